@@ -1,0 +1,610 @@
+//! One function per command.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use serde_json::json;
+
+use super::{Cli, Command, ExportFormat, Failure, StatusFormat};
+use crate::csv_io;
+use crate::framework::registry::{Registry, Source};
+use crate::framework::{Framework, Origin};
+use crate::paths;
+use crate::scoring::{self, Score};
+use crate::store::{StoreError, WorkbookFile, write_atomic};
+use crate::workbook::{self, Workbook};
+use crate::yaml;
+
+pub fn run(cli: Cli) -> Result<(), Failure> {
+    let places = || {
+        let mut p = paths::framework_places();
+        p.extend(cli.kloe.iter().cloned());
+        p
+    };
+    match cli.command {
+        None => overview(&Registry::load(&places())),
+        Some(Command::Frameworks) => frameworks(&Registry::load(&places())),
+        Some(Command::New {
+            framework,
+            council,
+            title,
+            out,
+        }) => new(&places(), &framework, &council, &title, out),
+        Some(Command::Validate { paths }) => validate(&places(), &paths),
+        Some(Command::Status { workbook, format }) => {
+            status(&Registry::load(&places()), &workbook, format)
+        }
+        Some(Command::Export {
+            workbook,
+            format,
+            out,
+            force,
+        }) => export(&workbook, format, out, force),
+        Some(Command::Import { workbook, csv }) => import(&workbook, &csv),
+        Some(Command::Upgrade {
+            workbook,
+            framework,
+        }) => upgrade(&places(), &workbook, &framework),
+    }
+}
+
+/// Chooses a framework by id, id@version or file path. A file is loaded
+/// beside the others so its `maps_to` are checked too.
+fn pick_framework(places: &[PathBuf], spec: &str) -> Result<Framework, Failure> {
+    let as_path = Path::new(spec);
+    if !as_path.is_file() {
+        return Registry::load(places).resolve(spec).cloned().map_err(Failure::from);
+    }
+    let label = as_path.display().to_string();
+    let bytes = std::fs::read(as_path)
+        .map_err(|e| Failure::new(format!("could not read {label}: {e}")))?;
+    let (fw, diags) = crate::framework::load_text(&label, &bytes, Origin::File(label.clone()));
+    let mut all = places.to_vec();
+    all.push(as_path.to_path_buf());
+    let reg = Registry::load(&all);
+    let cross = reg.broken.iter().find(|b| b.label == label);
+    match (fw, cross) {
+        (Some(fw), None) => Ok(fw),
+        (_, Some(b)) => Err(Failure::new(format!("{label} does not load:\n{}", b.diags))),
+        (None, None) => Err(Failure::new(format!("{label} does not load:\n{diags}"))),
+    }
+}
+
+fn overview(reg: &Registry) -> Result<(), Failure> {
+    let mut out = String::new();
+    let books = paths::list_workbooks();
+    let _ = writeln!(out, "peerbook: a workbook for adult social care peer reviews\n");
+    let _ = writeln!(out, "Workbooks in {}:", paths::workbooks_dir().display());
+    if books.is_empty() {
+        let _ = writeln!(out, "  none yet");
+    }
+    for p in &books {
+        match WorkbookFile::read(p) {
+            Ok((wb, _)) => {
+                let r = scoring::report(&wb);
+                let _ = writeln!(
+                    out,
+                    "  {}  {} — {} ({}, {}/{} answered)",
+                    p.display(),
+                    wb.review.council,
+                    wb.review.title,
+                    wb.framework.key(),
+                    r.overall.answered,
+                    r.overall.total
+                );
+            }
+            Err(_) => {
+                let _ = writeln!(
+                    out,
+                    "  {}  does not open; run `peerbook validate {}`",
+                    p.display(),
+                    p.display()
+                );
+            }
+        }
+    }
+    let _ = writeln!(out, "\nFrameworks ({} loaded):", reg.frameworks.len());
+    for f in &reg.frameworks {
+        let _ = writeln!(out, "  {:<40} {}", f.key(), f.title);
+    }
+    if !reg.broken.is_empty() {
+        let _ = writeln!(
+            out,
+            "  {} framework file(s) did not load; run `peerbook frameworks` for details",
+            reg.broken.len()
+        );
+    }
+    let _ = writeln!(
+        out,
+        "\nTo start:\n  peerbook new --framework suffolk-reablement-2016 --council \"Your council\" --title \"Your review\"\n  peerbook status PATH\n  peerbook --help"
+    );
+    print!("{out}");
+    Ok(())
+}
+
+fn frameworks(reg: &Registry) -> Result<(), Failure> {
+    let mut out = String::new();
+    let rows: Vec<[String; 5]> = reg
+        .frameworks
+        .iter()
+        .map(|f| {
+            [
+                f.key(),
+                f.title.clone(),
+                format!("{} {}", f.question_count(), plural_label(f)),
+                f.scale_name(),
+                f.origin.to_string(),
+            ]
+        })
+        .collect();
+    let headers = ["FRAMEWORK", "TITLE", "ITEMS", "SCALE", "FROM"];
+    let widths: Vec<usize> = (0..5)
+        .map(|i| {
+            rows.iter()
+                .map(|r| r[i].chars().count())
+                .chain([headers[i].len()])
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let line = |cells: &[&str]| {
+        let mut s = String::new();
+        for (i, c) in cells.iter().enumerate() {
+            if i + 1 == cells.len() {
+                s.push_str(c);
+            } else {
+                let pad = widths[i].saturating_sub(c.chars().count());
+                s.push_str(c);
+                s.push_str(&" ".repeat(pad + 2));
+            }
+        }
+        s
+    };
+    let _ = writeln!(out, "{}", line(&headers));
+    for r in &rows {
+        let cells: Vec<&str> = r.iter().map(String::as_str).collect();
+        let _ = writeln!(out, "{}", line(&cells));
+    }
+    for w in &reg.warnings.0 {
+        let _ = writeln!(out, "{w}");
+    }
+    if !reg.broken.is_empty() {
+        let _ = writeln!(out, "\nFiles that did not load:");
+        for b in &reg.broken {
+            if let Some(first) = b.diags.errors().next() {
+                let more = b.diags.errors().count() - 1;
+                let _ = write!(out, "  {first}");
+                if more > 0 {
+                    let _ = write!(out, "\n  (and {more} more: run `peerbook validate {}`)", b.label);
+                }
+                let _ = writeln!(out);
+            }
+        }
+    }
+    print!("{out}");
+    Ok(())
+}
+
+fn plural_label(f: &Framework) -> String {
+    let l = f.item_label.to_lowercase();
+    if f.question_count() == 1 {
+        return l;
+    }
+    // "key line of enquiry" becomes "key lines of enquiry".
+    let (head, tail) = match l.find(" of ") {
+        Some(i) => (&l[..i], &l[i..]),
+        None => (l.as_str(), ""),
+    };
+    let head = if head.ends_with('y') && !head.ends_with("ey") {
+        format!("{}ies", &head[..head.len() - 1])
+    } else if head.ends_with('s') {
+        head.to_string()
+    } else {
+        format!("{head}s")
+    };
+    format!("{head}{tail}")
+}
+
+fn new(
+    places: &[PathBuf],
+    spec: &str,
+    council: &str,
+    title: &str,
+    out: Option<PathBuf>,
+) -> Result<(), Failure> {
+    if council.trim().is_empty() || title.trim().is_empty() {
+        return Err(Failure::new(
+            "--council and --title must not be empty: they name the workbook and head every export",
+        ));
+    }
+    let fw = pick_framework(places, spec)?;
+    let wb = Workbook::new(fw, council.trim(), title.trim());
+    let path = out.unwrap_or_else(|| paths::workbooks_dir().join(wb.suggested_file_name()));
+    WorkbookFile::create(&path, &wb)?;
+    println!("{}", path.display());
+    Ok(())
+}
+
+fn validate(places: &[PathBuf], files: &[PathBuf]) -> Result<(), Failure> {
+    let mut broken = Vec::new();
+    let mut sources = crate::framework::registry::bundled_sources();
+    for p in places {
+        if p.is_dir() {
+            sources.extend(crate::framework::registry::folder_sources(p, &mut broken));
+        }
+    }
+    let mut any_invalid = false;
+    let mut report = String::new();
+    let mut framework_files: Vec<(String, usize)> = Vec::new();
+    let mut workbook_files: Vec<(PathBuf, Vec<u8>)> = Vec::new();
+    for path in files {
+        let label = path.display().to_string();
+        let bytes = match std::fs::read(path) {
+            Ok(b) => b,
+            Err(e) => {
+                any_invalid = true;
+                let _ = writeln!(report, "{label}: error: cannot read the file: {e}");
+                continue;
+            }
+        };
+        if kind_of(&bytes).as_deref() == Some("workbook") {
+            workbook_files.push((path.clone(), bytes));
+        } else {
+            // Replace the same file if it was already read from a folder.
+            sources.retain(|s| !same_path(&s.label, path));
+            framework_files.push((label.clone(), sources.len()));
+            sources.push(Source {
+                label: label.clone(),
+                bytes,
+                origin: Origin::File(label),
+            });
+        }
+    }
+    let reg = Registry::from_sources(sources);
+    for (label, _) in &framework_files {
+        if let Some(b) = reg.broken.iter().find(|b| &b.label == label) {
+            any_invalid = true;
+            let _ = write!(report, "{}", b.diags);
+            let n = b.diags.errors().count();
+            let _ = writeln!(report, "{label}: invalid ({n} error{})", if n == 1 { "" } else { "s" });
+        } else {
+            let warnings: Vec<_> = reg.warnings.0.iter().filter(|w| &w.file == label).collect();
+            for w in &warnings {
+                let _ = writeln!(report, "{w}");
+            }
+            let f = reg
+                .frameworks
+                .iter()
+                .find(|f| f.origin == Origin::File(label.clone()));
+            let what = f.map_or_else(String::new, |f| {
+                format!(" framework {} ({} {})", f.key(), f.question_count(), plural_label(f))
+            });
+            let _ = writeln!(report, "{label}: valid{what}");
+        }
+    }
+    for (path, bytes) in &workbook_files {
+        let label = path.display().to_string();
+        match workbook::from_text(&label, bytes) {
+            Ok((wb, warnings)) => {
+                let _ = write!(report, "{warnings}");
+                let orphans = wb.orphaned().count();
+                let _ = writeln!(
+                    report,
+                    "{label}: valid workbook for {}{}",
+                    wb.framework.key(),
+                    if orphans > 0 {
+                        format!(" ({orphans} orphaned answers kept)")
+                    } else {
+                        String::new()
+                    }
+                );
+            }
+            Err(e) => {
+                any_invalid = true;
+                let _ = write!(report, "{}", e.0);
+                let n = e.0.errors().count();
+                let _ = writeln!(report, "{label}: invalid ({n} error{})", if n == 1 { "" } else { "s" });
+            }
+        }
+    }
+    print!("{report}");
+    if any_invalid {
+        Err(Failure {
+            message: String::new(),
+            code: 1,
+        })
+    } else {
+        Ok(())
+    }
+}
+
+fn same_path(label: &str, path: &Path) -> bool {
+    match (std::fs::canonicalize(label), std::fs::canonicalize(path)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}
+
+/// The `kind:` of a YAML file, if it parses.
+fn kind_of(bytes: &[u8]) -> Option<String> {
+    let text = yaml::decode(bytes).ok()?;
+    let doc = yaml::parse(text).ok()?;
+    doc.value.get("kind").and_then(yaml::scalar_text)
+}
+
+fn open_workbook(path: &Path) -> Result<Workbook, Failure> {
+    let (wb, warnings) = WorkbookFile::read(path)?;
+    if !warnings.0.is_empty() {
+        eprint!("{warnings}");
+    }
+    Ok(wb)
+}
+
+fn score_json(s: &Score) -> serde_json::Value {
+    json!({
+        "answered": s.answered,
+        "rated": s.rated,
+        "not_applicable": s.not_applicable,
+        "total": s.total,
+        "score": s.score.map(|v| (v * 10.0).round() / 10.0),
+        "band": s.band.as_ref().map(|b| b.label().to_string()),
+    })
+}
+
+fn status(reg: &Registry, path: &Path, format: StatusFormat) -> Result<(), Failure> {
+    let wb = open_workbook(path)?;
+    let report = scoring::report(&wb);
+    let mapped = scoring::mapped(&wb, &reg.frameworks);
+    let orphans: Vec<&workbook::Answer> = wb.orphaned().collect();
+    let fw = &wb.framework;
+    if format == StatusFormat::Json {
+        let mut overall = score_json(&report.overall);
+        overall["distribution"] = distribution_json(fw, &report.overall);
+        let v = json!({
+            "workbook": path.display().to_string(),
+            "council": wb.review.council,
+            "title": wb.review.title,
+            "framework": {"id": fw.id, "version": fw.version, "title": fw.title},
+            "overall": overall,
+            "domains": report.domains.iter().map(|d| {
+                let mut s = score_json(&d.score);
+                s["id"] = json!(d.id);
+                s["title"] = json!(d.title);
+                s
+            }).collect::<Vec<_>>(),
+            "mapped": mapped.iter().map(|g| json!({
+                "framework": g.framework,
+                "question": g.question,
+                "title": g.title,
+                "sources": g.sources,
+                "rated": g.score.rated,
+                "mean": g.score.score.map(|v| (v * 10.0).round() / 10.0),
+            })).collect::<Vec<_>>(),
+            "orphaned": orphans.iter().map(|a| a.question.clone()).collect::<Vec<_>>(),
+        });
+        println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
+        return Ok(());
+    }
+    let mut out = String::new();
+    let _ = writeln!(out, "{} — {}", wb.review.council, wb.review.title);
+    let scoring_text = match (&fw.scale, &fw.scoring) {
+        (None, _) => "findings only (no ratings)".to_string(),
+        (Some(_), None) => format!("scale {}, not scored", fw.scale_name()),
+        (Some(_), Some(s)) => format!(
+            "scale {}, scored by {}",
+            fw.scale_name(),
+            match s.method {
+                crate::framework::Method::PercentOfMax => "percent of maximum",
+                crate::framework::Method::Mean => "mean rating",
+            }
+        ),
+    };
+    let _ = writeln!(out, "{} ({}), {}\n", fw.title, fw.key(), scoring_text);
+    let scored = fw.scoring.is_some();
+    let rated = fw.scale.is_some();
+    let name_w = report
+        .domains
+        .iter()
+        .map(|d| d.title.chars().count())
+        .max()
+        .unwrap_or(0)
+        .clamp(7, 48);
+    let mut header = format!("{:<name_w$}  {:>8}", "Domain", "Answered");
+    if rated {
+        header.push_str(&format!("  {:>5}", "Rated"));
+    }
+    if scored {
+        header.push_str(&format!("  {:>6}  Band", "Score"));
+    }
+    let _ = writeln!(out, "{}", header.trim_end());
+    let row = |name: &str, s: &Score| {
+        let name: String = name.chars().take(name_w).collect();
+        let mut line = format!(
+            "{name:<name_w$}  {:>8}",
+            format!("{}/{}", s.answered, s.total)
+        );
+        if rated {
+            line.push_str(&format!("  {:>5}", s.rated));
+        }
+        if scored {
+            line.push_str(&format!(
+                "  {:>6}  {}",
+                s.score_text().unwrap_or_else(|| "-".into()),
+                s.band.as_ref().map_or("-", |b| b.label())
+            ));
+        }
+        line
+    };
+    for d in &report.domains {
+        let _ = writeln!(out, "{}", row(&d.title, &d.score));
+    }
+    let _ = writeln!(out, "{}", row("Overall", &report.overall));
+    if let Some(scale) = &fw.scale {
+        let parts: Vec<String> = report
+            .overall
+            .distribution
+            .iter()
+            .map(|(v, n)| {
+                let label = scale.level(*v).map_or("", |l| l.label.as_str());
+                format!("{v} {label}: {n}")
+            })
+            .chain(
+                (report.overall.not_applicable > 0 || scale.not_applicable)
+                    .then(|| format!("N/A: {}", report.overall.not_applicable)),
+            )
+            .collect();
+        let _ = writeln!(out, "\nRatings: {}", parts.join(", "));
+    }
+    if !mapped.is_empty() {
+        let _ = writeln!(out, "\nBy mapped standard:");
+        for g in &mapped {
+            let name = g
+                .title
+                .clone()
+                .unwrap_or_else(|| format!("{}:{} (not loaded)", g.framework, g.question));
+            let mean = g
+                .score
+                .score
+                .map_or_else(|| "not rated".to_string(), |_| {
+                    let fig = g.score.score_text().unwrap_or_default();
+                    let band = g.score.band.as_ref().map(|b| format!(" {}", b.label())).unwrap_or_default();
+                    format!("{fig}{band}")
+                });
+            let _ = writeln!(
+                out,
+                "  {}:{}  {}\n      from {} — {} rated — {}",
+                g.framework,
+                g.question,
+                name,
+                g.sources.join(", "),
+                g.score.rated,
+                mean
+            );
+        }
+    }
+    if orphans.is_empty() {
+        let _ = writeln!(out, "\nOrphaned answers: none");
+    } else {
+        let _ = writeln!(
+            out,
+            "\nOrphaned answers ({}), kept for questions {} no longer has:",
+            orphans.len(),
+            fw.key()
+        );
+        for a in &orphans {
+            let first_line = a.narrative.lines().next().unwrap_or("");
+            let _ = writeln!(out, "  {}  {}  {}", a.question, a.status.label(), first_line);
+        }
+    }
+    print!("{out}");
+    Ok(())
+}
+
+fn distribution_json(fw: &Framework, s: &Score) -> serde_json::Value {
+    let Some(scale) = &fw.scale else {
+        return serde_json::Value::Null;
+    };
+    json!(s
+        .distribution
+        .iter()
+        .map(|(v, n)| json!({
+            "value": v,
+            "label": scale.level(*v).map(|l| l.label.clone()),
+            "count": n,
+        }))
+        .collect::<Vec<_>>())
+}
+
+fn export(path: &Path, format: ExportFormat, out: Option<PathBuf>, force: bool) -> Result<(), Failure> {
+    let wb = open_workbook(path)?;
+    let (bytes, ext) = match format {
+        ExportFormat::Csv => (csv_io::export(&wb), "csv"),
+    };
+    let target = out.unwrap_or_else(|| {
+        let stem = workbook::file_stem(&format!("{} {}", wb.review.council, wb.review.title));
+        path.parent()
+            .unwrap_or(Path::new("."))
+            .join(format!("{stem}.{ext}"))
+    });
+    if target.exists() && !force {
+        return Err(Failure::new(format!(
+            "{} already exists; add --force to replace it, or choose another file with --out",
+            target.display()
+        )));
+    }
+    write_atomic(&target, &bytes)?;
+    println!("{}", target.display());
+    Ok(())
+}
+
+fn import(path: &Path, csv_path: &Path) -> Result<(), Failure> {
+    let bytes = std::fs::read(csv_path)
+        .map_err(|e| Failure::new(format!("could not read {}: {e}", csv_path.display())))?;
+    let (mut file, mut wb, _) = WorkbookFile::open(path)?;
+    if let Some(n) = file.lock_notice() {
+        eprintln!("peerbook: {n}");
+    }
+    match csv_io::import(&mut wb, &bytes, &paths::user_name(), chrono::Utc::now()) {
+        Err(errors) => {
+            let mut msg = format!(
+                "{} was not imported; nothing in {} was changed. Fix these rows and run the import again:\n",
+                csv_path.display(),
+                path.display()
+            );
+            for e in errors {
+                let _ = writeln!(msg, "  {}: {e}", csv_path.display());
+            }
+            Err(Failure {
+                message: msg,
+                code: 1,
+            })
+        }
+        Ok(changes) => {
+            if changes.is_empty() {
+                println!("No changes: {} matches the workbook.", csv_path.display());
+                return Ok(());
+            }
+            file.save(&wb)?;
+            for c in &changes {
+                println!("row {}: {} — {}", c.row, c.reference, c.fields.join(", "));
+            }
+            println!(
+                "Updated {} question{} in {}.",
+                changes.len(),
+                if changes.len() == 1 { "" } else { "s" },
+                path.display()
+            );
+            Ok(())
+        }
+    }
+}
+
+fn upgrade(places: &[PathBuf], path: &Path, spec: &str) -> Result<(), Failure> {
+    let target = pick_framework(places, spec)?;
+    let (mut file, mut wb, _) = WorkbookFile::open(path)?;
+    if target.digest == wb.framework.digest {
+        println!("{} already uses {}; nothing to do.", path.display(), target.key());
+        return Ok(());
+    }
+    let report = workbook::upgrade(&mut wb, target);
+    file.save(&wb).map_err(|e: StoreError| Failure::from(e))?;
+    let list = |v: &[String]| {
+        if v.is_empty() {
+            "none".to_string()
+        } else {
+            v.join(", ")
+        }
+    };
+    println!("Moved {} from {} to {}.", path.display(), report.from, report.to);
+    println!("  carried:  {}", list(&report.carried));
+    println!("  new:      {}", list(&report.new));
+    println!("  orphaned: {} (kept in the workbook and shown by `peerbook status`)", list(&report.orphaned));
+    if !report.ratings_set_aside.is_empty() {
+        println!(
+            "  ratings not on the new scale, kept as previous_rating: {}",
+            list(&report.ratings_set_aside)
+        );
+    }
+    println!("The previous version is kept as {}.", crate::store::backup_path(path).display());
+    Ok(())
+}

@@ -1,0 +1,151 @@
+//! The command line: parse, call the core, print. Every failure is one
+//! paragraph on stderr and a non-zero exit.
+
+mod commands;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "peerbook",
+    version,
+    about = "A terminal workbook for adult social care peer reviews",
+    long_about = "peerbook guides a council team through rating and recording evidence for each key line of enquiry before a peer review, and keeps everything in plain YAML files.\n\nWith no command it gives an overview of the workbooks and frameworks it can find.",
+    after_help = "Examples:\n  peerbook frameworks\n  peerbook new --framework suffolk-reablement-2016 --council \"Suffolk County Council\" --title \"Reablement peer review\"\n  peerbook status seeds/suffolk-reablement-2016.yaml\n  peerbook export my-review.yaml --format csv\n\nFiles live in the data folder (set PEERBOOK_HOME to use another); frameworks are read from the bundled set, ./kloe/ and the data folder's kloe/."
+)]
+pub struct Cli {
+    /// Also load frameworks from this file or folder (may be repeated)
+    #[arg(long = "kloe", global = true, value_name = "PATH")]
+    pub kloe: Vec<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// List every framework that loads, and the files that do not
+    #[command(after_help = "Examples:\n  peerbook frameworks\n  peerbook frameworks --kloe ~/reviews/kloe")]
+    Frameworks,
+
+    /// Create a new workbook from a framework and print its path
+    #[command(after_help = "Examples:\n  peerbook new --framework suffolk-reablement-2016 --council \"Suffolk County Council\" --title \"Reablement peer review\"\n  peerbook new --framework cbo-standards@2015 --council Halton --title \"Commissioning review\" --out halton.yaml\n  peerbook new --framework ./our-kloes.yaml --council Somerset --title \"Peer challenge\"")]
+    New {
+        /// ID, ID@VERSION, or the path of a framework file
+        #[arg(long, value_name = "ID[@VERSION]|PATH")]
+        framework: String,
+        /// The council under review
+        #[arg(long)]
+        council: String,
+        /// The review's title
+        #[arg(long)]
+        title: String,
+        /// Where to write it (default: the data folder, named from council and title)
+        #[arg(long, value_name = "PATH")]
+        out: Option<PathBuf>,
+    },
+
+    /// Check framework or workbook files; exit 1 if any is invalid
+    #[command(after_help = "Examples:\n  peerbook validate kloe/our-kloes.yaml\n  peerbook validate review.yaml kloe/*.yaml")]
+    Validate {
+        /// Files to check (each is a framework or a workbook, by its `kind`)
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+    },
+
+    /// Show completion, scores and bands per domain and overall
+    #[command(after_help = "Examples:\n  peerbook status review.yaml\n  peerbook status review.yaml --format json")]
+    Status {
+        workbook: PathBuf,
+        #[arg(long, value_enum, default_value_t = StatusFormat::Text)]
+        format: StatusFormat,
+    },
+
+    /// Write the workbook's answers out as CSV (one row per question)
+    #[command(after_help = "Examples:\n  peerbook export review.yaml --format csv\n  peerbook export review.yaml --format csv --out draft.csv --force")]
+    Export {
+        workbook: PathBuf,
+        #[arg(long, value_enum)]
+        format: ExportFormat,
+        /// Where to write (default: beside the workbook)
+        #[arg(long, value_name = "PATH")]
+        out: Option<PathBuf>,
+        /// Replace the output file if it exists
+        #[arg(long)]
+        force: bool,
+    },
+
+    /// Bring answers back from a CSV made by `export`; all rows or none
+    #[command(after_help = "Examples:\n  peerbook import review.yaml draft.csv\n\nColumns: domain, ref, question, rating, status, owner, narrative, strengths, areas.\nOnly `ref` is required; a missing column leaves that field alone. Ratings may be the level's value, its label, or N/A.")]
+    Import {
+        workbook: PathBuf,
+        csv: PathBuf,
+    },
+
+    /// Move a workbook to another version of its framework
+    #[command(after_help = "Examples:\n  peerbook upgrade review.yaml --framework suffolk-reablement-2016@2017\n  peerbook upgrade review.yaml --framework ./kloe/edited.yaml")]
+    Upgrade {
+        workbook: PathBuf,
+        /// ID@VERSION, or the path of a framework file
+        #[arg(long, value_name = "ID@VERSION|PATH")]
+        framework: String,
+    },
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StatusFormat {
+    Text,
+    Json,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportFormat {
+    Csv,
+}
+
+/// A failure to report: one paragraph, and the exit code.
+pub struct Failure {
+    pub message: String,
+    pub code: u8,
+}
+
+impl Failure {
+    pub fn new(message: impl Into<String>) -> Failure {
+        Failure {
+            message: message.into(),
+            code: 2,
+        }
+    }
+}
+
+impl<E: std::fmt::Display> From<E> for Failure {
+    fn from(e: E) -> Failure {
+        Failure::new(e.to_string())
+    }
+}
+
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            };
+        }
+    };
+    match commands::run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(f) => {
+            if !f.message.is_empty() {
+                eprintln!("peerbook: {}", f.message.trim_end());
+            }
+            ExitCode::from(f.code)
+        }
+    }
+}

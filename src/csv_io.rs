@@ -1,0 +1,309 @@
+//! The CSV round trip: one row per question, so a team can draft in a
+//! spreadsheet and bring the answers back.
+
+use chrono::{DateTime, Utc};
+
+use crate::framework::Framework;
+use crate::workbook::{Answer, Rating, Status, Workbook};
+
+pub const COLUMNS: &[&str] = &[
+    "domain",
+    "ref",
+    "question",
+    "rating",
+    "status",
+    "owner",
+    "narrative",
+    "strengths",
+    "areas",
+];
+
+const BOM: &str = "\u{feff}";
+
+/// The workbook's answers as CSV: UTF-8 with a byte-order mark (so Excel
+/// reads it right), RFC 4180 quoting, CRLF line ends. Strengths and areas
+/// are one item per line within their cell.
+pub fn export(wb: &Workbook) -> Vec<u8> {
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(BOM.as_bytes().to_vec());
+    let fw = &wb.framework;
+    // Writing to a Vec cannot fail.
+    let _ = w.write_record(COLUMNS);
+    for (d, q) in fw.questions() {
+        let empty = Answer::new(&q.id);
+        let a = wb.answer(&q.id).unwrap_or(&empty);
+        let _ = w.write_record([
+            d.title.as_str(),
+            q.display_ref(),
+            q.text.as_str(),
+            &rating_text(fw, a.rating),
+            a.status.label(),
+            a.owner.as_deref().unwrap_or(""),
+            a.narrative.as_str(),
+            &a.strengths.join("\n"),
+            &a.areas.join("\n"),
+        ]);
+    }
+    w.into_inner().unwrap_or_default()
+}
+
+/// A rating as written in the CSV: the level's label, `N/A`, or empty.
+pub fn rating_text(fw: &Framework, r: Rating) -> String {
+    match r {
+        Rating::None => String::new(),
+        Rating::NotApplicable => "N/A".to_string(),
+        Rating::Level(n) => fw
+            .scale
+            .as_ref()
+            .and_then(|s| s.level(n))
+            .map_or_else(|| n.to_string(), |l| l.label.clone()),
+    }
+}
+
+/// What importing one row changed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RowChange {
+    /// Row number as a spreadsheet shows it (the header is row 1).
+    pub row: usize,
+    pub reference: String,
+    /// Names of the fields that changed.
+    pub fields: Vec<&'static str>,
+}
+
+/// A row that cannot be imported.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RowError {
+    pub row: usize,
+    pub message: String,
+}
+
+impl std::fmt::Display for RowError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "row {}: {}", self.row, self.message)
+    }
+}
+
+/// Applies a CSV to a workbook. Either every row is valid and the changes
+/// are all made, or nothing is changed and every bad row is reported.
+pub fn import(
+    wb: &mut Workbook,
+    bytes: &[u8],
+    by: &str,
+    now: DateTime<Utc>,
+) -> Result<Vec<RowChange>, Vec<RowError>> {
+    let text = match std::str::from_utf8(bytes) {
+        Ok(t) => t.strip_prefix(BOM).unwrap_or(t),
+        Err(e) => {
+            return Err(vec![RowError {
+                row: 1,
+                message: format!(
+                    "the file is not UTF-8 text (bad byte at offset {}); save it as \"CSV UTF-8\"",
+                    e.valid_up_to()
+                ),
+            }]);
+        }
+    };
+    let mut rdr = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let headers: Vec<String> = match rdr.headers() {
+        Ok(h) => h.iter().map(|s| s.trim().to_lowercase()).collect(),
+        Err(e) => {
+            return Err(vec![RowError {
+                row: 1,
+                message: format!("cannot read the header row: {e}"),
+            }]);
+        }
+    };
+    let col = |name: &str| headers.iter().position(|h| h == name);
+    let Some(ref_col) = col("ref") else {
+        return Err(vec![RowError {
+            row: 1,
+            message: format!(
+                "the header row has no 'ref' column; expected columns: {}",
+                COLUMNS.join(", ")
+            ),
+        }]);
+    };
+    let mut errors = Vec::new();
+    let mut updated: Vec<(usize, Answer)> = Vec::new();
+    let mut seen: Vec<(String, usize)> = Vec::new();
+    for (i, record) in rdr.records().enumerate() {
+        let row = i + 2;
+        let record = match record {
+            Ok(r) => r,
+            Err(e) => {
+                errors.push(RowError {
+                    row,
+                    message: format!("cannot read the row: {e}"),
+                });
+                continue;
+            }
+        };
+        let get = |name: &str| col(name).and_then(|c| record.get(c)).map(str::to_string);
+        let reference = record.get(ref_col).unwrap_or("").trim().to_string();
+        if reference.is_empty() && record.iter().all(|c| c.trim().is_empty()) {
+            continue;
+        }
+        let Some((_, q)) = wb.framework.find_by_ref(&reference) else {
+            errors.push(RowError {
+                row,
+                message: format!(
+                    "no question with ref '{reference}' in {}",
+                    wb.framework.key()
+                ),
+            });
+            continue;
+        };
+        let qid = q.id.clone();
+        if let Some((_, first)) = seen.iter().find(|(id, _)| *id == qid) {
+            errors.push(RowError {
+                row,
+                message: format!("'{reference}' already appears in row {first}"),
+            });
+            continue;
+        }
+        seen.push((qid.clone(), row));
+        let before = wb.answer(&qid).cloned().unwrap_or_else(|| Answer::new(&qid));
+        let mut after = before.clone();
+        if let Some(text) = get("rating") {
+            match parse_rating(&wb.framework, &text) {
+                Ok(r) => after.rating = r,
+                Err(m) => errors.push(RowError { row, message: m }),
+            }
+        }
+        if let Some(text) = get("status").filter(|t| !t.trim().is_empty()) {
+            match Status::parse(&text) {
+                Some(s) => after.status = s,
+                None => errors.push(RowError {
+                    row,
+                    message: format!(
+                        "status '{}' is not one of: {}",
+                        text.trim(),
+                        Status::ALL.map(Status::label).join(", ")
+                    ),
+                }),
+            }
+        }
+        if let Some(owner) = get("owner") {
+            let owner = owner.trim();
+            after.owner = (!owner.is_empty()).then(|| owner.to_string());
+        }
+        if let Some(n) = get("narrative") {
+            after.narrative = n.replace("\r\n", "\n");
+        }
+        if let Some(s) = get("strengths") {
+            after.strengths = lines(&s);
+        }
+        if let Some(s) = get("areas") {
+            after.areas = lines(&s);
+        }
+        if !changed_fields(&before, &after).is_empty() {
+            // A status changed in the sheet wins; otherwise writing into a
+            // not-started answer makes it a draft.
+            let status_given = after.status != before.status;
+            let wanted = after.status;
+            after.touch(by, now);
+            if status_given {
+                after.status = wanted;
+            }
+            updated.push((row, after));
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let mut changes = Vec::new();
+    for (row, answer) in updated {
+        let before = wb
+            .answer(&answer.question)
+            .cloned()
+            .unwrap_or_else(|| Answer::new(&answer.question));
+        let reference = wb
+            .framework
+            .question(&answer.question)
+            .map(|(_, q)| q.display_ref().to_string())
+            .unwrap_or_default();
+        changes.push(RowChange {
+            row,
+            reference,
+            fields: changed_fields(&before, &answer),
+        });
+        let qid = answer.question.clone();
+        *wb.answer_mut(&qid) = answer;
+    }
+    Ok(changes)
+}
+
+fn lines(cell: &str) -> Vec<String> {
+    cell.lines()
+        .map(|l| l.trim().trim_start_matches("- ").trim().to_string())
+        .filter(|l| !l.is_empty())
+        .collect()
+}
+
+fn changed_fields(a: &Answer, b: &Answer) -> Vec<&'static str> {
+    let mut out = Vec::new();
+    if a.rating != b.rating {
+        out.push("rating");
+    }
+    if a.status != b.status {
+        out.push("status");
+    }
+    if a.owner != b.owner {
+        out.push("owner");
+    }
+    if a.narrative != b.narrative {
+        out.push("narrative");
+    }
+    if a.strengths != b.strengths {
+        out.push("strengths");
+    }
+    if a.areas != b.areas {
+        out.push("areas");
+    }
+    out
+}
+
+/// Reads a rating cell: empty, `N/A`, a level's value, its label, or
+/// "3: Good standard".
+pub fn parse_rating(fw: &Framework, text: &str) -> Result<Rating, String> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Ok(Rating::None);
+    }
+    let Some(scale) = &fw.scale else {
+        return Err(format!(
+            "rating '{t}' given, but {} is findings-only and has no ratings; leave the cell empty",
+            fw.key()
+        ));
+    };
+    if t.eq_ignore_ascii_case("n/a") || t.eq_ignore_ascii_case("na") {
+        return if scale.not_applicable {
+            Ok(Rating::NotApplicable)
+        } else {
+            Err("this framework's scale does not allow N/A".to_string())
+        };
+    }
+    let head = t
+        .split([':', '-', '–'])
+        .next()
+        .unwrap_or(t)
+        .trim();
+    if let Ok(n) = head.parse::<i64>() {
+        if scale.level(n).is_some() {
+            return Ok(Rating::Level(n));
+        }
+    } else if let Some(l) = scale
+        .levels
+        .iter()
+        .find(|l| l.label.eq_ignore_ascii_case(t))
+    {
+        return Ok(Rating::Level(l.value));
+    }
+    Err(format!(
+        "rating '{t}' is not on the scale; use one of: {}",
+        scale.describe()
+    ))
+}

@@ -1,0 +1,13 @@
+//! peerbook's core: frameworks, workbooks, scoring and persistence, with no
+//! terminal code, so tests and other front ends can use it as a library.
+
+pub mod cli;
+pub mod csv_io;
+pub mod diag;
+pub mod framework;
+pub mod paths;
+pub mod read;
+pub mod scoring;
+pub mod store;
+pub mod workbook;
+pub mod yaml;

@@ -1,0 +1,356 @@
+//! Workbooks: one council's self-assessment for one review, in one YAML file
+//! that embeds the framework it was made from.
+
+mod read;
+mod upgrade;
+mod write;
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+use crate::framework::Framework;
+use crate::yaml::Mapping;
+
+pub use read::{LoadError, from_text};
+pub use upgrade::{UpgradeReport, upgrade};
+pub use write::to_text;
+
+pub const FORMAT: i64 = 1;
+
+#[derive(Debug, Clone)]
+pub struct Workbook {
+    pub review: Review,
+    pub framework: Framework,
+    /// In framework order, then answers to questions the framework no
+    /// longer has (orphaned), in the order they were found.
+    pub answers: Vec<Answer>,
+    pub evidence: Vec<EvidenceItem>,
+    pub metrics: Vec<MetricValue>,
+    pub proud_of: Vec<CaseStudy>,
+    /// Top-level keys this version does not know (kept on save). Reviewers'
+    /// data from the on-site week will live beside the council's answers.
+    pub extra: Mapping,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Review {
+    pub council: String,
+    pub title: String,
+    /// The focus (scoping) questions agreed with the council.
+    pub focus: Vec<String>,
+    pub onsite_start: Option<NaiveDate>,
+    pub onsite_end: Option<NaiveDate>,
+    pub team: Vec<TeamMember>,
+    pub extra: Mapping,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct TeamMember {
+    pub name: String,
+    pub role: Option<String>,
+    pub organisation: Option<String>,
+    pub email: Option<String>,
+    pub extra: Mapping,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Status {
+    #[default]
+    NotStarted,
+    Draft,
+    ReadyForReview,
+    Agreed,
+}
+
+impl Status {
+    pub const ALL: [Status; 4] = [
+        Status::NotStarted,
+        Status::Draft,
+        Status::ReadyForReview,
+        Status::Agreed,
+    ];
+    /// The word written in files and accepted on the command line.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::NotStarted => "not-started",
+            Status::Draft => "draft",
+            Status::ReadyForReview => "ready-for-review",
+            Status::Agreed => "agreed",
+        }
+    }
+    /// How people read it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::NotStarted => "Not started",
+            Status::Draft => "Draft",
+            Status::ReadyForReview => "Ready for review",
+            Status::Agreed => "Agreed",
+        }
+    }
+    /// Accepts the file word or the label, any case.
+    pub fn parse(s: &str) -> Option<Status> {
+        let norm = s.trim().to_lowercase().replace([' ', '_'], "-");
+        Status::ALL.into_iter().find(|st| st.as_str() == norm)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Rating {
+    #[default]
+    None,
+    NotApplicable,
+    Level(i64),
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Answer {
+    pub question: String,
+    pub status: Status,
+    pub rating: Rating,
+    pub owner: Option<String>,
+    /// "Where we are".
+    pub narrative: String,
+    pub strengths: Vec<String>,
+    pub areas: Vec<String>,
+    /// Ids of evidence items cited.
+    pub evidence: Vec<String>,
+    pub changed: Option<Changed>,
+    pub extra: Mapping,
+}
+
+impl Answer {
+    pub fn new(question: &str) -> Answer {
+        Answer {
+            question: question.to_string(),
+            ..Answer::default()
+        }
+    }
+
+    /// Something was written: record when and by whom, and move a
+    /// not-started answer to draft.
+    pub fn touch(&mut self, by: &str, at: DateTime<Utc>) {
+        if self.status == Status::NotStarted {
+            self.status = Status::Draft;
+        }
+        self.changed = Some(Changed {
+            at,
+            by: by.to_string(),
+        });
+    }
+
+    pub fn is_answered(&self) -> bool {
+        self.status != Status::NotStarted
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Changed {
+    pub at: DateTime<Utc>,
+    pub by: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum EvidenceKind {
+    #[default]
+    Document,
+    Data,
+    CaseFileAudit,
+    Feedback,
+    Other,
+}
+
+impl EvidenceKind {
+    pub const ALL: [EvidenceKind; 5] = [
+        EvidenceKind::Document,
+        EvidenceKind::Data,
+        EvidenceKind::CaseFileAudit,
+        EvidenceKind::Feedback,
+        EvidenceKind::Other,
+    ];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EvidenceKind::Document => "document",
+            EvidenceKind::Data => "data",
+            EvidenceKind::CaseFileAudit => "case-file-audit",
+            EvidenceKind::Feedback => "feedback",
+            EvidenceKind::Other => "other",
+        }
+    }
+    pub fn label(self) -> &'static str {
+        match self {
+            EvidenceKind::Document => "Document",
+            EvidenceKind::Data => "Data",
+            EvidenceKind::CaseFileAudit => "Case file audit",
+            EvidenceKind::Feedback => "Feedback",
+            EvidenceKind::Other => "Other",
+        }
+    }
+    pub fn parse(s: &str) -> Option<EvidenceKind> {
+        EvidenceKind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct EvidenceItem {
+    pub id: String,
+    pub title: String,
+    pub kind: EvidenceKind,
+    pub location: Option<String>,
+    pub date: Option<NaiveDate>,
+    pub owner: Option<String>,
+    pub note: Option<String>,
+    /// For data: the figure, its unit and period, a comparator and a target.
+    pub value: Option<f64>,
+    pub unit: Option<String>,
+    pub period: Option<String>,
+    pub comparator: Option<String>,
+    pub comparator_value: Option<f64>,
+    pub target: Option<f64>,
+    pub extra: Mapping,
+}
+
+/// The council's figure for one of the framework's metrics.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct MetricValue {
+    pub metric: String,
+    pub value: Option<f64>,
+    pub period: Option<String>,
+    pub comparator: Option<String>,
+    pub comparator_value: Option<f64>,
+    pub target: Option<f64>,
+    pub note: Option<String>,
+    pub extra: Mapping,
+}
+
+/// A "What we're proud of" case study.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct CaseStudy {
+    pub title: String,
+    pub summary: Option<String>,
+    pub what_we_did: Option<String>,
+    pub impact: Option<String>,
+    pub barriers: Option<String>,
+    pub conditions: Option<String>,
+    pub contact: Option<String>,
+    pub extra: Mapping,
+}
+
+impl Workbook {
+    /// A new, empty workbook for a framework: one not-started answer per
+    /// question.
+    pub fn new(framework: Framework, council: &str, title: &str) -> Workbook {
+        let answers = framework
+            .questions()
+            .map(|(_, q)| Answer::new(&q.id))
+            .collect();
+        Workbook {
+            review: Review {
+                council: council.to_string(),
+                title: title.to_string(),
+                ..Review::default()
+            },
+            framework,
+            answers,
+            evidence: Vec::new(),
+            metrics: Vec::new(),
+            proud_of: Vec::new(),
+            extra: Mapping::new(),
+        }
+    }
+
+    pub fn answer(&self, question: &str) -> Option<&Answer> {
+        self.answers.iter().find(|a| a.question == question)
+    }
+
+    /// The answer to a question, created if there is none yet.
+    pub fn answer_mut(&mut self, question: &str) -> &mut Answer {
+        match self.answers.iter().position(|a| a.question == question) {
+            Some(i) => &mut self.answers[i],
+            None => {
+                self.answers.push(Answer::new(question));
+                self.sort_answers();
+                let i = self
+                    .answers
+                    .iter()
+                    .position(|a| a.question == question)
+                    .unwrap_or(0);
+                &mut self.answers[i]
+            }
+        }
+    }
+
+    /// Answers to questions the embedded framework does not have.
+    pub fn orphaned(&self) -> impl Iterator<Item = &Answer> {
+        self.answers
+            .iter()
+            .filter(|a| self.framework.question(&a.question).is_none())
+    }
+
+    /// Puts answers in framework order, orphans last in their current order.
+    pub fn sort_answers(&mut self) {
+        let fw = &self.framework;
+        self.answers
+            .sort_by_key(|a| fw.order_of(&a.question).unwrap_or(usize::MAX));
+    }
+
+    pub fn evidence_item(&self, id: &str) -> Option<&EvidenceItem> {
+        self.evidence.iter().find(|e| e.id == id)
+    }
+
+    /// Questions whose answers cite an evidence item.
+    pub fn citing(&self, evidence_id: &str) -> Vec<&str> {
+        self.answers
+            .iter()
+            .filter(|a| a.evidence.iter().any(|e| e == evidence_id))
+            .map(|a| a.question.as_str())
+            .collect()
+    }
+
+    /// A file name from council and title: `suffolk-reablement-review.yaml`.
+    pub fn suggested_file_name(&self) -> String {
+        file_stem(&format!("{} {}", self.review.council, self.review.title)) + ".yaml"
+    }
+}
+
+/// Lower-case ASCII letters and digits joined by '-', never empty, never a
+/// path: safe to use as a file name in any folder.
+pub fn file_stem(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    let out = out.trim_end_matches('-');
+    let out: String = out.chars().take(80).collect();
+    let out = out.trim_end_matches('-').to_string();
+    if out.is_empty() {
+        "workbook".to_string()
+    } else {
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_stems_are_safe() {
+        assert_eq!(
+            file_stem("Suffolk County Council Reablement peer review"),
+            "suffolk-county-council-reablement-peer-review"
+        );
+        assert_eq!(file_stem("../../etc/passwd"), "etc-passwd");
+        assert_eq!(file_stem("Ynys Môn / Anglesey"), "ynys-m-n-anglesey");
+        assert_eq!(file_stem("///"), "workbook");
+    }
+
+    #[test]
+    fn statuses_parse_from_words_and_labels() {
+        assert_eq!(Status::parse("Ready for review"), Some(Status::ReadyForReview));
+        assert_eq!(Status::parse("agreed"), Some(Status::Agreed));
+        assert_eq!(Status::parse("done"), None);
+    }
+}
