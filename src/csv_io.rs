@@ -165,7 +165,10 @@ pub fn import(
             continue;
         }
         seen.push((qid.clone(), row));
-        let before = wb.answer(&qid).cloned().unwrap_or_else(|| Answer::new(&qid));
+        let before = wb
+            .answer(&qid)
+            .cloned()
+            .unwrap_or_else(|| Answer::new(&qid));
         let mut after = before.clone();
         if let Some(text) = get("rating") {
             match parse_rating(&wb.framework, &text) {
@@ -286,11 +289,7 @@ pub fn parse_rating(fw: &Framework, text: &str) -> Result<Rating, String> {
             Err("this framework's scale does not allow N/A".to_string())
         };
     }
-    let head = t
-        .split([':', '-', '–'])
-        .next()
-        .unwrap_or(t)
-        .trim();
+    let head = t.split([':', '-', '–']).next().unwrap_or(t).trim();
     if let Ok(n) = head.parse::<i64>() {
         if scale.level(n).is_some() {
             return Ok(Rating::Level(n));

@@ -84,7 +84,8 @@ impl Diagnostics {
         self.0.iter().filter(|d| d.is_error())
     }
     pub fn sort(&mut self) {
-        self.0.sort_by(|a, b| (&a.file, a.pos).cmp(&(&b.file, b.pos)));
+        self.0
+            .sort_by(|a, b| (&a.file, a.pos).cmp(&(&b.file, b.pos)));
     }
 }
 
@@ -137,8 +138,11 @@ mod tests {
 
     #[test]
     fn display_names_file_line_column_and_help() {
-        let d = Diagnostic::error("kloe/a.yaml", Pos { line: 3, col: 7 }, "bad")
-            .with_help("do this");
-        assert_eq!(d.to_string(), "kloe/a.yaml:3:7: error: bad\n  help: do this");
+        let d =
+            Diagnostic::error("kloe/a.yaml", Pos { line: 3, col: 7 }, "bad").with_help("do this");
+        assert_eq!(
+            d.to_string(),
+            "kloe/a.yaml:3:7: error: bad\n  help: do this"
+        );
     }
 }

@@ -93,7 +93,10 @@ impl<'a> Reader<'a> {
             self.error(
                 path,
                 format!("{what} should be a mapping of keys, found {}", kind_name(v)),
-                format!("write it as `key: value` lines; expected keys: {}", known.join(", ")),
+                format!(
+                    "write it as `key: value` lines; expected keys: {}",
+                    known.join(", ")
+                ),
             );
             return None;
         };
@@ -219,7 +222,10 @@ impl<'a> Reader<'a> {
             other => {
                 self.error(
                     &path,
-                    format!("'{key}' should be a list of text, found {}", kind_name(other)),
+                    format!(
+                        "'{key}' should be a list of text, found {}",
+                        kind_name(other)
+                    ),
                     "write each item on its own line as `- some text`",
                 );
                 Vec::new()
@@ -233,7 +239,10 @@ impl<'a> Reader<'a> {
             other => {
                 self.error(
                     &o.at(key),
-                    format!("'{key}' should be true or false, found {}", kind_name(other)),
+                    format!(
+                        "'{key}' should be true or false, found {}",
+                        kind_name(other)
+                    ),
                     format!("write `{key}: true` or `{key}: false`"),
                 );
                 None

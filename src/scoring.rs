@@ -329,7 +329,10 @@ mod tests {
             let s = scoring(Method::PercentOfMax, r, &bands());
             score(Some(&scale), Some(&s), 2, a.iter().map(Some)).band
         };
-        assert_eq!(band(Rounding::Nearest), Some(BandResult::Band("Good".into())));
+        assert_eq!(
+            band(Rounding::Nearest),
+            Some(BandResult::Band("Good".into()))
+        );
         assert_eq!(
             band(Rounding::Down),
             Some(BandResult::Band("Requires improvement".into()))

@@ -13,22 +13,39 @@ use crate::workbook::{self, LoadError, Workbook};
 
 #[derive(Debug)]
 pub enum StoreError {
-    Io { path: PathBuf, action: &'static str, source: io::Error },
+    Io {
+        path: PathBuf,
+        action: &'static str,
+        source: io::Error,
+    },
     Invalid(LoadError),
     /// Another peerbook holds the lock.
-    Locked { path: PathBuf, holder: String },
+    Locked {
+        path: PathBuf,
+        holder: String,
+    },
     /// The file is not what was loaded: someone else wrote it.
-    ChangedOnDisk { path: PathBuf },
+    ChangedOnDisk {
+        path: PathBuf,
+    },
     /// `create` would overwrite an existing file.
-    Exists { path: PathBuf },
+    Exists {
+        path: PathBuf,
+    },
     /// Saving was attempted without holding the lock.
-    ReadOnly { path: PathBuf },
+    ReadOnly {
+        path: PathBuf,
+    },
 }
 
 impl std::fmt::Display for StoreError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            StoreError::Io { path, action, source } => {
+            StoreError::Io {
+                path,
+                action,
+                source,
+            } => {
                 write!(f, "could not {action} {}: {source}", path.display())
             }
             StoreError::Invalid(e) => write!(f, "{}", e.0.to_string().trim_end()),
@@ -122,7 +139,8 @@ impl Lock {
         // A holder may remove the file between our open and our lock; retry
         // until the file we locked is the one at the path.
         for _ in 0..5 {
-            let mut file = open_private(&path, false).map_err(io_err(&path, "open the lock file"))?;
+            let mut file =
+                open_private(&path, false).map_err(io_err(&path, "open the lock file"))?;
             match file.try_lock() {
                 Ok(()) => {}
                 Err(fs::TryLockError::WouldBlock) => {
@@ -152,7 +170,8 @@ impl Lock {
             let mut previous = String::new();
             let _ = file.read_to_string(&mut previous);
             let previous = previous.trim().to_string();
-            file.set_len(0).map_err(io_err(&path, "write the lock file"))?;
+            file.set_len(0)
+                .map_err(io_err(&path, "write the lock file"))?;
             let mut w = &file;
             w.write_all(holder_description().as_bytes())
                 .and_then(|_| w.flush())
@@ -246,7 +265,9 @@ impl WorkbookFile {
 
     /// Opens a workbook that another peerbook holds: it can be read but not
     /// saved.
-    pub fn open_read_only(path: &Path) -> Result<(WorkbookFile, Workbook, Diagnostics), StoreError> {
+    pub fn open_read_only(
+        path: &Path,
+    ) -> Result<(WorkbookFile, Workbook, Diagnostics), StoreError> {
         let bytes = fs::read(path).map_err(io_err(path, "read"))?;
         let (wb, warnings) = workbook::from_text(&path.display().to_string(), &bytes)
             .map_err(StoreError::Invalid)?;
@@ -269,7 +290,7 @@ impl WorkbookFile {
             });
         }
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            fs::create_dir_all(dir).map_err(io_err(dir, "create the folder"))?;
+            create_private_dir(dir).map_err(io_err(dir, "create the folder"))?;
         }
         let lock = Lock::acquire(path)?;
         let mut f = WorkbookFile {
@@ -330,6 +351,18 @@ impl WorkbookFile {
     }
 }
 
+/// Creates a folder (and its parents) readable by its owner only.
+pub fn create_private_dir(dir: &Path) -> io::Result<()> {
+    let mut b = fs::DirBuilder::new();
+    b.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        b.mode(0o700);
+    }
+    b.create(dir)
+}
+
 /// Writes `bytes` to a temporary file in the same folder, syncs it, renames
 /// it over `path` and syncs the folder: at every moment `path` holds either
 /// the old bytes or the new ones.
@@ -350,7 +383,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
         f.write_all(bytes).map_err(io_err(&tmp, "write"))?;
         f.sync_all().map_err(io_err(&tmp, "sync"))?;
         drop(f);
-        crash_point();
+        crash_point(path);
         fs::rename(&tmp, path).map_err(io_err(path, "replace"))?;
         sync_dir(&dir);
         Ok(())
@@ -362,10 +395,12 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
 }
 
 /// For the crash test: with `PEERBOOK_TEST_CRASH_BEFORE_RENAME` set, the
-/// process dies abruptly after writing the temporary file and before the
-/// rename, as a kill at that moment would.
-fn crash_point() {
-    if std::env::var_os("PEERBOOK_TEST_CRASH_BEFORE_RENAME").is_some() {
+/// process dies abruptly after writing a workbook's temporary file and before
+/// the rename, as a kill at that moment would.
+fn crash_point(path: &Path) {
+    if std::env::var_os("PEERBOOK_TEST_CRASH_BEFORE_RENAME").is_some()
+        && path.extension().is_none_or(|e| e != "bak")
+    {
         std::process::abort();
     }
 }

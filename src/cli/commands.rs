@@ -53,11 +53,14 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
 fn pick_framework(places: &[PathBuf], spec: &str) -> Result<Framework, Failure> {
     let as_path = Path::new(spec);
     if !as_path.is_file() {
-        return Registry::load(places).resolve(spec).cloned().map_err(Failure::from);
+        return Registry::load(places)
+            .resolve(spec)
+            .cloned()
+            .map_err(Failure::from);
     }
     let label = as_path.display().to_string();
-    let bytes = std::fs::read(as_path)
-        .map_err(|e| Failure::new(format!("could not read {label}: {e}")))?;
+    let bytes =
+        std::fs::read(as_path).map_err(|e| Failure::new(format!("could not read {label}: {e}")))?;
     let (fw, diags) = crate::framework::load_text(&label, &bytes, Origin::File(label.clone()));
     let mut all = places.to_vec();
     all.push(as_path.to_path_buf());
@@ -73,7 +76,10 @@ fn pick_framework(places: &[PathBuf], spec: &str) -> Result<Framework, Failure> 
 fn overview(reg: &Registry) -> Result<(), Failure> {
     let mut out = String::new();
     let books = paths::list_workbooks();
-    let _ = writeln!(out, "peerbook: a workbook for adult social care peer reviews\n");
+    let _ = writeln!(
+        out,
+        "peerbook: a workbook for adult social care peer reviews\n"
+    );
     let _ = writeln!(out, "Workbooks in {}:", paths::workbooks_dir().display());
     if books.is_empty() {
         let _ = writeln!(out, "  none yet");
@@ -175,7 +181,11 @@ fn frameworks(reg: &Registry) -> Result<(), Failure> {
                 let more = b.diags.errors().count() - 1;
                 let _ = write!(out, "  {first}");
                 if more > 0 {
-                    let _ = write!(out, "\n  (and {more} more: run `peerbook validate {}`)", b.label);
+                    let _ = write!(
+                        out,
+                        "\n  (and {more} more: run `peerbook validate {}`)",
+                        b.label
+                    );
                 }
                 let _ = writeln!(out);
             }
@@ -260,24 +270,40 @@ fn validate(places: &[PathBuf], files: &[PathBuf]) -> Result<(), Failure> {
             });
         }
     }
+    let sources_bytes: Vec<(String, Vec<u8>)> = sources
+        .iter()
+        .filter(|s| framework_files.iter().any(|(l, _)| *l == s.label))
+        .map(|s| (s.label.clone(), s.bytes.clone()))
+        .collect();
     let reg = Registry::from_sources(sources);
     for (label, _) in &framework_files {
         if let Some(b) = reg.broken.iter().find(|b| &b.label == label) {
             any_invalid = true;
             let _ = write!(report, "{}", b.diags);
             let n = b.diags.errors().count();
-            let _ = writeln!(report, "{label}: invalid ({n} error{})", if n == 1 { "" } else { "s" });
+            let _ = writeln!(
+                report,
+                "{label}: invalid ({n} error{})",
+                if n == 1 { "" } else { "s" }
+            );
         } else {
             let warnings: Vec<_> = reg.warnings.0.iter().filter(|w| &w.file == label).collect();
             for w in &warnings {
                 let _ = writeln!(report, "{w}");
             }
-            let f = reg
-                .frameworks
+            // A file identical to one already loaded is not listed twice in
+            // the registry, so describe it from its own content.
+            let own = sources_bytes
                 .iter()
-                .find(|f| f.origin == Origin::File(label.clone()));
-            let what = f.map_or_else(String::new, |f| {
-                format!(" framework {} ({} {})", f.key(), f.question_count(), plural_label(f))
+                .find(|(l, _)| l == label)
+                .and_then(|(l, b)| crate::framework::load_text(l, b, Origin::File(l.clone())).0);
+            let what = own.map_or_else(String::new, |f| {
+                format!(
+                    " framework {} ({} {})",
+                    f.key(),
+                    f.question_count(),
+                    plural_label(&f)
+                )
             });
             let _ = writeln!(report, "{label}: valid{what}");
         }
@@ -303,7 +329,11 @@ fn validate(places: &[PathBuf], files: &[PathBuf]) -> Result<(), Failure> {
                 any_invalid = true;
                 let _ = write!(report, "{}", e.0);
                 let n = e.0.errors().count();
-                let _ = writeln!(report, "{label}: invalid ({n} error{})", if n == 1 { "" } else { "s" });
+                let _ = writeln!(
+                    report,
+                    "{label}: invalid ({n} error{})",
+                    if n == 1 { "" } else { "s" }
+                );
             }
         }
     }
@@ -462,14 +492,19 @@ fn status(reg: &Registry, path: &Path, format: StatusFormat) -> Result<(), Failu
                 .title
                 .clone()
                 .unwrap_or_else(|| format!("{}:{} (not loaded)", g.framework, g.question));
-            let mean = g
-                .score
-                .score
-                .map_or_else(|| "not rated".to_string(), |_| {
+            let mean = g.score.score.map_or_else(
+                || "not rated".to_string(),
+                |_| {
                     let fig = g.score.score_text().unwrap_or_default();
-                    let band = g.score.band.as_ref().map(|b| format!(" {}", b.label())).unwrap_or_default();
+                    let band = g
+                        .score
+                        .band
+                        .as_ref()
+                        .map(|b| format!(" {}", b.label()))
+                        .unwrap_or_default();
                     format!("{fig}{band}")
-                });
+                },
+            );
             let _ = writeln!(
                 out,
                 "  {}:{}  {}\n      from {} — {} rated — {}",
@@ -493,7 +528,13 @@ fn status(reg: &Registry, path: &Path, format: StatusFormat) -> Result<(), Failu
         );
         for a in &orphans {
             let first_line = a.narrative.lines().next().unwrap_or("");
-            let _ = writeln!(out, "  {}  {}  {}", a.question, a.status.label(), first_line);
+            let _ = writeln!(
+                out,
+                "  {}  {}  {}",
+                a.question,
+                a.status.label(),
+                first_line
+            );
         }
     }
     print!("{out}");
@@ -504,18 +545,24 @@ fn distribution_json(fw: &Framework, s: &Score) -> serde_json::Value {
     let Some(scale) = &fw.scale else {
         return serde_json::Value::Null;
     };
-    json!(s
-        .distribution
-        .iter()
-        .map(|(v, n)| json!({
-            "value": v,
-            "label": scale.level(*v).map(|l| l.label.clone()),
-            "count": n,
-        }))
-        .collect::<Vec<_>>())
+    json!(
+        s.distribution
+            .iter()
+            .map(|(v, n)| json!({
+                "value": v,
+                "label": scale.level(*v).map(|l| l.label.clone()),
+                "count": n,
+            }))
+            .collect::<Vec<_>>()
+    )
 }
 
-fn export(path: &Path, format: ExportFormat, out: Option<PathBuf>, force: bool) -> Result<(), Failure> {
+fn export(
+    path: &Path,
+    format: ExportFormat,
+    out: Option<PathBuf>,
+    force: bool,
+) -> Result<(), Failure> {
     let wb = open_workbook(path)?;
     let (bytes, ext) = match format {
         ExportFormat::Csv => (csv_io::export(&wb), "csv"),
@@ -583,7 +630,11 @@ fn upgrade(places: &[PathBuf], path: &Path, spec: &str) -> Result<(), Failure> {
     let target = pick_framework(places, spec)?;
     let (mut file, mut wb, _) = WorkbookFile::open(path)?;
     if target.digest == wb.framework.digest {
-        println!("{} already uses {}; nothing to do.", path.display(), target.key());
+        println!(
+            "{} already uses {}; nothing to do.",
+            path.display(),
+            target.key()
+        );
         return Ok(());
     }
     let report = workbook::upgrade(&mut wb, target);
@@ -595,16 +646,27 @@ fn upgrade(places: &[PathBuf], path: &Path, spec: &str) -> Result<(), Failure> {
             v.join(", ")
         }
     };
-    println!("Moved {} from {} to {}.", path.display(), report.from, report.to);
+    println!(
+        "Moved {} from {} to {}.",
+        path.display(),
+        report.from,
+        report.to
+    );
     println!("  carried:  {}", list(&report.carried));
     println!("  new:      {}", list(&report.new));
-    println!("  orphaned: {} (kept in the workbook and shown by `peerbook status`)", list(&report.orphaned));
+    println!(
+        "  orphaned: {} (kept in the workbook and shown by `peerbook status`)",
+        list(&report.orphaned)
+    );
     if !report.ratings_set_aside.is_empty() {
         println!(
             "  ratings not on the new scale, kept as previous_rating: {}",
             list(&report.ratings_set_aside)
         );
     }
-    println!("The previous version is kept as {}.", crate::store::backup_path(path).display());
+    println!(
+        "The previous version is kept as {}.",
+        crate::store::backup_path(path).display()
+    );
     Ok(())
 }

@@ -28,11 +28,15 @@ pub struct Cli {
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// List every framework that loads, and the files that do not
-    #[command(after_help = "Examples:\n  peerbook frameworks\n  peerbook frameworks --kloe ~/reviews/kloe")]
+    #[command(
+        after_help = "Examples:\n  peerbook frameworks\n  peerbook frameworks --kloe ~/reviews/kloe"
+    )]
     Frameworks,
 
     /// Create a new workbook from a framework and print its path
-    #[command(after_help = "Examples:\n  peerbook new --framework suffolk-reablement-2016 --council \"Suffolk County Council\" --title \"Reablement peer review\"\n  peerbook new --framework cbo-standards@2015 --council Halton --title \"Commissioning review\" --out halton.yaml\n  peerbook new --framework ./our-kloes.yaml --council Somerset --title \"Peer challenge\"")]
+    #[command(
+        after_help = "Examples:\n  peerbook new --framework suffolk-reablement-2016 --council \"Suffolk County Council\" --title \"Reablement peer review\"\n  peerbook new --framework cbo-standards@2015 --council Halton --title \"Commissioning review\" --out halton.yaml\n  peerbook new --framework ./our-kloes.yaml --council Somerset --title \"Peer challenge\""
+    )]
     New {
         /// ID, ID@VERSION, or the path of a framework file
         #[arg(long, value_name = "ID[@VERSION]|PATH")]
@@ -49,7 +53,9 @@ pub enum Command {
     },
 
     /// Check framework or workbook files; exit 1 if any is invalid
-    #[command(after_help = "Examples:\n  peerbook validate kloe/our-kloes.yaml\n  peerbook validate review.yaml kloe/*.yaml")]
+    #[command(
+        after_help = "Examples:\n  peerbook validate kloe/our-kloes.yaml\n  peerbook validate review.yaml kloe/*.yaml"
+    )]
     Validate {
         /// Files to check (each is a framework or a workbook, by its `kind`)
         #[arg(required = true, value_name = "PATH")]
@@ -57,7 +63,9 @@ pub enum Command {
     },
 
     /// Show completion, scores and bands per domain and overall
-    #[command(after_help = "Examples:\n  peerbook status review.yaml\n  peerbook status review.yaml --format json")]
+    #[command(
+        after_help = "Examples:\n  peerbook status review.yaml\n  peerbook status review.yaml --format json"
+    )]
     Status {
         workbook: PathBuf,
         #[arg(long, value_enum, default_value_t = StatusFormat::Text)]
@@ -65,7 +73,9 @@ pub enum Command {
     },
 
     /// Write the workbook's answers out as CSV (one row per question)
-    #[command(after_help = "Examples:\n  peerbook export review.yaml --format csv\n  peerbook export review.yaml --format csv --out draft.csv --force")]
+    #[command(
+        after_help = "Examples:\n  peerbook export review.yaml --format csv\n  peerbook export review.yaml --format csv --out draft.csv --force"
+    )]
     Export {
         workbook: PathBuf,
         #[arg(long, value_enum)]
@@ -79,14 +89,15 @@ pub enum Command {
     },
 
     /// Bring answers back from a CSV made by `export`; all rows or none
-    #[command(after_help = "Examples:\n  peerbook import review.yaml draft.csv\n\nColumns: domain, ref, question, rating, status, owner, narrative, strengths, areas.\nOnly `ref` is required; a missing column leaves that field alone. Ratings may be the level's value, its label, or N/A.")]
-    Import {
-        workbook: PathBuf,
-        csv: PathBuf,
-    },
+    #[command(
+        after_help = "Examples:\n  peerbook import review.yaml draft.csv\n\nColumns: domain, ref, question, rating, status, owner, narrative, strengths, areas.\nOnly `ref` is required; a missing column leaves that field alone. Ratings may be the level's value, its label, or N/A."
+    )]
+    Import { workbook: PathBuf, csv: PathBuf },
 
     /// Move a workbook to another version of its framework
-    #[command(after_help = "Examples:\n  peerbook upgrade review.yaml --framework suffolk-reablement-2016@2017\n  peerbook upgrade review.yaml --framework ./kloe/edited.yaml")]
+    #[command(
+        after_help = "Examples:\n  peerbook upgrade review.yaml --framework suffolk-reablement-2016@2017\n  peerbook upgrade review.yaml --framework ./kloe/edited.yaml"
+    )]
     Upgrade {
         workbook: PathBuf,
         /// ID@VERSION, or the path of a framework file

@@ -327,7 +327,10 @@ fn read_scoring(r: &mut Reader, v: &Value, path: &Path) -> Option<Scoring> {
 fn read_domains(r: &mut Reader, top: &Obj) -> Vec<Domain> {
     let mut domains = Vec::new();
     let items = r.list(top, "domains");
-    if top.has("domains") && items.is_empty() && matches!(top.get("domains"), Some(Value::Sequence(_))) {
+    if top.has("domains")
+        && items.is_empty()
+        && matches!(top.get("domains"), Some(Value::Sequence(_)))
+    {
         r.error(
             &top.at("domains"),
             "'domains' is empty",
@@ -337,8 +340,13 @@ fn read_domains(r: &mut Reader, top: &Obj) -> Vec<Domain> {
     let mut domain_ids: HashMap<String, Pos> = HashMap::new();
     let mut question_ids: HashMap<String, Pos> = HashMap::new();
     for (dp, dv) in items {
-        let Some(d) = r.obj(dv, &dp, "a domain", DOMAIN_KEYS, &["id", "title", "questions"])
-        else {
+        let Some(d) = r.obj(
+            dv,
+            &dp,
+            "a domain",
+            DOMAIN_KEYS,
+            &["id", "title", "questions"],
+        ) else {
             continue;
         };
         let id = r.req_text(&d, "id");

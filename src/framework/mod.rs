@@ -231,7 +231,13 @@ impl Framework {
     /// Position of a question in framework order (for sorting answers).
     pub fn order_of(&self, id: &str) -> Option<usize> {
         let (d, q) = *self.lookup.get(id)?;
-        Some(self.domains[..d].iter().map(|d| d.questions.len()).sum::<usize>() + q)
+        Some(
+            self.domains[..d]
+                .iter()
+                .map(|d| d.questions.len())
+                .sum::<usize>()
+                + q,
+        )
     }
 
     /// Finds a question by its `ref` (case-insensitive) or its id.

@@ -205,7 +205,12 @@ impl Registry {
         // loaded framework an error that stops the file loading.
         let index: Vec<(String, Vec<String>)> = loaded
             .iter()
-            .map(|(f, _, _)| (f.id.clone(), f.questions().map(|(_, q)| q.id.clone()).collect()))
+            .map(|(f, _, _)| {
+                (
+                    f.id.clone(),
+                    f.questions().map(|(_, q)| q.id.clone()).collect(),
+                )
+            })
             .collect();
         for (fw, mut diags, label) in loaded {
             for (_, q) in fw.questions() {

@@ -349,7 +349,10 @@ mod tests {
 
     #[test]
     fn statuses_parse_from_words_and_labels() {
-        assert_eq!(Status::parse("Ready for review"), Some(Status::ReadyForReview));
+        assert_eq!(
+            Status::parse("Ready for review"),
+            Some(Status::ReadyForReview)
+        );
         assert_eq!(Status::parse("agreed"), Some(Status::Agreed));
         assert_eq!(Status::parse("done"), None);
     }

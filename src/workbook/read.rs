@@ -197,7 +197,9 @@ fn read_framework(r: &mut Reader, top: &Obj, index: &yaml::PosIndex) -> Option<F
     );
     // The embedded framework's own warnings (maps_to into frameworks not
     // loaded) are not the workbook's business.
-    r.diags.0.extend(diags.0.into_iter().filter(|d| d.is_error()));
+    r.diags
+        .0
+        .extend(diags.0.into_iter().filter(|d| d.is_error()));
     let fw = fw?;
     if fw.digest != digest {
         r.error(
@@ -223,7 +225,13 @@ fn read_framework(r: &mut Reader, top: &Obj, index: &yaml::PosIndex) -> Option<F
 }
 
 fn read_review(r: &mut Reader, v: &Value, path: &Path) -> Option<Review> {
-    let o = r.obj(v, path, "the review details", REVIEW_KEYS, &["council", "title"])?;
+    let o = r.obj(
+        v,
+        path,
+        "the review details",
+        REVIEW_KEYS,
+        &["council", "title"],
+    )?;
     let council = r.req_text(&o, "council");
     let title = r.req_text(&o, "title");
     let focus = r.text_list(&o, "focus");

@@ -1,0 +1,118 @@
+//! Saving through the core: on-disk changes, byte-stable saves, unknown keys.
+
+use std::fs;
+
+use peerbook::framework::registry::Registry;
+use peerbook::store::{StoreError, WorkbookFile};
+use peerbook::workbook::{Rating, Workbook};
+
+fn new_workbook(dir: &std::path::Path) -> std::path::PathBuf {
+    let reg = Registry::load(&[]);
+    let fw = reg.resolve("suffolk-reablement-2016").unwrap().clone();
+    let wb = Workbook::new(fw, "Suffolk County Council", "Reablement peer review");
+    let path = dir.join("wb.yaml");
+    WorkbookFile::create(&path, &wb).unwrap();
+    path
+}
+
+#[test]
+fn a_file_changed_on_disk_is_not_overwritten() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_workbook(dir.path());
+    let (mut file, mut wb, _) = WorkbookFile::open(&path).unwrap();
+    // Someone else (a git pull) rewrites the file while it is open.
+    let theirs = fs::read_to_string(&path)
+        .unwrap()
+        .replace("title: Reablement peer review", "title: Their title");
+    fs::write(&path, &theirs).unwrap();
+    wb.answer_mut("1").narrative = "ours".into();
+    match file.save(&wb) {
+        Err(StoreError::ChangedOnDisk { .. }) => {}
+        other => panic!("expected ChangedOnDisk, got {other:?}"),
+    }
+    assert_eq!(fs::read_to_string(&path).unwrap(), theirs);
+    let msg = file.save(&wb).unwrap_err().to_string();
+    assert!(msg.contains("changed on disk"), "{msg}");
+}
+
+#[test]
+fn saving_an_unchanged_workbook_changes_no_byte() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_workbook(dir.path());
+    let before = fs::read(&path).unwrap();
+    let (mut file, wb, _) = WorkbookFile::open(&path).unwrap();
+    assert!(!file.save(&wb).unwrap(), "nothing should be written");
+    assert_eq!(fs::read(&path).unwrap(), before);
+    assert!(!dir.path().join("wb.yaml.bak").exists());
+    // Reading and writing again gives the same text.
+    let again = peerbook::workbook::to_text(&wb);
+    assert_eq!(again.as_bytes(), &before[..]);
+}
+
+#[test]
+fn unknown_keys_and_text_survive_a_round_trip() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_workbook(dir.path());
+    let text = fs::read_to_string(&path).unwrap();
+    let narrative =
+        "  Indented first line\n\n# not a heading: kept\nLast line with trailing spaces   ";
+    let edited = text
+        .replacen(
+            "- question: '1'\n  status: not-started\n",
+            &format!(
+                "- question: '1'\n  status: draft\n  narrative: \"{}\"\n  confidence: high\n",
+                narrative.replace('\n', "\\n")
+            ),
+            1,
+        )
+        .replacen(
+            "format: 1\n",
+            "format: 1\nx-source: hand edited\nreviewers:\n  alice: {notes: kept}\n",
+            1,
+        );
+    assert_ne!(edited, text);
+    fs::write(&path, &edited).unwrap();
+    let (mut file, mut wb, warnings) = WorkbookFile::open(&path).unwrap();
+    assert_eq!(wb.answer("1").unwrap().narrative, narrative);
+    // Unknown keys are reported as warnings, with a position.
+    let w = warnings.to_string();
+    assert!(
+        w.contains("unknown key 'confidence' in an answer; it is kept"),
+        "{w}"
+    );
+    assert!(w.contains("unknown key 'reviewers'"), "{w}");
+    wb.answer_mut("2").rating = Rating::Level(3);
+    file.save(&wb).unwrap();
+    let saved = fs::read_to_string(&path).unwrap();
+    assert!(saved.contains("confidence: high"), "{saved}");
+    assert!(saved.contains("x-source: hand edited"), "{saved}");
+    assert!(saved.contains("alice:"), "{saved}");
+    let (_, back, _) = WorkbookFile::open_read_only(&path).unwrap();
+    assert_eq!(back.answer("1").unwrap().narrative, narrative);
+    assert_eq!(back.answer("2").unwrap().rating, Rating::Level(3));
+}
+
+#[test]
+fn an_edited_embedded_framework_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_workbook(dir.path());
+    let text = fs::read_to_string(&path).unwrap();
+    let tampered = text.replacen("Key line of enquiry", "Line we made up", 1);
+    assert_ne!(tampered, text);
+    fs::write(&path, &tampered).unwrap();
+    let err = WorkbookFile::read(&path).unwrap_err().to_string();
+    assert!(
+        err.contains("the embedded framework does not match its digest"),
+        "{err}"
+    );
+    assert!(err.contains("wb.yaml:"), "{err}");
+}
+
+#[test]
+fn a_read_only_file_cannot_be_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_workbook(dir.path());
+    let (mut file, wb, _) = WorkbookFile::open_read_only(&path).unwrap();
+    assert!(file.is_read_only());
+    assert!(matches!(file.save(&wb), Err(StoreError::ReadOnly { .. })));
+}
