@@ -408,7 +408,8 @@ fn status(reg: &Registry, path: &Path, format: StatusFormat) -> Result<(), Failu
                 "title": g.title,
                 "sources": g.sources,
                 "rated": g.score.rated,
-                "mean": g.score.score.map(|v| (v * 10.0).round() / 10.0),
+                "score": g.score.score.map(|v| (v * 10.0).round() / 10.0),
+                "band": g.score.band.as_ref().map(|b| b.label().to_string()),
             })).collect::<Vec<_>>(),
             "orphaned": orphans.iter().map(|a| a.question.clone()).collect::<Vec<_>>(),
         });

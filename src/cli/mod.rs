@@ -14,7 +14,7 @@ use clap::{Parser, Subcommand, ValueEnum};
     version,
     about = "A terminal workbook for adult social care peer reviews",
     long_about = "peerbook guides a council team through rating and recording evidence for each key line of enquiry before a peer review, and keeps everything in plain YAML files.\n\nWith no command it gives an overview of the workbooks and frameworks it can find.",
-    after_help = "Examples:\n  peerbook frameworks\n  peerbook new --framework suffolk-reablement-2016 --council \"Suffolk County Council\" --title \"Reablement peer review\"\n  peerbook status seeds/suffolk-reablement-2016.yaml\n  peerbook export my-review.yaml --format csv\n\nFiles live in the data folder (set PEERBOOK_HOME to use another); frameworks are read from the bundled set, ./kloe/ and the data folder's kloe/."
+    after_help = "Examples:\n  peerbook frameworks\n  peerbook new --framework suffolk-reablement-2016 \\\n      --council \"Suffolk County Council\" --title \"Reablement peer review\"\n  peerbook status seeds/suffolk-reablement-2016.yaml\n  peerbook export my-review.yaml --format csv\n\nFiles live in the data folder (set PEERBOOK_HOME to use another).\nFrameworks are read from the bundled set, ./kloe/ and the data folder's kloe/."
 )]
 pub struct Cli {
     /// Also load frameworks from this file or folder (may be repeated)
@@ -35,7 +35,7 @@ pub enum Command {
 
     /// Create a new workbook from a framework and print its path
     #[command(
-        after_help = "Examples:\n  peerbook new --framework suffolk-reablement-2016 --council \"Suffolk County Council\" --title \"Reablement peer review\"\n  peerbook new --framework cbo-standards@2015 --council Halton --title \"Commissioning review\" --out halton.yaml\n  peerbook new --framework ./our-kloes.yaml --council Somerset --title \"Peer challenge\""
+        after_help = "Examples:\n  peerbook new --framework suffolk-reablement-2016 \\\n      --council \"Suffolk County Council\" --title \"Reablement peer review\"\n  peerbook new --framework cbo-standards@2015 --council Halton \\\n      --title \"Commissioning review\" --out halton.yaml\n  peerbook new --framework ./our-kloes.yaml --council Somerset --title \"Peer challenge\""
     )]
     New {
         /// ID, ID@VERSION, or the path of a framework file
