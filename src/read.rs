@@ -258,7 +258,7 @@ impl<'a> Reader<'a> {
                 self.error(
                     &o.at(key),
                     format!("'{key}' should be a whole number, found {}", describe(v)),
-                    format!("write it as digits, e.g. `{key}: 3`"),
+                    format!("write it as digits without quotes, e.g. `{key}: 1`"),
                 );
                 None
             }

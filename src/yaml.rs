@@ -168,10 +168,19 @@ pub fn parse(text: &str) -> Result<Document, SyntaxError> {
                 col: l.column(),
             })
             .unwrap_or(Pos::START);
-        SyntaxError {
-            pos,
-            message: clean_serde_message(&e.to_string()),
+        let (message, pos) = explain_serde_error(&e.to_string(), pos);
+        if message.starts_with("duplicate entry") {
+            // serde_yaml points at the mapping; point at the repeated key.
+            let mut b = IndexBuilder::default();
+            let _ = yaml_rust2::parser::Parser::new_from_str(text).load(&mut b, false);
+            if let Some(dup) = b.duplicates.first() {
+                return SyntaxError {
+                    pos: *dup,
+                    message: format!("{message}; a key may appear only once in a mapping"),
+                };
+            }
         }
+        SyntaxError { pos, message }
     })?;
     let mut builder = IndexBuilder::default();
     let mut parser = yaml_rust2::parser::Parser::new_from_str(text);
@@ -186,13 +195,43 @@ pub fn parse(text: &str) -> Result<Document, SyntaxError> {
     })
 }
 
-/// serde_yaml appends " at line L column C" to its messages; the position is
-/// reported separately, so drop it from the text.
-fn clean_serde_message(msg: &str) -> String {
-    match msg.find(" at line ") {
-        Some(i) => msg[..i].to_string(),
-        None => msg.to_string(),
+/// serde_yaml's messages read "PROBLEM at line L column C[, CONTEXT at line
+/// L2 column C2]". The position is reported separately; where libyaml names
+/// the construct the problem arose in (an unclosed quote, say), its start is
+/// the more useful place to point at.
+fn explain_serde_error(msg: &str, pos: Pos) -> (String, Pos) {
+    let Some(i) = msg.find(" at line ") else {
+        return (msg.to_string(), pos);
+    };
+    let problem = &msg[..i];
+    let rest = &msg[i + " at line ".len()..];
+    let Some((_, context)) = rest.split_once(", ") else {
+        return (problem.to_string(), pos);
+    };
+    match context.find(" at line ") {
+        Some(j) => {
+            let ctx_pos = parse_mark(&context[j + " at line ".len()..]).unwrap_or(pos);
+            (
+                format!(
+                    "{problem}, {} that starts here (the problem shows on line {})",
+                    &context[..j],
+                    pos.line
+                ),
+                ctx_pos,
+            )
+        }
+        None => (format!("{problem}, {context}"), pos),
     }
+}
+
+/// "11 column 15" as a position.
+fn parse_mark(s: &str) -> Option<Pos> {
+    let (line, rest) = s.split_once(" column ")?;
+    let col: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    Some(Pos {
+        line: line.trim().parse().ok()?,
+        col: col.parse().ok()?,
+    })
 }
 
 /// Writes a value as YAML text: block style, keys in the order given,
@@ -246,6 +285,10 @@ enum Frame {
 struct IndexBuilder {
     stack: Vec<Frame>,
     entries: HashMap<Path, Entry>,
+    /// Scalar text by anchor id, so an alias keeps the text as written.
+    anchors: HashMap<usize, String>,
+    /// Keys written twice in one mapping, where the second one is.
+    duplicates: Vec<Pos>,
 }
 
 enum Slot {
@@ -330,8 +373,13 @@ impl yaml_rust2::parser::MarkedEventReceiver for IndexBuilder {
             col: mark.col() + 1,
         };
         match ev {
-            Event::Scalar(text, ..) => match self.slot() {
+            Event::Scalar(text, _, anchor, _) => match self.slot() {
                 Slot::Key => {
+                    if let Some(Frame::Map { path, .. }) = self.stack.last()
+                        && self.entries.contains_key(&path.key(&text))
+                    {
+                        self.duplicates.push(pos);
+                    }
                     if let Some(Frame::Map {
                         pending,
                         first,
@@ -347,15 +395,23 @@ impl yaml_rust2::parser::MarkedEventReceiver for IndexBuilder {
                         }
                     }
                 }
-                slot => self.record(&slot, pos, Some(text)),
+                slot => {
+                    if anchor > 0 {
+                        self.anchors.insert(anchor, text.clone());
+                    }
+                    self.record(&slot, pos, Some(text));
+                }
             },
-            Event::Alias(_) => match self.slot() {
+            Event::Alias(anchor) => match self.slot() {
                 Slot::Key => {
                     if let Some(Frame::Map { skip_value, .. }) = self.stack.last_mut() {
                         *skip_value = true;
                     }
                 }
-                slot => self.record(&slot, pos, None),
+                slot => {
+                    let raw = self.anchors.get(&anchor).cloned();
+                    self.record(&slot, pos, raw);
+                }
             },
             Event::MappingStart(..) => {
                 let slot = self.slot();

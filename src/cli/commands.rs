@@ -16,6 +16,12 @@ use crate::workbook::{self, Workbook};
 use crate::yaml;
 
 pub fn run(cli: Cli) -> Result<(), Failure> {
+    if let Some(missing) = cli.kloe.iter().find(|p| !p.exists()) {
+        return Err(Failure::new(format!(
+            "--kloe {}: no such file or folder; give the path of a framework file or of a folder of them",
+            missing.display()
+        )));
+    }
     let places = || {
         let mut p = paths::framework_places();
         p.extend(cli.kloe.iter().cloned());

@@ -56,7 +56,9 @@ pub fn load_text(file: &str, bytes: &[u8], origin: Origin) -> (Option<Framework>
             return (None, diags);
         }
     };
-    from_value(file, &doc.value, &doc.index, &Path::root(), origin)
+    let (fw, mut diags) = from_value(file, &doc.value, &doc.index, &Path::root(), origin);
+    diags.sort();
+    (fw, diags)
 }
 
 /// Validates a framework held in a parsed document at `base` (the document

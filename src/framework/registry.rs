@@ -251,6 +251,7 @@ impl Registry {
                     }
                 }
             }
+            diags.sort();
             if diags.has_errors() {
                 reg.broken.push(Broken { label, diags });
             } else {

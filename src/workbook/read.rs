@@ -156,6 +156,7 @@ pub fn from_text(file: &str, bytes: &[u8]) -> Result<(Workbook, Diagnostics), Lo
     let metrics = read_metrics(&mut r, &top, framework.as_ref());
     let proud_of = read_cases(&mut r, &top);
     let extra = top.extra.clone();
+    r.diags.sort();
     match framework {
         Some(framework) if !r.diags.has_errors() => {
             let mut wb = Workbook {
