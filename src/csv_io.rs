@@ -104,9 +104,7 @@ pub fn import(
             }]);
         }
     };
-    let mut rdr = csv::ReaderBuilder::new()
-        .flexible(true)
-        .from_reader(text.as_bytes());
+    let mut rdr = csv::ReaderBuilder::new().from_reader(text.as_bytes());
     let headers: Vec<String> = match rdr.headers() {
         Ok(h) => h.iter().map(|s| s.trim().to_lowercase()).collect(),
         Err(e) => {
@@ -289,7 +287,12 @@ pub fn parse_rating(fw: &Framework, text: &str) -> Result<Rating, String> {
             Err("this framework's scale does not allow N/A".to_string())
         };
     }
-    let head = t.split([':', '-', '–']).next().unwrap_or(t).trim();
+    // A bare number, or "3: Good standard" / "3 - Good standard".
+    let head = if t.parse::<i64>().is_ok() {
+        t
+    } else {
+        t.split([':', '-', '–']).next().unwrap_or(t).trim()
+    };
     if let Ok(n) = head.parse::<i64>() {
         if scale.level(n).is_some() {
             return Ok(Rating::Level(n));

@@ -92,7 +92,7 @@ pub fn score<'a>(
 
 /// The exact value for a non-empty set of ratings.
 pub fn compute(scale: &Scale, scoring: &Scoring, ratings: &[i64]) -> f64 {
-    let sum: i64 = ratings.iter().sum();
+    let sum: i128 = ratings.iter().map(|r| i128::from(*r)).sum();
     let n = ratings.len() as f64;
     match scoring.method {
         // Multiply before dividing so 5/8 gives exactly 62.5.

@@ -51,7 +51,7 @@ impl std::fmt::Display for StoreError {
             StoreError::Invalid(e) => write!(f, "{}", e.0.to_string().trim_end()),
             StoreError::Locked { path, holder } => write!(
                 f,
-                "{} is open in another peerbook ({holder}); close it there first, or open this one read-only",
+                "{} is open in another peerbook ({holder}); close it there first, then try again",
                 path.display()
             ),
             StoreError::ChangedOnDisk { path } => write!(

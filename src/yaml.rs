@@ -241,6 +241,60 @@ pub fn to_string(value: &Value) -> String {
     serde_yaml::to_string(value).unwrap_or_default()
 }
 
+/// A copy of `v` in which numbers and booleans at the given text keys (and
+/// in the given lists of text) become the text exactly as written, so an id
+/// written `1.10` stays `1.10` wherever the value is written out again.
+pub fn keep_raw_text(
+    v: &Value,
+    index: &PosIndex,
+    path: &Path,
+    text_keys: &[&str],
+    text_lists: &[&str],
+) -> Value {
+    let as_text = |v: &Value, p: &Path| match v {
+        Value::Number(_) | Value::Bool(_) => Value::String(
+            index
+                .raw(p)
+                .map(str::to_string)
+                .or_else(|| scalar_text(v))
+                .unwrap_or_default(),
+        ),
+        other => other.clone(),
+    };
+    match v {
+        Value::Mapping(m) => {
+            let mut out = Mapping::new();
+            for (k, val) in m {
+                let key = scalar_text(k).unwrap_or_default();
+                let p = path.key(&key);
+                let new = match val {
+                    Value::Sequence(items) if text_lists.contains(&key.as_str()) => {
+                        Value::Sequence(
+                            items
+                                .iter()
+                                .enumerate()
+                                .map(|(i, item)| as_text(item, &p.idx(i)))
+                                .collect(),
+                        )
+                    }
+                    _ if text_keys.contains(&key.as_str()) => as_text(val, &p),
+                    _ => keep_raw_text(val, index, &p, text_keys, text_lists),
+                };
+                out.insert(k.clone(), new);
+            }
+            Value::Mapping(out)
+        }
+        Value::Sequence(items) => Value::Sequence(
+            items
+                .iter()
+                .enumerate()
+                .map(|(i, item)| keep_raw_text(item, index, &path.idx(i), text_keys, text_lists))
+                .collect(),
+        ),
+        other => other.clone(),
+    }
+}
+
 /// The text of a scalar value, as a person would read it.
 pub fn scalar_text(v: &Value) -> Option<String> {
     match v {

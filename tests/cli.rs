@@ -547,6 +547,50 @@ fn upgrade_carries_answers_and_keeps_orphans() {
 }
 
 #[test]
+fn upgrade_refuses_a_different_framework_without_force() {
+    let env = Env::new();
+    let wb = env.suffolk("wb.yaml");
+    let before = fs::read(&wb).unwrap();
+    let (_, msg) = env.fails(&["upgrade", "wb.yaml", "--framework", "cbo-standards"]);
+    assert!(msg.contains("is a different framework"), "{msg}");
+    assert!(msg.contains("--force"), "{msg}");
+    assert_eq!(fs::read(&wb).unwrap(), before);
+}
+
+#[test]
+fn ids_written_as_numbers_keep_their_text_in_the_workbook() {
+    let env = Env::new();
+    fs::write(
+        env.path("ours.yaml"),
+        "kind: framework\nformat: 1\nid: ours\nversion: 2016.10\ntitle: Ours\nscale: rag\ndomains:\n  - id: d\n    title: D\n    questions:\n      - id: 1.1\n        text: First\n      - id: 1.10\n        text: Tenth\n",
+    )
+    .unwrap();
+    env.ok(&[
+        "new",
+        "--framework",
+        "ours.yaml",
+        "--council",
+        "X",
+        "--title",
+        "Y",
+        "--out",
+        "wb.yaml",
+    ]);
+    fs::write(env.path("r.csv"), "ref,rating\n1.10,Green\n1.1,Red\n").unwrap();
+    env.ok(&["import", "wb.yaml", "r.csv"]);
+    let v: serde_json::Value =
+        serde_json::from_str(&env.ok(&["status", "wb.yaml", "--format", "json"])).unwrap();
+    assert_eq!(v["framework"]["version"], "2016.10");
+    assert_eq!(v["overall"]["rated"], 2);
+    assert_eq!(v["orphaned"].as_array().unwrap().len(), 0, "{v}");
+    let yaml = fs::read_to_string(env.path("wb.yaml")).unwrap();
+    assert!(
+        yaml.contains("question: '1.10'\n  status: draft\n  rating: 3"),
+        "{yaml}"
+    );
+}
+
+#[test]
 fn every_command_has_help_with_examples() {
     let env = Env::new();
     for cmd in [

@@ -69,6 +69,11 @@ fn unknown_keys_and_text_survive_a_round_trip() {
             "format: 1\n",
             "format: 1\nx-source: hand edited\nreviewers:\n  alice: {notes: kept}\n",
             1,
+        )
+        .replacen(
+            "framework:\n",
+            "framework:\n  x-origin: copied from the team drive\n",
+            1,
         );
     assert_ne!(edited, text);
     fs::write(&path, &edited).unwrap();
@@ -87,6 +92,10 @@ fn unknown_keys_and_text_survive_a_round_trip() {
     assert!(saved.contains("confidence: high"), "{saved}");
     assert!(saved.contains("x-source: hand edited"), "{saved}");
     assert!(saved.contains("alice:"), "{saved}");
+    assert!(
+        saved.contains("x-origin: copied from the team drive"),
+        "{saved}"
+    );
     let (_, back, _) = WorkbookFile::open_read_only(&path).unwrap();
     assert_eq!(back.answer("1").unwrap().narrative, narrative);
     assert_eq!(back.answer("2").unwrap().rating, Rating::Level(3));

@@ -50,7 +50,8 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
         Some(Command::Upgrade {
             workbook,
             framework,
-        }) => upgrade(&places(), &workbook, &framework),
+            force,
+        }) => upgrade(&places(), &workbook, &framework, force),
     }
 }
 
@@ -376,13 +377,18 @@ fn open_workbook(path: &Path) -> Result<Workbook, Failure> {
     Ok(wb)
 }
 
+/// A score as shown to people (one decimal place), as a JSON number.
+fn shown(s: &Score) -> Option<f64> {
+    s.score_text().and_then(|t| t.parse().ok())
+}
+
 fn score_json(s: &Score) -> serde_json::Value {
     json!({
         "answered": s.answered,
         "rated": s.rated,
         "not_applicable": s.not_applicable,
         "total": s.total,
-        "score": s.score.map(|v| (v * 10.0).round() / 10.0),
+        "score": shown(s),
         "band": s.band.as_ref().map(|b| b.label().to_string()),
     })
 }
@@ -414,7 +420,7 @@ fn status(reg: &Registry, path: &Path, format: StatusFormat) -> Result<(), Failu
                 "title": g.title,
                 "sources": g.sources,
                 "rated": g.score.rated,
-                "score": g.score.score.map(|v| (v * 10.0).round() / 10.0),
+                "score": shown(&g.score),
                 "band": g.score.band.as_ref().map(|b| b.label().to_string()),
             })).collect::<Vec<_>>(),
             "orphaned": orphans.iter().map(|a| a.question.clone()).collect::<Vec<_>>(),
@@ -633,9 +639,17 @@ fn import(path: &Path, csv_path: &Path) -> Result<(), Failure> {
     }
 }
 
-fn upgrade(places: &[PathBuf], path: &Path, spec: &str) -> Result<(), Failure> {
+fn upgrade(places: &[PathBuf], path: &Path, spec: &str, force: bool) -> Result<(), Failure> {
     let target = pick_framework(places, spec)?;
     let (mut file, mut wb, _) = WorkbookFile::open(path)?;
+    if target.id != wb.framework.id && !force {
+        return Err(Failure::new(format!(
+            "{} uses {}, and {} is a different framework: its question ids mean other questions. Nothing was changed; add --force if you really mean to move the answers across by id",
+            path.display(),
+            wb.framework.key(),
+            target.key()
+        )));
+    }
     if target.digest == wb.framework.digest {
         println!(
             "{} already uses {}; nothing to do.",

@@ -103,6 +103,9 @@ pub enum Command {
         /// ID@VERSION, or the path of a framework file
         #[arg(long, value_name = "ID@VERSION|PATH")]
         framework: String,
+        /// Allow moving to a framework with a different id (answers follow question ids)
+        #[arg(long)]
+        force: bool,
     },
 }
 

@@ -41,6 +41,28 @@ const BAND_KEYS: &[&str] = &["from", "label", "colour"];
 const METRIC_KEYS: &[&str] = &["id", "name", "unit", "better", "group"];
 
 pub const SUPPORTED_FORMATS: &[i64] = &[1];
+/// Keys whose values are text even when written as numbers (`id: 1.10`).
+const TEXT_KEYS: &[&str] = &[
+    "id",
+    "version",
+    "ref",
+    "title",
+    "short_title",
+    "text",
+    "label",
+    "name",
+    "unit",
+    "group",
+    "source",
+    "url",
+    "description",
+    "notes",
+    "item_label",
+    "guidance",
+];
+const TEXT_LISTS: &[&str] = &["prompts", "evidence", "maps_to", "tags"];
+/// Level values beyond this cannot be summed safely and mean nothing.
+const MAX_LEVEL: i64 = 1_000_000;
 
 /// Reads a framework from the bytes of a file. Returns the framework when it
 /// has no errors, and every diagnostic (warnings too) found on the way.
@@ -86,7 +108,7 @@ pub fn from_value(
         && kind != "framework"
     {
         let help = if kind == "workbook" {
-            "this file is a workbook; open it with `peerbook status` or `peerbook open`".to_string()
+            "this file is a workbook; see it with `peerbook status`".to_string()
         } else {
             "a framework file starts with `kind: framework`".to_string()
         };
@@ -95,6 +117,7 @@ pub fn from_value(
             format!("'kind' is '{kind}', not 'framework'"),
             help,
         );
+        return (None, r.diags);
     }
     if top.has("format") {
         match r.int(&top, "format") {
@@ -143,7 +166,18 @@ pub fn from_value(
                     "add a `scale:` (for example `scale: cqc-4`), or remove `scoring`",
                 );
             }
-            read_scoring(&mut r, v, &top.at("scoring"))
+            let s = read_scoring(&mut r, v, &top.at("scoring"));
+            if let (Some(s), Some(scale)) = (&s, &scale)
+                && s.method == Method::PercentOfMax
+                && scale.max() <= 0
+            {
+                r.error(
+                    &top.at("scoring"),
+                    "'percent-of-max' needs a scale whose highest value is above 0",
+                    "use `method: mean`, or give the scale positive values",
+                );
+            }
+            s
         }
     };
     let domains = read_domains(&mut r, &top);
@@ -159,6 +193,7 @@ pub fn from_value(
         }
     }
     let id_pos = r.pos(&top.at("id"));
+    let content = yaml::keep_raw_text(value, index, base, TEXT_KEYS, TEXT_LISTS);
     let fw = Framework {
         id_pos,
         id,
@@ -174,8 +209,8 @@ pub fn from_value(
         scoring,
         domains,
         metrics,
-        digest: digest(value),
-        content: value.clone(),
+        digest: digest(&content),
+        content,
         origin,
         lookup,
     };
@@ -236,6 +271,14 @@ fn read_scale(r: &mut Reader, top: &Obj) -> Option<Scale> {
         let colour = read_colour(r, &lo);
         let Some(value) = value else { continue };
         let here = r.pos(&lo.at("value"));
+        if value.abs() > MAX_LEVEL {
+            r.error_at(
+                here,
+                format!("scale level value {value} is too large"),
+                format!("use whole numbers between -{MAX_LEVEL} and {MAX_LEVEL}"),
+            );
+            continue;
+        }
         if let Some(first) = seen.get(&value) {
             r.error_at(
                 here,

@@ -240,13 +240,13 @@ impl Framework {
         )
     }
 
-    /// Finds a question by its `ref` (case-insensitive) or its id.
+    /// Finds a question by its `ref` as shown (case-insensitive), or else
+    /// by its id.
     pub fn find_by_ref(&self, r: &str) -> Option<(&Domain, &Question)> {
         let r = r.trim();
-        self.question(r).or_else(|| {
-            self.questions()
-                .find(|(_, q)| q.display_ref().eq_ignore_ascii_case(r))
-        })
+        self.questions()
+            .find(|(_, q)| q.display_ref().eq_ignore_ascii_case(r))
+            .or_else(|| self.question(r))
     }
 
     /// A short description of the scale for listings.

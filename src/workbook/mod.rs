@@ -26,6 +26,8 @@ pub struct Workbook {
     pub evidence: Vec<EvidenceItem>,
     pub metrics: Vec<MetricValue>,
     pub proud_of: Vec<CaseStudy>,
+    /// Keys under `framework:` other than id, version, digest and content.
+    pub framework_extra: Mapping,
     /// Top-level keys this version does not know (kept on save). Reviewers'
     /// data from the on-site week will live beside the council's answers.
     pub extra: Mapping,
@@ -134,6 +136,7 @@ impl Answer {
         self.changed = Some(Changed {
             at,
             by: by.to_string(),
+            extra: Mapping::new(),
         });
     }
 
@@ -146,6 +149,7 @@ impl Answer {
 pub struct Changed {
     pub at: DateTime<Utc>,
     pub by: String,
+    pub extra: Mapping,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -253,6 +257,7 @@ impl Workbook {
             evidence: Vec::new(),
             metrics: Vec::new(),
             proud_of: Vec::new(),
+            framework_extra: Mapping::new(),
             extra: Mapping::new(),
         }
     }

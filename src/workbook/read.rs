@@ -146,7 +146,7 @@ pub fn from_text(file: &str, bytes: &[u8]) -> Result<(Workbook, Diagnostics), Lo
         );
         return Err(LoadError(r.diags));
     }
-    let framework = read_framework(&mut r, &top, &doc.index);
+    let (framework, framework_extra) = read_framework(&mut r, &top, &doc.index);
     let review = top
         .get("review")
         .and_then(|v| read_review(&mut r, v, &top.at("review")))
@@ -166,6 +166,7 @@ pub fn from_text(file: &str, bytes: &[u8]) -> Result<(Workbook, Diagnostics), Lo
                 evidence,
                 metrics,
                 proud_of,
+                framework_extra,
                 extra,
             };
             wb.sort_answers();
@@ -175,19 +176,31 @@ pub fn from_text(file: &str, bytes: &[u8]) -> Result<(Workbook, Diagnostics), Lo
     }
 }
 
-fn read_framework(r: &mut Reader, top: &Obj, index: &yaml::PosIndex) -> Option<Framework> {
-    let v = top.get("framework")?;
-    let path = top.at("framework");
-    let o = r.obj(
+fn read_framework(
+    r: &mut Reader,
+    top: &Obj,
+    index: &yaml::PosIndex,
+) -> (Option<Framework>, yaml::Mapping) {
+    let Some(v) = top.get("framework") else {
+        return (None, yaml::Mapping::new());
+    };
+    let Some(o) = r.obj(
         v,
-        &path,
+        &top.at("framework"),
         "the embedded framework",
         FRAMEWORK_KEYS,
         &["id", "version", "digest", "content"],
-    )?;
-    let id = r.req_text(&o, "id");
-    let version = r.req_text(&o, "version");
-    let digest = r.req_text(&o, "digest");
+    ) else {
+        return (None, yaml::Mapping::new());
+    };
+    let extra = o.extra.clone();
+    (embedded(r, &o, index), extra)
+}
+
+fn embedded(r: &mut Reader, o: &Obj, index: &yaml::PosIndex) -> Option<Framework> {
+    let id = r.req_text(o, "id");
+    let version = r.req_text(o, "version");
+    let digest = r.req_text(o, "digest");
     let content = o.get("content")?;
     let (fw, diags) = framework::from_value(
         r.file,
@@ -207,9 +220,8 @@ fn read_framework(r: &mut Reader, top: &Obj, index: &yaml::PosIndex) -> Option<F
             &o.at("digest"),
             "the embedded framework does not match its digest: it was changed after the workbook was made",
             format!(
-                "undo the edit to `framework.content`, or move the workbook to an edited framework with `peerbook upgrade` (the content's digest is {})",
-                fw.digest
-            ),
+                "undo the edit to `framework.content` (the previous save is kept as NAME.yaml.bak); to change the questions, edit a framework file with a new version and move the workbook to it with `peerbook upgrade`",
+            )
         );
     }
     if fw.id != id || fw.version != version {
@@ -377,6 +389,7 @@ fn read_answers(
             Some(Changed {
                 at,
                 by: r.text(&co, "by").unwrap_or_default(),
+                extra: co.extra.clone(),
             })
         });
         out.push(Answer {

@@ -46,10 +46,7 @@ pub fn upgrade(wb: &mut Workbook, to: Framework) -> UpgradeReport {
                     .as_ref()
                     .and_then(|s| s.level(n))
                     .map_or_else(|| n.to_string(), |l| format!("{n}: {}", l.label));
-                a.extra.insert(
-                    "previous_rating".into(),
-                    Value::String(format!("{old} (on {})", report.from)),
-                );
+                set_aside(a, format!("{old} (on {})", report.from));
                 a.rating = Rating::None;
                 report.ratings_set_aside.push(a.question.clone());
             }
@@ -57,10 +54,7 @@ pub fn upgrade(wb: &mut Workbook, to: Framework) -> UpgradeReport {
             && !to.scale.as_ref().is_some_and(|s| s.not_applicable)
         {
             a.rating = Rating::None;
-            a.extra.insert(
-                "previous_rating".into(),
-                Value::String(format!("N/A (on {})", report.from)),
-            );
+            set_aside(a, format!("N/A (on {})", report.from));
             report.ratings_set_aside.push(a.question.clone());
         }
     }
@@ -76,6 +70,16 @@ pub fn upgrade(wb: &mut Workbook, to: Framework) -> UpgradeReport {
     wb.framework = to;
     wb.sort_answers();
     report
+}
+
+/// Records a rating the new scale cannot hold, after any set aside before.
+fn set_aside(a: &mut Answer, text: String) {
+    let text = match a.extra.get("previous_rating").and_then(|v| v.as_str()) {
+        Some(earlier) => format!("{earlier}; {text}"),
+        None => text,
+    };
+    a.extra
+        .insert("previous_rating".into(), Value::String(text));
 }
 
 fn is_empty(a: &Answer) -> bool {

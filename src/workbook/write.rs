@@ -24,6 +24,7 @@ pub fn to_text(wb: &Workbook) -> String {
     f.put("id", wb.framework.id.as_str().into());
     f.put("version", wb.framework.version.as_str().into());
     f.put("digest", wb.framework.digest.as_str().into());
+    f.extra(&wb.framework_extra);
     f.put("content", wb.framework.content.clone());
     m.put("framework", f.done());
     yaml::to_string(&m.done())
@@ -128,6 +129,7 @@ fn answer(a: &Answer, rated: bool) -> Value {
                 .into(),
         );
         ch.text("by", &c.by);
+        ch.extra(&c.extra);
         m.put("changed", ch.done());
     }
     m.extra(&a.extra);
