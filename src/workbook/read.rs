@@ -219,9 +219,7 @@ fn embedded(r: &mut Reader, o: &Obj, index: &yaml::PosIndex) -> Option<Framework
         r.error(
             &o.at("digest"),
             "the embedded framework does not match its digest: it was changed after the workbook was made",
-            format!(
-                "undo the edit to `framework.content` (the previous save is kept as NAME.yaml.bak); to change the questions, edit a framework file with a new version and move the workbook to it with `peerbook upgrade`",
-            )
+            "undo the edit to `framework.content` (the previous save is kept as NAME.yaml.bak); to change the questions, edit a framework file with a new version and move the workbook to it with `peerbook upgrade`",
         );
     }
     if fw.id != id || fw.version != version {
