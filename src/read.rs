@@ -143,8 +143,9 @@ impl<'a> Reader<'a> {
                     format!("{what} is missing the required key '{req}'"),
                     format!("add a line `{req}: ...` to it"),
                 ),
-                Some(v) if v.is_null() => self.error(
-                    &path.key(req),
+                // An empty value has no position of its own: point at its key.
+                Some(v) if v.is_null() => self.error_at(
+                    self.index.key(&path.key(req)),
                     format!("'{req}' in {what} is empty"),
                     format!("give '{req}' a value"),
                 ),

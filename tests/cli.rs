@@ -633,3 +633,19 @@ fn seeds_validate_and_report_status() {
         assert!(v["overall"]["band"].is_string(), "{name}: {v}");
     }
 }
+
+#[test]
+fn an_empty_required_value_is_reported_at_its_key() {
+    let env = Env::new();
+    fs::write(
+        env.path("f.yaml"),
+        "kind: framework\nformat: 1\nid: x\nversion: \"1\"\ntitle: T\ndomains:\n  - id: d\n    title: D\n    questions:\n      - id: q\n        text:\n      - id: r\n        text: R\n",
+    )
+    .unwrap();
+    let (code, msg) = env.fails(&["validate", "f.yaml"]);
+    assert_eq!(code, 1);
+    assert!(
+        msg.contains("f.yaml:11:9: error: 'text' in a question is empty"),
+        "{msg}"
+    );
+}
