@@ -242,25 +242,14 @@ pub struct WorkbookFile {
 impl WorkbookFile {
     /// Reads a workbook without taking the lock (status, export, validate).
     pub fn read(path: &Path) -> Result<(Workbook, Diagnostics), StoreError> {
-        let bytes = fs::read(path).map_err(io_err(path, "read"))?;
-        workbook::from_text(&path.display().to_string(), &bytes).map_err(StoreError::Invalid)
+        let (_, wb, warnings) = Self::load(path, None)?;
+        Ok((wb, warnings))
     }
 
     /// Opens a workbook for changing: takes the lock, then reads it.
     pub fn open(path: &Path) -> Result<(WorkbookFile, Workbook, Diagnostics), StoreError> {
         let lock = Lock::acquire(path)?;
-        let bytes = fs::read(path).map_err(io_err(path, "read"))?;
-        let (wb, warnings) = workbook::from_text(&path.display().to_string(), &bytes)
-            .map_err(StoreError::Invalid)?;
-        Ok((
-            WorkbookFile {
-                path: path.to_path_buf(),
-                seen: Some(fingerprint(&bytes)),
-                lock: Some(lock),
-            },
-            wb,
-            warnings,
-        ))
+        Self::load(path, Some(lock))
     }
 
     /// Opens a workbook that another peerbook holds: it can be read but not
@@ -268,18 +257,22 @@ impl WorkbookFile {
     pub fn open_read_only(
         path: &Path,
     ) -> Result<(WorkbookFile, Workbook, Diagnostics), StoreError> {
+        Self::load(path, None)
+    }
+
+    fn load(
+        path: &Path,
+        lock: Option<Lock>,
+    ) -> Result<(WorkbookFile, Workbook, Diagnostics), StoreError> {
         let bytes = fs::read(path).map_err(io_err(path, "read"))?;
         let (wb, warnings) = workbook::from_text(&path.display().to_string(), &bytes)
             .map_err(StoreError::Invalid)?;
-        Ok((
-            WorkbookFile {
-                path: path.to_path_buf(),
-                seen: Some(fingerprint(&bytes)),
-                lock: None,
-            },
-            wb,
-            warnings,
-        ))
+        let file = WorkbookFile {
+            path: path.to_path_buf(),
+            seen: Some(fingerprint(&bytes)),
+            lock,
+        };
+        Ok((file, wb, warnings))
     }
 
     /// Writes a new workbook, refusing to replace an existing file.

@@ -649,3 +649,55 @@ fn an_empty_required_value_is_reported_at_its_key() {
         "{msg}"
     );
 }
+
+#[test]
+fn validate_checks_maps_to_against_a_framework_given_with_kloe() {
+    let env = Env::new();
+    let fw = |id: &str, extra: &str| {
+        format!(
+            "kind: framework\nformat: 1\nid: {id}\nversion: \"1\"\ntitle: T\ndomains:\n  - id: d\n    title: D\n    questions:\n      - id: q1\n        text: Q\n{extra}"
+        )
+    };
+    fs::create_dir_all(env.path("other")).unwrap();
+    fs::write(env.path("other/target.yaml"), fw("target", "")).unwrap();
+    fs::write(
+        env.path("a.yaml"),
+        fw("source", "        maps_to: [\"target:q9\"]\n"),
+    )
+    .unwrap();
+    // Without the target loaded, the reference is only a warning.
+    let out = env.ok(&["validate", "a.yaml"]);
+    assert!(
+        out.contains("warning: question 'q1' maps to 'target:q9'"),
+        "{out}"
+    );
+    // With it loaded from a file named on the command line, it is an error.
+    let (code, msg) = env.fails(&["validate", "--kloe", "other/target.yaml", "a.yaml"]);
+    assert_eq!(code, 1);
+    assert!(
+        msg.contains("a.yaml:12:19: error: question 'q1' maps to 'target:q9', but framework 'target' has no question 'q9'"),
+        "{msg}"
+    );
+}
+
+#[test]
+fn a_kloe_file_that_does_not_load_is_reported() {
+    let env = Env::new();
+    fs::write(env.path("w.yaml"), "kind: framework\nformat: 1\nid: w\n").unwrap();
+    let (_, msg) = env.fails(&[
+        "--kloe",
+        "w.yaml",
+        "new",
+        "--framework",
+        "w",
+        "--council",
+        "a",
+        "--title",
+        "b",
+    ]);
+    assert!(msg.contains("w.yaml did not load and is skipped"), "{msg}");
+    assert!(
+        msg.contains("w.yaml:1:1: error: the framework is missing the required key 'title'"),
+        "{msg}"
+    );
+}

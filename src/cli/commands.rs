@@ -7,7 +7,7 @@ use serde_json::json;
 
 use super::{Cli, Command, ExportFormat, Failure, StatusFormat};
 use crate::csv_io;
-use crate::framework::registry::{Registry, Source};
+use crate::framework::registry::{self, Registry, Source};
 use crate::framework::{Framework, Origin};
 use crate::paths;
 use crate::scoring::{self, Score};
@@ -21,6 +21,22 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             "--kloe {}: no such file or folder; give the path of a framework file or of a folder of them",
             missing.display()
         )));
+    }
+    // A framework file named with --kloe that does not load is said so,
+    // not left to show up as "no framework is loaded".
+    if !cli.kloe.is_empty()
+        && !matches!(
+            cli.command,
+            Some(Command::Validate { .. }) | Some(Command::Frameworks)
+        )
+    {
+        let reg = Registry::load(&cli.kloe);
+        for b in reg.broken {
+            eprint!(
+                "peerbook: {} did not load and is skipped:\n{}",
+                b.label, b.diags
+            );
+        }
     }
     let places = || {
         let mut p = paths::framework_places();
@@ -243,16 +259,13 @@ fn new(
 }
 
 fn validate(places: &[PathBuf], files: &[PathBuf]) -> Result<(), Failure> {
-    let mut broken = Vec::new();
-    let mut sources = crate::framework::registry::bundled_sources();
-    for p in places {
-        if p.is_dir() {
-            sources.extend(crate::framework::registry::folder_sources(p, &mut broken));
-        }
-    }
+    // Problems in the other frameworks are not what was asked about.
+    let mut others_broken = Vec::new();
+    let mut sources = registry::bundled_sources();
+    sources.extend(registry::place_sources(places, &mut others_broken));
     let mut any_invalid = false;
     let mut report = String::new();
-    let mut framework_files: Vec<(String, usize)> = Vec::new();
+    let mut framework_files: Vec<String> = Vec::new();
     let mut workbook_files: Vec<(PathBuf, Vec<u8>)> = Vec::new();
     for path in files {
         let label = path.display().to_string();
@@ -269,7 +282,7 @@ fn validate(places: &[PathBuf], files: &[PathBuf]) -> Result<(), Failure> {
         } else {
             // Replace the same file if it was already read from a folder.
             sources.retain(|s| !same_path(&s.label, path));
-            framework_files.push((label.clone(), sources.len()));
+            framework_files.push(label.clone());
             sources.push(Source {
                 label: label.clone(),
                 bytes,
@@ -279,20 +292,14 @@ fn validate(places: &[PathBuf], files: &[PathBuf]) -> Result<(), Failure> {
     }
     let sources_bytes: Vec<(String, Vec<u8>)> = sources
         .iter()
-        .filter(|s| framework_files.iter().any(|(l, _)| *l == s.label))
+        .filter(|s| framework_files.contains(&s.label))
         .map(|s| (s.label.clone(), s.bytes.clone()))
         .collect();
     let reg = Registry::from_sources(sources);
-    for (label, _) in &framework_files {
+    for label in &framework_files {
         if let Some(b) = reg.broken.iter().find(|b| &b.label == label) {
             any_invalid = true;
-            let _ = write!(report, "{}", b.diags);
-            let n = b.diags.errors().count();
-            let _ = writeln!(
-                report,
-                "{label}: invalid ({n} error{})",
-                if n == 1 { "" } else { "s" }
-            );
+            invalid(&mut report, label, &b.diags);
         } else {
             let warnings: Vec<_> = reg.warnings.0.iter().filter(|w| &w.file == label).collect();
             for w in &warnings {
@@ -334,13 +341,7 @@ fn validate(places: &[PathBuf], files: &[PathBuf]) -> Result<(), Failure> {
             }
             Err(e) => {
                 any_invalid = true;
-                let _ = write!(report, "{}", e.0);
-                let n = e.0.errors().count();
-                let _ = writeln!(
-                    report,
-                    "{label}: invalid ({n} error{})",
-                    if n == 1 { "" } else { "s" }
-                );
+                invalid(&mut report, &label, &e.0);
             }
         }
     }
@@ -353,6 +354,14 @@ fn validate(places: &[PathBuf], files: &[PathBuf]) -> Result<(), Failure> {
     } else {
         Ok(())
     }
+}
+
+/// Every problem of a file, then a line saying it is invalid.
+fn invalid(report: &mut String, label: &str, diags: &crate::diag::Diagnostics) {
+    let n = diags.errors().count();
+    let plural = if n == 1 { "" } else { "s" };
+    let _ = write!(report, "{diags}");
+    let _ = writeln!(report, "{label}: invalid ({n} error{plural})");
 }
 
 fn same_path(label: &str, path: &Path) -> bool {

@@ -122,6 +122,20 @@ pub fn folder_sources(dir: &FsPath, broken: &mut Vec<Broken>) -> Vec<Source> {
         .collect()
 }
 
+/// Reads each folder or file in `places`, in order; places that do not
+/// exist give nothing.
+pub fn place_sources(places: &[PathBuf], broken: &mut Vec<Broken>) -> Vec<Source> {
+    let mut sources = Vec::new();
+    for place in places {
+        if place.is_dir() {
+            sources.extend(folder_sources(place, broken));
+        } else if place.exists() {
+            sources.extend(file_source(place, broken));
+        }
+    }
+    sources
+}
+
 /// Reads one framework file.
 pub fn file_source(path: &FsPath, broken: &mut Vec<Broken>) -> Option<Source> {
     let label = path.display().to_string();
@@ -150,13 +164,7 @@ impl Registry {
     pub fn load(places: &[PathBuf]) -> Registry {
         let mut broken = Vec::new();
         let mut sources = bundled_sources();
-        for place in places {
-            if place.is_dir() {
-                sources.extend(folder_sources(place, &mut broken));
-            } else if place.exists() {
-                sources.extend(file_source(place, &mut broken));
-            }
-        }
+        sources.extend(place_sources(places, &mut broken));
         let mut reg = Registry::from_sources(sources);
         reg.broken.splice(0..0, broken);
         reg
