@@ -390,8 +390,10 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
 /// For the crash test: with `PEERBOOK_TEST_CRASH_BEFORE_RENAME` set, the
 /// process dies abruptly after writing a workbook's temporary file and before
 /// the rename, as a kill at that moment would.
+/// Only in debug builds (which the tests run), never in a release.
 fn crash_point(path: &Path) {
-    if std::env::var_os("PEERBOOK_TEST_CRASH_BEFORE_RENAME").is_some()
+    if cfg!(debug_assertions)
+        && std::env::var_os("PEERBOOK_TEST_CRASH_BEFORE_RENAME").is_some()
         && path.extension().is_none_or(|e| e != "bak")
     {
         std::process::abort();

@@ -445,6 +445,8 @@ fn findings_only_status_has_no_scores() {
     assert!(msg.contains("findings-only"), "{msg}");
 }
 
+/// The crash hook exists in debug builds only.
+#[cfg(debug_assertions)]
 #[test]
 fn a_crash_between_write_and_rename_leaves_the_old_file_whole() {
     let env = Env::new();
