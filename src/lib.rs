@@ -9,5 +9,6 @@ pub mod paths;
 pub mod read;
 pub mod scoring;
 pub mod store;
+pub mod tui;
 pub mod workbook;
 pub mod yaml;

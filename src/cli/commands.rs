@@ -44,7 +44,23 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
         p
     };
     match cli.command {
-        None => overview(&Registry::load(&places())),
+        None => {
+            use std::io::IsTerminal;
+            if std::io::stdout().is_terminal() && std::io::stdin().is_terminal() {
+                crate::tui::run(&places(), None).map_err(Failure::new)
+            } else {
+                overview(&Registry::load(&places()))
+            }
+        }
+        Some(Command::Open { workbook }) => {
+            use std::io::IsTerminal;
+            if !std::io::stdout().is_terminal() {
+                return Err(Failure::new(
+                    "`peerbook open` needs a terminal; for a summary use `peerbook status WORKBOOK`",
+                ));
+            }
+            crate::tui::run(&places(), Some(&workbook)).map_err(Failure::new)
+        }
         Some(Command::Frameworks) => frameworks(&Registry::load(&places())),
         Some(Command::New {
             framework,

@@ -13,7 +13,7 @@ use clap::{Parser, Subcommand, ValueEnum};
     name = "peerbook",
     version,
     about = "A terminal workbook for adult social care peer reviews",
-    long_about = "peerbook guides a council team through rating and recording evidence for each key line of enquiry before a peer review, and keeps everything in plain YAML files.\n\nWith no command it gives an overview of the workbooks and frameworks it can find.",
+    long_about = "peerbook guides a council team through rating and recording evidence for each key line of enquiry before a peer review, and keeps everything in plain YAML files.\n\nWith no command it opens the terminal interface on the start screen (or, when not run in a terminal, prints an overview of the workbooks and frameworks it can find).",
     after_help = "Examples:\n  peerbook frameworks\n  peerbook new --framework suffolk-reablement-2016 \\\n      --council \"Suffolk County Council\" --title \"Reablement peer review\"\n  peerbook status seeds/suffolk-reablement-2016.yaml\n  peerbook export my-review.yaml --format csv\n\nFiles live in the data folder (set PEERBOOK_HOME to use another).\nFrameworks are read from the bundled set, ./kloe/ and the data folder's kloe/."
 )]
 pub struct Cli {
@@ -27,6 +27,12 @@ pub struct Cli {
 
 #[derive(Subcommand, Debug)]
 pub enum Command {
+    /// Open a workbook file in the terminal interface
+    #[command(
+        after_help = "Examples:\n  peerbook open seeds/suffolk-reablement-2016.yaml\n  peerbook open ~/reviews/our-review.yaml\n\nA workbook open in another peerbook opens read-only, with a banner saying who holds it."
+    )]
+    Open { workbook: PathBuf },
+
     /// List every framework that loads, and the files that do not
     #[command(
         after_help = "Examples:\n  peerbook frameworks\n  peerbook frameworks --kloe ~/reviews/kloe"

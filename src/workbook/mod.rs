@@ -263,12 +263,27 @@ impl Workbook {
     }
 
     pub fn answer(&self, question: &str) -> Option<&Answer> {
+        // Answers are kept in framework order, so the question's position
+        // is almost always the answer's: look there before searching.
+        if let Some(a) = self
+            .framework
+            .order_of(question)
+            .and_then(|i| self.answers.get(i))
+            .filter(|a| a.question == question)
+        {
+            return Some(a);
+        }
         self.answers.iter().find(|a| a.question == question)
     }
 
     /// The answer to a question, created if there is none yet.
     pub fn answer_mut(&mut self, question: &str) -> &mut Answer {
-        match self.answers.iter().position(|a| a.question == question) {
+        let fast = self
+            .framework
+            .order_of(question)
+            .filter(|i| self.answers.get(*i).is_some_and(|a| a.question == question));
+        let found = fast.or_else(|| self.answers.iter().position(|a| a.question == question));
+        match found {
             Some(i) => &mut self.answers[i],
             None => {
                 self.answers.push(Answer::new(question));

@@ -1,0 +1,1821 @@
+//! The interface's state and its one `update`: a key becomes an `Action`,
+//! `update` changes the state, and the views in `view` only draw it.
+
+use std::cell::{Cell, RefCell};
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseEvent, MouseEventKind};
+use ratatui::layout::Rect;
+use ratatui_textarea::TextArea;
+
+use super::doc::Doc;
+use super::edit::{
+    CASE_FIELDS, EV_DATA_FIELDS, EV_FIELDS, Editor, EvField, Kind, MEMBER_FIELDS, METRIC_FIELDS,
+    MemberField, Target, new_case, new_evidence, new_member,
+};
+use super::keys::{Action, Context, Key, Keymap};
+use super::layout;
+use crate::framework::registry::Registry;
+use crate::scoring::{self, Report};
+use crate::store::WorkbookFile;
+use crate::workbook::{EvidenceKind, Rating, Status, Workbook};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    Start,
+    Questions,
+    Evidence,
+    Dashboard,
+    Details,
+    Metrics,
+    ProudOf,
+}
+
+impl Screen {
+    pub const TABS: [Screen; 6] = [
+        Screen::Questions,
+        Screen::Evidence,
+        Screen::Dashboard,
+        Screen::Details,
+        Screen::Metrics,
+        Screen::ProudOf,
+    ];
+    pub fn title(self) -> &'static str {
+        match self {
+            Screen::Start => "Start",
+            Screen::Questions => "Questions",
+            Screen::Evidence => "Evidence",
+            Screen::Dashboard => "Dashboard",
+            Screen::Details => "Details",
+            Screen::Metrics => "Metrics",
+            Screen::ProudOf => "Proud of",
+        }
+    }
+    pub fn context(self) -> Context {
+        match self {
+            Screen::Start => Context::Start,
+            Screen::Questions => Context::Questions,
+            Screen::Evidence => Context::Evidence,
+            Screen::Dashboard => Context::Dashboard,
+            Screen::Details => Context::Details,
+            Screen::Metrics => Context::Metrics,
+            Screen::ProudOf => Context::ProudOf,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Pane {
+    #[default]
+    List,
+    Form,
+}
+
+/// One row of the question tree.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Row {
+    Domain(usize),
+    Question(usize, usize),
+}
+
+/// A selectable line of the answer pane.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Slot {
+    Rating,
+    Status,
+    Owner,
+    Narrative,
+    Strength(usize),
+    AddStrength,
+    Area(usize),
+    AddArea,
+    Evidence(usize),
+    LinkEvidence,
+}
+
+#[derive(Debug, Default)]
+pub struct QuestionsState {
+    /// The tree: domain headers and questions, built once per framework.
+    pub rows: Vec<Row>,
+    /// Row index of each question, in framework order.
+    pub question_rows: Vec<usize>,
+    /// Selected question (index into `question_rows`).
+    pub sel: usize,
+    pub pane: Pane,
+    /// Selected slot of the answer pane.
+    pub slot: usize,
+    pub tree_offset: Cell<usize>,
+    pub detail_offset: Cell<usize>,
+}
+
+#[derive(Debug, Default)]
+pub struct ListForm {
+    pub sel: usize,
+    pub pane: Pane,
+    pub field: usize,
+    pub offset: Cell<usize>,
+}
+
+/// Items shown, by (revision, kind filter, text filter).
+type EvidenceCache = Option<((u64, Option<EvidenceKind>, String), Vec<usize>)>;
+
+#[derive(Debug, Default)]
+pub struct EvidenceState {
+    pub list: ListForm,
+    pub kind: Option<EvidenceKind>,
+    pub query: String,
+    /// Indices of the items shown, cached by (revision, kind, query).
+    pub cache: RefCell<EvidenceCache>,
+}
+
+/// A workbook in the data folder, for the start screen.
+#[derive(Debug, Clone)]
+pub struct Listed {
+    pub path: PathBuf,
+    pub council: String,
+    pub title: String,
+    pub framework: String,
+    pub answered: usize,
+    pub total: usize,
+    pub changed: String,
+    pub error: Option<String>,
+}
+
+#[derive(Debug, Default)]
+pub struct StartState {
+    pub books: Vec<Listed>,
+    /// 0 is "new workbook", then the books.
+    pub sel: usize,
+}
+
+pub struct SearchState {
+    pub input: TextArea<'static>,
+    pub hits: Vec<Hit>,
+    pub sel: usize,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit {
+    pub label: String,
+    pub place: Place,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Place {
+    /// A question (flat index).
+    Question(usize),
+    Evidence(usize),
+}
+
+pub struct NewWorkbook {
+    pub framework: usize,
+    pub council: TextArea<'static>,
+    pub title: TextArea<'static>,
+    pub on_title: bool,
+    pub error: Option<String>,
+}
+
+pub enum Popup {
+    Help { scroll: usize },
+    Rating { sel: usize },
+    Status { sel: usize },
+    Editor(Box<Editor>),
+    Search(Box<SearchState>),
+    Filter(Box<TextArea<'static>>),
+    Confirm { message: String, on_yes: Pending },
+    LinkEvidence { sel: usize, candidates: Vec<usize> },
+    Kind { sel: usize, for_filter: bool },
+    Frameworks { sel: usize },
+    New(Box<NewWorkbook>),
+}
+
+impl Popup {
+    fn context(&self) -> Option<Context> {
+        match self {
+            Popup::Confirm { .. } => Some(Context::Confirm),
+            Popup::Editor(_) | Popup::Search(_) | Popup::Filter(_) | Popup::New(_) => None,
+            _ => Some(Context::Popup),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Pending {
+    DeleteEvidence(usize),
+    DeleteCase(usize),
+    DeleteMember(usize),
+}
+
+pub struct App {
+    pub keymap: Keymap,
+    pub registry: Registry,
+    pub doc: Option<Doc>,
+    pub screen: Screen,
+    pub start: StartState,
+    pub q: QuestionsState,
+    pub ev: EvidenceState,
+    pub details: ListForm,
+    pub metrics: ListForm,
+    pub proud: ListForm,
+    pub popup: Option<Popup>,
+    /// A line for the status bar: (text, is an error).
+    pub message: Option<(String, bool)>,
+    pub quit: bool,
+    /// The last drawn size, for the mouse.
+    pub size: Cell<Rect>,
+    report: RefCell<Option<(u64, Report)>>,
+    /// Folder for new workbooks.
+    pub workbooks_dir: PathBuf,
+    /// Who is typing, for "last changed by".
+    pub user: String,
+    pub theme: super::view::Theme,
+}
+
+impl App {
+    pub fn new(keymap: Keymap, registry: Registry, workbooks_dir: PathBuf, user: String) -> App {
+        let mut app = App {
+            keymap,
+            registry,
+            doc: None,
+            screen: Screen::Start,
+            start: StartState::default(),
+            q: QuestionsState::default(),
+            ev: EvidenceState::default(),
+            details: ListForm::default(),
+            metrics: ListForm::default(),
+            proud: ListForm::default(),
+            popup: None,
+            message: None,
+            quit: false,
+            size: Cell::new(Rect::new(0, 0, 80, 24)),
+            report: RefCell::new(None),
+            workbooks_dir,
+            user,
+            theme: super::view::Theme {
+                color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+            },
+        };
+        app.refresh_start();
+        app
+    }
+
+    /// Opens a workbook and shows its questions.
+    pub fn open_doc(&mut self, doc: Doc) {
+        self.q = QuestionsState::default();
+        let fw = &doc.wb.framework;
+        for (di, d) in fw.domains.iter().enumerate() {
+            self.q.rows.push(Row::Domain(di));
+            for qi in 0..d.questions.len() {
+                self.q.question_rows.push(self.q.rows.len());
+                self.q.rows.push(Row::Question(di, qi));
+            }
+        }
+        self.ev = EvidenceState::default();
+        self.details = ListForm::default();
+        self.metrics = ListForm::default();
+        self.proud = ListForm::default();
+        if let Some(n) = &doc.notice {
+            self.message = Some((n.clone(), false));
+        }
+        if let crate::tui::doc::SaveState::ReadOnly(holder) = &doc.state {
+            self.message = Some((
+                format!("Read-only: another peerbook has this workbook open ({holder})"),
+                true,
+            ));
+        }
+        *self.report.borrow_mut() = None;
+        self.doc = Some(doc);
+        self.screen = Screen::Questions;
+    }
+
+    pub fn open_path(&mut self, path: &Path) {
+        match Doc::open(path) {
+            Ok(doc) => self.open_doc(doc),
+            Err(e) => self.message = Some((e, true)),
+        }
+    }
+
+    /// Reads the workbooks in the data folder for the start screen.
+    pub fn refresh_start(&mut self) {
+        let mut books = Vec::new();
+        let mut paths: Vec<PathBuf> = std::fs::read_dir(&self.workbooks_dir)
+            .map(|rd| {
+                rd.filter_map(|e| e.ok().map(|e| e.path()))
+                    .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
+                    .collect()
+            })
+            .unwrap_or_default();
+        paths.sort();
+        for path in paths {
+            match WorkbookFile::read(&path) {
+                Ok((wb, _)) => {
+                    let r = scoring::report(&wb);
+                    let changed = wb
+                        .answers
+                        .iter()
+                        .filter_map(|a| a.changed.as_ref())
+                        .map(|c| c.at)
+                        .max()
+                        .map(|t| t.format("%Y-%m-%d").to_string())
+                        .unwrap_or_else(|| "-".into());
+                    books.push(Listed {
+                        path,
+                        council: wb.review.council.clone(),
+                        title: wb.review.title.clone(),
+                        framework: wb.framework.key(),
+                        answered: r.overall.answered,
+                        total: r.overall.total,
+                        changed,
+                        error: None,
+                    });
+                }
+                Err(e) => books.push(Listed {
+                    council: path
+                        .file_name()
+                        .map(|n| n.to_string_lossy().to_string())
+                        .unwrap_or_default(),
+                    path,
+                    title: String::new(),
+                    framework: String::new(),
+                    answered: 0,
+                    total: 0,
+                    changed: String::new(),
+                    error: Some(e.to_string().lines().next().unwrap_or("").to_string()),
+                }),
+            }
+        }
+        self.start.books = books;
+        self.start.sel = self.start.sel.min(self.start.books.len());
+    }
+
+    // ----- derived values -----
+
+    /// Scores for the open workbook, computed once per change.
+    pub fn report(&self) -> Option<Report> {
+        let doc = self.doc.as_ref()?;
+        let mut cache = self.report.borrow_mut();
+        match &*cache {
+            Some((rev, r)) if *rev == doc.revision => Some(r.clone()),
+            _ => {
+                let r = scoring::report(&doc.wb);
+                *cache = Some((doc.revision, r.clone()));
+                Some(r)
+            }
+        }
+    }
+
+    pub fn wb(&self) -> Option<&Workbook> {
+        self.doc.as_ref().map(|d| &d.wb)
+    }
+
+    /// The selected question's id.
+    pub fn current_question(&self) -> Option<String> {
+        let wb = self.wb()?;
+        let row = *self.q.question_rows.get(self.q.sel)?;
+        match self.q.rows.get(row)? {
+            Row::Question(d, q) => Some(wb.framework.domains[*d].questions[*q].id.clone()),
+            Row::Domain(_) => None,
+        }
+    }
+
+    /// The answer pane's selectable lines for the current question.
+    pub fn slots(&self) -> Vec<Slot> {
+        let Some(wb) = self.wb() else {
+            return Vec::new();
+        };
+        let Some(qid) = self.current_question() else {
+            return Vec::new();
+        };
+        let mut v = Vec::new();
+        if wb.framework.scale.is_some() {
+            v.push(Slot::Rating);
+        }
+        v.extend([Slot::Status, Slot::Owner, Slot::Narrative]);
+        let a = wb.answer(&qid);
+        let n = |f: fn(&crate::workbook::Answer) -> usize| a.map_or(0, f);
+        v.extend((0..n(|a| a.strengths.len())).map(Slot::Strength));
+        v.push(Slot::AddStrength);
+        v.extend((0..n(|a| a.areas.len())).map(Slot::Area));
+        v.push(Slot::AddArea);
+        v.extend((0..n(|a| a.evidence.len())).map(Slot::Evidence));
+        v.push(Slot::LinkEvidence);
+        v
+    }
+
+    /// Evidence items shown on the evidence screen (filtered), cached.
+    pub fn evidence_shown(&self) -> Vec<usize> {
+        let Some(doc) = &self.doc else {
+            return Vec::new();
+        };
+        let key = (doc.revision, self.ev.kind, self.ev.query.clone());
+        if let Some((k, v)) = &*self.ev.cache.borrow()
+            && *k == key
+        {
+            return v.clone();
+        }
+        let q = self.ev.query.to_lowercase();
+        let v: Vec<usize> = doc
+            .wb
+            .evidence
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| self.ev.kind.is_none_or(|k| e.kind == k))
+            .filter(|(_, e)| {
+                q.is_empty()
+                    || e.title.to_lowercase().contains(&q)
+                    || e.id.to_lowercase().contains(&q)
+                    || e.note.as_deref().unwrap_or("").to_lowercase().contains(&q)
+                    || e.location
+                        .as_deref()
+                        .unwrap_or("")
+                        .to_lowercase()
+                        .contains(&q)
+            })
+            .map(|(i, _)| i)
+            .collect();
+        *self.ev.cache.borrow_mut() = Some((key, v.clone()));
+        v
+    }
+
+    /// Rows of the details form.
+    pub fn detail_targets(&self) -> Vec<Option<Target>> {
+        let Some(wb) = self.wb() else {
+            return Vec::new();
+        };
+        let mut v = vec![
+            Some(Target::Council),
+            Some(Target::Title),
+            Some(Target::OnsiteStart),
+            Some(Target::OnsiteEnd),
+        ];
+        v.extend((0..wb.review.focus.len()).map(|i| Some(Target::Focus(i))));
+        v.push(None); // add focus question
+        for i in 0..wb.review.team.len() {
+            v.extend(MEMBER_FIELDS.iter().map(|f| Some(Target::Member(i, *f))));
+        }
+        v.push(None); // add team member
+        v
+    }
+
+    /// Fields of the selected evidence item's form.
+    pub fn evidence_fields(&self, item: usize) -> Vec<Option<EvField>> {
+        let Some(e) = self.wb().and_then(|w| w.evidence.get(item)) else {
+            return Vec::new();
+        };
+        // None is the kind, chosen from a list.
+        let mut v: Vec<Option<EvField>> = vec![Some(EvField::Title), None];
+        v.extend(EV_FIELDS[1..].iter().map(|f| Some(*f)));
+        if e.kind == EvidenceKind::Data {
+            v.extend(EV_DATA_FIELDS.iter().map(|f| Some(*f)));
+        }
+        v
+    }
+
+    // ----- input -----
+
+    pub fn context(&self) -> Context {
+        self.popup
+            .as_ref()
+            .and_then(Popup::context)
+            .unwrap_or(self.screen.context())
+    }
+
+    pub fn handle_key(&mut self, ev: KeyEvent) {
+        let key = Key::from_event(&ev);
+        // Text input goes to the field being typed in, apart from the keys
+        // that close it.
+        match &mut self.popup {
+            Some(Popup::Editor(_)) => return self.editor_key(ev),
+            Some(Popup::Search(_)) => return self.search_key(ev),
+            Some(Popup::Filter(_)) => return self.filter_key(ev),
+            Some(Popup::New(_)) => return self.new_key(ev),
+            _ => {}
+        }
+        if let Some(action) = self.keymap.lookup(self.context(), key) {
+            self.update(action);
+        }
+    }
+
+    pub fn handle_paste(&mut self, text: &str) {
+        let text = text.replace("\r\n", "\n");
+        match &mut self.popup {
+            Some(Popup::Editor(ed)) => {
+                let t = if ed.multiline() {
+                    text
+                } else {
+                    text.replace('\n', " ")
+                };
+                ed.area.insert_str(t);
+                self.editor_changed();
+            }
+            Some(Popup::Search(s)) => {
+                s.input.insert_str(text.replace('\n', " "));
+                self.run_search();
+            }
+            _ => {}
+        }
+    }
+
+    pub fn handle_mouse(&mut self, m: MouseEvent) {
+        if self.popup.is_some() {
+            return;
+        }
+        match m.kind {
+            MouseEventKind::ScrollDown => self.update(Action::Down),
+            MouseEventKind::ScrollUp => self.update(Action::Up),
+            MouseEventKind::Down(_) => self.click(m.column, m.row),
+            _ => {}
+        }
+    }
+
+    fn click(&mut self, col: u16, row: u16) {
+        let area = self.size.get();
+        let l = layout::main(area);
+        let inside =
+            |r: Rect| col >= r.x && col < r.x + r.width && row >= r.y && row < r.y + r.height;
+        // Tabs along the top.
+        if row == l.tabs.y && self.doc.is_some() {
+            let mut x = l.tabs.x;
+            for s in Screen::TABS {
+                let w = layout::tab_width(s);
+                if col >= x && col < x + w {
+                    self.screen = s;
+                    return;
+                }
+                x += w;
+            }
+            return;
+        }
+        match self.screen {
+            Screen::Questions => {
+                let (tree, detail) = layout::questions(l.body);
+                if inside(tree) && row > tree.y {
+                    let r = self.q.tree_offset.get() + (row - tree.y - 1) as usize;
+                    if let Some(i) = self.q.question_rows.iter().position(|x| *x == r) {
+                        self.q.sel = i;
+                        self.q.pane = Pane::List;
+                        self.q.slot = 0;
+                    }
+                } else if inside(detail) {
+                    self.q.pane = Pane::Form;
+                }
+            }
+            Screen::Start => {
+                if row > l.body.y + 2 {
+                    let i = (row - l.body.y - 3) as usize;
+                    if i <= self.start.books.len() {
+                        self.start.sel = i;
+                    }
+                }
+            }
+            _ => {
+                let (list, _) = layout::questions(l.body);
+                let lf = self.current_list_form();
+                if let Some(lf) = lf {
+                    if inside(list) && row > list.y {
+                        let i = lf.offset.get() + (row - list.y - 1) as usize;
+                        let n = self.list_len();
+                        if i < n {
+                            let lf = self.current_list_form_mut().expect("list form");
+                            lf.sel = i;
+                            lf.pane = Pane::List;
+                            lf.field = 0;
+                        }
+                    } else if let Some(lf) = self.current_list_form_mut() {
+                        lf.pane = Pane::Form;
+                    }
+                }
+            }
+        }
+    }
+
+    fn current_list_form(&self) -> Option<&ListForm> {
+        match self.screen {
+            Screen::Evidence => Some(&self.ev.list),
+            Screen::Details => Some(&self.details),
+            Screen::Metrics => Some(&self.metrics),
+            Screen::ProudOf => Some(&self.proud),
+            _ => None,
+        }
+    }
+
+    fn current_list_form_mut(&mut self) -> Option<&mut ListForm> {
+        match self.screen {
+            Screen::Evidence => Some(&mut self.ev.list),
+            Screen::Details => Some(&mut self.details),
+            Screen::Metrics => Some(&mut self.metrics),
+            Screen::ProudOf => Some(&mut self.proud),
+            _ => None,
+        }
+    }
+
+    fn list_len(&self) -> usize {
+        let Some(wb) = self.wb() else { return 0 };
+        match self.screen {
+            Screen::Evidence => self.evidence_shown().len(),
+            Screen::Details => self.detail_targets().len(),
+            Screen::Metrics => wb.framework.metrics.len(),
+            Screen::ProudOf => wb.proud_of.len(),
+            _ => 0,
+        }
+    }
+
+    fn form_len(&self) -> usize {
+        match self.screen {
+            Screen::Evidence => self
+                .evidence_shown()
+                .get(self.ev.list.sel)
+                .map_or(0, |i| self.evidence_fields(*i).len()),
+            Screen::Metrics => METRIC_FIELDS.len(),
+            Screen::ProudOf => CASE_FIELDS.len(),
+            _ => 0,
+        }
+    }
+
+    /// The one place state changes in answer to an action.
+    pub fn update(&mut self, action: Action) {
+        if self.popup.is_some() {
+            return self.popup_action(action);
+        }
+        match action {
+            Action::Help => {
+                self.popup = Some(Popup::Help { scroll: 0 });
+                return;
+            }
+            Action::Quit => {
+                self.quit = true;
+                return;
+            }
+            Action::Save => {
+                if let Some(d) = &mut self.doc {
+                    d.save_now();
+                    self.message = Some(("Saving now".into(), false));
+                }
+                return;
+            }
+            _ => {}
+        }
+        if self.doc.is_some() {
+            let to = match action {
+                Action::ShowQuestions => Some(Screen::Questions),
+                Action::ShowEvidence => Some(Screen::Evidence),
+                Action::ShowDashboard => Some(Screen::Dashboard),
+                Action::ShowDetails => Some(Screen::Details),
+                Action::ShowMetrics => Some(Screen::Metrics),
+                Action::ShowProudOf => Some(Screen::ProudOf),
+                _ => None,
+            };
+            if let Some(s) = to {
+                self.screen = s;
+                return;
+            }
+            if action == Action::Search && self.screen != Screen::Evidence {
+                self.popup = Some(Popup::Search(Box::new(SearchState {
+                    input: TextArea::default(),
+                    hits: Vec::new(),
+                    sel: 0,
+                })));
+                return;
+            }
+        }
+        match self.screen {
+            Screen::Start => self.start_action(action),
+            Screen::Questions => self.questions_action(action),
+            Screen::Dashboard => {
+                if action == Action::Back {
+                    self.screen = Screen::Questions;
+                }
+            }
+            Screen::Evidence | Screen::Details | Screen::Metrics | Screen::ProudOf => {
+                self.list_form_action(action)
+            }
+        }
+    }
+
+    fn start_action(&mut self, action: Action) {
+        let n = self.start.books.len() + 1;
+        match action {
+            Action::Up => self.start.sel = self.start.sel.saturating_sub(1),
+            Action::Down => self.start.sel = (self.start.sel + 1).min(n - 1),
+            Action::Top => self.start.sel = 0,
+            Action::Bottom => self.start.sel = n - 1,
+            Action::Add => self.popup = Some(Popup::Frameworks { sel: 0 }),
+            Action::Open => {
+                if self.start.sel == 0 {
+                    self.popup = Some(Popup::Frameworks { sel: 0 });
+                } else if let Some(b) = self.start.books.get(self.start.sel - 1) {
+                    let p = b.path.clone();
+                    self.open_path(&p);
+                }
+            }
+            Action::Back => self.quit = true,
+            _ => {}
+        }
+    }
+
+    fn questions_action(&mut self, action: Action) {
+        let Some(qid) = self.current_question() else {
+            return;
+        };
+        let total = self.q.question_rows.len();
+        let page = self.size.get().height.saturating_sub(6).max(1) as usize;
+        match (self.q.pane, action) {
+            (_, Action::NextPane) => {
+                self.q.pane = match self.q.pane {
+                    Pane::List => Pane::Form,
+                    Pane::Form => Pane::List,
+                };
+            }
+            (Pane::List, Action::Up) => self.select_question(self.q.sel.saturating_sub(1)),
+            (Pane::List, Action::Down) => self.select_question((self.q.sel + 1).min(total - 1)),
+            (Pane::List, Action::PageUp) => self.select_question(self.q.sel.saturating_sub(page)),
+            (Pane::List, Action::PageDown) => {
+                self.select_question((self.q.sel + page).min(total - 1))
+            }
+            (Pane::List, Action::Top) => self.select_question(0),
+            (Pane::List, Action::Bottom) => self.select_question(total - 1),
+            (Pane::List, Action::Open) => self.q.pane = Pane::Form,
+            (Pane::Form, Action::Up) => self.q.slot = self.q.slot.saturating_sub(1),
+            (Pane::Form, Action::Down) => {
+                self.q.slot = (self.q.slot + 1).min(self.slots().len().saturating_sub(1))
+            }
+            (Pane::Form, Action::Top) => self.q.slot = 0,
+            (Pane::Form, Action::Bottom) => self.q.slot = self.slots().len().saturating_sub(1),
+            (Pane::Form, Action::Back) => self.q.pane = Pane::List,
+            (Pane::Form, Action::Open) => self.open_slot(&qid),
+            (_, Action::Back) => {
+                self.message = Some(("Press q to quit, ? for help".into(), false));
+            }
+            (_, Action::NextUnanswered) => self.jump_unanswered(true),
+            (_, Action::PrevUnanswered) => self.jump_unanswered(false),
+            (_, Action::Rate(n)) => self.set_rating_value(&qid, i64::from(n)),
+            (_, Action::ClearRating) => self.set_rating(&qid, Rating::None),
+            (_, Action::NotApplicable) => self.set_rating(&qid, Rating::NotApplicable),
+            (_, Action::RatingPicker) => self.open_rating_picker(&qid),
+            (_, Action::StatusPicker) => {
+                let cur = self
+                    .wb()
+                    .and_then(|w| w.answer(&qid))
+                    .map(|a| a.status)
+                    .unwrap_or_default();
+                let sel = Status::ALL.iter().position(|s| *s == cur).unwrap_or(0);
+                self.popup = Some(Popup::Status { sel });
+            }
+            (_, Action::EditOwner) => self.edit(Target::Owner(qid), false),
+            (_, Action::EditNarrative) => self.edit(Target::Narrative(qid), false),
+            (Pane::Form, Action::Add) => match self.slots().get(self.q.slot) {
+                Some(Slot::Area(_) | Slot::AddArea) => self.add_item(&qid, false),
+                Some(Slot::Evidence(_) | Slot::LinkEvidence) => self.open_link_picker(&qid),
+                _ => self.add_item(&qid, true),
+            },
+            (Pane::List, Action::Add) => self.add_item(&qid, true),
+            (_, Action::Link) => self.open_link_picker(&qid),
+            (Pane::Form, Action::Delete) => self.delete_slot(&qid),
+            (Pane::Form, Action::MoveUp) => self.move_slot(&qid, true),
+            (Pane::Form, Action::MoveDown) => self.move_slot(&qid, false),
+            _ => {}
+        }
+    }
+
+    pub fn select_question(&mut self, i: usize) {
+        self.q.sel = i;
+        self.q.slot = 0;
+        self.q.detail_offset.set(0);
+    }
+
+    fn jump_unanswered(&mut self, forward: bool) {
+        let Some(wb) = self.wb() else { return };
+        let n = self.q.question_rows.len();
+        let unanswered = |i: usize| -> bool {
+            let row = self.q.question_rows[i];
+            match self.q.rows[row] {
+                Row::Question(d, q) => {
+                    let id = &wb.framework.domains[d].questions[q].id;
+                    !wb.answer(id).is_some_and(|a| a.is_answered())
+                }
+                Row::Domain(_) => false,
+            }
+        };
+        let found = (1..=n)
+            .map(|k| {
+                if forward {
+                    (self.q.sel + k) % n
+                } else {
+                    (self.q.sel + n - k % n) % n
+                }
+            })
+            .find(|i| unanswered(*i));
+        match found {
+            Some(i) => self.select_question(i),
+            None => self.message = Some(("Every question has an answer".into(), false)),
+        }
+    }
+
+    fn with_answer(&mut self, qid: &str, f: impl FnOnce(&mut crate::workbook::Answer)) {
+        let user = self.user.clone();
+        let Some(doc) = &mut self.doc else { return };
+        if doc.is_read_only() {
+            self.message = Some(("Read-only: nothing can be changed here".into(), true));
+            return;
+        }
+        let a = doc.wb.answer_mut(qid);
+        let before = a.clone();
+        f(a);
+        if *a != before {
+            let status = a.status;
+            a.touch(&user, chrono::Utc::now());
+            // An explicit status change is not overridden by touch().
+            if before.status != status {
+                a.status = status;
+            }
+            doc.changed();
+        }
+    }
+
+    fn set_rating(&mut self, qid: &str, r: Rating) {
+        let allowed = self.wb().and_then(|w| w.framework.scale.clone());
+        match (&allowed, r) {
+            (None, _) => {
+                self.message = Some(("This framework is findings-only: no ratings".into(), true));
+            }
+            (Some(s), Rating::NotApplicable) if !s.not_applicable => {
+                self.message = Some(("This scale does not allow N/A".into(), true));
+            }
+            _ => self.with_answer(qid, |a| a.rating = r),
+        }
+    }
+
+    fn set_rating_value(&mut self, qid: &str, v: i64) {
+        let scale = self.wb().and_then(|w| w.framework.scale.clone());
+        match scale {
+            Some(s) if s.level(v).is_some() => self.set_rating(qid, Rating::Level(v)),
+            Some(s) => {
+                self.message = Some((format!("{v} is not on the scale: {}", s.describe()), true))
+            }
+            None => self.set_rating(qid, Rating::None),
+        }
+    }
+
+    /// The rating picker's options: each level, then N/A where allowed,
+    /// then "no rating".
+    pub fn rating_options(&self) -> Vec<(Rating, String, Option<String>)> {
+        let Some(scale) = self.wb().and_then(|w| w.framework.scale.as_ref()) else {
+            return Vec::new();
+        };
+        let mut v: Vec<(Rating, String, Option<String>)> = scale
+            .levels
+            .iter()
+            .map(|l| {
+                (
+                    Rating::Level(l.value),
+                    format!("{}  {}", l.value, l.label),
+                    l.description.clone(),
+                )
+            })
+            .collect();
+        if scale.not_applicable {
+            v.push((Rating::NotApplicable, "N/A  not applicable".into(), None));
+        }
+        v.push((Rating::None, "–  no rating".into(), None));
+        v
+    }
+
+    fn open_rating_picker(&mut self, qid: &str) {
+        let opts = self.rating_options();
+        if opts.is_empty() {
+            self.message = Some(("This framework is findings-only: no ratings".into(), true));
+            return;
+        }
+        let cur = self
+            .wb()
+            .and_then(|w| w.answer(qid))
+            .map(|a| a.rating)
+            .unwrap_or_default();
+        let sel = opts.iter().position(|(r, _, _)| *r == cur).unwrap_or(0);
+        self.popup = Some(Popup::Rating { sel });
+    }
+
+    fn open_slot(&mut self, qid: &str) {
+        let slots = self.slots();
+        let Some(slot) = slots.get(self.q.slot).cloned() else {
+            return;
+        };
+        let q = qid.to_string();
+        match slot {
+            Slot::Rating => self.open_rating_picker(qid),
+            Slot::Status => self.update_popup_status(qid),
+            Slot::Owner => self.edit(Target::Owner(q), false),
+            Slot::Narrative => self.edit(Target::Narrative(q), false),
+            Slot::Strength(i) => self.edit(Target::Strength(q, i), false),
+            Slot::Area(i) => self.edit(Target::Area(q, i), false),
+            Slot::AddStrength => self.add_item(qid, true),
+            Slot::AddArea => self.add_item(qid, false),
+            Slot::Evidence(i) => {
+                // Show the item in the library.
+                let id = self
+                    .wb()
+                    .and_then(|w| w.answer(qid))
+                    .and_then(|a| a.evidence.get(i).cloned());
+                if let Some(id) = id
+                    && let Some(idx) = self
+                        .wb()
+                        .and_then(|w| w.evidence.iter().position(|e| e.id == id))
+                {
+                    self.ev.kind = None;
+                    self.ev.query.clear();
+                    self.ev.list.sel = idx;
+                    self.ev.list.pane = Pane::Form;
+                    self.screen = Screen::Evidence;
+                }
+            }
+            Slot::LinkEvidence => self.open_link_picker(qid),
+        }
+    }
+
+    fn update_popup_status(&mut self, qid: &str) {
+        let cur = self
+            .wb()
+            .and_then(|w| w.answer(qid))
+            .map(|a| a.status)
+            .unwrap_or_default();
+        let sel = Status::ALL.iter().position(|s| *s == cur).unwrap_or(0);
+        self.popup = Some(Popup::Status { sel });
+    }
+
+    fn add_item(&mut self, qid: &str, strength: bool) {
+        if self.doc.as_ref().is_some_and(Doc::is_read_only) {
+            self.message = Some(("Read-only: nothing can be changed here".into(), true));
+            return;
+        }
+        let len = self.wb().and_then(|w| w.answer(qid)).map_or(0, |a| {
+            if strength {
+                a.strengths.len()
+            } else {
+                a.areas.len()
+            }
+        });
+        let t = if strength {
+            Target::Strength(qid.to_string(), len)
+        } else {
+            Target::Area(qid.to_string(), len)
+        };
+        self.q.pane = Pane::Form;
+        self.edit(t, true);
+    }
+
+    fn open_link_picker(&mut self, qid: &str) {
+        let Some(wb) = self.wb() else { return };
+        let linked = wb
+            .answer(qid)
+            .map(|a| a.evidence.clone())
+            .unwrap_or_default();
+        let candidates: Vec<usize> = wb
+            .evidence
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| !linked.contains(&e.id))
+            .map(|(i, _)| i)
+            .collect();
+        if candidates.is_empty() {
+            self.message = Some((
+                "No evidence to link: add items in the evidence library (E)".into(),
+                false,
+            ));
+            return;
+        }
+        self.popup = Some(Popup::LinkEvidence { sel: 0, candidates });
+    }
+
+    fn delete_slot(&mut self, qid: &str) {
+        let slots = self.slots();
+        match slots.get(self.q.slot) {
+            Some(Slot::Strength(i)) => {
+                let i = *i;
+                self.with_answer(qid, |a| {
+                    a.strengths.remove(i);
+                });
+            }
+            Some(Slot::Area(i)) => {
+                let i = *i;
+                self.with_answer(qid, |a| {
+                    a.areas.remove(i);
+                });
+            }
+            Some(Slot::Evidence(i)) => {
+                let i = *i;
+                self.with_answer(qid, |a| {
+                    a.evidence.remove(i);
+                });
+                self.message = Some(("Unlinked (the item stays in the library)".into(), false));
+            }
+            Some(Slot::Owner) => self.with_answer(qid, |a| a.owner = None),
+            Some(Slot::Rating) => self.set_rating(qid, Rating::None),
+            _ => {}
+        }
+        self.q.slot = self.q.slot.min(self.slots().len().saturating_sub(1));
+    }
+
+    fn move_slot(&mut self, qid: &str, up: bool) {
+        let slots = self.slots();
+        let swap = |list: &mut Vec<String>, i: usize| -> Option<usize> {
+            let j = if up { i.checked_sub(1)? } else { i + 1 };
+            if j >= list.len() {
+                return None;
+            }
+            list.swap(i, j);
+            Some(j)
+        };
+        let mut moved = None;
+        match slots.get(self.q.slot) {
+            Some(Slot::Strength(i)) => {
+                let i = *i;
+                self.with_answer(qid, |a| moved = swap(&mut a.strengths, i));
+            }
+            Some(Slot::Area(i)) => {
+                let i = *i;
+                self.with_answer(qid, |a| moved = swap(&mut a.areas, i));
+            }
+            Some(Slot::Evidence(i)) => {
+                let i = *i;
+                self.with_answer(qid, |a| moved = swap(&mut a.evidence, i));
+            }
+            _ => {}
+        }
+        if moved.is_some() {
+            if up {
+                self.q.slot -= 1;
+            } else {
+                self.q.slot += 1;
+            }
+        }
+    }
+
+    /// Opens the editor on a field. `added`: the field is a new list item,
+    /// dropped again if left empty.
+    pub fn edit(&mut self, target: Target, added: bool) {
+        let Some(doc) = &self.doc else { return };
+        if doc.is_read_only() {
+            self.message = Some(("Read-only: nothing can be changed here".into(), true));
+            return;
+        }
+        let text = target.read(&doc.wb);
+        self.popup = Some(Popup::Editor(Box::new(Editor::new(target, text, added))));
+    }
+
+    fn editor_key(&mut self, ev: KeyEvent) {
+        let Some(Popup::Editor(ed)) = &mut self.popup else {
+            return;
+        };
+        let ctrl = ev.modifiers.contains(KeyModifiers::CONTROL);
+        match ev.code {
+            KeyCode::Esc => {
+                // Text is already written as it is typed; Esc on a date or
+                // number that does not check out puts the old value back.
+                if ed.error.is_some() && ed.target.kind() != Kind::Text {
+                    let orig = ed.original.clone();
+                    ed.area = TextArea::new(orig.split('\n').map(str::to_string).collect());
+                    self.editor_changed();
+                }
+                self.close_editor();
+            }
+            KeyCode::Enter if !ed.multiline() || ctrl => {
+                if ed.error.is_none() {
+                    self.close_editor();
+                }
+            }
+            KeyCode::Char('s') if ctrl => {
+                if let Some(d) = &mut self.doc {
+                    d.save_now();
+                }
+            }
+            KeyCode::Char('c') if ctrl => {
+                self.close_editor();
+                self.quit = true;
+            }
+            KeyCode::Char('z') if ctrl => {
+                ed.area.undo();
+                self.editor_changed();
+            }
+            KeyCode::Char('y') if ctrl => {
+                ed.area.redo();
+                self.editor_changed();
+            }
+            _ => {
+                if !ed.multiline() && ev.code == KeyCode::Enter {
+                    return;
+                }
+                if ed.area.input(ev) {
+                    self.editor_changed();
+                }
+            }
+        }
+    }
+
+    /// Writes the editor's text into the workbook as it is typed.
+    fn editor_changed(&mut self) {
+        let Some(Popup::Editor(ed)) = &mut self.popup else {
+            return;
+        };
+        let text = ed.text();
+        let target = ed.target.clone();
+        let Some(doc) = &mut self.doc else { return };
+        match target.write(&mut doc.wb, &text) {
+            Ok(changed) => {
+                ed.error = None;
+                if changed {
+                    if let Some(q) = target.question() {
+                        let a = doc.wb.answer_mut(q);
+                        a.touch(&self.user, chrono::Utc::now());
+                    }
+                    doc.changed();
+                }
+            }
+            Err(e) => ed.error = Some(e),
+        }
+    }
+
+    fn close_editor(&mut self) {
+        let Some(Popup::Editor(ed)) = self.popup.take() else {
+            return;
+        };
+        // A new list item left empty is not kept.
+        if ed.added
+            && ed.text().trim().is_empty()
+            && let Some(doc) = &mut self.doc
+        {
+            let removed = match &ed.target {
+                Target::Strength(q, i) => remove_at(&mut doc.wb.answer_mut(q).strengths, *i),
+                Target::Area(q, i) => remove_at(&mut doc.wb.answer_mut(q).areas, *i),
+                Target::Focus(i) => remove_at(&mut doc.wb.review.focus, *i),
+                _ => false,
+            };
+            if removed {
+                doc.changed();
+            }
+        }
+    }
+
+    fn search_key(&mut self, ev: KeyEvent) {
+        let Some(Popup::Search(s)) = &mut self.popup else {
+            return;
+        };
+        match ev.code {
+            KeyCode::Esc => self.popup = None,
+            KeyCode::Up => s.sel = s.sel.saturating_sub(1),
+            KeyCode::Down => s.sel = (s.sel + 1).min(s.hits.len().saturating_sub(1)),
+            KeyCode::Enter => {
+                let hit = s.hits.get(s.sel).cloned();
+                self.popup = None;
+                match hit.map(|h| h.place) {
+                    Some(Place::Question(i)) => {
+                        self.screen = Screen::Questions;
+                        self.q.pane = Pane::List;
+                        self.select_question(i);
+                    }
+                    Some(Place::Evidence(i)) => {
+                        self.ev.kind = None;
+                        self.ev.query.clear();
+                        self.ev.list.sel = i;
+                        self.screen = Screen::Evidence;
+                    }
+                    None => {}
+                }
+            }
+            KeyCode::Char('c') if ev.modifiers.contains(KeyModifiers::CONTROL) => {
+                self.popup = None;
+                self.quit = true;
+            }
+            _ => {
+                if s.input.input(ev) {
+                    self.run_search();
+                }
+            }
+        }
+    }
+
+    fn run_search(&mut self) {
+        let Some(Popup::Search(s)) = &mut self.popup else {
+            return;
+        };
+        let Some(doc) = &self.doc else { return };
+        let q = s.input.lines().join(" ").trim().to_lowercase();
+        s.hits = if q.is_empty() {
+            Vec::new()
+        } else {
+            search(&doc.wb, &q, 200)
+        };
+        s.sel = 0;
+    }
+
+    fn filter_key(&mut self, ev: KeyEvent) {
+        let Some(Popup::Filter(area)) = &mut self.popup else {
+            return;
+        };
+        match ev.code {
+            KeyCode::Esc | KeyCode::Enter => self.popup = None,
+            _ => {
+                if area.input(ev) {
+                    self.ev.query = area.lines().join(" ");
+                    self.ev.list.sel = 0;
+                }
+            }
+        }
+    }
+
+    fn new_key(&mut self, ev: KeyEvent) {
+        let Some(Popup::New(n)) = &mut self.popup else {
+            return;
+        };
+        match ev.code {
+            KeyCode::Esc => self.popup = None,
+            KeyCode::Tab | KeyCode::BackTab | KeyCode::Up | KeyCode::Down => {
+                n.on_title = !n.on_title
+            }
+            KeyCode::Enter => {
+                if !n.on_title {
+                    n.on_title = true;
+                } else {
+                    self.create_workbook();
+                }
+            }
+            _ => {
+                let area = if n.on_title {
+                    &mut n.title
+                } else {
+                    &mut n.council
+                };
+                area.input(ev);
+                n.error = None;
+            }
+        }
+    }
+
+    fn create_workbook(&mut self) {
+        let Some(Popup::New(n)) = &mut self.popup else {
+            return;
+        };
+        let council = n.council.lines().join(" ").trim().to_string();
+        let title = n.title.lines().join(" ").trim().to_string();
+        if council.is_empty() || title.is_empty() {
+            n.error = Some("Give both the council and the review title".into());
+            n.on_title = !council.is_empty();
+            return;
+        }
+        let Some(fw) = self.registry.frameworks.get(n.framework).cloned() else {
+            return;
+        };
+        let wb = Workbook::new(fw, &council, &title);
+        let stem = crate::workbook::file_stem(&format!("{council} {title}"));
+        let mut path = self.workbooks_dir.join(format!("{stem}.yaml"));
+        let mut k = 2;
+        while path.exists() {
+            path = self.workbooks_dir.join(format!("{stem}-{k}.yaml"));
+            k += 1;
+        }
+        match WorkbookFile::create(&path, &wb) {
+            Ok(file) => {
+                drop(file);
+                self.popup = None;
+                self.open_path(&path);
+                self.message = Some((format!("Created {}", path.display()), false));
+            }
+            Err(e) => n.error = Some(e.to_string()),
+        }
+    }
+
+    fn popup_action(&mut self, action: Action) {
+        let n_ratings = self.rating_options().len();
+        let n_frameworks = self.registry.frameworks.len();
+        let Some(popup) = &mut self.popup else { return };
+        let close = matches!(action, Action::Back | Action::No);
+        match popup {
+            Popup::Help { scroll } => match action {
+                Action::Down => *scroll += 1,
+                Action::Up => *scroll = scroll.saturating_sub(1),
+                Action::PageDown => *scroll += 10,
+                Action::PageUp => *scroll = scroll.saturating_sub(10),
+                Action::Back | Action::Open | Action::Help => self.popup = None,
+                _ => {}
+            },
+            Popup::Rating { sel } => {
+                let n = n_ratings;
+                match action {
+                    Action::Up => *sel = sel.saturating_sub(1),
+                    Action::Down => *sel = (*sel + 1).min(n.saturating_sub(1)),
+                    Action::Open => {
+                        let s = *sel;
+                        self.popup = None;
+                        if let (Some((r, _, _)), Some(q)) = (
+                            self.rating_options().get(s).cloned(),
+                            self.current_question(),
+                        ) {
+                            self.set_rating(&q, r);
+                        }
+                    }
+                    _ if close => self.popup = None,
+                    _ => {}
+                }
+            }
+            Popup::Status { sel } => match action {
+                Action::Up => *sel = sel.saturating_sub(1),
+                Action::Down => *sel = (*sel + 1).min(Status::ALL.len() - 1),
+                Action::Open => {
+                    let st = Status::ALL[*sel];
+                    self.popup = None;
+                    if let Some(q) = self.current_question() {
+                        self.with_answer(&q, |a| a.status = st);
+                    }
+                }
+                _ if close => self.popup = None,
+                _ => {}
+            },
+            Popup::LinkEvidence { sel, candidates } => match action {
+                Action::Up => *sel = sel.saturating_sub(1),
+                Action::Down => *sel = (*sel + 1).min(candidates.len().saturating_sub(1)),
+                Action::Open => {
+                    let idx = candidates.get(*sel).copied();
+                    self.popup = None;
+                    if let (Some(idx), Some(q)) = (idx, self.current_question()) {
+                        self.link(&q, idx);
+                    }
+                }
+                _ if close => self.popup = None,
+                _ => {}
+            },
+            Popup::Kind { sel, for_filter } => {
+                // For the filter, 0 is "all kinds".
+                let n = EvidenceKind::ALL.len() + usize::from(*for_filter);
+                match action {
+                    Action::Up => *sel = sel.saturating_sub(1),
+                    Action::Down => *sel = (*sel + 1).min(n - 1),
+                    Action::Open => {
+                        let (s, f) = (*sel, *for_filter);
+                        self.popup = None;
+                        if f {
+                            self.ev.kind = s.checked_sub(1).map(|i| EvidenceKind::ALL[i]);
+                            self.ev.list.sel = 0;
+                        } else if let Some(i) = self.evidence_shown().get(self.ev.list.sel).copied()
+                            && let Some(doc) = &mut self.doc
+                        {
+                            doc.wb.evidence[i].kind = EvidenceKind::ALL[s];
+                            doc.changed();
+                        }
+                    }
+                    _ if close => self.popup = None,
+                    _ => {}
+                }
+            }
+            Popup::Frameworks { sel } => {
+                let n = n_frameworks;
+                match action {
+                    Action::Up => *sel = sel.saturating_sub(1),
+                    Action::Down => *sel = (*sel + 1).min(n.saturating_sub(1)),
+                    Action::Open if n > 0 => {
+                        let framework = *sel;
+                        self.popup = Some(Popup::New(Box::new(NewWorkbook {
+                            framework,
+                            council: TextArea::default(),
+                            title: TextArea::default(),
+                            on_title: false,
+                            error: None,
+                        })));
+                    }
+                    _ if close => self.popup = None,
+                    _ => {}
+                }
+            }
+            Popup::Confirm { on_yes, .. } => match action {
+                Action::Yes => {
+                    let op = on_yes.clone();
+                    self.popup = None;
+                    self.confirmed(op);
+                }
+                Action::No | Action::Back => self.popup = None,
+                _ => {}
+            },
+            Popup::Editor(_) | Popup::Search(_) | Popup::Filter(_) | Popup::New(_) => {}
+        }
+    }
+
+    fn link(&mut self, qid: &str, idx: usize) {
+        let Some(id) = self
+            .wb()
+            .and_then(|w| w.evidence.get(idx))
+            .map(|e| e.id.clone())
+        else {
+            return;
+        };
+        let mut added = false;
+        self.with_answer(qid, |a| {
+            if !a.evidence.contains(&id) {
+                a.evidence.push(id.clone());
+                added = true;
+            }
+        });
+        let r = self
+            .wb()
+            .and_then(|w| w.framework.question(qid))
+            .map(|(_, q)| q.display_ref().to_string())
+            .unwrap_or_default();
+        self.message = Some(if added {
+            (format!("Linked {id} to {r}"), false)
+        } else {
+            (format!("{id} is already linked to {r}"), false)
+        });
+    }
+
+    fn confirmed(&mut self, op: Pending) {
+        let Some(doc) = &mut self.doc else { return };
+        match op {
+            Pending::DeleteEvidence(i) => {
+                if i < doc.wb.evidence.len() {
+                    let id = doc.wb.evidence.remove(i).id;
+                    for a in &mut doc.wb.answers {
+                        a.evidence.retain(|e| *e != id);
+                    }
+                    self.message = Some((format!("Deleted {id}"), false));
+                }
+            }
+            Pending::DeleteCase(i) => {
+                if i < doc.wb.proud_of.len() {
+                    doc.wb.proud_of.remove(i);
+                }
+            }
+            Pending::DeleteMember(i) => {
+                if i < doc.wb.review.team.len() {
+                    doc.wb.review.team.remove(i);
+                }
+            }
+        }
+        doc.changed();
+        let n = self.list_len();
+        if let Some(lf) = self.current_list_form_mut() {
+            lf.sel = lf.sel.min(n.saturating_sub(1));
+            lf.field = 0;
+        }
+    }
+
+    fn list_form_action(&mut self, action: Action) {
+        let n = self.list_len();
+        let m = self.form_len();
+        let page = self.size.get().height.saturating_sub(6).max(1) as usize;
+        let screen = self.screen;
+        let Some(lf) = self.current_list_form_mut() else {
+            return;
+        };
+        let in_form = lf.pane == Pane::Form && screen != Screen::Details;
+        match action {
+            Action::NextPane if screen != Screen::Details => {
+                lf.pane = if lf.pane == Pane::List {
+                    Pane::Form
+                } else {
+                    Pane::List
+                };
+                lf.field = 0;
+                return;
+            }
+            Action::Up if in_form => lf.field = lf.field.saturating_sub(1),
+            Action::Down if in_form => lf.field = (lf.field + 1).min(m.saturating_sub(1)),
+            Action::Up => lf.sel = lf.sel.saturating_sub(1),
+            Action::Down => lf.sel = (lf.sel + 1).min(n.saturating_sub(1)),
+            Action::PageUp => lf.sel = lf.sel.saturating_sub(page),
+            Action::PageDown => lf.sel = (lf.sel + page).min(n.saturating_sub(1)),
+            Action::Top => lf.sel = 0,
+            Action::Bottom => lf.sel = n.saturating_sub(1),
+            Action::Back if in_form => lf.pane = Pane::List,
+            _ => {}
+        }
+        if matches!(action, Action::Up | Action::Down) && !in_form {
+            lf.field = 0;
+        }
+        if action == Action::Back && !in_form {
+            self.screen = Screen::Questions;
+            return;
+        }
+        match screen {
+            Screen::Evidence => self.evidence_action(action),
+            Screen::Details => self.details_action(action),
+            Screen::Metrics => self.metrics_action(action),
+            Screen::ProudOf => self.proud_action(action),
+            _ => {}
+        }
+    }
+
+    fn read_only_guard(&mut self) -> bool {
+        if self.doc.as_ref().is_some_and(Doc::is_read_only) {
+            self.message = Some(("Read-only: nothing can be changed here".into(), true));
+            return true;
+        }
+        false
+    }
+
+    fn evidence_action(&mut self, action: Action) {
+        let shown = self.evidence_shown();
+        let cur = shown.get(self.ev.list.sel).copied();
+        match action {
+            Action::FilterKind => {
+                let sel = self
+                    .ev
+                    .kind
+                    .and_then(|k| EvidenceKind::ALL.iter().position(|x| *x == k))
+                    .map_or(0, |i| i + 1);
+                self.popup = Some(Popup::Kind {
+                    sel,
+                    for_filter: true,
+                });
+            }
+            Action::Search => {
+                let mut area = TextArea::new(vec![self.ev.query.clone()]);
+                area.move_cursor(ratatui_textarea::CursorMove::End);
+                self.popup = Some(Popup::Filter(Box::new(area)));
+            }
+            Action::Add => {
+                if self.read_only_guard() {
+                    return;
+                }
+                let Some(doc) = &mut self.doc else { return };
+                let item = new_evidence(&doc.wb, self.ev.kind.unwrap_or_default());
+                doc.wb.evidence.push(item);
+                doc.changed();
+                let idx = doc.wb.evidence.len() - 1;
+                self.ev.query.clear();
+                let pos = self
+                    .evidence_shown()
+                    .iter()
+                    .position(|i| *i == idx)
+                    .unwrap_or(0);
+                self.ev.list.sel = pos;
+                self.ev.list.pane = Pane::Form;
+                self.ev.list.field = 0;
+                self.edit(Target::Evidence(idx, EvField::Title), false);
+            }
+            Action::Open | Action::Edit => {
+                let Some(i) = cur else { return };
+                if self.ev.list.pane == Pane::List {
+                    self.ev.list.pane = Pane::Form;
+                    self.ev.list.field = 0;
+                    return;
+                }
+                match self.evidence_fields(i).get(self.ev.list.field) {
+                    Some(Some(f)) => self.edit(Target::Evidence(i, *f), false),
+                    Some(None) => {
+                        if self.read_only_guard() {
+                            return;
+                        }
+                        let k = self.wb().map(|w| w.evidence[i].kind).unwrap_or_default();
+                        let sel = EvidenceKind::ALL.iter().position(|x| *x == k).unwrap_or(0);
+                        self.popup = Some(Popup::Kind {
+                            sel,
+                            for_filter: false,
+                        });
+                    }
+                    None => {}
+                }
+            }
+            Action::Delete => {
+                let Some(i) = cur else { return };
+                if self.read_only_guard() {
+                    return;
+                }
+                let Some(wb) = self.wb() else { return };
+                let e = &wb.evidence[i];
+                let refs: Vec<String> = wb
+                    .citing(&e.id)
+                    .iter()
+                    .map(|q| {
+                        wb.framework
+                            .question(q)
+                            .map_or(q.to_string(), |(_, q)| q.display_ref().to_string())
+                    })
+                    .collect();
+                let message = if refs.is_empty() {
+                    format!("Delete {} \"{}\"? No question cites it.", e.id, e.title)
+                } else {
+                    format!(
+                        "Delete {} \"{}\"? It is cited by {}; those links go too.",
+                        e.id,
+                        e.title,
+                        refs.join(", ")
+                    )
+                };
+                self.popup = Some(Popup::Confirm {
+                    message,
+                    on_yes: Pending::DeleteEvidence(i),
+                });
+            }
+            Action::Link | Action::Unlink => {
+                let (Some(i), Some(q)) = (cur, self.current_question()) else {
+                    return;
+                };
+                if action == Action::Link {
+                    self.link(&q, i);
+                } else if let Some(id) = self.wb().map(|w| w.evidence[i].id.clone()) {
+                    let mut removed = false;
+                    self.with_answer(&q, |a| {
+                        let before = a.evidence.len();
+                        a.evidence.retain(|e| *e != id);
+                        removed = a.evidence.len() != before;
+                    });
+                    self.message = Some((
+                        if removed {
+                            format!("Unlinked {id} from the current question")
+                        } else {
+                            format!("{id} is not linked to the current question")
+                        },
+                        false,
+                    ));
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn details_action(&mut self, action: Action) {
+        let rows = self.detail_targets();
+        let sel = self.details.sel;
+        match action {
+            Action::Open | Action::Edit => match rows.get(sel) {
+                Some(Some(t)) => self.edit(t.clone(), false),
+                Some(None) => self.details_add(sel, &rows),
+                None => {}
+            },
+            Action::Add => self.details_add(sel, &rows),
+            Action::Delete => match rows.get(sel) {
+                Some(Some(Target::Focus(i))) => {
+                    let i = *i;
+                    if self.read_only_guard() {
+                        return;
+                    }
+                    if let Some(doc) = &mut self.doc {
+                        doc.wb.review.focus.remove(i);
+                        doc.changed();
+                    }
+                }
+                Some(Some(Target::Member(i, _))) => {
+                    let i = *i;
+                    let name = self
+                        .wb()
+                        .and_then(|w| w.review.team.get(i))
+                        .map(|m| m.name.clone())
+                        .unwrap_or_default();
+                    self.popup = Some(Popup::Confirm {
+                        message: format!("Remove {name} from the team?"),
+                        on_yes: Pending::DeleteMember(i),
+                    });
+                }
+                _ => {}
+            },
+            _ => {}
+        }
+    }
+
+    /// Adds a focus question or a team member, by where the cursor is.
+    fn details_add(&mut self, sel: usize, rows: &[Option<Target>]) {
+        if self.read_only_guard() {
+            return;
+        }
+        let Some(doc) = &mut self.doc else { return };
+        let focus_n = doc.wb.review.focus.len();
+        let add_focus_row = 4 + focus_n;
+        let in_focus = sel <= add_focus_row;
+        if in_focus {
+            doc.wb.review.focus.push(String::new());
+            self.details.sel = add_focus_row;
+            self.edit(Target::Focus(focus_n), true);
+        } else {
+            doc.wb.review.team.push(new_member());
+            doc.changed();
+            let i = doc.wb.review.team.len() - 1;
+            self.details.sel = rows.len() - 1;
+            self.edit(Target::Member(i, MemberField::Name), false);
+        }
+    }
+
+    fn metrics_action(&mut self, action: Action) {
+        let Some(m) = self
+            .wb()
+            .and_then(|w| w.framework.metrics.get(self.metrics.sel))
+            .map(|m| m.id.clone())
+        else {
+            return;
+        };
+        if matches!(action, Action::Open | Action::Edit) {
+            if self.metrics.pane == Pane::List {
+                self.metrics.pane = Pane::Form;
+                self.metrics.field = 0;
+            } else if let Some(f) = METRIC_FIELDS.get(self.metrics.field) {
+                self.edit(Target::Metric(m, *f), false);
+            }
+        }
+    }
+
+    fn proud_action(&mut self, action: Action) {
+        let sel = self.proud.sel;
+        match action {
+            Action::Add => {
+                if self.read_only_guard() {
+                    return;
+                }
+                let Some(doc) = &mut self.doc else { return };
+                doc.wb.proud_of.push(new_case());
+                doc.changed();
+                self.proud.sel = doc.wb.proud_of.len() - 1;
+                self.proud.pane = Pane::Form;
+                self.proud.field = 0;
+                self.edit(Target::Case(self.proud.sel, CASE_FIELDS[0]), false);
+            }
+            Action::Open | Action::Edit => {
+                if self.wb().is_none_or(|w| sel >= w.proud_of.len()) {
+                    return;
+                }
+                if self.proud.pane == Pane::List {
+                    self.proud.pane = Pane::Form;
+                    self.proud.field = 0;
+                } else if let Some(f) = CASE_FIELDS.get(self.proud.field) {
+                    self.edit(Target::Case(sel, *f), false);
+                }
+            }
+            Action::Delete => {
+                let Some(title) = self
+                    .wb()
+                    .and_then(|w| w.proud_of.get(sel))
+                    .map(|c| c.title.clone())
+                else {
+                    return;
+                };
+                self.popup = Some(Popup::Confirm {
+                    message: format!("Delete the case study \"{title}\"?"),
+                    on_yes: Pending::DeleteCase(sel),
+                });
+            }
+            _ => {}
+        }
+    }
+
+    /// Called between events: starts pending saves and collects results.
+    pub fn tick(&mut self, now: Instant) {
+        if let Some(d) = &mut self.doc {
+            d.tick(now);
+        }
+    }
+}
+
+fn remove_at(list: &mut Vec<String>, i: usize) -> bool {
+    if i < list.len() {
+        list.remove(i);
+        true
+    } else {
+        false
+    }
+}
+
+/// Finds text in questions, answers, strengths, areas and evidence.
+pub fn search(wb: &Workbook, q: &str, limit: usize) -> Vec<Hit> {
+    let mut hits = Vec::new();
+    let has = |s: &str| s.to_lowercase().contains(q);
+    for (i, (_, question)) in wb.framework.questions().enumerate() {
+        let r = question.display_ref();
+        let a = wb.answer(&question.id);
+        let mut push = |what: &str, text: &str| {
+            hits.push(Hit {
+                label: format!("{r} · {what}: {}", super::text::one_line(text, 200)),
+                place: Place::Question(i),
+            });
+        };
+        if has(&question.text) || has(r) {
+            push("question", &question.text);
+        }
+        if let Some(a) = a {
+            if has(&a.narrative) {
+                let line = a.narrative.lines().find(|l| has(l)).unwrap_or(&a.narrative);
+                push("narrative", line);
+            }
+            for s in a.strengths.iter().filter(|s| has(s)) {
+                push("strength", s);
+            }
+            for s in a.areas.iter().filter(|s| has(s)) {
+                push("area", s);
+            }
+        }
+        if hits.len() >= limit {
+            return hits;
+        }
+    }
+    for (i, e) in wb.evidence.iter().enumerate() {
+        if has(&e.title) || has(&e.id) || e.note.as_deref().is_some_and(has) {
+            hits.push(Hit {
+                label: format!(
+                    "{} · evidence: {}",
+                    e.id,
+                    super::text::one_line(&e.title, 200)
+                ),
+                place: Place::Evidence(i),
+            });
+            if hits.len() >= limit {
+                break;
+            }
+        }
+    }
+    hits
+}

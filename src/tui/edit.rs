@@ -1,0 +1,576 @@
+//! Editing one field: what a field is, how its text is read from and
+//! written to the workbook, and the editor pop-up's state.
+
+use chrono::NaiveDate;
+use ratatui_textarea::{TextArea, WrapMode};
+
+use crate::workbook::{CaseStudy, EvidenceItem, EvidenceKind, MetricValue, TeamMember, Workbook};
+
+/// A field of the workbook that can be edited as text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    Narrative(String),
+    Owner(String),
+    Strength(String, usize),
+    Area(String, usize),
+    Council,
+    Title,
+    Focus(usize),
+    OnsiteStart,
+    OnsiteEnd,
+    Member(usize, MemberField),
+    Evidence(usize, EvField),
+    Metric(String, MetricField),
+    Case(usize, CaseField),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MemberField {
+    Name,
+    Role,
+    Organisation,
+    Email,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EvField {
+    Title,
+    Location,
+    Date,
+    Owner,
+    Note,
+    Value,
+    Unit,
+    Period,
+    Comparator,
+    ComparatorValue,
+    Target,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MetricField {
+    Value,
+    Period,
+    Comparator,
+    ComparatorValue,
+    Target,
+    Note,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CaseField {
+    Title,
+    Summary,
+    WhatWeDid,
+    Impact,
+    Barriers,
+    Conditions,
+    Contact,
+}
+
+/// How a field's text is checked before it is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Any text, written as it is typed.
+    Text,
+    /// Text over several lines (Enter makes a new line).
+    Multi,
+    /// A YYYY-MM-DD date, written when it is valid.
+    Date,
+    /// A number, written when it is valid.
+    Number,
+}
+
+impl Target {
+    pub fn kind(&self) -> Kind {
+        match self {
+            Target::Narrative(_) => Kind::Multi,
+            Target::Case(_, f) if *f != CaseField::Title && *f != CaseField::Contact => Kind::Multi,
+            Target::Evidence(_, EvField::Note) | Target::Metric(_, MetricField::Note) => {
+                Kind::Multi
+            }
+            Target::OnsiteStart | Target::OnsiteEnd | Target::Evidence(_, EvField::Date) => {
+                Kind::Date
+            }
+            Target::Evidence(_, EvField::Value | EvField::ComparatorValue | EvField::Target)
+            | Target::Metric(
+                _,
+                MetricField::Value | MetricField::ComparatorValue | MetricField::Target,
+            ) => Kind::Number,
+            _ => Kind::Text,
+        }
+    }
+
+    /// What the editor's title says.
+    pub fn label(&self) -> &'static str {
+        match self {
+            Target::Narrative(_) => "Narrative: where we are",
+            Target::Owner(_) => "Owner",
+            Target::Strength(..) => "Strength",
+            Target::Area(..) => "Area for development",
+            Target::Council => "Council",
+            Target::Title => "Review title",
+            Target::Focus(_) => "Focus question",
+            Target::OnsiteStart => "On-site from (YYYY-MM-DD)",
+            Target::OnsiteEnd => "On-site to (YYYY-MM-DD)",
+            Target::Member(_, f) => match f {
+                MemberField::Name => "Team member: name",
+                MemberField::Role => "Team member: role",
+                MemberField::Organisation => "Team member: organisation",
+                MemberField::Email => "Team member: email",
+            },
+            Target::Evidence(_, f) => ev_label(*f),
+            Target::Metric(_, f) => match f {
+                MetricField::Value => "Value",
+                MetricField::Period => "Period",
+                MetricField::Comparator => "Comparator",
+                MetricField::ComparatorValue => "Comparator value",
+                MetricField::Target => "Target",
+                MetricField::Note => "Note",
+            },
+            Target::Case(_, f) => case_label(*f),
+        }
+    }
+
+    /// The field's current text.
+    pub fn read(&self, wb: &Workbook) -> String {
+        let opt = |o: &Option<String>| o.clone().unwrap_or_default();
+        let num = |n: Option<f64>| n.map(fmt_number).unwrap_or_default();
+        match self {
+            Target::Narrative(q) => wb
+                .answer(q)
+                .map(|a| a.narrative.clone())
+                .unwrap_or_default(),
+            Target::Owner(q) => wb
+                .answer(q)
+                .and_then(|a| a.owner.clone())
+                .unwrap_or_default(),
+            Target::Strength(q, i) => wb
+                .answer(q)
+                .and_then(|a| a.strengths.get(*i).cloned())
+                .unwrap_or_default(),
+            Target::Area(q, i) => wb
+                .answer(q)
+                .and_then(|a| a.areas.get(*i).cloned())
+                .unwrap_or_default(),
+            Target::Council => wb.review.council.clone(),
+            Target::Title => wb.review.title.clone(),
+            Target::Focus(i) => wb.review.focus.get(*i).cloned().unwrap_or_default(),
+            Target::OnsiteStart => wb
+                .review
+                .onsite_start
+                .map(|d| d.to_string())
+                .unwrap_or_default(),
+            Target::OnsiteEnd => wb
+                .review
+                .onsite_end
+                .map(|d| d.to_string())
+                .unwrap_or_default(),
+            Target::Member(i, f) => wb
+                .review
+                .team
+                .get(*i)
+                .map(|m| match f {
+                    MemberField::Name => m.name.clone(),
+                    MemberField::Role => opt(&m.role),
+                    MemberField::Organisation => opt(&m.organisation),
+                    MemberField::Email => opt(&m.email),
+                })
+                .unwrap_or_default(),
+            Target::Evidence(i, f) => wb
+                .evidence
+                .get(*i)
+                .map(|e| match f {
+                    EvField::Title => e.title.clone(),
+                    EvField::Location => opt(&e.location),
+                    EvField::Date => e.date.map(|d| d.to_string()).unwrap_or_default(),
+                    EvField::Owner => opt(&e.owner),
+                    EvField::Note => opt(&e.note),
+                    EvField::Value => num(e.value),
+                    EvField::Unit => opt(&e.unit),
+                    EvField::Period => opt(&e.period),
+                    EvField::Comparator => opt(&e.comparator),
+                    EvField::ComparatorValue => num(e.comparator_value),
+                    EvField::Target => num(e.target),
+                })
+                .unwrap_or_default(),
+            Target::Metric(id, f) => wb
+                .metrics
+                .iter()
+                .find(|m| &m.metric == id)
+                .map(|m| match f {
+                    MetricField::Value => num(m.value),
+                    MetricField::Period => opt(&m.period),
+                    MetricField::Comparator => opt(&m.comparator),
+                    MetricField::ComparatorValue => num(m.comparator_value),
+                    MetricField::Target => num(m.target),
+                    MetricField::Note => opt(&m.note),
+                })
+                .unwrap_or_default(),
+            Target::Case(i, f) => wb
+                .proud_of
+                .get(*i)
+                .map(|c| match f {
+                    CaseField::Title => c.title.clone(),
+                    CaseField::Summary => opt(&c.summary),
+                    CaseField::WhatWeDid => opt(&c.what_we_did),
+                    CaseField::Impact => opt(&c.impact),
+                    CaseField::Barriers => opt(&c.barriers),
+                    CaseField::Conditions => opt(&c.conditions),
+                    CaseField::Contact => opt(&c.contact),
+                })
+                .unwrap_or_default(),
+        }
+    }
+
+    /// Writes text into the field. Dates and numbers are checked first;
+    /// an error says what to type. Returns whether anything changed.
+    pub fn write(&self, wb: &mut Workbook, text: &str) -> Result<bool, String> {
+        if self.read(wb) == text {
+            return Ok(false);
+        }
+        let opt = |t: &str| {
+            let t = t.trim();
+            (!t.is_empty()).then(|| t.to_string())
+        };
+        let date = |t: &str| -> Result<Option<NaiveDate>, String> {
+            let t = t.trim();
+            if t.is_empty() {
+                return Ok(None);
+            }
+            NaiveDate::parse_from_str(t, "%Y-%m-%d")
+                .map(Some)
+                .map_err(|_| format!("'{t}' is not a real date: write YYYY-MM-DD, e.g. 2026-03-14"))
+        };
+        let number = |t: &str| -> Result<Option<f64>, String> {
+            let t = t.trim().replace(',', "");
+            if t.is_empty() {
+                return Ok(None);
+            }
+            t.parse::<f64>()
+                .ok()
+                .filter(|f| f.is_finite())
+                .map(Some)
+                .ok_or_else(|| format!("'{t}' is not a number: write digits, e.g. 42.5"))
+        };
+        match self {
+            Target::Narrative(q) => wb.answer_mut(q).narrative = text.to_string(),
+            Target::Owner(q) => wb.answer_mut(q).owner = opt(text),
+            Target::Strength(q, i) => set_item(&mut wb.answer_mut(q).strengths, *i, text),
+            Target::Area(q, i) => set_item(&mut wb.answer_mut(q).areas, *i, text),
+            Target::Council => wb.review.council = text.trim().to_string(),
+            Target::Title => wb.review.title = text.trim().to_string(),
+            Target::Focus(i) => set_item(&mut wb.review.focus, *i, text),
+            Target::OnsiteStart | Target::OnsiteEnd => {
+                let d = date(text)?;
+                let (s, e) = if *self == Target::OnsiteStart {
+                    (d, wb.review.onsite_end)
+                } else {
+                    (wb.review.onsite_start, d)
+                };
+                if let (Some(s), Some(e)) = (s, e)
+                    && e < s
+                {
+                    return Err(format!(
+                        "the on-site week cannot end ({e}) before it starts ({s})"
+                    ));
+                }
+                wb.review.onsite_start = s;
+                wb.review.onsite_end = e;
+            }
+            Target::Member(i, f) => {
+                if let Some(m) = wb.review.team.get_mut(*i) {
+                    match f {
+                        MemberField::Name => m.name = text.trim().to_string(),
+                        MemberField::Role => m.role = opt(text),
+                        MemberField::Organisation => m.organisation = opt(text),
+                        MemberField::Email => m.email = opt(text),
+                    }
+                }
+            }
+            Target::Evidence(i, f) => {
+                // Check before borrowing the item.
+                let (d, n) = match f {
+                    EvField::Date => (date(text)?, None),
+                    EvField::Value | EvField::ComparatorValue | EvField::Target => {
+                        (None, number(text)?)
+                    }
+                    _ => (None, None),
+                };
+                if let Some(e) = wb.evidence.get_mut(*i) {
+                    match f {
+                        EvField::Title => e.title = text.trim().to_string(),
+                        EvField::Location => e.location = opt(text),
+                        EvField::Date => e.date = d,
+                        EvField::Owner => e.owner = opt(text),
+                        EvField::Note => e.note = opt(text),
+                        EvField::Value => e.value = n,
+                        EvField::Unit => e.unit = opt(text),
+                        EvField::Period => e.period = opt(text),
+                        EvField::Comparator => e.comparator = opt(text),
+                        EvField::ComparatorValue => e.comparator_value = n,
+                        EvField::Target => e.target = n,
+                    }
+                }
+            }
+            Target::Metric(id, f) => {
+                let n = match f {
+                    MetricField::Value | MetricField::ComparatorValue | MetricField::Target => {
+                        number(text)?
+                    }
+                    _ => None,
+                };
+                let i = match wb.metrics.iter().position(|m| &m.metric == id) {
+                    Some(i) => i,
+                    None => {
+                        wb.metrics.push(MetricValue {
+                            metric: id.clone(),
+                            ..MetricValue::default()
+                        });
+                        wb.metrics.len() - 1
+                    }
+                };
+                let m = &mut wb.metrics[i];
+                match f {
+                    MetricField::Value => m.value = n,
+                    MetricField::Period => m.period = opt(text),
+                    MetricField::Comparator => m.comparator = opt(text),
+                    MetricField::ComparatorValue => m.comparator_value = n,
+                    MetricField::Target => m.target = n,
+                    MetricField::Note => m.note = opt(text),
+                }
+            }
+            Target::Case(i, f) => {
+                if let Some(c) = wb.proud_of.get_mut(*i) {
+                    let v = || opt(text);
+                    match f {
+                        CaseField::Title => c.title = text.trim().to_string(),
+                        CaseField::Summary => c.summary = v(),
+                        CaseField::WhatWeDid => c.what_we_did = v(),
+                        CaseField::Impact => c.impact = v(),
+                        CaseField::Barriers => c.barriers = v(),
+                        CaseField::Conditions => c.conditions = v(),
+                        CaseField::Contact => c.contact = v(),
+                    }
+                }
+            }
+        }
+        Ok(true)
+    }
+
+    /// The question this field belongs to, for "last changed".
+    pub fn question(&self) -> Option<&str> {
+        match self {
+            Target::Narrative(q)
+            | Target::Owner(q)
+            | Target::Strength(q, _)
+            | Target::Area(q, _) => Some(q),
+            _ => None,
+        }
+    }
+}
+
+fn set_item(list: &mut Vec<String>, i: usize, text: &str) {
+    let text = text.replace('\n', " ");
+    if i < list.len() {
+        list[i] = text;
+    } else {
+        list.push(text);
+    }
+}
+
+pub fn ev_label(f: EvField) -> &'static str {
+    match f {
+        EvField::Title => "Title",
+        EvField::Location => "Location or link",
+        EvField::Date => "Date (YYYY-MM-DD)",
+        EvField::Owner => "Owner",
+        EvField::Note => "Note",
+        EvField::Value => "Value",
+        EvField::Unit => "Unit",
+        EvField::Period => "Period",
+        EvField::Comparator => "Comparator",
+        EvField::ComparatorValue => "Comparator value",
+        EvField::Target => "Target",
+    }
+}
+
+pub fn case_label(f: CaseField) -> &'static str {
+    match f {
+        CaseField::Title => "Title",
+        CaseField::Summary => "Summary",
+        CaseField::WhatWeDid => "What we did",
+        CaseField::Impact => "Impact",
+        CaseField::Barriers => "Barriers to success",
+        CaseField::Conditions => "Conditions for success",
+        CaseField::Contact => "Contact",
+    }
+}
+
+pub const EV_FIELDS: &[EvField] = &[
+    EvField::Title,
+    EvField::Location,
+    EvField::Date,
+    EvField::Owner,
+    EvField::Note,
+];
+pub const EV_DATA_FIELDS: &[EvField] = &[
+    EvField::Value,
+    EvField::Unit,
+    EvField::Period,
+    EvField::Comparator,
+    EvField::ComparatorValue,
+    EvField::Target,
+];
+pub const CASE_FIELDS: &[CaseField] = &[
+    CaseField::Title,
+    CaseField::Summary,
+    CaseField::WhatWeDid,
+    CaseField::Impact,
+    CaseField::Barriers,
+    CaseField::Conditions,
+    CaseField::Contact,
+];
+pub const METRIC_FIELDS: &[MetricField] = &[
+    MetricField::Value,
+    MetricField::Period,
+    MetricField::Comparator,
+    MetricField::ComparatorValue,
+    MetricField::Target,
+    MetricField::Note,
+];
+pub const MEMBER_FIELDS: &[MemberField] = &[
+    MemberField::Name,
+    MemberField::Role,
+    MemberField::Organisation,
+    MemberField::Email,
+];
+
+/// A number as people write it: no trailing `.0`.
+pub fn fmt_number(n: f64) -> String {
+    if n.fract() == 0.0 && n.abs() < 1e15 {
+        format!("{}", n as i64)
+    } else {
+        format!("{n}")
+    }
+}
+
+/// New, empty items for the lists that the interface adds to.
+pub fn new_evidence(wb: &Workbook, kind: EvidenceKind) -> EvidenceItem {
+    let mut n = wb.evidence.len() + 1;
+    while wb.evidence.iter().any(|e| e.id == format!("ev-{n}")) {
+        n += 1;
+    }
+    EvidenceItem {
+        id: format!("ev-{n}"),
+        title: "New evidence".into(),
+        kind,
+        ..EvidenceItem::default()
+    }
+}
+
+pub fn new_case() -> CaseStudy {
+    CaseStudy {
+        title: "New case study".into(),
+        ..CaseStudy::default()
+    }
+}
+
+pub fn new_member() -> TeamMember {
+    TeamMember {
+        name: "New team member".into(),
+        ..TeamMember::default()
+    }
+}
+
+/// The editor pop-up: a field, its text, and any error from writing it.
+pub struct Editor {
+    pub target: Target,
+    pub area: TextArea<'static>,
+    pub error: Option<String>,
+    /// The text when editing began, for Esc on a date or number.
+    pub original: String,
+    /// A list item added for this edit: removed again if left empty.
+    pub added: bool,
+}
+
+impl Editor {
+    pub fn new(target: Target, text: String, added: bool) -> Editor {
+        let lines: Vec<String> = if text.is_empty() {
+            vec![String::new()]
+        } else {
+            text.split('\n').map(str::to_string).collect()
+        };
+        let mut area = TextArea::new(lines);
+        area.set_wrap_mode(WrapMode::WordOrGlyph);
+        area.move_cursor(ratatui_textarea::CursorMove::Bottom);
+        area.move_cursor(ratatui_textarea::CursorMove::End);
+        Editor {
+            target,
+            area,
+            error: None,
+            original: text,
+            added,
+        }
+    }
+
+    pub fn text(&self) -> String {
+        self.area.lines().join("\n")
+    }
+
+    pub fn multiline(&self) -> bool {
+        self.target.kind() == Kind::Multi
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::framework::registry::Registry;
+
+    fn wb() -> Workbook {
+        let reg = Registry::load(&[]);
+        let fw = reg.resolve("suffolk-reablement-2016").unwrap().clone();
+        Workbook::new(fw, "C", "T")
+    }
+
+    #[test]
+    fn text_fields_round_trip() {
+        let mut w = wb();
+        let t = Target::Narrative("1".into());
+        assert!(t.write(&mut w, "Line one\nLine two — ✓").unwrap());
+        assert_eq!(t.read(&w), "Line one\nLine two — ✓");
+        assert!(!t.write(&mut w, "Line one\nLine two — ✓").unwrap());
+    }
+
+    #[test]
+    fn impossible_dates_are_refused_with_a_reason() {
+        let mut w = wb();
+        let e = Target::OnsiteStart.write(&mut w, "2026-02-30").unwrap_err();
+        assert!(e.contains("not a real date"), "{e}");
+        Target::OnsiteStart.write(&mut w, "2026-03-10").unwrap();
+        let e = Target::OnsiteEnd.write(&mut w, "2026-03-01").unwrap_err();
+        assert!(e.contains("cannot end"), "{e}");
+        assert_eq!(w.review.onsite_end, None);
+    }
+
+    #[test]
+    fn numbers_are_checked() {
+        let mut w = wb();
+        w.evidence.push(new_evidence(&w, EvidenceKind::Data));
+        let t = Target::Evidence(0, EvField::Value);
+        assert!(t.write(&mut w, "12,345.5").is_ok());
+        assert_eq!(w.evidence[0].value, Some(12345.5));
+        assert!(t.write(&mut w, "lots").is_err());
+        assert_eq!(w.evidence[0].value, Some(12345.5));
+    }
+
+    #[test]
+    fn metric_values_are_created_on_first_write() {
+        let mut w = wb();
+        let t = Target::Metric("m1".into(), MetricField::Value);
+        t.write(&mut w, "41").unwrap();
+        assert_eq!(w.metrics[0].metric, "m1");
+        assert_eq!(w.metrics[0].value, Some(41.0));
+    }
+}

@@ -1,0 +1,752 @@
+//! The one table of key bindings: it turns keys into actions, and the help
+//! screen and footer are drawn from it. A `keys.yaml` in the config folder
+//! can change any binding.
+
+use std::fmt;
+use std::path::Path;
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use crate::yaml::{self, Path as YPath, Value};
+
+/// Everything a user can ask for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Action {
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    Top,
+    Bottom,
+    Open,
+    Back,
+    NextPane,
+    Rate(u8),
+    RatingPicker,
+    ClearRating,
+    NotApplicable,
+    StatusPicker,
+    EditOwner,
+    EditNarrative,
+    NextUnanswered,
+    PrevUnanswered,
+    Search,
+    Help,
+    Save,
+    Quit,
+    ShowQuestions,
+    ShowEvidence,
+    ShowDashboard,
+    ShowDetails,
+    ShowMetrics,
+    ShowProudOf,
+    Add,
+    Edit,
+    Delete,
+    MoveUp,
+    MoveDown,
+    Link,
+    Unlink,
+    FilterKind,
+    Yes,
+    No,
+}
+
+/// Names used in `keys.yaml`, and what the help screen says.
+const NAMES: &[(Action, &str, &str)] = &[
+    (Action::Up, "up", "move up"),
+    (Action::Down, "down", "move down"),
+    (Action::PageUp, "page_up", "page up"),
+    (Action::PageDown, "page_down", "page down"),
+    (Action::Top, "top", "go to the first item"),
+    (Action::Bottom, "bottom", "go to the last item"),
+    (Action::Open, "open", "open or edit the selected item"),
+    (Action::Back, "back", "go back or cancel"),
+    (Action::NextPane, "next_pane", "switch pane"),
+    (
+        Action::RatingPicker,
+        "rating_picker",
+        "choose a rating from the scale",
+    ),
+    (Action::ClearRating, "clear_rating", "clear the rating"),
+    (Action::NotApplicable, "not_applicable", "mark as N/A"),
+    (Action::StatusPicker, "status_picker", "set the status"),
+    (Action::EditOwner, "edit_owner", "set the owner"),
+    (
+        Action::EditNarrative,
+        "edit_narrative",
+        "edit the narrative",
+    ),
+    (
+        Action::NextUnanswered,
+        "next_unanswered",
+        "next unanswered question",
+    ),
+    (
+        Action::PrevUnanswered,
+        "prev_unanswered",
+        "previous unanswered question",
+    ),
+    (Action::Search, "search", "search everything"),
+    (Action::Help, "help", "show every key"),
+    (Action::Save, "save", "save now"),
+    (Action::Quit, "quit", "quit"),
+    (Action::ShowQuestions, "show_questions", "questions"),
+    (Action::ShowEvidence, "show_evidence", "evidence library"),
+    (Action::ShowDashboard, "show_dashboard", "dashboard"),
+    (Action::ShowDetails, "show_details", "review details"),
+    (Action::ShowMetrics, "show_metrics", "metrics"),
+    (Action::ShowProudOf, "show_proud_of", "what we're proud of"),
+    (Action::Add, "add", "add"),
+    (Action::Edit, "edit", "edit"),
+    (Action::Delete, "delete", "delete"),
+    (Action::MoveUp, "move_up", "move the item up"),
+    (Action::MoveDown, "move_down", "move the item down"),
+    (Action::Link, "link", "link to the current question"),
+    (Action::Unlink, "unlink", "unlink from the current question"),
+    (Action::FilterKind, "filter_kind", "filter by kind"),
+    (Action::Yes, "yes", "yes"),
+    (Action::No, "no", "no"),
+];
+
+impl Action {
+    pub fn name(self) -> &'static str {
+        match self {
+            Action::Rate(_) => "rate",
+            a => NAMES
+                .iter()
+                .find(|(x, _, _)| *x == a)
+                .map_or("", |(_, n, _)| n),
+        }
+    }
+    pub fn describe(self) -> String {
+        match self {
+            Action::Rate(n) => format!("rate at level {n}"),
+            a => NAMES
+                .iter()
+                .find(|(x, _, _)| *x == a)
+                .map_or(String::new(), |(_, _, d)| d.to_string()),
+        }
+    }
+    fn from_name(name: &str) -> Option<Action> {
+        NAMES
+            .iter()
+            .find(|(_, n, _)| *n == name)
+            .map(|(a, _, _)| *a)
+    }
+}
+
+/// Where a binding applies. `Global` bindings apply in every screen that
+/// does not bind the same key itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Context {
+    Global,
+    Start,
+    Questions,
+    Evidence,
+    Dashboard,
+    Details,
+    Metrics,
+    ProudOf,
+    /// Pickers and lists in pop-ups.
+    Popup,
+    /// A yes/no question.
+    Confirm,
+}
+
+const CONTEXTS: &[(Context, &str)] = &[
+    (Context::Global, "global"),
+    (Context::Start, "start"),
+    (Context::Questions, "questions"),
+    (Context::Evidence, "evidence"),
+    (Context::Dashboard, "dashboard"),
+    (Context::Details, "details"),
+    (Context::Metrics, "metrics"),
+    (Context::ProudOf, "proud_of"),
+    (Context::Popup, "popup"),
+    (Context::Confirm, "confirm"),
+];
+
+impl Context {
+    pub fn name(self) -> &'static str {
+        CONTEXTS
+            .iter()
+            .find(|(c, _)| *c == self)
+            .map_or("", |(_, n)| n)
+    }
+    /// Whether global bindings reach this context.
+    fn inherits_global(self) -> bool {
+        !matches!(self, Context::Popup | Context::Confirm)
+    }
+}
+
+/// A key with its modifiers, as written in `keys.yaml`: `j`, `ctrl-s`,
+/// `enter`, `shift-tab`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Key {
+    pub code: KeyCode,
+    pub ctrl: bool,
+    pub alt: bool,
+}
+
+impl Key {
+    pub const fn plain(code: KeyCode) -> Key {
+        Key {
+            code,
+            ctrl: false,
+            alt: false,
+        }
+    }
+    pub const fn ch(c: char) -> Key {
+        Key::plain(KeyCode::Char(c))
+    }
+    pub const fn ctrl(c: char) -> Key {
+        Key {
+            code: KeyCode::Char(c),
+            ctrl: true,
+            alt: false,
+        }
+    }
+
+    pub fn from_event(e: &KeyEvent) -> Key {
+        // Shift is part of the character already ('N', '?'), except for
+        // Tab, which arrives as BackTab.
+        Key {
+            code: match e.code {
+                KeyCode::Char(c) if e.modifiers.contains(KeyModifiers::CONTROL) => {
+                    KeyCode::Char(c.to_ascii_lowercase())
+                }
+                other => other,
+            },
+            ctrl: e.modifiers.contains(KeyModifiers::CONTROL),
+            alt: e.modifiers.contains(KeyModifiers::ALT),
+        }
+    }
+
+    pub fn parse(s: &str) -> Result<Key, String> {
+        let mut ctrl = false;
+        let mut alt = false;
+        let mut rest = s.trim();
+        loop {
+            let lower = rest.to_lowercase();
+            if let Some(r) = lower
+                .strip_prefix("ctrl-")
+                .or_else(|| lower.strip_prefix("c-"))
+            {
+                ctrl = true;
+                rest = &rest[rest.len() - r.len()..];
+            } else if let Some(r) = lower.strip_prefix("alt-") {
+                alt = true;
+                rest = &rest[rest.len() - r.len()..];
+            } else {
+                break;
+            }
+        }
+        let code = match rest.to_lowercase().as_str() {
+            "enter" | "return" => KeyCode::Enter,
+            "esc" | "escape" => KeyCode::Esc,
+            "tab" => KeyCode::Tab,
+            "shift-tab" | "backtab" => KeyCode::BackTab,
+            "backspace" => KeyCode::Backspace,
+            "delete" | "del" => KeyCode::Delete,
+            "up" => KeyCode::Up,
+            "down" => KeyCode::Down,
+            "left" => KeyCode::Left,
+            "right" => KeyCode::Right,
+            "home" => KeyCode::Home,
+            "end" => KeyCode::End,
+            "pageup" | "pgup" | "page_up" => KeyCode::PageUp,
+            "pagedown" | "pgdn" | "page_down" => KeyCode::PageDown,
+            "space" => KeyCode::Char(' '),
+            f if f.starts_with('f') && f.len() > 1 && f[1..].parse::<u8>().is_ok() => {
+                KeyCode::F(f[1..].parse().unwrap_or(1))
+            }
+            _ if rest.chars().count() == 1 => {
+                let c = rest.chars().next().unwrap_or(' ');
+                KeyCode::Char(if ctrl { c.to_ascii_lowercase() } else { c })
+            }
+            _ => {
+                return Err(format!(
+                    "'{s}' is not a key; write a character (`j`, `?`), a name (`enter`, `esc`, `tab`, `up`, `pgdn`, `f2`) with optional `ctrl-` or `alt-`"
+                ));
+            }
+        };
+        Ok(Key { code, ctrl, alt })
+    }
+}
+
+impl fmt::Display for Key {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.ctrl {
+            write!(f, "Ctrl-")?;
+        }
+        if self.alt {
+            write!(f, "Alt-")?;
+        }
+        match self.code {
+            KeyCode::Char(' ') => write!(f, "Space"),
+            KeyCode::Char(c) => write!(f, "{c}"),
+            KeyCode::Enter => write!(f, "Enter"),
+            KeyCode::Esc => write!(f, "Esc"),
+            KeyCode::Tab => write!(f, "Tab"),
+            KeyCode::BackTab => write!(f, "Shift-Tab"),
+            KeyCode::Backspace => write!(f, "Backspace"),
+            KeyCode::Delete => write!(f, "Del"),
+            KeyCode::Up => write!(f, "↑"),
+            KeyCode::Down => write!(f, "↓"),
+            KeyCode::Left => write!(f, "←"),
+            KeyCode::Right => write!(f, "→"),
+            KeyCode::Home => write!(f, "Home"),
+            KeyCode::End => write!(f, "End"),
+            KeyCode::PageUp => write!(f, "PgUp"),
+            KeyCode::PageDown => write!(f, "PgDn"),
+            KeyCode::F(n) => write!(f, "F{n}"),
+            other => write!(f, "{other:?}"),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Binding {
+    pub context: Context,
+    pub key: Key,
+    pub action: Action,
+    /// Shown in the footer of its context.
+    pub footer: bool,
+}
+
+/// The key table.
+#[derive(Debug, Clone)]
+pub struct Keymap {
+    pub bindings: Vec<Binding>,
+}
+
+fn b(context: Context, key: Key, action: Action, footer: bool) -> Binding {
+    Binding {
+        context,
+        key,
+        action,
+        footer,
+    }
+}
+
+impl Default for Keymap {
+    fn default() -> Keymap {
+        use Action as A;
+        use Context as C;
+        use KeyCode as K;
+        let mut v = vec![
+            b(C::Global, Key::plain(K::Up), A::Up, false),
+            b(C::Global, Key::ch('k'), A::Up, false),
+            b(C::Global, Key::plain(K::Down), A::Down, false),
+            b(C::Global, Key::ch('j'), A::Down, false),
+            b(C::Global, Key::plain(K::PageUp), A::PageUp, false),
+            b(C::Global, Key::plain(K::PageDown), A::PageDown, false),
+            b(C::Global, Key::plain(K::Home), A::Top, false),
+            b(C::Global, Key::ch('g'), A::Top, false),
+            b(C::Global, Key::plain(K::End), A::Bottom, false),
+            b(C::Global, Key::ch('G'), A::Bottom, false),
+            b(C::Global, Key::plain(K::Enter), A::Open, false),
+            b(C::Global, Key::plain(K::Esc), A::Back, false),
+            b(C::Global, Key::ch('?'), A::Help, true),
+            b(C::Global, Key::ctrl('s'), A::Save, false),
+            b(C::Global, Key::ch('q'), A::Quit, true),
+            b(C::Global, Key::ctrl('c'), A::Quit, false),
+            b(C::Global, Key::ch('/'), A::Search, true),
+            b(C::Global, Key::ch('Q'), A::ShowQuestions, false),
+            b(C::Global, Key::ch('E'), A::ShowEvidence, false),
+            b(C::Global, Key::ch('D'), A::ShowDashboard, false),
+            b(C::Global, Key::ch('R'), A::ShowDetails, false),
+            b(C::Global, Key::ch('M'), A::ShowMetrics, false),
+            b(C::Global, Key::ch('P'), A::ShowProudOf, false),
+            b(C::Global, Key::plain(K::F(2)), A::ShowQuestions, false),
+            b(C::Global, Key::plain(K::F(3)), A::ShowEvidence, false),
+            b(C::Global, Key::plain(K::F(4)), A::ShowDashboard, false),
+            b(C::Global, Key::plain(K::F(5)), A::ShowDetails, false),
+            b(C::Global, Key::plain(K::F(6)), A::ShowMetrics, false),
+            b(C::Global, Key::plain(K::F(7)), A::ShowProudOf, false),
+            // Start screen
+            b(C::Start, Key::plain(K::Enter), A::Open, true),
+            b(C::Start, Key::ch('n'), A::Add, true),
+            // Questions
+            b(C::Questions, Key::plain(K::Tab), A::NextPane, true),
+            b(C::Questions, Key::plain(K::BackTab), A::NextPane, false),
+            b(C::Questions, Key::ch('r'), A::RatingPicker, true),
+            b(C::Questions, Key::ch('0'), A::ClearRating, false),
+            b(C::Questions, Key::ch('x'), A::NotApplicable, false),
+            b(C::Questions, Key::ch('s'), A::StatusPicker, true),
+            b(C::Questions, Key::ch('o'), A::EditOwner, false),
+            b(C::Questions, Key::ch('e'), A::EditNarrative, true),
+            b(C::Questions, Key::ch('n'), A::NextUnanswered, true),
+            b(C::Questions, Key::ch('N'), A::PrevUnanswered, false),
+            b(C::Questions, Key::ch('a'), A::Add, false),
+            b(C::Questions, Key::ch('d'), A::Delete, false),
+            b(C::Questions, Key::ch('K'), A::MoveUp, false),
+            b(C::Questions, Key::ch('J'), A::MoveDown, false),
+            b(C::Questions, Key::ch('l'), A::Link, false),
+            // Evidence
+            b(C::Evidence, Key::ch('a'), A::Add, true),
+            b(C::Evidence, Key::plain(K::Enter), A::Edit, true),
+            b(C::Evidence, Key::ch('d'), A::Delete, true),
+            b(C::Evidence, Key::ch('l'), A::Link, true),
+            b(C::Evidence, Key::ch('u'), A::Unlink, false),
+            b(C::Evidence, Key::ch('f'), A::FilterKind, false),
+            // Details, metrics, proud of
+            b(C::Details, Key::plain(K::Enter), A::Edit, true),
+            b(C::Details, Key::ch('a'), A::Add, true),
+            b(C::Details, Key::ch('d'), A::Delete, false),
+            b(C::Metrics, Key::plain(K::Enter), A::Edit, true),
+            b(C::ProudOf, Key::plain(K::Enter), A::Edit, true),
+            b(C::ProudOf, Key::ch('a'), A::Add, true),
+            b(C::ProudOf, Key::ch('d'), A::Delete, false),
+            b(C::ProudOf, Key::plain(K::Tab), A::NextPane, false),
+            // Pop-ups
+            b(C::Popup, Key::plain(K::Up), A::Up, false),
+            b(C::Popup, Key::ch('k'), A::Up, false),
+            b(C::Popup, Key::plain(K::Down), A::Down, false),
+            b(C::Popup, Key::ch('j'), A::Down, false),
+            b(C::Popup, Key::plain(K::Enter), A::Open, true),
+            b(C::Popup, Key::plain(K::Esc), A::Back, true),
+            b(C::Popup, Key::ch('q'), A::Back, false),
+            b(C::Confirm, Key::ch('y'), A::Yes, true),
+            b(C::Confirm, Key::ch('n'), A::No, true),
+            b(C::Confirm, Key::plain(K::Esc), A::No, false),
+        ];
+        for d in 1..=9u8 {
+            v.push(b(
+                C::Questions,
+                Key::ch(char::from(b'0' + d)),
+                A::Rate(d),
+                d == 1,
+            ));
+        }
+        Keymap { bindings: v }
+    }
+}
+
+impl Keymap {
+    /// The action for a key in a context: the context's own binding first,
+    /// then a global one.
+    pub fn lookup(&self, context: Context, key: Key) -> Option<Action> {
+        let find = |c: Context| {
+            self.bindings
+                .iter()
+                .find(|b| b.context == c && b.key == key)
+                .map(|b| b.action)
+        };
+        find(context).or_else(|| {
+            if context.inherits_global() {
+                find(Context::Global)
+            } else {
+                None
+            }
+        })
+    }
+
+    /// Bindings that apply in a context, grouped by action, for the help
+    /// screen: (keys, description).
+    pub fn help(&self, context: Context) -> Vec<(String, String)> {
+        let mut rows: Vec<(Action, Vec<Key>)> = Vec::new();
+        let mut add = |c: Context, shadow: bool| {
+            for bnd in self.bindings.iter().filter(|b| b.context == c) {
+                if shadow
+                    && self
+                        .bindings
+                        .iter()
+                        .any(|o| o.context == context && o.key == bnd.key)
+                {
+                    continue;
+                }
+                match rows.iter_mut().find(|(a, _)| *a == bnd.action) {
+                    Some((_, keys)) => keys.push(bnd.key),
+                    None => rows.push((bnd.action, vec![bnd.key])),
+                }
+            }
+        };
+        add(context, false);
+        if context.inherits_global() && context != Context::Global {
+            add(Context::Global, true);
+        }
+        // Digits read better as one row.
+        let mut out = Vec::new();
+        let mut digits = Vec::new();
+        for (a, keys) in rows {
+            if let Action::Rate(n) = a {
+                digits.push(n);
+                continue;
+            }
+            let keys: Vec<String> = keys.iter().map(Key::to_string).collect();
+            out.push((keys.join(" "), a.describe()));
+        }
+        if let (Some(lo), Some(hi)) = (digits.iter().min(), digits.iter().max()) {
+            out.insert(
+                0,
+                (
+                    format!("{lo}-{hi}"),
+                    "rate at that level of the scale".into(),
+                ),
+            );
+        }
+        out
+    }
+
+    /// The few keys that matter in a context, for the footer.
+    pub fn footer(&self, context: Context) -> Vec<(String, String)> {
+        let mut out: Vec<(String, String)> = Vec::new();
+        for c in [context, Context::Global] {
+            if c == Context::Global && !context.inherits_global() {
+                continue;
+            }
+            for bnd in self.bindings.iter().filter(|b| b.context == c && b.footer) {
+                let label = match bnd.action {
+                    Action::Rate(_) => ("1-9".to_string(), "rate".to_string()),
+                    a => (bnd.key.to_string(), short(a)),
+                };
+                if !out.iter().any(|(k, _)| *k == label.0) {
+                    out.push(label);
+                }
+            }
+        }
+        out
+    }
+
+    /// Applies `keys.yaml` over the defaults. Returns the messages for
+    /// anything in it that could not be used (the defaults stay for those).
+    pub fn apply_config(&mut self, file: &str, text: &str) -> Vec<String> {
+        let mut problems = Vec::new();
+        let doc = match yaml::parse(text) {
+            Ok(d) => d,
+            Err(e) => {
+                return vec![format!(
+                    "{file}:{}:{}: {}; using the default keys",
+                    e.pos.line, e.pos.col, e.message
+                )];
+            }
+        };
+        let Value::Mapping(top) = &doc.value else {
+            if doc.value.is_null() {
+                return problems;
+            }
+            return vec![format!(
+                "{file}:1:1: expected `context: {{action: key}}` mappings; using the default keys"
+            )];
+        };
+        for (ck, actions) in top {
+            let cname = yaml::scalar_text(ck).unwrap_or_default();
+            let cpath = YPath::root().key(&cname);
+            let Some(context) = CONTEXTS.iter().find(|(_, n)| *n == cname).map(|(c, _)| *c) else {
+                let p = doc.index.key(&cpath);
+                let known: Vec<&str> = CONTEXTS.iter().map(|(_, n)| *n).collect();
+                problems.push(format!(
+                    "{file}:{}:{}: unknown screen '{cname}'; known: {}",
+                    p.line,
+                    p.col,
+                    known.join(", ")
+                ));
+                continue;
+            };
+            let Value::Mapping(actions) = actions else {
+                let p = doc.index.value(&cpath);
+                problems.push(format!(
+                    "{file}:{}:{}: under '{cname}' write `action: key` lines",
+                    p.line, p.col
+                ));
+                continue;
+            };
+            for (ak, keys) in actions {
+                let aname = yaml::scalar_text(ak).unwrap_or_default();
+                let apath = cpath.key(&aname);
+                let Some(action) = Action::from_name(&aname) else {
+                    let p = doc.index.key(&apath);
+                    let names: Vec<&str> = NAMES.iter().map(|(_, n, _)| *n).collect();
+                    let hint = crate::diag::suggest(&aname, &names)
+                        .map(|s| format!("did you mean '{s}'?"))
+                        .unwrap_or_else(|| format!("known actions: {}", names.join(", ")));
+                    problems.push(format!(
+                        "{file}:{}:{}: unknown action '{aname}'; {hint}",
+                        p.line, p.col
+                    ));
+                    continue;
+                };
+                let texts: Vec<(YPath, String)> = match keys {
+                    Value::Sequence(items) => items
+                        .iter()
+                        .enumerate()
+                        .map(|(i, v)| (apath.idx(i), yaml::scalar_text(v).unwrap_or_default()))
+                        .collect(),
+                    v => vec![(apath.clone(), yaml::scalar_text(v).unwrap_or_default())],
+                };
+                let mut parsed = Vec::new();
+                for (p, t) in texts {
+                    match Key::parse(&t) {
+                        Ok(k) => parsed.push(k),
+                        Err(e) => {
+                            let pos = doc.index.value(&p);
+                            problems.push(format!("{file}:{}:{}: {e}", pos.line, pos.col));
+                        }
+                    }
+                }
+                if parsed.is_empty() {
+                    continue;
+                }
+                let footer = self
+                    .bindings
+                    .iter()
+                    .any(|b| b.context == context && b.action == action && b.footer);
+                self.bindings
+                    .retain(|b| !(b.context == context && b.action == action));
+                for k in parsed {
+                    // A key now used for this action leaves its old action.
+                    self.bindings
+                        .retain(|b| !(b.context == context && b.key == k));
+                    self.bindings.push(Binding {
+                        context,
+                        key: k,
+                        action,
+                        footer,
+                    });
+                }
+            }
+        }
+        problems
+    }
+
+    /// The defaults with the user's `keys.yaml` (if any) applied.
+    pub fn load(path: &Path) -> (Keymap, Vec<String>) {
+        let mut map = Keymap::default();
+        let problems = match std::fs::read(path) {
+            Ok(bytes) => match yaml::decode(&bytes) {
+                Ok(text) => map.apply_config(&path.display().to_string(), text),
+                Err(e) => vec![format!(
+                    "{}:{}:{}: {}",
+                    path.display(),
+                    e.pos.line,
+                    e.pos.col,
+                    e.message
+                )],
+            },
+            Err(_) => Vec::new(),
+        };
+        (map, problems)
+    }
+}
+
+fn short(a: Action) -> String {
+    match a {
+        Action::Help => "help".into(),
+        Action::Quit => "quit".into(),
+        Action::Search => "search".into(),
+        Action::NextPane => "pane".into(),
+        Action::RatingPicker => "rating".into(),
+        Action::StatusPicker => "status".into(),
+        Action::EditNarrative => "narrative".into(),
+        Action::NextUnanswered => "next gap".into(),
+        Action::Open => "open".into(),
+        Action::Back => "back".into(),
+        Action::Yes => "yes".into(),
+        Action::No => "no".into(),
+        other => other.describe(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn context_bindings_shadow_global_ones() {
+        let k = Keymap::default();
+        assert_eq!(
+            k.lookup(Context::Questions, Key::ch('n')),
+            Some(Action::NextUnanswered)
+        );
+        assert_eq!(k.lookup(Context::Start, Key::ch('n')), Some(Action::Add));
+        assert_eq!(
+            k.lookup(Context::Questions, Key::ch('3')),
+            Some(Action::Rate(3))
+        );
+        assert_eq!(
+            k.lookup(Context::Questions, Key::ch('q')),
+            Some(Action::Quit)
+        );
+        assert_eq!(k.lookup(Context::Popup, Key::ch('/')), None);
+    }
+
+    #[test]
+    fn help_is_generated_from_the_table() {
+        let k = Keymap::default();
+        let help = k.help(Context::Questions);
+        assert!(
+            help.iter()
+                .any(|(keys, d)| keys == "1-9" && d.contains("rate"))
+        );
+        assert!(
+            help.iter()
+                .any(|(keys, d)| keys == "n" && d == "next unanswered question")
+        );
+        assert!(help.iter().any(|(keys, _)| keys == "Ctrl-s"));
+        // A key bound in the screen hides the global binding of that key.
+        assert_eq!(
+            help.iter()
+                .filter(|(keys, _)| keys.split(' ').any(|k| k == "n"))
+                .count(),
+            1
+        );
+    }
+
+    #[test]
+    fn config_rebinds_and_reports_problems_with_positions() {
+        let mut k = Keymap::default();
+        let problems = k.apply_config(
+            "keys.yaml",
+            "questions:\n  next_unanswered: [ctrl-n, F8]\n  nxt: x\nglobal:\n  quit: hyper-q\n",
+        );
+        assert_eq!(
+            k.lookup(Context::Questions, Key::ctrl('n')),
+            Some(Action::NextUnanswered)
+        );
+        assert_eq!(
+            k.lookup(Context::Questions, Key::plain(KeyCode::F(8))),
+            Some(Action::NextUnanswered)
+        );
+        // The old binding moved away; 'n' falls through to nothing here.
+        assert_ne!(
+            k.lookup(Context::Questions, Key::ch('n')),
+            Some(Action::NextUnanswered)
+        );
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        assert!(
+            problems[0].starts_with("keys.yaml:3:3: unknown action 'nxt'"),
+            "{problems:?}"
+        );
+        assert!(
+            problems[1].starts_with("keys.yaml:5:9: 'hyper-q' is not a key"),
+            "{problems:?}"
+        );
+        // 'q' still quits: a bad entry keeps the default.
+        assert_eq!(
+            k.lookup(Context::Questions, Key::ch('q')),
+            Some(Action::Quit)
+        );
+    }
+
+    #[test]
+    fn broken_config_gives_defaults_and_a_message() {
+        let mut k = Keymap::default();
+        let problems = k.apply_config("keys.yaml", "questions: [\n");
+        assert_eq!(problems.len(), 1);
+        assert!(problems[0].contains("using the default keys"));
+        assert_eq!(
+            k.lookup(Context::Questions, Key::ch('n')),
+            Some(Action::NextUnanswered)
+        );
+    }
+
+    #[test]
+    fn keys_parse_and_display() {
+        assert_eq!(Key::parse("ctrl-s").unwrap(), Key::ctrl('s'));
+        assert_eq!(Key::parse("Enter").unwrap(), Key::plain(KeyCode::Enter));
+        assert_eq!(Key::ctrl('s').to_string(), "Ctrl-s");
+        assert!(Key::parse("nonsense").is_err());
+    }
+}

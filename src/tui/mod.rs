@@ -1,0 +1,139 @@
+//! The terminal interface: one loop turns keys into actions, `App::update`
+//! changes the state, and `view::draw` draws it.
+
+pub mod app;
+pub mod doc;
+pub mod edit;
+pub mod keys;
+pub mod layout;
+pub mod text;
+pub mod view;
+
+use std::io::{self, Write};
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use ratatui::crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event, KeyEventKind,
+};
+use ratatui::crossterm::execute;
+use ratatui::crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+
+use crate::framework::registry::Registry;
+use crate::paths;
+use app::App;
+use keys::Keymap;
+
+/// Builds the app as the binary does: keys from the config folder,
+/// frameworks from the usual places.
+pub fn new_app(places: &[std::path::PathBuf]) -> App {
+    let (keymap, problems) = Keymap::load(&paths::config_dir().join("keys.yaml"));
+    let mut app = App::new(
+        keymap,
+        Registry::load(places),
+        paths::workbooks_dir(),
+        paths::user_name(),
+    );
+    if let Some(p) = problems.first() {
+        app.message = Some((format!("keys.yaml: {p} (defaults used)"), true));
+    }
+    app
+}
+
+fn restore() {
+    let _ = disable_raw_mode();
+    let _ = execute!(
+        io::stdout(),
+        DisableBracketedPaste,
+        DisableMouseCapture,
+        LeaveAlternateScreen,
+        ratatui::crossterm::cursor::Show
+    );
+}
+
+/// Runs the interface until the user quits. With `open`, starts on that
+/// workbook instead of the start screen.
+pub fn run(places: &[std::path::PathBuf], open: Option<&Path>) -> Result<(), String> {
+    let mut app = new_app(places);
+    if let Some(p) = open {
+        app.open_path(p);
+        if app.doc.is_none() {
+            return Err(app
+                .message
+                .take()
+                .map(|(m, _)| m)
+                .unwrap_or_else(|| "could not open the workbook".into()));
+        }
+    }
+    // The terminal is put back however the program ends.
+    let default_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore();
+        default_hook(info);
+    }));
+    enable_raw_mode().map_err(|e| format!("cannot use this terminal: {e}"))?;
+    let _ = execute!(
+        io::stdout(),
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        EnableBracketedPaste
+    );
+    let result = event_loop(&mut app);
+    // Save what is unsaved before leaving.
+    let closing = app
+        .doc
+        .as_mut()
+        .map(|d| (d.close(), d.path.clone(), d.wb.clone()));
+    restore();
+    let _ = io::stdout().flush();
+    if let Some((Err(e), path, wb)) = closing {
+        // Nothing typed is lost: write a copy beside the workbook.
+        let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
+        let copy = path.with_extension(format!("recovered-{stamp}.yaml"));
+        let _ = crate::store::write_atomic(&copy, crate::workbook::to_text(&wb).as_bytes());
+        return Err(format!(
+            "the last changes could not be saved to {} ({e}); they were written to {}",
+            path.display(),
+            copy.display()
+        ));
+    }
+    result
+}
+
+fn event_loop(app: &mut App) -> Result<(), String> {
+    let backend = CrosstermBackend::new(io::stdout());
+    let mut terminal = Terminal::new(backend).map_err(|e| e.to_string())?;
+    terminal.clear().map_err(|e| e.to_string())?;
+    loop {
+        terminal
+            .draw(|f| view::draw(f, app))
+            .map_err(|e| e.to_string())?;
+        let wait = app
+            .doc
+            .as_ref()
+            .and_then(|d| d.next_deadline())
+            .map(|d| d.saturating_duration_since(Instant::now()))
+            .unwrap_or(Duration::from_millis(500))
+            .min(Duration::from_millis(500));
+        if event::poll(wait).map_err(|e| e.to_string())? {
+            match event::read().map_err(|e| e.to_string())? {
+                Event::Key(k) if k.kind != KeyEventKind::Release => {
+                    app.message = None;
+                    app.handle_key(k);
+                }
+                Event::Mouse(m) => app.handle_mouse(m),
+                Event::Paste(s) => app.handle_paste(&s),
+                _ => {}
+            }
+        }
+        app.tick(Instant::now());
+        if app.quit {
+            return Ok(());
+        }
+    }
+}

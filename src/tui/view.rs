@@ -1,0 +1,1337 @@
+//! Drawing. Views read the state and draw it; they change nothing but the
+//! scroll positions that keep a selection on screen.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Borders, Clear, Paragraph, Wrap};
+
+use super::app::{App, Pane, Popup, Row, Screen, Slot};
+use super::doc::SaveState;
+use super::edit::{CASE_FIELDS, METRIC_FIELDS, Target, case_label, ev_label, fmt_number};
+use super::layout::{self, MIN_HEIGHT, MIN_WIDTH};
+use super::text::{inert, truncate};
+use crate::workbook::{Rating, Status, Workbook};
+
+/// Styles, with colour only where the user has not asked for none.
+#[derive(Debug, Clone, Copy)]
+pub struct Theme {
+    pub color: bool,
+}
+
+impl Theme {
+    fn fg(&self, c: Color) -> Style {
+        if self.color {
+            Style::default().fg(c)
+        } else {
+            Style::default()
+        }
+    }
+    fn title(&self) -> Style {
+        Style::default().add_modifier(Modifier::BOLD)
+    }
+    fn selected(&self) -> Style {
+        Style::default().add_modifier(Modifier::REVERSED)
+    }
+    fn dim(&self) -> Style {
+        if self.color {
+            Style::default().fg(Color::DarkGray)
+        } else {
+            Style::default()
+        }
+    }
+    fn error(&self) -> Style {
+        self.fg(Color::Red).add_modifier(Modifier::BOLD)
+    }
+    fn accent(&self) -> Style {
+        self.fg(Color::Cyan)
+    }
+    /// A colour hint for a scale colour name; the text is always there too.
+    fn hint(&self, name: Option<&str>) -> Style {
+        let c = match name {
+            Some("red") => Color::Red,
+            Some("amber") => Color::Rgb(255, 165, 0),
+            Some("yellow") => Color::Yellow,
+            Some("green") => Color::Green,
+            Some("blue") => Color::Blue,
+            Some("grey") => Color::Gray,
+            _ => return Style::default(),
+        };
+        self.fg(c)
+    }
+}
+
+/// The mark beside a question in the tree: a different shape per status,
+/// so it reads without colour.
+pub fn status_mark(s: Status) -> &'static str {
+    match s {
+        Status::NotStarted => "·",
+        Status::Draft => "✎",
+        Status::ReadyForReview => "◆",
+        Status::Agreed => "✔",
+    }
+}
+
+/// A rating as text: "3 Good standard", "N/A", or "not rated".
+pub fn rating_text(wb: &Workbook, r: Rating) -> String {
+    match r {
+        Rating::None => "not rated".into(),
+        Rating::NotApplicable => "N/A".into(),
+        Rating::Level(n) => match wb.framework.scale.as_ref().and_then(|s| s.level(n)) {
+            Some(l) => format!("{n} {}", inert(&l.label)),
+            None => n.to_string(),
+        },
+    }
+}
+
+fn rating_colour(wb: &Workbook, r: Rating) -> Option<&str> {
+    match r {
+        Rating::Level(n) => wb
+            .framework
+            .scale
+            .as_ref()
+            .and_then(|s| s.level(n))
+            .and_then(|l| l.colour.as_deref()),
+        _ => None,
+    }
+}
+
+pub fn draw(f: &mut Frame, app: &App) {
+    let area = f.area();
+    app.size.set(area);
+    let th = app.theme;
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        let msg = format!(
+            "Terminal too small: {}×{}. peerbook needs at least {MIN_WIDTH}×{MIN_HEIGHT}. Make the window bigger.",
+            area.width, area.height
+        );
+        f.render_widget(Paragraph::new(msg).wrap(Wrap { trim: true }), area);
+        return;
+    }
+    let l = layout::main(area);
+    draw_tabs(f, app, l.tabs);
+    match app.screen {
+        Screen::Start => draw_start(f, app, l.body),
+        Screen::Questions => draw_questions(f, app, l.body),
+        Screen::Evidence => draw_evidence(f, app, l.body),
+        Screen::Dashboard => draw_dashboard(f, app, l.body),
+        Screen::Details => draw_details(f, app, l.body),
+        Screen::Metrics => draw_metrics(f, app, l.body),
+        Screen::ProudOf => draw_proud(f, app, l.body),
+    }
+    draw_status(f, app, l.status);
+    let hints: Vec<Span> = app
+        .keymap
+        .footer(app.context())
+        .into_iter()
+        .flat_map(|(k, d)| {
+            [
+                Span::styled(format!(" {k}"), th.title()),
+                Span::raw(format!(" {d} ")),
+            ]
+        })
+        .collect();
+    f.render_widget(Paragraph::new(Line::from(hints)).style(th.dim()), l.footer);
+    if let Some(p) = &app.popup {
+        draw_popup(f, app, p, area);
+    }
+}
+
+fn draw_tabs(f: &mut Frame, app: &App, area: Rect) {
+    let th = app.theme;
+    let mut spans = Vec::new();
+    if app.doc.is_some() {
+        for s in Screen::TABS {
+            let style = if s == app.screen {
+                th.selected()
+            } else {
+                Style::default()
+            };
+            spans.push(Span::styled(layout::tab_label(s), style));
+            spans.push(Span::styled("│", th.dim()));
+        }
+    } else {
+        spans.push(Span::styled(" peerbook ", th.title()));
+    }
+    f.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+fn draw_status(f: &mut Frame, app: &App, area: Rect) {
+    let th = app.theme;
+    let w = area.width as usize;
+    let right = match &app.doc {
+        Some(d) => d.state.label(),
+        None => String::new(),
+    };
+    let right_style = match app.doc.as_ref().map(|d| &d.state) {
+        Some(SaveState::Error(_)) | Some(SaveState::ReadOnly(_)) => th.error(),
+        _ => th.dim(),
+    };
+    let (left, style) = match (&app.message, app.wb(), app.report()) {
+        (Some((m, err)), _, _) => (inert(m), if *err { th.error() } else { th.accent() }),
+        (None, Some(wb), Some(r)) => (
+            format!(
+                "{} — {} · {}/{} answered · {} rated",
+                inert(&wb.review.council),
+                inert(&wb.review.title),
+                r.overall.answered,
+                r.overall.total,
+                r.overall.rated
+            ),
+            Style::default(),
+        ),
+        _ => (String::new(), Style::default()),
+    };
+    let room = w.saturating_sub(right.chars().count() + 2);
+    let line = Line::from(vec![
+        Span::styled(truncate(&left, room), style),
+        Span::raw(" ".repeat(room.saturating_sub(truncate(&left, room).chars().count()))),
+        Span::styled(truncate(&right, w), right_style),
+    ]);
+    f.render_widget(Paragraph::new(line), area);
+}
+
+fn boxed<'a>(title: String, focused: bool, th: Theme) -> Block<'a> {
+    let b = Block::default().borders(Borders::ALL).title(title);
+    if focused {
+        b.border_style(th.accent().add_modifier(Modifier::BOLD))
+    } else {
+        b.border_style(th.dim())
+    }
+}
+
+fn draw_start(f: &mut Frame, app: &App, area: Rect) {
+    let th = app.theme;
+    let block = boxed(
+        format!(" Workbooks in {} ", app.workbooks_dir.display()),
+        true,
+        th,
+    );
+    let inner = block.inner(area);
+    f.render_widget(block, area);
+    let mut lines = vec![
+        Line::from(Span::styled(
+            "A workbook for adult social care peer reviews: rate and evidence each question before the review.",
+            th.dim(),
+        )),
+        Line::from(""),
+    ];
+    let w = inner.width as usize;
+    let new = "+ New workbook from a framework";
+    lines.push(Line::from(Span::styled(
+        format!("{new:<w$}"),
+        if app.start.sel == 0 {
+            th.selected()
+        } else {
+            th.title()
+        },
+    )));
+    let height = inner.height.saturating_sub(3) as usize;
+    for (i, b) in app.start.books.iter().enumerate().take(height) {
+        let text = match &b.error {
+            Some(e) => format!("  {}  does not open: {}", inert(&b.council), inert(e)),
+            None => format!(
+                "  {} — {}  ·  {}  ·  {}/{} answered  ·  changed {}",
+                inert(&b.council),
+                inert(&b.title),
+                b.framework,
+                b.answered,
+                b.total,
+                b.changed
+            ),
+        };
+        let style = if app.start.sel == i + 1 {
+            th.selected()
+        } else {
+            Style::default()
+        };
+        lines.push(Line::from(Span::styled(
+            format!("{:<w$}", truncate(&text, w)),
+            style,
+        )));
+    }
+    if app.start.books.is_empty() {
+        lines.push(Line::from(""));
+        lines.push(Line::from(
+            "No workbooks yet. Press Enter to make your first one: choose a framework, then type the council and the review title.",
+        ));
+        lines.push(Line::from(""));
+        lines.push(Line::from(Span::styled(
+            "Already have a workbook file? Quit and run: peerbook open PATH",
+            th.dim(),
+        )));
+    }
+    f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+}
+
+/// Word-wraps text into lines of at most `width` characters.
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(1);
+    let mut out = Vec::new();
+    for para in text.split('\n') {
+        let para = inert(para);
+        let mut line = String::new();
+        for word in para.split(' ') {
+            let wl = word.chars().count();
+            let ll = line.chars().count();
+            if ll > 0 && ll + 1 + wl > width {
+                out.push(std::mem::take(&mut line));
+            }
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            // A word longer than the line is cut into pieces.
+            let mut w = word.to_string();
+            while w.chars().count() > width {
+                let head: String = w
+                    .chars()
+                    .take(width - line.chars().count().min(width - 1))
+                    .collect();
+                let rest: String = w.chars().skip(head.chars().count()).collect();
+                line.push_str(&head);
+                out.push(std::mem::take(&mut line));
+                w = rest;
+            }
+            line.push_str(&w);
+        }
+        out.push(line);
+    }
+    out
+}
+
+fn draw_questions(f: &mut Frame, app: &App, area: Rect) {
+    let th = app.theme;
+    let Some(wb) = app.wb() else { return };
+    let (left, right) = layout::questions(area);
+    let r = app.report();
+    let progress = r
+        .map(|r| format!(" Questions {}/{} ", r.overall.answered, r.overall.total))
+        .unwrap_or_default();
+    let block = boxed(progress, app.q.pane == Pane::List, th);
+    let inner = block.inner(left);
+    f.render_widget(block, left);
+    let height = inner.height as usize;
+    let sel_row = app.q.question_rows.get(app.q.sel).copied().unwrap_or(0);
+    let offset = layout::scroll(app.q.tree_offset.get(), sel_row, height, app.q.rows.len());
+    app.q.tree_offset.set(offset);
+    let w = inner.width as usize;
+    let mut lines = Vec::with_capacity(height);
+    for row in app.q.rows.iter().skip(offset).take(height) {
+        match *row {
+            Row::Domain(d) => lines.push(Line::from(Span::styled(
+                truncate(&inert(&wb.framework.domains[d].title), w),
+                th.title(),
+            ))),
+            Row::Question(d, q) => {
+                let question = &wb.framework.domains[d].questions[q];
+                let a = wb.answer(&question.id);
+                let status = a.map(|a| a.status).unwrap_or_default();
+                let rating = a.map(|a| a.rating).unwrap_or_default();
+                let rtext = if wb.framework.scale.is_some() {
+                    match rating {
+                        Rating::None => "–".to_string(),
+                        r => rating_text(wb, r),
+                    }
+                } else {
+                    String::new()
+                };
+                let head = format!(
+                    " {} {} ",
+                    status_mark(status),
+                    inert(question.display_ref())
+                );
+                let text = truncate(&format!("{head}{rtext}"), w);
+                let selected = app.q.question_rows.get(app.q.sel) == Some(&(lines.len() + offset));
+                let style = if selected {
+                    th.selected()
+                } else {
+                    th.hint(rating_colour(wb, rating))
+                };
+                lines.push(Line::from(Span::styled(format!("{text:<w$}"), style)));
+            }
+        }
+    }
+    f.render_widget(Paragraph::new(lines), inner);
+
+    // The question and our answer.
+    let Some(qid) = app.current_question() else {
+        return;
+    };
+    let Some((domain, question)) = wb.framework.question(&qid) else {
+        return;
+    };
+    let block = boxed(
+        format!(
+            " {} · {} ",
+            inert(question.display_ref()),
+            inert(&domain.title)
+        ),
+        app.q.pane == Pane::Form,
+        th,
+    );
+    let inner = block.inner(right);
+    f.render_widget(block, right);
+    let w = inner.width.max(1) as usize;
+    let mut lines: Vec<Line> = Vec::new();
+    for l in wrap(&question.text, w) {
+        lines.push(Line::from(Span::styled(l, th.title())));
+    }
+    if let Some(g) = &question.guidance {
+        lines.extend(
+            wrap(g, w)
+                .into_iter()
+                .map(|l| Line::from(Span::styled(l, th.dim()))),
+        );
+    }
+    let bullets = |lines: &mut Vec<Line>, head: &str, items: &[String]| {
+        if items.is_empty() {
+            return;
+        }
+        lines.push(Line::from(Span::styled(head.to_string(), th.accent())));
+        for it in items {
+            for (k, l) in wrap(it, w.saturating_sub(2)).into_iter().enumerate() {
+                let lead = if k == 0 { "• " } else { "  " };
+                lines.push(Line::from(format!("{lead}{l}")));
+            }
+        }
+    };
+    lines.push(Line::from(Span::styled(
+        format!("{:─<w$}", "─ Our answer "),
+        th.dim(),
+    )));
+    let a = wb.answer(&qid).cloned().unwrap_or_default();
+    let slots = app.slots();
+    let mut sel_line = None;
+    let focused = app.q.pane == Pane::Form;
+    for (i, slot) in slots.iter().enumerate() {
+        let selected = focused && i == app.q.slot;
+        if selected {
+            sel_line = Some(lines.len());
+        }
+        let text: Vec<String> = match slot {
+            Slot::Rating => vec![format!("Rating: {}", rating_text(wb, a.rating))],
+            Slot::Status => vec![format!(
+                "Status: {} {}",
+                status_mark(a.status),
+                a.status.label()
+            )],
+            Slot::Owner => vec![format!(
+                "Owner: {}",
+                a.owner.as_deref().map(inert).unwrap_or_else(|| "–".into())
+            )],
+            Slot::Narrative => {
+                let mut v = vec!["Narrative (where we are):".to_string()];
+                if a.narrative.trim().is_empty() {
+                    v.push("  (none yet: press e to write)".into());
+                } else {
+                    v.extend(
+                        wrap(&a.narrative, w.saturating_sub(2))
+                            .into_iter()
+                            .map(|l| format!("  {l}")),
+                    );
+                }
+                v
+            }
+            Slot::Strength(k) => item_lines(k, "Strength", &a.strengths[*k], w),
+            Slot::AddStrength => vec!["+ add a strength".into()],
+            Slot::Area(k) => item_lines(k, "Area for development", &a.areas[*k], w),
+            Slot::AddArea => vec!["+ add an area for development".into()],
+            Slot::Evidence(k) => {
+                let id = &a.evidence[*k];
+                let title = wb
+                    .evidence_item(id)
+                    .map(|e| format!("{} [{}] {}", inert(id), e.kind.label(), inert(&e.title)))
+                    .unwrap_or_else(|| inert(id));
+                vec![truncate(&format!("Evidence: {title}"), w)]
+            }
+            Slot::LinkEvidence => vec!["+ link evidence from the library".into()],
+        };
+        for t in text {
+            let style = if selected {
+                th.selected()
+            } else {
+                Style::default()
+            };
+            lines.push(Line::from(Span::styled(t, style)));
+        }
+    }
+    if let Some(c) = &a.changed {
+        lines.push(Line::from(Span::styled(
+            format!(
+                "Last changed {} by {}",
+                c.at.format("%Y-%m-%d %H:%M"),
+                inert(&c.by)
+            ),
+            th.dim(),
+        )));
+    }
+    lines.push(Line::from(Span::styled(
+        format!("{:─<w$}", "─ To consider "),
+        th.dim(),
+    )));
+    bullets(&mut lines, "Prompts", &question.prompts);
+    bullets(&mut lines, "Suggested evidence", &question.evidence);
+    let height = inner.height as usize;
+    let offset = match sel_line {
+        Some(s) => layout::scroll(app.q.detail_offset.get(), s, height, lines.len()),
+        None => app
+            .q
+            .detail_offset
+            .get()
+            .min(lines.len().saturating_sub(height)),
+    };
+    app.q.detail_offset.set(offset);
+    let shown: Vec<Line> = lines.into_iter().skip(offset).take(height).collect();
+    f.render_widget(Paragraph::new(shown), inner);
+}
+
+fn item_lines(k: &usize, what: &str, text: &str, w: usize) -> Vec<String> {
+    let _ = what;
+    let mut v = Vec::new();
+    for (i, l) in wrap(text, w.saturating_sub(4)).into_iter().enumerate() {
+        if i == 0 {
+            let mark = if what.starts_with("Strength") {
+                "+"
+            } else {
+                "−"
+            };
+            v.push(format!("{mark} {}. {l}", k + 1));
+        } else {
+            v.push(format!("     {l}"));
+        }
+    }
+    if v.is_empty() {
+        v.push(format!("{}.", k + 1));
+    }
+    v
+}
+
+/// What a list shows: its title, whether it has the focus, its length,
+/// the selection and the scroll position it keeps.
+struct ListSpec<'a> {
+    title: String,
+    focused: bool,
+    len: usize,
+    sel: usize,
+    offset: &'a std::cell::Cell<usize>,
+}
+
+/// A list on the left, drawn virtually: only the rows on screen.
+fn draw_list(f: &mut Frame, app: &App, area: Rect, spec: ListSpec, row: impl Fn(usize) -> String) {
+    let ListSpec {
+        title,
+        focused,
+        len,
+        sel,
+        offset,
+    } = spec;
+    let th = app.theme;
+    let block = boxed(title, focused, th);
+    let inner = block.inner(area);
+    f.render_widget(block, area);
+    let h = inner.height as usize;
+    let o = layout::scroll(offset.get(), sel, h, len);
+    offset.set(o);
+    let w = inner.width as usize;
+    let lines: Vec<Line> = (o..len.min(o + h))
+        .map(|i| {
+            let t = truncate(&inert(&row(i)), w);
+            let style = if i == sel {
+                th.selected()
+            } else {
+                Style::default()
+            };
+            Line::from(Span::styled(format!("{t:<w$}"), style))
+        })
+        .collect();
+    f.render_widget(Paragraph::new(lines), inner);
+}
+
+/// What a form shows: `label: value` rows with one selected, and notes
+/// below them.
+struct FormSpec<'a> {
+    title: String,
+    focused: bool,
+    rows: &'a [(String, String)],
+    sel: usize,
+    extra: Vec<String>,
+}
+
+/// A form on the right.
+fn draw_form(f: &mut Frame, app: &App, area: Rect, spec: FormSpec) {
+    let FormSpec {
+        title,
+        focused,
+        rows,
+        sel,
+        extra,
+    } = spec;
+    let th = app.theme;
+    let block = boxed(title, focused, th);
+    let inner = block.inner(area);
+    f.render_widget(block, area);
+    let w = inner.width.max(1) as usize;
+    let mut lines = Vec::new();
+    for (i, (label, value)) in rows.iter().enumerate() {
+        let style = if focused && i == sel {
+            th.selected()
+        } else {
+            Style::default()
+        };
+        let value_lines = wrap(
+            if value.is_empty() { "–" } else { value },
+            w.saturating_sub(2),
+        );
+        lines.push(Line::from(vec![
+            Span::styled(format!("{label}: "), th.accent().patch(style)),
+            Span::styled(value_lines.first().cloned().unwrap_or_default(), style),
+        ]));
+        for l in value_lines.iter().skip(1).take(4) {
+            lines.push(Line::from(Span::styled(format!("  {l}"), style)));
+        }
+        if value_lines.len() > 5 {
+            lines.push(Line::from(Span::styled("  …", th.dim())));
+        }
+    }
+    for e in extra {
+        for l in wrap(&e, w) {
+            lines.push(Line::from(Span::styled(l, th.dim())));
+        }
+    }
+    f.render_widget(Paragraph::new(lines), inner);
+}
+
+fn draw_evidence(f: &mut Frame, app: &App, area: Rect) {
+    let Some(wb) = app.wb() else { return };
+    let shown = app.evidence_shown();
+    let (left, right) = layout::questions(area);
+    let filter = format!(
+        " Evidence {} of {}{}{} ",
+        shown.len(),
+        wb.evidence.len(),
+        app.ev
+            .kind
+            .map(|k| format!(" · {}", k.label()))
+            .unwrap_or_default(),
+        if app.ev.query.is_empty() {
+            String::new()
+        } else {
+            format!(" · \"{}\"", app.ev.query)
+        }
+    );
+    let sel = app.ev.list.sel.min(shown.len().saturating_sub(1));
+    draw_list(
+        f,
+        app,
+        left,
+        ListSpec {
+            title: filter,
+            focused: app.ev.list.pane == Pane::List,
+            len: shown.len(),
+            sel,
+            offset: &app.ev.list.offset,
+        },
+        |i| {
+            let e = &wb.evidence[shown[i]];
+            format!("{} [{}] {}", e.id, e.kind.label(), e.title)
+        },
+    );
+    let Some(&idx) = shown.get(sel) else {
+        let msg = if wb.evidence.is_empty() {
+            "The evidence library is empty. Press a to add an item: a document, data with a comparator, a case file audit or feedback."
+        } else {
+            "Nothing matches the filter. Press f to choose a kind, / to change the text."
+        };
+        f.render_widget(
+            Paragraph::new(msg).wrap(Wrap { trim: true }).block(boxed(
+                String::new(),
+                false,
+                app.theme,
+            )),
+            right,
+        );
+        return;
+    };
+    let e = &wb.evidence[idx];
+    let rows: Vec<(String, String)> = app
+        .evidence_fields(idx)
+        .iter()
+        .map(|f| match f {
+            None => ("Kind".to_string(), e.kind.label().to_string()),
+            Some(field) => (
+                ev_label(*field).to_string(),
+                inert(&Target::Evidence(idx, *field).read(wb)),
+            ),
+        })
+        .collect();
+    let cited: Vec<String> = wb
+        .citing(&e.id)
+        .iter()
+        .map(|q| {
+            wb.framework
+                .question(q)
+                .map_or(q.to_string(), |(_, q)| q.display_ref().to_string())
+        })
+        .collect();
+    let mut extra = vec![if cited.is_empty() {
+        "Cited by no question yet: press l to link it to the current question.".into()
+    } else {
+        format!("Cited by: {}", cited.join(", "))
+    }];
+    if let (Some(v), Some(c)) = (e.value, e.comparator_value) {
+        extra.push(format!(
+            "{} against {} ({})",
+            fmt_number(v),
+            fmt_number(c),
+            e.comparator.as_deref().unwrap_or("comparator")
+        ));
+    }
+    draw_form(
+        f,
+        app,
+        right,
+        FormSpec {
+            title: format!(" {} ", e.id),
+            focused: app.ev.list.pane == Pane::Form,
+            rows: &rows,
+            sel: app.ev.list.field,
+            extra,
+        },
+    );
+}
+
+fn draw_details(f: &mut Frame, app: &App, area: Rect) {
+    let Some(wb) = app.wb() else { return };
+    let targets = app.detail_targets();
+    let focus_n = wb.review.focus.len();
+    let rows: Vec<(String, String)> = targets
+        .iter()
+        .enumerate()
+        .map(|(i, t)| match t {
+            Some(Target::Focus(k)) => (
+                format!("Focus question {}", k + 1),
+                inert(&Target::Focus(*k).read(wb)),
+            ),
+            Some(Target::Member(k, _)) => (
+                format!(
+                    "Team {} {}",
+                    k + 1,
+                    t.as_ref()
+                        .map_or("", Target::label)
+                        .trim_start_matches("Team member: ")
+                ),
+                inert(&t.as_ref().map(|t| t.read(wb)).unwrap_or_default()),
+            ),
+            Some(t) => (t.label().to_string(), inert(&t.read(wb))),
+            None if i == 4 + focus_n => ("+".into(), "add a focus question".into()),
+            None => ("+".into(), "add a team member".into()),
+        })
+        .collect();
+    let h = area.height.saturating_sub(2) as usize;
+    let o = layout::scroll(
+        app.details.offset.get(),
+        app.details.sel,
+        h.max(1),
+        rows.len(),
+    );
+    app.details.offset.set(o);
+    let visible: Vec<(String, String)> = rows.iter().skip(o).cloned().collect();
+    draw_form(
+        f,
+        app,
+        area,
+        FormSpec {
+            title: " Review details ".into(),
+            focused: true,
+            rows: &visible,
+            sel: app.details.sel - o,
+            extra: vec![format!(
+                "Framework: {} ({})",
+                inert(&wb.framework.title),
+                wb.framework.key()
+            )],
+        },
+    );
+}
+
+fn draw_metrics(f: &mut Frame, app: &App, area: Rect) {
+    let Some(wb) = app.wb() else { return };
+    let metrics = &wb.framework.metrics;
+    if metrics.is_empty() {
+        f.render_widget(
+            Paragraph::new(format!(
+                "{} suggests no performance measures. Data with comparators can still go in the evidence library (E) as items of kind Data.",
+                inert(&wb.framework.title)
+            ))
+            .wrap(Wrap { trim: true })
+            .block(boxed(" Metrics ".into(), true, app.theme)),
+            area,
+        );
+        return;
+    }
+    let (left, right) = layout::questions(area);
+    draw_list(
+        f,
+        app,
+        left,
+        ListSpec {
+            title: format!(" Metrics ({}) ", metrics.len()),
+            focused: app.metrics.pane == Pane::List,
+            len: metrics.len(),
+            sel: app.metrics.sel,
+            offset: &app.metrics.offset,
+        },
+        |i| {
+            let m = &metrics[i];
+            let v = wb
+                .metrics
+                .iter()
+                .find(|v| v.metric == m.id)
+                .and_then(|v| v.value)
+                .map(fmt_number)
+                .unwrap_or_else(|| "–".into());
+            format!("{v:>6}  {}", m.name)
+        },
+    );
+    let Some(m) = metrics.get(app.metrics.sel) else {
+        return;
+    };
+    let rows: Vec<(String, String)> = METRIC_FIELDS
+        .iter()
+        .map(|fl| {
+            let t = Target::Metric(m.id.clone(), *fl);
+            (t.label().to_string(), inert(&t.read(wb)))
+        })
+        .collect();
+    let mut extra = vec![inert(&m.name)];
+    if let Some(u) = &m.unit {
+        extra.push(format!("Unit: {}", inert(u)));
+    }
+    if let Some(b) = m.better {
+        extra.push(format!(
+            "Better: {}",
+            match b {
+                crate::framework::Better::Higher => "higher",
+                crate::framework::Better::Lower => "lower",
+            }
+        ));
+    }
+    if let Some(g) = &m.group {
+        extra.push(format!("Group: {}", inert(g)));
+    }
+    draw_form(
+        f,
+        app,
+        right,
+        FormSpec {
+            title: format!(" {} ", inert(&m.id)),
+            focused: app.metrics.pane == Pane::Form,
+            rows: &rows,
+            sel: app.metrics.field,
+            extra,
+        },
+    );
+}
+
+fn draw_proud(f: &mut Frame, app: &App, area: Rect) {
+    let Some(wb) = app.wb() else { return };
+    if wb.proud_of.is_empty() {
+        f.render_widget(
+            Paragraph::new("What we're proud of: no case studies yet. Press a to add one: what was done, its impact, the barriers, the conditions for success and a contact.")
+                .wrap(Wrap { trim: true })
+                .block(boxed(" What we're proud of ".into(), true, app.theme)),
+            area,
+        );
+        return;
+    }
+    let (left, right) = layout::questions(area);
+    draw_list(
+        f,
+        app,
+        left,
+        ListSpec {
+            title: format!(" What we're proud of ({}) ", wb.proud_of.len()),
+            focused: app.proud.pane == Pane::List,
+            len: wb.proud_of.len(),
+            sel: app.proud.sel,
+            offset: &app.proud.offset,
+        },
+        |i| wb.proud_of[i].title.clone(),
+    );
+    let sel = app.proud.sel.min(wb.proud_of.len() - 1);
+    let rows: Vec<(String, String)> = CASE_FIELDS
+        .iter()
+        .map(|fl| {
+            (
+                case_label(*fl).to_string(),
+                inert(&Target::Case(sel, *fl).read(wb)),
+            )
+        })
+        .collect();
+    draw_form(
+        f,
+        app,
+        right,
+        FormSpec {
+            title: " Case study ".into(),
+            focused: app.proud.pane == Pane::Form,
+            rows: &rows,
+            sel: app.proud.field,
+            extra: Vec::new(),
+        },
+    );
+}
+
+fn draw_dashboard(f: &mut Frame, app: &App, area: Rect) {
+    let th = app.theme;
+    let (Some(wb), Some(r)) = (app.wb(), app.report()) else {
+        return;
+    };
+    let (left, right) = layout::questions(Rect::new(area.x, area.y, area.width, area.height));
+    // Left: completion per domain as text gauges, with scores and bands.
+    let block = boxed(" Completion and scores ".into(), false, th);
+    let inner = block.inner(left);
+    f.render_widget(block, left);
+    let w = inner.width as usize;
+    let bar_w = w.saturating_sub(12).clamp(4, 20);
+    let mut lines = Vec::new();
+    let gauge = |s: &crate::scoring::Score| {
+        let filled = (s.answered * bar_w).checked_div(s.total).unwrap_or(0);
+        format!(
+            "{}{} {:>3}/{:<3}",
+            "█".repeat(filled),
+            "░".repeat(bar_w - filled),
+            s.answered,
+            s.total
+        )
+    };
+    let score_line = |s: &crate::scoring::Score| -> Option<String> {
+        wb.framework.scoring.as_ref()?;
+        Some(match (s.score_text(), &s.band) {
+            (Some(t), Some(b)) => format!("  score {t} · {}", b.label()),
+            (Some(t), None) => format!("  score {t}"),
+            _ => "  not scored yet".into(),
+        })
+    };
+    for d in &r.domains {
+        lines.push(Line::from(Span::styled(
+            truncate(&inert(&d.title), w),
+            th.title(),
+        )));
+        lines.push(Line::from(gauge(&d.score)));
+        if let Some(s) = score_line(&d.score) {
+            lines.push(Line::from(s));
+        }
+    }
+    lines.push(Line::from(Span::styled("Overall", th.title())));
+    lines.push(Line::from(gauge(&r.overall)));
+    if let Some(s) = score_line(&r.overall) {
+        lines.push(Line::from(s));
+    }
+    f.render_widget(Paragraph::new(lines), inner);
+
+    // Right: distribution of ratings, then what is missing.
+    let has_scale = wb.framework.scale.is_some();
+    let chart_h = if has_scale { right.height / 2 } else { 0 };
+    if let Some(scale) = &wb.framework.scale {
+        let area = Rect::new(right.x, right.y, right.width, chart_h);
+        let mut bars: Vec<Bar> = r
+            .overall
+            .distribution
+            .iter()
+            .map(|(v, n)| {
+                let label = scale
+                    .level(*v)
+                    .map_or(String::new(), |l| format!("{v} {}", l.label));
+                Bar::default()
+                    .value(*n as u64)
+                    .label(Line::from(truncate(&inert(&label), 12)))
+                    .text_value(n.to_string())
+            })
+            .collect();
+        if scale.not_applicable {
+            bars.push(
+                Bar::default()
+                    .value(r.overall.not_applicable as u64)
+                    .label(Line::from("N/A"))
+                    .text_value(r.overall.not_applicable.to_string()),
+            );
+        }
+        let n = bars.len().max(1) as u16;
+        let bw = ((area.width.saturating_sub(2)) / n)
+            .saturating_sub(1)
+            .clamp(3, 12);
+        let chart = BarChart::default()
+            .block(boxed(" Ratings ".into(), false, th))
+            .data(BarGroup::default().bars(&bars))
+            .bar_width(bw)
+            .bar_gap(1)
+            .bar_style(th.accent());
+        f.render_widget(chart, area);
+    }
+    let rest = Rect::new(
+        right.x,
+        right.y + chart_h,
+        right.width,
+        right.height.saturating_sub(chart_h),
+    );
+    let block = boxed(" Still to do ".into(), false, th);
+    let inner = block.inner(rest);
+    f.render_widget(block, rest);
+    let w = inner.width as usize;
+    let mut lines = Vec::new();
+    let not_started: Vec<String> = wb
+        .framework
+        .questions()
+        .filter(|(_, q)| !wb.answer(&q.id).is_some_and(|a| a.is_answered()))
+        .map(|(_, q)| inert(q.display_ref()))
+        .collect();
+    lines.push(Line::from(if not_started.is_empty() {
+        "Every question has been started.".to_string()
+    } else {
+        format!(
+            "Not started ({}): {}",
+            not_started.len(),
+            not_started.join(", ")
+        )
+    }));
+    let orphans: Vec<String> = wb.orphaned().map(|a| inert(&a.question)).collect();
+    if !orphans.is_empty() {
+        lines.push(Line::from(Span::styled(
+            format!(
+                "Orphaned answers kept ({}), for questions this framework no longer has: {}",
+                orphans.len(),
+                orphans.join(", ")
+            ),
+            th.error(),
+        )));
+    }
+    let _ = w;
+    f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), inner);
+}
+
+fn popup_block<'a>(title: &str, th: Theme) -> Block<'a> {
+    Block::default()
+        .borders(Borders::ALL)
+        .title(format!(" {title} "))
+        .border_style(th.accent().add_modifier(Modifier::BOLD))
+}
+
+fn list_lines(items: &[String], sel: usize, w: usize, th: Theme) -> Vec<Line<'static>> {
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            let t = truncate(&inert(t), w);
+            let style = if i == sel {
+                th.selected()
+            } else {
+                Style::default()
+            };
+            Line::from(Span::styled(format!("{t:<w$}"), style))
+        })
+        .collect()
+}
+
+fn draw_popup(f: &mut Frame, app: &App, p: &Popup, area: Rect) {
+    let th = app.theme;
+    match p {
+        Popup::Help { scroll } => {
+            let r = layout::centred(area, 70, area.height.saturating_sub(2));
+            f.render_widget(Clear, r);
+            let rows = app.keymap.help(app.screen.context());
+            let kw = rows
+                .iter()
+                .map(|(k, _)| k.chars().count())
+                .max()
+                .unwrap_or(0)
+                .min(24);
+            let mut lines: Vec<Line> = vec![Line::from(Span::styled(
+                format!("Keys on the {} screen", app.screen.title()),
+                th.title(),
+            ))];
+            lines.extend(rows.iter().map(|(k, d)| {
+                Line::from(vec![
+                    Span::styled(format!("{k:>kw$}  "), th.accent()),
+                    Span::raw(d.clone()),
+                ])
+            }));
+            lines.push(Line::from(""));
+            lines.push(Line::from(Span::styled(
+                "In the editor: Esc done · Ctrl-z undo · Ctrl-y redo · Ctrl-s save · Ctrl-Enter done",
+                th.dim(),
+            )));
+            lines.push(Line::from(Span::styled(
+                "Marks: · not started  ✎ draft  ◆ ready for review  ✔ agreed",
+                th.dim(),
+            )));
+            let inner_h = r.height.saturating_sub(2) as usize;
+            let max = lines.len().saturating_sub(inner_h);
+            let shown: Vec<Line> = lines.into_iter().skip((*scroll).min(max)).collect();
+            f.render_widget(
+                Paragraph::new(shown).block(popup_block("Help (Esc to close)", th)),
+                r,
+            );
+        }
+        Popup::Rating { sel } => {
+            let opts = app.rating_options();
+            let r = layout::centred(area, 60, opts.len() as u16 + 6);
+            f.render_widget(Clear, r);
+            let items: Vec<String> = opts.iter().map(|(_, l, _)| l.clone()).collect();
+            let mut lines = list_lines(&items, *sel, r.width.saturating_sub(2) as usize, th);
+            if let Some((_, _, Some(d))) = opts.get(*sel) {
+                lines.push(Line::from(""));
+                lines.extend(
+                    wrap(d, r.width.saturating_sub(2) as usize)
+                        .into_iter()
+                        .map(|l| Line::from(Span::styled(l, th.dim()))),
+                );
+            }
+            f.render_widget(Paragraph::new(lines).block(popup_block("Rating", th)), r);
+        }
+        Popup::Status { sel } => {
+            let r = layout::centred(area, 36, 6);
+            f.render_widget(Clear, r);
+            let items: Vec<String> = Status::ALL
+                .iter()
+                .map(|s| format!("{} {}", status_mark(*s), s.label()))
+                .collect();
+            let lines = list_lines(&items, *sel, r.width.saturating_sub(2) as usize, th);
+            f.render_widget(Paragraph::new(lines).block(popup_block("Status", th)), r);
+        }
+        Popup::Editor(ed) => {
+            let multi = ed.multiline();
+            let h = if multi {
+                area.height.saturating_sub(4).max(8)
+            } else {
+                5
+            };
+            let r = layout::centred(area, area.width.saturating_sub(6).min(100), h);
+            f.render_widget(Clear, r);
+            let hint = if multi {
+                "Esc done · Enter new line · Ctrl-z undo"
+            } else {
+                "Enter or Esc done · Ctrl-z undo"
+            };
+            let block = popup_block(&format!("{} — {hint}", ed.target.label()), th);
+            let inner = block.inner(r);
+            f.render_widget(block, r);
+            let (text_area, err_area) = if ed.error.is_some() {
+                (
+                    Rect::new(
+                        inner.x,
+                        inner.y,
+                        inner.width,
+                        inner.height.saturating_sub(1),
+                    ),
+                    Rect::new(
+                        inner.x,
+                        inner.y + inner.height.saturating_sub(1),
+                        inner.width,
+                        1.min(inner.height),
+                    ),
+                )
+            } else {
+                (inner, Rect::new(inner.x, inner.y, 0, 0))
+            };
+            f.render_widget(&ed.area, text_area);
+            if let Some(e) = &ed.error {
+                f.render_widget(Paragraph::new(Span::styled(inert(e), th.error())), err_area);
+            }
+        }
+        Popup::Search(s) => {
+            let r = layout::centred(
+                area,
+                area.width.saturating_sub(6),
+                area.height.saturating_sub(4),
+            );
+            f.render_widget(Clear, r);
+            let block = popup_block(
+                "Search questions, answers and evidence — Enter to go, Esc to close",
+                th,
+            );
+            let inner = block.inner(r);
+            f.render_widget(block, r);
+            let input = Rect::new(inner.x, inner.y, inner.width, 1.min(inner.height));
+            f.render_widget(
+                Paragraph::new(Line::from(vec![
+                    Span::styled("/ ", th.accent()),
+                    Span::raw(inert(&s.input.lines().join(" "))),
+                ])),
+                input,
+            );
+            let list = Rect::new(
+                inner.x,
+                inner.y + 1,
+                inner.width,
+                inner.height.saturating_sub(1),
+            );
+            let w = list.width as usize;
+            let h = list.height as usize;
+            let o = layout::scroll(0, s.sel, h, s.hits.len());
+            let items: Vec<String> = s
+                .hits
+                .iter()
+                .skip(o)
+                .take(h)
+                .map(|h| h.label.clone())
+                .collect();
+            let mut lines = list_lines(&items, s.sel - o, w, th);
+            if s.hits.is_empty() && !s.input.lines().join("").trim().is_empty() {
+                lines.push(Line::from(Span::styled("No matches", th.dim())));
+            }
+            f.render_widget(Paragraph::new(lines), list);
+        }
+        Popup::Filter(a) => {
+            let r = layout::centred(area, 50, 3);
+            f.render_widget(Clear, r);
+            f.render_widget(
+                Paragraph::new(inert(&a.lines().join(" ")))
+                    .block(popup_block("Filter evidence by text (Enter)", th)),
+                r,
+            );
+        }
+        Popup::Confirm { message, .. } => {
+            let r = layout::centred(area, 60, 7);
+            f.render_widget(Clear, r);
+            let mut lines: Vec<Line> = wrap(message, 56).into_iter().map(Line::from).collect();
+            lines.push(Line::from(""));
+            lines.push(Line::from(Span::styled("y yes · n no", th.title())));
+            f.render_widget(
+                Paragraph::new(lines).block(popup_block("Are you sure?", th)),
+                r,
+            );
+        }
+        Popup::LinkEvidence { sel, candidates } => {
+            let r = layout::centred(area, 70, area.height.saturating_sub(4));
+            f.render_widget(Clear, r);
+            let Some(wb) = app.wb() else { return };
+            let h = r.height.saturating_sub(2) as usize;
+            let o = layout::scroll(0, *sel, h, candidates.len());
+            let items: Vec<String> = candidates
+                .iter()
+                .skip(o)
+                .take(h)
+                .map(|i| {
+                    let e = &wb.evidence[*i];
+                    format!("{} [{}] {}", e.id, e.kind.label(), e.title)
+                })
+                .collect();
+            let lines = list_lines(&items, sel - o, r.width.saturating_sub(2) as usize, th);
+            f.render_widget(
+                Paragraph::new(lines).block(popup_block("Link evidence to this question", th)),
+                r,
+            );
+        }
+        Popup::Kind { sel, for_filter } => {
+            let mut items: Vec<String> = Vec::new();
+            if *for_filter {
+                items.push("All kinds".into());
+            }
+            items.extend(
+                crate::workbook::EvidenceKind::ALL
+                    .iter()
+                    .map(|k| k.label().to_string()),
+            );
+            let r = layout::centred(area, 30, items.len() as u16 + 2);
+            f.render_widget(Clear, r);
+            let lines = list_lines(&items, *sel, r.width.saturating_sub(2) as usize, th);
+            f.render_widget(
+                Paragraph::new(lines).block(popup_block("Kind of evidence", th)),
+                r,
+            );
+        }
+        Popup::Frameworks { sel } => {
+            let r = layout::centred(
+                area,
+                area.width.saturating_sub(4),
+                area.height.saturating_sub(2),
+            );
+            f.render_widget(Clear, r);
+            let block = popup_block("Choose a framework — Enter to use it", th);
+            let inner = block.inner(r);
+            f.render_widget(block, r);
+            let fws = &app.registry.frameworks;
+            let items: Vec<String> = fws
+                .iter()
+                .map(|fw| {
+                    format!(
+                        "{} · {} {} · {}",
+                        fw.title,
+                        fw.question_count(),
+                        fw.item_label.to_lowercase(),
+                        fw.scale_name()
+                    )
+                })
+                .collect();
+            let list_h = (items.len() as u16).min(inner.height / 2);
+            let o = layout::scroll(0, *sel, list_h as usize, items.len());
+            let shown: Vec<String> = items
+                .iter()
+                .skip(o)
+                .take(list_h as usize)
+                .cloned()
+                .collect();
+            let lines = list_lines(&shown, sel - o, inner.width as usize, th);
+            f.render_widget(
+                Paragraph::new(lines),
+                Rect::new(inner.x, inner.y, inner.width, list_h),
+            );
+            if let Some(fw) = fws.get(*sel) {
+                let mut d: Vec<Line> = vec![
+                    Line::from(""),
+                    Line::from(Span::styled(
+                        format!("{} ({})", inert(&fw.title), fw.key()),
+                        th.title(),
+                    )),
+                ];
+                for t in [&fw.description, &fw.source].into_iter().flatten() {
+                    d.extend(wrap(t, inner.width as usize).into_iter().map(Line::from));
+                }
+                let y = inner.y + list_h;
+                f.render_widget(
+                    Paragraph::new(d),
+                    Rect::new(inner.x, y, inner.width, inner.height.saturating_sub(list_h)),
+                );
+            }
+        }
+        Popup::New(n) => {
+            let r = layout::centred(area, 70, 10);
+            f.render_widget(Clear, r);
+            let fw = app.registry.frameworks.get(n.framework);
+            let field = |label: &str, a: &ratatui_textarea::TextArea, on: bool| {
+                let text = inert(&a.lines().join(" "));
+                let cursor = if on { "▏" } else { "" };
+                Line::from(vec![
+                    Span::styled(format!("{label:>14}: "), th.accent()),
+                    Span::styled(
+                        format!("{text}{cursor}"),
+                        if on { th.selected() } else { Style::default() },
+                    ),
+                ])
+            };
+            let mut lines = vec![
+                Line::from(format!(
+                    "Framework: {}",
+                    fw.map(|f| f.title.clone()).unwrap_or_default()
+                )),
+                Line::from(""),
+                field("Council", &n.council, !n.on_title),
+                field("Review title", &n.title, n.on_title),
+                Line::from(""),
+                Line::from(Span::styled(
+                    "Tab switches field · Enter creates · Esc cancels",
+                    th.dim(),
+                )),
+            ];
+            if let Some(e) = &n.error {
+                lines.push(Line::from(Span::styled(inert(e), th.error())));
+            }
+            f.render_widget(
+                Paragraph::new(lines).block(popup_block("New workbook", th)),
+                r,
+            );
+        }
+    }
+}
