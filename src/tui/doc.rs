@@ -137,6 +137,15 @@ impl Doc {
         }
     }
 
+    /// A workbook held only in memory: editable, never written. For tests
+    /// and benchmarks.
+    pub fn detached(wb: Workbook, path: &Path) -> Doc {
+        Doc {
+            state: SaveState::Saved,
+            ..Doc::read_only(wb, path, String::new())
+        }
+    }
+
     pub fn is_read_only(&self) -> bool {
         matches!(self.state, SaveState::ReadOnly(_))
     }
