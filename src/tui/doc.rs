@@ -140,10 +140,9 @@ impl Doc {
     /// A workbook held only in memory: editable, never written. For tests
     /// and benchmarks.
     pub fn detached(wb: Workbook, path: &Path) -> Doc {
-        Doc {
-            state: SaveState::Saved,
-            ..Doc::read_only(wb, path, String::new())
-        }
+        let mut d = Doc::read_only(wb, path, String::new());
+        d.state = SaveState::Saved;
+        d
     }
 
     pub fn is_read_only(&self) -> bool {
