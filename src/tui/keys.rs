@@ -644,6 +644,10 @@ fn short(a: Action) -> String {
         Action::Open => "open".into(),
         Action::Back => "back".into(),
         Action::Yes => "yes".into(),
+        Action::Link => "link".into(),
+        Action::Edit => "edit".into(),
+        Action::Delete => "delete".into(),
+        Action::Add => "add".into(),
         Action::No => "no".into(),
         other => other.describe(),
     }

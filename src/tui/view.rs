@@ -573,25 +573,49 @@ fn draw_form(f: &mut Frame, app: &App, area: Rect, spec: FormSpec) {
     f.render_widget(block, area);
     let w = inner.width.max(1) as usize;
     let mut lines = Vec::new();
+    let mut sel_lines = (0, 0);
     for (i, (label, value)) in rows.iter().enumerate() {
         let style = if focused && i == sel {
             th.selected()
         } else {
             Style::default()
         };
-        let value_lines = wrap(
-            if value.is_empty() { "–" } else { value },
-            w.saturating_sub(2),
-        );
-        lines.push(Line::from(vec![
-            Span::styled(format!("{label}: "), th.accent().patch(style)),
-            Span::styled(value_lines.first().cloned().unwrap_or_default(), style),
-        ]));
-        for l in value_lines.iter().skip(1).take(4) {
-            lines.push(Line::from(Span::styled(format!("  {l}"), style)));
+        let value = if value.is_empty() {
+            "–"
+        } else {
+            value.as_str()
+        };
+        // The label and the first line of the value share a line; the
+        // rest of the value wraps below, indented.
+        let first_para = value.split('\n').next().unwrap_or("");
+        let mut wrapped = wrap(&format!("{label}: {first_para}"), w);
+        let more: Vec<String> = value
+            .split('\n')
+            .skip(1)
+            .flat_map(|p| wrap(p, w.saturating_sub(2)))
+            .map(|l| format!("  {l}"))
+            .collect();
+        wrapped.extend(more);
+        let total = wrapped.len();
+        if focused && i == sel {
+            sel_lines = (lines.len(), lines.len() + total.min(5));
         }
-        if value_lines.len() > 5 {
-            lines.push(Line::from(Span::styled("  …", th.dim())));
+        for (k, l) in wrapped.into_iter().take(5).enumerate() {
+            if k == 0 && l.len() > label.len() {
+                let rest: String = l.chars().skip(label.chars().count() + 1).collect();
+                lines.push(Line::from(vec![
+                    Span::styled(format!("{label}:"), th.accent().patch(style)),
+                    Span::styled(rest, style),
+                ]));
+            } else {
+                lines.push(Line::from(Span::styled(l, style)));
+            }
+        }
+        if total > 5 {
+            lines.push(Line::from(Span::styled(
+                "  … (Enter to see it all)",
+                th.dim(),
+            )));
         }
     }
     for e in extra {
@@ -599,7 +623,11 @@ fn draw_form(f: &mut Frame, app: &App, area: Rect, spec: FormSpec) {
             lines.push(Line::from(Span::styled(l, th.dim())));
         }
     }
-    f.render_widget(Paragraph::new(lines), inner);
+    // Keep the selected row in view.
+    let h = inner.height as usize;
+    let skip = sel_lines.1.saturating_sub(h).min(sel_lines.0);
+    let shown: Vec<Line> = lines.into_iter().skip(skip).collect();
+    f.render_widget(Paragraph::new(shown), inner);
 }
 
 fn draw_evidence(f: &mut Frame, app: &App, area: Rect) {
@@ -728,15 +756,6 @@ fn draw_details(f: &mut Frame, app: &App, area: Rect) {
             None => ("+".into(), "add a team member".into()),
         })
         .collect();
-    let h = area.height.saturating_sub(2) as usize;
-    let o = layout::scroll(
-        app.details.offset.get(),
-        app.details.sel,
-        h.max(1),
-        rows.len(),
-    );
-    app.details.offset.set(o);
-    let visible: Vec<(String, String)> = rows.iter().skip(o).cloned().collect();
     draw_form(
         f,
         app,
@@ -744,8 +763,8 @@ fn draw_details(f: &mut Frame, app: &App, area: Rect) {
         FormSpec {
             title: " Review details ".into(),
             focused: true,
-            rows: &visible,
-            sel: app.details.sel - o,
+            rows: &rows,
+            sel: app.details.sel,
             extra: vec![format!(
                 "Framework: {} ({})",
                 inert(&wb.framework.title),
@@ -888,7 +907,9 @@ fn draw_dashboard(f: &mut Frame, app: &App, area: Rect) {
     let (Some(wb), Some(r)) = (app.wb(), app.report()) else {
         return;
     };
-    let (left, right) = layout::questions(Rect::new(area.x, area.y, area.width, area.height));
+    let half = area.width / 2;
+    let left = Rect::new(area.x, area.y, half, area.height);
+    let right = Rect::new(area.x + half, area.y, area.width - half, area.height);
     // Left: completion per domain as text gauges, with scores and bands.
     let block = boxed(" Completion and scores ".into(), false, th);
     let inner = block.inner(left);
@@ -941,12 +962,9 @@ fn draw_dashboard(f: &mut Frame, app: &App, area: Rect) {
             .distribution
             .iter()
             .map(|(v, n)| {
-                let label = scale
-                    .level(*v)
-                    .map_or(String::new(), |l| format!("{v} {}", l.label));
                 Bar::default()
                     .value(*n as u64)
-                    .label(Line::from(truncate(&inert(&label), 12)))
+                    .label(Line::from(v.to_string()))
                     .text_value(n.to_string())
             })
             .collect();
@@ -987,6 +1005,23 @@ fn draw_dashboard(f: &mut Frame, app: &App, area: Rect) {
         .filter(|(_, q)| !wb.answer(&q.id).is_some_and(|a| a.is_answered()))
         .map(|(_, q)| inert(q.display_ref()))
         .collect();
+    if let Some(scale) = &wb.framework.scale {
+        let legend: Vec<String> = r
+            .overall
+            .distribution
+            .iter()
+            .map(|(v, n)| {
+                let l = scale.level(*v).map_or("", |l| l.label.as_str());
+                format!("{v} {}: {n}", inert(l))
+            })
+            .chain(
+                scale
+                    .not_applicable
+                    .then(|| format!("N/A: {}", r.overall.not_applicable)),
+            )
+            .collect();
+        lines.push(Line::from(format!("Ratings — {}", legend.join(" · "))));
+    }
     lines.push(Line::from(if not_started.is_empty() {
         "Every question has been started.".to_string()
     } else {
