@@ -176,7 +176,7 @@ fn frameworks(reg: &Registry) -> Result<(), Failure> {
             [
                 f.key(),
                 f.title.clone(),
-                format!("{} {}", f.question_count(), plural_label(f)),
+                format!("{} {}", f.question_count(), f.items_label()),
                 f.scale_name(),
                 f.origin.to_string(),
             ]
@@ -232,26 +232,6 @@ fn frameworks(reg: &Registry) -> Result<(), Failure> {
     }
     print!("{out}");
     Ok(())
-}
-
-fn plural_label(f: &Framework) -> String {
-    let l = f.item_label.to_lowercase();
-    if f.question_count() == 1 {
-        return l;
-    }
-    // "key line of enquiry" becomes "key lines of enquiry".
-    let (head, tail) = match l.find(" of ") {
-        Some(i) => (&l[..i], &l[i..]),
-        None => (l.as_str(), ""),
-    };
-    let head = if head.ends_with('y') && !head.ends_with("ey") {
-        format!("{}ies", &head[..head.len() - 1])
-    } else if head.ends_with('s') {
-        head.to_string()
-    } else {
-        format!("{head}s")
-    };
-    format!("{head}{tail}")
 }
 
 fn new(
@@ -332,7 +312,7 @@ fn validate(places: &[PathBuf], files: &[PathBuf]) -> Result<(), Failure> {
                     " framework {} ({} {})",
                     f.key(),
                     f.question_count(),
-                    plural_label(&f)
+                    f.items_label()
                 )
             });
             let _ = writeln!(report, "{label}: valid{what}");

@@ -249,6 +249,28 @@ impl Framework {
             .or_else(|| self.question(r))
     }
 
+    /// What the questions are called, in the plural when there are
+    /// several: "13 key lines of enquiry".
+    pub fn items_label(&self) -> String {
+        let l = self.item_label.to_lowercase();
+        if self.question_count() == 1 {
+            return l;
+        }
+        // "key line of enquiry" becomes "key lines of enquiry".
+        let (head, tail) = match l.find(" of ") {
+            Some(i) => (&l[..i], &l[i..]),
+            None => (l.as_str(), ""),
+        };
+        let head = if head.ends_with('y') && !head.ends_with("ey") {
+            format!("{}ies", &head[..head.len() - 1])
+        } else if head.ends_with('s') {
+            head.to_string()
+        } else {
+            format!("{head}s")
+        };
+        format!("{head}{tail}")
+    }
+
     /// A short description of the scale for listings.
     pub fn scale_name(&self) -> String {
         match &self.scale {

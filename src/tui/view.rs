@@ -125,6 +125,7 @@ pub fn draw(f: &mut Frame, app: &App) {
         .keymap
         .footer(app.context())
         .into_iter()
+        .filter(|(_, d)| app.doc.is_some() || d != "search")
         .flat_map(|(k, d)| {
             [
                 Span::styled(format!(" {k}"), th.title()),
@@ -1295,7 +1296,7 @@ fn draw_popup(f: &mut Frame, app: &App, p: &Popup, area: Rect) {
                         "{} · {} {} · {}",
                         fw.title,
                         fw.question_count(),
-                        fw.item_label.to_lowercase(),
+                        fw.items_label(),
                         fw.scale_name()
                     )
                 })

@@ -335,7 +335,7 @@ impl Workbook {
 /// path: safe to use as a file name in any folder.
 pub fn file_stem(text: &str) -> String {
     let mut out = String::new();
-    for c in text.chars() {
+    for c in text.chars().map(fold_accent) {
         if c.is_ascii_alphanumeric() {
             out.push(c.to_ascii_lowercase());
         } else if !out.is_empty() && !out.ends_with('-') {
@@ -352,6 +352,17 @@ pub fn file_stem(text: &str) -> String {
     }
 }
 
+/// The plain letter under a Latin accent (Môn → Mon, Ŵ → W), so names stay
+/// readable in file names.
+fn fold_accent(c: char) -> char {
+    const FROM: &str = "àáâãäåāèéêëēìíîïīòóôõöøōùúûüūŵýÿŷçñÀÁÂÃÄÅĀÈÉÊËĒÌÍÎÏĪÒÓÔÕÖØŌÙÚÛÜŪŴÝŶÇÑ";
+    const TO: &str = "aaaaaaaeeeeeiiiiiooooooouuuuuwyyycnAAAAAAAEEEEEIIIIIOOOOOOOUUUUUWYYCN";
+    match FROM.chars().position(|x| x == c) {
+        Some(i) => TO.chars().nth(i).unwrap_or(c),
+        None => c,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -363,7 +374,8 @@ mod tests {
             "suffolk-county-council-reablement-peer-review"
         );
         assert_eq!(file_stem("../../etc/passwd"), "etc-passwd");
-        assert_eq!(file_stem("Ynys Môn / Anglesey"), "ynys-m-n-anglesey");
+        assert_eq!(file_stem("Ynys Môn / Anglesey"), "ynys-mon-anglesey");
+        assert_eq!(file_stem("Bro Morgannwg Ŵyl"), "bro-morgannwg-wyl");
         assert_eq!(file_stem("///"), "workbook");
     }
 
