@@ -169,8 +169,19 @@ fn draw_status(f: &mut Frame, app: &App, area: Rect) {
         Some(SaveState::Error(_)) | Some(SaveState::ReadOnly(_)) => th.error(),
         _ => th.dim(),
     };
+    let read_only = match app.doc.as_ref().map(|d| &d.state) {
+        Some(SaveState::ReadOnly(holder)) => Some(holder.clone()),
+        _ => None,
+    };
     let (left, style) = match (&app.message, app.wb(), app.report()) {
         (Some((m, err)), _, _) => (inert(m), if *err { th.error() } else { th.accent() }),
+        (None, Some(_), _) if read_only.is_some() => (
+            format!(
+                "READ-ONLY: open in another peerbook ({})",
+                inert(read_only.as_deref().unwrap_or(""))
+            ),
+            th.error(),
+        ),
         (None, Some(wb), Some(r)) => (
             format!(
                 "{} — {} · {}/{} answered · {} rated",
