@@ -107,8 +107,9 @@ pub fn run(places: &[std::path::PathBuf], open: Option<&Path>) -> Result<(), Str
 
 fn event_loop(app: &mut App) -> Result<(), String> {
     let backend = CrosstermBackend::new(io::stdout());
+    // No clear(): it asks the terminal for the cursor position, which some
+    // terminals never answer; the first draw paints the whole screen.
     let mut terminal = Terminal::new(backend).map_err(|e| e.to_string())?;
-    terminal.clear().map_err(|e| e.to_string())?;
     loop {
         terminal
             .draw(|f| view::draw(f, app))

@@ -126,6 +126,7 @@ pub fn draw(f: &mut Frame, app: &App) {
         .footer(app.context())
         .into_iter()
         .filter(|(_, d)| app.doc.is_some() || d != "search")
+        .map(|(k, d)| (digit_range(app, k), d))
         .flat_map(|(k, d)| {
             [
                 Span::styled(format!(" {k}"), th.title()),
@@ -136,6 +137,28 @@ pub fn draw(f: &mut Frame, app: &App) {
     f.render_widget(Paragraph::new(Line::from(hints)).style(th.dim()), l.footer);
     if let Some(p) = &app.popup {
         draw_popup(f, app, p, area);
+    }
+}
+
+/// "1-9" as the keys that rate on this framework's scale ("1-4").
+fn digit_range(app: &App, keys: String) -> String {
+    if keys != "1-9" {
+        return keys;
+    }
+    let values: Vec<i64> = app
+        .wb()
+        .and_then(|w| w.framework.scale.as_ref())
+        .map(|s| {
+            s.levels
+                .iter()
+                .map(|l| l.value)
+                .filter(|v| (1..=9).contains(v))
+                .collect()
+        })
+        .unwrap_or_default();
+    match (values.iter().min(), values.iter().max()) {
+        (Some(lo), Some(hi)) => format!("{lo}-{hi}"),
+        _ => keys,
     }
 }
 
@@ -1098,12 +1121,16 @@ fn draw_popup(f: &mut Frame, app: &App, p: &Popup, area: Rect) {
                 format!("Keys on the {} screen", app.screen.title()),
                 th.title(),
             ))];
-            lines.extend(rows.iter().map(|(k, d)| {
-                Line::from(vec![
-                    Span::styled(format!("{k:>kw$}  "), th.accent()),
-                    Span::raw(d.clone()),
-                ])
-            }));
+            lines.extend(
+                rows.iter()
+                    .map(|(k, d)| (digit_range(app, k.clone()), d))
+                    .map(|(k, d)| {
+                        Line::from(vec![
+                            Span::styled(format!("{k:>kw$}  "), th.accent()),
+                            Span::raw(d.clone()),
+                        ])
+                    }),
+            );
             lines.push(Line::from(""));
             lines.push(Line::from(Span::styled(
                 "In the editor: Esc done · Ctrl-z undo · Ctrl-y redo · Ctrl-s save · Ctrl-Enter done",
@@ -1326,13 +1353,15 @@ fn draw_popup(f: &mut Frame, app: &App, p: &Popup, area: Rect) {
                 Rect::new(inner.x, inner.y, inner.width, list_h),
             );
             if let Some(fw) = fws.get(*sel) {
-                let mut d: Vec<Line> = vec![
-                    Line::from(""),
-                    Line::from(Span::styled(
-                        format!("{} ({})", inert(&fw.title), fw.key()),
-                        th.title(),
-                    )),
-                ];
+                let mut d: Vec<Line> = vec![Line::from("")];
+                d.extend(
+                    wrap(
+                        &format!("{} ({})", fw.title, fw.key()),
+                        inner.width as usize,
+                    )
+                    .into_iter()
+                    .map(|l| Line::from(Span::styled(l, th.title()))),
+                );
                 for t in [&fw.description, &fw.source].into_iter().flatten() {
                     d.extend(wrap(t, inner.width as usize).into_iter().map(Line::from));
                 }

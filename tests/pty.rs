@@ -1,0 +1,581 @@
+//! End-to-end: runs the real `peerbook` binary in a pseudo-terminal, types
+//! into it as a person would, and checks both what the screen shows and
+//! what ends up in the workbook file on disk.
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::{Arc, Mutex};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+
+const BIN: &str = env!("CARGO_BIN_EXE_peerbook");
+const ROWS: u16 = 24;
+const COLS: u16 = 80;
+/// How long to wait for anything to show. Generous: a loaded CI machine
+/// can be slow to start a debug binary.
+const WAIT: Duration = Duration::from_secs(15);
+
+/// Written with non-ASCII letters from Welsh, French and a symbol, so that
+/// the keyboard decoding, the text area, the saver and the YAML writer all
+/// have to carry UTF-8 through unchanged.
+const LINE_1: &str = "Llanfair Ynys Môn ✓ naïve café";
+const LINE_2: &str = "Ail linell: Gŵyl";
+
+/// Answers the terminal's reports, as a real terminal does. crossterm asks
+/// where the cursor is (`ESC [ 6 n`) and gives up after two seconds without
+/// an answer.
+#[derive(Default)]
+struct Replies {
+    out: Vec<u8>,
+}
+
+impl vt100::Callbacks for Replies {
+    fn unhandled_csi(
+        &mut self,
+        screen: &mut vt100::Screen,
+        i1: Option<u8>,
+        _i2: Option<u8>,
+        params: &[&[u16]],
+        c: char,
+    ) {
+        if c == 'n' && i1.is_none() && params == [&[6][..]] {
+            let (row, col) = screen.cursor_position();
+            self.out
+                .extend_from_slice(format!("\x1b[{};{}R", row + 1, col + 1).as_bytes());
+        }
+    }
+}
+
+type Writer = Arc<Mutex<Box<dyn Write + Send>>>;
+
+/// What the reader thread has seen of the terminal.
+struct Screen {
+    parser: vt100::Parser<Replies>,
+    /// Every byte the program wrote, for checks on escape sequences.
+    raw: Vec<u8>,
+    /// The program's side of the terminal has closed.
+    eof: bool,
+}
+
+/// The binary running in a pseudo-terminal.
+struct Pty {
+    screen: Arc<Mutex<Screen>>,
+    writer: Writer,
+    child: Box<dyn Child + Send + Sync>,
+    reader: Option<JoinHandle<()>>,
+    // Kept open until the end: dropping it hangs up the terminal.
+    _master: Box<dyn MasterPty + Send>,
+}
+
+impl Pty {
+    fn spawn(home: &Path, args: &[&str]) -> Pty {
+        let pair = native_pty_system()
+            .openpty(PtySize {
+                rows: ROWS,
+                cols: COLS,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("open a pseudo-terminal");
+        let mut cmd = CommandBuilder::new(BIN);
+        cmd.args(args);
+        cmd.cwd(home);
+        cmd.env("PEERBOOK_HOME", home);
+        cmd.env("PEERBOOK_USER", "Test Officer");
+        cmd.env("TERM", "xterm-256color");
+        cmd.env("LANG", "C.UTF-8");
+        for v in [
+            "NO_COLOR",
+            "COLUMNS",
+            "LINES",
+            "PEERBOOK_TEST_CRASH_BEFORE_RENAME",
+        ] {
+            cmd.env_remove(v);
+        }
+        let child = pair.slave.spawn_command(cmd).expect("start peerbook");
+        // Only the child holds the terminal's other end now, so reads end
+        // when it exits.
+        drop(pair.slave);
+
+        let screen = Arc::new(Mutex::new(Screen {
+            parser: vt100::Parser::new_with_callbacks(ROWS, COLS, 0, Replies::default()),
+            raw: Vec::new(),
+            eof: false,
+        }));
+        let mut reader = pair.master.try_clone_reader().expect("read the terminal");
+        let writer: Writer = Arc::new(Mutex::new(
+            pair.master.take_writer().expect("write to the terminal"),
+        ));
+        let shared = Arc::clone(&screen);
+        let answer = Arc::clone(&writer);
+        let reader = std::thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            loop {
+                match reader.read(&mut buf) {
+                    Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                    // End of output, or EIO once the program has exited.
+                    Ok(0) | Err(_) => break,
+                    Ok(n) => {
+                        let replies = {
+                            let mut s = shared.lock().unwrap();
+                            s.parser.process(&buf[..n]);
+                            s.raw.extend_from_slice(&buf[..n]);
+                            std::mem::take(&mut s.parser.callbacks_mut().out)
+                        };
+                        if !replies.is_empty() {
+                            let mut w = answer.lock().unwrap();
+                            let _ = w.write_all(&replies);
+                            let _ = w.flush();
+                        }
+                    }
+                }
+            }
+            shared.lock().unwrap().eof = true;
+        });
+        Pty {
+            screen,
+            writer,
+            child,
+            reader: Some(reader),
+            _master: pair.master,
+        }
+    }
+
+    /// The screen as text, one line per row.
+    fn contents(&self) -> String {
+        self.screen.lock().unwrap().parser.screen().contents()
+    }
+
+    /// One row of the screen as text.
+    fn row(&self, row: u16) -> String {
+        let s = self.screen.lock().unwrap();
+        s.parser
+            .screen()
+            .rows(0, COLS)
+            .nth(row as usize)
+            .unwrap_or_default()
+    }
+
+    /// Waits until the screen passes `check`; fails with the screen if it
+    /// does not within the time limit or the program ends first.
+    fn wait_for(&mut self, what: &str, check: impl Fn(&Pty) -> bool) {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            if check(self) {
+                return;
+            }
+            if let Ok(Some(status)) = self.child.try_wait() {
+                // Let the last output arrive before judging.
+                std::thread::sleep(Duration::from_millis(100));
+                if check(self) {
+                    return;
+                }
+                panic!(
+                    "peerbook exited ({status:?}) while waiting for {what}; screen:\n{}",
+                    self.contents()
+                );
+            }
+            if Instant::now() > deadline {
+                panic!(
+                    "timed out after {WAIT:?} waiting for {what}; screen:\n{}",
+                    self.contents()
+                );
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    fn wait_text(&mut self, text: &str) {
+        let what = format!("{text:?} on screen");
+        self.wait_for(&what, |p| p.contents().contains(text));
+    }
+
+    fn send(&mut self, bytes: &[u8]) {
+        let mut w = self.writer.lock().unwrap();
+        w.write_all(bytes).expect("type into the terminal");
+        w.flush().expect("type into the terminal");
+    }
+
+    /// Sends Esc on its own. A terminal cannot tell Esc from the start of
+    /// an Alt-key or arrow sequence when more bytes follow at once, so
+    /// nothing else is sent until the program has had time to read it.
+    fn send_esc(&mut self) {
+        self.send(b"\x1b");
+        std::thread::sleep(Duration::from_millis(300));
+    }
+
+    /// Waits for the program to end, and for its last output.
+    fn wait_exit(&mut self) -> portable_pty::ExitStatus {
+        let deadline = Instant::now() + WAIT;
+        let status = loop {
+            if let Some(s) = self.child.try_wait().expect("poll peerbook") {
+                break s;
+            }
+            if Instant::now() > deadline {
+                let _ = self.child.kill();
+                panic!(
+                    "peerbook did not exit within {WAIT:?} after quitting; screen:\n{}",
+                    self.contents()
+                );
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        };
+        // The reader ends once the terminal is hung up; don't hang the test
+        // if some grandchild kept it open.
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while !self.screen.lock().unwrap().eof && Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        if self.screen.lock().unwrap().eof
+            && let Some(h) = self.reader.take()
+        {
+            let _ = h.join();
+        }
+        status
+    }
+
+    fn raw_output(&self) -> Vec<u8> {
+        self.screen.lock().unwrap().raw.clone()
+    }
+}
+
+impl Drop for Pty {
+    /// A failed test leaves no program running.
+    fn drop(&mut self) {
+        if let Ok(None) = self.child.try_wait() {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
+    }
+}
+
+fn peerbook(home: &Path, args: &[&str]) -> std::process::Output {
+    Command::new(BIN)
+        .args(args)
+        .env("PEERBOOK_HOME", home)
+        .env("PEERBOOK_USER", "Test Officer")
+        .env_remove("PEERBOOK_TEST_CRASH_BEFORE_RENAME")
+        .current_dir(home)
+        .output()
+        .expect("run peerbook")
+}
+
+fn ok(home: &Path, args: &[&str]) -> String {
+    let out = peerbook(home, args);
+    assert!(
+        out.status.success(),
+        "peerbook {args:?} failed:\n{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("UTF-8 output")
+}
+
+fn new_workbook(home: &Path) -> PathBuf {
+    let wb = home.join("wb.yaml");
+    ok(
+        home,
+        &[
+            "new",
+            "--framework",
+            "suffolk-reablement-2016",
+            "--council",
+            "Test Council",
+            "--title",
+            "Test review",
+            "--out",
+            wb.to_str().unwrap(),
+        ],
+    );
+    wb
+}
+
+/// The answer for a question in the workbook file, parsed as plain YAML.
+fn answer(path: &Path, question: &str) -> serde_yaml::Mapping {
+    let text = std::fs::read_to_string(path).expect("read the workbook");
+    let doc: serde_yaml::Value = serde_yaml::from_str(&text)
+        .unwrap_or_else(|e| panic!("the workbook is not YAML ({e}):\n{text}"));
+    let answers = doc["answers"]
+        .as_sequence()
+        .unwrap_or_else(|| panic!("no answers list:\n{text}"));
+    let found: Vec<&serde_yaml::Mapping> = answers
+        .iter()
+        .filter_map(|a| a.as_mapping())
+        .filter(|a| a.get("question").and_then(|q| q.as_str()) == Some(question))
+        .collect();
+    assert_eq!(
+        found.len(),
+        1,
+        "expected one answer for question '{question}':\n{text}"
+    );
+    found[0].clone()
+}
+
+fn field<'a>(a: &'a serde_yaml::Mapping, key: &str) -> Option<&'a serde_yaml::Value> {
+    a.get(key)
+}
+
+/// The status bar: the row that reports progress ("… answered …").
+fn status_row(p: &Pty) -> String {
+    (0..ROWS)
+        .map(|r| p.row(r))
+        .rfind(|l| l.contains(" answered "))
+        .unwrap_or_default()
+}
+
+#[test]
+fn rate_and_write_a_narrative_then_quit() {
+    let dir = tempfile::tempdir().unwrap();
+    let home = dir.path();
+    let wb = new_workbook(home);
+    let wb_arg = wb.to_str().unwrap();
+    let narrative = format!("{LINE_1}\n{LINE_2}");
+
+    let mut p = Pty::spawn(home, &["open", wb_arg]);
+
+    // The questions screen, with the first question selected.
+    p.wait_for("the questions screen", |p| {
+        let s = p.contents();
+        s.contains("Questions") && s.contains("KLOE 1 · ")
+    });
+    assert!(
+        peerbook::store::lock_path(&wb).exists(),
+        "an open workbook is locked"
+    );
+
+    // Down to the second question: its text fills the right pane.
+    p.send(b"j");
+    p.wait_text("KLOE 2 · ");
+    assert!(
+        p.contents()
+            .contains("To what extent do support plans and associated"),
+        "the right pane shows KLOE 2's question:\n{}",
+        p.contents()
+    );
+
+    // Rate it 3 on the cqc-4 scale.
+    p.send(b"3");
+    p.wait_text("Rating: 3 Good standard");
+    let screen = p.contents();
+    assert!(
+        screen.contains("Status: ✎ "),
+        "rating a question makes it a draft:\n{screen}"
+    );
+    assert!(
+        screen.contains("KLOE 2 3 Good standard"),
+        "the question list shows the rating beside KLOE 2:\n{screen}"
+    );
+
+    // Write the narrative in the editor pop-up: two lines, non-ASCII text.
+    p.send(b"e");
+    p.wait_text("Esc done · Enter new line");
+    p.send(LINE_1.as_bytes());
+    p.wait_text(LINE_1);
+    p.send(b"\r");
+    p.send(LINE_2.as_bytes());
+    p.wait_text(LINE_2);
+    p.send_esc();
+    p.wait_for("the editor to close", |p| {
+        !p.contents().contains("Esc done · Enter new line")
+    });
+    // Back on the question, the narrative shows in the right pane.
+    let screen = p.contents();
+    assert!(
+        screen.contains(&format!("  {LINE_1}")) && screen.contains(&format!("  {LINE_2}")),
+        "the narrative shows under the question:\n{screen}"
+    );
+
+    // The background saver writes it within a second or so of typing.
+    p.wait_for("the status bar to say saved", |p| {
+        status_row(p).trim_end().ends_with(" saved")
+    });
+    let a = answer(&wb, "2");
+    assert_eq!(
+        field(&a, "narrative").and_then(|v| v.as_str()),
+        Some(narrative.as_str()),
+        "saved while still open: {a:?}"
+    );
+
+    p.send(b"q");
+    let status = p.wait_exit();
+    assert!(
+        status.success(),
+        "peerbook exited with {status:?}; screen:\n{}",
+        p.contents()
+    );
+
+    // The terminal was put back: the alternate screen left, raw mode
+    // input (mouse, paste) turned off, the cursor shown.
+    let raw = p.raw_output();
+    let has = |seq: &[u8]| raw.windows(seq.len()).any(|w| w == seq);
+    assert!(has(b"\x1b[?1049h"), "entered the alternate screen");
+    assert!(has(b"\x1b[?1049l"), "left the alternate screen");
+    let last = |seq: &[u8]| raw.windows(seq.len()).rposition(|w| w == seq);
+    assert!(
+        last(b"\x1b[?1049l") > last(b"\x1b[?1049h"),
+        "the alternate screen was left after it was last entered"
+    );
+    {
+        let s = p.screen.lock().unwrap();
+        let screen = s.parser.screen();
+        assert!(!screen.alternate_screen(), "still on the alternate screen");
+        assert!(!screen.hide_cursor(), "the cursor is still hidden");
+        assert!(!screen.bracketed_paste(), "bracketed paste is still on");
+        assert_eq!(
+            screen.mouse_protocol_mode(),
+            vt100::MouseProtocolMode::None,
+            "mouse capture is still on"
+        );
+    }
+    assert!(
+        !peerbook::store::lock_path(&wb).exists(),
+        "quitting releases the lock"
+    );
+
+    // The file on disk.
+    let text = std::fs::read_to_string(&wb).unwrap();
+    let a = answer(&wb, "2");
+    assert_eq!(
+        field(&a, "rating").and_then(|v| v.as_i64()),
+        Some(3),
+        "{text}"
+    );
+    assert_eq!(
+        field(&a, "status").and_then(|v| v.as_str()),
+        Some("draft"),
+        "{text}"
+    );
+    assert_eq!(
+        field(&a, "narrative").and_then(|v| v.as_str()),
+        Some(narrative.as_str()),
+        "{text}"
+    );
+    // Written as readable UTF-8, not as escapes.
+    assert!(text.contains(LINE_1), "{text}");
+    assert!(text.contains(LINE_2), "{text}");
+    // Who changed it is recorded.
+    assert!(text.contains("Test Officer"), "{text}");
+
+    // Nothing else changed: the first question is still untouched.
+    let first = answer(&wb, "1");
+    assert_eq!(
+        field(&first, "status").and_then(|v| v.as_str()),
+        Some("not-started"),
+        "{text}"
+    );
+    assert!(field(&first, "rating").is_none(), "{text}");
+    assert!(field(&first, "narrative").is_none(), "{text}");
+
+    // And the whole workbook still checks out.
+    ok(home, &["validate", wb_arg]);
+}
+
+#[test]
+fn create_a_workbook_from_the_start_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let home = dir.path();
+    let council = "Cyngor Sir Ynys Môn";
+    let title = "Adolygiad cymheiriaid ✓";
+
+    // No arguments: the start screen, with nothing in the data folder yet.
+    let mut p = Pty::spawn(home, &[]);
+    p.wait_text("No workbooks yet");
+    p.send(b"\r");
+    p.wait_text("Choose a framework");
+
+    // Move down the list until Suffolk is the one described below it: the
+    // description starts with the title, then the framework's key.
+    let described = "(suffolk-reablement-2016@2016)";
+    for _ in 0..20 {
+        if p.contents().contains(described) {
+            break;
+        }
+        let before = p.contents();
+        p.send(b"j");
+        p.wait_for("the next framework", |p| p.contents() != before);
+    }
+    assert!(
+        p.contents().contains(described),
+        "the Suffolk framework is offered:\n{}",
+        p.contents()
+    );
+    p.send(b"\r");
+    p.wait_text("Tab switches field");
+    assert!(
+        p.contents()
+            .contains("Framework: Reablement and rehabilitation key lines of enquiry"),
+        "{}",
+        p.contents()
+    );
+
+    p.send(council.as_bytes());
+    p.wait_text(council);
+    p.send(b"\t");
+    p.send(title.as_bytes());
+    p.wait_text(title);
+    p.send(b"\r");
+
+    // The new workbook opens on its questions.
+    p.wait_for("the new workbook's questions", |p| {
+        let s = p.contents();
+        s.contains("Questions 0/13") && s.contains("KLOE 1 · ")
+    });
+
+    // Arrow keys as well as j/k: down two to KLOE 3.
+    p.send(b"\x1b[B");
+    p.wait_text("KLOE 2 · ");
+    p.send(b"\x1b[B");
+    p.wait_text("KLOE 3 · ");
+
+    p.send(b"4");
+    p.wait_text("Rating: 4 Exceptional standard");
+
+    // The status picker starts on the current status (Draft, now it is
+    // rated); one down is Ready for review.
+    p.send(b"s");
+    p.wait_text("Ready for review");
+    p.send(b"j\r");
+    p.wait_text("Status: ◆ Ready for review");
+
+    p.send(b"q");
+    let status = p.wait_exit();
+    assert!(
+        status.success(),
+        "peerbook exited with {status:?}; screen:\n{}",
+        p.contents()
+    );
+    assert!(!p.screen.lock().unwrap().parser.screen().alternate_screen());
+
+    // It was made in the data folder's workbooks folder.
+    let books: Vec<PathBuf> = std::fs::read_dir(home.join("workbooks"))
+        .expect("the workbooks folder was made")
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
+        .collect();
+    assert_eq!(books.len(), 1, "{books:?}");
+    let wb = &books[0];
+    let text = std::fs::read_to_string(wb).unwrap();
+    let doc: serde_yaml::Value = serde_yaml::from_str(&text).unwrap();
+    assert_eq!(doc["review"]["council"].as_str(), Some(council), "{text}");
+    assert_eq!(doc["review"]["title"].as_str(), Some(title), "{text}");
+    assert_eq!(
+        doc["framework"]["id"].as_str(),
+        Some("suffolk-reablement-2016"),
+        "{text}"
+    );
+    let a = answer(wb, "3");
+    assert_eq!(
+        field(&a, "rating").and_then(|v| v.as_i64()),
+        Some(4),
+        "{text}"
+    );
+    assert_eq!(
+        field(&a, "status").and_then(|v| v.as_str()),
+        Some("ready-for-review"),
+        "{text}"
+    );
+    ok(home, &["validate", wb.to_str().unwrap()]);
+}
