@@ -278,12 +278,8 @@ impl App {
         if let Some(n) = &doc.notice {
             self.message = Some((n.clone(), false));
         }
-        if let crate::tui::doc::SaveState::ReadOnly(holder) = &doc.state {
-            self.message = Some((
-                format!("Read-only: another peerbook has this workbook open ({holder})"),
-                true,
-            ));
-        }
+        // A read-only workbook says so in the status bar for as long as it
+        // is open (see view::draw_status).
         *self.report.borrow_mut() = None;
         self.doc = Some(doc);
         self.screen = Screen::Questions;
@@ -330,19 +326,27 @@ impl App {
                         error: None,
                     });
                 }
-                Err(e) => books.push(Listed {
-                    council: path
-                        .file_name()
-                        .map(|n| n.to_string_lossy().to_string())
-                        .unwrap_or_default(),
-                    path,
-                    title: String::new(),
-                    framework: String::new(),
-                    answered: 0,
-                    total: 0,
-                    changed: String::new(),
-                    error: Some(e.to_string().lines().next().unwrap_or("").to_string()),
-                }),
+                Err(e) => {
+                    // The row already names the file: keep "line:col: what".
+                    let first = e.to_string().lines().next().unwrap_or("").to_string();
+                    let error = first
+                        .strip_prefix(&format!("{}:", path.display()))
+                        .map(str::to_string)
+                        .unwrap_or(first);
+                    books.push(Listed {
+                        council: path
+                            .file_name()
+                            .map(|n| n.to_string_lossy().to_string())
+                            .unwrap_or_default(),
+                        path,
+                        title: String::new(),
+                        framework: String::new(),
+                        answered: 0,
+                        total: 0,
+                        changed: String::new(),
+                        error: Some(error),
+                    })
+                }
             }
         }
         self.start.books = books;
@@ -965,6 +969,9 @@ impl App {
     }
 
     fn open_link_picker(&mut self, qid: &str) {
+        if self.read_only_guard() {
+            return;
+        }
         let Some(wb) = self.wb() else { return };
         let linked = wb
             .answer(qid)
@@ -988,6 +995,9 @@ impl App {
     }
 
     fn delete_slot(&mut self, qid: &str) {
+        if self.read_only_guard() {
+            return;
+        }
         let slots = self.slots();
         match slots.get(self.q.slot) {
             Some(Slot::Strength(i)) => {
@@ -1017,6 +1027,9 @@ impl App {
     }
 
     fn move_slot(&mut self, qid: &str, up: bool) {
+        if self.read_only_guard() {
+            return;
+        }
         let slots = self.slots();
         let swap = |list: &mut Vec<String>, i: usize| -> Option<usize> {
             let j = if up { i.checked_sub(1)? } else { i + 1 };
@@ -1069,18 +1082,11 @@ impl App {
         };
         let ctrl = ev.modifiers.contains(KeyModifiers::CONTROL);
         match ev.code {
-            KeyCode::Esc => {
-                // Text is already written as it is typed; Esc on a date or
-                // number that does not check out puts the old value back.
-                if ed.error.is_some() && ed.target.kind() != Kind::Text {
-                    let orig = ed.original.clone();
-                    ed.area = TextArea::new(orig.split('\n').map(str::to_string).collect());
-                    self.editor_changed();
-                }
-                self.close_editor();
-            }
+            // Text is written as it is typed; a date or a number only when
+            // it is finished with Enter, so Esc leaves the old value.
+            KeyCode::Esc => self.close_editor(),
             KeyCode::Enter if !ed.multiline() || ctrl => {
-                if ed.error.is_none() {
+                if self.commit_editor() {
                     self.close_editor();
                 }
             }
@@ -1090,6 +1096,7 @@ impl App {
                 }
             }
             KeyCode::Char('c') if ctrl => {
+                self.commit_editor();
                 self.close_editor();
                 self.quit = true;
             }
@@ -1101,10 +1108,8 @@ impl App {
                 ed.area.redo();
                 self.editor_changed();
             }
+            KeyCode::Enter if !ed.multiline() => {}
             _ => {
-                if !ed.multiline() && ev.code == KeyCode::Enter {
-                    return;
-                }
                 if ed.area.input(ev) {
                     self.editor_changed();
                 }
@@ -1112,14 +1117,33 @@ impl App {
         }
     }
 
-    /// Writes the editor's text into the workbook as it is typed.
+    /// After each change in the editor: text fields are written at once,
+    /// dates and numbers are only checked, so a half-typed one never
+    /// reaches the file.
     fn editor_changed(&mut self) {
         let Some(Popup::Editor(ed)) = &mut self.popup else {
             return;
         };
+        let Some(doc) = &self.doc else { return };
+        match ed.target.kind() {
+            Kind::Date | Kind::Number => ed.error = ed.target.check(&doc.wb, &ed.text()).err(),
+            Kind::Text | Kind::Multi => {
+                self.commit_editor();
+            }
+        }
+    }
+
+    /// Writes the editor's text into the workbook. False if it does not
+    /// check out (the error is shown in the editor).
+    fn commit_editor(&mut self) -> bool {
+        let Some(Popup::Editor(ed)) = &mut self.popup else {
+            return false;
+        };
         let text = ed.text();
         let target = ed.target.clone();
-        let Some(doc) = &mut self.doc else { return };
+        let Some(doc) = &mut self.doc else {
+            return false;
+        };
         match target.write(&mut doc.wb, &text) {
             Ok(changed) => {
                 ed.error = None;
@@ -1130,8 +1154,12 @@ impl App {
                     }
                     doc.changed();
                 }
+                true
             }
-            Err(e) => ed.error = Some(e),
+            Err(e) => {
+                ed.error = Some(e);
+                false
+            }
         }
     }
 
@@ -1399,6 +1427,9 @@ impl App {
     }
 
     fn link(&mut self, qid: &str, idx: usize) {
+        if self.read_only_guard() {
+            return;
+        }
         let Some(id) = self
             .wb()
             .and_then(|w| w.evidence.get(idx))
@@ -1426,6 +1457,9 @@ impl App {
     }
 
     fn confirmed(&mut self, op: Pending) {
+        if self.read_only_guard() {
+            return;
+        }
         let Some(doc) = &mut self.doc else { return };
         match op {
             Pending::DeleteEvidence(i) => {
@@ -1477,6 +1511,8 @@ impl App {
             }
             Action::Up if in_form => lf.field = lf.field.saturating_sub(1),
             Action::Down if in_form => lf.field = (lf.field + 1).min(m.saturating_sub(1)),
+            Action::Top | Action::PageUp if in_form => lf.field = 0,
+            Action::Bottom | Action::PageDown if in_form => lf.field = m.saturating_sub(1),
             Action::Up => lf.sel = lf.sel.saturating_sub(1),
             Action::Down => lf.sel = (lf.sel + 1).min(n.saturating_sub(1)),
             Action::PageUp => lf.sel = lf.sel.saturating_sub(page),
@@ -1654,6 +1690,9 @@ impl App {
                 }
                 Some(Some(Target::Member(i, _))) => {
                     let i = *i;
+                    if self.read_only_guard() {
+                        return;
+                    }
                     let name = self
                         .wb()
                         .and_then(|w| w.review.team.get(i))
@@ -1737,6 +1776,9 @@ impl App {
                 }
             }
             Action::Delete => {
+                if self.read_only_guard() {
+                    return;
+                }
                 let Some(title) = self
                     .wb()
                     .and_then(|w| w.proud_of.get(sel))

@@ -233,26 +233,8 @@ impl Target {
             let t = t.trim();
             (!t.is_empty()).then(|| t.to_string())
         };
-        let date = |t: &str| -> Result<Option<NaiveDate>, String> {
-            let t = t.trim();
-            if t.is_empty() {
-                return Ok(None);
-            }
-            NaiveDate::parse_from_str(t, "%Y-%m-%d")
-                .map(Some)
-                .map_err(|_| format!("'{t}' is not a real date: write YYYY-MM-DD, e.g. 2026-03-14"))
-        };
-        let number = |t: &str| -> Result<Option<f64>, String> {
-            let t = t.trim().replace(',', "");
-            if t.is_empty() {
-                return Ok(None);
-            }
-            t.parse::<f64>()
-                .ok()
-                .filter(|f| f.is_finite())
-                .map(Some)
-                .ok_or_else(|| format!("'{t}' is not a number: write digits, e.g. 42.5"))
-        };
+        let date = parse_date;
+        let number = parse_number;
         match self {
             Target::Narrative(q) => wb.answer_mut(q).narrative = text.to_string(),
             Target::Owner(q) => wb.answer_mut(q).owner = opt(text),
@@ -368,6 +350,53 @@ impl Target {
             _ => None,
         }
     }
+}
+
+impl Target {
+    /// Checks text for a date or number field without writing it, so a
+    /// half-typed value never reaches the workbook.
+    pub fn check(&self, wb: &Workbook, text: &str) -> Result<(), String> {
+        match self.kind() {
+            Kind::Date => {
+                let d = parse_date(text)?;
+                let (s, e) = match self {
+                    Target::OnsiteStart => (d, wb.review.onsite_end),
+                    Target::OnsiteEnd => (wb.review.onsite_start, d),
+                    _ => (None, None),
+                };
+                match (s, e) {
+                    (Some(s), Some(e)) if e < s => Err(format!(
+                        "the on-site week cannot end ({e}) before it starts ({s})"
+                    )),
+                    _ => Ok(()),
+                }
+            }
+            Kind::Number => parse_number(text).map(|_| ()),
+            Kind::Text | Kind::Multi => Ok(()),
+        }
+    }
+}
+
+fn parse_date(t: &str) -> Result<Option<NaiveDate>, String> {
+    let t = t.trim();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    NaiveDate::parse_from_str(t, "%Y-%m-%d")
+        .map(Some)
+        .map_err(|_| format!("'{t}' is not a real date: write YYYY-MM-DD, e.g. 2026-03-14"))
+}
+
+fn parse_number(t: &str) -> Result<Option<f64>, String> {
+    let t = t.trim().replace(',', "");
+    if t.is_empty() {
+        return Ok(None);
+    }
+    t.parse::<f64>()
+        .ok()
+        .filter(|f| f.is_finite())
+        .map(Some)
+        .ok_or_else(|| format!("'{t}' is not a number: write digits, e.g. 42.5"))
 }
 
 fn set_item(list: &mut Vec<String>, i: usize, text: &str) {

@@ -391,6 +391,8 @@ impl Default for Keymap {
             b(C::Evidence, Key::ch('l'), A::Link, true),
             b(C::Evidence, Key::ch('u'), A::Unlink, false),
             b(C::Evidence, Key::ch('f'), A::FilterKind, false),
+            b(C::Evidence, Key::plain(K::Tab), A::NextPane, false),
+            b(C::Metrics, Key::plain(K::Tab), A::NextPane, false),
             // Details, metrics, proud of
             b(C::Details, Key::plain(K::Enter), A::Edit, true),
             b(C::Details, Key::ch('a'), A::Add, true),

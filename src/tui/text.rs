@@ -17,6 +17,11 @@ pub fn inert(s: &str) -> String {
         .collect()
 }
 
+/// Like [`inert`], but keeps line breaks, for text that is wrapped later.
+pub fn inert_keep_lines(s: &str) -> String {
+    s.split('\n').map(inert).collect::<Vec<_>>().join("\n")
+}
+
 /// Like [`inert`] for text shown over several lines.
 pub fn inert_lines(s: &str) -> Vec<String> {
     s.lines().map(inert).collect()

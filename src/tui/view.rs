@@ -11,7 +11,7 @@ use super::app::{App, Pane, Popup, Row, Screen, Slot};
 use super::doc::SaveState;
 use super::edit::{CASE_FIELDS, METRIC_FIELDS, Target, case_label, ev_label, fmt_number};
 use super::layout::{self, MIN_HEIGHT, MIN_WIDTH};
-use super::text::{inert, truncate};
+use super::text::{inert, inert_keep_lines, truncate};
 use crate::workbook::{Rating, Status, Workbook};
 
 /// Styles, with colour only where the user has not asked for none.
@@ -121,9 +121,24 @@ pub fn draw(f: &mut Frame, app: &App) {
         Screen::ProudOf => draw_proud(f, app, l.body),
     }
     draw_status(f, app, l.status);
-    let hints: Vec<Span> = app
-        .keymap
-        .footer(app.context())
+    let typing: Option<Vec<(String, String)>> = match &app.popup {
+        Some(Popup::Editor(ed)) => Some(editor_hints(ed)),
+        Some(Popup::Search(_)) => Some(vec![
+            ("type".into(), "to search".into()),
+            ("↑↓".into(), "choose".into()),
+            ("Enter".into(), "go there".into()),
+            ("Esc".into(), "close".into()),
+        ]),
+        Some(Popup::Filter(_)) => Some(vec![("Enter".into(), "done".into())]),
+        Some(Popup::New(_)) => Some(vec![
+            ("Tab".into(), "next field".into()),
+            ("Enter".into(), "create".into()),
+            ("Esc".into(), "cancel".into()),
+        ]),
+        _ => None,
+    };
+    let hints: Vec<Span> = typing
+        .unwrap_or_else(|| app.keymap.footer(app.context()))
         .into_iter()
         .filter(|(_, d)| app.doc.is_some() || d != "search")
         .map(|(k, d)| (digit_range(app, k), d))
@@ -138,6 +153,25 @@ pub fn draw(f: &mut Frame, app: &App) {
     if let Some(p) = &app.popup {
         draw_popup(f, app, p, area);
     }
+}
+
+/// What the keys do while a field is being typed in.
+fn editor_hints(ed: &super::edit::Editor) -> Vec<(String, String)> {
+    let mut v: Vec<(String, String)> = match ed.target.kind() {
+        super::edit::Kind::Multi => vec![
+            ("Esc".into(), "done".into()),
+            ("Enter".into(), "new line".into()),
+        ],
+        super::edit::Kind::Text => vec![("Enter/Esc".into(), "done".into())],
+        _ => vec![
+            ("Enter".into(), "set".into()),
+            ("Esc".into(), "cancel".into()),
+        ],
+    };
+    v.push(("Ctrl-z".into(), "undo".into()));
+    v.push(("Ctrl-y".into(), "redo".into()));
+    v.push(("Ctrl-s".into(), "save".into()));
+    v
 }
 
 /// "1-9" as the keys that rate on this framework's scale ("1-4").
@@ -185,6 +219,8 @@ fn draw_status(f: &mut Frame, app: &App, area: Rect) {
     let th = app.theme;
     let w = area.width as usize;
     let right = match &app.doc {
+        // The banner on the left says it all.
+        Some(d) if d.is_read_only() => String::new(),
         Some(d) => d.state.label(),
         None => String::new(),
     };
@@ -200,28 +236,30 @@ fn draw_status(f: &mut Frame, app: &App, area: Rect) {
         (Some((m, err)), _, _) => (inert(m), if *err { th.error() } else { th.accent() }),
         (None, Some(_), _) if read_only.is_some() => (
             format!(
-                "READ-ONLY: open in another peerbook ({})",
+                "READ-ONLY, open in another peerbook: {}",
                 inert(read_only.as_deref().unwrap_or(""))
             ),
             th.error(),
         ),
         (None, Some(wb), Some(r)) => (
             format!(
-                "{} — {} · {}/{} answered · {} rated",
-                inert(&wb.review.council),
-                inert(&wb.review.title),
+                "{}/{} answered · {} rated · {} — {}",
                 r.overall.answered,
                 r.overall.total,
-                r.overall.rated
+                r.overall.rated,
+                inert(&wb.review.council),
+                inert(&wb.review.title),
             ),
             Style::default(),
         ),
         _ => (String::new(), Style::default()),
     };
-    let room = w.saturating_sub(right.chars().count() + 2);
+    let room = w.saturating_sub(right.chars().count() + 1);
+    let left = truncate(&left, room);
+    let pad = room.saturating_sub(left.chars().count());
     let line = Line::from(vec![
-        Span::styled(truncate(&left, room), style),
-        Span::raw(" ".repeat(room.saturating_sub(truncate(&left, room).chars().count()))),
+        Span::styled(left, style),
+        Span::raw(" ".repeat(pad + 1)),
         Span::styled(truncate(&right, w), right_style),
     ]);
     f.render_widget(Paragraph::new(line), area);
@@ -247,7 +285,7 @@ fn draw_start(f: &mut Frame, app: &App, area: Rect) {
     f.render_widget(block, area);
     let mut lines = vec![
         Line::from(Span::styled(
-            "A workbook for adult social care peer reviews: rate and evidence each question before the review.",
+            "Rate and evidence each question before the peer review.",
             th.dim(),
         )),
         Line::from(""),
@@ -623,7 +661,12 @@ fn draw_form(f: &mut Frame, app: &App, area: Rect, spec: FormSpec) {
         // The label and the first line of the value share a line; the
         // rest of the value wraps below, indented.
         let first_para = value.split('\n').next().unwrap_or("");
-        let mut wrapped = wrap(&format!("{label}: {first_para}"), w);
+        let head = if label.is_empty() {
+            String::new()
+        } else {
+            format!("{label}: ")
+        };
+        let mut wrapped = wrap(&format!("{head}{first_para}"), w);
         let more: Vec<String> = value
             .split('\n')
             .skip(1)
@@ -636,7 +679,7 @@ fn draw_form(f: &mut Frame, app: &App, area: Rect, spec: FormSpec) {
             sel_lines = (lines.len(), lines.len() + total.min(5));
         }
         for (k, l) in wrapped.into_iter().take(5).enumerate() {
-            if k == 0 && l.len() > label.len() {
+            if k == 0 && !label.is_empty() && l.len() > label.len() {
                 let rest: String = l.chars().skip(label.chars().count() + 1).collect();
                 lines.push(Line::from(vec![
                     Span::styled(format!("{label}:"), th.accent().patch(style)),
@@ -724,7 +767,7 @@ fn draw_evidence(f: &mut Frame, app: &App, area: Rect) {
             None => ("Kind".to_string(), e.kind.label().to_string()),
             Some(field) => (
                 ev_label(*field).to_string(),
-                inert(&Target::Evidence(idx, *field).read(wb)),
+                inert_keep_lines(&Target::Evidence(idx, *field).read(wb)),
             ),
         })
         .collect();
@@ -786,9 +829,9 @@ fn draw_details(f: &mut Frame, app: &App, area: Rect) {
                 ),
                 inert(&t.as_ref().map(|t| t.read(wb)).unwrap_or_default()),
             ),
-            Some(t) => (t.label().to_string(), inert(&t.read(wb))),
-            None if i == 4 + focus_n => ("+".into(), "add a focus question".into()),
-            None => ("+".into(), "add a team member".into()),
+            Some(t) => (t.label().to_string(), inert_keep_lines(&t.read(wb))),
+            None if i == 4 + focus_n => (String::new(), "+ add a focus question".into()),
+            None => (String::new(), "+ add a team member".into()),
         })
         .collect();
     draw_form(
@@ -855,7 +898,7 @@ fn draw_metrics(f: &mut Frame, app: &App, area: Rect) {
         .iter()
         .map(|fl| {
             let t = Target::Metric(m.id.clone(), *fl);
-            (t.label().to_string(), inert(&t.read(wb)))
+            (t.label().to_string(), inert_keep_lines(&t.read(wb)))
         })
         .collect();
     let mut extra = vec![inert(&m.name)];
@@ -919,7 +962,7 @@ fn draw_proud(f: &mut Frame, app: &App, area: Rect) {
         .map(|fl| {
             (
                 case_label(*fl).to_string(),
-                inert(&Target::Case(sel, *fl).read(wb)),
+                inert_keep_lines(&Target::Case(sel, *fl).read(wb)),
             )
         })
         .collect();
@@ -1142,11 +1185,19 @@ fn draw_popup(f: &mut Frame, app: &App, p: &Popup, area: Rect) {
             )));
             let inner_h = r.height.saturating_sub(2) as usize;
             let max = lines.len().saturating_sub(inner_h);
-            let shown: Vec<Line> = lines.into_iter().skip((*scroll).min(max)).collect();
-            f.render_widget(
-                Paragraph::new(shown).block(popup_block("Help (Esc to close)", th)),
-                r,
-            );
+            let from = (*scroll).min(max);
+            let title = if max == 0 {
+                "Help (Esc to close)".to_string()
+            } else {
+                format!(
+                    "Help: lines {}-{} of {} (j/k scroll, Esc close)",
+                    from + 1,
+                    (from + inner_h).min(lines.len()),
+                    lines.len()
+                )
+            };
+            let shown: Vec<Line> = lines.into_iter().skip(from).collect();
+            f.render_widget(Paragraph::new(shown).block(popup_block(&title, th)), r);
         }
         Popup::Rating { sel } => {
             let opts = app.rating_options();
@@ -1183,10 +1234,10 @@ fn draw_popup(f: &mut Frame, app: &App, p: &Popup, area: Rect) {
             };
             let r = layout::centred(area, area.width.saturating_sub(6).min(100), h);
             f.render_widget(Clear, r);
-            let hint = if multi {
-                "Esc done · Enter new line · Ctrl-z undo"
-            } else {
-                "Enter or Esc done · Ctrl-z undo"
+            let hint = match ed.target.kind() {
+                super::edit::Kind::Multi => "Esc done · Enter new line",
+                super::edit::Kind::Text => "Enter or Esc done",
+                _ => "Enter sets it · Esc cancels",
             };
             let block = popup_block(&format!("{} — {hint}", ed.target.label()), th);
             let inner = block.inner(r);

@@ -1,0 +1,1921 @@
+//! The terminal interface, driven as a person would: keys in, state and
+//! screens out. Screens are drawn on ratatui's `TestBackend` and kept as
+//! insta snapshots in `tests/snapshots/`.
+
+use std::path::Path;
+
+use peerbook::framework::registry::Registry;
+use peerbook::tui::app::{App, Pane, Popup, Screen, Slot};
+use peerbook::tui::doc::Doc;
+use peerbook::tui::keys::{Action, Keymap};
+use peerbook::workbook::{EvidenceKind, Rating, Status, Workbook};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use tempfile::TempDir;
+
+// ----- building apps -----
+
+const SUFFOLK: &str = "seeds/suffolk-reablement-2016.yaml";
+const HALTON: &str = "seeds/halton-intermediate-care-2019.yaml";
+
+fn seed(rel: &str) -> Workbook {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(rel);
+    let bytes = std::fs::read(&path).unwrap();
+    let (wb, _) = peerbook::workbook::from_text(rel, &bytes).unwrap();
+    wb
+}
+
+/// An app with no workbook open, its workbooks folder in a temporary
+/// folder (kept alive by the returned `TempDir`).
+fn bare_app_in(dir: &TempDir) -> App {
+    let reg = Registry::load(&[]);
+    let mut app = App::new(
+        Keymap::default(),
+        reg,
+        dir.path().join("workbooks"),
+        "Tester".into(),
+    );
+    app.theme.color = false; // stable snapshots
+    app
+}
+
+fn app_with(doc_of: impl FnOnce(Workbook) -> Doc, wb: Workbook) -> (App, TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = bare_app_in(&dir);
+    app.open_doc(doc_of(wb));
+    (app, dir)
+}
+
+fn detached(wb: Workbook) -> Doc {
+    Doc::detached(wb, Path::new("suffolk.yaml"))
+}
+
+fn suffolk() -> (App, TempDir) {
+    app_with(detached, seed(SUFFOLK))
+}
+
+fn halton() -> (App, TempDir) {
+    app_with(
+        |wb| Doc::detached(wb, Path::new("halton.yaml")),
+        seed(HALTON),
+    )
+}
+
+fn leeds_workbook() -> Workbook {
+    let reg = Registry::load(&[]);
+    let fw = reg.resolve("leeds-better-lives-metrics").unwrap().clone();
+    Workbook::new(fw, "Leeds City Council", "Better Lives self-assessment")
+}
+
+fn leeds() -> (App, TempDir) {
+    app_with(
+        |wb| Doc::detached(wb, Path::new("leeds.yaml")),
+        leeds_workbook(),
+    )
+}
+
+fn read_only_suffolk() -> (App, TempDir) {
+    app_with(
+        |wb| {
+            Doc::read_only(
+                wb,
+                Path::new("suffolk.yaml"),
+                "someone on host, process 1".into(),
+            )
+        },
+        seed(SUFFOLK),
+    )
+}
+
+fn wb(app: &App) -> &Workbook {
+    &app.doc.as_ref().expect("a workbook is open").wb
+}
+
+fn rating(app: &App, q: &str) -> Rating {
+    wb(app).answer(q).unwrap().rating
+}
+
+fn message(app: &App) -> String {
+    app.message
+        .as_ref()
+        .map(|(m, _)| m.clone())
+        .unwrap_or_default()
+}
+
+fn is_error(app: &App) -> bool {
+    app.message.as_ref().is_some_and(|(_, e)| *e)
+}
+
+// ----- keys -----
+
+fn key_event(name: &str) -> KeyEvent {
+    let (mods, rest) = match name.strip_prefix("ctrl-") {
+        Some(r) => (KeyModifiers::CONTROL, r),
+        None => (KeyModifiers::NONE, name),
+    };
+    let code = match rest {
+        "enter" => KeyCode::Enter,
+        "esc" => KeyCode::Esc,
+        "tab" => KeyCode::Tab,
+        "backtab" => KeyCode::BackTab,
+        "backspace" => KeyCode::Backspace,
+        "up" => KeyCode::Up,
+        "down" => KeyCode::Down,
+        "left" => KeyCode::Left,
+        "right" => KeyCode::Right,
+        "home" => KeyCode::Home,
+        "end" => KeyCode::End,
+        "pgup" => KeyCode::PageUp,
+        "pgdn" => KeyCode::PageDown,
+        "space" => KeyCode::Char(' '),
+        f if f.len() > 1 && f.starts_with('f') && f[1..].parse::<u8>().is_ok() => {
+            KeyCode::F(f[1..].parse().unwrap())
+        }
+        c if c.chars().count() == 1 => KeyCode::Char(c.chars().next().unwrap()),
+        other => panic!("unknown key name in a test: {other}"),
+    };
+    let mods = match code {
+        KeyCode::Char(c) if c.is_uppercase() => mods | KeyModifiers::SHIFT,
+        _ => mods,
+    };
+    KeyEvent::new(code, mods)
+}
+
+/// Presses one key, by name: `j`, `G`, `enter`, `esc`, `tab`, `ctrl-z`.
+fn press(app: &mut App, name: &str) {
+    app.handle_key(key_event(name));
+}
+
+/// Presses several keys, separated by spaces.
+fn keys(app: &mut App, names: &str) {
+    for n in names.split_whitespace() {
+        press(app, n);
+    }
+}
+
+/// Types text, one key per character (a newline is Enter).
+fn typ(app: &mut App, text: &str) {
+    for c in text.chars() {
+        let ev = match c {
+            '\n' => KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE),
+            c if c.is_uppercase() => KeyEvent::new(KeyCode::Char(c), KeyModifiers::SHIFT),
+            c => KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE),
+        };
+        app.handle_key(ev);
+    }
+}
+
+fn backspaces(app: &mut App, n: usize) {
+    for _ in 0..n {
+        press(app, "backspace");
+    }
+}
+
+// ----- drawing -----
+
+fn terminal(app: &App, w: u16, h: u16) -> Terminal<TestBackend> {
+    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+    t.draw(|f| peerbook::tui::view::draw(f, app)).unwrap();
+    t
+}
+
+/// The screen as plain text, one line per row: `TestBackend`'s Display
+/// without its quotes and notes about wide characters.
+fn screen(app: &App, w: u16, h: u16) -> String {
+    let t = terminal(app, w, h);
+    let mut out = String::new();
+    for l in t.backend().to_string().lines() {
+        let l = match l.rfind("\" Hidden by multi-width symbols") {
+            Some(i) => &l[..=i],
+            None => l,
+        };
+        out.push_str(
+            l.strip_prefix('"')
+                .and_then(|l| l.strip_suffix('"'))
+                .unwrap_or(l),
+        );
+        out.push('\n');
+    }
+    out
+}
+
+/// The rows of the screen drawn with the REVERSED modifier (the selection),
+/// trimmed.
+fn selected_rows(app: &App, w: u16, h: u16) -> Vec<String> {
+    use ratatui::style::Modifier;
+    let t = terminal(app, w, h);
+    let buf = t.backend().buffer();
+    let mut rows = Vec::new();
+    for y in 0..buf.area.height {
+        let s: String = (0..buf.area.width)
+            .filter(|x| buf[(*x, y)].modifier.contains(Modifier::REVERSED))
+            .map(|x| buf[(x, y)].symbol().to_string())
+            .collect();
+        if !s.trim().is_empty() {
+            rows.push(s.trim().to_string());
+        }
+    }
+    rows
+}
+
+macro_rules! snap {
+    ($name:expr, $app:expr) => {{
+        let t = terminal(&$app, 80, 24);
+        insta::assert_snapshot!($name, t.backend());
+    }};
+    ($name:expr, $app:expr, $w:expr, $h:expr) => {{
+        let t = terminal(&$app, $w, $h);
+        insta::assert_snapshot!($name, t.backend());
+    }};
+}
+
+/// Replaces a text that changes from run to run (a temporary path) with a
+/// fixed one, keeping each line as wide as it was: on a box's top border
+/// the gap is filled with border, elsewhere with spaces before the line's
+/// last character (the right-hand border).
+fn mask(text: &str, from: &str, to: &str) -> String {
+    text.lines()
+        .map(|line| {
+            if !line.contains(from) {
+                return line.to_string();
+            }
+            let width = line.chars().count();
+            let mut out = line.replace(from, to);
+            let gap = width.saturating_sub(out.chars().count());
+            if let Some(i) = out.find(" ─") {
+                out.insert_str(i + 1, &"─".repeat(gap));
+            } else {
+                let last = out.pop().unwrap_or(' ');
+                out.push_str(&" ".repeat(gap));
+                out.push(last);
+            }
+            out
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// A start-screen snapshot, with the temporary folder's name masked.
+fn snap_start(name: &str, app: &App) {
+    let folder = app.workbooks_dir.display().to_string();
+    let text = screen(app, 80, 24);
+    insta::assert_snapshot!(name, mask(&text, &folder, "/tmp/x/workbooks"));
+}
+
+// ===== snapshots of every screen at 80×24 =====
+
+#[test]
+fn snapshot_start_with_no_workbooks() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = bare_app_in(&dir);
+    assert_eq!(app.screen, Screen::Start);
+    assert!(app.start.books.is_empty());
+    let folder = app.workbooks_dir.display().to_string();
+    let text = screen(&app, 80, 24);
+    assert!(text.contains(&folder), "the folder is named:\n{text}");
+    snap_start("start_empty", &app);
+}
+
+#[test]
+fn snapshot_start_with_one_workbook() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("workbooks");
+    std::fs::create_dir_all(&folder).unwrap();
+    let file = peerbook::store::WorkbookFile::create(
+        &folder.join("suffolk-reablement.yaml"),
+        &seed(SUFFOLK),
+    )
+    .unwrap();
+    drop(file);
+    let mut app = bare_app_in(&dir);
+    assert_eq!(app.start.books.len(), 1);
+    assert_eq!(app.start.books[0].error, None);
+    let text = screen(&app, 80, 24);
+    assert!(text.contains("Suffolk County Council"), "{text}");
+    snap_start("start_one_workbook", &app);
+    // The workbook is selected with j and opens with Enter.
+    press(&mut app, "j");
+    assert_eq!(app.start.sel, 1);
+    press(&mut app, "enter");
+    assert_eq!(app.screen, Screen::Questions);
+    assert_eq!(wb(&app).review.council, "Suffolk County Council");
+}
+
+#[test]
+fn snapshot_start_new_workbook_popups() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = bare_app_in(&dir);
+    press(&mut app, "enter");
+    assert!(matches!(app.popup, Some(Popup::Frameworks { sel: 0 })));
+    snap_start("start_frameworks_popup", &app);
+    press(&mut app, "enter");
+    assert!(matches!(app.popup, Some(Popup::New(_))));
+    typ(&mut app, "Ynys Môn");
+    press(&mut app, "tab");
+    typ(&mut app, "Peer review 2026");
+    snap_start("start_new_workbook_popup", &app);
+}
+
+#[test]
+fn snapshot_questions_tree() {
+    let (app, _d) = suffolk();
+    assert_eq!(app.q.pane, Pane::List);
+    snap!("questions_tree_suffolk", app);
+    let (app, _d) = halton();
+    snap!("questions_tree_halton", app);
+}
+
+#[test]
+fn snapshot_questions_answer_pane() {
+    let (mut app, _d) = suffolk();
+    press(&mut app, "tab");
+    assert_eq!(app.q.pane, Pane::Form);
+    snap!("questions_answer_pane", app);
+    // Down to the first strength: the pane scrolls to keep it in view.
+    keys(&mut app, "j j j j");
+    assert_eq!(app.slots()[app.q.slot], Slot::Strength(0));
+    snap!("questions_answer_pane_strength", app);
+}
+
+#[test]
+fn snapshot_help_popup() {
+    let (mut app, _d) = suffolk();
+    press(&mut app, "?");
+    assert!(matches!(app.popup, Some(Popup::Help { .. })));
+    snap!("popup_help", app);
+}
+
+#[test]
+fn snapshot_rating_picker() {
+    let (mut app, _d) = suffolk();
+    press(&mut app, "r");
+    assert!(matches!(app.popup, Some(Popup::Rating { sel: 2 })));
+    snap!("popup_rating", app);
+}
+
+#[test]
+fn snapshot_status_picker() {
+    let (mut app, _d) = suffolk();
+    press(&mut app, "s");
+    assert!(matches!(app.popup, Some(Popup::Status { sel: 3 })));
+    snap!("popup_status", app);
+}
+
+#[test]
+fn snapshot_narrative_editor() {
+    let (mut app, _d) = suffolk();
+    press(&mut app, "e");
+    assert!(matches!(app.popup, Some(Popup::Editor(_))));
+    snap!("popup_narrative_editor", app);
+}
+
+#[test]
+fn snapshot_search_with_hits() {
+    let (mut app, _d) = suffolk();
+    press(&mut app, "/");
+    typ(&mut app, "assistive");
+    let Some(Popup::Search(s)) = &app.popup else {
+        panic!("no search")
+    };
+    assert!(s.hits.len() >= 3, "{:?}", s.hits);
+    snap!("popup_search", app);
+}
+
+#[test]
+fn snapshot_link_evidence_picker() {
+    let (mut app, _d) = suffolk();
+    press(&mut app, "l");
+    assert!(matches!(app.popup, Some(Popup::LinkEvidence { .. })));
+    snap!("popup_link_evidence", app);
+}
+
+#[test]
+fn snapshot_evidence_library() {
+    let (mut app, _d) = suffolk();
+    press(&mut app, "E");
+    assert_eq!(app.screen, Screen::Evidence);
+    snap!("evidence_list", app);
+    // A data item, with its form focused.
+    keys(&mut app, "j j enter");
+    assert_eq!(app.ev.list.pane, Pane::Form);
+    snap!("evidence_data_form", app);
+    press(&mut app, "f");
+    assert!(matches!(
+        app.popup,
+        Some(Popup::Kind {
+            for_filter: true,
+            ..
+        })
+    ));
+    snap!("popup_kind_filter", app);
+    press(&mut app, "esc");
+    press(&mut app, "/");
+    assert!(matches!(app.popup, Some(Popup::Filter(_))));
+    typ(&mut app, "home first");
+    snap!("popup_evidence_text_filter", app);
+    press(&mut app, "enter");
+    keys(&mut app, "esc d");
+    assert!(matches!(app.popup, Some(Popup::Confirm { .. })));
+    snap!("popup_confirm_delete_evidence", app);
+    let (mut app, _d) = halton();
+    press(&mut app, "E");
+    snap!("evidence_list_halton", app);
+}
+
+#[test]
+fn snapshot_dashboard() {
+    let (mut app, _d) = suffolk();
+    press(&mut app, "D");
+    assert_eq!(app.screen, Screen::Dashboard);
+    snap!("dashboard_suffolk", app);
+    let (mut app, _d) = halton();
+    press(&mut app, "D");
+    snap!("dashboard_halton", app);
+    let (mut app, _d) = leeds();
+    press(&mut app, "D");
+    snap!("dashboard_leeds", app);
+}
+
+#[test]
+fn snapshot_review_details() {
+    let (mut app, _d) = suffolk();
+    press(&mut app, "R");
+    assert_eq!(app.screen, Screen::Details);
+    snap!("details", app);
+    // Further down: the first team member.
+    for _ in 0..9 {
+        press(&mut app, "j");
+    }
+    snap!("details_team", app);
+}
+
+#[test]
+fn snapshot_details_date_error() {
+    let (mut app, _d) = suffolk();
+    keys(&mut app, "R j j enter");
+    backspaces(&mut app, 10);
+    typ(&mut app, "2026-02-30");
+    snap!("popup_editor_date_error", app);
+}
+
+#[test]
+fn snapshot_metrics() {
+    let (mut app, _d) = suffolk();
+    press(&mut app, "M");
+    assert_eq!(app.screen, Screen::Metrics);
+    snap!("metrics_none_suffolk", app);
+    let (mut app, _d) = leeds();
+    press(&mut app, "M");
+    snap!("metrics_leeds", app);
+    press(&mut app, "enter");
+    assert_eq!(app.metrics.pane, Pane::Form);
+    snap!("metrics_leeds_form", app);
+}
+
+#[test]
+fn snapshot_proud_of() {
+    let (mut app, _d) = suffolk();
+    press(&mut app, "P");
+    assert_eq!(app.screen, Screen::ProudOf);
+    snap!("proud_of_suffolk", app);
+    let (mut app, _d) = leeds();
+    press(&mut app, "P");
+    snap!("proud_of_empty", app);
+}
+
+#[test]
+fn snapshot_terminal_too_small() {
+    let (app, _d) = suffolk();
+    snap!("too_small_50x10", app, 50, 10);
+}
+
+#[test]
+fn snapshot_read_only_banner() {
+    let (app, _d) = read_only_suffolk();
+    let text = screen(&app, 80, 24);
+    assert!(
+        text.contains("READ-ONLY, open in another peerbook: someone on host"),
+        "{text}"
+    );
+    snap!("read_only", app);
+}
+
+/// The status line: the last line but one.
+fn status_line(app: &App, w: u16, h: u16) -> String {
+    let text = screen(app, w, h);
+    text.lines().nth(usize::from(h) - 2).unwrap().to_string()
+}
+
+#[test]
+
+fn read_only_banner_names_the_holder_at_80x24() {
+    let (app, _d) = read_only_suffolk();
+    let line = status_line(&app, 80, 24);
+    assert!(line.contains("someone on host, process 1"), "{line}");
+}
+
+#[test]
+
+fn status_line_shows_progress_at_80x24() {
+    let (app, _d) = suffolk();
+    let line = status_line(&app, 80, 24);
+    assert!(line.contains("12/13 answered"), "{line}");
+    assert!(!line.contains("…saved"), "{line}");
+}
+
+// ===== update: actions in, state out =====
+
+#[test]
+fn j_and_k_move_through_the_questions() {
+    let (mut app, _d) = suffolk();
+    assert_eq!(app.current_question().as_deref(), Some("1"));
+    keys(&mut app, "j j");
+    assert_eq!(app.current_question().as_deref(), Some("3"));
+    press(&mut app, "k");
+    assert_eq!(app.current_question().as_deref(), Some("2"));
+    // The tree skips domain headers and stops at the ends.
+    keys(&mut app, "k k k");
+    assert_eq!(app.current_question().as_deref(), Some("1"));
+    press(&mut app, "G");
+    assert_eq!(app.current_question().as_deref(), Some("13"));
+    press(&mut app, "j");
+    assert_eq!(app.current_question().as_deref(), Some("13"));
+    press(&mut app, "g");
+    assert_eq!(app.current_question().as_deref(), Some("1"));
+    // The update API does the same.
+    app.update(Action::Down);
+    assert_eq!(app.current_question().as_deref(), Some("2"));
+    // The selected question is the one drawn reversed.
+    let sel = selected_rows(&app, 80, 24);
+    assert!(sel.iter().any(|r| r.contains("KLOE 2")), "{sel:?}");
+}
+
+#[test]
+fn n_and_shift_n_jump_to_unanswered_questions() {
+    // Suffolk has one question not started: KLOE 12.
+    let (mut app, _d) = suffolk();
+    press(&mut app, "n");
+    assert_eq!(app.current_question().as_deref(), Some("12"));
+    press(&mut app, "G");
+    press(&mut app, "N");
+    assert_eq!(app.current_question().as_deref(), Some("12"));
+    // Forward wraps around from the last question.
+    press(&mut app, "G");
+    press(&mut app, "n");
+    assert_eq!(app.current_question().as_deref(), Some("12"));
+
+    // A new workbook: every question is unanswered.
+    let reg = Registry::load(&[]);
+    let fw = reg.resolve("suffolk-reablement-2016").unwrap().clone();
+    let (mut app, _d) = app_with(detached, Workbook::new(fw, "C", "T"));
+    press(&mut app, "n");
+    assert_eq!(app.current_question().as_deref(), Some("2"));
+    press(&mut app, "N");
+    assert_eq!(app.current_question().as_deref(), Some("1"));
+    press(&mut app, "N");
+    assert_eq!(app.current_question().as_deref(), Some("13"));
+
+    // Answer KLOE 12 in Suffolk: nothing is left to jump to.
+    let (mut app, _d) = suffolk();
+    press(&mut app, "n");
+    press(&mut app, "3");
+    assert_eq!(
+        wb(&app).answer("12").unwrap().status,
+        Status::Draft,
+        "rating moves a not-started answer to draft"
+    );
+    press(&mut app, "g");
+    press(&mut app, "n");
+    assert_eq!(app.current_question().as_deref(), Some("1"));
+    assert_eq!(message(&app), "Every question has an answer");
+}
+
+#[test]
+fn digits_rate_the_current_answer() {
+    let (mut app, _d) = suffolk();
+    press(&mut app, "j");
+    assert_eq!(rating(&app, "2"), Rating::Level(2));
+    press(&mut app, "4");
+    assert_eq!(rating(&app, "2"), Rating::Level(4));
+    press(&mut app, "1");
+    assert_eq!(rating(&app, "2"), Rating::Level(1));
+    // Only the current answer changed.
+    assert_eq!(rating(&app, "1"), Rating::Level(3));
+    assert_eq!(rating(&app, "3"), Rating::Level(2));
+    let a = wb(&app).answer("2").unwrap();
+    assert_eq!(a.changed.as_ref().unwrap().by, "Tester");
+    // The tree shows the new rating.
+    let text = screen(&app, 80, 24);
+    assert!(text.contains("KLOE 2 1 Significant"), "{text}");
+    // Also from the answer pane.
+    press(&mut app, "tab");
+    press(&mut app, "3");
+    assert_eq!(rating(&app, "2"), Rating::Level(3));
+}
+
+#[test]
+fn a_digit_not_on_the_scale_shows_a_message_and_changes_nothing() {
+    let (mut app, _d) = suffolk();
+    let before = wb(&app).answer("1").unwrap().clone();
+    let rev = app.doc.as_ref().unwrap().revision;
+    press(&mut app, "5");
+    assert_eq!(wb(&app).answer("1").unwrap(), &before);
+    assert_eq!(app.doc.as_ref().unwrap().revision, rev);
+    assert!(is_error(&app));
+    let m = message(&app);
+    assert!(m.starts_with("5 is not on the scale"), "{m}");
+    assert!(m.contains("4: Exceptional standard"), "{m}");
+    let text = screen(&app, 80, 24);
+    assert!(text.contains("5 is not on the scale"), "{text}");
+    press(&mut app, "9");
+    assert_eq!(wb(&app).answer("1").unwrap(), &before);
+}
+
+#[test]
+fn x_marks_not_applicable_and_0_clears() {
+    let (mut app, _d) = suffolk();
+    press(&mut app, "x");
+    assert_eq!(rating(&app, "1"), Rating::NotApplicable);
+    assert!(screen(&app, 80, 24).contains("Rating: N/A"));
+    press(&mut app, "0");
+    assert_eq!(rating(&app, "1"), Rating::None);
+    assert!(screen(&app, 80, 24).contains("Rating: not rated"));
+    // Both count as changes by this user.
+    assert_eq!(
+        wb(&app).answer("1").unwrap().changed.as_ref().unwrap().by,
+        "Tester"
+    );
+}
+
+#[test]
+fn rating_picker_sets_the_rating() {
+    let (mut app, _d) = suffolk();
+    press(&mut app, "r");
+    // Opens on the current rating (3 → third line); j moves to 4.
+    keys(&mut app, "j enter");
+    assert!(app.popup.is_none());
+    assert_eq!(rating(&app, "1"), Rating::Level(4));
+    press(&mut app, "r");
+    keys(&mut app, "j enter");
+    assert_eq!(rating(&app, "1"), Rating::NotApplicable);
+    press(&mut app, "r");
+    keys(&mut app, "j enter");
+    assert_eq!(rating(&app, "1"), Rating::None);
+    // Esc cancels.
+    press(&mut app, "r");
+    keys(&mut app, "k esc");
+    assert!(app.popup.is_none());
+    assert_eq!(rating(&app, "1"), Rating::None);
+}
+
+#[test]
+fn status_picker_sets_the_status() {
+    let (mut app, _d) = suffolk();
+    press(&mut app, "j"); // KLOE 2: draft
+    press(&mut app, "s");
+    assert!(matches!(app.popup, Some(Popup::Status { sel: 1 })));
+    keys(&mut app, "j enter");
+    assert!(app.popup.is_none());
+    assert_eq!(wb(&app).answer("2").unwrap().status, Status::ReadyForReview);
+    press(&mut app, "s");
+    keys(&mut app, "g enter");
+    // 'g' is not bound in pop-ups; the selection stays on "ready".
+    assert_eq!(wb(&app).answer("2").unwrap().status, Status::ReadyForReview);
+    press(&mut app, "s");
+    keys(&mut app, "k k enter");
+    assert_eq!(wb(&app).answer("2").unwrap().status, Status::NotStarted);
+    // Esc leaves it as it was.
+    press(&mut app, "s");
+    keys(&mut app, "j esc");
+    assert_eq!(wb(&app).answer("2").unwrap().status, Status::NotStarted);
+}
+
+#[test]
+fn narrative_editor_writes_text_as_typed_including_non_ascii() {
+    let (mut app, _d) = suffolk();
+    press(&mut app, "G"); // KLOE 13
+    press(&mut app, "e");
+    let before = wb(&app).answer("13").unwrap().narrative.clone();
+    typ(&mut app, "\nYnys Môn — café ✓ 日本");
+    // Written while the editor is still open.
+    assert!(matches!(app.popup, Some(Popup::Editor(_))));
+    assert_eq!(
+        wb(&app).answer("13").unwrap().narrative,
+        format!("{before}\nYnys Môn — café ✓ 日本")
+    );
+    assert!(app.doc.as_ref().unwrap().revision > 0);
+    // Esc closes and keeps the text.
+    press(&mut app, "esc");
+    assert!(app.popup.is_none());
+    assert!(
+        wb(&app)
+            .answer("13")
+            .unwrap()
+            .narrative
+            .ends_with("Ynys Môn — café ✓ 日本")
+    );
+}
+
+#[test]
+fn narrative_on_an_empty_answer_starts_a_draft() {
+    let (mut app, _d) = suffolk();
+    press(&mut app, "n"); // KLOE 12: not started
+    press(&mut app, "e");
+    typ(&mut app, "Première ligne\nSecond line");
+    press(&mut app, "esc");
+    let a = wb(&app).answer("12").unwrap();
+    assert_eq!(a.narrative, "Première ligne\nSecond line");
+    assert_eq!(a.status, Status::Draft);
+    assert_eq!(a.changed.as_ref().unwrap().by, "Tester");
+}
+
+#[test]
+fn ctrl_z_undoes_typing_in_the_editor() {
+    let (mut app, _d) = suffolk();
+    press(&mut app, "n"); // KLOE 12, empty narrative
+    press(&mut app, "e");
+    typ(&mut app, "abc");
+    assert_eq!(wb(&app).answer("12").unwrap().narrative, "abc");
+    press(&mut app, "ctrl-z");
+    assert_ne!(wb(&app).answer("12").unwrap().narrative, "abc");
+    for _ in 0..5 {
+        press(&mut app, "ctrl-z");
+    }
+    assert_eq!(wb(&app).answer("12").unwrap().narrative, "");
+    press(&mut app, "ctrl-y");
+    assert!(!wb(&app).answer("12").unwrap().narrative.is_empty());
+    press(&mut app, "esc");
+    assert!(app.popup.is_none());
+}
+
+/// Selects a slot of the answer pane by moving with j.
+fn go_to_slot(app: &mut App, want: &Slot) {
+    if app.q.pane != Pane::Form {
+        press(app, "tab");
+    }
+    press(app, "g");
+    for _ in 0..app.slots().len() {
+        if app.slots().get(app.q.slot) == Some(want) {
+            return;
+        }
+        press(app, "j");
+    }
+    panic!("slot {want:?} not found in {:?}", app.slots());
+}
+
+#[test]
+fn adding_a_strength_from_the_answer_pane() {
+    let (mut app, _d) = suffolk();
+    let n = wb(&app).answer("1").unwrap().strengths.len();
+    go_to_slot(&mut app, &Slot::AddStrength);
+    assert!(
+        selected_rows(&app, 80, 24)
+            .iter()
+            .any(|r| r.contains("+ add a strength")),
+        "{:?}",
+        selected_rows(&app, 80, 24)
+    );
+    press(&mut app, "enter");
+    assert!(matches!(app.popup, Some(Popup::Editor(_))));
+    typ(&mut app, "Carers say the team listens — “really listens”");
+    press(&mut app, "esc");
+    assert!(app.popup.is_none());
+    let s = &wb(&app).answer("1").unwrap().strengths;
+    assert_eq!(s.len(), n + 1);
+    assert_eq!(s[n], "Carers say the team listens — “really listens”");
+}
+
+#[test]
+fn an_empty_new_strength_is_dropped() {
+    let (mut app, _d) = suffolk();
+    let before = wb(&app).answer("1").unwrap().strengths.clone();
+    go_to_slot(&mut app, &Slot::AddStrength);
+    press(&mut app, "enter");
+    press(&mut app, "esc");
+    assert_eq!(wb(&app).answer("1").unwrap().strengths, before);
+    // Typed and then rubbed out: dropped too.
+    press(&mut app, "enter");
+    typ(&mut app, "xy");
+    backspaces(&mut app, 2);
+    press(&mut app, "esc");
+    assert_eq!(wb(&app).answer("1").unwrap().strengths, before);
+    // 'a' in the tree adds a strength too; left empty, nothing is kept.
+    press(&mut app, "tab");
+    assert_eq!(app.q.pane, Pane::List);
+    press(&mut app, "a");
+    assert!(matches!(app.popup, Some(Popup::Editor(_))));
+    press(&mut app, "esc");
+    assert_eq!(wb(&app).answer("1").unwrap().strengths, before);
+}
+
+#[test]
+fn deleting_and_reordering_strengths() {
+    let (mut app, _d) = suffolk();
+    let s0 = wb(&app).answer("1").unwrap().strengths.clone();
+    assert_eq!(s0.len(), 3);
+    go_to_slot(&mut app, &Slot::Strength(0));
+    // J moves the first strength down, and the selection with it.
+    press(&mut app, "J");
+    let s = wb(&app).answer("1").unwrap().strengths.clone();
+    assert_eq!(s, vec![s0[1].clone(), s0[0].clone(), s0[2].clone()]);
+    assert_eq!(app.slots()[app.q.slot], Slot::Strength(1));
+    // K moves it back up.
+    press(&mut app, "K");
+    assert_eq!(wb(&app).answer("1").unwrap().strengths, s0);
+    assert_eq!(app.slots()[app.q.slot], Slot::Strength(0));
+    // K on the first does nothing.
+    press(&mut app, "K");
+    assert_eq!(wb(&app).answer("1").unwrap().strengths, s0);
+    // J on the last does nothing.
+    go_to_slot(&mut app, &Slot::Strength(2));
+    press(&mut app, "J");
+    assert_eq!(wb(&app).answer("1").unwrap().strengths, s0);
+    // d deletes the selected one.
+    go_to_slot(&mut app, &Slot::Strength(1));
+    press(&mut app, "d");
+    assert_eq!(
+        wb(&app).answer("1").unwrap().strengths,
+        vec![s0[0].clone(), s0[2].clone()]
+    );
+    // d in the tree deletes nothing.
+    press(&mut app, "tab");
+    press(&mut app, "d");
+    assert_eq!(wb(&app).answer("1").unwrap().strengths.len(), 2);
+}
+
+#[test]
+fn l_opens_the_link_picker_and_enter_links() {
+    let (mut app, _d) = suffolk();
+    let linked = wb(&app).answer("1").unwrap().evidence.clone();
+    assert_eq!(linked, vec!["ev-1", "ev-3", "ev-4", "ev-7"]);
+    press(&mut app, "l");
+    let Some(Popup::LinkEvidence { candidates, .. }) = &app.popup else {
+        panic!("no picker");
+    };
+    // Only items not yet linked are offered.
+    let offered: Vec<String> = candidates
+        .iter()
+        .map(|i| wb(&app).evidence[*i].id.clone())
+        .collect();
+    assert!(!offered.iter().any(|id| linked.contains(id)), "{offered:?}");
+    assert_eq!(offered[0], "ev-2");
+    keys(&mut app, "j enter");
+    assert!(app.popup.is_none());
+    assert_eq!(
+        wb(&app).answer("1").unwrap().evidence,
+        vec!["ev-1", "ev-3", "ev-4", "ev-7", "ev-5"]
+    );
+    assert_eq!(message(&app), "Linked ev-5 to KLOE 1");
+    // Esc links nothing.
+    press(&mut app, "l");
+    press(&mut app, "esc");
+    assert_eq!(wb(&app).answer("1").unwrap().evidence.len(), 5);
+    // The link shows in the answer pane and can be removed with d there.
+    go_to_slot(&mut app, &Slot::Evidence(4));
+    let text = screen(&app, 80, 24);
+    assert!(text.contains("Evidence: ev-5"), "{text}");
+    press(&mut app, "d");
+    assert_eq!(wb(&app).answer("1").unwrap().evidence, linked);
+    assert_eq!(wb(&app).evidence.len(), 12, "the item stays in the library");
+}
+
+#[test]
+fn evidence_add_edit_title_and_delete_with_confirm() {
+    let (mut app, _d) = suffolk();
+    press(&mut app, "E");
+    let n = wb(&app).evidence.len();
+    // Add: a new item, its title in the editor.
+    press(&mut app, "a");
+    assert!(matches!(app.popup, Some(Popup::Editor(_))));
+    assert_eq!(wb(&app).evidence.len(), n + 1);
+    backspaces(&mut app, "New evidence".len());
+    typ(&mut app, "Survey of carers, 2016");
+    press(&mut app, "enter");
+    assert!(app.popup.is_none());
+    let e = wb(&app).evidence.last().unwrap();
+    assert_eq!(e.title, "Survey of carers, 2016");
+    assert_eq!(e.id, "ev-13");
+    assert_eq!(e.kind, EvidenceKind::Document);
+    assert_eq!(app.ev.list.pane, Pane::Form);
+
+    // Edit the title of the first item: Enter opens the form, Enter edits.
+    keys(&mut app, "esc g");
+    assert_eq!(app.ev.list.pane, Pane::List);
+    keys(&mut app, "enter enter");
+    assert!(matches!(app.popup, Some(Popup::Editor(_))));
+    typ(&mut app, " (draft)");
+    press(&mut app, "enter");
+    assert_eq!(
+        wb(&app).evidence[0].title,
+        "Integrated Reablement and Rehabilitation (IRR) vision (draft)"
+    );
+
+    // Delete ev-7, cited by several questions: the confirm names them.
+    keys(&mut app, "esc g");
+    for _ in 0..6 {
+        press(&mut app, "j");
+    }
+    let id = wb(&app).evidence[app.evidence_shown()[app.ev.list.sel]]
+        .id
+        .clone();
+    assert_eq!(id, "ev-7");
+    let citing: Vec<String> = wb(&app)
+        .citing("ev-7")
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    assert!(citing.len() >= 2, "{citing:?}");
+    press(&mut app, "d");
+    let Some(Popup::Confirm { message: m, .. }) = &app.popup else {
+        panic!("no confirm");
+    };
+    for q in &citing {
+        assert!(m.contains(&format!("KLOE {q}")), "{m} should name KLOE {q}");
+    }
+    assert!(m.contains("ev-7"), "{m}");
+    // n keeps it.
+    press(&mut app, "n");
+    assert!(app.popup.is_none());
+    assert!(wb(&app).evidence_item("ev-7").is_some());
+    // y deletes it and the links to it.
+    press(&mut app, "d");
+    press(&mut app, "y");
+    assert!(app.popup.is_none());
+    assert!(wb(&app).evidence_item("ev-7").is_none());
+    assert!(wb(&app).citing("ev-7").is_empty());
+    assert_eq!(wb(&app).evidence.len(), n);
+    assert_eq!(message(&app), "Deleted ev-7");
+    // An item nobody cites says so.
+    press(&mut app, "G");
+    press(&mut app, "d");
+    let Some(Popup::Confirm { message: m, .. }) = &app.popup else {
+        panic!("no confirm");
+    };
+    assert!(m.contains("No question cites it"), "{m}");
+    press(&mut app, "esc");
+    assert!(app.popup.is_none());
+    assert_eq!(wb(&app).evidence.len(), n);
+}
+
+#[test]
+fn evidence_kind_filter() {
+    let (mut app, _d) = suffolk();
+    press(&mut app, "E");
+    let all = app.evidence_shown().len();
+    press(&mut app, "f");
+    // All kinds, Document, Data, …
+    keys(&mut app, "j j enter");
+    assert_eq!(app.ev.kind, Some(EvidenceKind::Data));
+    let shown = app.evidence_shown();
+    assert!(!shown.is_empty() && shown.len() < all);
+    assert!(
+        shown
+            .iter()
+            .all(|i| wb(&app).evidence[*i].kind == EvidenceKind::Data)
+    );
+    let text = screen(&app, 80, 24);
+    assert!(
+        text.contains(&format!("Evidence {} of {all} · Data", shown.len())),
+        "{text}"
+    );
+    // Adding under a filter makes an item of that kind.
+    press(&mut app, "a");
+    press(&mut app, "enter");
+    assert_eq!(wb(&app).evidence.last().unwrap().kind, EvidenceKind::Data);
+    // Back to all kinds.
+    keys(&mut app, "esc f g");
+    // 'g' is not bound in pop-ups: go up with k instead.
+    keys(&mut app, "k k k k k enter");
+    assert_eq!(app.ev.kind, None);
+    assert_eq!(app.evidence_shown().len(), all + 1);
+}
+
+#[test]
+fn evidence_text_filter() {
+    let (mut app, _d) = suffolk();
+    press(&mut app, "E");
+    let all = app.evidence_shown().len();
+    press(&mut app, "/");
+    assert!(matches!(app.popup, Some(Popup::Filter(_))));
+    typ(&mut app, "HOME first");
+    press(&mut app, "enter");
+    assert!(app.popup.is_none());
+    assert_eq!(app.ev.query, "HOME first");
+    let shown = app.evidence_shown();
+    assert!(!shown.is_empty() && shown.len() < all, "{shown:?}");
+    for i in &shown {
+        let e = &wb(&app).evidence[*i];
+        let hay = format!(
+            "{} {} {} {}",
+            e.title,
+            e.id,
+            e.note.clone().unwrap_or_default(),
+            e.location.clone().unwrap_or_default()
+        )
+        .to_lowercase();
+        assert!(hay.contains("home first"), "{hay}");
+    }
+    // A filter with no match says so.
+    press(&mut app, "/");
+    typ(&mut app, "zzz");
+    press(&mut app, "enter");
+    assert!(app.evidence_shown().is_empty());
+    assert!(screen(&app, 80, 24).contains("Nothing matches the filter"));
+    // Clearing it shows everything again.
+    press(&mut app, "/");
+    backspaces(&mut app, 20);
+    press(&mut app, "enter");
+    assert_eq!(app.evidence_shown().len(), all);
+}
+
+#[test]
+fn details_impossible_date_gives_an_error_and_changes_nothing() {
+    let (mut app, _d) = suffolk();
+    let start = wb(&app).review.onsite_start;
+    assert_eq!(start.unwrap().to_string(), "2016-10-18");
+    keys(&mut app, "R j j enter");
+    let Some(Popup::Editor(ed)) = &app.popup else {
+        panic!("no editor")
+    };
+    assert_eq!(ed.text(), "2016-10-18");
+    backspaces(&mut app, 10);
+    typ(&mut app, "2026-02-30");
+    let Some(Popup::Editor(ed)) = &app.popup else {
+        panic!("no editor")
+    };
+    let e = ed.error.clone().unwrap_or_default();
+    assert!(e.contains("'2026-02-30' is not a real date"), "{e}");
+    assert!(screen(&app, 80, 24).contains("is not a real date"));
+    // Enter does not accept it.
+    press(&mut app, "enter");
+    assert!(matches!(app.popup, Some(Popup::Editor(_))));
+    // Esc puts the old date back.
+    press(&mut app, "esc");
+    assert!(app.popup.is_none());
+    assert_eq!(wb(&app).review.onsite_start, start);
+}
+
+#[test]
+
+fn a_half_typed_date_is_not_kept_when_quitting_from_the_editor() {
+    let (mut app, _d) = suffolk();
+    let end = wb(&app).review.onsite_end;
+    keys(&mut app, "R j j j enter");
+    backspaces(&mut app, 10);
+    typ(&mut app, "2026-02-30");
+    let Some(Popup::Editor(ed)) = &app.popup else {
+        panic!("no editor")
+    };
+    assert!(ed.error.is_some());
+    // Ctrl-c in the editor closes it and quits (the workbook is saved on
+    // the way out): the date the user never typed must not be kept.
+    press(&mut app, "ctrl-c");
+    assert!(app.quit);
+    assert_eq!(wb(&app).review.onsite_end, end);
+}
+
+#[test]
+fn details_end_before_start_is_refused() {
+    let (mut app, _d) = suffolk();
+    let end = wb(&app).review.onsite_end;
+    keys(&mut app, "R j j j enter");
+    backspaces(&mut app, 10);
+    typ(&mut app, "2016-10-01");
+    let Some(Popup::Editor(ed)) = &app.popup else {
+        panic!("no editor")
+    };
+    let e = ed.error.clone().unwrap_or_default();
+    assert!(
+        e.contains("cannot end (2016-10-01) before it starts (2016-10-18)"),
+        "{e}"
+    );
+    press(&mut app, "enter");
+    assert!(matches!(app.popup, Some(Popup::Editor(_))));
+    press(&mut app, "esc");
+    assert!(app.popup.is_none());
+    assert_eq!(wb(&app).review.onsite_end, end);
+    // A good end date is kept.
+    keys(&mut app, "enter");
+    backspaces(&mut app, 10);
+    typ(&mut app, "2016-10-22");
+    press(&mut app, "enter");
+    assert!(app.popup.is_none());
+    assert_eq!(
+        wb(&app).review.onsite_end.unwrap().to_string(),
+        "2016-10-22"
+    );
+}
+
+#[test]
+fn details_add_a_focus_question_and_a_team_member() {
+    let (mut app, _d) = suffolk();
+    press(&mut app, "R");
+    let focus = wb(&app).review.focus.len();
+    let team = wb(&app).review.team.len();
+    // 'a' near the top adds a focus question.
+    press(&mut app, "a");
+    assert!(matches!(app.popup, Some(Popup::Editor(_))));
+    typ(&mut app, "How well do carers' voices shape services?");
+    press(&mut app, "enter");
+    assert!(app.popup.is_none());
+    assert_eq!(wb(&app).review.focus.len(), focus + 1);
+    assert_eq!(
+        wb(&app).review.focus[focus],
+        "How well do carers' voices shape services?"
+    );
+    // An empty new focus question is dropped.
+    press(&mut app, "a");
+    press(&mut app, "esc");
+    assert_eq!(wb(&app).review.focus.len(), focus + 1);
+    // At the bottom, Enter on "+ add a team member" adds one.
+    press(&mut app, "G");
+    press(&mut app, "enter");
+    assert!(matches!(app.popup, Some(Popup::Editor(_))));
+    assert_eq!(wb(&app).review.team.len(), team + 1);
+    backspaces(&mut app, "New team member".len());
+    typ(&mut app, "Aoife Ní Bhriain");
+    press(&mut app, "enter");
+    assert_eq!(wb(&app).review.team[team].name, "Aoife Ní Bhriain");
+    // The role is the next row.
+    keys(&mut app, "j enter");
+    typ(&mut app, "Officer peer");
+    press(&mut app, "enter");
+    assert_eq!(
+        wb(&app).review.team[team].role.as_deref(),
+        Some("Officer peer")
+    );
+    // Removing a member asks first.
+    press(&mut app, "d");
+    let Some(Popup::Confirm { message: m, .. }) = &app.popup else {
+        panic!("no confirm")
+    };
+    assert!(m.contains("Aoife Ní Bhriain"), "{m}");
+    press(&mut app, "y");
+    assert_eq!(wb(&app).review.team.len(), team);
+}
+
+#[test]
+fn metrics_value_is_written() {
+    let (mut app, _d) = leeds();
+    press(&mut app, "M");
+    let first = wb(&app).framework.metrics[0].id.clone();
+    keys(&mut app, "enter enter");
+    assert!(matches!(app.popup, Some(Popup::Editor(_))));
+    typ(&mut app, "42.5");
+    press(&mut app, "enter");
+    assert!(app.popup.is_none());
+    let m = wb(&app).metrics.iter().find(|m| m.metric == first).unwrap();
+    assert_eq!(m.value, Some(42.5));
+    // The list shows it.
+    assert!(screen(&app, 80, 24).contains("42.5"));
+    // Not a number: refused, Esc keeps the old value.
+    press(&mut app, "enter");
+    typ(&mut app, "x");
+    let Some(Popup::Editor(ed)) = &app.popup else {
+        panic!("no editor")
+    };
+    assert!(ed.error.as_deref().unwrap_or("").contains("not a number"));
+    press(&mut app, "esc");
+    let m = wb(&app).metrics.iter().find(|m| m.metric == first).unwrap();
+    assert_eq!(m.value, Some(42.5));
+    // Period is a text field, next one down.
+    keys(&mut app, "j enter");
+    typ(&mut app, "2018/19");
+    press(&mut app, "enter");
+    let m = wb(&app).metrics.iter().find(|m| m.metric == first).unwrap();
+    assert_eq!(m.period.as_deref(), Some("2018/19"));
+}
+
+#[test]
+fn proud_of_add_edit_delete() {
+    let (mut app, _d) = suffolk();
+    press(&mut app, "P");
+    let n = wb(&app).proud_of.len();
+    assert_eq!(n, 2);
+    // Add: a new case study with its title in the editor.
+    press(&mut app, "a");
+    assert!(matches!(app.popup, Some(Popup::Editor(_))));
+    assert_eq!(wb(&app).proud_of.len(), n + 1);
+    backspaces(&mut app, "New case study".len());
+    typ(&mut app, "Café-style drop-ins");
+    press(&mut app, "enter");
+    assert_eq!(wb(&app).proud_of[n].title, "Café-style drop-ins");
+    // Edit the summary, a text over several lines.
+    keys(&mut app, "j enter");
+    typ(&mut app, "Weekly drop-ins.\nRun with carers.");
+    press(&mut app, "esc");
+    assert_eq!(
+        wb(&app).proud_of[n].summary.as_deref(),
+        Some("Weekly drop-ins.\nRun with carers.")
+    );
+    // Delete asks first; n keeps it, y deletes.
+    press(&mut app, "d");
+    let Some(Popup::Confirm { message: m, .. }) = &app.popup else {
+        panic!("no confirm")
+    };
+    assert!(m.contains("Café-style drop-ins"), "{m}");
+    press(&mut app, "n");
+    assert_eq!(wb(&app).proud_of.len(), n + 1);
+    press(&mut app, "d");
+    press(&mut app, "y");
+    assert_eq!(wb(&app).proud_of.len(), n);
+    assert!(app.proud.sel < n);
+    // Editing the first case study's title from the list.
+    keys(&mut app, "esc g enter enter");
+    typ(&mut app, "!");
+    press(&mut app, "enter");
+    assert_eq!(
+        wb(&app).proud_of[0].title,
+        "The Waveney Out of Hospital team!"
+    );
+}
+
+#[test]
+fn search_jumps_to_the_question() {
+    let (mut app, _d) = suffolk();
+    assert_eq!(app.current_question().as_deref(), Some("1"));
+    press(&mut app, "/");
+    typ(&mut app, "assistive");
+    let Some(Popup::Search(s)) = &app.popup else {
+        panic!("no search")
+    };
+    assert!(s.hits[0].label.starts_with("KLOE 2"), "{:?}", s.hits);
+    press(&mut app, "enter");
+    assert!(app.popup.is_none());
+    assert_eq!(app.screen, Screen::Questions);
+    assert_eq!(app.current_question().as_deref(), Some("2"));
+    // From another screen, and with the second hit.
+    press(&mut app, "D");
+    press(&mut app, "/");
+    typ(&mut app, "pocket card");
+    let Some(Popup::Search(s)) = &app.popup else {
+        panic!("no search")
+    };
+    assert!(!s.hits.is_empty());
+    let last = s.hits.len() - 1;
+    for _ in 0..last {
+        press(&mut app, "down");
+    }
+    press(&mut app, "enter");
+    // The last hit is the evidence item: the library shows it.
+    assert_eq!(app.screen, Screen::Evidence);
+    let i = app.evidence_shown()[app.ev.list.sel];
+    assert_eq!(wb(&app).evidence[i].id, "ev-2");
+    // No hits: Esc closes, nothing moves.
+    press(&mut app, "Q");
+    press(&mut app, "/");
+    typ(&mut app, "qqqxxx");
+    assert!(screen(&app, 80, 24).contains("No matches"));
+    press(&mut app, "esc");
+    assert!(app.popup.is_none());
+    assert_eq!(app.current_question().as_deref(), Some("2"));
+}
+
+#[test]
+fn help_lists_keys_from_the_table() {
+    let (mut app, _d) = suffolk();
+    press(&mut app, "?");
+    let text = screen(&app, 80, 24);
+    assert!(text.contains("Keys on the Questions screen"), "{text}");
+    assert!(text.contains("next unanswered question"), "{text}");
+    assert!(text.contains("rate at that level of the scale"), "{text}");
+    // Every row of the table for this screen can be reached by scrolling.
+    let rows = app.keymap.help(app.screen.context());
+    let mut seen = String::new();
+    for _ in 0..rows.len() {
+        seen.push_str(&screen(&app, 80, 24));
+        press(&mut app, "j");
+    }
+    for (_, d) in &rows {
+        assert!(seen.contains(d.as_str()), "help never shows '{d}'");
+    }
+    press(&mut app, "esc");
+    assert!(app.popup.is_none());
+    // On the evidence screen it lists that screen's keys.
+    press(&mut app, "E");
+    press(&mut app, "?");
+    let text = screen(&app, 80, 24);
+    assert!(text.contains("Keys on the Evidence screen"), "{text}");
+    assert!(text.contains("filter by kind"), "{text}");
+    assert!(!text.contains("next unanswered question"), "{text}");
+}
+
+#[test]
+fn help_follows_a_rebound_key() {
+    let mut km = Keymap::default();
+    let problems = km.apply_config("keys.yaml", "questions:\n  next_unanswered: F8\n");
+    assert!(problems.is_empty(), "{problems:?}");
+    let (mut app, _d) = suffolk();
+    app.keymap = km;
+    press(&mut app, "?");
+    let text = screen(&app, 80, 24);
+    let line = text
+        .lines()
+        .find(|l| l.contains("next unanswered question"))
+        .unwrap();
+    assert!(line.contains("F8"), "{line}");
+}
+
+#[test]
+fn read_only_workbook_refuses_changes_with_a_message() {
+    let (mut app, _d) = read_only_suffolk();
+    let before = wb(&app).clone();
+    // The banner is in the status bar for as long as the workbook is open.
+    assert!(
+        status_line(&app, 80, 24)
+            .contains("READ-ONLY, open in another peerbook: someone on host, process 1")
+    );
+    let refused = "Read-only: nothing can be changed here";
+    let check = |app: &mut App, keys_: &str| {
+        app.message = None;
+        keys(app, keys_);
+        assert_eq!(message(app), refused, "after {keys_}");
+        assert!(is_error(app));
+        assert!(app.popup.is_none(), "after {keys_}");
+        // Close whatever is left open.
+        app.popup = None;
+    };
+    check(&mut app, "3");
+    check(&mut app, "x");
+    check(&mut app, "0");
+    check(&mut app, "e");
+    check(&mut app, "o");
+    check(&mut app, "a");
+    check(&mut app, "s enter");
+    check(&mut app, "r j enter");
+    // Moving still works.
+    keys(&mut app, "j");
+    assert_eq!(app.current_question().as_deref(), Some("2"));
+    check(&mut app, "E a");
+    check(&mut app, "E d");
+    check(&mut app, "E enter enter");
+    check(&mut app, "R enter");
+    check(&mut app, "R a");
+    check(&mut app, "P a");
+    check(&mut app, "P enter enter");
+    assert_eq!(wb(&app).answers, before.answers);
+    assert_eq!(wb(&app).evidence, before.evidence);
+    assert_eq!(wb(&app).review, before.review);
+    assert_eq!(wb(&app).proud_of, before.proud_of);
+    let text = screen(&app, 80, 24);
+    assert!(text.contains(refused), "{text}");
+}
+
+#[test]
+
+fn read_only_link_says_read_only() {
+    let (mut app, _d) = read_only_suffolk();
+    keys(&mut app, "l enter");
+    assert_eq!(wb(&app).answer("1").unwrap().evidence.len(), 4);
+    assert_eq!(message(&app), "Read-only: nothing can be changed here");
+}
+
+#[test]
+
+fn read_only_unlink_says_read_only() {
+    let (mut app, _d) = read_only_suffolk();
+    go_to_slot(&mut app, &Slot::Evidence(0));
+    press(&mut app, "d");
+    assert_eq!(wb(&app).answer("1").unwrap().evidence.len(), 4);
+    assert_eq!(message(&app), "Read-only: nothing can be changed here");
+}
+
+#[test]
+
+fn read_only_refuses_deleting_a_case_study() {
+    let (mut app, _d) = read_only_suffolk();
+    keys(&mut app, "P d");
+    if app.popup.is_some() {
+        press(&mut app, "y");
+    }
+    assert_eq!(wb(&app).proud_of.len(), 2);
+    assert_eq!(message(&app), "Read-only: nothing can be changed here");
+}
+
+#[test]
+
+fn read_only_refuses_removing_a_team_member() {
+    let (mut app, _d) = read_only_suffolk();
+    press(&mut app, "R");
+    for _ in 0..9 {
+        press(&mut app, "j");
+    }
+    press(&mut app, "d");
+    if app.popup.is_some() {
+        press(&mut app, "y");
+    }
+    assert_eq!(wb(&app).review.team.len(), 6);
+    assert_eq!(message(&app), "Read-only: nothing can be changed here");
+}
+
+#[test]
+fn keys_yaml_override_changes_what_a_key_does() {
+    let mut km = Keymap::default();
+    let problems = km.apply_config(
+        "keys.yaml",
+        "questions:\n  next_unanswered: F8\n  down: n\nglobal:\n  show_evidence: ctrl-e\n",
+    );
+    assert!(problems.is_empty(), "{problems:?}");
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = App::new(
+        km,
+        Registry::load(&[]),
+        dir.path().join("workbooks"),
+        "Tester".into(),
+    );
+    app.theme.color = false;
+    app.open_doc(detached(seed(SUFFOLK)));
+    // n now moves down one question instead of jumping to KLOE 12.
+    press(&mut app, "n");
+    assert_eq!(app.current_question().as_deref(), Some("2"));
+    // F8 jumps to the unanswered question.
+    press(&mut app, "f8");
+    assert_eq!(app.current_question().as_deref(), Some("12"));
+    // j still moves (the global binding).
+    press(&mut app, "j");
+    assert_eq!(app.current_question().as_deref(), Some("13"));
+    // Ctrl-e shows the evidence; E still does too.
+    press(&mut app, "ctrl-e");
+    assert_eq!(app.screen, Screen::Evidence);
+    // The footer shows the new key.
+    press(&mut app, "Q");
+    let text = screen(&app, 80, 24);
+    let footer = text.lines().last().unwrap();
+    assert!(footer.contains("F8 next gap"), "{footer}");
+}
+
+#[test]
+fn escape_from_a_screen_goes_back_to_questions() {
+    let (mut app, _d) = suffolk();
+    for s in ["E", "D", "R", "M", "P"] {
+        press(&mut app, s);
+        assert_ne!(app.screen, Screen::Questions);
+        press(&mut app, "esc");
+        assert_eq!(app.screen, Screen::Questions, "Esc from {s}");
+    }
+    press(&mut app, "esc");
+    assert!(!app.quit);
+    press(&mut app, "q");
+    assert!(app.quit);
+}
+
+/// Every screen and pop-up, for the size sweep.
+fn every_state() -> Vec<(&'static str, App, TempDir)> {
+    let mut v = Vec::new();
+    let dir = tempfile::tempdir().unwrap();
+    let app = bare_app_in(&dir);
+    v.push(("start", app, dir));
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = bare_app_in(&dir);
+    press(&mut app, "enter");
+    v.push(("frameworks", app, dir));
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = bare_app_in(&dir);
+    keys(&mut app, "enter enter");
+    typ(&mut app, "Council");
+    v.push(("new", app, dir));
+    let plans: &[(&str, &str)] = &[
+        ("questions", ""),
+        ("answer pane", "tab"),
+        ("answer pane bottom", "tab G"),
+        ("tree bottom", "G"),
+        ("help", "?"),
+        (
+            "help scrolled",
+            "? j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j",
+        ),
+        ("rating", "r"),
+        ("status", "s"),
+        ("narrative", "e"),
+        ("owner", "o"),
+        ("search", "/ a"),
+        ("link", "l"),
+        ("link bottom", "l j j j j j j j j j j"),
+        ("evidence", "E"),
+        ("evidence form", "E j j enter"),
+        ("evidence bottom", "E G enter"),
+        ("kind", "E f"),
+        ("filter", "E /"),
+        ("confirm", "E j j j j j j d"),
+        ("dashboard", "D"),
+        ("details", "R"),
+        ("details bottom", "R G"),
+        ("details date", "R j j enter"),
+        ("metrics", "M"),
+        ("proud", "P"),
+        ("proud form", "P enter j j j"),
+    ];
+    for (name, k) in plans {
+        for (app, dir) in [suffolk(), halton(), leeds(), read_only_suffolk()] {
+            let mut app = app;
+            keys(&mut app, k);
+            v.push((*name, app, dir));
+        }
+    }
+    // Search with a query that finds things, and an editor with an error.
+    let (mut app, dir) = suffolk();
+    press(&mut app, "/");
+    typ(&mut app, "the");
+    v.push(("search hits", app, dir));
+    let (mut app, dir) = suffolk();
+    keys(&mut app, "R j j enter");
+    typ(&mut app, "x");
+    v.push(("editor error", app, dir));
+    let (mut app, dir) = leeds();
+    keys(&mut app, "M enter");
+    v.push(("metrics form", app, dir));
+    v
+}
+
+#[test]
+fn drawing_every_screen_at_every_size_does_not_panic() {
+    let states = every_state();
+    let mut sizes: Vec<(u16, u16)> = vec![(1, 1), (0, 0), (1, 0), (0, 1), (2, 2), (3, 1)];
+    for w in (1..=120).step_by(7) {
+        for h in (1..=40).step_by(3) {
+            sizes.push((w, h));
+        }
+    }
+    // Around the "too small" limit and at common sizes.
+    for (w, h) in [
+        (59, 16),
+        (60, 15),
+        (60, 16),
+        (61, 17),
+        (80, 24),
+        (120, 40),
+        (200, 60),
+        (60, 40),
+        (120, 16),
+    ] {
+        sizes.push((w, h));
+    }
+    for (name, app, _dir) in &states {
+        for &(w, h) in &sizes {
+            let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+                t.draw(|f| peerbook::tui::view::draw(f, app)).unwrap();
+                // And resizing a terminal that already drew.
+                t.backend_mut()
+                    .resize(w.saturating_add(3), h.saturating_add(2));
+                t.draw(|f| peerbook::tui::view::draw(f, app)).unwrap();
+            }));
+            assert!(r.is_ok(), "drawing '{name}' at {w}×{h} panicked");
+        }
+    }
+}
+
+#[test]
+fn keys_after_drawing_small_do_not_panic() {
+    // Page keys use the last drawn size: draw at 1×1, then page around.
+    let (mut app, _d) = suffolk();
+    let _ = terminal(&app, 1, 1);
+    keys(&mut app, "pgdn pgdn pgup tab pgdn G g");
+    for s in ["E", "R", "P", "M", "D"] {
+        press(&mut app, s);
+        let _ = terminal(&app, 1, 1);
+        keys(&mut app, "pgdn pgdn G pgup g j k");
+    }
+    let _ = terminal(&app, 80, 24);
+}
+
+/// Presses `key` `n` times and checks after each press that the selection
+/// is drawn (some row is reversed) at 80×24.
+fn selection_stays_visible(app: &mut App, key: &str, n: usize) -> Vec<usize> {
+    let mut lost = Vec::new();
+    for i in 0..n {
+        if selected_rows(app, 80, 24).is_empty() {
+            lost.push(i);
+        }
+        press(app, key);
+    }
+    lost
+}
+
+#[test]
+fn the_selection_stays_on_screen_in_the_answer_pane() {
+    let (mut app, _d) = suffolk();
+    press(&mut app, "tab");
+    let n = app.slots().len();
+    let lost = selection_stays_visible(&mut app, "j", n);
+    assert!(lost.is_empty(), "slots not drawn: {lost:?}");
+}
+
+#[test]
+fn the_selection_stays_on_screen_in_the_evidence_form() {
+    let (mut app, _d) = suffolk();
+    keys(&mut app, "E j j enter");
+    let n = app.evidence_fields(2).len();
+    let lost = selection_stays_visible(&mut app, "j", n);
+    assert!(lost.is_empty(), "fields not drawn: {lost:?}");
+}
+
+#[test]
+fn the_selection_stays_on_screen_in_the_proud_of_form() {
+    let (mut app, _d) = suffolk();
+    keys(&mut app, "P enter");
+    assert_eq!(app.proud.pane, Pane::Form);
+    let lost = selection_stays_visible(&mut app, "j", 7);
+    assert!(lost.is_empty(), "fields not drawn: {lost:?}");
+}
+
+#[test]
+fn the_selection_stays_on_screen_in_review_details() {
+    let (mut app, _d) = suffolk();
+    press(&mut app, "R");
+    let n = app.detail_targets().len();
+    let lost = selection_stays_visible(&mut app, "j", n);
+    assert!(lost.is_empty(), "rows not drawn: {lost:?}");
+    // And back up again.
+    let lost = selection_stays_visible(&mut app, "k", n);
+    assert!(lost.is_empty(), "rows not drawn going up: {lost:?}");
+}
+
+#[test]
+fn the_selection_stays_on_screen_in_lists() {
+    let (mut app, _d) = suffolk();
+    let lost = selection_stays_visible(&mut app, "j", 13);
+    assert!(lost.is_empty(), "tree: {lost:?}");
+    press(&mut app, "E");
+    let lost = selection_stays_visible(&mut app, "j", 12);
+    assert!(lost.is_empty(), "evidence: {lost:?}");
+    let (mut app, _d) = leeds();
+    press(&mut app, "M");
+    let lost = selection_stays_visible(&mut app, "j", 13);
+    assert!(lost.is_empty(), "metrics: {lost:?}");
+    press(&mut app, "enter");
+    let lost = selection_stays_visible(&mut app, "j", 6);
+    assert!(lost.is_empty(), "metric form: {lost:?}");
+}
+
+#[test]
+fn creating_a_workbook_from_the_start_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = bare_app_in(&dir);
+    press(&mut app, "n");
+    let Some(Popup::Frameworks { .. }) = &app.popup else {
+        panic!("no framework list")
+    };
+    let want = app
+        .registry
+        .frameworks
+        .iter()
+        .position(|f| f.id == "suffolk-reablement-2016")
+        .unwrap();
+    for _ in 0..want {
+        press(&mut app, "j");
+    }
+    press(&mut app, "enter");
+    assert!(matches!(app.popup, Some(Popup::New(_))));
+    // Both fields are needed.
+    press(&mut app, "enter");
+    press(&mut app, "enter");
+    let Some(Popup::New(n)) = &app.popup else {
+        panic!("the form closed")
+    };
+    assert_eq!(
+        n.error.as_deref(),
+        Some("Give both the council and the review title")
+    );
+    assert!(!n.on_title, "the cursor goes back to the empty council");
+    typ(&mut app, "Ynys Môn");
+    press(&mut app, "enter");
+    typ(&mut app, "Reablement review");
+    press(&mut app, "enter");
+    assert!(app.popup.is_none());
+    assert_eq!(app.screen, Screen::Questions);
+    assert_eq!(wb(&app).review.council, "Ynys Môn");
+    assert_eq!(wb(&app).review.title, "Reablement review");
+    assert_eq!(wb(&app).framework.id, "suffolk-reablement-2016");
+    let path = app.doc.as_ref().unwrap().path.clone();
+    assert!(path.starts_with(dir.path().join("workbooks")), "{path:?}");
+    assert!(path.exists());
+    assert!(message(&app).starts_with("Created "), "{}", message(&app));
+    drop(app);
+    // Back on the start screen, the new workbook is listed.
+    let app = bare_app_in(&dir);
+    assert_eq!(app.start.books.len(), 1);
+    assert_eq!(app.start.books[0].council, "Ynys Môn");
+}
+
+#[test]
+fn snapshot_start_with_a_broken_workbook() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("workbooks");
+    std::fs::create_dir_all(&folder).unwrap();
+    std::fs::write(folder.join("broken.yaml"), "kind: workbook\nformat: [\n").unwrap();
+    let app = bare_app_in(&dir);
+    assert!(app.start.books[0].error.is_some());
+    snap_start("start_broken_workbook", &app);
+}
+
+fn click(app: &mut App, column: u16, row: u16) {
+    use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
+    app.handle_mouse(MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column,
+        row,
+        modifiers: KeyModifiers::NONE,
+    });
+}
+
+/// The row of the screen whose text contains `needle`.
+fn row_of(app: &App, needle: &str) -> u16 {
+    let text = screen(app, 80, 24);
+    text.lines()
+        .position(|l| l.contains(needle))
+        .unwrap_or_else(|| panic!("'{needle}' not on screen:\n{text}")) as u16
+}
+
+#[test]
+fn clicking_a_question_in_the_tree_selects_it() {
+    let (mut app, _d) = suffolk();
+    let row = row_of(&app, "KLOE 7");
+    click(&mut app, 5, row);
+    assert_eq!(app.current_question().as_deref(), Some("7"));
+    // A click on a tab shows that screen.
+    let col = screen(&app, 80, 24)
+        .lines()
+        .next()
+        .unwrap()
+        .find("Evidence")
+        .unwrap() as u16;
+    click(&mut app, col + 1, 0);
+    assert_eq!(app.screen, Screen::Evidence);
+}
+
+#[test]
+
+fn clicking_a_workbook_on_the_start_screen_selects_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("workbooks");
+    std::fs::create_dir_all(&folder).unwrap();
+    drop(peerbook::store::WorkbookFile::create(&folder.join("a.yaml"), &seed(SUFFOLK)).unwrap());
+    let mut app = bare_app_in(&dir);
+    let book = row_of(&app, "Suffolk County Council");
+    click(&mut app, 10, book);
+    assert_eq!(app.start.sel, 1, "clicked the workbook");
+    let new = row_of(&app, "+ New workbook");
+    click(&mut app, 10, new);
+    assert_eq!(app.start.sel, 0, "clicked '+ New workbook'");
+}
+
+#[test]
+
+fn tab_switches_panes_on_every_list_and_form_screen() {
+    let (mut app, _d) = suffolk();
+    keys(&mut app, "E tab");
+    assert_eq!(app.ev.list.pane, Pane::Form, "evidence");
+    let (mut app, _d) = leeds();
+    keys(&mut app, "M tab");
+    assert_eq!(app.metrics.pane, Pane::Form, "metrics");
+}
+
+#[test]
+
+fn the_footer_does_not_offer_screen_keys_while_typing() {
+    let (mut app, _d) = suffolk();
+    press(&mut app, "e");
+    let text = screen(&app, 80, 24);
+    let footer = text.lines().last().unwrap();
+    assert!(!footer.contains("r rating"), "{footer}");
+    press(&mut app, "esc");
+    press(&mut app, "/");
+    let text = screen(&app, 80, 24);
+    let footer = text.lines().last().unwrap();
+    assert!(!footer.contains("r rating"), "{footer}");
+}
+
+/// Presses pseudo-random keys (a fixed sequence) on every kind of workbook,
+/// drawing after each: nothing may panic.
+#[test]
+fn random_keys_on_every_screen_do_not_panic() {
+    const KEYS: &[&str] = &[
+        "j",
+        "k",
+        "g",
+        "G",
+        "enter",
+        "esc",
+        "tab",
+        "backtab",
+        "pgdn",
+        "pgup",
+        "a",
+        "d",
+        "e",
+        "o",
+        "r",
+        "s",
+        "x",
+        "0",
+        "1",
+        "3",
+        "5",
+        "9",
+        "n",
+        "N",
+        "l",
+        "u",
+        "f",
+        "/",
+        "?",
+        "y",
+        "E",
+        "D",
+        "R",
+        "M",
+        "P",
+        "Q",
+        "K",
+        "J",
+        "backspace",
+        "z",
+        "ctrl-z",
+        "ctrl-y",
+        "space",
+        "home",
+        "end",
+        "up",
+        "down",
+        "left",
+        "right",
+        "enter",
+        "esc",
+        "j",
+        "j",
+    ];
+    let empty = || {
+        let reg = Registry::load(&[]);
+        let fw = reg
+            .resolve("halton-intermediate-care-2019")
+            .unwrap()
+            .clone();
+        app_with(detached, Workbook::new(fw, "C", "T"))
+    };
+    let apps: Vec<(&str, (App, TempDir))> = vec![
+        ("suffolk", suffolk()),
+        ("halton", halton()),
+        ("leeds", leeds()),
+        ("read-only", read_only_suffolk()),
+        ("empty", empty()),
+    ];
+    for (name, (mut app, _dir)) in apps {
+        let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut pressed = Vec::new();
+        for step in 0..3000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let k = KEYS[(x % KEYS.len() as u64) as usize];
+            pressed.push(k);
+            let (w, h) = if step % 50 == 0 { (61, 17) } else { (80, 24) };
+            let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                press(&mut app, k);
+                app.quit = false;
+                let _ = terminal(&app, w, h);
+            }));
+            if r.is_err() {
+                let tail = &pressed[pressed.len().saturating_sub(20)..];
+                panic!("{name}: panicked at step {step} after keys …{tail:?}");
+            }
+        }
+    }
+}
+
+#[test]
+
+fn line_breaks_in_form_values_are_drawn_as_lines() {
+    // The seed's second case study ends its 'what we did' with a newline.
+    let (mut app, _d) = suffolk();
+    keys(&mut app, "P j");
+    let text = screen(&app, 80, 24);
+    assert!(!text.contains('\u{fffd}'), "{text}");
+    // A summary typed over two lines shows as two lines.
+    keys(&mut app, "enter j enter");
+    backspaces(&mut app, 200);
+    typ(&mut app, "Weekly drop-ins.\nRun with carers.");
+    press(&mut app, "esc");
+    assert_eq!(
+        wb(&app).proud_of[1].summary.as_deref(),
+        Some("Weekly drop-ins.\nRun with carers.")
+    );
+    let text = screen(&app, 80, 24);
+    assert!(!text.contains('\u{fffd}'), "{text}");
+    assert!(text.contains("Run with carers."), "{text}");
+}
+
+#[test]
+
+fn top_and_bottom_in_a_form_move_between_fields() {
+    let (mut app, _d) = suffolk();
+    keys(&mut app, "E j j enter G");
+    let i = app.evidence_shown()[app.ev.list.sel];
+    assert_eq!(wb(&app).evidence[i].id, "ev-3", "the item shown changed");
+    assert_eq!(app.ev.list.field, app.evidence_fields(i).len() - 1);
+    let (mut app, _d) = suffolk();
+    keys(&mut app, "P enter G");
+    assert_eq!(app.proud.sel, 0, "the case study shown changed");
+    assert_eq!(app.proud.field, 6);
+}
