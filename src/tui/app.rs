@@ -1616,15 +1616,7 @@ impl App {
                 }
                 let Some(wb) = self.wb() else { return };
                 let e = &wb.evidence[i];
-                let refs: Vec<String> = wb
-                    .citing(&e.id)
-                    .iter()
-                    .map(|q| {
-                        wb.framework
-                            .question(q)
-                            .map_or(q.to_string(), |(_, q)| q.display_ref().to_string())
-                    })
-                    .collect();
+                let refs = wb.citing_refs(&e.id);
                 let message = if refs.is_empty() {
                     format!("Delete {} \"{}\"? No question cites it.", e.id, e.title)
                 } else {

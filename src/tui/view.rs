@@ -749,15 +749,7 @@ fn draw_evidence(f: &mut Frame, app: &App, area: Rect) {
         } else {
             "Nothing matches the filter. Press f to choose a kind, / to change the text."
         };
-        f.render_widget(
-            Paragraph::new(msg).wrap(Wrap { trim: true }).block(boxed(
-                String::new(),
-                false,
-                app.theme,
-            )),
-            right,
-        );
-        return;
+        return draw_note(f, app, right, "", msg);
     };
     let e = &wb.evidence[idx];
     let rows: Vec<(String, String)> = app
@@ -771,15 +763,7 @@ fn draw_evidence(f: &mut Frame, app: &App, area: Rect) {
             ),
         })
         .collect();
-    let cited: Vec<String> = wb
-        .citing(&e.id)
-        .iter()
-        .map(|q| {
-            wb.framework
-                .question(q)
-                .map_or(q.to_string(), |(_, q)| q.display_ref().to_string())
-        })
-        .collect();
+    let cited = wb.citing_refs(&e.id);
     let mut extra = vec![if cited.is_empty() {
         "Cited by no question yet: press l to link it to the current question.".into()
     } else {
@@ -856,16 +840,11 @@ fn draw_metrics(f: &mut Frame, app: &App, area: Rect) {
     let Some(wb) = app.wb() else { return };
     let metrics = &wb.framework.metrics;
     if metrics.is_empty() {
-        f.render_widget(
-            Paragraph::new(format!(
-                "{} suggests no performance measures. Data with comparators can still go in the evidence library (E) as items of kind Data.",
-                inert(&wb.framework.title)
-            ))
-            .wrap(Wrap { trim: true })
-            .block(boxed(" Metrics ".into(), true, app.theme)),
-            area,
+        let text = format!(
+            "{} suggests no performance measures. Data with comparators can still go in the evidence library (E) as items of kind Data.",
+            inert(&wb.framework.title)
         );
-        return;
+        return draw_note(f, app, area, " Metrics ", &text);
     }
     let (left, right) = layout::questions(area);
     draw_list(
@@ -934,13 +913,13 @@ fn draw_metrics(f: &mut Frame, app: &App, area: Rect) {
 fn draw_proud(f: &mut Frame, app: &App, area: Rect) {
     let Some(wb) = app.wb() else { return };
     if wb.proud_of.is_empty() {
-        f.render_widget(
-            Paragraph::new("What we're proud of: no case studies yet. Press a to add one: what was done, its impact, the barriers, the conditions for success and a contact.")
-                .wrap(Wrap { trim: true })
-                .block(boxed(" What we're proud of ".into(), true, app.theme)),
+        return draw_note(
+            f,
+            app,
             area,
+            " What we're proud of ",
+            "No case studies yet. Press a to add one: what was done, its impact, the barriers, the conditions for success and a contact.",
         );
-        return;
     }
     let (left, right) = layout::questions(area);
     draw_list(
@@ -977,6 +956,16 @@ fn draw_proud(f: &mut Frame, app: &App, area: Rect) {
             sel: app.proud.field,
             extra: Vec::new(),
         },
+    );
+}
+
+/// A boxed paragraph, for a screen with nothing to list yet.
+fn draw_note(f: &mut Frame, app: &App, area: Rect, title: &str, text: &str) {
+    f.render_widget(
+        Paragraph::new(text.to_string())
+            .wrap(Wrap { trim: true })
+            .block(boxed(title.to_string(), true, app.theme)),
+        area,
     );
 }
 

@@ -325,6 +325,18 @@ impl Workbook {
             .collect()
     }
 
+    /// How the questions that cite an evidence item are shown: their refs.
+    pub fn citing_refs(&self, evidence_id: &str) -> Vec<String> {
+        self.citing(evidence_id)
+            .iter()
+            .map(|q| {
+                self.framework
+                    .question(q)
+                    .map_or(q.to_string(), |(_, q)| q.display_ref().to_string())
+            })
+            .collect()
+    }
+
     /// A file name from council and title: `suffolk-reablement-review.yaml`.
     pub fn suggested_file_name(&self) -> String {
         file_stem(&format!("{} {}", self.review.council, self.review.title)) + ".yaml"
