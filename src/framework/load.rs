@@ -189,7 +189,8 @@ pub fn from_value(
     let mut lookup = HashMap::new();
     for (di, d) in domains.iter().enumerate() {
         for (qi, q) in d.questions.iter().enumerate() {
-            lookup.insert(q.id.clone(), (di, qi));
+            let flat = lookup.len();
+            lookup.insert(q.id.clone(), (di, qi, flat));
         }
     }
     let id_pos = r.pos(&top.at("id"));

@@ -52,8 +52,9 @@ pub struct Framework {
     pub origin: Origin,
     /// Where the `id` was written, for messages about the whole framework.
     pub id_pos: Pos,
-    /// Question id to (domain index, question index).
-    lookup: HashMap<String, (usize, usize)>,
+    /// Question id to (domain index, question index, index in framework
+    /// order).
+    lookup: HashMap<String, (usize, usize, usize)>,
 }
 
 #[derive(Debug, Clone)]
@@ -224,20 +225,13 @@ impl Framework {
     }
 
     pub fn question(&self, id: &str) -> Option<(&Domain, &Question)> {
-        let (d, q) = *self.lookup.get(id)?;
+        let (d, q, _) = *self.lookup.get(id)?;
         Some((&self.domains[d], &self.domains[d].questions[q]))
     }
 
     /// Position of a question in framework order (for sorting answers).
     pub fn order_of(&self, id: &str) -> Option<usize> {
-        let (d, q) = *self.lookup.get(id)?;
-        Some(
-            self.domains[..d]
-                .iter()
-                .map(|d| d.questions.len())
-                .sum::<usize>()
-                + q,
-        )
+        self.lookup.get(id).map(|(_, _, flat)| *flat)
     }
 
     /// Finds a question by its `ref` as shown (case-insensitive), or else

@@ -340,6 +340,7 @@ fn read_answers(
 ) -> Vec<Answer> {
     let mut out = Vec::new();
     let mut seen: HashMap<String, Pos> = HashMap::new();
+    let known: std::collections::HashSet<&str> = evidence.iter().map(|e| e.id.as_str()).collect();
     for (ap, av) in r.list(top, "answers") {
         let Some(o) = r.obj(av, &ap, "an answer", ANSWER_KEYS, &["question"]) else {
             continue;
@@ -362,7 +363,7 @@ fn read_answers(
         let rating = read_rating(r, &o, fw);
         let cited = r.text_list(&o, "evidence");
         for (i, id) in cited.iter().enumerate() {
-            if !evidence.iter().any(|e| &e.id == id) {
+            if !known.contains(id.as_str()) {
                 r.error(
                     &o.at("evidence").idx(i),
                     format!("answer to '{question}' cites evidence '{id}', which is not in the evidence list"),
