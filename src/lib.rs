@@ -4,6 +4,7 @@
 pub mod cli;
 pub mod csv_io;
 pub mod diag;
+pub mod export;
 pub mod framework;
 pub mod paths;
 pub mod read;

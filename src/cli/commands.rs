@@ -5,8 +5,9 @@ use std::path::{Path, PathBuf};
 
 use serde_json::json;
 
-use super::{Cli, Command, ExportFormat, Failure, StatusFormat};
+use super::{Cli, Command, ExportFormat, Failure, PackArg, StatusFormat};
 use crate::csv_io;
+use crate::export;
 use crate::framework::registry::{self, Registry, Source};
 use crate::framework::{Framework, Origin};
 use crate::paths;
@@ -74,10 +75,21 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
         }
         Some(Command::Export {
             workbook,
+            pack,
             format,
+            date,
             out,
             force,
-        }) => export(&workbook, format, out, force),
+        }) => export(
+            &workbook,
+            ExportArgs {
+                pack,
+                format,
+                date,
+                out,
+                force,
+            },
+        ),
         Some(Command::Import { workbook, csv }) => import(&workbook, &csv),
         Some(Command::Upgrade {
             workbook,
@@ -575,22 +587,59 @@ fn distribution_json(fw: &Framework, s: &Score) -> serde_json::Value {
     )
 }
 
-fn export(
-    path: &Path,
-    format: ExportFormat,
-    out: Option<PathBuf>,
-    force: bool,
-) -> Result<(), Failure> {
+pub struct ExportArgs {
+    pub pack: Option<PackArg>,
+    pub format: ExportFormat,
+    pub date: Option<String>,
+    pub out: Option<PathBuf>,
+    pub force: bool,
+}
+
+fn export(path: &Path, args: ExportArgs) -> Result<(), Failure> {
     let wb = open_workbook(path)?;
-    let (bytes, ext) = match format {
-        ExportFormat::Csv => (csv_io::export(&wb), "csv"),
+    let produced = match &args.date {
+        None => chrono::Local::now().date_naive(),
+        Some(d) => chrono::NaiveDate::parse_from_str(d.trim(), "%Y-%m-%d").map_err(|_| {
+            Failure::new(format!(
+                "--date '{d}' is not a real date; write it as YYYY-MM-DD, e.g. 2026-03-14"
+            ))
+        })?,
     };
-    let target = out.unwrap_or_else(|| {
-        let stem = workbook::file_stem(&format!("{} {}", wb.review.council, wb.review.title));
-        path.parent()
-            .unwrap_or(Path::new("."))
-            .join(format!("{stem}.{ext}"))
-    });
+    let opts = export::Options { produced };
+    let pack = match args.pack {
+        Some(PackArg::SelfAssessment) => Some(export::Pack::SelfAssessment),
+        Some(PackArg::Summary) => Some(export::Pack::Summary),
+        None => None,
+    };
+    let (bytes, name) = match (args.format, pack) {
+        (ExportFormat::Csv, _) => (
+            csv_io::export(&wb),
+            format!(
+                "{}.csv",
+                workbook::file_stem(&format!("{} {}", wb.review.council, wb.review.title))
+            ),
+        ),
+        (ExportFormat::Md | ExportFormat::Docx, None) => {
+            return Err(Failure::new(
+                "say which document to make with --pack self-assessment or --pack summary",
+            ));
+        }
+        (f, Some(pack)) => {
+            let format = if f == ExportFormat::Md {
+                export::Format::Markdown
+            } else {
+                export::Format::Docx
+            };
+            (
+                export::render(&wb, pack, format, &opts),
+                export::file_name(&wb, pack, format),
+            )
+        }
+    };
+    let force = args.force;
+    let target = args
+        .out
+        .unwrap_or_else(|| path.parent().unwrap_or(Path::new(".")).join(name));
     if target.exists() && !force {
         return Err(Failure::new(format!(
             "{} already exists; add --force to replace it, or choose another file with --out",

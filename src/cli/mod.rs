@@ -80,12 +80,18 @@ pub enum Command {
 
     /// Write the workbook's answers out as CSV (one row per question)
     #[command(
-        after_help = "Examples:\n  peerbook export review.yaml --format csv\n  peerbook export review.yaml --format csv --out draft.csv --force"
+        after_help = "Examples:\n  peerbook export review.yaml --pack self-assessment --format md\n  peerbook export review.yaml --pack summary --format docx\n  peerbook export review.yaml --format csv --out draft.csv --force\n\nThe pack's \"produced\" date is today unless --date (or PEERBOOK_EXPORT_DATE) fixes it,\nso the same workbook and date always give the same bytes."
     )]
     Export {
         workbook: PathBuf,
+        /// The document to make (for md and docx)
+        #[arg(long, value_enum)]
+        pack: Option<PackArg>,
         #[arg(long, value_enum)]
         format: ExportFormat,
+        /// The production date printed in the pack, YYYY-MM-DD
+        #[arg(long, value_name = "DATE", env = "PEERBOOK_EXPORT_DATE")]
+        date: Option<String>,
         /// Where to write (default: beside the workbook)
         #[arg(long, value_name = "PATH")]
         out: Option<PathBuf>,
@@ -124,6 +130,14 @@ pub enum StatusFormat {
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ExportFormat {
     Csv,
+    Md,
+    Docx,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PackArg {
+    SelfAssessment,
+    Summary,
 }
 
 /// A failure to report: one paragraph, and the exit code.

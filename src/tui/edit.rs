@@ -475,14 +475,7 @@ pub const MEMBER_FIELDS: &[MemberField] = &[
     MemberField::Email,
 ];
 
-/// A number as people write it: no trailing `.0`.
-pub fn fmt_number(n: f64) -> String {
-    if n.fract() == 0.0 && n.abs() < 1e15 {
-        format!("{}", n as i64)
-    } else {
-        format!("{n}")
-    }
-}
+pub use crate::workbook::fmt_number;
 
 /// New, empty items for the lists that the interface adds to.
 pub fn new_evidence(wb: &Workbook, kind: EvidenceKind) -> EvidenceItem {

@@ -343,6 +343,15 @@ impl Workbook {
     }
 }
 
+/// A number as people write it: no trailing `.0`.
+pub fn fmt_number(n: f64) -> String {
+    if n.fract() == 0.0 && n.abs() < 1e15 {
+        format!("{}", n as i64)
+    } else {
+        format!("{n}")
+    }
+}
+
 /// Lower-case ASCII letters and digits joined by '-', never empty, never a
 /// path: safe to use as a file name in any folder.
 pub fn file_stem(text: &str) -> String {
