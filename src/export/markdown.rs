@@ -121,7 +121,8 @@ fn inlines_md(inlines: &[Inline], br: &str) -> String {
 
 /// A run of text that may hold line breaks of its own.
 fn escape_run(t: &str, br: &str, at_start: bool) -> String {
-    t.split('\n')
+    t.trim_end_matches(['\n', '\r'])
+        .split('\n')
         .enumerate()
         .map(|(k, l)| {
             if k > 0 || at_start {

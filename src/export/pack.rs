@@ -334,8 +334,7 @@ pub fn self_assessment(wb: &Workbook, opts: &Options) -> Document {
     for (i, e) in wb.evidence.iter().enumerate() {
         d.push(Block::Anchor(anchor_for(&e.id)));
         let mut p = vec![
-            b(format!("E{}. ", i + 1)),
-            b(&e.title),
+            b(format!("E{}. {}", i + 1, e.title)),
             t(format!(" ({})", e.kind.label())),
         ];
         let mut detail = Vec::new();
