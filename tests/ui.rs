@@ -1919,3 +1919,41 @@ fn top_and_bottom_in_a_form_move_between_fields() {
     assert_eq!(app.proud.sel, 0, "the case study shown changed");
     assert_eq!(app.proud.field, 6);
 }
+
+#[test]
+fn the_export_screen_writes_beside_the_workbook_and_says_where() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("suffolk.yaml");
+    let (mut app, _d) = app_with(|wb| Doc::detached(wb, &path), seed(SUFFOLK));
+    typ(&mut app, "X");
+    assert!(matches!(
+        app.popup,
+        Some(peerbook::tui::app::Popup::Export { .. })
+    ));
+    snap!("popup_export", app);
+    // The first choice is the self-assessment pack in markdown.
+    keys(&mut app, "enter");
+    let written: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(written.len(), 1, "{written:?}");
+    assert!(
+        message(&app).starts_with("Exported to "),
+        "{}",
+        message(&app)
+    );
+    assert!(message(&app).contains(&written[0].display().to_string()));
+    let text = std::fs::read_to_string(&written[0]).unwrap();
+    assert!(text.starts_with("# Suffolk County Council: "), "{text}");
+    // Again: a new name, never over the first.
+    typ(&mut app, "X");
+    keys(&mut app, "enter");
+    let n = std::fs::read_dir(dir.path()).unwrap().count();
+    assert_eq!(n, 2);
+    assert!(
+        message(&app).contains("-self-assessment-2.md"),
+        "{}",
+        message(&app)
+    );
+}

@@ -188,6 +188,7 @@ pub enum Popup {
     Kind { sel: usize, for_filter: bool },
     Frameworks { sel: usize },
     New(Box<NewWorkbook>),
+    Export { sel: usize },
 }
 
 impl Popup {
@@ -199,6 +200,36 @@ impl Popup {
         }
     }
 }
+
+/// What the export pop-up offers.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum ExportChoice {
+    Pack(crate::export::Pack, crate::export::Format),
+    Csv,
+}
+
+pub const EXPORTS: &[(ExportChoice, &str)] = {
+    use crate::export::{Format, Pack};
+    &[
+        (
+            ExportChoice::Pack(Pack::SelfAssessment, Format::Markdown),
+            "Self-assessment pack (markdown)",
+        ),
+        (
+            ExportChoice::Pack(Pack::SelfAssessment, Format::Docx),
+            "Self-assessment pack (Word)",
+        ),
+        (
+            ExportChoice::Pack(Pack::Summary, Format::Markdown),
+            "Summary (markdown)",
+        ),
+        (
+            ExportChoice::Pack(Pack::Summary, Format::Docx),
+            "Summary (Word)",
+        ),
+        (ExportChoice::Csv, "Answers as CSV, for a spreadsheet"),
+    ]
+};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Pending {
@@ -672,6 +703,10 @@ impl App {
             };
             if let Some(s) = to {
                 self.screen = s;
+                return;
+            }
+            if action == Action::Export {
+                self.popup = Some(Popup::Export { sel: 0 });
                 return;
             }
             if action == Action::Search && self.screen != Screen::Evidence {
@@ -1422,8 +1457,62 @@ impl App {
                 Action::No | Action::Back => self.popup = None,
                 _ => {}
             },
+            Popup::Export { sel } => match action {
+                Action::Up => *sel = sel.saturating_sub(1),
+                Action::Down => *sel = (*sel + 1).min(EXPORTS.len() - 1),
+                Action::Open => {
+                    let choice = EXPORTS[*sel].0;
+                    self.popup = None;
+                    self.export(choice);
+                }
+                _ if close => self.popup = None,
+                _ => {}
+            },
             Popup::Editor(_) | Popup::Search(_) | Popup::Filter(_) | Popup::New(_) => {}
         }
+    }
+
+    /// Writes an export beside the workbook, under a name not yet taken,
+    /// and says where it went.
+    pub fn export(&mut self, choice: ExportChoice) {
+        let Some(doc) = &self.doc else { return };
+        let wb = &doc.wb;
+        let opts = crate::export::Options {
+            produced: chrono::Local::now().date_naive(),
+        };
+        let (bytes, name) = match choice {
+            ExportChoice::Pack(pack, format) => (
+                crate::export::render(wb, pack, format, &opts),
+                crate::export::file_name(wb, pack, format),
+            ),
+            ExportChoice::Csv => (
+                crate::csv_io::export(wb),
+                format!(
+                    "{}.csv",
+                    crate::workbook::file_stem(&format!(
+                        "{} {}",
+                        wb.review.council, wb.review.title
+                    ))
+                ),
+            ),
+        };
+        let dir = doc
+            .path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .map(Path::to_path_buf)
+            .unwrap_or_else(|| PathBuf::from("."));
+        let mut path = dir.join(&name);
+        let (stem, ext) = name.rsplit_once('.').unwrap_or((name.as_str(), ""));
+        let mut k = 2;
+        while path.exists() {
+            path = dir.join(format!("{stem}-{k}.{ext}"));
+            k += 1;
+        }
+        self.message = Some(match crate::store::write_atomic(&path, &bytes) {
+            Ok(()) => (format!("Exported to {}", path.display()), false),
+            Err(e) => (format!("Export failed: {e}"), true),
+        });
     }
 
     fn link(&mut self, qid: &str, idx: usize) {

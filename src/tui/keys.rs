@@ -48,6 +48,7 @@ pub enum Action {
     Link,
     Unlink,
     FilterKind,
+    Export,
     Yes,
     No,
 }
@@ -105,6 +106,7 @@ const NAMES: &[(Action, &str, &str)] = &[
     (Action::Link, "link", "link to the current question"),
     (Action::Unlink, "unlink", "unlink from the current question"),
     (Action::FilterKind, "filter_kind", "filter by kind"),
+    (Action::Export, "export", "export a pack, summary or CSV"),
     (Action::Yes, "yes", "yes"),
     (Action::No, "no", "no"),
 ];
@@ -365,6 +367,7 @@ impl Default for Keymap {
             b(C::Global, Key::plain(K::F(5)), A::ShowDetails, false),
             b(C::Global, Key::plain(K::F(6)), A::ShowMetrics, false),
             b(C::Global, Key::plain(K::F(7)), A::ShowProudOf, false),
+            b(C::Global, Key::ch('X'), A::Export, false),
             // Start screen
             b(C::Start, Key::plain(K::Enter), A::Open, true),
             b(C::Start, Key::ch('n'), A::Add, true),

@@ -1204,6 +1204,21 @@ fn draw_popup(f: &mut Frame, app: &App, p: &Popup, area: Rect) {
             }
             f.render_widget(Paragraph::new(lines).block(popup_block("Rating", th)), r);
         }
+        Popup::Export { sel } => {
+            let r = layout::centred(area, 50, super::app::EXPORTS.len() as u16 + 4);
+            f.render_widget(Clear, r);
+            let items: Vec<String> = super::app::EXPORTS
+                .iter()
+                .map(|(_, l)| l.to_string())
+                .collect();
+            let mut lines = list_lines(&items, *sel, r.width.saturating_sub(2) as usize, th);
+            lines.push(Line::from(""));
+            lines.push(Line::from(Span::styled(
+                "Written beside the workbook; Enter to export",
+                th.dim(),
+            )));
+            f.render_widget(Paragraph::new(lines).block(popup_block("Export", th)), r);
+        }
         Popup::Status { sel } => {
             let r = layout::centred(area, 36, 6);
             f.render_widget(Clear, r);
