@@ -12,7 +12,8 @@ pub fn render(doc: &Document) -> String {
             Block::Heading { level, text, .. } => {
                 out.push_str(&"#".repeat(usize::from((*level).clamp(1, 6))));
                 out.push(' ');
-                out.push_str(&escape_line(text));
+                // A heading is one line, whatever the text holds.
+                out.push_str(&escape_line(&text.replace(['\n', '\r'], " ")));
                 out.push_str("\n\n");
             }
             Block::Para(inlines) => {
@@ -38,7 +39,7 @@ pub fn render(doc: &Document) -> String {
                 out.push('|');
                 for h in header {
                     out.push(' ');
-                    out.push_str(&escape_line(h));
+                    out.push_str(&escape_line(&h.replace(['\n', '\r'], " ")));
                     out.push_str(" |");
                 }
                 out.push_str("\n|");
@@ -231,6 +232,13 @@ mod tests {
         assert_eq!(escape_line("[x](y)"), "\\[x\\](y)");
         assert_eq!(escape_line("    code?"), "\u{a0}\u{a0}\u{a0}\u{a0}code?");
         assert_eq!(escape_line("Ynys Môn 3.5% ✓"), "Ynys Môn 3.5% ✓");
+    }
+
+    #[test]
+    fn a_heading_stays_one_line() {
+        let mut d = Document::default();
+        d.heading(2, "Foo\n# Bar");
+        assert_eq!(render(&d), "## Foo \\# Bar");
     }
 
     #[test]
