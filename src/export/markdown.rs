@@ -238,7 +238,7 @@ mod tests {
     fn a_heading_stays_one_line() {
         let mut d = Document::default();
         d.heading(2, "Foo\n# Bar");
-        assert_eq!(render(&d), "## Foo \\# Bar");
+        assert_eq!(render(&d), "## Foo \\# Bar\n");
     }
 
     #[test]
