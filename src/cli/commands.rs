@@ -91,6 +91,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             },
         ),
         Some(Command::Import { workbook, csv }) => import(&workbook, &csv),
+        Some(Command::Merge { base, copies, out }) => merge(&base, &copies, &out),
         Some(Command::Upgrade {
             workbook,
             framework,
@@ -691,6 +692,53 @@ fn import(path: &Path, csv_path: &Path) -> Result<(), Failure> {
             Ok(())
         }
     }
+}
+
+fn merge(base: &Path, copies: &[PathBuf], out: &Path) -> Result<(), Failure> {
+    let base_wb = open_workbook(base)?;
+    let mut loaded = Vec::new();
+    for c in copies {
+        loaded.push((c.display().to_string(), open_workbook(c)?));
+    }
+    let refs: Vec<crate::merge::Copy> = loaded
+        .iter()
+        .map(|(label, wb)| crate::merge::Copy {
+            label: label.clone(),
+            workbook: wb,
+        })
+        .collect();
+    let merged = crate::merge::merge(&base_wb, &refs)?;
+    WorkbookFile::create(out, &merged.workbook)?;
+    println!(
+        "Merged {} cop{} of {} into {}: {} change{} taken, {} conflict{}.",
+        copies.len(),
+        if copies.len() == 1 { "y" } else { "ies" },
+        base.display(),
+        out.display(),
+        merged.changes.len(),
+        if merged.changes.len() == 1 { "" } else { "s" },
+        merged.conflicts.len(),
+        if merged.conflicts.len() == 1 { "" } else { "s" },
+    );
+    for c in &merged.conflicts {
+        println!("conflict: {}", c.path);
+        let show = |v: &crate::yaml::Value| {
+            let t = crate::yaml::scalar_text(v)
+                .unwrap_or_else(|| crate::yaml::to_string(v).trim().replace('\n', " "));
+            crate::text::one_line(&t, 70)
+        };
+        println!("  base: {}", show(&c.base));
+        for (from, v) in &c.values {
+            println!("  {from}: {}", show(v));
+        }
+    }
+    if !merged.conflicts.is_empty() {
+        println!(
+            "The base values were kept for these; every copy's value is listed under `conflicts:` in {}.",
+            out.display()
+        );
+    }
+    Ok(())
 }
 
 fn upgrade(places: &[PathBuf], path: &Path, spec: &str, force: bool) -> Result<(), Failure> {

@@ -106,6 +106,21 @@ pub enum Command {
     )]
     Import { workbook: PathBuf, csv: PathBuf },
 
+    /// Merge reviewers' copies of a workbook into one, three ways against the base
+    #[command(
+        after_help = "Examples:\n  peerbook merge review.yaml alice.yaml bob.yaml carol.yaml --out merged.yaml\n\nA field changed in one copy is taken; the same change in several copies is taken once.\nWhere copies changed the same field differently, the base value stays and the merged\nworkbook lists the conflict under `conflicts:` with every copy's value. Copies of another\nworkbook or framework are refused. Merging the same copy twice changes nothing."
+    )]
+    Merge {
+        /// The workbook the copies were made from
+        base: PathBuf,
+        /// The reviewers' copies
+        #[arg(required = true)]
+        copies: Vec<PathBuf>,
+        /// Where to write the merged workbook (must not exist yet)
+        #[arg(long, value_name = "PATH")]
+        out: PathBuf,
+    },
+
     /// Move a workbook to another version of its framework
     #[command(
         after_help = "Examples:\n  peerbook upgrade review.yaml --framework suffolk-reablement-2016@2017\n  peerbook upgrade review.yaml --framework ./kloe/edited.yaml"

@@ -6,7 +6,7 @@ pub mod doc;
 pub mod edit;
 pub mod keys;
 pub mod layout;
-pub mod text;
+pub use crate::text;
 pub mod view;
 
 use std::io::{self, Write};

@@ -28,6 +28,10 @@ pub struct Workbook {
     pub proud_of: Vec<CaseStudy>,
     /// Keys under `framework:` other than id, version, digest and content.
     pub framework_extra: Mapping,
+    /// Fields that merged copies changed differently, each with the base
+    /// value and every copy's value, until the review manager resolves them
+    /// (see `merge`). Kept as written.
+    pub conflicts: Vec<crate::yaml::Value>,
     /// Top-level keys this version does not know (kept on save). Reviewers'
     /// data from the on-site week will live beside the council's answers.
     pub extra: Mapping,
@@ -258,6 +262,7 @@ impl Workbook {
             metrics: Vec::new(),
             proud_of: Vec::new(),
             framework_extra: Mapping::new(),
+            conflicts: Vec::new(),
             extra: Mapping::new(),
         }
     }

@@ -21,6 +21,7 @@ const TOP_KEYS: &[&str] = &[
     "evidence",
     "metrics",
     "proud_of",
+    "conflicts",
     "framework",
 ];
 const REVIEW_KEYS: &[&str] = &[
@@ -155,6 +156,11 @@ pub fn from_text(file: &str, bytes: &[u8]) -> Result<(Workbook, Diagnostics), Lo
     let answers = read_answers(&mut r, &top, framework.as_ref(), &evidence);
     let metrics = read_metrics(&mut r, &top, framework.as_ref());
     let proud_of = read_cases(&mut r, &top);
+    let conflicts = r
+        .list(&top, "conflicts")
+        .into_iter()
+        .map(|(_, v)| v.clone())
+        .collect();
     let extra = top.extra.clone();
     r.diags.sort();
     match framework {
@@ -167,6 +173,7 @@ pub fn from_text(file: &str, bytes: &[u8]) -> Result<(Workbook, Diagnostics), Lo
                 metrics,
                 proud_of,
                 framework_extra,
+                conflicts,
                 extra,
             };
             wb.sort_answers();

@@ -19,6 +19,7 @@ pub fn to_text(wb: &Workbook) -> String {
     m.list("evidence", wb.evidence.iter().map(evidence));
     m.list("metrics", wb.metrics.iter().map(metric));
     m.list("proud_of", wb.proud_of.iter().map(case));
+    m.list("conflicts", wb.conflicts.iter().cloned());
     m.extra(&wb.extra);
     let mut f = Obj::default();
     f.put("id", wb.framework.id.as_str().into());
