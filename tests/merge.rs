@@ -6,8 +6,9 @@ use std::path::PathBuf;
 use std::process::Command;
 
 use peerbook::merge::{Copy, MergeError, merge};
+use peerbook::workbook::onsite::Reviewer;
 use peerbook::workbook::{self, EvidenceItem, Rating, Workbook};
-use peerbook::yaml::{Mapping, Value};
+use peerbook::yaml::Value;
 
 fn seed(name: &str) -> Workbook {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -34,18 +35,12 @@ fn copies<'a>(list: &'a [(&str, &'a Workbook)]) -> Vec<Copy<'a>> {
 
 /// A reviewer's own section, as the on-site review keeps it.
 fn with_reviewer(mut wb: Workbook, name: &str, note: &str) -> Workbook {
-    let mut r = Mapping::new();
-    r.insert("name".into(), name.into());
-    r.insert("notes".into(), note.into());
-    let list = match wb.extra.get("reviewers") {
-        Some(Value::Sequence(s)) => {
-            let mut s = s.clone();
-            s.push(Value::Mapping(r));
-            s
-        }
-        _ => vec![Value::Mapping(r)],
+    let mut r = Reviewer {
+        name: name.into(),
+        ..Default::default()
     };
-    wb.extra.insert("reviewers".into(), Value::Sequence(list));
+    r.answer_mut("1").notes = note.into();
+    wb.reviewers.push(r);
     wb
 }
 
@@ -75,15 +70,9 @@ fn disjoint_changes_are_all_taken() {
     assert_eq!(w.answer("2").unwrap().rating, Rating::Level(4));
     assert!(w.evidence_item("ev-99").is_some());
     // Each reviewer's section comes from their copy.
-    let reviewers = match w.extra.get("reviewers") {
-        Some(Value::Sequence(s)) => s.clone(),
-        other => panic!("{other:?}"),
-    };
-    let names: Vec<&str> = reviewers
-        .iter()
-        .filter_map(|r| r.get("name")?.as_str())
-        .collect();
+    let names: Vec<&str> = w.reviewers.iter().map(|r| r.name.as_str()).collect();
     assert_eq!(names, ["Alice", "Bob"]);
+    assert_eq!(w.reviewers[0].answer("1").unwrap().notes, "read the plans");
     // Everything else is the base's.
     assert_eq!(w.answer("3"), b.answer("3"));
     assert_eq!(w.review, b.review);

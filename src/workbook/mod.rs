@@ -1,6 +1,9 @@
 //! Workbooks: one council's self-assessment for one review, in one YAML file
 //! that embeds the framework it was made from.
 
+pub mod onsite;
+mod onsite_read;
+mod onsite_write;
 mod read;
 mod upgrade;
 mod write;
@@ -26,6 +29,12 @@ pub struct Workbook {
     pub evidence: Vec<EvidenceItem>,
     pub metrics: Vec<MetricValue>,
     pub proud_of: Vec<CaseStudy>,
+    /// The peer team's own sections, one per reviewer.
+    pub reviewers: Vec<onsite::Reviewer>,
+    /// Agreed peer ratings.
+    pub consensus: Vec<onsite::Agreed>,
+    /// Findings, recommendations (and the actions on them), next steps.
+    pub findings: onsite::Findings,
     /// Keys under `framework:` other than id, version, digest and content.
     pub framework_extra: Mapping,
     /// Fields that merged copies changed differently, each with the base
@@ -261,6 +270,9 @@ impl Workbook {
             evidence: Vec::new(),
             metrics: Vec::new(),
             proud_of: Vec::new(),
+            reviewers: Vec::new(),
+            consensus: Vec::new(),
+            findings: onsite::Findings::default(),
             framework_extra: Mapping::new(),
             conflicts: Vec::new(),
             extra: Mapping::new(),

@@ -21,6 +21,9 @@ const TOP_KEYS: &[&str] = &[
     "evidence",
     "metrics",
     "proud_of",
+    "reviewers",
+    "consensus",
+    "findings",
     "conflicts",
     "framework",
 ];
@@ -156,6 +159,8 @@ pub fn from_text(file: &str, bytes: &[u8]) -> Result<(Workbook, Diagnostics), Lo
     let answers = read_answers(&mut r, &top, framework.as_ref(), &evidence);
     let metrics = read_metrics(&mut r, &top, framework.as_ref());
     let proud_of = read_cases(&mut r, &top);
+    let (reviewers, consensus, findings) =
+        super::onsite_read::read(&mut r, &top, framework.as_ref());
     let conflicts = r
         .list(&top, "conflicts")
         .into_iter()
@@ -172,6 +177,9 @@ pub fn from_text(file: &str, bytes: &[u8]) -> Result<(Workbook, Diagnostics), Lo
                 evidence,
                 metrics,
                 proud_of,
+                reviewers,
+                consensus,
+                findings,
                 framework_extra,
                 conflicts,
                 extra,
@@ -414,7 +422,7 @@ fn read_answers(
     out
 }
 
-fn read_rating(r: &mut Reader, o: &Obj, fw: Option<&Framework>) -> Rating {
+pub(super) fn read_rating(r: &mut Reader, o: &Obj, fw: Option<&Framework>) -> Rating {
     let Some(v) = o.get("rating") else {
         return Rating::None;
     };

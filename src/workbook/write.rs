@@ -19,6 +19,17 @@ pub fn to_text(wb: &Workbook) -> String {
     m.list("evidence", wb.evidence.iter().map(evidence));
     m.list("metrics", wb.metrics.iter().map(metric));
     m.list("proud_of", wb.proud_of.iter().map(case));
+    m.list(
+        "reviewers",
+        wb.reviewers.iter().map(super::onsite_write::reviewer),
+    );
+    m.list(
+        "consensus",
+        wb.consensus.iter().map(super::onsite_write::agreed),
+    );
+    if !wb.findings.is_empty() {
+        m.put("findings", super::onsite_write::findings(&wb.findings));
+    }
     m.list("conflicts", wb.conflicts.iter().cloned());
     m.extra(&wb.extra);
     let mut f = Obj::default();
@@ -32,42 +43,42 @@ pub fn to_text(wb: &Workbook) -> String {
 }
 
 #[derive(Default)]
-struct Obj(Mapping);
+pub(super) struct Obj(Mapping);
 
 impl Obj {
-    fn put(&mut self, key: &str, v: Value) {
+    pub(super) fn put(&mut self, key: &str, v: Value) {
         self.0.insert(key.into(), v);
     }
-    fn text(&mut self, key: &str, v: &str) {
+    pub(super) fn text(&mut self, key: &str, v: &str) {
         if !v.is_empty() {
             self.put(key, v.into());
         }
     }
-    fn opt(&mut self, key: &str, v: &Option<String>) {
+    pub(super) fn opt(&mut self, key: &str, v: &Option<String>) {
         if let Some(v) = v {
             self.text(key, v);
         }
     }
-    fn num(&mut self, key: &str, v: Option<f64>) {
+    pub(super) fn num(&mut self, key: &str, v: Option<f64>) {
         if let Some(v) = v {
             self.put(key, number(v));
         }
     }
-    fn texts(&mut self, key: &str, items: &[String]) {
+    pub(super) fn texts(&mut self, key: &str, items: &[String]) {
         self.list(key, items.iter().map(|s| s.as_str().into()));
     }
-    fn list(&mut self, key: &str, items: impl Iterator<Item = Value>) {
+    pub(super) fn list(&mut self, key: &str, items: impl Iterator<Item = Value>) {
         let items: Vec<Value> = items.collect();
         if !items.is_empty() {
             self.put(key, Value::Sequence(items));
         }
     }
-    fn extra(&mut self, extra: &Mapping) {
+    pub(super) fn extra(&mut self, extra: &Mapping) {
         for (k, v) in extra {
             self.0.insert(k.clone(), v.clone());
         }
     }
-    fn done(self) -> Value {
+    pub(super) fn done(self) -> Value {
         Value::Mapping(self.0)
     }
 }
