@@ -67,7 +67,7 @@ fn unknown_keys_and_text_survive_a_round_trip() {
         )
         .replacen(
             "format: 1\n",
-            "format: 1\nx-source: hand edited\nreviewers:\n  alice: {notes: kept}\n",
+            "format: 1\nx-source: hand edited\nfuture_section:\n  alice: {notes: kept}\n",
             1,
         )
         .replacen(
@@ -85,7 +85,7 @@ fn unknown_keys_and_text_survive_a_round_trip() {
         w.contains("unknown key 'confidence' in an answer; it is kept"),
         "{w}"
     );
-    assert!(w.contains("unknown key 'reviewers'"), "{w}");
+    assert!(w.contains("unknown key 'future_section'"), "{w}");
     wb.answer_mut("2").rating = Rating::Level(3);
     file.save(&wb).unwrap();
     let saved = fs::read_to_string(&path).unwrap();
