@@ -1,6 +1,7 @@
 //! peerbook's core: frameworks, workbooks, scoring and persistence, with no
 //! terminal code, so tests and other front ends can use it as a library.
 
+pub mod analysis;
 pub mod cli;
 pub mod csv_io;
 pub mod diag;
