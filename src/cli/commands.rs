@@ -610,9 +610,24 @@ fn export(path: &Path, args: ExportArgs) -> Result<(), Failure> {
     let pack = match args.pack {
         Some(PackArg::SelfAssessment) => Some(export::Pack::SelfAssessment),
         Some(PackArg::Summary) => Some(export::Pack::Summary),
+        Some(PackArg::Feedback) => Some(export::Pack::Feedback),
+        Some(PackArg::ActionPlan) => Some(export::Pack::ActionPlan),
         None => None,
     };
     let (bytes, name) = match (args.format, pack) {
+        (ExportFormat::Csv, Some(export::Pack::ActionPlan)) => (
+            export::pack::action_plan_csv(&wb),
+            format!(
+                "{}-action-plan.csv",
+                workbook::file_stem(&format!("{} {}", wb.review.council, wb.review.title))
+            ),
+        ),
+        (ExportFormat::Csv, Some(p)) if p != export::Pack::ActionPlan => {
+            return Err(Failure::new(format!(
+                "the {} comes as md or docx; CSV is for the answers (no --pack) or the action plan",
+                p.title().to_lowercase()
+            )));
+        }
         (ExportFormat::Csv, _) => (
             csv_io::export(&wb),
             format!(
@@ -622,7 +637,7 @@ fn export(path: &Path, args: ExportArgs) -> Result<(), Failure> {
         ),
         (ExportFormat::Md | ExportFormat::Docx, None) => {
             return Err(Failure::new(
-                "say which document to make with --pack self-assessment or --pack summary",
+                "say which document to make with --pack self-assessment, summary, feedback or action-plan",
             ));
         }
         (f, Some(pack)) => {

@@ -80,7 +80,7 @@ pub enum Command {
 
     /// Write the workbook's answers out as CSV (one row per question)
     #[command(
-        after_help = "Examples:\n  peerbook export review.yaml --pack self-assessment --format md\n  peerbook export review.yaml --pack summary --format docx\n  peerbook export review.yaml --format csv --out draft.csv --force\n\nThe pack's \"produced\" date is today unless --date (or PEERBOOK_EXPORT_DATE) fixes it,\nso the same workbook and date always give the same bytes."
+        after_help = "Examples:\n  peerbook export review.yaml --pack self-assessment --format md\n  peerbook export review.yaml --pack summary --format docx\n  peerbook export merged.yaml --pack feedback --format md\n  peerbook export merged.yaml --pack action-plan --format csv\n  peerbook export review.yaml --format csv --out draft.csv --force\n\nThe pack's \"produced\" date is today unless --date (or PEERBOOK_EXPORT_DATE) fixes it,\nso the same workbook and date always give the same bytes."
     )]
     Export {
         workbook: PathBuf,
@@ -153,6 +153,8 @@ pub enum ExportFormat {
 pub enum PackArg {
     SelfAssessment,
     Summary,
+    Feedback,
+    ActionPlan,
 }
 
 /// A failure to report: one paragraph, and the exit code.

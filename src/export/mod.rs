@@ -15,6 +15,8 @@ use crate::workbook::{Workbook, file_stem};
 pub enum Pack {
     SelfAssessment,
     Summary,
+    Feedback,
+    ActionPlan,
 }
 
 impl Pack {
@@ -22,12 +24,16 @@ impl Pack {
         match self {
             Pack::SelfAssessment => "self-assessment",
             Pack::Summary => "summary",
+            Pack::Feedback => "feedback",
+            Pack::ActionPlan => "action-plan",
         }
     }
     pub fn title(self) -> &'static str {
         match self {
             Pack::SelfAssessment => "Self-assessment pack",
             Pack::Summary => "Summary",
+            Pack::Feedback => "Feedback report",
+            Pack::ActionPlan => "Action plan",
         }
     }
 }
@@ -52,6 +58,8 @@ pub fn build(wb: &Workbook, pack: Pack, opts: &Options) -> doc::Document {
     match pack {
         Pack::SelfAssessment => pack::self_assessment(wb, opts),
         Pack::Summary => pack::summary(wb, opts),
+        Pack::Feedback => pack::feedback(wb, opts),
+        Pack::ActionPlan => pack::action_plan(wb, opts),
     }
 }
 

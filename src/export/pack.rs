@@ -643,3 +643,211 @@ pub fn summary(wb: &Workbook, opts: &Options) -> Document {
     }
     d
 }
+
+/// The peer team's feedback report, in the shape of the published ones.
+pub fn feedback(wb: &Workbook, opts: &Options) -> Document {
+    use crate::analysis;
+    let fw = &wb.framework;
+    let mut d = Document::default();
+    title_block(&mut d, wb, "Peer review feedback", opts);
+
+    d.heading(2, "Contents");
+    d.push(Block::Contents);
+
+    d.heading(2, "Background");
+    if !wb.review.focus.is_empty() {
+        d.para(vec![t("The council asked the peer team to focus on:")]);
+        d.push(bullets_of(&wb.review.focus));
+    }
+    team_table(&mut d, wb);
+    let tot = analysis::totals(wb);
+    if tot.activities > 0 {
+        d.para(vec![t(format!(
+            "{}the team read {} document{}, held {} meeting{}, met {} {} and spent {} hours on site.",
+            dates(wb).map(|s| format!("On site {s}, ")).unwrap_or_else(|| "On site, ".into()),
+            tot.documents,
+            if tot.documents == 1 { "" } else { "s" },
+            tot.meetings,
+            if tot.meetings == 1 { "" } else { "s" },
+            tot.people,
+            if tot.people == 1 { "person" } else { "people" },
+            crate::workbook::fmt_number(tot.hours),
+        ))]);
+    }
+
+    d.heading(2, "Key messages");
+    if wb.findings.key_messages.is_empty() {
+        d.para(vec![Inline::Emphasis("No key messages recorded yet.".into())]);
+    } else {
+        d.push(bullets_of(&wb.findings.key_messages));
+    }
+
+    for domain in &fw.domains {
+        d.heading(2, &domain.title);
+        let f = wb.findings.domains.iter().find(|x| x.domain == domain.id);
+        for (label, items) in [
+            ("Strengths", f.map(|f| &f.strengths)),
+            ("Areas for consideration", f.map(|f| &f.areas)),
+        ] {
+            d.para(vec![b(label)]);
+            match items {
+                Some(items) if !items.is_empty() => d.push(bullets_of(items)),
+                _ => d.para(vec![Inline::Emphasis("None recorded.".into())]),
+            }
+        }
+    }
+    // Findings for domains the framework does not have are kept and shown.
+    for f in wb
+        .findings
+        .domains
+        .iter()
+        .filter(|f| !fw.domains.iter().any(|d| d.id == f.domain))
+    {
+        d.heading(2, format!("Other findings ({})", f.domain));
+        if !f.strengths.is_empty() {
+            d.para(vec![b("Strengths")]);
+            d.push(bullets_of(&f.strengths));
+        }
+        if !f.areas.is_empty() {
+            d.para(vec![b("Areas for consideration")]);
+            d.push(bullets_of(&f.areas));
+        }
+    }
+
+    if fw.scale.is_some() {
+        d.heading(2, "Self-assessment and peer ratings");
+        let rows = analysis::ratings(wb);
+        d.push(Block::Table {
+            header: ["Ref", "Question", "Council", "Peer team", "Difference"]
+                .map(String::from)
+                .to_vec(),
+            rows: rows
+                .iter()
+                .map(|r| {
+                    let q = fw.question(&r.question).map(|(_, q)| q.text.clone()).unwrap_or_default();
+                    vec![
+                        vec![t(&r.reference)],
+                        vec![t(q)],
+                        vec![t(rating_words(fw, r.own))],
+                        vec![t(rating_words(fw, r.agreed))],
+                        vec![t(r.gap().map_or("–".into(), |g| format!("{g:+}")))],
+                    ]
+                })
+                .collect(),
+        });
+        if fw.scoring.is_some() {
+            d.push(Block::Table {
+                header: ["Domain", "Council score", "Council band", "Peer score", "Peer band"]
+                    .map(String::from)
+                    .to_vec(),
+                rows: analysis::domain_gaps(wb)
+                    .iter()
+                    .map(|g| {
+                        let sc = |s: &Score| s.score_text().unwrap_or_else(|| "–".into());
+                        let bd = |s: &Score| s.band.as_ref().map_or("–".into(), |b| b.label().to_string());
+                        vec![
+                            vec![t(&g.title)],
+                            vec![t(sc(&g.own))],
+                            vec![t(bd(&g.own))],
+                            vec![t(sc(&g.peer))],
+                            vec![t(bd(&g.peer))],
+                        ]
+                    })
+                    .collect(),
+            });
+        }
+    }
+
+    d.heading(2, "Recommendations");
+    recommendations_table(&mut d, wb, false);
+    let quick: Vec<String> = wb
+        .findings
+        .recommendations
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.quick_win)
+        .map(|(i, r)| format!("{}. {}", i + 1, r.text))
+        .collect();
+    if !quick.is_empty() {
+        d.para(vec![b("Quick wins")]);
+        d.push(bullets_of(&quick));
+    }
+
+    d.heading(2, "Next steps");
+    if wb.findings.next_steps.is_empty() {
+        d.para(vec![Inline::Emphasis("None recorded yet.".into())]);
+    } else {
+        d.push(bullets_of(&wb.findings.next_steps));
+    }
+    d
+}
+
+fn recommendations_table(d: &mut Document, wb: &Workbook, tracking: bool) {
+    let recs = &wb.findings.recommendations;
+    if recs.is_empty() {
+        d.para(vec![Inline::Emphasis("No recommendations recorded yet.".into())]);
+        return;
+    }
+    let mut header: Vec<String> = ["No.", "Recommendation", "Quick win", "Owner"]
+        .map(String::from)
+        .to_vec();
+    if tracking {
+        header.extend(["Due", "Status", "Progress"].map(String::from));
+    }
+    let rows = recs
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let mut row = vec![
+                vec![t((i + 1).to_string())],
+                lines(&r.text),
+                vec![t(if r.quick_win { "Yes" } else { "" })],
+                vec![t(r.owner.clone().unwrap_or_default())],
+            ];
+            if tracking {
+                row.push(vec![t(r.due.map(long_date).unwrap_or_default())]);
+                row.push(vec![t(r.status.label())]);
+                row.push(lines(r.progress.as_deref().unwrap_or("")));
+            }
+            row
+        })
+        .collect();
+    d.push(Block::Table { header, rows });
+}
+
+/// The action plan: one row per recommendation, for the council to track.
+pub fn action_plan(wb: &Workbook, opts: &Options) -> Document {
+    let mut d = Document::default();
+    title_block(&mut d, wb, "Action plan", opts);
+    d.heading(2, "Actions");
+    recommendations_table(&mut d, wb, true);
+    d
+}
+
+/// The action plan as CSV: UTF-8 with a byte-order mark, RFC 4180.
+pub fn action_plan_csv(wb: &Workbook) -> Vec<u8> {
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer("\u{feff}".as_bytes().to_vec());
+    let _ = w.write_record([
+        "number",
+        "recommendation",
+        "quick_win",
+        "owner",
+        "due",
+        "status",
+        "progress",
+    ]);
+    for (i, r) in wb.findings.recommendations.iter().enumerate() {
+        let _ = w.write_record([
+            (i + 1).to_string(),
+            r.text.clone(),
+            if r.quick_win { "yes".into() } else { String::new() },
+            r.owner.clone().unwrap_or_default(),
+            r.due.map(|d| d.to_string()).unwrap_or_default(),
+            r.status.label().to_string(),
+            r.progress.clone().unwrap_or_default(),
+        ]);
+    }
+    w.into_inner().unwrap_or_default()
+}

@@ -227,6 +227,18 @@ pub const EXPORTS: &[(ExportChoice, &str)] = {
             ExportChoice::Pack(Pack::Summary, Format::Docx),
             "Summary (Word)",
         ),
+        (
+            ExportChoice::Pack(Pack::Feedback, Format::Markdown),
+            "Peer feedback report (markdown)",
+        ),
+        (
+            ExportChoice::Pack(Pack::Feedback, Format::Docx),
+            "Peer feedback report (Word)",
+        ),
+        (
+            ExportChoice::Pack(Pack::ActionPlan, Format::Markdown),
+            "Action plan (markdown)",
+        ),
         (ExportChoice::Csv, "Answers as CSV, for a spreadsheet"),
     ]
 };
