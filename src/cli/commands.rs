@@ -144,8 +144,8 @@ fn overview(reg: &Registry) -> Result<(), Failure> {
                     out,
                     "  {}  {} — {} ({}, {}/{} answered)",
                     p.display(),
-                    wb.review.council,
-                    wb.review.title,
+                    crate::text::inert(&wb.review.council),
+                    crate::text::inert(&wb.review.title),
                     wb.framework.key(),
                     r.overall.answered,
                     r.overall.total
@@ -442,12 +442,19 @@ fn status(reg: &Registry, path: &Path, format: StatusFormat) -> Result<(), Failu
                 "band": g.score.band.as_ref().map(|b| b.label().to_string()),
             })).collect::<Vec<_>>(),
             "orphaned": orphans.iter().map(|a| a.question.clone()).collect::<Vec<_>>(),
+            "onsite": onsite_json(&wb),
+            "conflicts": wb.conflicts.len(),
         });
         println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
         return Ok(());
     }
     let mut out = String::new();
-    let _ = writeln!(out, "{} — {}", wb.review.council, wb.review.title);
+    let _ = writeln!(
+        out,
+        "{} — {}",
+        crate::text::inert(&wb.review.council),
+        crate::text::inert(&wb.review.title)
+    );
     let scoring_text = match (&fw.scale, &fw.scoring) {
         (None, _) => "findings only (no ratings)".to_string(),
         (Some(_), None) => format!("scale {}, not scored", fw.scale_name()),
@@ -460,7 +467,13 @@ fn status(reg: &Registry, path: &Path, format: StatusFormat) -> Result<(), Failu
             }
         ),
     };
-    let _ = writeln!(out, "{} ({}), {}\n", fw.title, fw.key(), scoring_text);
+    let _ = writeln!(
+        out,
+        "{} ({}), {}\n",
+        crate::text::inert(&fw.title),
+        fw.key(),
+        scoring_text
+    );
     let scored = fw.scoring.is_some();
     let rated = fw.scale.is_some();
     let name_w = report
@@ -548,6 +561,14 @@ fn status(reg: &Registry, path: &Path, format: StatusFormat) -> Result<(), Failu
             );
         }
     }
+    onsite_text(&mut out, &wb);
+    if !wb.conflicts.is_empty() {
+        let _ = writeln!(
+            out,
+            "\nConflicts from merging copies: {} (listed under `conflicts:` in the workbook)",
+            wb.conflicts.len()
+        );
+    }
     if orphans.is_empty() {
         let _ = writeln!(out, "\nOrphaned answers: none");
     } else {
@@ -558,7 +579,7 @@ fn status(reg: &Registry, path: &Path, format: StatusFormat) -> Result<(), Failu
             fw.key()
         );
         for a in &orphans {
-            let first_line = a.narrative.lines().next().unwrap_or("");
+            let first_line = crate::text::one_line(&a.narrative, 60);
             let _ = writeln!(
                 out,
                 "  {}  {}  {}",
@@ -570,6 +591,145 @@ fn status(reg: &Registry, path: &Path, format: StatusFormat) -> Result<(), Failu
     }
     print!("{out}");
     Ok(())
+}
+
+fn onsite_json(wb: &workbook::Workbook) -> serde_json::Value {
+    use crate::analysis;
+    if wb.reviewers.is_empty() && wb.consensus.is_empty() {
+        return serde_json::Value::Null;
+    }
+    let t = analysis::totals(wb);
+    let rows = analysis::ratings(wb);
+    let fw = &wb.framework;
+    let level = |r: workbook::Rating| match r {
+        workbook::Rating::Level(n) => json!(n),
+        workbook::Rating::NotApplicable => json!("n/a"),
+        workbook::Rating::None => serde_json::Value::Null,
+    };
+    json!({
+        "reviewers": wb.reviewers.iter().map(|r| r.name.clone()).collect::<Vec<_>>(),
+        "totals": {"activities": t.activities, "documents": t.documents, "meetings": t.meetings, "people": t.people, "hours": t.hours},
+        "questions": rows.iter().map(|r| json!({
+            "question": r.question,
+            "ref": r.reference,
+            "own": level(r.own),
+            "reviewers": r.reviewers.iter().map(|(n, x)| json!({"name": n, "rating": level(*x)})).collect::<Vec<_>>(),
+            "spread": r.spread,
+            "disagree": r.disagree(),
+            "agreed": level(r.agreed),
+            "gap": r.gap(),
+        })).collect::<Vec<_>>(),
+        "triangulation": analysis::triangulation(wb).iter().map(|x| json!({
+            "question": x.question, "read": x.read, "heard": x.heard, "seen": x.seen, "one_kind": x.one_kind(),
+        })).collect::<Vec<_>>(),
+        "recommendations": wb.findings.recommendations.len(),
+        "scored": fw.scoring.is_some(),
+    })
+}
+
+fn onsite_text(out: &mut String, wb: &workbook::Workbook) {
+    use crate::analysis;
+    if wb.reviewers.is_empty() && wb.consensus.is_empty() {
+        return;
+    }
+    let fw = &wb.framework;
+    let t = analysis::totals(wb);
+    let _ = writeln!(out, "\nOn-site review ({} reviewers)", wb.reviewers.len());
+    let _ = writeln!(
+        out,
+        "  Activity: read {} documents, held {} meetings, met {} people, {} hours on site",
+        t.documents,
+        t.meetings,
+        t.people,
+        workbook::fmt_number(t.hours)
+    );
+    let rows = analysis::ratings(wb);
+    let short = |r: workbook::Rating| match r {
+        workbook::Rating::Level(n) => n.to_string(),
+        workbook::Rating::NotApplicable => "N/A".into(),
+        workbook::Rating::None => "–".into(),
+    };
+    let apart: Vec<String> = rows
+        .iter()
+        .filter(|r| r.disagree())
+        .map(|r| {
+            let who: Vec<String> = r
+                .reviewers
+                .iter()
+                .map(|(n, x)| format!("{} {}", crate::text::inert(n), short(*x)))
+                .collect();
+            format!("{} ({})", r.reference, who.join(", "))
+        })
+        .collect();
+    let _ = writeln!(
+        out,
+        "  Reviewers two or more levels apart: {}",
+        if apart.is_empty() {
+            "none".into()
+        } else {
+            apart.join("; ")
+        }
+    );
+    if fw.scale.is_some() {
+        let gaps: Vec<String> = analysis::gaps(&rows)
+            .iter()
+            .take(5)
+            .map(|r| {
+                format!(
+                    "{} council {}, peer {} ({:+})",
+                    r.reference,
+                    short(r.own),
+                    short(r.agreed),
+                    r.gap().unwrap_or(0)
+                )
+            })
+            .collect();
+        let _ = writeln!(
+            out,
+            "  Largest self/peer gaps: {}",
+            if gaps.is_empty() {
+                "none".into()
+            } else {
+                gaps.join("; ")
+            }
+        );
+        let open: Vec<&str> = rows
+            .iter()
+            .filter(|r| r.agreed == workbook::Rating::None && !r.reviewers.is_empty())
+            .map(|r| r.reference.as_str())
+            .collect();
+        if !open.is_empty() {
+            let _ = writeln!(out, "  Not yet agreed: {}", open.join(", "));
+        }
+    }
+    let thin: Vec<String> = analysis::triangulation(wb)
+        .iter()
+        .filter(|x| x.one_kind())
+        .map(|x| {
+            let kind = if x.read > 0 {
+                "read"
+            } else if x.heard > 0 {
+                "heard"
+            } else {
+                "seen"
+            };
+            format!("{} ({kind} only)", x.reference)
+        })
+        .collect();
+    let _ = writeln!(
+        out,
+        "  Resting on one kind of source: {}",
+        if thin.is_empty() {
+            "none".into()
+        } else {
+            thin.join(", ")
+        }
+    );
+    let _ = writeln!(
+        out,
+        "  Recommendations: {}",
+        wb.findings.recommendations.len()
+    );
 }
 
 fn distribution_json(fw: &Framework, s: &Score) -> serde_json::Value {

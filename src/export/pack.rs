@@ -677,7 +677,9 @@ pub fn feedback(wb: &Workbook, opts: &Options) -> Document {
 
     d.heading(2, "Key messages");
     if wb.findings.key_messages.is_empty() {
-        d.para(vec![Inline::Emphasis("No key messages recorded yet.".into())]);
+        d.para(vec![Inline::Emphasis(
+            "No key messages recorded yet.".into(),
+        )]);
     } else {
         d.push(bullets_of(&wb.findings.key_messages));
     }
@@ -724,7 +726,10 @@ pub fn feedback(wb: &Workbook, opts: &Options) -> Document {
             rows: rows
                 .iter()
                 .map(|r| {
-                    let q = fw.question(&r.question).map(|(_, q)| q.text.clone()).unwrap_or_default();
+                    let q = fw
+                        .question(&r.question)
+                        .map(|(_, q)| q.text.clone())
+                        .unwrap_or_default();
                     vec![
                         vec![t(&r.reference)],
                         vec![t(q)],
@@ -737,14 +742,24 @@ pub fn feedback(wb: &Workbook, opts: &Options) -> Document {
         });
         if fw.scoring.is_some() {
             d.push(Block::Table {
-                header: ["Domain", "Council score", "Council band", "Peer score", "Peer band"]
-                    .map(String::from)
-                    .to_vec(),
+                header: [
+                    "Domain",
+                    "Council score",
+                    "Council band",
+                    "Peer score",
+                    "Peer band",
+                ]
+                .map(String::from)
+                .to_vec(),
                 rows: analysis::domain_gaps(wb)
                     .iter()
                     .map(|g| {
                         let sc = |s: &Score| s.score_text().unwrap_or_else(|| "–".into());
-                        let bd = |s: &Score| s.band.as_ref().map_or("–".into(), |b| b.label().to_string());
+                        let bd = |s: &Score| {
+                            s.band
+                                .as_ref()
+                                .map_or("–".into(), |b| b.label().to_string())
+                        };
                         vec![
                             vec![t(&g.title)],
                             vec![t(sc(&g.own))],
@@ -785,7 +800,9 @@ pub fn feedback(wb: &Workbook, opts: &Options) -> Document {
 fn recommendations_table(d: &mut Document, wb: &Workbook, tracking: bool) {
     let recs = &wb.findings.recommendations;
     if recs.is_empty() {
-        d.para(vec![Inline::Emphasis("No recommendations recorded yet.".into())]);
+        d.para(vec![Inline::Emphasis(
+            "No recommendations recorded yet.".into(),
+        )]);
         return;
     }
     let mut header: Vec<String> = ["No.", "Recommendation", "Quick win", "Owner"]
@@ -842,7 +859,11 @@ pub fn action_plan_csv(wb: &Workbook) -> Vec<u8> {
         let _ = w.write_record([
             (i + 1).to_string(),
             r.text.clone(),
-            if r.quick_win { "yes".into() } else { String::new() },
+            if r.quick_win {
+                "yes".into()
+            } else {
+                String::new()
+            },
             r.owner.clone().unwrap_or_default(),
             r.due.map(|d| d.to_string()).unwrap_or_default(),
             r.status.label().to_string(),
