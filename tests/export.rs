@@ -79,6 +79,44 @@ fn golden_packs_from_the_seeds() {
     }
 }
 
+#[test]
+fn golden_feedback_and_action_plan_from_the_on_site_seed() {
+    let wb = seed("suffolk-reablement-2016-onsite.yaml");
+    let feedback = md(&wb, Pack::Feedback);
+    golden("suffolk-onsite-feedback.md", &feedback);
+    golden("suffolk-onsite-action-plan.md", &md(&wb, Pack::ActionPlan));
+    // The shape of a published feedback report.
+    for h in [
+        "## Background",
+        "## Key messages",
+        "## Person centred and outcome focused",
+        "## Self-assessment and peer ratings",
+        "## Recommendations",
+        "## Next steps",
+    ] {
+        assert!(feedback.contains(h), "{h} missing");
+    }
+    let t = peerbook::analysis::totals(&wb);
+    assert!(feedback.contains(&format!(
+        "the team read {} documents, held {} meetings, met {} people",
+        t.documents, t.meetings, t.people
+    )));
+    assert!(feedback.contains("**Quick wins**"));
+    // Every recommendation appears in the action plan CSV, numbered.
+    let csv = peerbook::export::pack::action_plan_csv(&wb);
+    assert!(
+        csv.starts_with(b"\xEF\xBB\xBFnumber,recommendation,quick_win,owner,due,status,progress")
+    );
+    let mut rdr = csv::Reader::from_reader(&csv[3..]);
+    let rows: Vec<csv::StringRecord> = rdr.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), wb.findings.recommendations.len());
+    for (i, (row, rec)) in rows.iter().zip(&wb.findings.recommendations).enumerate() {
+        assert_eq!(&row[0], (i + 1).to_string());
+        assert_eq!(&row[1], rec.text);
+        assert_eq!(&row[2], if rec.quick_win { "yes" } else { "" });
+    }
+}
+
 /// The outline of a markdown document: each heading's level and text,
 /// and each table's shape (rows × columns).
 #[derive(Debug, PartialEq)]

@@ -52,7 +52,7 @@ pub fn render(doc: &Document) -> String {
                     for i in 0..header.len() {
                         out.push(' ');
                         if let Some(cell) = row.get(i) {
-                            out.push_str(&inlines_md(cell, "<br>"));
+                            out.push_str(&inlines_from(cell, "<br>", false));
                         }
                         out.push_str(" |");
                     }
@@ -87,8 +87,14 @@ pub fn render(doc: &Document) -> String {
 
 /// Inline runs as markdown; `br` joins the lines of a multi-line run.
 fn inlines_md(inlines: &[Inline], br: &str) -> String {
+    inlines_from(inlines, br, true)
+}
+
+/// Inline runs; `line_start` says whether the first run begins a line (in a
+/// table cell nothing does: block markers mean nothing there).
+fn inlines_from(inlines: &[Inline], br: &str, line_start: bool) -> String {
     let mut s = String::new();
-    let mut at_start = true;
+    let mut at_start = line_start;
     for i in inlines {
         match i {
             Inline::Text(t) => s.push_str(&escape_run(t, br, at_start)),

@@ -735,7 +735,9 @@ pub fn feedback(wb: &Workbook, opts: &Options) -> Document {
                         vec![t(q)],
                         vec![t(rating_words(fw, r.own))],
                         vec![t(rating_words(fw, r.agreed))],
-                        vec![t(r.gap().map_or("–".into(), |g| format!("{g:+}")))],
+                        vec![t(r.gap().map_or("–".into(), |g| {
+                            if g == 0 { "0".into() } else { format!("{g:+}") }
+                        }))],
                     ]
                 })
                 .collect(),
