@@ -703,3 +703,39 @@ fn a_kloe_file_that_does_not_load_is_reported() {
         "{msg}"
     );
 }
+
+#[test]
+fn status_reports_the_on_site_review() {
+    let env = Env::new();
+    let p = seed("suffolk-reablement-2016-onsite.yaml");
+    let p = p.to_str().unwrap();
+    env.ok(&["validate", p]);
+    let text = env.ok(&["status", p]);
+    assert!(text.contains("On-site review (4 reviewers)"), "{text}");
+    assert!(
+        text.contains("Reviewers two or more levels apart: KLOE 4"),
+        "{text}"
+    );
+    assert!(text.contains("Not yet agreed: KLOE 10, KLOE 12"), "{text}");
+    assert!(text.contains("KLOE 3 (read only)"), "{text}");
+    let v: serde_json::Value =
+        serde_json::from_str(&env.ok(&["status", p, "--format", "json"])).unwrap();
+    let onsite = &v["onsite"];
+    assert_eq!(onsite["reviewers"].as_array().unwrap().len(), 4);
+    assert_eq!(onsite["totals"]["documents"], 9);
+    let q4 = &onsite["questions"][3];
+    assert_eq!(q4["ref"], "KLOE 4");
+    assert_eq!(q4["spread"], 2);
+    assert_eq!(q4["disagree"], true);
+    assert_eq!(q4["agreed"], 2);
+    assert_eq!(onsite["triangulation"][2]["one_kind"], true);
+    // The council-only seed has no on-site section.
+    let plain: serde_json::Value = serde_json::from_str(&env.ok(&[
+        "status",
+        seed("suffolk-reablement-2016.yaml").to_str().unwrap(),
+        "--format",
+        "json",
+    ]))
+    .unwrap();
+    assert!(plain["onsite"].is_null());
+}
