@@ -53,6 +53,27 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
                 overview(&Registry::load(&places()))
             }
         }
+        Some(Command::Review {
+            workbook,
+            name,
+            role,
+        }) => {
+            use std::io::IsTerminal;
+            if name.trim().is_empty() {
+                return Err(Failure::new("--as needs your name"));
+            }
+            if !std::io::stdout().is_terminal() {
+                return Err(Failure::new(
+                    "`peerbook review` needs a terminal; for a summary use `peerbook status WORKBOOK`",
+                ));
+            }
+            crate::tui::run_as(
+                &places(),
+                Some(&workbook),
+                Some((name.trim().to_string(), role)),
+            )
+            .map_err(Failure::new)
+        }
         Some(Command::Open { workbook }) => {
             use std::io::IsTerminal;
             if !std::io::stdout().is_terminal() {

@@ -33,6 +33,20 @@ pub enum Command {
     )]
     Open { workbook: PathBuf },
 
+    /// Open a workbook as a peer reviewer, to record your own ratings, notes and sources
+    #[command(
+        after_help = "Examples:\n  peerbook review alice-copy.yaml --as \"Dr Miriam Ashcombe\" --role \"Lead peer\"\n\nEach reviewer works in their own copy of the council's workbook (offline is fine); the\ncouncil's self-assessment is shown read-only beside your entries, which go in a section\nof your own. The review manager then runs `peerbook merge`."
+    )]
+    Review {
+        workbook: PathBuf,
+        /// Your name, as the review team knows you
+        #[arg(long = "as", value_name = "NAME")]
+        name: String,
+        /// Your role, e.g. "Lead peer", "Member peer", "Officer peer"
+        #[arg(long)]
+        role: Option<String>,
+    },
+
     /// List every framework that loads, and the files that do not
     #[command(
         after_help = "Examples:\n  peerbook frameworks\n  peerbook frameworks --kloe ~/reviews/kloe"

@@ -30,6 +30,8 @@ pub enum Screen {
     Details,
     Metrics,
     ProudOf,
+    /// A reviewer's activity log (reviewer mode).
+    Activity,
 }
 
 impl Screen {
@@ -41,6 +43,15 @@ impl Screen {
         Screen::Metrics,
         Screen::ProudOf,
     ];
+    /// Reviewer mode's tabs: the questions, their own log, and what they
+    /// can read.
+    pub const REVIEW_TABS: [Screen; 5] = [
+        Screen::Questions,
+        Screen::Activity,
+        Screen::Evidence,
+        Screen::Dashboard,
+        Screen::Details,
+    ];
     pub fn title(self) -> &'static str {
         match self {
             Screen::Start => "Start",
@@ -50,6 +61,7 @@ impl Screen {
             Screen::Details => "Details",
             Screen::Metrics => "Metrics",
             Screen::ProudOf => "Proud of",
+            Screen::Activity => "Activity",
         }
     }
     pub fn context(self) -> Context {
@@ -61,6 +73,7 @@ impl Screen {
             Screen::Details => Context::Details,
             Screen::Metrics => Context::Metrics,
             Screen::ProudOf => Context::ProudOf,
+            Screen::Activity => Context::Activity,
         }
     }
 }
@@ -92,6 +105,15 @@ pub enum Slot {
     AddArea,
     Evidence(usize),
     LinkEvidence,
+    /// Reviewer mode: the reviewer's own entries.
+    ReviewRating,
+    ReviewNotes,
+    ReviewStrength(usize),
+    AddReviewStrength,
+    ReviewArea(usize),
+    AddReviewArea,
+    ReviewSource(usize),
+    AddReviewSource,
 }
 
 #[derive(Debug, Default)]
@@ -116,6 +138,9 @@ pub struct ListForm {
     pub field: usize,
     pub offset: Cell<usize>,
 }
+
+/// Rows of the activity form: the kind, then the fields.
+pub const ACTIVITY_ROWS: usize = 5;
 
 /// Items shown, by (revision, kind filter, text filter).
 type EvidenceCache = Option<((u64, Option<EvidenceKind>, String), Vec<usize>)>;
@@ -177,18 +202,45 @@ pub struct NewWorkbook {
 }
 
 pub enum Popup {
-    Help { scroll: usize },
-    Rating { sel: usize },
-    Status { sel: usize },
+    Help {
+        scroll: usize,
+    },
+    Rating {
+        sel: usize,
+    },
+    Status {
+        sel: usize,
+    },
     Editor(Box<Editor>),
     Search(Box<SearchState>),
     Filter(Box<TextArea<'static>>),
-    Confirm { message: String, on_yes: Pending },
-    LinkEvidence { sel: usize, candidates: Vec<usize> },
-    Kind { sel: usize, for_filter: bool },
-    Frameworks { sel: usize },
+    Confirm {
+        message: String,
+        on_yes: Pending,
+    },
+    LinkEvidence {
+        sel: usize,
+        candidates: Vec<usize>,
+    },
+    Kind {
+        sel: usize,
+        for_filter: bool,
+    },
+    Frameworks {
+        sel: usize,
+    },
     New(Box<NewWorkbook>),
-    Export { sel: usize },
+    Export {
+        sel: usize,
+    },
+    /// Read, heard or seen, for a new source (reviewer mode).
+    SourceKind {
+        sel: usize,
+    },
+    /// The kind of an activity in the log.
+    ActivityKind {
+        sel: usize,
+    },
 }
 
 impl Popup {
@@ -248,6 +300,7 @@ pub enum Pending {
     DeleteEvidence(usize),
     DeleteCase(usize),
     DeleteMember(usize),
+    DeleteActivity(usize),
 }
 
 pub struct App {
@@ -261,6 +314,11 @@ pub struct App {
     pub details: ListForm,
     pub metrics: ListForm,
     pub proud: ListForm,
+    pub activity: ListForm,
+    /// Reviewer mode: whose section the questions screen edits.
+    pub reviewer: Option<String>,
+    /// The role recorded when the reviewer's section is first written.
+    pub reviewer_role: Option<String>,
     pub popup: Option<Popup>,
     /// A line for the status bar: (text, is an error).
     pub message: Option<(String, bool)>,
@@ -288,6 +346,9 @@ impl App {
             details: ListForm::default(),
             metrics: ListForm::default(),
             proud: ListForm::default(),
+            activity: ListForm::default(),
+            reviewer: None,
+            reviewer_role: None,
             popup: None,
             message: None,
             quit: false,
@@ -396,6 +457,15 @@ impl App {
         self.start.sel = self.start.sel.min(self.start.books.len());
     }
 
+    /// The screens along the top.
+    pub fn tabs(&self) -> Vec<Screen> {
+        if self.reviewer.is_some() {
+            Screen::REVIEW_TABS.to_vec()
+        } else {
+            Screen::TABS.to_vec()
+        }
+    }
+
     // ----- derived values -----
 
     /// Scores for the open workbook, computed once per change.
@@ -435,6 +505,20 @@ impl App {
             return Vec::new();
         };
         let mut v = Vec::new();
+        if let Some(name) = &self.reviewer {
+            let a = wb.reviewer(name).and_then(|r| r.answer(&qid));
+            if wb.framework.scale.is_some() {
+                v.push(Slot::ReviewRating);
+            }
+            v.push(Slot::ReviewNotes);
+            v.extend((0..a.map_or(0, |a| a.strengths.len())).map(Slot::ReviewStrength));
+            v.push(Slot::AddReviewStrength);
+            v.extend((0..a.map_or(0, |a| a.areas.len())).map(Slot::ReviewArea));
+            v.push(Slot::AddReviewArea);
+            v.extend((0..a.map_or(0, |a| a.sources.len())).map(Slot::ReviewSource));
+            v.push(Slot::AddReviewSource);
+            return v;
+        }
         if wb.framework.scale.is_some() {
             v.push(Slot::Rating);
         }
@@ -584,7 +668,7 @@ impl App {
         // Tabs along the top.
         if row == l.tabs.y && self.doc.is_some() {
             let mut x = l.tabs.x;
-            for s in Screen::TABS {
+            for s in self.tabs() {
                 let w = layout::tab_width(s);
                 if col >= x && col < x + w {
                     self.screen = s;
@@ -643,6 +727,7 @@ impl App {
             Screen::Details => Some(&self.details),
             Screen::Metrics => Some(&self.metrics),
             Screen::ProudOf => Some(&self.proud),
+            Screen::Activity => Some(&self.activity),
             _ => None,
         }
     }
@@ -653,6 +738,7 @@ impl App {
             Screen::Details => Some(&mut self.details),
             Screen::Metrics => Some(&mut self.metrics),
             Screen::ProudOf => Some(&mut self.proud),
+            Screen::Activity => Some(&mut self.activity),
             _ => None,
         }
     }
@@ -664,6 +750,11 @@ impl App {
             Screen::Details => self.detail_targets().len(),
             Screen::Metrics => wb.framework.metrics.len(),
             Screen::ProudOf => wb.proud_of.len(),
+            Screen::Activity => self
+                .reviewer
+                .as_ref()
+                .and_then(|n| wb.reviewer(n))
+                .map_or(0, |r| r.activities.len()),
             _ => 0,
         }
     }
@@ -676,6 +767,7 @@ impl App {
                 .map_or(0, |i| self.evidence_fields(*i).len()),
             Screen::Metrics => METRIC_FIELDS.len(),
             Screen::ProudOf => CASE_FIELDS.len(),
+            Screen::Activity => ACTIVITY_ROWS,
             _ => 0,
         }
     }
@@ -711,6 +803,7 @@ impl App {
                 Action::ShowDetails => Some(Screen::Details),
                 Action::ShowMetrics => Some(Screen::Metrics),
                 Action::ShowProudOf => Some(Screen::ProudOf),
+                Action::ShowActivity if self.reviewer.is_some() => Some(Screen::Activity),
                 _ => None,
             };
             if let Some(s) = to {
@@ -738,9 +831,11 @@ impl App {
                     self.screen = Screen::Questions;
                 }
             }
-            Screen::Evidence | Screen::Details | Screen::Metrics | Screen::ProudOf => {
-                self.list_form_action(action)
-            }
+            Screen::Evidence
+            | Screen::Details
+            | Screen::Metrics
+            | Screen::ProudOf
+            | Screen::Activity => self.list_form_action(action),
         }
     }
 
@@ -769,6 +864,9 @@ impl App {
         let Some(qid) = self.current_question() else {
             return;
         };
+        if self.reviewer.is_some() && self.review_action(&qid, action) {
+            return;
+        }
         let total = self.q.question_rows.len();
         let page = self.size.get().height.saturating_sub(6).max(1) as usize;
         match (self.q.pane, action) {
@@ -829,6 +927,244 @@ impl App {
         }
     }
 
+    /// Reviewer mode: the keys that change an answer change the reviewer's
+    /// own entry; the council's answer is read-only. True if handled.
+    fn review_action(&mut self, qid: &str, action: Action) -> bool {
+        let slot = self.slots().get(self.q.slot).cloned();
+        let form = self.q.pane == Pane::Form;
+        match action {
+            Action::Rate(n) => {
+                let v = i64::from(n);
+                match self.wb().and_then(|w| w.framework.scale.clone()) {
+                    Some(s) if s.level(v).is_some() => {
+                        self.set_review_rating(qid, Rating::Level(v))
+                    }
+                    Some(s) => {
+                        self.message =
+                            Some((format!("{v} is not on the scale: {}", s.describe()), true))
+                    }
+                    None => {
+                        self.message =
+                            Some(("This framework is findings-only: no ratings".into(), true))
+                    }
+                }
+            }
+            Action::ClearRating => self.set_review_rating(qid, Rating::None),
+            Action::NotApplicable => self.set_review_rating(qid, Rating::NotApplicable),
+            Action::RatingPicker => self.open_rating_picker(qid),
+            Action::EditNarrative => {
+                let name = self.reviewer.clone().unwrap_or_default();
+                self.edit(Target::ReviewNotes(name, qid.to_string()), false);
+            }
+            Action::StatusPicker | Action::EditOwner | Action::Link => {
+                self.message = Some((
+                    "Reviewer mode: the council's answer is read-only; your entries are below it"
+                        .into(),
+                    false,
+                ));
+            }
+            Action::Open if form => self.open_review_slot(qid, slot),
+            Action::Add => {
+                let slot = match slot {
+                    Some(Slot::ReviewArea(_) | Slot::AddReviewArea) => Slot::AddReviewArea,
+                    Some(Slot::ReviewSource(_) | Slot::AddReviewSource) => Slot::AddReviewSource,
+                    _ => Slot::AddReviewStrength,
+                };
+                self.q.pane = Pane::Form;
+                self.open_review_slot(qid, Some(slot));
+            }
+            Action::Delete if form => self.delete_review_slot(qid, slot),
+            Action::MoveUp | Action::MoveDown if form => {
+                self.move_review_slot(qid, slot, action == Action::MoveUp)
+            }
+            _ => return false,
+        }
+        true
+    }
+
+    fn with_review(
+        &mut self,
+        qid: &str,
+        f: impl FnOnce(&mut crate::workbook::onsite::ReviewerAnswer),
+    ) {
+        if self.read_only_guard() {
+            return;
+        }
+        let Some(name) = self.reviewer.clone() else {
+            return;
+        };
+        let role = self.reviewer_role.clone();
+        let Some(doc) = &mut self.doc else { return };
+        let r = doc.wb.reviewer_mut(&name);
+        if r.role.is_none() {
+            r.role = role;
+        }
+        let a = r.answer_mut(qid);
+        let before = a.clone();
+        f(a);
+        if *a != before {
+            doc.changed();
+        }
+    }
+
+    fn set_review_rating(&mut self, qid: &str, r: Rating) {
+        if r == Rating::NotApplicable
+            && self
+                .wb()
+                .and_then(|w| w.framework.scale.as_ref())
+                .is_some_and(|s| !s.not_applicable)
+        {
+            self.message = Some(("This scale does not allow N/A".into(), true));
+            return;
+        }
+        self.with_review(qid, |a| a.rating = r);
+    }
+
+    fn open_review_slot(&mut self, qid: &str, slot: Option<Slot>) {
+        let name = self.reviewer.clone().unwrap_or_default();
+        let q = qid.to_string();
+        let count = |f: fn(&crate::workbook::onsite::ReviewerAnswer) -> usize| {
+            self.wb()
+                .and_then(|w| w.reviewer(&name))
+                .and_then(|r| r.answer(qid))
+                .map_or(0, f)
+        };
+        match slot {
+            Some(Slot::ReviewRating) => self.open_rating_picker(qid),
+            Some(Slot::ReviewNotes) => self.edit(Target::ReviewNotes(name, q), false),
+            Some(Slot::ReviewStrength(i)) => self.edit(Target::ReviewStrength(name, q, i), false),
+            Some(Slot::ReviewArea(i)) => self.edit(Target::ReviewArea(name, q, i), false),
+            Some(Slot::ReviewSource(i)) => self.edit(Target::ReviewSource(name, q, i), false),
+            Some(Slot::AddReviewStrength) => {
+                let n = count(|a| a.strengths.len());
+                self.edit(Target::ReviewStrength(name, q, n), true);
+            }
+            Some(Slot::AddReviewArea) => {
+                let n = count(|a| a.areas.len());
+                self.edit(Target::ReviewArea(name, q, n), true);
+            }
+            Some(Slot::AddReviewSource) if !self.read_only_guard() => {
+                self.popup = Some(Popup::SourceKind { sel: 0 });
+            }
+            _ => {}
+        }
+    }
+
+    fn delete_review_slot(&mut self, qid: &str, slot: Option<Slot>) {
+        match slot {
+            Some(Slot::ReviewStrength(i)) => self.with_review(qid, |a| {
+                a.strengths.remove(i);
+            }),
+            Some(Slot::ReviewArea(i)) => self.with_review(qid, |a| {
+                a.areas.remove(i);
+            }),
+            Some(Slot::ReviewSource(i)) => self.with_review(qid, |a| {
+                a.sources.remove(i);
+            }),
+            Some(Slot::ReviewRating) => self.set_review_rating(qid, Rating::None),
+            _ => {}
+        }
+        self.q.slot = self.q.slot.min(self.slots().len().saturating_sub(1));
+    }
+
+    fn move_review_slot(&mut self, qid: &str, slot: Option<Slot>, up: bool) {
+        fn swap<T>(list: &mut [T], i: usize, up: bool) -> bool {
+            let Some(j) = (if up { i.checked_sub(1) } else { Some(i + 1) }) else {
+                return false;
+            };
+            if j >= list.len() {
+                return false;
+            }
+            list.swap(i, j);
+            true
+        }
+        let mut moved = false;
+        match slot {
+            Some(Slot::ReviewStrength(i)) => {
+                self.with_review(qid, |a| moved = swap(&mut a.strengths, i, up))
+            }
+            Some(Slot::ReviewArea(i)) => {
+                self.with_review(qid, |a| moved = swap(&mut a.areas, i, up))
+            }
+            Some(Slot::ReviewSource(i)) => {
+                self.with_review(qid, |a| moved = swap(&mut a.sources, i, up))
+            }
+            _ => {}
+        }
+        if moved {
+            if up {
+                self.q.slot -= 1;
+            } else {
+                self.q.slot += 1;
+            }
+        }
+    }
+
+    fn activity_action(&mut self, action: Action) {
+        let Some(name) = self.reviewer.clone() else {
+            return;
+        };
+        let sel = self.activity.sel;
+        let exists = self
+            .wb()
+            .and_then(|w| w.reviewer(&name))
+            .is_some_and(|r| sel < r.activities.len());
+        match action {
+            Action::Add => {
+                if self.read_only_guard() {
+                    return;
+                }
+                let role = self.reviewer_role.clone();
+                let Some(doc) = &mut self.doc else { return };
+                let date = doc.wb.review.onsite_start;
+                let r = doc.wb.reviewer_mut(&name);
+                if r.role.is_none() {
+                    r.role = role;
+                }
+                r.activities.push(crate::workbook::onsite::Activity {
+                    date,
+                    ..Default::default()
+                });
+                let i = r.activities.len() - 1;
+                doc.changed();
+                self.activity.sel = i;
+                self.activity.pane = Pane::Form;
+                self.activity.field = 2;
+                self.edit(
+                    Target::Activity(name, i, super::edit::ActField::Title),
+                    false,
+                );
+            }
+            Action::Open | Action::Edit if exists => {
+                if self.activity.pane == Pane::List {
+                    self.activity.pane = Pane::Form;
+                    self.activity.field = 0;
+                } else if self.activity.field == 0 {
+                    if !self.read_only_guard() {
+                        self.popup = Some(Popup::ActivityKind { sel: 0 });
+                    }
+                } else if let Some(f) = super::edit::ACT_FIELDS.get(self.activity.field - 1) {
+                    self.edit(Target::Activity(name, sel, *f), false);
+                }
+            }
+            Action::Delete if exists => {
+                if self.read_only_guard() {
+                    return;
+                }
+                let title = self
+                    .wb()
+                    .and_then(|w| w.reviewer(&name))
+                    .map(|r| r.activities[sel].title.clone())
+                    .unwrap_or_default();
+                self.popup = Some(Popup::Confirm {
+                    message: format!("Delete \"{title}\" from your activity log?"),
+                    on_yes: Pending::DeleteActivity(sel),
+                });
+            }
+            _ => {}
+        }
+    }
+
     pub fn select_question(&mut self, i: usize) {
         self.q.sel = i;
         self.q.slot = 0;
@@ -843,7 +1179,11 @@ impl App {
             match self.q.rows[row] {
                 Row::Question(d, q) => {
                     let id = &wb.framework.domains[d].questions[q].id;
-                    !wb.answer(id).is_some_and(|a| a.is_answered())
+                    match &self.reviewer {
+                        // Reviewer mode: questions this reviewer has not yet looked at.
+                        Some(name) => wb.reviewer(name).is_none_or(|r| r.answer(id).is_none()),
+                        None => !wb.answer(id).is_some_and(|a| a.is_answered()),
+                    }
                 }
                 Row::Domain(_) => false,
             }
@@ -938,11 +1278,15 @@ impl App {
             self.message = Some(("This framework is findings-only: no ratings".into(), true));
             return;
         }
-        let cur = self
-            .wb()
-            .and_then(|w| w.answer(qid))
-            .map(|a| a.rating)
-            .unwrap_or_default();
+        let cur = match &self.reviewer {
+            Some(name) => self
+                .wb()
+                .and_then(|w| w.reviewer(name))
+                .and_then(|r| r.answer(qid))
+                .map(|a| a.rating),
+            None => self.wb().and_then(|w| w.answer(qid)).map(|a| a.rating),
+        }
+        .unwrap_or_default();
         let sel = opts.iter().position(|(r, _, _)| *r == cur).unwrap_or(0);
         self.popup = Some(Popup::Rating { sel });
     }
@@ -981,6 +1325,8 @@ impl App {
                 }
             }
             Slot::LinkEvidence => self.open_link_picker(qid),
+            // Reviewer mode's lines are handled by review_action.
+            _ => {}
         }
     }
 
@@ -1223,6 +1569,20 @@ impl App {
                 Target::Strength(q, i) => remove_at(&mut doc.wb.answer_mut(q).strengths, *i),
                 Target::Area(q, i) => remove_at(&mut doc.wb.answer_mut(q).areas, *i),
                 Target::Focus(i) => remove_at(&mut doc.wb.review.focus, *i),
+                Target::ReviewStrength(r, q, i) => {
+                    remove_at(&mut doc.wb.reviewer_mut(r).answer_mut(q).strengths, *i)
+                }
+                Target::ReviewArea(r, q, i) => {
+                    remove_at(&mut doc.wb.reviewer_mut(r).answer_mut(q).areas, *i)
+                }
+                Target::ReviewSource(r, q, i) => {
+                    let s = &mut doc.wb.reviewer_mut(r).answer_mut(q).sources;
+                    let ok = *i < s.len();
+                    if ok {
+                        s.remove(*i);
+                    }
+                    ok
+                }
                 _ => false,
             };
             if removed {
@@ -1385,7 +1745,11 @@ impl App {
                             self.rating_options().get(s).cloned(),
                             self.current_question(),
                         ) {
-                            self.set_rating(&q, r);
+                            if self.reviewer.is_some() {
+                                self.set_review_rating(&q, r);
+                            } else {
+                                self.set_rating(&q, r);
+                            }
                         }
                     }
                     _ if close => self.popup = None,
@@ -1480,6 +1844,49 @@ impl App {
                 _ if close => self.popup = None,
                 _ => {}
             },
+            Popup::SourceKind { sel } => match action {
+                Action::Up => *sel = sel.saturating_sub(1),
+                Action::Down => *sel = (*sel + 1).min(2),
+                Action::Open => {
+                    let kind = crate::workbook::onsite::SourceKind::ALL[*sel];
+                    self.popup = None;
+                    let (Some(q), Some(name)) = (self.current_question(), self.reviewer.clone())
+                    else {
+                        return;
+                    };
+                    let mut index = 0;
+                    self.with_review(&q, |a| {
+                        a.sources.push(crate::workbook::onsite::Source {
+                            kind,
+                            text: String::new(),
+                        });
+                        index = a.sources.len() - 1;
+                    });
+                    self.edit(Target::ReviewSource(name, q, index), true);
+                }
+                _ if close => self.popup = None,
+                _ => {}
+            },
+            Popup::ActivityKind { sel } => {
+                let n = crate::workbook::onsite::ActivityKind::ALL.len();
+                match action {
+                    Action::Up => *sel = sel.saturating_sub(1),
+                    Action::Down => *sel = (*sel + 1).min(n - 1),
+                    Action::Open => {
+                        let kind = crate::workbook::onsite::ActivityKind::ALL[*sel];
+                        self.popup = None;
+                        let i = self.activity.sel;
+                        if let (Some(name), Some(doc)) = (self.reviewer.clone(), &mut self.doc)
+                            && let Some(a) = doc.wb.reviewer_mut(&name).activities.get_mut(i)
+                        {
+                            a.kind = kind;
+                            doc.changed();
+                        }
+                    }
+                    _ if close => self.popup = None,
+                    _ => {}
+                }
+            }
             Popup::Editor(_) | Popup::Search(_) | Popup::Filter(_) | Popup::New(_) => {}
         }
     }
@@ -1577,6 +1984,14 @@ impl App {
                     doc.wb.proud_of.remove(i);
                 }
             }
+            Pending::DeleteActivity(i) => {
+                if let Some(name) = self.reviewer.clone() {
+                    let acts = &mut doc.wb.reviewer_mut(&name).activities;
+                    if i < acts.len() {
+                        acts.remove(i);
+                    }
+                }
+            }
             Pending::DeleteMember(i) => {
                 if i < doc.wb.review.team.len() {
                     doc.wb.review.team.remove(i);
@@ -1635,6 +2050,7 @@ impl App {
             Screen::Details => self.details_action(action),
             Screen::Metrics => self.metrics_action(action),
             Screen::ProudOf => self.proud_action(action),
+            Screen::Activity => self.activity_action(action),
             _ => {}
         }
     }

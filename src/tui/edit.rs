@@ -22,7 +22,30 @@ pub enum Target {
     Evidence(usize, EvField),
     Metric(String, MetricField),
     Case(usize, CaseField),
+    /// A reviewer's notes on a question: (reviewer, question).
+    ReviewNotes(String, String),
+    ReviewStrength(String, String, usize),
+    ReviewArea(String, String, usize),
+    /// The text of a reviewer's source (its kind is chosen from a list).
+    ReviewSource(String, String, usize),
+    /// A field of an activity in a reviewer's log.
+    Activity(String, usize, ActField),
 }
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ActField {
+    Date,
+    Title,
+    People,
+    Hours,
+}
+
+pub const ACT_FIELDS: &[ActField] = &[
+    ActField::Date,
+    ActField::Title,
+    ActField::People,
+    ActField::Hours,
+];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MemberField {
@@ -84,7 +107,9 @@ pub enum Kind {
 impl Target {
     pub fn kind(&self) -> Kind {
         match self {
-            Target::Narrative(_) => Kind::Multi,
+            Target::Narrative(_) | Target::ReviewNotes(..) => Kind::Multi,
+            Target::Activity(_, _, ActField::Date) => Kind::Date,
+            Target::Activity(_, _, ActField::People | ActField::Hours) => Kind::Number,
             Target::Case(_, f) if *f != CaseField::Title && *f != CaseField::Contact => Kind::Multi,
             Target::Evidence(_, EvField::Note) | Target::Metric(_, MetricField::Note) => {
                 Kind::Multi
@@ -129,6 +154,11 @@ impl Target {
                 MetricField::Note => "Note",
             },
             Target::Case(_, f) => case_label(*f),
+            Target::ReviewNotes(..) => "Your notes on this question",
+            Target::ReviewStrength(..) => "Strength",
+            Target::ReviewArea(..) => "Area for consideration",
+            Target::ReviewSource(..) => "Source",
+            Target::Activity(_, _, f) => act_label(*f),
         }
     }
 
@@ -205,6 +235,36 @@ impl Target {
                     MetricField::ComparatorValue => num(m.comparator_value),
                     MetricField::Target => num(m.target),
                     MetricField::Note => opt(&m.note),
+                })
+                .unwrap_or_default(),
+            Target::ReviewNotes(r, q) => wb
+                .reviewer(r)
+                .and_then(|r| r.answer(q))
+                .map(|a| a.notes.clone())
+                .unwrap_or_default(),
+            Target::ReviewStrength(r, q, i) => wb
+                .reviewer(r)
+                .and_then(|r| r.answer(q))
+                .and_then(|a| a.strengths.get(*i).cloned())
+                .unwrap_or_default(),
+            Target::ReviewArea(r, q, i) => wb
+                .reviewer(r)
+                .and_then(|r| r.answer(q))
+                .and_then(|a| a.areas.get(*i).cloned())
+                .unwrap_or_default(),
+            Target::ReviewSource(r, q, i) => wb
+                .reviewer(r)
+                .and_then(|r| r.answer(q))
+                .and_then(|a| a.sources.get(*i).map(|s| s.text.clone()))
+                .unwrap_or_default(),
+            Target::Activity(r, i, f) => wb
+                .reviewer(r)
+                .and_then(|r| r.activities.get(*i))
+                .map(|a| match f {
+                    ActField::Date => a.date.map(|d| d.to_string()).unwrap_or_default(),
+                    ActField::Title => a.title.clone(),
+                    ActField::People => a.people.map(|p| p.to_string()).unwrap_or_default(),
+                    ActField::Hours => num(a.hours),
                 })
                 .unwrap_or_default(),
             Target::Case(i, f) => wb
@@ -322,6 +382,49 @@ impl Target {
                     MetricField::Note => m.note = opt(text),
                 }
             }
+            Target::ReviewNotes(r, q) => {
+                wb.reviewer_mut(r).answer_mut(q).notes = text.to_string();
+            }
+            Target::ReviewStrength(r, q, i) => {
+                set_item(&mut wb.reviewer_mut(r).answer_mut(q).strengths, *i, text)
+            }
+            Target::ReviewArea(r, q, i) => {
+                set_item(&mut wb.reviewer_mut(r).answer_mut(q).areas, *i, text)
+            }
+            Target::ReviewSource(r, q, i) => {
+                if let Some(s) = wb.reviewer_mut(r).answer_mut(q).sources.get_mut(*i) {
+                    s.text = text.replace('\n', " ");
+                }
+            }
+            Target::Activity(r, i, f) => {
+                let d = if *f == ActField::Date {
+                    date(text)?
+                } else {
+                    None
+                };
+                let n = if matches!(f, ActField::People | ActField::Hours) {
+                    number(text)?
+                } else {
+                    None
+                };
+                let people = match (f, n) {
+                    (ActField::People, Some(v)) if v < 0.0 || v.fract() != 0.0 || v > 1e6 => {
+                        return Err(format!(
+                            "'{}' is not a number of people: write a whole number",
+                            text.trim()
+                        ));
+                    }
+                    (_, v) => v.map(|v| v as u32),
+                };
+                if let Some(a) = wb.reviewer_mut(r).activities.get_mut(*i) {
+                    match f {
+                        ActField::Date => a.date = d,
+                        ActField::Title => a.title = text.trim().to_string(),
+                        ActField::People => a.people = people,
+                        ActField::Hours => a.hours = n,
+                    }
+                }
+            }
             Target::Case(i, f) => {
                 if let Some(c) = wb.proud_of.get_mut(*i) {
                     let v = || opt(text);
@@ -421,6 +524,15 @@ pub fn ev_label(f: EvField) -> &'static str {
         EvField::Comparator => "Comparator",
         EvField::ComparatorValue => "Comparator value",
         EvField::Target => "Target",
+    }
+}
+
+pub fn act_label(f: ActField) -> &'static str {
+    match f {
+        ActField::Date => "Date (YYYY-MM-DD)",
+        ActField::Title => "What (who or what was met, read or seen)",
+        ActField::People => "People met",
+        ActField::Hours => "Hours",
     }
 }
 

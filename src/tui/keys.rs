@@ -40,6 +40,7 @@ pub enum Action {
     ShowDetails,
     ShowMetrics,
     ShowProudOf,
+    ShowActivity,
     Add,
     Edit,
     Delete,
@@ -98,6 +99,11 @@ const NAMES: &[(Action, &str, &str)] = &[
     (Action::ShowDetails, "show_details", "review details"),
     (Action::ShowMetrics, "show_metrics", "metrics"),
     (Action::ShowProudOf, "show_proud_of", "what we're proud of"),
+    (
+        Action::ShowActivity,
+        "show_activity",
+        "your activity log (reviewer mode)",
+    ),
     (Action::Add, "add", "add"),
     (Action::Edit, "edit", "edit"),
     (Action::Delete, "delete", "delete"),
@@ -150,6 +156,7 @@ pub enum Context {
     Details,
     Metrics,
     ProudOf,
+    Activity,
     /// Pickers and lists in pop-ups.
     Popup,
     /// A yes/no question.
@@ -165,6 +172,7 @@ const CONTEXTS: &[(Context, &str)] = &[
     (Context::Details, "details"),
     (Context::Metrics, "metrics"),
     (Context::ProudOf, "proud_of"),
+    (Context::Activity, "activity"),
     (Context::Popup, "popup"),
     (Context::Confirm, "confirm"),
 ];
@@ -368,6 +376,11 @@ impl Default for Keymap {
             b(C::Global, Key::plain(K::F(6)), A::ShowMetrics, false),
             b(C::Global, Key::plain(K::F(7)), A::ShowProudOf, false),
             b(C::Global, Key::ch('X'), A::Export, false),
+            b(C::Global, Key::ch('A'), A::ShowActivity, false),
+            b(C::Activity, Key::ch('a'), A::Add, true),
+            b(C::Activity, Key::plain(K::Enter), A::Edit, true),
+            b(C::Activity, Key::ch('d'), A::Delete, true),
+            b(C::Activity, Key::plain(K::Tab), A::NextPane, false),
             // Start screen
             b(C::Start, Key::plain(K::Enter), A::Open, true),
             b(C::Start, Key::ch('n'), A::Add, true),

@@ -59,7 +59,21 @@ fn restore() {
 /// Runs the interface until the user quits. With `open`, starts on that
 /// workbook instead of the start screen.
 pub fn run(places: &[std::path::PathBuf], open: Option<&Path>) -> Result<(), String> {
+    run_as(places, open, None)
+}
+
+/// Runs the interface; with `reviewer` (name and role), in reviewer mode:
+/// the questions screen edits that reviewer's own section.
+pub fn run_as(
+    places: &[std::path::PathBuf],
+    open: Option<&Path>,
+    reviewer: Option<(String, Option<String>)>,
+) -> Result<(), String> {
     let mut app = new_app(places);
+    if let Some((name, role)) = reviewer {
+        app.reviewer = Some(name);
+        app.reviewer_role = role;
+    }
     if let Some(p) = open {
         app.open_path(p);
         if app.doc.is_none() {

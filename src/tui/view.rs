@@ -119,6 +119,7 @@ pub fn draw(f: &mut Frame, app: &App) {
         Screen::Details => draw_details(f, app, l.body),
         Screen::Metrics => draw_metrics(f, app, l.body),
         Screen::ProudOf => draw_proud(f, app, l.body),
+        Screen::Activity => draw_activity(f, app, l.body),
     }
     draw_status(f, app, l.status);
     let typing: Option<Vec<(String, String)>> = match &app.popup {
@@ -200,7 +201,7 @@ fn draw_tabs(f: &mut Frame, app: &App, area: Rect) {
     let th = app.theme;
     let mut spans = Vec::new();
     if app.doc.is_some() {
-        for s in Screen::TABS {
+        for s in app.tabs() {
             let style = if s == app.screen {
                 th.selected()
             } else {
@@ -241,6 +242,20 @@ fn draw_status(f: &mut Frame, app: &App, area: Rect) {
             ),
             th.error(),
         ),
+        (None, Some(wb), Some(_)) if app.reviewer.is_some() => {
+            let name = app.reviewer.as_deref().unwrap_or("");
+            let mine = wb.reviewer(name).map_or(0, |r| r.answers.len());
+            (
+                format!(
+                    "Reviewing as {} · {} of {} questions reviewed · {}",
+                    inert(name),
+                    mine,
+                    wb.framework.question_count(),
+                    inert(&wb.review.council)
+                ),
+                th.accent(),
+            )
+        }
         (None, Some(wb), Some(r)) => (
             format!(
                 "{}/{} answered · {} rated · {} — {}",
@@ -378,9 +393,16 @@ fn draw_questions(f: &mut Frame, app: &App, area: Rect) {
     let Some(wb) = app.wb() else { return };
     let (left, right) = layout::questions(area);
     let r = app.report();
-    let progress = r
-        .map(|r| format!(" Questions {}/{} ", r.overall.answered, r.overall.total))
-        .unwrap_or_default();
+    let progress = match &app.reviewer {
+        Some(name) => format!(
+            " Reviewed {}/{} ",
+            wb.reviewer(name).map_or(0, |r| r.answers.len()),
+            wb.framework.question_count()
+        ),
+        None => r
+            .map(|r| format!(" Questions {}/{} ", r.overall.answered, r.overall.total))
+            .unwrap_or_default(),
+    };
     let block = boxed(progress, app.q.pane == Pane::List, th);
     let inner = block.inner(left);
     f.render_widget(block, left);
@@ -399,8 +421,17 @@ fn draw_questions(f: &mut Frame, app: &App, area: Rect) {
             Row::Question(d, q) => {
                 let question = &wb.framework.domains[d].questions[q];
                 let a = wb.answer(&question.id);
-                let status = a.map(|a| a.status).unwrap_or_default();
-                let rating = a.map(|a| a.rating).unwrap_or_default();
+                let (status, rating) = match &app.reviewer {
+                    // Reviewer mode: the reviewer's own progress and rating.
+                    Some(name) => match wb.reviewer(name).and_then(|r| r.answer(&question.id)) {
+                        Some(ra) => (Status::Draft, ra.rating),
+                        None => (Status::NotStarted, Rating::None),
+                    },
+                    None => (
+                        a.map(|a| a.status).unwrap_or_default(),
+                        a.map(|a| a.rating).unwrap_or_default(),
+                    ),
+                };
                 let rtext = if wb.framework.scale.is_some() {
                     match rating {
                         Rating::None => "–".to_string(),
@@ -469,11 +500,59 @@ fn draw_questions(f: &mut Frame, app: &App, area: Rect) {
             }
         }
     };
-    lines.push(Line::from(Span::styled(
-        format!("{:─<w$}", "─ Our answer "),
-        th.dim(),
-    )));
     let a = wb.answer(&qid).cloned().unwrap_or_default();
+    if let Some(name) = &app.reviewer {
+        // The council's answer, to read beside your own.
+        lines.push(Line::from(Span::styled(
+            format!("{:─<w$}", "─ The council's self-assessment "),
+            th.dim(),
+        )));
+        let mut council = Vec::new();
+        if wb.framework.scale.is_some() {
+            council.push(format!("Rating: {}", rating_text(wb, a.rating)));
+        }
+        council.push(format!("Status: {}", a.status.label()));
+        for l in council {
+            lines.push(Line::from(Span::styled(l, th.dim())));
+        }
+        if a.narrative.trim().is_empty() {
+            lines.push(Line::from(Span::styled("(no narrative)", th.dim())));
+        } else {
+            lines.extend(
+                wrap(&a.narrative, w)
+                    .into_iter()
+                    .map(|l| Line::from(Span::styled(l, th.dim()))),
+            );
+        }
+        for s in &a.strengths {
+            lines.push(Line::from(Span::styled(
+                truncate(&format!("+ {}", inert(s)), w),
+                th.dim(),
+            )));
+        }
+        for s in &a.areas {
+            lines.push(Line::from(Span::styled(
+                truncate(&format!("− {}", inert(s)), w),
+                th.dim(),
+            )));
+        }
+        lines.push(Line::from(Span::styled(
+            format!("{:─<w$}", format!("─ Your review ({}) ", inert(name))),
+            th.accent(),
+        )));
+    } else {
+        lines.push(Line::from(Span::styled(
+            format!("{:─<w$}", "─ Our answer "),
+            th.dim(),
+        )));
+    }
+    let ra = app
+        .reviewer
+        .as_ref()
+        .and_then(|n| wb.reviewer(n))
+        .and_then(|r| r.answer(&qid))
+        .cloned()
+        .unwrap_or_default();
     let slots = app.slots();
     let mut sel_line = None;
     let focused = app.q.pane == Pane::Form;
@@ -519,6 +598,32 @@ fn draw_questions(f: &mut Frame, app: &App, area: Rect) {
                 vec![truncate(&format!("Evidence: {title}"), w)]
             }
             Slot::LinkEvidence => vec!["+ link evidence from the library".into()],
+            Slot::ReviewRating => vec![format!("Your rating: {}", rating_text(wb, ra.rating))],
+            Slot::ReviewNotes => {
+                let mut v = vec!["Your notes:".to_string()];
+                if ra.notes.trim().is_empty() {
+                    v.push("  (none yet: press e to write)".into());
+                } else {
+                    v.extend(
+                        wrap(&ra.notes, w.saturating_sub(2))
+                            .into_iter()
+                            .map(|l| format!("  {l}")),
+                    );
+                }
+                v
+            }
+            Slot::ReviewStrength(k) => item_lines(k, "Strength", &ra.strengths[*k], w),
+            Slot::AddReviewStrength => vec!["+ add a strength".into()],
+            Slot::ReviewArea(k) => item_lines(k, "Area", &ra.areas[*k], w),
+            Slot::AddReviewArea => vec!["+ add an area for consideration".into()],
+            Slot::ReviewSource(k) => {
+                let s = &ra.sources[*k];
+                vec![truncate(
+                    &format!("[{}] {}", s.kind.as_str(), inert(&s.text)),
+                    w,
+                )]
+            }
+            Slot::AddReviewSource => vec!["+ add a source (read, heard or seen)".into()],
         };
         for t in text {
             let style = if selected {
@@ -959,6 +1064,72 @@ fn draw_proud(f: &mut Frame, app: &App, area: Rect) {
     );
 }
 
+fn draw_activity(f: &mut Frame, app: &App, area: Rect) {
+    let (Some(wb), Some(name)) = (app.wb(), app.reviewer.as_ref()) else {
+        return;
+    };
+    let acts: &[crate::workbook::onsite::Activity] =
+        wb.reviewer(name).map_or(&[], |r| r.activities.as_slice());
+    if acts.is_empty() {
+        return draw_note(
+            f,
+            app,
+            area,
+            " Your activity log ",
+            "Nothing logged yet. Press a to add an interview, focus group, case file audit, document read or visit: its date, what it was, how many people you met and for how long.",
+        );
+    }
+    let (left, right) = layout::questions(area);
+    let t = crate::analysis::totals(wb);
+    draw_list(
+        f,
+        app,
+        left,
+        ListSpec {
+            title: format!(" Your activity log ({}) ", acts.len()),
+            focused: app.activity.pane == Pane::List,
+            len: acts.len(),
+            sel: app.activity.sel,
+            offset: &app.activity.offset,
+        },
+        |i| {
+            let a = &acts[i];
+            let d = a
+                .date
+                .map(|d| d.format("%d %b").to_string())
+                .unwrap_or_default();
+            format!("{d} {} {}", a.kind.label(), a.title)
+        },
+    );
+    let sel = app.activity.sel.min(acts.len() - 1);
+    let a = &acts[sel];
+    let mut rows = vec![("Kind".to_string(), a.kind.label().to_string())];
+    rows.extend(super::edit::ACT_FIELDS.iter().map(|fl| {
+        (
+            super::edit::act_label(*fl).to_string(),
+            inert(&Target::Activity(name.clone(), sel, *fl).read(wb)),
+        )
+    }));
+    draw_form(
+        f,
+        app,
+        right,
+        FormSpec {
+            title: " Activity ".into(),
+            focused: app.activity.pane == Pane::Form,
+            rows: &rows,
+            sel: app.activity.field,
+            extra: vec![format!(
+                "The whole team so far: {} documents read, {} meetings, {} people met, {} hours.",
+                t.documents,
+                t.meetings,
+                t.people,
+                crate::workbook::fmt_number(t.hours)
+            )],
+        },
+    );
+}
+
 /// A boxed paragraph, for a screen with nothing to list yet.
 fn draw_note(f: &mut Frame, app: &App, area: Rect, title: &str, text: &str) {
     f.render_widget(
@@ -1218,6 +1389,30 @@ fn draw_popup(f: &mut Frame, app: &App, p: &Popup, area: Rect) {
                 th.dim(),
             )));
             f.render_widget(Paragraph::new(lines).block(popup_block("Export", th)), r);
+        }
+        Popup::SourceKind { sel } => {
+            let r = layout::centred(area, 40, 7);
+            f.render_widget(Clear, r);
+            let items: Vec<String> = vec![
+                "Read: a document or data".into(),
+                "Heard: an interview or focus group".into(),
+                "Seen: a visit or observation".into(),
+            ];
+            let lines = list_lines(&items, *sel, r.width.saturating_sub(2) as usize, th);
+            f.render_widget(Paragraph::new(lines).block(popup_block("Source", th)), r);
+        }
+        Popup::ActivityKind { sel } => {
+            let items: Vec<String> = crate::workbook::onsite::ActivityKind::ALL
+                .iter()
+                .map(|k| k.label().to_string())
+                .collect();
+            let r = layout::centred(area, 32, items.len() as u16 + 2);
+            f.render_widget(Clear, r);
+            let lines = list_lines(&items, *sel, r.width.saturating_sub(2) as usize, th);
+            f.render_widget(
+                Paragraph::new(lines).block(popup_block("Kind of activity", th)),
+                r,
+            );
         }
         Popup::Status { sel } => {
             let r = layout::centred(area, 36, 6);

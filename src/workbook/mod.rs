@@ -315,6 +315,25 @@ impl Workbook {
         }
     }
 
+    /// A reviewer's section, created when first needed.
+    pub fn reviewer_mut(&mut self, name: &str) -> &mut onsite::Reviewer {
+        match self.reviewers.iter().position(|r| r.name == name) {
+            Some(i) => &mut self.reviewers[i],
+            None => {
+                self.reviewers.push(onsite::Reviewer {
+                    name: name.to_string(),
+                    ..onsite::Reviewer::default()
+                });
+                let n = self.reviewers.len() - 1;
+                &mut self.reviewers[n]
+            }
+        }
+    }
+
+    pub fn reviewer(&self, name: &str) -> Option<&onsite::Reviewer> {
+        self.reviewers.iter().find(|r| r.name == name)
+    }
+
     /// Answers to questions the embedded framework does not have.
     pub fn orphaned(&self) -> impl Iterator<Item = &Answer> {
         self.answers
