@@ -347,3 +347,106 @@ fn latest(base: &Value, copies: &[(&str, &Value)]) -> Value {
         .cloned()
         .unwrap_or(Value::Null)
 }
+
+/// Settles a conflict: puts `value` at `path` (as written in the conflict,
+/// e.g. `answers[question=3].narrative`) and drops the conflict at `index`.
+/// The workbook is rebuilt from its YAML, so every check still applies.
+pub fn resolve(wb: &Workbook, index: usize, value: &Value) -> Result<Workbook, String> {
+    let conflict = wb
+        .conflicts
+        .get(index)
+        .ok_or_else(|| "no such conflict".to_string())?;
+    let path = conflict
+        .get("path")
+        .and_then(yaml::scalar_text)
+        .ok_or_else(|| "the conflict names no path".to_string())?;
+    let mut tree = yaml::parse(&workbook::to_text(wb))
+        .map_err(|e| e.message)?
+        .value;
+    set_path(&mut tree, &path, value.clone())?;
+    if let Some(Value::Sequence(list)) = tree.get_mut("conflicts") {
+        list.remove(index);
+    }
+    let text = yaml::to_string(&tree);
+    workbook::from_text("the resolved workbook", text.as_bytes())
+        .map(|(w, _)| w)
+        .map_err(|e| e.to_string())
+}
+
+/// Sets the value at a merge path, creating list items and keys on the way.
+fn set_path(tree: &mut Value, path: &str, value: Value) -> Result<(), String> {
+    let mut node = tree;
+    let mut rest = path;
+    while !rest.is_empty() {
+        let (name, selector, tail) = split_segment(rest)?;
+        rest = tail;
+        let map = match node {
+            Value::Mapping(m) => m,
+            _ => return Err(format!("'{path}' does not lead to a field")),
+        };
+        if rest.is_empty() && selector.is_none() {
+            if value.is_null() {
+                map.remove(name);
+            } else {
+                map.insert(name.into(), value);
+            }
+            return Ok(());
+        }
+        if !map.contains_key(name) {
+            let fresh = if selector.is_some() {
+                Value::Sequence(Vec::new())
+            } else {
+                Value::Mapping(Mapping::new())
+            };
+            map.insert(name.into(), fresh);
+        }
+        node = map.get_mut(name).ok_or("unreachable")?;
+        if let Some((key, id)) = selector {
+            let Value::Sequence(items) = node else {
+                return Err(format!("'{path}' does not lead to a list"));
+            };
+            let pos = items
+                .iter()
+                .position(|v| v.get(key).and_then(yaml::scalar_text).as_deref() == Some(id));
+            let i = match pos {
+                Some(i) => i,
+                None => {
+                    let mut m = Mapping::new();
+                    m.insert(key.into(), id.into());
+                    items.push(Value::Mapping(m));
+                    items.len() - 1
+                }
+            };
+            if rest.is_empty() {
+                if value.is_null() {
+                    items.remove(i);
+                } else {
+                    items[i] = value;
+                }
+                return Ok(());
+            }
+            node = &mut items[i];
+        }
+    }
+    Ok(())
+}
+
+/// `name[key=id].rest` into its parts.
+fn split_segment(s: &str) -> Result<(&str, Option<(&str, &str)>, &str), String> {
+    let end = s.find(['.', '[']).unwrap_or(s.len());
+    let name = &s[..end];
+    let mut rest = &s[end..];
+    let mut selector = None;
+    if let Some(r) = rest.strip_prefix('[') {
+        let close = r
+            .find(']')
+            .ok_or_else(|| format!("unclosed '[' in '{s}'"))?;
+        let inner = &r[..close];
+        let (k, v) = inner
+            .split_once('=')
+            .ok_or_else(|| format!("'{inner}' is not key=value"))?;
+        selector = Some((k, v));
+        rest = &r[close + 1..];
+    }
+    Ok((name, selector, rest.strip_prefix('.').unwrap_or(rest)))
+}

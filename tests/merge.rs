@@ -272,3 +272,35 @@ fn the_merge_command_end_to_end() {
     );
     assert!(!home.join("m2.yaml").exists());
 }
+
+#[test]
+fn a_conflict_is_resolved_by_choosing_a_value() {
+    let b = base();
+    let mut a = b.clone();
+    a.answer_mut("3").narrative = "Alice says".into();
+    a.answer_mut("4").rating = Rating::Level(4);
+    let mut c = b.clone();
+    c.answer_mut("3").narrative = "Bob says".into();
+    c.answer_mut("4").rating = Rating::Level(1);
+    let m = merge(&b, &copies(&[("alice.yaml", &a), ("bob.yaml", &c)])).unwrap();
+    assert_eq!(m.workbook.conflicts.len(), 2);
+    let chosen = m.conflicts[0].values[1].1.clone();
+    let w = peerbook::merge::resolve(&m.workbook, 0, &chosen).unwrap();
+    assert_eq!(w.answer("3").unwrap().narrative, "Bob says");
+    assert_eq!(w.conflicts.len(), 1);
+    // The rating conflict: keep the base value.
+    let base_value = m.conflicts[1].base.clone();
+    let w = peerbook::merge::resolve(&w, 0, &base_value).unwrap();
+    assert_eq!(w.answer("4").unwrap().rating, b.answer("4").unwrap().rating);
+    assert!(w.conflicts.is_empty());
+    // A value the workbook cannot hold is refused, and nothing changes.
+    let w2 = merge(&b, &copies(&[("alice.yaml", &a), ("bob.yaml", &c)]))
+        .unwrap()
+        .workbook;
+    let rating_conflict = w2
+        .conflicts
+        .iter()
+        .position(|c| c.get("path").and_then(|p| p.as_str()) == Some("answers[question=4].rating"))
+        .unwrap();
+    assert!(peerbook::merge::resolve(&w2, rating_conflict, &Value::from(9)).is_err());
+}

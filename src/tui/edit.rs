@@ -30,6 +30,15 @@ pub enum Target {
     ReviewSource(String, String, usize),
     /// A field of an activity in a reviewer's log.
     Activity(String, usize, ActField),
+    KeyMessage(usize),
+    /// A domain's strength or area for consideration in the findings.
+    FindingStrength(String, usize),
+    FindingArea(String, usize),
+    RecText(usize),
+    RecOwner(usize),
+    RecDue(usize),
+    RecProgress(usize),
+    NextStep(usize),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -107,7 +116,8 @@ pub enum Kind {
 impl Target {
     pub fn kind(&self) -> Kind {
         match self {
-            Target::Narrative(_) | Target::ReviewNotes(..) => Kind::Multi,
+            Target::Narrative(_) | Target::ReviewNotes(..) | Target::RecProgress(_) => Kind::Multi,
+            Target::RecDue(_) => Kind::Date,
             Target::Activity(_, _, ActField::Date) => Kind::Date,
             Target::Activity(_, _, ActField::People | ActField::Hours) => Kind::Number,
             Target::Case(_, f) if *f != CaseField::Title && *f != CaseField::Contact => Kind::Multi,
@@ -159,6 +169,14 @@ impl Target {
             Target::ReviewArea(..) => "Area for consideration",
             Target::ReviewSource(..) => "Source",
             Target::Activity(_, _, f) => act_label(*f),
+            Target::KeyMessage(_) => "Key message",
+            Target::FindingStrength(..) => "Strength",
+            Target::FindingArea(..) => "Area for consideration",
+            Target::RecText(_) => "Recommendation",
+            Target::RecOwner(_) => "Owner",
+            Target::RecDue(_) => "Due (YYYY-MM-DD)",
+            Target::RecProgress(_) => "Progress",
+            Target::NextStep(_) => "Next step",
         }
     }
 
@@ -235,6 +253,41 @@ impl Target {
                     MetricField::ComparatorValue => num(m.comparator_value),
                     MetricField::Target => num(m.target),
                     MetricField::Note => opt(&m.note),
+                })
+                .unwrap_or_default(),
+            Target::KeyMessage(i) => wb
+                .findings
+                .key_messages
+                .get(*i)
+                .cloned()
+                .unwrap_or_default(),
+            Target::NextStep(i) => wb.findings.next_steps.get(*i).cloned().unwrap_or_default(),
+            Target::FindingStrength(d, i) => wb
+                .findings
+                .domains
+                .iter()
+                .find(|x| &x.domain == d)
+                .and_then(|x| x.strengths.get(*i).cloned())
+                .unwrap_or_default(),
+            Target::FindingArea(d, i) => wb
+                .findings
+                .domains
+                .iter()
+                .find(|x| &x.domain == d)
+                .and_then(|x| x.areas.get(*i).cloned())
+                .unwrap_or_default(),
+            Target::RecText(i)
+            | Target::RecOwner(i)
+            | Target::RecDue(i)
+            | Target::RecProgress(i) => wb
+                .findings
+                .recommendations
+                .get(*i)
+                .map(|r| match self {
+                    Target::RecText(_) => r.text.clone(),
+                    Target::RecOwner(_) => opt(&r.owner),
+                    Target::RecDue(_) => r.due.map(|d| d.to_string()).unwrap_or_default(),
+                    _ => opt(&r.progress),
                 })
                 .unwrap_or_default(),
             Target::ReviewNotes(r, q) => wb
@@ -384,6 +437,30 @@ impl Target {
             }
             Target::ReviewNotes(r, q) => {
                 wb.reviewer_mut(r).answer_mut(q).notes = text.to_string();
+            }
+            Target::KeyMessage(i) => set_item(&mut wb.findings.key_messages, *i, text),
+            Target::NextStep(i) => set_item(&mut wb.findings.next_steps, *i, text),
+            Target::FindingStrength(d, i) => {
+                set_item(&mut wb.findings.domain_mut(d).strengths, *i, text)
+            }
+            Target::FindingArea(d, i) => set_item(&mut wb.findings.domain_mut(d).areas, *i, text),
+            Target::RecText(i)
+            | Target::RecOwner(i)
+            | Target::RecDue(i)
+            | Target::RecProgress(i) => {
+                let due = if matches!(self, Target::RecDue(_)) {
+                    date(text)?
+                } else {
+                    None
+                };
+                if let Some(r) = wb.findings.recommendations.get_mut(*i) {
+                    match self {
+                        Target::RecText(_) => r.text = text.trim().to_string(),
+                        Target::RecOwner(_) => r.owner = opt(text),
+                        Target::RecDue(_) => r.due = due,
+                        _ => r.progress = opt(text),
+                    }
+                }
             }
             Target::ReviewStrength(r, q, i) => {
                 set_item(&mut wb.reviewer_mut(r).answer_mut(q).strengths, *i, text)
