@@ -431,8 +431,12 @@ fn set_path(tree: &mut Value, path: &str, value: Value) -> Result<(), String> {
     Ok(())
 }
 
+/// One step of a merge path: a key, an optional `[key=id]` selector, and
+/// what follows.
+type Segment<'a> = (&'a str, Option<(&'a str, &'a str)>, &'a str);
+
 /// `name[key=id].rest` into its parts.
-fn split_segment(s: &str) -> Result<(&str, Option<(&str, &str)>, &str), String> {
+fn split_segment(s: &str) -> Result<Segment<'_>, String> {
     let end = s.find(['.', '[']).unwrap_or(s.len());
     let name = &s[..end];
     let mut rest = &s[end..];
