@@ -2090,3 +2090,142 @@ fn reviewer_activity_log_add_edit_delete() {
             .is_empty()
     );
 }
+
+// ===== the review manager's screens =====
+
+fn onsite() -> (App, TempDir) {
+    app_with(detached, seed("seeds/suffolk-reablement-2016-onsite.yaml"))
+}
+
+#[test]
+fn the_peer_screen_shows_ratings_side_by_side_and_records_the_agreed_one() {
+    let (mut app, _d) = onsite();
+    typ(&mut app, "V");
+    assert_eq!(app.screen, peerbook::tui::app::Screen::Peer);
+    snap!("peer_screen", app);
+    // KLOE 10 has no agreed rating: set one with a digit.
+    keys(&mut app, "j j j j j j j j j");
+    let text = screen(&app, 80, 24);
+    assert!(
+        text.contains("! KLOE 10"),
+        "the disagreement is flagged:\n{text}"
+    );
+    keys(&mut app, "2");
+    let agreed = wb(&app)
+        .consensus
+        .iter()
+        .find(|a| a.question == "10")
+        .unwrap();
+    assert_eq!(agreed.rating, Rating::Level(2));
+    // In framework order, between 9 and 11.
+    let order: Vec<&str> = wb(&app)
+        .consensus
+        .iter()
+        .map(|a| a.question.as_str())
+        .collect();
+    let i = order.iter().position(|q| *q == "10").unwrap();
+    assert_eq!(order[i - 1], "9");
+    // Clearing removes it again.
+    keys(&mut app, "0");
+    assert!(!wb(&app).consensus.iter().any(|a| a.question == "10"));
+    // Enter goes to the question.
+    keys(&mut app, "enter");
+    assert_eq!(app.screen, peerbook::tui::app::Screen::Questions);
+    assert_eq!(app.current_question().as_deref(), Some("10"));
+}
+
+#[test]
+fn the_findings_screen_edits_recommendations() {
+    let (mut app, _d) = onsite();
+    typ(&mut app, "F");
+    assert_eq!(app.screen, peerbook::tui::app::Screen::Findings);
+    snap!("findings_screen", app);
+    let before = wb(&app).findings.recommendations.len();
+    // Go to "+ add a recommendation" and add one.
+    let rows = app.finding_rows();
+    let add = rows
+        .iter()
+        .position(|r| *r == peerbook::tui::app::FindRow::AddRec)
+        .unwrap();
+    app.findings.sel = add;
+    keys(&mut app, "enter");
+    keys(&mut app, "ctrl-u");
+    typ(
+        &mut app,
+        "Publish a plain description of the reablement offer",
+    );
+    keys(&mut app, "enter");
+    let recs = &wb(&app).findings.recommendations;
+    assert_eq!(recs.len(), before + 1);
+    assert_eq!(
+        recs[before].text,
+        "Publish a plain description of the reablement offer"
+    );
+    // On that row: quick win, owner, due date, status.
+    keys(&mut app, "w o");
+    typ(&mut app, "Head of Home First");
+    keys(&mut app, "enter t");
+    typ(&mut app, "2017-02-30");
+    keys(&mut app, "enter");
+    assert!(screen(&app, 80, 24).contains("not a real date"));
+    keys(&mut app, "esc t");
+    typ(&mut app, "2017-02-28");
+    keys(&mut app, "enter s");
+    let r = &wb(&app).findings.recommendations[before];
+    assert!(r.quick_win);
+    assert_eq!(r.owner.as_deref(), Some("Head of Home First"));
+    assert_eq!(r.due, chrono::NaiveDate::from_ymd_opt(2017, 2, 28));
+    assert_eq!(
+        r.status,
+        peerbook::workbook::onsite::ActionStatus::InProgress
+    );
+    // Delete it again.
+    keys(&mut app, "d");
+    assert_eq!(wb(&app).findings.recommendations.len(), before);
+    // A new recommendation left empty is not kept.
+    app.findings.sel = add;
+    keys(&mut app, "enter esc");
+    assert_eq!(wb(&app).findings.recommendations.len(), before);
+}
+
+#[test]
+fn conflicts_from_merging_are_settled_in_the_interface() {
+    let b = seed(SUFFOLK);
+    let mut a = b.clone();
+    a.answer_mut("3").narrative = "Alice says".into();
+    let mut c = b.clone();
+    c.answer_mut("3").narrative = "Bob says".into();
+    let merged = peerbook::merge::merge(
+        &b,
+        &[
+            peerbook::merge::Copy {
+                label: "alice.yaml".into(),
+                workbook: &a,
+            },
+            peerbook::merge::Copy {
+                label: "bob.yaml".into(),
+                workbook: &c,
+            },
+        ],
+    )
+    .unwrap()
+    .workbook;
+    let mut merged = merged;
+    // The peer screens appear once there is peer data.
+    merged.consensus.push(peerbook::workbook::onsite::Agreed {
+        question: "1".into(),
+        rating: Rating::Level(3),
+        ..Default::default()
+    });
+    let (mut app, _d) = app_with(detached, merged);
+    typ(&mut app, "V");
+    typ(&mut app, "C");
+    snap!("conflicts_popup", app);
+    keys(&mut app, "enter");
+    snap!("resolve_popup", app);
+    // Take Bob's.
+    keys(&mut app, "j j enter");
+    assert_eq!(wb(&app).answer("3").unwrap().narrative, "Bob says");
+    assert!(wb(&app).conflicts.is_empty());
+    assert_eq!(message(&app), "Conflict resolved");
+}

@@ -32,6 +32,10 @@ pub enum Screen {
     ProudOf,
     /// A reviewer's activity log (reviewer mode).
     Activity,
+    /// Everyone's ratings side by side, agreed ratings, gaps, triangulation.
+    Peer,
+    /// The review manager's findings and recommendations.
+    Findings,
 }
 
 impl Screen {
@@ -62,6 +66,8 @@ impl Screen {
             Screen::Metrics => "Metrics",
             Screen::ProudOf => "Proud of",
             Screen::Activity => "Activity",
+            Screen::Peer => "Peer",
+            Screen::Findings => "Findings",
         }
     }
     pub fn context(self) -> Context {
@@ -74,6 +80,8 @@ impl Screen {
             Screen::Metrics => Context::Metrics,
             Screen::ProudOf => Context::ProudOf,
             Screen::Activity => Context::Activity,
+            Screen::Peer => Context::Peer,
+            Screen::Findings => Context::Findings,
         }
     }
 }
@@ -233,6 +241,14 @@ pub enum Popup {
     Export {
         sel: usize,
     },
+    /// The conflicts left by merging; then the values of one to choose from.
+    Conflicts {
+        sel: usize,
+    },
+    Resolve {
+        conflict: usize,
+        sel: usize,
+    },
     /// Read, heard or seen, for a new source (reviewer mode).
     SourceKind {
         sel: usize,
@@ -295,6 +311,21 @@ pub const EXPORTS: &[(ExportChoice, &str)] = {
     ]
 };
 
+/// A row of the findings screen.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FindRow {
+    KeyMessage(usize),
+    AddKeyMessage,
+    Strength(String, usize),
+    AddStrength(String),
+    Area(String, usize),
+    AddArea(String),
+    Rec(usize),
+    AddRec,
+    NextStep(usize),
+    AddNextStep,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum Pending {
     DeleteEvidence(usize),
@@ -315,6 +346,8 @@ pub struct App {
     pub metrics: ListForm,
     pub proud: ListForm,
     pub activity: ListForm,
+    pub peer: ListForm,
+    pub findings: ListForm,
     /// Reviewer mode: whose section the questions screen edits.
     pub reviewer: Option<String>,
     /// The role recorded when the reviewer's section is first written.
@@ -347,6 +380,8 @@ impl App {
             metrics: ListForm::default(),
             proud: ListForm::default(),
             activity: ListForm::default(),
+            peer: ListForm::default(),
+            findings: ListForm::default(),
             reviewer: None,
             reviewer_role: None,
             popup: None,
@@ -460,10 +495,41 @@ impl App {
     /// The screens along the top.
     pub fn tabs(&self) -> Vec<Screen> {
         if self.reviewer.is_some() {
-            Screen::REVIEW_TABS.to_vec()
-        } else {
-            Screen::TABS.to_vec()
+            return Screen::REVIEW_TABS.to_vec();
         }
+        let mut v = Screen::TABS.to_vec();
+        // The peer team's screens, once there is something of theirs.
+        if self.wb().is_some_and(|w| {
+            !w.reviewers.is_empty() || !w.consensus.is_empty() || !w.findings.is_empty()
+        }) {
+            v.extend([Screen::Peer, Screen::Findings]);
+        }
+        v
+    }
+
+    /// Rows of the findings screen.
+    pub fn finding_rows(&self) -> Vec<FindRow> {
+        let Some(wb) = self.wb() else {
+            return Vec::new();
+        };
+        let f = &wb.findings;
+        let mut v: Vec<FindRow> = (0..f.key_messages.len()).map(FindRow::KeyMessage).collect();
+        v.push(FindRow::AddKeyMessage);
+        for d in &wb.framework.domains {
+            let df = f.domains.iter().find(|x| x.domain == d.id);
+            let id = d.id.clone();
+            v.extend(
+                (0..df.map_or(0, |x| x.strengths.len())).map(|i| FindRow::Strength(id.clone(), i)),
+            );
+            v.push(FindRow::AddStrength(id.clone()));
+            v.extend((0..df.map_or(0, |x| x.areas.len())).map(|i| FindRow::Area(id.clone(), i)));
+            v.push(FindRow::AddArea(id));
+        }
+        v.extend((0..f.recommendations.len()).map(FindRow::Rec));
+        v.push(FindRow::AddRec);
+        v.extend((0..f.next_steps.len()).map(FindRow::NextStep));
+        v.push(FindRow::AddNextStep);
+        v
     }
 
     // ----- derived values -----
@@ -804,6 +870,15 @@ impl App {
                 Action::ShowMetrics => Some(Screen::Metrics),
                 Action::ShowProudOf => Some(Screen::ProudOf),
                 Action::ShowActivity if self.reviewer.is_some() => Some(Screen::Activity),
+                Action::ShowPeer | Action::ShowFindings if self.reviewer.is_some() => {
+                    self.message = Some((
+                        "Reviewer mode: the review manager's screens are in `peerbook open`".into(),
+                        false,
+                    ));
+                    return;
+                }
+                Action::ShowPeer => Some(Screen::Peer),
+                Action::ShowFindings => Some(Screen::Findings),
                 _ => None,
             };
             if let Some(s) = to {
@@ -831,6 +906,8 @@ impl App {
                     self.screen = Screen::Questions;
                 }
             }
+            Screen::Peer => self.peer_action(action),
+            Screen::Findings => self.findings_action(action),
             Screen::Evidence
             | Screen::Details
             | Screen::Metrics
@@ -1162,6 +1239,222 @@ impl App {
                 });
             }
             _ => {}
+        }
+    }
+
+    fn peer_action(&mut self, action: Action) {
+        let n = self.q.question_rows.len();
+        let qid = self.wb().and_then(|w| {
+            w.framework
+                .questions()
+                .nth(self.peer.sel)
+                .map(|(_, q)| q.id.clone())
+        });
+        let Some(qid) = qid else { return };
+        match action {
+            Action::Up => self.peer.sel = self.peer.sel.saturating_sub(1),
+            Action::Down => self.peer.sel = (self.peer.sel + 1).min(n.saturating_sub(1)),
+            Action::Top => self.peer.sel = 0,
+            Action::Bottom => self.peer.sel = n.saturating_sub(1),
+            Action::Rate(v) => match self.wb().and_then(|w| w.framework.scale.clone()) {
+                Some(s) if s.level(i64::from(v)).is_some() => {
+                    self.set_agreed(&qid, Rating::Level(i64::from(v)))
+                }
+                Some(s) => {
+                    self.message =
+                        Some((format!("{v} is not on the scale: {}", s.describe()), true))
+                }
+                None => {
+                    self.message =
+                        Some(("This framework is findings-only: no ratings".into(), true))
+                }
+            },
+            Action::ClearRating => self.set_agreed(&qid, Rating::None),
+            Action::NotApplicable => self.set_agreed(&qid, Rating::NotApplicable),
+            Action::RatingPicker => self.open_rating_picker(&qid),
+            Action::Open => {
+                self.screen = Screen::Questions;
+                self.select_question(self.peer.sel);
+            }
+            Action::Conflicts => {
+                if self.wb().is_some_and(|w| w.conflicts.is_empty()) {
+                    self.message = Some(("No conflicts: every merged field agreed".into(), false));
+                } else {
+                    self.popup = Some(Popup::Conflicts { sel: 0 });
+                }
+            }
+            Action::Back => self.screen = Screen::Questions,
+            _ => {}
+        }
+    }
+
+    /// Records the agreed peer rating for a question.
+    fn set_agreed(&mut self, qid: &str, r: Rating) {
+        if self.read_only_guard() {
+            return;
+        }
+        let Some(doc) = &mut self.doc else { return };
+        let list = &mut doc.wb.consensus;
+        match list.iter().position(|a| a.question == qid) {
+            Some(i) if r == Rating::None && list[i].note.is_none() => {
+                list.remove(i);
+            }
+            Some(i) => list[i].rating = r,
+            None if r == Rating::None => return,
+            None => {
+                // Kept in framework order.
+                let order = |q: &str| doc.wb.framework.order_of(q).unwrap_or(usize::MAX);
+                let at = list
+                    .iter()
+                    .position(|a| order(&a.question) > order(qid))
+                    .unwrap_or(list.len());
+                list.insert(
+                    at,
+                    crate::workbook::onsite::Agreed {
+                        question: qid.to_string(),
+                        rating: r,
+                        ..Default::default()
+                    },
+                );
+            }
+        }
+        doc.changed();
+    }
+
+    fn findings_action(&mut self, action: Action) {
+        let rows = self.finding_rows();
+        let n = rows.len();
+        let sel = self.findings.sel.min(n.saturating_sub(1));
+        let row = rows.get(sel).cloned();
+        match action {
+            Action::Up => self.findings.sel = sel.saturating_sub(1),
+            Action::Down => self.findings.sel = (sel + 1).min(n.saturating_sub(1)),
+            Action::Top => self.findings.sel = 0,
+            Action::Bottom => self.findings.sel = n.saturating_sub(1),
+            Action::Back => self.screen = Screen::Questions,
+            Action::Open | Action::Edit => match row {
+                Some(FindRow::KeyMessage(i)) => self.edit(Target::KeyMessage(i), false),
+                Some(FindRow::Strength(d, i)) => self.edit(Target::FindingStrength(d, i), false),
+                Some(FindRow::Area(d, i)) => self.edit(Target::FindingArea(d, i), false),
+                Some(FindRow::Rec(i)) => self.edit(Target::RecText(i), false),
+                Some(FindRow::NextStep(i)) => self.edit(Target::NextStep(i), false),
+                Some(add) => self.findings_add(&add),
+                None => {}
+            },
+            Action::Add => {
+                if let Some(r) = row {
+                    self.findings_add(&r);
+                }
+            }
+            Action::Delete => {
+                if self.read_only_guard() {
+                    return;
+                }
+                let Some(doc) = &mut self.doc else { return };
+                let f = &mut doc.wb.findings;
+                let removed = match row {
+                    Some(FindRow::KeyMessage(i)) => remove_at(&mut f.key_messages, i),
+                    Some(FindRow::Strength(d, i)) => remove_at(&mut f.domain_mut(&d).strengths, i),
+                    Some(FindRow::Area(d, i)) => remove_at(&mut f.domain_mut(&d).areas, i),
+                    Some(FindRow::NextStep(i)) => remove_at(&mut f.next_steps, i),
+                    Some(FindRow::Rec(i)) if i < f.recommendations.len() => {
+                        f.recommendations.remove(i);
+                        true
+                    }
+                    _ => false,
+                };
+                if removed {
+                    doc.changed();
+                }
+            }
+            Action::QuickWin | Action::StatusPicker => {
+                let Some(FindRow::Rec(i)) = row else {
+                    self.message = Some(("Choose a recommendation first".into(), false));
+                    return;
+                };
+                if self.read_only_guard() {
+                    return;
+                }
+                let Some(doc) = &mut self.doc else { return };
+                if let Some(r) = doc.wb.findings.recommendations.get_mut(i) {
+                    if action == Action::QuickWin {
+                        r.quick_win = !r.quick_win;
+                    } else {
+                        use crate::workbook::onsite::ActionStatus as S;
+                        r.status = match r.status {
+                            S::Open => S::InProgress,
+                            S::InProgress => S::Done,
+                            S::Done => S::Open,
+                        };
+                    }
+                    doc.changed();
+                }
+            }
+            Action::EditOwner | Action::DueDate | Action::Progress => {
+                let Some(FindRow::Rec(i)) = row else {
+                    self.message = Some(("Choose a recommendation first".into(), false));
+                    return;
+                };
+                let t = match action {
+                    Action::EditOwner => Target::RecOwner(i),
+                    Action::DueDate => Target::RecDue(i),
+                    _ => Target::RecProgress(i),
+                };
+                self.edit(t, false);
+            }
+            _ => {}
+        }
+    }
+
+    /// Adds an item to the section of a findings row and edits it.
+    fn findings_add(&mut self, row: &FindRow) {
+        if self.read_only_guard() {
+            return;
+        }
+        let Some(doc) = &mut self.doc else { return };
+        let f = &mut doc.wb.findings;
+        let target = match row {
+            FindRow::KeyMessage(_) | FindRow::AddKeyMessage => {
+                Target::KeyMessage(f.key_messages.len())
+            }
+            FindRow::Strength(d, _) | FindRow::AddStrength(d) => Target::FindingStrength(
+                d.clone(),
+                f.domains
+                    .iter()
+                    .find(|x| &x.domain == d)
+                    .map_or(0, |x| x.strengths.len()),
+            ),
+            FindRow::Area(d, _) | FindRow::AddArea(d) => Target::FindingArea(
+                d.clone(),
+                f.domains
+                    .iter()
+                    .find(|x| &x.domain == d)
+                    .map_or(0, |x| x.areas.len()),
+            ),
+            FindRow::Rec(_) | FindRow::AddRec => {
+                f.recommendations
+                    .push(crate::workbook::onsite::Recommendation::default());
+                let i = f.recommendations.len() - 1;
+                doc.changed();
+                Target::RecText(i)
+            }
+            FindRow::NextStep(_) | FindRow::AddNextStep => Target::NextStep(f.next_steps.len()),
+        };
+        self.edit(target, true);
+        // Keep the cursor on the new item's row.
+        let rows = self.finding_rows();
+        if let Some(Popup::Editor(ed)) = &self.popup {
+            let want = match &ed.target {
+                Target::KeyMessage(i) => Some(FindRow::KeyMessage(*i)),
+                Target::RecText(i) => Some(FindRow::Rec(*i)),
+                Target::NextStep(i) => Some(FindRow::NextStep(*i)),
+                _ => None,
+            };
+            if let Some(w) = want
+                && let Some(p) = rows.iter().position(|r| *r == w)
+            {
+                self.findings.sel = p;
+            }
         }
     }
 
@@ -1575,6 +1868,22 @@ impl App {
                 Target::ReviewArea(r, q, i) => {
                     remove_at(&mut doc.wb.reviewer_mut(r).answer_mut(q).areas, *i)
                 }
+                Target::KeyMessage(i) => remove_at(&mut doc.wb.findings.key_messages, *i),
+                Target::NextStep(i) => remove_at(&mut doc.wb.findings.next_steps, *i),
+                Target::FindingStrength(d, i) => {
+                    remove_at(&mut doc.wb.findings.domain_mut(d).strengths, *i)
+                }
+                Target::FindingArea(d, i) => {
+                    remove_at(&mut doc.wb.findings.domain_mut(d).areas, *i)
+                }
+                Target::RecText(i) => {
+                    let recs = &mut doc.wb.findings.recommendations;
+                    let ok = *i < recs.len();
+                    if ok {
+                        recs.remove(*i);
+                    }
+                    ok
+                }
                 Target::ReviewSource(r, q, i) => {
                     let s = &mut doc.wb.reviewer_mut(r).answer_mut(q).sources;
                     let ok = *i < s.len();
@@ -1720,6 +2029,10 @@ impl App {
     }
 
     fn popup_action(&mut self, action: Action) {
+        let choices = match &self.popup {
+            Some(Popup::Resolve { conflict, .. }) => self.conflict_choices(*conflict),
+            _ => Vec::new(),
+        };
         let n_ratings = self.rating_options().len();
         let n_frameworks = self.registry.frameworks.len();
         let Some(popup) = &mut self.popup else { return };
@@ -1745,7 +2058,17 @@ impl App {
                             self.rating_options().get(s).cloned(),
                             self.current_question(),
                         ) {
-                            if self.reviewer.is_some() {
+                            if self.screen == Screen::Peer {
+                                let id = self.wb().and_then(|w| {
+                                    w.framework
+                                        .questions()
+                                        .nth(self.peer.sel)
+                                        .map(|(_, q)| q.id.clone())
+                                });
+                                if let Some(id) = id {
+                                    self.set_agreed(&id, r);
+                                }
+                            } else if self.reviewer.is_some() {
                                 self.set_review_rating(&q, r);
                             } else {
                                 self.set_rating(&q, r);
@@ -1844,6 +2167,44 @@ impl App {
                 _ if close => self.popup = None,
                 _ => {}
             },
+            Popup::Conflicts { sel } => {
+                let n = self.doc.as_ref().map_or(0, |d| d.wb.conflicts.len());
+                match action {
+                    Action::Up => *sel = sel.saturating_sub(1),
+                    Action::Down => *sel = (*sel + 1).min(n.saturating_sub(1)),
+                    Action::Open if n > 0 => {
+                        let conflict = *sel;
+                        self.popup = Some(Popup::Resolve { conflict, sel: 0 });
+                    }
+                    _ if close => self.popup = None,
+                    _ => {}
+                }
+            }
+            Popup::Resolve { conflict, sel } => match action {
+                Action::Up => *sel = sel.saturating_sub(1),
+                Action::Down => *sel = (*sel + 1).min(choices.len().saturating_sub(1)),
+                Action::Open => {
+                    let (c, s) = (*conflict, *sel);
+                    self.popup = None;
+                    if self.read_only_guard() {
+                        return;
+                    }
+                    let Some((_, value)) = choices.get(s).cloned() else {
+                        return;
+                    };
+                    let Some(doc) = &mut self.doc else { return };
+                    match crate::merge::resolve(&doc.wb, c, &value) {
+                        Ok(w) => {
+                            doc.wb = w;
+                            doc.changed();
+                            self.message = Some(("Conflict resolved".into(), false));
+                        }
+                        Err(e) => self.message = Some((format!("Not resolved: {e}"), true)),
+                    }
+                }
+                _ if close => self.popup = Some(Popup::Conflicts { sel: *conflict }),
+                _ => {}
+            },
             Popup::SourceKind { sel } => match action {
                 Action::Up => *sel = sel.saturating_sub(1),
                 Action::Down => *sel = (*sel + 1).min(2),
@@ -1889,6 +2250,31 @@ impl App {
             }
             Popup::Editor(_) | Popup::Search(_) | Popup::Filter(_) | Popup::New(_) => {}
         }
+    }
+
+    /// The values a conflict can be settled with: the base's, then each
+    /// copy's, as (label, value).
+    pub fn conflict_choices(&self, i: usize) -> Vec<(String, crate::yaml::Value)> {
+        let Some(c) = self.wb().and_then(|w| w.conflicts.get(i)) else {
+            return Vec::new();
+        };
+        let mut v = vec![(
+            "Keep the base value".to_string(),
+            c.get("base").cloned().unwrap_or(crate::yaml::Value::Null),
+        )];
+        if let Some(crate::yaml::Value::Sequence(values)) = c.get("values") {
+            for e in values {
+                let from = e
+                    .get("from")
+                    .and_then(crate::yaml::scalar_text)
+                    .unwrap_or_default();
+                v.push((
+                    format!("Take {from}'s"),
+                    e.get("value").cloned().unwrap_or(crate::yaml::Value::Null),
+                ));
+            }
+        }
+        v
     }
 
     /// Writes an export beside the workbook, under a name not yet taken,

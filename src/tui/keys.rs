@@ -41,6 +41,12 @@ pub enum Action {
     ShowMetrics,
     ShowProudOf,
     ShowActivity,
+    ShowPeer,
+    ShowFindings,
+    Conflicts,
+    QuickWin,
+    DueDate,
+    Progress,
     Add,
     Edit,
     Delete,
@@ -104,6 +110,24 @@ const NAMES: &[(Action, &str, &str)] = &[
         "show_activity",
         "your activity log (reviewer mode)",
     ),
+    (
+        Action::ShowPeer,
+        "show_peer",
+        "peer ratings, gaps and triangulation",
+    ),
+    (
+        Action::ShowFindings,
+        "show_findings",
+        "findings and recommendations",
+    ),
+    (
+        Action::Conflicts,
+        "conflicts",
+        "resolve conflicts from merging",
+    ),
+    (Action::QuickWin, "quick_win", "mark or unmark a quick win"),
+    (Action::DueDate, "due_date", "set the due date"),
+    (Action::Progress, "progress", "write progress on the action"),
     (Action::Add, "add", "add"),
     (Action::Edit, "edit", "edit"),
     (Action::Delete, "delete", "delete"),
@@ -157,6 +181,8 @@ pub enum Context {
     Metrics,
     ProudOf,
     Activity,
+    Peer,
+    Findings,
     /// Pickers and lists in pop-ups.
     Popup,
     /// A yes/no question.
@@ -173,6 +199,8 @@ const CONTEXTS: &[(Context, &str)] = &[
     (Context::Metrics, "metrics"),
     (Context::ProudOf, "proud_of"),
     (Context::Activity, "activity"),
+    (Context::Peer, "peer"),
+    (Context::Findings, "findings"),
     (Context::Popup, "popup"),
     (Context::Confirm, "confirm"),
 ];
@@ -377,6 +405,21 @@ impl Default for Keymap {
             b(C::Global, Key::plain(K::F(7)), A::ShowProudOf, false),
             b(C::Global, Key::ch('X'), A::Export, false),
             b(C::Global, Key::ch('A'), A::ShowActivity, false),
+            b(C::Global, Key::ch('V'), A::ShowPeer, false),
+            b(C::Global, Key::ch('F'), A::ShowFindings, false),
+            b(C::Peer, Key::ch('r'), A::RatingPicker, true),
+            b(C::Peer, Key::ch('0'), A::ClearRating, false),
+            b(C::Peer, Key::ch('x'), A::NotApplicable, false),
+            b(C::Peer, Key::ch('C'), A::Conflicts, true),
+            b(C::Peer, Key::plain(K::Enter), A::Open, true),
+            b(C::Findings, Key::plain(K::Enter), A::Edit, true),
+            b(C::Findings, Key::ch('a'), A::Add, true),
+            b(C::Findings, Key::ch('d'), A::Delete, true),
+            b(C::Findings, Key::ch('w'), A::QuickWin, true),
+            b(C::Findings, Key::ch('o'), A::EditOwner, false),
+            b(C::Findings, Key::ch('t'), A::DueDate, false),
+            b(C::Findings, Key::ch('s'), A::StatusPicker, false),
+            b(C::Findings, Key::ch('p'), A::Progress, false),
             b(C::Activity, Key::ch('a'), A::Add, true),
             b(C::Activity, Key::plain(K::Enter), A::Edit, true),
             b(C::Activity, Key::ch('d'), A::Delete, true),
@@ -431,12 +474,9 @@ impl Default for Keymap {
             b(C::Confirm, Key::plain(K::Esc), A::No, false),
         ];
         for d in 1..=9u8 {
-            v.push(b(
-                C::Questions,
-                Key::ch(char::from(b'0' + d)),
-                A::Rate(d),
-                d == 1,
-            ));
+            for c in [C::Questions, C::Peer] {
+                v.push(b(c, Key::ch(char::from(b'0' + d)), A::Rate(d), d == 1));
+            }
         }
         Keymap { bindings: v }
     }

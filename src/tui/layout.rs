@@ -43,7 +43,7 @@ pub fn questions(body: Rect) -> (Rect, Rect) {
 
 /// The label of a tab as drawn, and so its width.
 pub fn tab_label(s: Screen) -> String {
-    format!(" {} ", s.title())
+    format!(" {}", s.title())
 }
 
 pub fn tab_width(s: Screen) -> u16 {

@@ -120,6 +120,8 @@ pub fn draw(f: &mut Frame, app: &App) {
         Screen::Metrics => draw_metrics(f, app, l.body),
         Screen::ProudOf => draw_proud(f, app, l.body),
         Screen::Activity => draw_activity(f, app, l.body),
+        Screen::Peer => draw_peer(f, app, l.body),
+        Screen::Findings => draw_findings(f, app, l.body),
     }
     draw_status(f, app, l.status);
     let typing: Option<Vec<(String, String)>> = match &app.popup {
@@ -1064,6 +1066,220 @@ fn draw_proud(f: &mut Frame, app: &App, area: Rect) {
     );
 }
 
+fn short_rating(r: Rating) -> String {
+    match r {
+        Rating::Level(n) => n.to_string(),
+        Rating::NotApplicable => "N/A".into(),
+        Rating::None => "–".into(),
+    }
+}
+
+fn draw_peer(f: &mut Frame, app: &App, area: Rect) {
+    let th = app.theme;
+    let Some(wb) = app.wb() else { return };
+    let rows = crate::analysis::ratings(wb);
+    let tri = crate::analysis::triangulation(wb);
+    let t = crate::analysis::totals(wb);
+    let detail_h = 8.min(area.height / 2);
+    let top = Rect::new(
+        area.x,
+        area.y,
+        area.width,
+        area.height.saturating_sub(detail_h),
+    );
+    let bottom = Rect::new(area.x, area.y + top.height, area.width, detail_h);
+    let title = format!(
+        " Peer review: {} reviewers · {} documents, {} meetings, {} people, {} hours · {} conflicts ",
+        wb.reviewers.len(),
+        t.documents,
+        t.meetings,
+        t.people,
+        crate::workbook::fmt_number(t.hours),
+        wb.conflicts.len()
+    );
+    let block = boxed(title, true, th);
+    let inner = block.inner(top);
+    f.render_widget(block, top);
+    let w = inner.width as usize;
+    let h = inner.height.saturating_sub(1) as usize;
+    let header = format!(
+        "  {:<9} {:>4} {:<14} {:>6} {:>6} {:>4}  {}",
+        "Ref", "Self", "Reviewers", "Spread", "Agreed", "Gap", "Read/heard/seen"
+    );
+    let mut lines = vec![Line::from(Span::styled(truncate(&header, w), th.title()))];
+    let sel = app.peer.sel.min(rows.len().saturating_sub(1));
+    let o = layout::scroll(app.peer.offset.get(), sel, h, rows.len());
+    app.peer.offset.set(o);
+    for (i, r) in rows.iter().enumerate().skip(o).take(h) {
+        let tr = &tri[i];
+        let mark = if r.disagree() {
+            "!"
+        } else if tr.one_kind() {
+            "~"
+        } else {
+            " "
+        };
+        let reviewers: Vec<String> = r.reviewers.iter().map(|(_, x)| short_rating(*x)).collect();
+        let text = format!(
+            "{mark} {:<9} {:>4} {:<14} {:>6} {:>6} {:>4}  {}/{}/{}",
+            truncate(&inert(&r.reference), 9),
+            short_rating(r.own),
+            truncate(&reviewers.join(" "), 14),
+            r.spread.map_or("–".into(), |s| s.to_string()),
+            short_rating(r.agreed),
+            r.gap().map_or("–".into(), |g| if g == 0 {
+                "0".into()
+            } else {
+                format!("{g:+}")
+            }),
+            tr.read,
+            tr.heard,
+            tr.seen
+        );
+        let style = if i == sel {
+            th.selected()
+        } else {
+            Style::default()
+        };
+        lines.push(Line::from(Span::styled(
+            format!("{:<w$}", truncate(&text, w)),
+            style,
+        )));
+    }
+    f.render_widget(Paragraph::new(lines), inner);
+
+    // The selected question: what each reviewer found.
+    let Some(r) = rows.get(sel) else { return };
+    let q = wb
+        .framework
+        .question(&r.question)
+        .map(|(_, q)| q.text.clone())
+        .unwrap_or_default();
+    let block = boxed(format!(" {} ", inert(&r.reference)), false, th);
+    let inner = block.inner(bottom);
+    f.render_widget(block, bottom);
+    let w = inner.width as usize;
+    let mut lines = vec![Line::from(Span::styled(
+        truncate(&inert(&q), w),
+        th.title(),
+    ))];
+    for rv in &wb.reviewers {
+        if let Some(a) = rv.answer(&r.question) {
+            let note = crate::text::one_line(&a.notes, w);
+            lines.push(Line::from(truncate(
+                &format!(
+                    "{}: {} — {}",
+                    inert(&rv.name),
+                    rating_text(wb, a.rating),
+                    note
+                ),
+                w,
+            )));
+        }
+    }
+    if r.disagree() {
+        lines.push(Line::from(Span::styled(
+            "! Reviewers are two or more levels apart: agree a rating with digits, r, x or 0",
+            th.error(),
+        )));
+    }
+    f.render_widget(Paragraph::new(lines), inner);
+}
+
+fn draw_findings(f: &mut Frame, app: &App, area: Rect) {
+    use super::app::FindRow;
+    let th = app.theme;
+    let Some(wb) = app.wb() else { return };
+    let rows = app.finding_rows();
+    let fd = &wb.findings;
+    let domain_title = |id: &str| {
+        wb.framework
+            .domains
+            .iter()
+            .find(|d| d.id == id)
+            .map_or(id.to_string(), |d| d.title.clone())
+    };
+    let block = boxed(" Findings and recommendations ".into(), true, th);
+    let inner = block.inner(area);
+    f.render_widget(block, area);
+    let w = inner.width as usize;
+    let h = inner.height as usize;
+    let sel = app.findings.sel.min(rows.len().saturating_sub(1));
+    let text_of = |row: &FindRow| -> String {
+        match row {
+            FindRow::KeyMessage(i) => format!("Key message {}: {}", i + 1, fd.key_messages[*i]),
+            FindRow::AddKeyMessage => "+ add a key message".into(),
+            FindRow::Strength(d, i) => {
+                let x = fd.domains.iter().find(|x| &x.domain == d);
+                format!(
+                    "{} · strength: {}",
+                    domain_title(d),
+                    x.and_then(|x| x.strengths.get(*i))
+                        .cloned()
+                        .unwrap_or_default()
+                )
+            }
+            FindRow::AddStrength(d) => format!("+ add a strength for {}", domain_title(d)),
+            FindRow::Area(d, i) => {
+                let x = fd.domains.iter().find(|x| &x.domain == d);
+                format!(
+                    "{} · area for consideration: {}",
+                    domain_title(d),
+                    x.and_then(|x| x.areas.get(*i)).cloned().unwrap_or_default()
+                )
+            }
+            FindRow::AddArea(d) => {
+                format!("+ add an area for consideration for {}", domain_title(d))
+            }
+            FindRow::Rec(i) => {
+                let r = &fd.recommendations[*i];
+                format!(
+                    "R{} {}{} — {}{}{}",
+                    i + 1,
+                    if r.quick_win { "[quick win] " } else { "" },
+                    r.text,
+                    r.status.label(),
+                    r.owner
+                        .as_ref()
+                        .map(|o| format!(", {o}"))
+                        .unwrap_or_default(),
+                    r.due.map(|d| format!(", due {d}")).unwrap_or_default()
+                )
+            }
+            FindRow::AddRec => "+ add a recommendation".into(),
+            FindRow::NextStep(i) => format!("Next step {}: {}", i + 1, fd.next_steps[*i]),
+            FindRow::AddNextStep => "+ add a next step".into(),
+        }
+    };
+    let o = layout::scroll(app.findings.offset.get(), sel, h, rows.len());
+    app.findings.offset.set(o);
+    let lines: Vec<Line> = rows
+        .iter()
+        .enumerate()
+        .skip(o)
+        .take(h)
+        .map(|(i, row)| {
+            let t = truncate(&inert(&text_of(row)), w);
+            let style = if i == sel {
+                th.selected()
+            } else if matches!(
+                row,
+                FindRow::AddKeyMessage
+                    | FindRow::AddStrength(_)
+                    | FindRow::AddArea(_)
+                    | FindRow::AddRec
+                    | FindRow::AddNextStep
+            ) {
+                th.dim()
+            } else {
+                Style::default()
+            };
+            Line::from(Span::styled(format!("{t:<w$}"), style))
+        })
+        .collect();
+    f.render_widget(Paragraph::new(lines), inner);
+}
+
 fn draw_activity(f: &mut Frame, app: &App, area: Rect) {
     let (Some(wb), Some(name)) = (app.wb(), app.reviewer.as_ref()) else {
         return;
@@ -1389,6 +1605,67 @@ fn draw_popup(f: &mut Frame, app: &App, p: &Popup, area: Rect) {
                 th.dim(),
             )));
             f.render_widget(Paragraph::new(lines).block(popup_block("Export", th)), r);
+        }
+        Popup::Conflicts { sel } => {
+            let Some(wb) = app.wb() else { return };
+            let r = layout::centred(
+                area,
+                area.width.saturating_sub(6),
+                area.height.saturating_sub(4),
+            );
+            f.render_widget(Clear, r);
+            let items: Vec<String> = wb
+                .conflicts
+                .iter()
+                .map(|c| {
+                    let path = c
+                        .get("path")
+                        .and_then(crate::yaml::scalar_text)
+                        .unwrap_or_default();
+                    let n = match c.get("values") {
+                        Some(crate::yaml::Value::Sequence(v)) => v.len(),
+                        _ => 0,
+                    };
+                    format!("{path}  ({n} differing copies)")
+                })
+                .collect();
+            let lines = list_lines(&items, *sel, r.width.saturating_sub(2) as usize, th);
+            f.render_widget(
+                Paragraph::new(lines).block(popup_block(
+                    "Conflicts from merging — Enter to settle one",
+                    th,
+                )),
+                r,
+            );
+        }
+        Popup::Resolve { conflict, sel } => {
+            let choices = app.conflict_choices(*conflict);
+            let r = layout::centred(
+                area,
+                area.width.saturating_sub(6),
+                area.height.saturating_sub(4),
+            );
+            f.render_widget(Clear, r);
+            let w = r.width.saturating_sub(2) as usize;
+            let mut lines = Vec::new();
+            for (i, (label, value)) in choices.iter().enumerate() {
+                let style = if i == *sel { th.selected() } else { th.title() };
+                lines.push(Line::from(Span::styled(format!("{label:<w$}"), style)));
+                let text = crate::yaml::scalar_text(value)
+                    .unwrap_or_else(|| crate::yaml::to_string(value).trim().to_string());
+                let text = if value.is_null() {
+                    "(nothing)".to_string()
+                } else {
+                    text
+                };
+                for l in wrap(&text, w.saturating_sub(2)).into_iter().take(4) {
+                    lines.push(Line::from(format!("  {l}")));
+                }
+            }
+            f.render_widget(
+                Paragraph::new(lines).block(popup_block("Choose the value to keep — Enter", th)),
+                r,
+            );
         }
         Popup::SourceKind { sel } => {
             let r = layout::centred(area, 40, 7);
