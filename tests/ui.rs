@@ -2229,3 +2229,37 @@ fn conflicts_from_merging_are_settled_in_the_interface() {
     assert!(wb(&app).conflicts.is_empty());
     assert_eq!(message(&app), "Conflict resolved");
 }
+
+#[test]
+fn reviewer_mode_can_be_entered_and_left_in_the_interface() {
+    let (mut app, _d) = onsite();
+    typ(&mut app, "W");
+    typ(&mut app, "Zed Peer");
+    keys(&mut app, "enter");
+    assert_eq!(app.reviewer.as_deref(), Some("Zed Peer"));
+    keys(&mut app, "3");
+    assert_eq!(
+        wb(&app)
+            .reviewer("Zed Peer")
+            .unwrap()
+            .answer("1")
+            .unwrap()
+            .rating,
+        Rating::Level(3)
+    );
+    typ(&mut app, "W");
+    assert_eq!(app.reviewer, None);
+    assert!(message(&app).contains("Left reviewer mode"));
+}
+
+#[test]
+fn the_gap_chart_shows_self_and_peer_scores_as_text() {
+    let (mut app, _d) = onsite();
+    typ(&mut app, "V");
+    typ(&mut app, "c");
+    let text = screen(&app, 80, 24);
+    assert!(text.contains("self █"), "{text}");
+    assert!(text.contains("50.0 peer"), "{text}");
+    assert!(text.contains("45.0"), "{text}");
+    snap!("gap_chart", app);
+}

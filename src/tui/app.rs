@@ -245,6 +245,8 @@ pub enum Popup {
     Conflicts {
         sel: usize,
     },
+    /// The name to review as.
+    ReviewAs(Box<TextArea<'static>>),
     Resolve {
         conflict: usize,
         sel: usize,
@@ -263,7 +265,11 @@ impl Popup {
     fn context(&self) -> Option<Context> {
         match self {
             Popup::Confirm { .. } => Some(Context::Confirm),
-            Popup::Editor(_) | Popup::Search(_) | Popup::Filter(_) | Popup::New(_) => None,
+            Popup::Editor(_)
+            | Popup::Search(_)
+            | Popup::Filter(_)
+            | Popup::New(_)
+            | Popup::ReviewAs(_) => None,
             _ => Some(Context::Popup),
         }
     }
@@ -347,6 +353,8 @@ pub struct App {
     pub proud: ListForm,
     pub activity: ListForm,
     pub peer: ListForm,
+    /// The Peer screen shows the self/peer chart instead of the notes.
+    pub gap_chart: bool,
     pub findings: ListForm,
     /// Reviewer mode: whose section the questions screen edits.
     pub reviewer: Option<String>,
@@ -381,6 +389,7 @@ impl App {
             proud: ListForm::default(),
             activity: ListForm::default(),
             peer: ListForm::default(),
+            gap_chart: false,
             findings: ListForm::default(),
             reviewer: None,
             reviewer_role: None,
@@ -687,6 +696,7 @@ impl App {
             Some(Popup::Search(_)) => return self.search_key(ev),
             Some(Popup::Filter(_)) => return self.filter_key(ev),
             Some(Popup::New(_)) => return self.new_key(ev),
+            Some(Popup::ReviewAs(_)) => return self.review_as_key(ev),
             _ => {}
         }
         if let Some(action) = self.keymap.lookup(self.context(), key) {
@@ -883,6 +893,16 @@ impl App {
             };
             if let Some(s) = to {
                 self.screen = s;
+                return;
+            }
+            if action == Action::ReviewAs {
+                if let Some(name) = self.reviewer.take() {
+                    self.screen = Screen::Questions;
+                    self.q.slot = 0;
+                    self.message = Some((format!("Left reviewer mode ({name})"), false));
+                } else {
+                    self.popup = Some(Popup::ReviewAs(Box::default()));
+                }
                 return;
             }
             if action == Action::Export {
@@ -1276,6 +1296,7 @@ impl App {
                 self.screen = Screen::Questions;
                 self.select_question(self.peer.sel);
             }
+            Action::GapChart => self.gap_chart = !self.gap_chart,
             Action::Conflicts => {
                 if self.wb().is_some_and(|w| w.conflicts.is_empty()) {
                     self.message = Some(("No conflicts: every merged field agreed".into(), false));
@@ -1967,6 +1988,29 @@ impl App {
         }
     }
 
+    fn review_as_key(&mut self, ev: KeyEvent) {
+        let Some(Popup::ReviewAs(area)) = &mut self.popup else {
+            return;
+        };
+        match ev.code {
+            KeyCode::Esc => self.popup = None,
+            KeyCode::Enter => {
+                let name = area.lines().join(" ").trim().to_string();
+                if name.is_empty() {
+                    return;
+                }
+                self.popup = None;
+                self.message = Some((format!("Reviewing as {name}: W again to leave"), false));
+                self.reviewer = Some(name);
+                self.screen = Screen::Questions;
+                self.q.slot = 0;
+            }
+            _ => {
+                area.input(ev);
+            }
+        }
+    }
+
     fn new_key(&mut self, ev: KeyEvent) {
         let Some(Popup::New(n)) = &mut self.popup else {
             return;
@@ -2248,7 +2292,11 @@ impl App {
                     _ => {}
                 }
             }
-            Popup::Editor(_) | Popup::Search(_) | Popup::Filter(_) | Popup::New(_) => {}
+            Popup::Editor(_)
+            | Popup::Search(_)
+            | Popup::Filter(_)
+            | Popup::New(_)
+            | Popup::ReviewAs(_) => {}
         }
     }
 

@@ -1148,6 +1148,9 @@ fn draw_peer(f: &mut Frame, app: &App, area: Rect) {
     }
     f.render_widget(Paragraph::new(lines), inner);
 
+    if app.gap_chart {
+        return draw_gap_chart(f, app, wb, bottom);
+    }
     // The selected question: what each reviewer found.
     let Some(r) = rows.get(sel) else { return };
     let q = wb
@@ -1183,6 +1186,55 @@ fn draw_peer(f: &mut Frame, app: &App, area: Rect) {
             th.error(),
         )));
     }
+    f.render_widget(Paragraph::new(lines), inner);
+}
+
+/// Each domain's score from the council's ratings beside the agreed peer
+/// ratings, as bars with the figures written beside them (one line each).
+fn draw_gap_chart(f: &mut Frame, app: &App, wb: &Workbook, area: Rect) {
+    let th = app.theme;
+    let block = boxed(
+        " Self against peer, by domain (c: back to notes) ".into(),
+        false,
+        th,
+    );
+    let inner = block.inner(area);
+    f.render_widget(block, area);
+    let gaps = crate::analysis::domain_gaps(wb);
+    let fw = &wb.framework;
+    let max = match (fw.scoring.as_ref().map(|s| s.method), fw.scale.as_ref()) {
+        (Some(crate::framework::Method::Mean), Some(s)) => s.max() as f64,
+        _ => 100.0,
+    };
+    let w = inner.width as usize;
+    let name_w = (w / 4).clamp(8, 24);
+    let bar_w = (w.saturating_sub(name_w + 24) / 2).clamp(4, 20);
+    let bar = |s: &crate::scoring::Score| {
+        let filled = s.score.map_or(0, |v| {
+            ((v / max).clamp(0.0, 1.0) * bar_w as f64).round() as usize
+        });
+        format!(
+            "{}{} {:>5}",
+            "█".repeat(filled),
+            "░".repeat(bar_w - filled),
+            s.score_text().unwrap_or_else(|| "–".into())
+        )
+    };
+    let lines: Vec<Line> = if fw.scoring.is_none() {
+        vec![Line::from(
+            "This framework does not score, so there is no chart: the table above has each rating.",
+        )]
+    } else {
+        gaps.iter()
+            .map(|g| {
+                Line::from(vec![
+                    Span::raw(format!("{:<name_w$} ", truncate(&inert(&g.title), name_w))),
+                    Span::styled(format!("self {} ", bar(&g.own)), th.dim()),
+                    Span::styled(format!("peer {}", bar(&g.peer)), th.accent()),
+                ])
+            })
+            .collect()
+    };
     f.render_widget(Paragraph::new(lines), inner);
 }
 
@@ -1605,6 +1657,18 @@ fn draw_popup(f: &mut Frame, app: &App, p: &Popup, area: Rect) {
                 th.dim(),
             )));
             f.render_widget(Paragraph::new(lines).block(popup_block("Export", th)), r);
+        }
+        Popup::ReviewAs(a) => {
+            let r = layout::centred(area, 56, 5);
+            f.render_widget(Clear, r);
+            let lines = vec![
+                Line::from(format!("Name: {}▏", inert(&a.lines().join(" ")))),
+                Line::from(Span::styled(
+                    "Your entries go in a section of your own; Enter to start",
+                    th.dim(),
+                )),
+            ];
+            f.render_widget(Paragraph::new(lines).block(popup_block("Review as", th)), r);
         }
         Popup::Conflicts { sel } => {
             let Some(wb) = app.wb() else { return };
