@@ -574,19 +574,7 @@ fn draw_questions(f: &mut Frame, app: &App, area: Rect) {
                 "Owner: {}",
                 a.owner.as_deref().map(inert).unwrap_or_else(|| "–".into())
             )],
-            Slot::Narrative => {
-                let mut v = vec!["Narrative (where we are):".to_string()];
-                if a.narrative.trim().is_empty() {
-                    v.push("  (none yet: press e to write)".into());
-                } else {
-                    v.extend(
-                        wrap(&a.narrative, w.saturating_sub(2))
-                            .into_iter()
-                            .map(|l| format!("  {l}")),
-                    );
-                }
-                v
-            }
+            Slot::Narrative => text_block("Narrative (where we are):", &a.narrative, w),
             Slot::Strength(k) => item_lines(k, "Strength", &a.strengths[*k], w),
             Slot::AddStrength => vec!["+ add a strength".into()],
             Slot::Area(k) => item_lines(k, "Area for development", &a.areas[*k], w),
@@ -601,19 +589,7 @@ fn draw_questions(f: &mut Frame, app: &App, area: Rect) {
             }
             Slot::LinkEvidence => vec!["+ link evidence from the library".into()],
             Slot::ReviewRating => vec![format!("Your rating: {}", rating_text(wb, ra.rating))],
-            Slot::ReviewNotes => {
-                let mut v = vec!["Your notes:".to_string()];
-                if ra.notes.trim().is_empty() {
-                    v.push("  (none yet: press e to write)".into());
-                } else {
-                    v.extend(
-                        wrap(&ra.notes, w.saturating_sub(2))
-                            .into_iter()
-                            .map(|l| format!("  {l}")),
-                    );
-                }
-                v
-            }
+            Slot::ReviewNotes => text_block("Your notes:", &ra.notes, w),
             Slot::ReviewStrength(k) => item_lines(k, "Strength", &ra.strengths[*k], w),
             Slot::AddReviewStrength => vec!["+ add a strength".into()],
             Slot::ReviewArea(k) => item_lines(k, "Area", &ra.areas[*k], w),
@@ -664,6 +640,21 @@ fn draw_questions(f: &mut Frame, app: &App, area: Rect) {
     app.q.detail_offset.set(offset);
     let shown: Vec<Line> = lines.into_iter().skip(offset).take(height).collect();
     f.render_widget(Paragraph::new(shown), inner);
+}
+
+/// A heading line, then the text wrapped and indented under it.
+fn text_block(head: &str, text: &str, w: usize) -> Vec<String> {
+    let mut v = vec![head.to_string()];
+    if text.trim().is_empty() {
+        v.push("  (none yet: press e to write)".into());
+    } else {
+        v.extend(
+            wrap(text, w.saturating_sub(2))
+                .into_iter()
+                .map(|l| format!("  {l}")),
+        );
+    }
+    v
 }
 
 fn item_lines(k: &usize, what: &str, text: &str, w: usize) -> Vec<String> {
