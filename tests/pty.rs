@@ -72,6 +72,10 @@ struct Pty {
 
 impl Pty {
     fn spawn(home: &Path, args: &[&str]) -> Pty {
+        Pty::spawn_env(home, args, &[])
+    }
+
+    fn spawn_env(home: &Path, args: &[&str], env: &[(&str, &str)]) -> Pty {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows: ROWS,
@@ -92,8 +96,12 @@ impl Pty {
             "COLUMNS",
             "LINES",
             "PEERBOOK_TEST_CRASH_BEFORE_RENAME",
+            "PEERBOOK_TEST_PANIC_IN_VIEW",
         ] {
             cmd.env_remove(v);
+        }
+        for (k, v) in env {
+            cmd.env(k, v);
         }
         let child = pair.slave.spawn_command(cmd).expect("start peerbook");
         // Only the child holds the terminal's other end now, so reads end
@@ -650,4 +658,52 @@ fn three_reviewers_work_offline_and_the_copies_merge() {
     let merged = std::fs::read_to_string(home.join("merged.yaml")).unwrap();
     assert!(merged.contains("Bob Peer: gwelwyd yn Ynys Môn ✓"));
     assert!(merged.contains("role: Member peer"));
+}
+
+/// A panic inside a view (forced by a debug-only hook) restores the
+/// terminal, and what was typed before it is on disk.
+#[cfg(debug_assertions)]
+#[test]
+fn a_panic_in_a_view_restores_the_terminal_and_keeps_the_work() {
+    let dir = tempfile::tempdir().unwrap();
+    let home = dir.path();
+    let wb = new_workbook(home);
+    let mut p = Pty::spawn_env(
+        home,
+        &["open", wb.to_str().unwrap()],
+        &[("PEERBOOK_TEST_PANIC_IN_VIEW", "dashboard")],
+    );
+    p.wait_text("KLOE 1 · ");
+    p.send(b"4");
+    p.wait_text("Rating: 4 Exceptional standard");
+    // The dashboard's view panics.
+    p.send(b"D");
+    let status = p.wait_exit();
+    assert!(!status.success(), "the forced panic should end the program");
+    let raw = p.raw_output();
+    let last = |seq: &[u8]| raw.windows(seq.len()).rposition(|w| w == seq);
+    assert!(
+        last(b"\x1b[?1049l") > last(b"\x1b[?1049h"),
+        "the alternate screen was left after the panic"
+    );
+    {
+        let s = p.screen.lock().unwrap();
+        assert!(!s.parser.screen().alternate_screen());
+        assert!(!s.parser.screen().hide_cursor());
+    }
+    let text = String::from_utf8_lossy(&raw);
+    assert!(text.contains("forced panic"), "the panic message is shown");
+    // The rating typed before the panic was saved.
+    let a = answer(&wb, "1");
+    assert_eq!(
+        field(&a, "rating").and_then(|v| v.as_i64()),
+        Some(4),
+        "{a:?}"
+    );
+    // And the workbook still opens.
+    assert!(
+        peerbook(home, &["validate", wb.to_str().unwrap()])
+            .status
+            .success()
+    );
 }

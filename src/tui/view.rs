@@ -98,6 +98,13 @@ fn rating_colour(wb: &Workbook, r: Rating) -> Option<&str> {
 }
 
 pub fn draw(f: &mut Frame, app: &App) {
+    // For the crash test only (debug builds): a view that panics.
+    if cfg!(debug_assertions)
+        && app.screen == Screen::Dashboard
+        && std::env::var_os("PEERBOOK_TEST_PANIC_IN_VIEW").is_some()
+    {
+        panic!("forced panic in the dashboard view (PEERBOOK_TEST_PANIC_IN_VIEW)");
+    }
     let area = f.area();
     app.size.set(area);
     let th = app.theme;
