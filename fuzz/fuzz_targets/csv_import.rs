@@ -15,7 +15,8 @@ fuzz_target!(|data: &[u8]| {
         Err(_) => assert_eq!(to_text(&wb), before),
         // What was imported still reads back.
         Ok(_) => {
-            from_text("after.yaml", to_text(&wb).as_bytes()).expect("an import left a bad workbook");
+            from_text("after.yaml", to_text(&wb).as_bytes())
+                .expect("an import left a bad workbook");
         }
     }
 });

@@ -2,15 +2,17 @@
 //! add or remove a heading in the markdown.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
-use peerbook::export::{self, Format, Options, Pack};
 use peerbook::export::doc::Block;
+use peerbook::export::{self, Format, Options, Pack};
 use peerbook::workbook::from_text;
 use pulldown_cmark::{Event, Parser, Tag};
 
 const SEED: &str = include_str!("../../seeds/suffolk-reablement-2016.yaml");
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(text) = std::str::from_utf8(data) else { return };
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
     let (mut wb, _) = from_text("seed.yaml", SEED.as_bytes()).unwrap();
     wb.review.council = text.to_string();
     wb.review.focus.push(text.to_string());
