@@ -151,6 +151,13 @@ pub fn draw(f: &mut Frame, app: &App) {
         .unwrap_or_else(|| app.keymap.footer(app.context()))
         .into_iter()
         .filter(|(_, d)| app.doc.is_some() || d != "search")
+        // Reviewer mode: the council's status is not theirs to set, and
+        // e writes their own notes.
+        .filter(|(_, d)| app.reviewer.is_none() || d != "status")
+        .map(|(k, d)| match (app.reviewer.is_some(), d.as_str()) {
+            (true, "narrative") => (k, "your notes".to_string()),
+            _ => (k, d),
+        })
         .map(|(k, d)| (digit_range(app, k), d))
         .flat_map(|(k, d)| {
             [
