@@ -104,6 +104,15 @@ pub fn import(
             }]);
         }
     };
+    // RFC 4180 quotes come in pairs; an odd count means a cell was opened
+    // and never closed, which the reader would silently run to the end.
+    if text.matches('"').count() % 2 == 1 {
+        let row = text[..text.rfind('"').unwrap_or(0)].matches('\n').count() + 1;
+        return Err(vec![RowError {
+            row,
+            message: "a quoted cell is never closed (a \" without its partner); check the quotes from here on".into(),
+        }]);
+    }
     let mut rdr = csv::ReaderBuilder::new().from_reader(text.as_bytes());
     let headers: Vec<String> = match rdr.headers() {
         Ok(h) => h.iter().map(|s| s.trim().to_lowercase()).collect(),

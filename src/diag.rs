@@ -57,13 +57,17 @@ impl fmt::Display for Diagnostic {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
+        // Messages quote what was written in the file: shown inert.
         write!(
             f,
             "{}:{}:{}: {level}: {}",
-            self.file, self.pos.line, self.pos.col, self.message
+            crate::text::inert(&self.file),
+            self.pos.line,
+            self.pos.col,
+            crate::text::inert(&self.message)
         )?;
         if let Some(help) = &self.help {
-            write!(f, "\n  help: {help}")?;
+            write!(f, "\n  help: {}", crate::text::inert(help))?;
         }
         Ok(())
     }

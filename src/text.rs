@@ -27,7 +27,7 @@ pub fn inert_lines(s: &str) -> Vec<String> {
     s.lines().map(inert).collect()
 }
 
-fn is_bidi_control(c: char) -> bool {
+pub fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 

@@ -169,7 +169,8 @@ pub fn parse(text: &str) -> Result<Document, SyntaxError> {
             })
             .unwrap_or(Pos::START);
         let (message, pos) = explain_serde_error(&e.to_string(), pos);
-        if message.starts_with("duplicate entry") {
+        // Nested ones come with their path first ("review: duplicate entry").
+        if message.contains("duplicate entry") {
             // serde_yaml points at the mapping; point at the repeated key.
             let mut b = IndexBuilder::default();
             let _ = yaml_rust2::parser::Parser::new_from_str(text).load(&mut b, false);

@@ -197,7 +197,7 @@ fn overview(reg: &Registry) -> Result<(), Failure> {
         out,
         "\nTo start:\n  peerbook new --framework suffolk-reablement-2016 --council \"Your council\" --title \"Your review\"\n  peerbook status PATH\n  peerbook --help"
     );
-    print!("{out}");
+    out!("{}", crate::text::inert_keep_lines(&out));
     Ok(())
 }
 
@@ -264,7 +264,7 @@ fn frameworks(reg: &Registry) -> Result<(), Failure> {
             }
         }
     }
-    print!("{out}");
+    out!("{}", crate::text::inert_keep_lines(&out));
     Ok(())
 }
 
@@ -284,7 +284,7 @@ fn new(
     let wb = Workbook::new(fw, council.trim(), title.trim());
     let path = out.unwrap_or_else(|| paths::workbooks_dir().join(wb.suggested_file_name()));
     WorkbookFile::create(&path, &wb)?;
-    println!("{}", path.display());
+    outln!("{}", path.display());
     Ok(())
 }
 
@@ -375,7 +375,7 @@ fn validate(places: &[PathBuf], files: &[PathBuf]) -> Result<(), Failure> {
             }
         }
     }
-    print!("{report}");
+    out!("{}", crate::text::inert_keep_lines(&report));
     if any_invalid {
         Err(Failure {
             message: String::new(),
@@ -466,7 +466,7 @@ fn status(reg: &Registry, path: &Path, format: StatusFormat) -> Result<(), Failu
             "onsite": onsite_json(&wb),
             "conflicts": wb.conflicts.len(),
         });
-        println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
+        outln!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
         return Ok(());
     }
     let mut out = String::new();
@@ -610,7 +610,7 @@ fn status(reg: &Registry, path: &Path, format: StatusFormat) -> Result<(), Failu
             );
         }
     }
-    print!("{out}");
+    out!("{}", crate::text::inert_keep_lines(&out));
     Ok(())
 }
 
@@ -844,7 +844,7 @@ fn export(path: &Path, args: ExportArgs) -> Result<(), Failure> {
         )));
     }
     write_atomic(&target, &bytes)?;
-    println!("{}", target.display());
+    outln!("{}", target.display());
     Ok(())
 }
 
@@ -872,14 +872,14 @@ fn import(path: &Path, csv_path: &Path) -> Result<(), Failure> {
         }
         Ok(changes) => {
             if changes.is_empty() {
-                println!("No changes: {} matches the workbook.", csv_path.display());
+                outln!("No changes: {} matches the workbook.", csv_path.display());
                 return Ok(());
             }
             file.save(&wb)?;
             for c in &changes {
-                println!("row {}: {} — {}", c.row, c.reference, c.fields.join(", "));
+                outln!("row {}: {} — {}", c.row, c.reference, c.fields.join(", "));
             }
-            println!(
+            outln!(
                 "Updated {} question{} in {}.",
                 changes.len(),
                 if changes.len() == 1 { "" } else { "s" },
@@ -905,7 +905,7 @@ fn merge(base: &Path, copies: &[PathBuf], out: &Path) -> Result<(), Failure> {
         .collect();
     let merged = crate::merge::merge(&base_wb, &refs)?;
     WorkbookFile::create(out, &merged.workbook)?;
-    println!(
+    outln!(
         "Merged {} cop{} of {} into {}: {} change{} taken, {} conflict{}.",
         copies.len(),
         if copies.len() == 1 { "y" } else { "ies" },
@@ -917,19 +917,19 @@ fn merge(base: &Path, copies: &[PathBuf], out: &Path) -> Result<(), Failure> {
         if merged.conflicts.len() == 1 { "" } else { "s" },
     );
     for c in &merged.conflicts {
-        println!("conflict: {}", c.path);
+        outln!("conflict: {}", c.path);
         let show = |v: &crate::yaml::Value| {
             let t = crate::yaml::scalar_text(v)
                 .unwrap_or_else(|| crate::yaml::to_string(v).trim().replace('\n', " "));
             crate::text::one_line(&t, 70)
         };
-        println!("  base: {}", show(&c.base));
+        outln!("  base: {}", show(&c.base));
         for (from, v) in &c.values {
-            println!("  {from}: {}", show(v));
+            outln!("  {from}: {}", show(v));
         }
     }
     if !merged.conflicts.is_empty() {
-        println!(
+        outln!(
             "The base values were kept for these; every copy's value is listed under `conflicts:` in {}.",
             out.display()
         );
@@ -949,7 +949,7 @@ fn upgrade(places: &[PathBuf], path: &Path, spec: &str, force: bool) -> Result<(
         )));
     }
     if target.digest == wb.framework.digest {
-        println!(
+        outln!(
             "{} already uses {}; nothing to do.",
             path.display(),
             target.key()
@@ -965,25 +965,25 @@ fn upgrade(places: &[PathBuf], path: &Path, spec: &str, force: bool) -> Result<(
             v.join(", ")
         }
     };
-    println!(
+    outln!(
         "Moved {} from {} to {}.",
         path.display(),
         report.from,
         report.to
     );
-    println!("  carried:  {}", list(&report.carried));
-    println!("  new:      {}", list(&report.new));
-    println!(
+    outln!("  carried:  {}", list(&report.carried));
+    outln!("  new:      {}", list(&report.new));
+    outln!(
         "  orphaned: {} (kept in the workbook and shown by `peerbook status`)",
         list(&report.orphaned)
     );
     if !report.ratings_set_aside.is_empty() {
-        println!(
+        outln!(
             "  ratings not on the new scale, kept as previous_rating: {}",
             list(&report.ratings_set_aside)
         );
     }
-    println!(
+    outln!(
         "The previous version is kept as {}.",
         crate::store::backup_path(path).display()
     );

@@ -1,6 +1,23 @@
 //! The command line: parse, call the core, print. Every failure is one
 //! paragraph on stderr and a non-zero exit.
 
+/// `print!` that stops quietly when the reader has gone (`… | head`)
+/// instead of panicking on a broken pipe.
+macro_rules! out {
+    ($($t:tt)*) => {{
+        use std::io::Write as _;
+        let _ = write!(std::io::stdout(), $($t)*);
+    }};
+}
+
+/// `println!`, likewise.
+macro_rules! outln {
+    ($($t:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout(), $($t)*);
+    }};
+}
+
 mod commands;
 
 use std::path::PathBuf;
@@ -208,7 +225,10 @@ pub fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(f) => {
             if !f.message.is_empty() {
-                eprintln!("peerbook: {}", f.message.trim_end());
+                eprintln!(
+                    "peerbook: {}",
+                    crate::text::inert_keep_lines(f.message.trim_end())
+                );
             }
             ExitCode::from(f.code)
         }

@@ -196,6 +196,11 @@ fn escape_chars(text: &str, line_start: bool) -> String {
         0
     };
     for (i, &c) in chars.iter().enumerate() {
+        // Control characters would drive a terminal that shows the file.
+        if (c.is_control() && c != '\t') || crate::text::is_bidi_control(c) {
+            out.push('\u{fffd}');
+            continue;
+        }
         let next = chars.get(i + 1).copied();
         let then_space = next.is_none_or(char::is_whitespace);
         let special = matches!(
