@@ -249,6 +249,7 @@ impl WorkbookFile {
     /// Opens a workbook for changing: takes the lock, then reads it.
     pub fn open(path: &Path) -> Result<(WorkbookFile, Workbook, Diagnostics), StoreError> {
         let lock = Lock::acquire(path)?;
+        remove_stale_temps(path);
         Self::load(path, Some(lock))
     }
 
@@ -341,6 +342,29 @@ impl WorkbookFile {
         write_atomic(&self.path, text.as_bytes())?;
         self.seen = Some(fingerprint(text.as_bytes()));
         Ok(true)
+    }
+}
+
+/// Removes temporary files a killed save left beside the workbook. Only
+/// called with the lock held, so no other peerbook is writing them.
+fn remove_stale_temps(path: &Path) {
+    let (Some(dir), Some(name)) = (path.parent(), path.file_name()) else {
+        return;
+    };
+    let dir = if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    };
+    let prefix = format!(".{}.", name.to_string_lossy());
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let n = e.file_name().to_string_lossy().to_string();
+        if n.starts_with(&prefix) && n.ends_with(".tmp") {
+            let _ = fs::remove_file(e.path());
+        }
     }
 }
 

@@ -125,3 +125,19 @@ fn a_read_only_file_cannot_be_saved() {
     assert!(file.is_read_only());
     assert!(matches!(file.save(&wb), Err(StoreError::ReadOnly { .. })));
 }
+
+#[test]
+fn temporary_files_left_by_a_killed_save_are_cleared_on_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_workbook(dir.path());
+    let stale = dir.path().join(".wb.yaml.99999.tmp");
+    let stale_bak = dir.path().join(".wb.yaml.bak.99999.tmp");
+    let other = dir.path().join(".other.yaml.99999.tmp");
+    for p in [&stale, &stale_bak, &other] {
+        fs::write(p, "half a save").unwrap();
+    }
+    let (_file, _wb, _) = WorkbookFile::open(&path).unwrap();
+    assert!(!stale.exists());
+    assert!(!stale_bak.exists());
+    assert!(other.exists(), "another workbook's file was touched");
+}
