@@ -868,6 +868,18 @@ fn print_table(results: &[SizeResult]) {
 }
 
 fn main() {
+    // `--write N FILE`: save a synthetic workbook of N questions and stop
+    // (for timing start-up and memory of the real binary on it).
+    let args: Vec<String> = std::env::args().collect();
+    if args.get(1).map(String::as_str) == Some("--write") {
+        let (Some(n), Some(file)) = (args.get(2).and_then(|n| n.parse().ok()), args.get(3)) else {
+            eprintln!("usage: bench --write QUESTIONS FILE");
+            std::process::exit(2);
+        };
+        std::fs::write(file, workbook::to_text(&synthetic_workbook(n)))
+            .expect("write the workbook");
+        return;
+    }
     let cfg = Config::from_args();
     let dir: PathBuf = std::env::temp_dir().join(format!("peerbook-bench-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("a temporary folder");

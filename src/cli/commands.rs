@@ -336,11 +336,20 @@ fn validate(places: &[PathBuf], files: &[PathBuf]) -> Result<(), Failure> {
                 let _ = writeln!(report, "{w}");
             }
             // A file identical to one already loaded is not listed twice in
-            // the registry, so describe it from its own content.
-            let own = sources_bytes
+            // the registry, so only then describe it from its own content.
+            let listed = reg
+                .frameworks
                 .iter()
-                .find(|(l, _)| l == label)
-                .and_then(|(l, b)| crate::framework::load_text(l, b, Origin::File(l.clone())).0);
+                .find(|f| f.origin == Origin::File(label.clone()));
+            let own = match listed {
+                Some(f) => Some(f.clone()),
+                None => sources_bytes
+                    .iter()
+                    .find(|(l, _)| l == label)
+                    .and_then(|(l, b)| {
+                        crate::framework::load_text(l, b, Origin::File(l.clone())).0
+                    }),
+            };
             let what = own.map_or_else(String::new, |f| {
                 format!(
                     " framework {} ({} {})",
@@ -401,11 +410,9 @@ fn same_path(label: &str, path: &Path) -> bool {
     }
 }
 
-/// The `kind:` of a YAML file, if it parses.
+/// The `kind:` of a YAML file, read without building the document.
 fn kind_of(bytes: &[u8]) -> Option<String> {
-    let text = yaml::decode(bytes).ok()?;
-    let doc = yaml::parse(text).ok()?;
-    doc.value.get("kind").and_then(yaml::scalar_text)
+    yaml::top_level_text(yaml::decode(bytes).ok()?, "kind")
 }
 
 fn open_workbook(path: &Path) -> Result<Workbook, Failure> {

@@ -71,10 +71,10 @@ pub fn load_text(file: &str, bytes: &[u8], origin: Origin) -> (Option<Framework>
     let doc = match yaml::decode(bytes).and_then(yaml::parse) {
         Ok(doc) => doc,
         Err(e) => {
-            diags.push(
-                Diagnostic::error(file, e.pos, e.message)
-                    .with_help("fix the YAML syntax at this point; check indentation and quotes"),
-            );
+            let help = e.help.unwrap_or_else(|| {
+                "fix the YAML syntax at this point; check indentation and quotes".to_string()
+            });
+            diags.push(Diagnostic::error(file, e.pos, e.message).with_help(help));
             return (None, diags);
         }
     };

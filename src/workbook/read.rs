@@ -100,10 +100,11 @@ impl std::fmt::Display for LoadError {
 pub fn from_text(file: &str, bytes: &[u8]) -> Result<(Workbook, Diagnostics), LoadError> {
     let doc = yaml::decode(bytes).and_then(yaml::parse).map_err(|e| {
         let mut d = Diagnostics::default();
-        d.push(
-            Diagnostic::error(file, e.pos, e.message)
-                .with_help("fix the YAML syntax at this point; the file was not changed"),
-        );
+        let help = match e.help {
+            Some(h) => format!("{h}; the file was not changed"),
+            None => "fix the YAML syntax at this point; the file was not changed".to_string(),
+        };
+        d.push(Diagnostic::error(file, e.pos, e.message).with_help(help));
         LoadError(d)
     })?;
     let mut r = Reader::new(file, &doc.index, Unknown::Keep);

@@ -1,0 +1,408 @@
+//! Writing a value as block-style YAML: mappings one key a line, list items
+//! under their key at the same indentation, multi-line text as literal
+//! blocks, and quotes only where text would otherwise read as something
+//! else. What it writes reads back as the same value (see the tests and the
+//! `workbook` fuzz target).
+
+use serde_yaml::{Mapping, Value};
+
+pub(super) fn to_string(v: &Value) -> String {
+    let mut out = String::with_capacity(4096);
+    match v {
+        Value::Mapping(m) if !m.is_empty() => map(&mut out, m, 0, false),
+        Value::Sequence(s) if !s.is_empty() => seq(&mut out, s, 0, false),
+        other => {
+            scalar(&mut out, other, 0);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+fn indent(out: &mut String, n: usize) {
+    out.extend(std::iter::repeat_n(' ', n));
+}
+
+/// A mapping whose keys start at column `at`; `inline` when the first key
+/// follows a `- ` already written.
+fn map(out: &mut String, m: &Mapping, at: usize, mut inline: bool) {
+    for (k, v) in m {
+        if !std::mem::take(&mut inline) {
+            indent(out, at);
+        }
+        key(out, k);
+        out.push(':');
+        value_after(out, v, at, true);
+    }
+}
+
+/// A list whose dashes start at column `at`.
+fn seq(out: &mut String, items: &[Value], at: usize, mut inline: bool) {
+    for v in items {
+        if !std::mem::take(&mut inline) {
+            indent(out, at);
+        }
+        out.push('-');
+        value_after(out, v, at, false);
+    }
+}
+
+/// A value after `key:` or `-` (at column `at`), to the end of its line(s).
+fn value_after(out: &mut String, v: &Value, at: usize, in_map: bool) {
+    match v {
+        Value::Mapping(m) if !m.is_empty() => {
+            if in_map {
+                out.push('\n');
+                map(out, m, at + 2, false);
+            } else {
+                out.push(' ');
+                map(out, m, at + 2, true);
+            }
+        }
+        Value::Sequence(s) if !s.is_empty() => {
+            if in_map {
+                // Items of a list under a key sit at the key's indentation.
+                out.push('\n');
+                seq(out, s, at, false);
+            } else {
+                out.push(' ');
+                seq(out, s, at + 2, true);
+            }
+        }
+        Value::Tagged(t) => {
+            out.push(' ');
+            out.push_str(&tag_text(&t.tag.to_string()));
+            value_after(out, &t.value, at, in_map);
+        }
+        other => {
+            out.push(' ');
+            scalar(out, other, at);
+            out.push('\n');
+        }
+    }
+}
+
+fn tag_text(t: &str) -> String {
+    if t.starts_with('!') {
+        t.to_string()
+    } else {
+        format!("!{t}")
+    }
+}
+
+fn key(out: &mut String, k: &Value) {
+    match k {
+        Value::String(s) => single_line(out, s),
+        Value::Mapping(_) | Value::Sequence(_) | Value::Tagged(_) => {
+            // Keys of this kind are never read; written as text they at
+            // least stay readable.
+            single_line(out, &to_string(k).trim_end().replace('\n', " "))
+        }
+        other => scalar(out, other, 0),
+    }
+}
+
+/// A scalar (or an empty list or mapping) at the end of a line whose node
+/// sits at column `at`.
+fn scalar(out: &mut String, v: &Value, at: usize) {
+    match v {
+        Value::Null => out.push_str("null"),
+        Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Value::Number(n) => out.push_str(&n.to_string()),
+        Value::String(s) if s.contains('\n') => text_block(out, s, at),
+        Value::String(s) => single_line(out, s),
+        Value::Sequence(_) => out.push_str("[]"),
+        Value::Mapping(_) => out.push_str("{}"),
+        Value::Tagged(t) => {
+            out.push_str(&tag_text(&t.tag.to_string()));
+            out.push(' ');
+            scalar(out, &t.value, at);
+        }
+    }
+}
+
+/// Multi-line text as a literal block (`|`), indented two past `at`, when
+/// it reads back exactly; otherwise in double quotes.
+fn text_block(out: &mut String, s: &str, at: usize) {
+    let body = s.trim_end_matches('\n');
+    let trailing = s.len() - body.len();
+    let block_ok = !body.is_empty()
+        && !body.starts_with([' ', '\n'])
+        && body.chars().all(|c| c == '\n' || c == '\t' || printable(c))
+        && body.split('\n').all(|l| !l.ends_with([' ', '\t']));
+    if !block_ok {
+        double_quoted(out, s);
+        return;
+    }
+    out.push('|');
+    match trailing {
+        0 => out.push('-'),
+        1 => {}
+        _ => out.push('+'),
+    }
+    out.push('\n');
+    for line in body.split('\n') {
+        if !line.is_empty() {
+            indent(out, at + 2);
+            out.push_str(line);
+        }
+        out.push('\n');
+    }
+    for _ in 1..trailing {
+        out.push('\n');
+    }
+    // The caller ends the line; a block has ended its own.
+    out.pop();
+}
+
+fn single_line(out: &mut String, s: &str) {
+    if plain_ok(s) {
+        out.push_str(s);
+    } else if s.chars().all(printable) && !s.contains('\n') {
+        out.push('\'');
+        out.push_str(&s.replace('\'', "''"));
+        out.push('\'');
+    } else {
+        double_quoted(out, s);
+    }
+}
+
+/// Characters YAML lets a file hold as they are (and that are safe to).
+fn printable(c: char) -> bool {
+    !(c.is_control() || matches!(c, '\u{feff}' | '\u{fffe}' | '\u{ffff}'))
+}
+
+/// Whether text can be written without quotes and read back as the same text.
+fn plain_ok(s: &str) -> bool {
+    let Some(first) = s.chars().next() else {
+        return false;
+    };
+    if s.starts_with(char::is_whitespace)
+        || s.ends_with(char::is_whitespace)
+        || "-?:,[]{}#&*!|>'\"%@`".contains(first)
+        || s.contains(": ")
+        || s.contains(" #")
+        || s.ends_with(':')
+        || s.starts_with("...")
+        || s.contains('\t')
+        || !s.chars().all(printable)
+    {
+        return false;
+    }
+    // Text that would read back as something else: null, true, a number;
+    // YAML 1.1 words for true and false, and digits with a leading zero,
+    // for the sake of other tools that read the file.
+    if !matches!(super::parse::plain_value(s), Value::String(_)) {
+        return false;
+    }
+    let lower = s.to_ascii_lowercase();
+    if matches!(
+        lower.as_str(),
+        "y" | "n" | "yes" | "no" | "on" | "off" | "<<" | "=" | ".inf" | ".nan"
+    ) {
+        return false;
+    }
+    let digits = s.strip_prefix(['-', '+']).unwrap_or(s);
+    !(digits.len() > 1 && digits.bytes().all(|b| b.is_ascii_digit()))
+}
+
+fn double_quoted(out: &mut String, s: &str) {
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            '\0' => out.push_str("\\0"),
+            c if !printable(c) => {
+                let n = c as u32;
+                if n <= 0xFF {
+                    out.push_str(&format!("\\x{n:02X}"));
+                } else {
+                    out.push_str(&format!("\\u{n:04X}"));
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_yaml::Number;
+
+    const AWKWARD: &[&str] = &[
+        "",
+        " ",
+        "   ",
+        "%",
+        "it's: x",
+        "a: b",
+        "-x",
+        "- x",
+        "-",
+        "true",
+        "True",
+        "1.10",
+        "007",
+        "-5",
+        "1e3",
+        ".5",
+        "+1",
+        "0x1F",
+        ".inf",
+        "~",
+        "null",
+        "yes",
+        "no",
+        "on",
+        "2026-03-10",
+        "12:30",
+        " lead",
+        "trail ",
+        "x #y",
+        "x#y",
+        "@at",
+        "a\tb",
+        "[a]",
+        "{a}",
+        "a,b",
+        "*ref",
+        "&anc",
+        "!tag",
+        "|pipe",
+        ">gt",
+        "'sq'",
+        "\"dq\"",
+        "`bt`",
+        "key:",
+        "?q",
+        ": c",
+        "...",
+        "---",
+        "--- x",
+        "<<",
+        "esc\u{1b}[31m",
+        "nul\0",
+        "nel\u{85}x",
+        "bidi\u{202e}x",
+        "\u{feff}bom",
+        "back\\slash",
+        "multi\nline",
+        "multi\nline\n",
+        "ends\n\n\n",
+        "only\n",
+        "\n",
+        "\n\n",
+        "\nstarts",
+        " lead\nline",
+        "trail \nline",
+        "crlf\r\nline",
+        "tab\n\tindented",
+        "# not a comment\n  indented\n\nlast",
+        "line\n---\nmore",
+        "x\n...\ny",
+    ];
+
+    fn round_trip(v: &Value) -> String {
+        let text = to_string(v);
+        let back = crate::yaml::parse(&text)
+            .unwrap_or_else(|e| panic!("{e:?} in:\n{text}"))
+            .value;
+        assert_eq!(&back, v, "written as:\n{text}");
+        // Other tools read it the same way: libyaml, through serde_yaml.
+        let theirs: Value =
+            serde_yaml::from_str(&text).unwrap_or_else(|e| panic!("{e} in:\n{text}"));
+        assert_eq!(&theirs, v, "libyaml reads differently:\n{text}");
+        text
+    }
+
+    #[test]
+    fn awkward_text_reads_back_the_same_as_values_and_keys() {
+        let mut m = Mapping::new();
+        for (i, s) in AWKWARD.iter().enumerate() {
+            m.insert(Value::String(format!("k{i}")), Value::String(s.to_string()));
+        }
+        round_trip(&Value::Mapping(m));
+        let mut keys = Mapping::new();
+        for (i, s) in AWKWARD.iter().enumerate() {
+            keys.insert(Value::String(s.to_string()), Value::Number(Number::from(i)));
+        }
+        round_trip(&Value::Mapping(keys));
+        let list = Value::Sequence(
+            AWKWARD
+                .iter()
+                .map(|s| Value::String(s.to_string()))
+                .collect(),
+        );
+        round_trip(&list);
+    }
+
+    #[test]
+    fn nested_shapes_read_back_the_same() {
+        let inner: Mapping = [("a", "x\ny"), ("b", "1")]
+            .iter()
+            .map(|(k, v)| (Value::from(*k), Value::from(*v)))
+            .collect();
+        let mut m = Mapping::new();
+        m.insert("map".into(), Value::Mapping(inner.clone()));
+        m.insert(
+            "list of maps".into(),
+            Value::Sequence(vec![Value::Mapping(inner.clone()), Value::Mapping(inner)]),
+        );
+        m.insert(
+            "list of lists".into(),
+            Value::Sequence(vec![
+                Value::Sequence(vec!["a".into(), Value::Sequence(vec!["b".into()])]),
+                Value::Sequence(vec![]),
+            ]),
+        );
+        m.insert("empty map".into(), Value::Mapping(Mapping::new()));
+        m.insert("empty list".into(), Value::Sequence(vec![]));
+        m.insert("null".into(), Value::Null);
+        m.insert("bool".into(), Value::Bool(false));
+        m.insert("int".into(), Value::Number((-7).into()));
+        m.insert("float".into(), Value::Number(2.0.into()));
+        m.insert("big".into(), Value::Number(u64::MAX.into()));
+        let text = round_trip(&Value::Mapping(m));
+        assert!(text.contains("float: 2.0\n"), "{text}");
+        // Top-level scalars and lists too.
+        round_trip(&Value::String("just text".into()));
+        round_trip(&Value::Sequence(vec![Value::Null, "- a".into()]));
+    }
+
+    #[test]
+    fn text_is_quoted_only_where_it_must_be() {
+        let mut m = Mapping::new();
+        for (k, v) in [
+            ("id", "1.10"),
+            ("title", "Safeguarding: making it personal"),
+            ("council", "Suffolk County Council"),
+            ("unit", "%"),
+            ("note", "it's ours: all of it"),
+            ("date", "2026-03-10"),
+            ("narrative", "One.\n\nTwo."),
+        ] {
+            m.insert(k.into(), v.into());
+        }
+        assert_eq!(
+            round_trip(&Value::Mapping(m)),
+            "id: '1.10'\ntitle: 'Safeguarding: making it personal'\ncouncil: Suffolk County \
+             Council\nunit: '%'\nnote: 'it''s ours: all of it'\ndate: 2026-03-10\nnarrative: \
+             |-\n  One.\n\n  Two.\n"
+        );
+    }
+
+    #[test]
+    fn control_characters_are_written_as_escapes() {
+        let text = round_trip(&Value::String("a\u{1b}[2Jb\u{7}".into()));
+        assert!(
+            !text.chars().any(|c| c.is_control() && c != '\n'),
+            "{text:?}"
+        );
+    }
+}

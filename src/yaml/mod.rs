@@ -1,0 +1,413 @@
+//! All YAML access lives here, so the parser could be swapped in one place.
+//!
+//! Text is parsed once, by `yaml-rust2`'s event parser, which carries a mark
+//! on every event ([`parse`]). One pass over the events builds both the value
+//! tree (a `serde_yaml` [`Value`], resolved with the same rules `serde_yaml`
+//! uses for plain scalars) and a [`PosIndex`]: for every path in the document,
+//! where its key and its value start, and the text as written of scalars that
+//! became numbers or booleans. Checks that run after parsing (a duplicate id,
+//! a rating outside the scale) look positions up there, so every message
+//! carries a line and column. The same pass enforces the limits that keep
+//! hostile files cheap: nesting depth, the number of values, and how far
+//! aliases may expand.
+//!
+//! Writing ([`to_string`]) walks a `Value` and emits block-style YAML
+//! directly ([`emit`]).
+
+mod emit;
+mod parse;
+
+use std::collections::HashMap;
+use std::fmt;
+use std::hash::{BuildHasherDefault, Hasher};
+
+pub use parse::{MAX_DEPTH, MAX_NODES};
+pub use serde_yaml::{Mapping, Value};
+
+/// A line and column, both counted from 1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
+pub struct Pos {
+    pub line: usize,
+    pub col: usize,
+}
+
+impl Pos {
+    pub const START: Pos = Pos { line: 1, col: 1 };
+}
+
+impl fmt::Display for Pos {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}", self.line, self.col)
+    }
+}
+
+/// One step into a document: a mapping key or a sequence index.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Seg {
+    Key(String),
+    Idx(usize),
+}
+
+/// A location in a document, such as `domains[0].questions[3].id`. It keeps
+/// a hash of its steps, so looking it up in a [`PosIndex`] costs the same at
+/// any depth.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Path {
+    segs: Vec<Seg>,
+    hash: u64,
+}
+
+impl Default for Path {
+    fn default() -> Path {
+        Path::root()
+    }
+}
+
+/// FNV-1a over the steps of a path. A key step starts with 0xFF and an index
+/// step with 0xFE, bytes that never occur in UTF-8, so no two different
+/// paths share their input.
+const ROOT_HASH: u64 = 0xcbf2_9ce4_8422_2325;
+
+fn mix(mut h: u64, bytes: &[u8]) -> u64 {
+    for b in bytes {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+fn hash_key(h: u64, k: &str) -> u64 {
+    mix(mix(h, &[0xFF]), k.as_bytes())
+}
+
+fn hash_idx(h: u64, i: usize) -> u64 {
+    mix(mix(h, &[0xFE]), &(i as u64).to_le_bytes())
+}
+
+impl Path {
+    pub fn root() -> Path {
+        Path {
+            segs: Vec::new(),
+            hash: ROOT_HASH,
+        }
+    }
+    pub fn key(&self, k: &str) -> Path {
+        let mut segs = Vec::with_capacity(self.segs.len() + 1);
+        segs.extend_from_slice(&self.segs);
+        segs.push(Seg::Key(k.to_string()));
+        Path {
+            segs,
+            hash: hash_key(self.hash, k),
+        }
+    }
+    pub fn idx(&self, i: usize) -> Path {
+        let mut segs = Vec::with_capacity(self.segs.len() + 1);
+        segs.extend_from_slice(&self.segs);
+        segs.push(Seg::Idx(i));
+        Path {
+            segs,
+            hash: hash_idx(self.hash, i),
+        }
+    }
+    pub fn parent(&self) -> Option<Path> {
+        let (_, up) = self.segs.split_last()?;
+        let hash = up.iter().fold(ROOT_HASH, |h, s| match s {
+            Seg::Key(k) => hash_key(h, k),
+            Seg::Idx(i) => hash_idx(h, *i),
+        });
+        Some(Path {
+            segs: up.to_vec(),
+            hash,
+        })
+    }
+    pub fn is_root(&self) -> bool {
+        self.segs.is_empty()
+    }
+}
+
+impl fmt::Display for Path {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.segs.is_empty() {
+            return write!(f, "(top level)");
+        }
+        for (i, s) in self.segs.iter().enumerate() {
+            match s {
+                Seg::Key(k) if i == 0 => write!(f, "{k}")?,
+                Seg::Key(k) => write!(f, ".{k}")?,
+                Seg::Idx(n) => write!(f, "[{n}]")?,
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Where one node starts, and for a mapping entry where its key starts.
+#[derive(Debug, Clone, Copy)]
+struct Entry {
+    key: Option<Pos>,
+    value: Pos,
+}
+
+/// Path hashes are already well mixed: use them as they are.
+#[derive(Default)]
+struct PathHasher(u64);
+
+impl Hasher for PathHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        self.0 = mix(self.0, bytes);
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+type ByPath<T> = HashMap<u64, T, BuildHasherDefault<PathHasher>>;
+
+/// Where each node of a document starts, by path.
+#[derive(Debug, Default, Clone)]
+pub struct PosIndex {
+    entries: ByPath<Entry>,
+    /// Scalars that became a number or a boolean, as written.
+    raw: ByPath<Box<str>>,
+}
+
+impl PosIndex {
+    /// Where the value at `path` starts; for a path the index does not know
+    /// (inside an alias, say), the nearest enclosing node that it does.
+    pub fn value(&self, path: &Path) -> Pos {
+        if let Some(e) = self.entries.get(&path.hash) {
+            return e.value;
+        }
+        let mut p = path.parent();
+        while let Some(cur) = p {
+            if let Some(e) = self.entries.get(&cur.hash) {
+                return e.value;
+            }
+            p = cur.parent();
+        }
+        Pos::START
+    }
+
+    /// Where the key of the mapping entry at `path` starts (falls back to
+    /// the value's position).
+    pub fn key(&self, path: &Path) -> Pos {
+        match self.entries.get(&path.hash) {
+            Some(Entry { key: Some(k), .. }) => *k,
+            _ => self.value(path),
+        }
+    }
+
+    /// A number or boolean at `path` exactly as written in the file, so `1.10`
+    /// stays `1.10` rather than becoming the number 1.1.
+    pub fn raw(&self, path: &Path) -> Option<&str> {
+        self.raw.get(&path.hash).map(|r| &**r)
+    }
+}
+
+/// A YAML syntax error, or text that is not UTF-8.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SyntaxError {
+    pub pos: Pos,
+    pub message: String,
+    /// What to do about it, where the loader's general advice ("fix the
+    /// YAML syntax here") would not help: a limit, a tab, a stray character.
+    pub help: Option<String>,
+}
+
+impl SyntaxError {
+    pub fn new(pos: Pos, message: impl Into<String>) -> SyntaxError {
+        SyntaxError {
+            pos,
+            message: message.into(),
+            help: None,
+        }
+    }
+    pub fn with_help(mut self, help: impl Into<String>) -> SyntaxError {
+        self.help = Some(help.into());
+        self
+    }
+}
+
+/// A parsed document and the positions of its nodes.
+#[derive(Debug, Clone)]
+pub struct Document {
+    pub value: Value,
+    pub index: PosIndex,
+}
+
+/// Turns file bytes into text: UTF-8 required, a byte-order mark removed.
+pub fn decode(bytes: &[u8]) -> Result<&str, SyntaxError> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    std::str::from_utf8(bytes).map_err(|e| {
+        let good = &bytes[..e.valid_up_to()];
+        let line = good.iter().filter(|b| **b == b'\n').count() + 1;
+        let line_start = good.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
+        let col = String::from_utf8_lossy(&good[line_start..]).chars().count() + 1;
+        SyntaxError::new(Pos { line, col }, "the file is not valid UTF-8 text")
+            .with_help("save it as UTF-8 (in most editors: Save As, encoding UTF-8)")
+    })
+}
+
+/// Parses one YAML document and indexes the positions of its nodes.
+pub fn parse(text: &str) -> Result<Document, SyntaxError> {
+    parse::parse(text)
+}
+
+/// The text of a top-level key's scalar value (`kind:`, say), without
+/// parsing the whole document. `None` when it is missing or not a scalar, or
+/// the text stops parsing before it.
+pub fn top_level_text(text: &str, key: &str) -> Option<String> {
+    parse::top_level_text(text, key)
+}
+
+/// Writes a value as YAML text: block style, keys in the order given,
+/// multi-line strings as literal block scalars.
+pub fn to_string(value: &Value) -> String {
+    emit::to_string(value)
+}
+
+/// A copy of `v` in which numbers and booleans at the given text keys (and
+/// in the given lists of text) become the text exactly as written, so an id
+/// written `1.10` stays `1.10` wherever the value is written out again.
+pub fn keep_raw_text(
+    v: &Value,
+    index: &PosIndex,
+    path: &Path,
+    text_keys: &[&str],
+    text_lists: &[&str],
+) -> Value {
+    let as_text = |v: &Value, p: &Path| match v {
+        Value::Number(_) | Value::Bool(_) => Value::String(
+            index
+                .raw(p)
+                .map(str::to_string)
+                .or_else(|| scalar_text(v))
+                .unwrap_or_default(),
+        ),
+        other => other.clone(),
+    };
+    match v {
+        Value::Mapping(m) => {
+            let mut out = Mapping::new();
+            for (k, val) in m {
+                let key = scalar_text(k).unwrap_or_default();
+                let p = path.key(&key);
+                let new = match val {
+                    Value::Sequence(items) if text_lists.contains(&key.as_str()) => {
+                        Value::Sequence(
+                            items
+                                .iter()
+                                .enumerate()
+                                .map(|(i, item)| as_text(item, &p.idx(i)))
+                                .collect(),
+                        )
+                    }
+                    _ if text_keys.contains(&key.as_str()) => as_text(val, &p),
+                    _ => keep_raw_text(val, index, &p, text_keys, text_lists),
+                };
+                out.insert(k.clone(), new);
+            }
+            Value::Mapping(out)
+        }
+        Value::Sequence(items) => Value::Sequence(
+            items
+                .iter()
+                .enumerate()
+                .map(|(i, item)| keep_raw_text(item, index, &path.idx(i), text_keys, text_lists))
+                .collect(),
+        ),
+        other => other.clone(),
+    }
+}
+
+/// The text of a scalar value, as a person would read it.
+pub fn scalar_text(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        Value::Bool(b) => Some(b.to_string()),
+        _ => None,
+    }
+}
+
+/// A short name for the kind of a value, for messages.
+pub fn kind_name(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "nothing",
+        Value::Bool(_) => "true/false",
+        Value::Number(_) => "a number",
+        Value::String(_) => "text",
+        Value::Sequence(_) => "a list",
+        Value::Mapping(_) => "a mapping of keys",
+        Value::Tagged(_) => "a tagged value",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn indexes_keys_values_and_raw_scalars() {
+        let doc = parse("id: x\ndomains:\n  - id: d\n    questions:\n      - id: 1.10\n").unwrap();
+        let q = Path::root()
+            .key("domains")
+            .idx(0)
+            .key("questions")
+            .idx(0)
+            .key("id");
+        assert_eq!(doc.index.key(&q), Pos { line: 5, col: 9 });
+        assert_eq!(doc.index.value(&q), Pos { line: 5, col: 13 });
+        assert_eq!(doc.index.raw(&q), Some("1.10"));
+        assert_eq!(
+            doc.index.value(&Path::root().key("id")),
+            Pos { line: 1, col: 5 }
+        );
+    }
+
+    #[test]
+    fn unknown_paths_fall_back_to_the_nearest_parent() {
+        let doc = parse("a:\n  b: 1\n").unwrap();
+        let p = Path::root().key("a").key("zzz");
+        assert_eq!(doc.index.value(&p), Pos { line: 2, col: 3 });
+    }
+
+    #[test]
+    fn syntax_errors_carry_line_and_column() {
+        let err = parse("a: 1\nb: [1, 2\nc: 3\n").unwrap_err();
+        assert!(err.pos.line >= 2, "{err:?}");
+        assert!(!err.message.contains(" at line "));
+    }
+
+    #[test]
+    fn bom_and_crlf_are_accepted() {
+        let doc = parse("\u{feff}a: 1\r\nb: two\r\n").unwrap();
+        assert_eq!(doc.value["b"], Value::String("two".into()));
+        assert_eq!(
+            doc.index.value(&Path::root().key("b")),
+            Pos { line: 2, col: 4 }
+        );
+    }
+
+    #[test]
+    fn invalid_utf8_names_the_line() {
+        let err = decode(b"a: 1\nb: \xff\n").unwrap_err();
+        assert_eq!(err.pos, Pos { line: 2, col: 4 });
+    }
+
+    #[test]
+    fn multi_line_text_is_written_as_a_block_and_round_trips() {
+        let mut m = Mapping::new();
+        let text = "First line: with colon\n  indented #not a comment\n\nlast";
+        m.insert("narrative".into(), text.into());
+        m.insert("long".into(), "word ".repeat(40).trim_end().into());
+        let out = to_string(&Value::Mapping(m));
+        assert!(out.contains("narrative: |"), "{out}");
+        let back = parse(&out).unwrap();
+        assert_eq!(back.value["narrative"], Value::String(text.into()));
+        assert_eq!(out, to_string(&back.value));
+    }
+}

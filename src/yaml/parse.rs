@@ -1,0 +1,773 @@
+//! One pass over `yaml-rust2`'s events builds the value tree and the position
+//! index together, and refuses hostile documents as soon as they cross a
+//! limit: nesting too deep, too many values, aliases that expand too far.
+
+use serde_yaml::value::{Tag, TaggedValue};
+use serde_yaml::{Mapping, Number, Value};
+use yaml_rust2::parser::{Event, Parser};
+use yaml_rust2::scanner::{Marker, ScanError, TScalarStyle};
+
+use super::{Document, Entry, Pos, PosIndex, ROOT_HASH, SyntaxError, hash_idx, hash_key};
+
+/// How deeply lists and mappings may nest. Frameworks and workbooks nest
+/// fewer than ten levels; a file nested a hundred deep is not one of them.
+pub const MAX_DEPTH: usize = 100;
+
+/// How many values (scalars, lists and mappings, counting every copy an
+/// alias makes) one document may hold. A 2,000-question workbook with
+/// 20,000 evidence items holds about 400,000.
+pub const MAX_NODES: usize = 4_000_000;
+
+/// Aliases may add at most this many values beyond the number written out
+/// in the file, so a small file cannot expand into a huge one.
+const ALIAS_ALLOWANCE: usize = 10_000;
+
+/// How many tabs after a `:` are read as spaces before giving up.
+const TAB_RETRIES: usize = 20;
+
+pub(super) fn parse(text: &str) -> Result<Document, SyntaxError> {
+    parse_limited(text, MAX_NODES)
+}
+
+fn parse_limited(text: &str, max_nodes: usize) -> Result<Document, SyntaxError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    check_characters(text)?;
+    // YAML lets a tab separate `key:` from its value, but yaml-rust2 stops
+    // there. The place it stops is outside any scalar, so that one tab is
+    // read as a space and the text parsed again (positions do not move).
+    let mut fixed: Option<String> = None;
+    for _ in 0..TAB_RETRIES {
+        let current = fixed.as_deref().unwrap_or(text);
+        match parse_events(current, max_nodes) {
+            Err(Stop::TabAfterColon(at)) => {
+                let mut s = current.to_string();
+                s.replace_range(at..at + 1, " ");
+                fixed = Some(s);
+            }
+            Err(Stop::Error(e)) => return Err(e),
+            Ok(doc) => return Ok(doc),
+        }
+    }
+    match parse_events(fixed.as_deref().unwrap_or(text), max_nodes) {
+        Ok(doc) => Ok(doc),
+        Err(Stop::Error(e)) => Err(e),
+        Err(Stop::TabAfterColon(at)) => {
+            let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+            let pos = Pos {
+                line: text[..at].matches('\n').count() + 1,
+                col: text[line_start..at].chars().count() + 1,
+            };
+            Err(
+                SyntaxError::new(pos, "a tab follows ':' here, and many more do")
+                    .with_help("use a space after ':' instead of a tab"),
+            )
+        }
+    }
+}
+
+enum Stop {
+    Error(SyntaxError),
+    /// The byte offset of a tab right after a `:`.
+    TabAfterColon(usize),
+}
+
+impl From<SyntaxError> for Stop {
+    fn from(e: SyntaxError) -> Stop {
+        Stop::Error(e)
+    }
+}
+
+/// The byte offset of the tab a "`:` must be followed by whitespace" error
+/// is about, if that is what stopped the parser.
+fn tab_after_colon(text: &str, e: &ScanError) -> Option<usize> {
+    if !e.info().starts_with("':' must be followed by") {
+        return None;
+    }
+    let chars = e.marker().index();
+    let (at, c) = text.char_indices().nth(chars.checked_sub(1)?)?;
+    (c == '\t' && text[..at].ends_with(':')).then_some(at)
+}
+
+fn parse_events(text: &str, max_nodes: usize) -> Result<Document, Stop> {
+    let mut parser = Parser::new_from_str(text);
+    let mut b = Builder {
+        max_nodes,
+        ..Builder::default()
+    };
+    let mut documents = 0;
+    loop {
+        let (ev, mark) = parser
+            .next_token()
+            .map_err(|e| match tab_after_colon(text, &e) {
+                Some(at) => Stop::TabAfterColon(at),
+                None => Stop::Error(scan_error(text, &e)),
+            })?;
+        let pos = pos_of(&mark);
+        match ev {
+            Event::StreamEnd => break,
+            Event::DocumentStart => {
+                documents += 1;
+                if documents > 1 {
+                    return Err(Stop::Error(
+                        SyntaxError::new(
+                            pos,
+                            "the file holds a second YAML document (after a `---` line)",
+                        )
+                        .with_help(
+                            "a framework or workbook is one document: remove the second one or \
+                         move it to its own file",
+                        ),
+                    ));
+                }
+            }
+            ev => b.event(ev, pos)?,
+        }
+    }
+    Ok(Document {
+        value: b.root.unwrap_or(Value::Null),
+        index: b.index,
+    })
+}
+
+fn pos_of(mark: &Marker) -> Pos {
+    Pos {
+        line: mark.line(),
+        col: mark.col() + 1,
+    }
+}
+
+/// YAML allows no control characters other than tab, line feed and carriage
+/// return (and DEL and the C1 set only escaped). The parser would stop at
+/// them with an offset; this finds the first one with its line and column.
+fn check_characters(text: &str) -> Result<(), SyntaxError> {
+    let bad = |c: char| {
+        (c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{85}'))
+            || matches!(c, '\u{fffe}' | '\u{ffff}')
+    };
+    let Some((at, c)) = text.char_indices().find(|(_, c)| bad(*c)) else {
+        return Ok(());
+    };
+    let before = &text[..at];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let pos = Pos {
+        line,
+        col: before[line_start..].chars().count() + 1,
+    };
+    Err(SyntaxError::new(
+        pos,
+        format!(
+            "a control character (U+{:04X}) is here; control characters are not allowed \
+             in YAML text",
+            c as u32
+        ),
+    )
+    .with_help(format!(
+        "delete it (an editor may show it as ^@, ^[ or a box), or write it inside double \
+         quotes as \\u{:04X}",
+        c as u32
+    )))
+}
+
+/// The parser's message in plain words, at the most useful place.
+fn scan_error(text: &str, e: &ScanError) -> SyntaxError {
+    let pos = pos_of(e.marker());
+    let info = e.info();
+    if info.contains("recursion limit") {
+        return too_deep(pos);
+    }
+    if let Some(tab) = tab_near(text, pos, info.contains("tab")) {
+        return SyntaxError::new(
+            tab,
+            format!(
+                "a tab is used for indentation on line {}; YAML indents with spaces only",
+                tab.line
+            ),
+        )
+        .with_help("replace the tab with spaces (tabs are fine inside quoted or block text)");
+    }
+    SyntaxError::new(pos, info)
+}
+
+/// The tab that most likely stopped the parser: on the line it stopped at,
+/// at or just before the place; or, when the parser said it met a tab, at the
+/// start of one of the next few lines (a plain scalar runs on until it meets
+/// the tab that indents the next line).
+fn tab_near(text: &str, pos: Pos, said_tab: bool) -> Option<Pos> {
+    let mut lines = text.lines().skip(pos.line.saturating_sub(1));
+    let here: Vec<char> = lines.next()?.chars().take(pos.col).collect();
+    if let Some(i) = here.iter().rposition(|c| *c == '\t')
+        && (said_tab || i + 2 >= pos.col)
+    {
+        return Some(Pos {
+            line: pos.line,
+            col: i + 1,
+        });
+    }
+    if !said_tab {
+        return None;
+    }
+    lines.take(3).enumerate().find_map(|(n, l)| {
+        let lead = l.len() - l.trim_start_matches([' ', '\t']).len();
+        l[..lead].find('\t').map(|i| Pos {
+            line: pos.line + n + 1,
+            col: l[..i].chars().count() + 1,
+        })
+    })
+}
+
+fn too_deep(pos: Pos) -> SyntaxError {
+    SyntaxError::new(
+        pos,
+        format!("lists or mappings are nested more than {MAX_DEPTH} levels deep here"),
+    )
+    .with_help(
+        "frameworks and workbooks nest fewer than ten levels; this file is not one of them, \
+         or its brackets are not closed",
+    )
+}
+
+/// A list or mapping being built.
+enum Frame {
+    Seq {
+        items: Vec<Value>,
+        hash: u64,
+        anchor: usize,
+        /// `nodes` when it started, to size it for aliases.
+        nodes_before: usize,
+    },
+    Map {
+        map: Mapping,
+        hash: u64,
+        anchor: usize,
+        nodes_before: usize,
+        /// The key read and waiting for its value: the key, its text as
+        /// written, and where it is.
+        key: Option<(Value, String, Pos)>,
+        /// Where the mapping is recorded in the index; its first key's
+        /// position becomes its own, since a block mapping's mark can fall
+        /// after that key.
+        first_key: bool,
+    },
+}
+
+#[derive(Default)]
+struct Builder {
+    stack: Vec<Frame>,
+    root: Option<Value>,
+    index: PosIndex,
+    /// Anchored values by anchor id, with their size in values and, for a
+    /// number or boolean, the text as written.
+    anchors: std::collections::HashMap<usize, (Value, usize, Option<String>)>,
+    /// Values made so far, copies through aliases included.
+    nodes: usize,
+    /// Values made by aliases.
+    alias_nodes: usize,
+    /// The most values allowed ([`MAX_NODES`] but in tests).
+    max_nodes: usize,
+}
+
+/// Where a node being started goes.
+enum Slot {
+    /// A value at this path hash; `Some` key position for mapping entries.
+    Value(u64, Option<Pos>),
+    /// The key of a mapping entry.
+    Key,
+}
+
+impl Builder {
+    fn event(&mut self, ev: Event, pos: Pos) -> Result<(), SyntaxError> {
+        match ev {
+            Event::Scalar(text, style, anchor, tag) => {
+                self.count(pos, 1)?;
+                let (value, raw) = resolve(text, style, tag.as_ref(), pos)?;
+                if anchor > 0 {
+                    self.anchors.insert(anchor, (value.clone(), 1, raw.clone()));
+                }
+                self.place(value, raw, pos)
+            }
+            Event::Alias(id) => {
+                let Some((value, size, raw)) = self.anchors.get(&id) else {
+                    return Err(SyntaxError::new(
+                        pos,
+                        "this alias (`*name`) names no anchor (`&name`) before it",
+                    ));
+                };
+                let (value, size, raw) = (value.clone(), *size, raw.clone());
+                self.alias_nodes += size;
+                let written = self.nodes.saturating_sub(self.alias_nodes - size);
+                if self.alias_nodes > written + ALIAS_ALLOWANCE {
+                    return Err(SyntaxError::new(
+                        pos,
+                        format!(
+                            "aliases (`*name`) here repeat more values than the file itself \
+                             holds ({} copies so far)",
+                            self.alias_nodes
+                        ),
+                    )
+                    .with_help(
+                        "peerbook refuses files whose aliases expand this far, as a file \
+                         built to exhaust memory would; write the values out instead",
+                    ));
+                }
+                self.count(pos, size)?;
+                self.place(value, raw, pos)
+            }
+            Event::SequenceStart(anchor, _) | Event::MappingStart(anchor, _) => {
+                let seq = matches!(ev, Event::SequenceStart(..));
+                if self.stack.len() >= MAX_DEPTH {
+                    return Err(too_deep(pos));
+                }
+                self.count(pos, 1)?;
+                let hash = match self.slot() {
+                    Slot::Value(hash, key) => {
+                        self.record(hash, key, pos);
+                        hash
+                    }
+                    Slot::Key => return Err(not_text_key(pos)),
+                };
+                let nodes_before = self.nodes - 1;
+                self.stack.push(if seq {
+                    Frame::Seq {
+                        items: Vec::new(),
+                        hash,
+                        anchor,
+                        nodes_before,
+                    }
+                } else {
+                    Frame::Map {
+                        map: Mapping::new(),
+                        hash,
+                        anchor,
+                        nodes_before,
+                        key: None,
+                        first_key: true,
+                    }
+                });
+                Ok(())
+            }
+            Event::SequenceEnd | Event::MappingEnd => {
+                let (value, anchor, nodes_before) = match self.stack.pop() {
+                    Some(Frame::Seq {
+                        items,
+                        anchor,
+                        nodes_before,
+                        ..
+                    }) => (Value::Sequence(items), anchor, nodes_before),
+                    Some(Frame::Map {
+                        map,
+                        anchor,
+                        nodes_before,
+                        ..
+                    }) => (Value::Mapping(map), anchor, nodes_before),
+                    None => return Ok(()),
+                };
+                if anchor > 0 {
+                    let size = self.nodes - nodes_before;
+                    self.anchors.insert(anchor, (value.clone(), size, None));
+                }
+                self.attach(value);
+                Ok(())
+            }
+            _ => Ok(()),
+        }
+    }
+
+    fn count(&mut self, pos: Pos, n: usize) -> Result<(), SyntaxError> {
+        self.nodes += n;
+        if self.nodes > self.max_nodes {
+            return Err(SyntaxError::new(
+                pos,
+                format!(
+                    "the file holds more than {} values (list items, keys and their values) \
+                     by here",
+                    self.max_nodes
+                ),
+            )
+            .with_help(
+                "peerbook refuses files this large; a 2,000-question workbook holds about \
+                 400,000 values: split the file or remove what is repeated",
+            ));
+        }
+        Ok(())
+    }
+
+    /// Where the node starting now goes.
+    fn slot(&mut self) -> Slot {
+        match self.stack.last() {
+            None => Slot::Value(ROOT_HASH, None),
+            Some(Frame::Seq { items, hash, .. }) => Slot::Value(hash_idx(*hash, items.len()), None),
+            Some(Frame::Map {
+                key: Some((_, text, kpos)),
+                hash,
+                ..
+            }) => Slot::Value(hash_key(*hash, text), Some(*kpos)),
+            Some(Frame::Map { key: None, .. }) => Slot::Key,
+        }
+    }
+
+    fn record(&mut self, hash: u64, key: Option<Pos>, value: Pos) {
+        // The first occurrence wins.
+        self.index
+            .entries
+            .entry(hash)
+            .or_insert(Entry { key, value });
+    }
+
+    /// A scalar or alias: index it, then attach it (or take it as a key).
+    fn place(&mut self, value: Value, raw: Option<String>, pos: Pos) -> Result<(), SyntaxError> {
+        match self.slot() {
+            Slot::Value(hash, key) => {
+                self.record(hash, key, pos);
+                if let Some(raw) = raw {
+                    self.index.raw.insert(hash, raw.into_boxed_str());
+                }
+                self.attach(value);
+                Ok(())
+            }
+            Slot::Key => self.key(value, raw, pos),
+        }
+    }
+
+    fn key(&mut self, value: Value, raw: Option<String>, pos: Pos) -> Result<(), SyntaxError> {
+        let text = match (&value, raw) {
+            (_, Some(raw)) => raw,
+            (Value::String(s), None) => s.clone(),
+            (Value::Null, None) => String::new(),
+            _ => return Err(not_text_key(pos)),
+        };
+        let Some(Frame::Map {
+            map,
+            key,
+            first_key,
+            hash,
+            ..
+        }) = self.stack.last_mut()
+        else {
+            return Ok(());
+        };
+        if map.contains_key(&value) {
+            return Err(SyntaxError::new(
+                pos,
+                format!(
+                    "duplicate entry with key '{}'; a key may appear only once in a mapping",
+                    crate::text::one_line(&text, 60)
+                ),
+            )
+            .with_help("keep one of the two entries and delete the other"));
+        }
+        if std::mem::take(first_key) {
+            let hash = *hash;
+            if let Some(e) = self.index.entries.get_mut(&hash) {
+                e.value = pos;
+            }
+        }
+        *key = Some((value, text, pos));
+        Ok(())
+    }
+
+    /// Puts a finished value into its list or mapping, or makes it the
+    /// document.
+    fn attach(&mut self, value: Value) {
+        match self.stack.last_mut() {
+            None => self.root = Some(value),
+            Some(Frame::Seq { items, .. }) => items.push(value),
+            Some(Frame::Map { map, key, .. }) => {
+                if let Some((k, _, _)) = key.take() {
+                    map.insert(k, value);
+                }
+            }
+        }
+    }
+}
+
+fn not_text_key(pos: Pos) -> SyntaxError {
+    SyntaxError::new(pos, "a key here is a list or a mapping, not text")
+        .with_help("write each key as plain text followed by `: `")
+}
+
+/// A scalar's value, with the text as written when that differs in kind
+/// (a number or boolean). Plain scalars are resolved as `serde_yaml` resolves
+/// them; quoted and block scalars are always text.
+fn resolve(
+    text: String,
+    style: TScalarStyle,
+    tag: Option<&yaml_rust2::parser::Tag>,
+    pos: Pos,
+) -> Result<(Value, Option<String>), SyntaxError> {
+    if let Some(tag) = tag {
+        return resolve_tagged(text, tag, pos);
+    }
+    if style != TScalarStyle::Plain {
+        return Ok((Value::String(text), None));
+    }
+    Ok(plain(text))
+}
+
+fn plain(text: String) -> (Value, Option<String>) {
+    match text.as_str() {
+        "" | "~" | "null" | "Null" | "NULL" => return (Value::Null, None),
+        "true" | "True" | "TRUE" => return (Value::Bool(true), Some(text)),
+        "false" | "False" | "FALSE" => return (Value::Bool(false), Some(text)),
+        _ => {}
+    }
+    let first = text.as_bytes()[0];
+    if (first.is_ascii_digit() || matches!(first, b'-' | b'+' | b'.'))
+        && let Ok(n) = text.parse::<Number>()
+    {
+        return (Value::Number(n), Some(text));
+    }
+    // Everything else, integers beyond 64 bits included, is text as written.
+    (Value::String(text), None)
+}
+
+fn resolve_tagged(
+    text: String,
+    tag: &yaml_rust2::parser::Tag,
+    pos: Pos,
+) -> Result<(Value, Option<String>), SyntaxError> {
+    let core = tag.handle == "tag:yaml.org,2002:" || tag.handle == "!!";
+    let wrong = |kind: &str| {
+        SyntaxError::new(pos, format!("'{text}' is tagged `!!{kind}` but is not one"))
+            .with_help(format!("remove the `!!{kind}` tag or correct the value"))
+    };
+    if core {
+        return match tag.suffix.as_str() {
+            "str" => Ok((Value::String(text), None)),
+            "null" => match plain(text.clone()) {
+                (Value::Null, _) => Ok((Value::Null, None)),
+                _ => Err(wrong("null")),
+            },
+            "bool" => match plain(text.clone()) {
+                (v @ Value::Bool(_), raw) => Ok((v, raw)),
+                _ => Err(wrong("bool")),
+            },
+            "int" => match plain(text.clone()) {
+                (v @ Value::Number(_), raw) if v.is_i64() || v.is_u64() => Ok((v, raw)),
+                _ => Err(wrong("int")),
+            },
+            "float" => match plain(text.clone()) {
+                (Value::Number(n), raw) => Ok((Value::Number(n), raw)),
+                _ => Err(wrong("float")),
+            },
+            _ => Ok((
+                Value::Tagged(Box::new(TaggedValue {
+                    tag: Tag::new(format!("!!{}", tag.suffix)),
+                    value: Value::String(text),
+                })),
+                None,
+            )),
+        };
+    }
+    let name = format!("{}{}", tag.handle, tag.suffix);
+    let name = if name.is_empty() {
+        "!".to_string()
+    } else {
+        name
+    };
+    Ok((
+        Value::Tagged(Box::new(TaggedValue {
+            tag: Tag::new(name),
+            value: plain(text).0,
+        })),
+        None,
+    ))
+}
+
+/// What unquoted text would read back as.
+pub(super) fn plain_value(s: &str) -> Value {
+    plain(s.to_string()).0
+}
+
+/// The text of a top-level key's scalar value, read from the events alone
+/// (no tree is built), stopping as soon as it is found.
+pub(super) fn top_level_text(text: &str, wanted: &str) -> Option<String> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut parser = Parser::new_from_str(text);
+    let mut depth = 0usize;
+    // Inside the top-level mapping: whether the next node is a key, and
+    // whether the key just read is the one wanted.
+    let mut is_key = true;
+    let mut found = false;
+    loop {
+        let (ev, _) = parser.next_token().ok()?;
+        match ev {
+            Event::StreamEnd => return None,
+            Event::MappingStart(..) | Event::SequenceStart(..) => {
+                if depth == 0 && matches!(ev, Event::SequenceStart(..)) || found {
+                    return None;
+                }
+                depth += 1;
+            }
+            Event::MappingEnd | Event::SequenceEnd => {
+                depth = depth.checked_sub(1)?;
+                if depth == 1 {
+                    is_key = !is_key;
+                }
+            }
+            Event::Scalar(s, ..) if depth == 1 => {
+                if found {
+                    return Some(s);
+                }
+                found = is_key && s == wanted;
+                is_key = !is_key;
+            }
+            Event::Alias(_) if depth == 1 => {
+                if found {
+                    return None;
+                }
+                is_key = !is_key;
+            }
+            _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn err(text: &str) -> SyntaxError {
+        parse(text).expect_err("should be refused")
+    }
+
+    #[test]
+    fn plain_scalars_resolve_as_serde_yaml_does() {
+        let doc = parse(
+            "a: 1\nb: -2\nc: 1.10\nd: true\ne: ~\nf: 007\ng: yes\nh: '1'\ni: .inf\n\
+             j: 123456789012345678901234567890\nk: !!str 12\nl:\n",
+        )
+        .unwrap();
+        let v = &doc.value;
+        assert_eq!(v["a"].as_i64(), Some(1));
+        assert_eq!(v["b"].as_i64(), Some(-2));
+        assert_eq!(v["c"].as_f64(), Some(1.1));
+        assert_eq!(v["d"], Value::Bool(true));
+        assert!(v["e"].is_null() && v["l"].is_null());
+        // Digits with a leading zero, YAML 1.1 words, quotes: text.
+        assert_eq!(v["f"], Value::String("007".into()));
+        assert_eq!(v["g"], Value::String("yes".into()));
+        assert_eq!(v["h"], Value::String("1".into()));
+        assert_eq!(v["i"].as_f64(), Some(f64::INFINITY));
+        // Beyond 64 bits: the digits as text, not a parser error.
+        assert_eq!(
+            v["j"],
+            Value::String("123456789012345678901234567890".into())
+        );
+        assert_eq!(v["k"], Value::String("12".into()));
+        // Numbers keep the text as written.
+        assert_eq!(
+            doc.index.raw(&super::super::Path::root().key("c")),
+            Some("1.10")
+        );
+    }
+
+    #[test]
+    fn nesting_deeper_than_the_limit_is_refused_at_once() {
+        let ok = "[".repeat(MAX_DEPTH) + &"]".repeat(MAX_DEPTH);
+        assert!(parse(&ok).is_ok());
+        let deep = "[".repeat(MAX_DEPTH + 1) + &"]".repeat(MAX_DEPTH + 1);
+        let e = err(&deep);
+        assert!(e.message.contains("nested more than"), "{e:?}");
+        assert_eq!(e.pos.line, 1);
+        // Far deeper than the scanner's own limit: the same message.
+        let e = err(&"{a: ".repeat(100_000));
+        assert!(e.message.contains("nested more than"), "{e:?}");
+        let block: String = (0..200)
+            .map(|i| format!("{}k{i}:\n", " ".repeat(i)))
+            .collect();
+        assert!(err(&block).message.contains("nested"));
+    }
+
+    #[test]
+    fn aliases_may_not_expand_far_beyond_the_file() {
+        // A few aliases are fine, and give copies.
+        let doc = parse("a: &x [1, 2]\nb: *x\nc: *x\n").unwrap();
+        assert_eq!(doc.value["c"], doc.value["a"]);
+        // A list of 1,000 aliased 1,000 times (a million values from a few
+        // kilobytes) is refused.
+        let items = vec!["x"; 1000].join(",");
+        let refs = vec!["*a"; 1000].join(",");
+        let e = err(&format!("items: &a [{items}]\ncopies: [{refs}]\n"));
+        assert!(e.message.contains("aliases"), "{e:?}");
+        assert!(e.help.unwrap().contains("write the values out"));
+        // An alias to nothing.
+        let e = err("a: *nothing\n");
+        assert_eq!(e.pos.line, 1, "{e:?}");
+    }
+
+    #[test]
+    fn too_many_values_are_refused_with_the_place() {
+        let text: String = (0..50).map(|i| format!("- {i}\n")).collect();
+        assert!(parse_limited(&text, 100).is_ok());
+        let e = parse_limited(&text, 30).unwrap_err();
+        assert!(e.message.contains("more than 30 values"), "{e:?}");
+        assert_eq!(e.pos.line, 30);
+    }
+
+    #[test]
+    fn duplicate_keys_point_at_the_second() {
+        let e = err("a: 1\nb:\n  c: 1\n  c: 2\n");
+        assert_eq!((e.pos.line, e.pos.col), (4, 3));
+        assert!(e.message.contains("duplicate entry with key 'c'"), "{e:?}");
+    }
+
+    #[test]
+    fn control_characters_are_refused_at_their_line_and_column() {
+        let e = err("a: 1\nb: x\u{1b}y\n");
+        assert_eq!((e.pos.line, e.pos.col), (2, 5));
+        assert!(e.message.contains("U+001B"), "{e:?}");
+        // Tabs, line ends and a byte-order mark are not control characters
+        // here.
+        assert!(parse("\u{feff}a: \"x\ty\"\r\nb: 1\n").is_ok());
+    }
+
+    #[test]
+    fn a_tab_after_a_colon_is_read_as_a_space() {
+        let doc = parse("a:\tone\ttwo\nb:\t2\nc: |\n  x:\ty\n").unwrap();
+        assert_eq!(doc.value["a"], Value::String("one\ttwo".into()));
+        assert_eq!(doc.value["b"].as_i64(), Some(2));
+        // Inside text the tab stays.
+        assert_eq!(doc.value["c"], Value::String("x:\ty\n".into()));
+        assert_eq!(
+            doc.index.value(&super::super::Path::root().key("b")),
+            Pos { line: 2, col: 4 }
+        );
+    }
+
+    #[test]
+    fn a_tab_used_for_indentation_is_named_with_its_line() {
+        let e = err("a:\n  b: 1\n\tc: 2\n");
+        assert!(e.message.contains("tab"), "{e:?}");
+        assert_eq!(e.pos.line, 3, "{e:?}");
+    }
+
+    #[test]
+    fn one_document_only() {
+        let e = err("a: 1\n---\nb: 2\n");
+        assert!(e.message.contains("second YAML document"), "{e:?}");
+        assert_eq!(e.pos.line, 2);
+        assert!(parse("---\na: 1\n").is_ok());
+    }
+
+    #[test]
+    fn list_and_mapping_keys_are_kept_for_the_reader_to_refuse() {
+        let e = err("? [a, b]\n: x\n");
+        assert!(e.message.contains("not text"), "{e:?}");
+    }
+
+    #[test]
+    fn the_kind_is_read_without_the_rest() {
+        assert_eq!(
+            top_level_text("kind: workbook\nrest: [", "kind").as_deref(),
+            Some("workbook")
+        );
+        assert_eq!(
+            top_level_text("a:\n  kind: x\nb: [1]\nkind: framework\n", "kind").as_deref(),
+            Some("framework")
+        );
+        assert_eq!(top_level_text("kind: [a]\n", "kind"), None);
+        assert_eq!(top_level_text("- kind\n", "kind"), None);
+        assert_eq!(top_level_text("other: 1\n", "kind"), None);
+    }
+}
