@@ -162,17 +162,16 @@ impl<'a> Reader<'a> {
     /// A text value; numbers and booleans are read as the text written.
     pub fn text(&mut self, o: &Obj, key: &str) -> Option<String> {
         let v = o.get(key)?;
-        let path = o.at(key);
         match v {
             Value::String(s) => Some(s.clone()),
             Value::Number(_) | Value::Bool(_) => self
                 .index
-                .raw(&path)
+                .raw(&o.at(key))
                 .map(str::to_string)
                 .or_else(|| scalar_text(v)),
             other => {
                 self.error(
-                    &path,
+                    &o.at(key),
                     format!("'{key}' should be text, found {}", kind_name(other)),
                     "write the text on the same line, or as a block after `|`",
                 );

@@ -16,9 +16,9 @@ use std::collections::{HashMap, HashSet};
 use std::io::Cursor;
 
 use docx_rs::{
-    AbstractNumbering, BreakType, Docx, FieldCharType, Hyperlink, HyperlinkType, IndentLevel,
-    InstrText, InstrToC, Level, LevelJc, LevelText, LineSpacing, LineSpacingType, NumberFormat,
-    Numbering, NumberingId, PageMargin, Paragraph, Run, RunFonts, Shading, ShdType,
+    AbstractNumbering, BreakType, DocumentChild, Docx, FieldCharType, Hyperlink, HyperlinkType,
+    IndentLevel, InstrText, InstrToC, Level, LevelJc, LevelText, LineSpacing, LineSpacingType,
+    NumberFormat, Numbering, NumberingId, PageMargin, Paragraph, Run, RunFonts, Shading, ShdType,
     SpecialIndentType, Start, Style, StyleType, Table, TableCell, TableLayoutType, TableRow,
     WidthType,
 };
@@ -58,13 +58,37 @@ fn build(doc: &Document, title: &str) -> Docx {
     // a random order and break byte-identical output.
     docx = docx.custom_property("Title", xml_escape(&clean(title)));
     for block in &doc.blocks {
-        docx = w.block(docx, block);
+        w.block(&mut docx, block);
     }
     if !w.pending.is_empty() {
         let p = w.para();
-        docx = docx.add_paragraph(p);
+        add_paragraph(&mut docx, p);
     }
     docx
+}
+
+/// What `Docx::add_paragraph` does, without moving the whole document (a
+/// few kilobytes) in and out for every paragraph: that copying was a quarter
+/// of the time of a large export.
+fn add_paragraph(docx: &mut Docx, p: Paragraph) {
+    if p.has_numbering {
+        docx.document_rels.has_numberings = true;
+        docx.document.has_numbering = true;
+    }
+    docx.document
+        .children
+        .push(DocumentChild::Paragraph(Box::new(p)));
+}
+
+/// As [`add_paragraph`], for `Docx::add_table`.
+fn add_table(docx: &mut Docx, t: Table) {
+    if t.has_numbering {
+        docx.document_rels.has_numberings = true;
+        docx.document.has_numbering = true;
+    }
+    docx.document
+        .children
+        .push(DocumentChild::Table(Box::new(t)));
 }
 
 /// Page, fonts, styles and the bullet list definition.
@@ -216,7 +240,7 @@ impl<'a> Writer<'a> {
         }
     }
 
-    fn block(&mut self, docx: Docx, block: &'a Block) -> Docx {
+    fn block(&mut self, docx: &mut Docx, block: &'a Block) {
         match block {
             Block::Heading {
                 level,
@@ -227,45 +251,38 @@ impl<'a> Writer<'a> {
                 let n = (*level).clamp(1, 6);
                 let one_line = text.lines().collect::<Vec<_>>().join(" ");
                 let p = self.para().style(&format!("Heading{n}")).keep_next(true);
-                docx.add_paragraph(runs(p, &segments(&one_line), Look::Plain))
+                add_paragraph(docx, runs(p, &segments(&one_line), Look::Plain));
             }
             Block::Para(inlines) => {
-                if is_blank(inlines) {
-                    return docx;
+                if !is_blank(inlines) {
+                    let p = self.para();
+                    add_paragraph(docx, self.inlines(p, inlines));
                 }
-                let p = self.para();
-                docx.add_paragraph(self.inlines(p, inlines))
             }
             Block::UserText(text) => {
-                let mut docx = docx;
                 for para in user_paragraphs(text) {
                     let p = self.para();
-                    docx = docx.add_paragraph(runs(p, &segments(&para), Look::Plain));
+                    add_paragraph(docx, runs(p, &segments(&para), Look::Plain));
                 }
-                docx
             }
             Block::Bullets(items) => {
-                let mut docx = docx;
                 for item in items {
                     let p = self
                         .para()
                         .numbering(NumberingId::new(BULLETS), IndentLevel::new(0));
-                    docx = docx.add_paragraph(self.inlines(p, item));
+                    add_paragraph(docx, self.inlines(p, item));
                 }
-                docx
             }
-            Block::Table { header, rows } => match self.table(header, rows) {
-                Some(t) => docx.add_table(t),
-                None => docx,
-            },
+            Block::Table { header, rows } => {
+                if let Some(t) = self.table(header, rows) {
+                    add_table(docx, t);
+                }
+            }
             // Word cannot draw mermaid; a table with the same figures is
             // always alongside.
-            Block::Mermaid(_) => docx,
+            Block::Mermaid(_) => {}
             Block::Contents => self.contents(docx),
-            Block::Anchor(a) => {
-                self.mark(a);
-                docx
-            }
+            Block::Anchor(a) => self.mark(a),
         }
     }
 
@@ -350,7 +367,7 @@ impl<'a> Writer<'a> {
     /// A table-of-contents field over the level-2 headings, whose shown
     /// result is those headings as links, as in the markdown; Word's
     /// "Update field" redoes it with page numbers.
-    fn contents(&mut self, mut docx: Docx) -> Docx {
+    fn contents(&mut self, docx: &mut Docx) {
         let instr = InstrToC::new()
             .heading_styles_range(2, 2)
             .hyperlink()
@@ -364,7 +381,8 @@ impl<'a> Writer<'a> {
         let sections = self.doc.sections();
         if sections.is_empty() {
             let p = self.para().add_run(begin).add_run(end());
-            return docx.add_paragraph(p);
+            add_paragraph(docx, p);
+            return;
         }
         let last = sections.len() - 1;
         let mut begin = Some(begin);
@@ -381,9 +399,8 @@ impl<'a> Writer<'a> {
             if i == last {
                 p = p.add_run(end());
             }
-            docx = docx.add_paragraph(p);
+            add_paragraph(docx, p);
         }
-        docx
     }
 }
 

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use super::doc::{Block, Document, Inline, lines};
 use crate::framework::{Better, Framework};
 use crate::scoring::{self, Report, Score};
-use crate::workbook::{Answer, EvidenceKind, Rating, Workbook};
+use crate::workbook::{Answer, EvidenceIndex, EvidenceKind, Rating, Workbook};
 
 /// What an export needs besides the workbook.
 #[derive(Debug, Clone)]
@@ -49,8 +49,8 @@ pub fn long_date(d: NaiveDate) -> String {
 }
 
 /// The evidence item's number in the index (E1, E2, …) and its anchor.
-fn evidence_ref(wb: &Workbook, id: &str) -> Option<(String, String)> {
-    let i = wb.evidence.iter().position(|e| e.id == id)?;
+fn evidence_ref(ix: &EvidenceIndex, id: &str) -> Option<(String, String)> {
+    let i = ix.position(id)?;
     Some((format!("E{}", i + 1), anchor_for(id)))
 }
 
@@ -206,6 +206,7 @@ fn bullets_of(items: &[String]) -> Block {
 pub fn self_assessment(wb: &Workbook, opts: &Options) -> Document {
     let fw = &wb.framework;
     let r = scoring::report(wb);
+    let ix = wb.evidence_index();
     let mut d = Document::default();
     title_block(&mut d, wb, "Pre-review self-assessment pack", opts);
     team_table(&mut d, wb);
@@ -299,7 +300,7 @@ pub fn self_assessment(wb: &Workbook, opts: &Options) -> Document {
             let empty = Answer::new(&q.id);
             let a = wb.answer(&q.id).unwrap_or(&empty);
             d.heading(3, format!("{}: {}", q.display_ref(), q.text));
-            answer_blocks(&mut d, wb, a);
+            answer_blocks(&mut d, wb, &ix, a);
         }
     }
 
@@ -347,7 +348,7 @@ pub fn self_assessment(wb: &Workbook, opts: &Options) -> Document {
         if let Some(o) = &e.owner {
             detail.push(format!("Owner: {o}"));
         }
-        let cited = wb.citing_refs(&e.id);
+        let cited = wb.refs_of(ix.citing(&e.id));
         detail.push(if cited.is_empty() {
             "Cited by: none".into()
         } else {
@@ -365,11 +366,11 @@ pub fn self_assessment(wb: &Workbook, opts: &Options) -> Document {
     }
 
     d.heading(2, "Gaps");
-    gaps(&mut d, wb);
+    gaps(&mut d, wb, &ix);
     d
 }
 
-fn answer_blocks(d: &mut Document, wb: &Workbook, a: &Answer) {
+fn answer_blocks(d: &mut Document, wb: &Workbook, ix: &EvidenceIndex, a: &Answer) {
     let fw = &wb.framework;
     let mut meta = Vec::new();
     if fw.scale.is_some() {
@@ -404,9 +405,9 @@ fn answer_blocks(d: &mut Document, wb: &Workbook, a: &Answer) {
         let items = a
             .evidence
             .iter()
-            .map(|id| match (evidence_ref(wb, id), wb.evidence_item(id)) {
-                (Some((n, anchor)), Some(e)) => vec![Inline::Link {
-                    text: format!("{n}: {}", e.title),
+            .map(|id| match (evidence_ref(ix, id), ix.position(id)) {
+                (Some((n, anchor)), Some(i)) => vec![Inline::Link {
+                    text: format!("{n}: {}", wb.evidence[i].title),
                     anchor,
                 }],
                 _ => vec![t(id.clone())],
@@ -511,7 +512,7 @@ fn performance(d: &mut Document, wb: &Workbook) {
     });
 }
 
-fn gaps(d: &mut Document, wb: &Workbook) {
+fn gaps(d: &mut Document, wb: &Workbook, ix: &EvidenceIndex) {
     let fw = &wb.framework;
     let not_answered: Vec<String> = fw
         .questions()
@@ -546,7 +547,7 @@ fn gaps(d: &mut Document, wb: &Workbook) {
         ))]);
         for a in orphans {
             d.heading(3, format!("Former question {}", a.question));
-            answer_blocks(d, wb, a);
+            answer_blocks(d, wb, ix, a);
         }
     }
 }

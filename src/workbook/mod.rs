@@ -8,6 +8,8 @@ mod read;
 mod upgrade;
 mod write;
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::framework::Framework;
@@ -363,7 +365,12 @@ impl Workbook {
 
     /// How the questions that cite an evidence item are shown: their refs.
     pub fn citing_refs(&self, evidence_id: &str) -> Vec<String> {
-        self.citing(evidence_id)
+        self.refs_of(&self.citing(evidence_id))
+    }
+
+    /// Questions shown by their refs (an id the framework lacks as it is).
+    pub fn refs_of(&self, questions: &[&str]) -> Vec<String> {
+        questions
             .iter()
             .map(|q| {
                 self.framework
@@ -373,9 +380,49 @@ impl Workbook {
             .collect()
     }
 
+    /// Every evidence item by id, and who cites it, from one pass over the
+    /// workbook: for work that visits every item or every citation (an
+    /// export), where a search per lookup would grow with the square of the
+    /// workbook's size.
+    pub fn evidence_index(&self) -> EvidenceIndex<'_> {
+        let mut position = HashMap::with_capacity(self.evidence.len());
+        for (i, e) in self.evidence.iter().enumerate() {
+            // The first of a repeated id, as `evidence_item` finds it.
+            position.entry(e.id.as_str()).or_insert(i);
+        }
+        let mut citing: HashMap<&str, Vec<&str>> = HashMap::new();
+        for a in &self.answers {
+            for e in &a.evidence {
+                let list = citing.entry(e.as_str()).or_default();
+                if list.last() != Some(&a.question.as_str()) {
+                    list.push(a.question.as_str());
+                }
+            }
+        }
+        EvidenceIndex { position, citing }
+    }
+
     /// A file name from council and title: `suffolk-reablement-review.yaml`.
     pub fn suggested_file_name(&self) -> String {
         file_stem(&format!("{} {}", self.review.council, self.review.title)) + ".yaml"
+    }
+}
+
+/// See [`Workbook::evidence_index`].
+pub struct EvidenceIndex<'a> {
+    position: HashMap<&'a str, usize>,
+    citing: HashMap<&'a str, Vec<&'a str>>,
+}
+
+impl EvidenceIndex<'_> {
+    /// Where the item is in the evidence library.
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.position.get(id).copied()
+    }
+
+    /// Questions whose answers cite the item, in the order of the answers.
+    pub fn citing(&self, id: &str) -> &[&str] {
+        self.citing.get(id).map_or(&[], Vec::as_slice)
     }
 }
 

@@ -107,6 +107,12 @@ pub fn from_text(file: &str, bytes: &[u8]) -> Result<(Workbook, Diagnostics), Lo
         d.push(Diagnostic::error(file, e.pos, e.message).with_help(help));
         LoadError(d)
     })?;
+    let read = from_document(file, &doc);
+    yaml::drop_in_background(doc);
+    read
+}
+
+fn from_document(file: &str, doc: &yaml::Document) -> Result<(Workbook, Diagnostics), LoadError> {
     let mut r = Reader::new(file, &doc.index, Unknown::Keep);
     let root = Path::root();
     if doc.value.is_null() {

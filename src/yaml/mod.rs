@@ -20,6 +20,7 @@ mod parse;
 use std::collections::HashMap;
 use std::fmt;
 use std::hash::{BuildHasherDefault, Hasher};
+use std::rc::Rc;
 
 pub use parse::{MAX_DEPTH, MAX_NODES};
 pub use serde_yaml::{Mapping, Value};
@@ -48,18 +49,32 @@ pub enum Seg {
     Idx(usize),
 }
 
-/// A location in a document, such as `domains[0].questions[3].id`. It keeps
-/// a hash of its steps, so looking it up in a [`PosIndex`] costs the same at
-/// any depth.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct Path {
-    segs: Vec<Seg>,
+/// A location in a document, such as `domains[0].questions[3].id`. Steps
+/// are shared with the parent path, so making a child path costs one small
+/// allocation at any depth, and each path keeps a hash of its steps, so
+/// looking it up in a [`PosIndex`] costs the same at any depth.
+#[derive(Debug, Clone, Default)]
+pub struct Path(Option<Rc<Step>>);
+
+#[derive(Debug)]
+struct Step {
+    seg: Seg,
+    /// The hash of the path up to and including this step.
     hash: u64,
+    up: Path,
 }
 
-impl Default for Path {
-    fn default() -> Path {
-        Path::root()
+impl PartialEq for Path {
+    fn eq(&self, other: &Path) -> bool {
+        self.hash() == other.hash() && self.segs() == other.segs()
+    }
+}
+
+impl Eq for Path {}
+
+impl std::hash::Hash for Path {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        state.write_u64(self.hash());
     }
 }
 
@@ -86,51 +101,50 @@ fn hash_idx(h: u64, i: usize) -> u64 {
 
 impl Path {
     pub fn root() -> Path {
-        Path {
-            segs: Vec::new(),
-            hash: ROOT_HASH,
-        }
+        Path(None)
+    }
+    fn hash(&self) -> u64 {
+        self.0.as_ref().map_or(ROOT_HASH, |s| s.hash)
+    }
+    fn child(&self, seg: Seg, hash: u64) -> Path {
+        Path(Some(Rc::new(Step {
+            seg,
+            hash,
+            up: self.clone(),
+        })))
     }
     pub fn key(&self, k: &str) -> Path {
-        let mut segs = Vec::with_capacity(self.segs.len() + 1);
-        segs.extend_from_slice(&self.segs);
-        segs.push(Seg::Key(k.to_string()));
-        Path {
-            segs,
-            hash: hash_key(self.hash, k),
-        }
+        self.child(Seg::Key(k.to_string()), hash_key(self.hash(), k))
     }
     pub fn idx(&self, i: usize) -> Path {
-        let mut segs = Vec::with_capacity(self.segs.len() + 1);
-        segs.extend_from_slice(&self.segs);
-        segs.push(Seg::Idx(i));
-        Path {
-            segs,
-            hash: hash_idx(self.hash, i),
-        }
+        self.child(Seg::Idx(i), hash_idx(self.hash(), i))
     }
     pub fn parent(&self) -> Option<Path> {
-        let (_, up) = self.segs.split_last()?;
-        let hash = up.iter().fold(ROOT_HASH, |h, s| match s {
-            Seg::Key(k) => hash_key(h, k),
-            Seg::Idx(i) => hash_idx(h, *i),
-        });
-        Some(Path {
-            segs: up.to_vec(),
-            hash,
-        })
+        self.0.as_ref().map(|s| s.up.clone())
     }
     pub fn is_root(&self) -> bool {
-        self.segs.is_empty()
+        self.0.is_none()
+    }
+    /// The steps from the top.
+    fn segs(&self) -> Vec<&Seg> {
+        let mut out = Vec::new();
+        let mut cur = &self.0;
+        while let Some(step) = cur {
+            out.push(&step.seg);
+            cur = &step.up.0;
+        }
+        out.reverse();
+        out
     }
 }
 
 impl fmt::Display for Path {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.segs.is_empty() {
+        let segs = self.segs();
+        if segs.is_empty() {
             return write!(f, "(top level)");
         }
-        for (i, s) in self.segs.iter().enumerate() {
+        for (i, s) in segs.into_iter().enumerate() {
             match s {
                 Seg::Key(k) if i == 0 => write!(f, "{k}")?,
                 Seg::Key(k) => write!(f, ".{k}")?,
@@ -141,11 +155,54 @@ impl fmt::Display for Path {
     }
 }
 
-/// Where one node starts, and for a mapping entry where its key starts.
+/// Where one node starts, and for a mapping entry where its key starts
+/// (line 0 when it has none), stored compactly: an index at 100× size holds
+/// a quarter of a million of them.
 #[derive(Debug, Clone, Copy)]
 struct Entry {
-    key: Option<Pos>,
-    value: Pos,
+    hash: u64,
+    line: u32,
+    col: u32,
+    key_line: u32,
+    key_col: u32,
+}
+
+fn narrow(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+impl Entry {
+    fn new(hash: u64, key: Option<Pos>, value: Pos) -> Entry {
+        let key = key.unwrap_or(Pos { line: 0, col: 0 });
+        Entry {
+            hash,
+            line: narrow(value.line),
+            col: narrow(value.col),
+            key_line: narrow(key.line),
+            key_col: narrow(key.col),
+        }
+    }
+    fn value(&self) -> Pos {
+        Pos {
+            line: self.line as usize,
+            col: self.col as usize,
+        }
+    }
+    fn key(&self) -> Option<Pos> {
+        (self.key_line > 0).then_some(Pos {
+            line: self.key_line as usize,
+            col: self.key_col as usize,
+        })
+    }
+}
+
+/// Where each node of a document starts, by path: a list sorted by path
+/// hash once the document is read, searched by halving.
+#[derive(Debug, Default, Clone)]
+pub struct PosIndex {
+    entries: Vec<Entry>,
+    /// Scalars that became a number or a boolean, as written, by path hash.
+    raw: HashMap<u64, Box<str>, BuildHasherDefault<PathHasher>>,
 }
 
 /// Path hashes are already well mixed: use them as they are.
@@ -164,27 +221,33 @@ impl Hasher for PathHasher {
     }
 }
 
-type ByPath<T> = HashMap<u64, T, BuildHasherDefault<PathHasher>>;
-
-/// Where each node of a document starts, by path.
-#[derive(Debug, Default, Clone)]
-pub struct PosIndex {
-    entries: ByPath<Entry>,
-    /// Scalars that became a number or a boolean, as written.
-    raw: ByPath<Box<str>>,
-}
-
 impl PosIndex {
+    /// Sorts the entries for lookup; where two share a path (a repeated
+    /// key), the first in the file is kept.
+    fn finish(&mut self) {
+        self.entries.sort_by_key(|e| e.hash);
+        self.entries.dedup_by_key(|e| e.hash);
+        self.entries.shrink_to_fit();
+    }
+
+    fn get(&self, path: &Path) -> Option<&Entry> {
+        let h = path.hash();
+        self.entries
+            .binary_search_by_key(&h, |e| e.hash)
+            .ok()
+            .map(|i| &self.entries[i])
+    }
+
     /// Where the value at `path` starts; for a path the index does not know
     /// (inside an alias, say), the nearest enclosing node that it does.
     pub fn value(&self, path: &Path) -> Pos {
-        if let Some(e) = self.entries.get(&path.hash) {
-            return e.value;
+        if let Some(e) = self.get(path) {
+            return e.value();
         }
         let mut p = path.parent();
         while let Some(cur) = p {
-            if let Some(e) = self.entries.get(&cur.hash) {
-                return e.value;
+            if let Some(e) = self.get(&cur) {
+                return e.value();
             }
             p = cur.parent();
         }
@@ -194,16 +257,16 @@ impl PosIndex {
     /// Where the key of the mapping entry at `path` starts (falls back to
     /// the value's position).
     pub fn key(&self, path: &Path) -> Pos {
-        match self.entries.get(&path.hash) {
-            Some(Entry { key: Some(k), .. }) => *k,
-            _ => self.value(path),
+        match self.get(path).and_then(Entry::key) {
+            Some(k) => k,
+            None => self.value(path),
         }
     }
 
     /// A number or boolean at `path` exactly as written in the file, so `1.10`
     /// stays `1.10` rather than becoming the number 1.1.
     pub fn raw(&self, path: &Path) -> Option<&str> {
-        self.raw.get(&path.hash).map(|r| &**r)
+        self.raw.get(&path.hash()).map(|r| &**r)
     }
 }
 
@@ -261,6 +324,21 @@ pub fn parse(text: &str) -> Result<Document, SyntaxError> {
 /// the text stops parsing before it.
 pub fn top_level_text(text: &str, key: &str) -> Option<String> {
     parse::top_level_text(text, key)
+}
+
+/// Frees a large parsed document on another thread. The model read from it
+/// owns copies of everything it needs; freeing hundreds of thousands of
+/// small values costs a load at 100× size about a tenth of its time, which
+/// the interface need not wait for.
+pub fn drop_in_background(doc: Document) {
+    if doc.index.entries.len() < 10_000 {
+        return;
+    }
+    // If no thread can be started, the closure and the document with it are
+    // freed here instead.
+    let _ = std::thread::Builder::new()
+        .name("peerbook-free".into())
+        .spawn(move || drop(doc));
 }
 
 /// Writes a value as YAML text: block style, keys in the order given,

@@ -2,12 +2,13 @@
 //! index together, and refuses hostile documents as soon as they cross a
 //! limit: nesting too deep, too many values, aliases that expand too far.
 
+use serde_yaml::mapping::Entry as MapEntry;
 use serde_yaml::value::{Tag, TaggedValue};
 use serde_yaml::{Mapping, Number, Value};
 use yaml_rust2::parser::{Event, Parser};
 use yaml_rust2::scanner::{Marker, ScanError, TScalarStyle};
 
-use super::{Document, Entry, Pos, PosIndex, ROOT_HASH, SyntaxError, hash_idx, hash_key};
+use super::{Document, Entry, Pos, PosIndex, ROOT_HASH, SyntaxError, hash_idx, hash_key, narrow};
 
 /// How deeply lists and mappings may nest. Frameworks and workbooks nest
 /// fewer than ten levels; a file nested a hundred deep is not one of them.
@@ -94,6 +95,8 @@ fn parse_events(text: &str, max_nodes: usize) -> Result<Document, Stop> {
         max_nodes,
         ..Builder::default()
     };
+    // About one node per 20 bytes in frameworks and workbooks.
+    b.index.entries.reserve(text.len() / 20);
     let mut documents = 0;
     loop {
         let (ev, mark) = parser
@@ -123,6 +126,7 @@ fn parse_events(text: &str, max_nodes: usize) -> Result<Document, Stop> {
             ev => b.event(ev, pos)?,
         }
     }
+    b.index.finish();
     Ok(Document {
         value: b.root.unwrap_or(Value::Null),
         index: b.index,
@@ -227,33 +231,48 @@ fn too_deep(pos: Pos) -> SyntaxError {
     )
 }
 
-/// A list or mapping being built.
-enum Frame {
-    Seq {
-        items: Vec<Value>,
-        hash: u64,
-        anchor: usize,
-        /// `nodes` when it started, to size it for aliases.
-        nodes_before: usize,
-    },
-    Map {
-        map: Mapping,
-        hash: u64,
-        anchor: usize,
-        nodes_before: usize,
-        /// The key read and waiting for its value: the key, its text as
-        /// written, and where it is.
-        key: Option<(Value, String, Pos)>,
-        /// Where the mapping is recorded in the index; its first key's
-        /// position becomes its own, since a block mapping's mark can fall
-        /// after that key.
-        first_key: bool,
-    },
+/// A list or mapping being built. Its items wait on the builder's shared
+/// stacks, from `start`, until it ends; it is then made at its exact size, so
+/// no list or mapping grows by copying as it fills.
+struct Frame {
+    map: bool,
+    start: usize,
+    hash: u64,
+    /// Its own place in the index.
+    entry: usize,
+    anchor: usize,
+    /// `nodes` when it started, to size it for aliases.
+    nodes_before: usize,
+    /// For a mapping: the key read and waiting for its value.
+    key: Option<PendingKey>,
+    /// For a mapping: no key read yet. The first key's position becomes the
+    /// mapping's own, since a block mapping's mark can fall after that key.
+    first_key: bool,
+}
+
+/// A mapping key waiting for its value.
+struct PendingKey {
+    value: Value,
+    /// The key as written, where that differs from the value (`1.10`).
+    raw: Option<String>,
+    /// The path of the entry.
+    hash: u64,
+    pos: Pos,
+}
+
+/// A mapping entry waiting for its mapping to end.
+struct MapItem {
+    key: PendingKey,
+    value: Value,
 }
 
 #[derive(Default)]
 struct Builder {
     stack: Vec<Frame>,
+    /// Items of the open lists, innermost last.
+    seq_items: Vec<Value>,
+    /// Entries of the open mappings, innermost last.
+    map_items: Vec<MapItem>,
     root: Option<Value>,
     index: PosIndex,
     /// Anchored values by anchor id, with their size in values and, for a
@@ -314,57 +333,56 @@ impl Builder {
                 self.place(value, raw, pos)
             }
             Event::SequenceStart(anchor, _) | Event::MappingStart(anchor, _) => {
-                let seq = matches!(ev, Event::SequenceStart(..));
+                let map = matches!(ev, Event::MappingStart(..));
                 if self.stack.len() >= MAX_DEPTH {
                     return Err(too_deep(pos));
                 }
                 self.count(pos, 1)?;
-                let hash = match self.slot() {
-                    Slot::Value(hash, key) => {
-                        self.record(hash, key, pos);
-                        hash
-                    }
+                let (hash, entry) = match self.slot() {
+                    Slot::Value(hash, key) => (hash, self.record(hash, key, pos)),
                     Slot::Key => return Err(not_text_key(pos)),
                 };
-                let nodes_before = self.nodes - 1;
-                self.stack.push(if seq {
-                    Frame::Seq {
-                        items: Vec::new(),
-                        hash,
-                        anchor,
-                        nodes_before,
-                    }
-                } else {
-                    Frame::Map {
-                        map: Mapping::new(),
-                        hash,
-                        anchor,
-                        nodes_before,
-                        key: None,
-                        first_key: true,
-                    }
+                self.stack.push(Frame {
+                    map,
+                    start: if map {
+                        self.map_items.len()
+                    } else {
+                        self.seq_items.len()
+                    },
+                    hash,
+                    entry,
+                    anchor,
+                    nodes_before: self.nodes - 1,
+                    key: None,
+                    first_key: true,
                 });
                 Ok(())
             }
             Event::SequenceEnd | Event::MappingEnd => {
-                let (value, anchor, nodes_before) = match self.stack.pop() {
-                    Some(Frame::Seq {
-                        items,
-                        anchor,
-                        nodes_before,
-                        ..
-                    }) => (Value::Sequence(items), anchor, nodes_before),
-                    Some(Frame::Map {
-                        map,
-                        anchor,
-                        nodes_before,
-                        ..
-                    }) => (Value::Mapping(map), anchor, nodes_before),
-                    None => return Ok(()),
+                let Some(frame) = self.stack.pop() else {
+                    return Ok(());
                 };
-                if anchor > 0 {
-                    let size = self.nodes - nodes_before;
-                    self.anchors.insert(anchor, (value.clone(), size, None));
+                let value = if frame.map {
+                    let mut map = Mapping::with_capacity(self.map_items.len() - frame.start);
+                    for item in self.map_items.drain(frame.start..) {
+                        match map.entry(item.key.value) {
+                            MapEntry::Vacant(v) => {
+                                v.insert(item.value);
+                            }
+                            MapEntry::Occupied(o) => {
+                                let text = item.key.raw.as_deref().or(o.key().as_str());
+                                return Err(duplicate(item.key.pos, text.unwrap_or_default()));
+                            }
+                        }
+                    }
+                    Value::Mapping(map)
+                } else {
+                    Value::Sequence(self.seq_items.drain(frame.start..).collect())
+                };
+                if frame.anchor > 0 {
+                    let size = self.nodes - frame.nodes_before;
+                    self.anchors
+                        .insert(frame.anchor, (value.clone(), size, None));
                 }
                 self.attach(value);
                 Ok(())
@@ -393,25 +411,21 @@ impl Builder {
     }
 
     /// Where the node starting now goes.
-    fn slot(&mut self) -> Slot {
+    fn slot(&self) -> Slot {
         match self.stack.last() {
             None => Slot::Value(ROOT_HASH, None),
-            Some(Frame::Seq { items, hash, .. }) => Slot::Value(hash_idx(*hash, items.len()), None),
-            Some(Frame::Map {
-                key: Some((_, text, kpos)),
-                hash,
-                ..
-            }) => Slot::Value(hash_key(*hash, text), Some(*kpos)),
-            Some(Frame::Map { key: None, .. }) => Slot::Key,
+            Some(f) if !f.map => {
+                Slot::Value(hash_idx(f.hash, self.seq_items.len() - f.start), None)
+            }
+            Some(Frame { key: Some(k), .. }) => Slot::Value(k.hash, Some(k.pos)),
+            Some(_) => Slot::Key,
         }
     }
 
-    fn record(&mut self, hash: u64, key: Option<Pos>, value: Pos) {
-        // The first occurrence wins.
-        self.index
-            .entries
-            .entry(hash)
-            .or_insert(Entry { key, value });
+    /// Notes where a node starts; returns its place in the index.
+    fn record(&mut self, hash: u64, key: Option<Pos>, value: Pos) -> usize {
+        self.index.entries.push(Entry::new(hash, key, value));
+        self.index.entries.len() - 1
     }
 
     /// A scalar or alias: index it, then attach it (or take it as a key).
@@ -429,40 +443,30 @@ impl Builder {
         }
     }
 
+    /// A mapping key: kept until its value arrives.
     fn key(&mut self, value: Value, raw: Option<String>, pos: Pos) -> Result<(), SyntaxError> {
-        let text = match (&value, raw) {
-            (_, Some(raw)) => raw,
-            (Value::String(s), None) => s.clone(),
-            (Value::Null, None) => String::new(),
+        let text = match (&value, &raw) {
+            (_, Some(raw)) => raw.as_str(),
+            (Value::String(s), None) => s.as_str(),
+            (Value::Null, None) => "",
             _ => return Err(not_text_key(pos)),
         };
-        let Some(Frame::Map {
-            map,
-            key,
-            first_key,
-            hash,
-            ..
-        }) = self.stack.last_mut()
-        else {
+        let Some(frame) = self.stack.last_mut() else {
             return Ok(());
         };
-        if map.contains_key(&value) {
-            return Err(SyntaxError::new(
-                pos,
-                format!(
-                    "duplicate entry with key '{}'; a key may appear only once in a mapping",
-                    crate::text::one_line(&text, 60)
-                ),
-            )
-            .with_help("keep one of the two entries and delete the other"));
+        let hash = hash_key(frame.hash, text);
+        if std::mem::take(&mut frame.first_key)
+            && let Some(e) = self.index.entries.get_mut(frame.entry)
+        {
+            e.line = narrow(pos.line);
+            e.col = narrow(pos.col);
         }
-        if std::mem::take(first_key) {
-            let hash = *hash;
-            if let Some(e) = self.index.entries.get_mut(&hash) {
-                e.value = pos;
-            }
-        }
-        *key = Some((value, text, pos));
+        frame.key = Some(PendingKey {
+            value,
+            raw,
+            hash,
+            pos,
+        });
         Ok(())
     }
 
@@ -471,14 +475,25 @@ impl Builder {
     fn attach(&mut self, value: Value) {
         match self.stack.last_mut() {
             None => self.root = Some(value),
-            Some(Frame::Seq { items, .. }) => items.push(value),
-            Some(Frame::Map { map, key, .. }) => {
-                if let Some((k, _, _)) = key.take() {
-                    map.insert(k, value);
+            Some(f) if !f.map => self.seq_items.push(value),
+            Some(f) => {
+                if let Some(key) = f.key.take() {
+                    self.map_items.push(MapItem { key, value });
                 }
             }
         }
     }
+}
+
+fn duplicate(pos: Pos, key: &str) -> SyntaxError {
+    SyntaxError::new(
+        pos,
+        format!(
+            "duplicate entry with key '{}'; a key may appear only once in a mapping",
+            crate::text::one_line(key, 60)
+        ),
+    )
+    .with_help("keep one of the two entries and delete the other")
 }
 
 fn not_text_key(pos: Pos) -> SyntaxError {

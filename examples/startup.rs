@@ -1,0 +1,326 @@
+//! Start-up time and peak memory of the real `peerbook` binary, and the time
+//! of whole commands, on real and synthetic workbooks.
+//!
+//! Run on demand (it is not part of the tests or CI), after a release build
+//! of the binary it measures:
+//!
+//! ```sh
+//! cargo build --release
+//! cargo run --release --example startup                  # seeds, then 1×, 10×, 100×
+//! cargo run --release --example startup -- --runs 5      # fewer runs
+//! cargo run --release --example startup -- --sizes 13,2000
+//! ```
+//!
+//! For each workbook it starts `peerbook open FILE` in an 80×24
+//! pseudo-terminal with an empty data folder and times from the spawn to the
+//! first frame that shows the open workbook (the status line's "answered"
+//! count). At that moment it reads the process's peak resident memory
+//! (`VmHWM` in `/proc/PID/status`); it then moves down, sets a rating, saves
+//! with Ctrl-s, waits for the file to change and reads the peak again before
+//! quitting.
+//! It also times `validate`, `status` and two exports as whole processes.
+//! Figures are medians over the runs; the table goes to stdout, progress to
+//! stderr. docs/performance.md explains the results.
+
+#[path = "shared/synthetic.rs"]
+mod synthetic;
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+
+const ROWS: u16 = 24;
+const COLS: u16 = 80;
+/// Longer than this and the program is taken to have hung.
+const PATIENCE: Duration = Duration::from_secs(30);
+
+/// Answers the terminal queries a program may make (the cursor position).
+#[derive(Default)]
+struct Replies {
+    out: Vec<u8>,
+}
+
+impl vt100::Callbacks for Replies {
+    fn unhandled_csi(
+        &mut self,
+        screen: &mut vt100::Screen,
+        i1: Option<u8>,
+        _i2: Option<u8>,
+        params: &[&[u16]],
+        c: char,
+    ) {
+        if c == 'n' && i1.is_none() && params == [&[6][..]] {
+            let (row, col) = screen.cursor_position();
+            self.out
+                .extend_from_slice(format!("\x1b[{};{}R", row + 1, col + 1).as_bytes());
+        }
+    }
+}
+
+/// One interactive run: time to the first frame, and peak memory then and
+/// after a little work.
+struct Interactive {
+    first_frame: Duration,
+    peak_at_first_frame_kb: u64,
+    peak_after_work_kb: u64,
+}
+
+fn peak_kb(pid: u32) -> u64 {
+    std::fs::read_to_string(format!("/proc/{pid}/status"))
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1))
+                .and_then(|n| n.parse().ok())
+        })
+        .unwrap_or(0)
+}
+
+fn interactive(bin: &Path, home: &Path, file: &Path) -> Interactive {
+    let pair = native_pty_system()
+        .openpty(PtySize {
+            rows: ROWS,
+            cols: COLS,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .expect("open a pseudo-terminal");
+    let mut cmd = CommandBuilder::new(bin);
+    cmd.args(["open", &file.to_string_lossy()]);
+    cmd.cwd(home);
+    cmd.env("PEERBOOK_HOME", home);
+    cmd.env("TERM", "xterm-256color");
+    cmd.env("LANG", "C.UTF-8");
+    let start = Instant::now();
+    let mut child = pair.slave.spawn_command(cmd).expect("start peerbook");
+    drop(pair.slave);
+    let pid = child.process_id().expect("a process id");
+    let parser = Arc::new(Mutex::new(vt100::Parser::new_with_callbacks(
+        ROWS,
+        COLS,
+        0,
+        Replies::default(),
+    )));
+    let mut reader = pair.master.try_clone_reader().expect("read the terminal");
+    let writer = Arc::new(Mutex::new(pair.master.take_writer().expect("a writer")));
+    let (shared, answer) = (Arc::clone(&parser), Arc::clone(&writer));
+    let reading = std::thread::spawn(move || {
+        let mut buf = [0u8; 16384];
+        while let Ok(n) = reader.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            let replies = {
+                let mut p = shared.lock().expect("the screen");
+                p.process(&buf[..n]);
+                std::mem::take(&mut p.callbacks_mut().out)
+            };
+            if !replies.is_empty() {
+                let mut w = answer.lock().expect("the writer");
+                let _ = w.write_all(&replies);
+                let _ = w.flush();
+            }
+        }
+    });
+    let wait = |what: &str, text: &str| {
+        let until = Instant::now() + PATIENCE;
+        loop {
+            if parser
+                .lock()
+                .expect("the screen")
+                .screen()
+                .contents()
+                .contains(text)
+            {
+                return;
+            }
+            assert!(Instant::now() < until, "gave up waiting for {what}");
+            std::thread::sleep(Duration::from_micros(200));
+        }
+    };
+    let send = |bytes: &[u8]| {
+        let mut w = writer.lock().expect("the writer");
+        w.write_all(bytes).expect("type");
+        w.flush().expect("type");
+    };
+    wait("the first frame", "answered ·");
+    let first_frame = start.elapsed();
+    let peak_at_first_frame_kb = peak_kb(pid);
+    let before = std::fs::read(file).expect("read the workbook");
+    send(b"j");
+    send(b"3");
+    send(b"\x13");
+    let until = Instant::now() + PATIENCE;
+    while std::fs::read(file).is_ok_and(|now| now == before) {
+        assert!(Instant::now() < until, "gave up waiting for the save");
+        std::thread::sleep(Duration::from_millis(1));
+    }
+    let peak_after_work_kb = peak_kb(pid);
+    send(b"q");
+    let _ = child.wait();
+    drop(pair.master);
+    let _ = reading.join();
+    Interactive {
+        first_frame,
+        peak_at_first_frame_kb,
+        peak_after_work_kb,
+    }
+}
+
+fn command(bin: &Path, home: &Path, args: &[&str]) -> Duration {
+    let start = Instant::now();
+    let out = Command::new(bin)
+        .args(args)
+        .current_dir(home)
+        .env("PEERBOOK_HOME", home)
+        .output()
+        .expect("run peerbook");
+    let took = start.elapsed();
+    assert!(
+        out.status.success(),
+        "peerbook {} failed: {}",
+        args.join(" "),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    took
+}
+
+fn median<T: Ord + Copy>(mut v: Vec<T>) -> T {
+    v.sort();
+    v[v.len() / 2]
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.1}", d.as_secs_f64() * 1e3)
+}
+
+fn mb(kb: u64) -> String {
+    format!("{:.1}", kb as f64 / 1024.0)
+}
+
+struct Row {
+    name: String,
+    size_kb: u64,
+    cells: Vec<String>,
+}
+
+fn measure(bin: &Path, dir: &Path, name: &str, source: &Path, runs: usize) -> Row {
+    let size_kb = std::fs::metadata(source).map_or(0, |m| m.len() / 1024);
+    let mut first = Vec::new();
+    let mut peak_first = Vec::new();
+    let mut peak_work = Vec::new();
+    let mut times: Vec<Vec<Duration>> = vec![Vec::new(); 4];
+    for run in 0..runs {
+        // A fresh data folder and copy each run: the interactive run saves.
+        let home = dir.join(format!("{name}-{run}"));
+        std::fs::create_dir_all(&home).expect("a data folder");
+        let file = home.join("workbook.yaml");
+        std::fs::copy(source, &file).expect("copy the workbook");
+        let i = interactive(bin, &home, &file);
+        first.push(i.first_frame);
+        peak_first.push(i.peak_at_first_frame_kb);
+        peak_work.push(i.peak_after_work_kb);
+        let f = file.to_string_lossy().to_string();
+        let cases: [&[&str]; 4] = [
+            &["validate", &f],
+            &["status", &f],
+            &[
+                "export",
+                &f,
+                "--pack",
+                "self-assessment",
+                "--format",
+                "md",
+                "--out",
+                "x.md",
+                "--force",
+            ],
+            &["export", &f, "--format", "csv", "--out", "x.csv", "--force"],
+        ];
+        for (k, args) in cases.iter().enumerate() {
+            times[k].push(command(bin, &home, args));
+        }
+        let _ = std::fs::remove_dir_all(&home);
+    }
+    eprintln!("{name}: done");
+    let mut cells = vec![
+        ms(median(first)),
+        mb(median(peak_first)),
+        mb(median(peak_work)),
+    ];
+    cells.extend(times.into_iter().map(|t| ms(median(t))));
+    Row {
+        name: name.to_string(),
+        size_kb,
+        cells,
+    }
+}
+
+fn main() {
+    let mut runs = 9;
+    let mut sizes = vec![13, 130, 1_300];
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
+        match a.as_str() {
+            "--runs" => runs = args.next().and_then(|n| n.parse().ok()).unwrap_or(runs),
+            "--sizes" => {
+                sizes = args
+                    .next()
+                    .unwrap_or_default()
+                    .split(',')
+                    .filter_map(|n| n.trim().parse().ok())
+                    .collect()
+            }
+            other => {
+                eprintln!("unknown argument '{other}'; use --runs N or --sizes 13,130,1300");
+                std::process::exit(2);
+            }
+        }
+    }
+    let exe = std::env::current_exe().expect("this program's path");
+    let bin: PathBuf = exe
+        .parent()
+        .and_then(Path::parent)
+        .map(|d| d.join("peerbook"))
+        .expect("the target folder");
+    if !bin.exists() {
+        eprintln!(
+            "{} is missing: run `cargo build --release` first",
+            bin.display()
+        );
+        std::process::exit(2);
+    }
+    let dir = std::env::temp_dir().join(format!("peerbook-startup-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a temporary folder");
+    let mut rows = Vec::new();
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    for seed in [
+        "suffolk-reablement-2016.yaml",
+        "halton-intermediate-care-2019.yaml",
+    ] {
+        rows.push(measure(&bin, &dir, seed, &seeds.join(seed), runs));
+    }
+    for q in sizes {
+        let file = dir.join(format!("synthetic-{q}.yaml"));
+        let wb = synthetic::synthetic_workbook(q);
+        std::fs::write(&file, peerbook::workbook::to_text(&wb)).expect("write the workbook");
+        let name = format!("synthetic, {q} questions / {} evidence", wb.evidence.len());
+        rows.push(measure(&bin, &dir, &name, &file, runs));
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+
+    println!("Median of {runs} runs; times in ms, memory in MB.");
+    println!();
+    println!(
+        "| workbook | file KiB | open: first frame | peak memory at first frame | peak after j, 3, Ctrl-s | `validate` | `status` | `export` md | `export` csv |"
+    );
+    println!("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+    for r in rows {
+        println!("| {} | {} | {} |", r.name, r.size_kb, r.cells.join(" | "));
+    }
+}
