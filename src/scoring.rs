@@ -144,26 +144,32 @@ pub struct DomainScore {
 
 pub fn report(wb: &Workbook) -> Report {
     let fw = &wb.framework;
-    let answer_of = |qid: &str| wb.answer(qid);
+    // Every question's answer, in framework order, found in one pass.
+    let answers = wb.answers_in_order();
+    let mut start = 0;
     let domains = fw
         .domains
         .iter()
-        .map(|d| DomainScore {
-            id: d.id.clone(),
-            title: d.title.clone(),
-            score: score(
-                fw.scale.as_ref(),
-                fw.scoring.as_ref(),
-                d.questions.len(),
-                d.questions.iter().map(|q| answer_of(&q.id)),
-            ),
+        .map(|d| {
+            let these = &answers[start..start + d.questions.len()];
+            start += d.questions.len();
+            DomainScore {
+                id: d.id.clone(),
+                title: d.title.clone(),
+                score: score(
+                    fw.scale.as_ref(),
+                    fw.scoring.as_ref(),
+                    d.questions.len(),
+                    these.iter().copied(),
+                ),
+            }
         })
         .collect();
     let overall = score(
         fw.scale.as_ref(),
         fw.scoring.as_ref(),
         fw.question_count(),
-        fw.questions().map(|(_, q)| answer_of(&q.id)),
+        answers.iter().copied(),
     );
     Report { overall, domains }
 }

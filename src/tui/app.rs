@@ -2,7 +2,9 @@
 //! `update` changes the state, and the views in `view` only draw it.
 
 use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::rc::Rc;
 use std::time::Instant;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseEvent, MouseEventKind};
@@ -16,10 +18,11 @@ use super::edit::{
 };
 use super::keys::{Action, Context, Key, Keymap};
 use super::layout;
+use super::lowered::{Field, Lowered};
 use crate::framework::registry::Registry;
 use crate::scoring::{self, Report};
 use crate::store::WorkbookFile;
-use crate::workbook::{EvidenceKind, Rating, Status, Workbook};
+use crate::workbook::{EvidenceItem, EvidenceKind, Rating, Status, Workbook};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Screen {
@@ -366,7 +369,11 @@ pub struct App {
     pub quit: bool,
     /// The last drawn size, for the mouse.
     pub size: Cell<Rect>,
-    report: RefCell<Option<(u64, Report)>>,
+    report: RefCell<Option<(u64, Rc<Report>)>>,
+    /// Lower-cased text for search and the evidence filter, by revision.
+    lowered: RefCell<Option<(u64, Rc<Lowered>)>>,
+    /// Evidence positions by id, for [`App::evidence_item`].
+    evidence_pos: RefCell<HashMap<String, usize>>,
     /// Folder for new workbooks.
     pub workbooks_dir: PathBuf,
     /// Who is typing, for "last changed by".
@@ -398,6 +405,8 @@ impl App {
             quit: false,
             size: Cell::new(Rect::new(0, 0, 80, 24)),
             report: RefCell::new(None),
+            evidence_pos: RefCell::new(HashMap::new()),
+            lowered: RefCell::new(None),
             workbooks_dir,
             user,
             theme: super::view::Theme {
@@ -544,17 +553,40 @@ impl App {
     // ----- derived values -----
 
     /// Scores for the open workbook, computed once per change.
-    pub fn report(&self) -> Option<Report> {
+    /// The scores, computed once per revision of the workbook and shared.
+    pub fn report(&self) -> Option<Rc<Report>> {
         let doc = self.doc.as_ref()?;
         let mut cache = self.report.borrow_mut();
         match &*cache {
-            Some((rev, r)) if *rev == doc.revision => Some(r.clone()),
+            Some((rev, r)) if *rev == doc.revision => Some(Rc::clone(r)),
             _ => {
-                let r = scoring::report(&doc.wb);
-                *cache = Some((doc.revision, r.clone()));
+                let r = Rc::new(scoring::report(&doc.wb));
+                *cache = Some((doc.revision, Rc::clone(&r)));
                 Some(r)
             }
         }
+    }
+
+    /// An evidence item by id, through a map of positions that is checked
+    /// at every use (the item found must carry the id) and rebuilt when it
+    /// is out of date, so drawing a question's citations does not search
+    /// the whole library for each one.
+    pub fn evidence_item(&self, id: &str) -> Option<&EvidenceItem> {
+        let wb = self.wb()?;
+        if let Some(&i) = self.evidence_pos.borrow().get(id)
+            && let Some(e) = wb.evidence.get(i).filter(|e| e.id == id)
+        {
+            return Some(e);
+        }
+        // Not in the map, or moved: search, and remake the map if it was
+        // out of date (an id that names no item leaves it as it is).
+        let i = wb.evidence.iter().position(|e| e.id == id)?;
+        let mut map = self.evidence_pos.borrow_mut();
+        map.clear();
+        for (k, e) in wb.evidence.iter().enumerate() {
+            map.entry(e.id.clone()).or_insert(k);
+        }
+        Some(&wb.evidence[i])
     }
 
     pub fn wb(&self) -> Option<&Workbook> {
@@ -615,31 +647,42 @@ impl App {
             return Vec::new();
         };
         let key = (doc.revision, self.ev.kind, self.ev.query.clone());
-        if let Some((k, v)) = &*self.ev.cache.borrow()
-            && *k == key
-        {
-            return v.clone();
-        }
-        let q = self.ev.query.to_lowercase();
-        let v: Vec<usize> = doc
-            .wb
-            .evidence
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| self.ev.kind.is_none_or(|k| e.kind == k))
-            .filter(|(_, e)| {
-                q.is_empty()
-                    || e.title.to_lowercase().contains(&q)
-                    || e.id.to_lowercase().contains(&q)
-                    || e.note.as_deref().unwrap_or("").to_lowercase().contains(&q)
-                    || e.location
-                        .as_deref()
-                        .unwrap_or("")
+        // Typing one more letter can only narrow what was shown: when that
+        // was a small part of the library, filter it rather than the whole.
+        let narrower = match &*self.ev.cache.borrow() {
+            Some((k, v)) if *k == key => return v.clone(),
+            Some(((rev, kind, query), v))
+                if *rev == doc.revision
+                    && *kind == self.ev.kind
+                    && !query.is_empty()
+                    && v.len() < doc.wb.evidence.len() / 4
+                    && self
+                        .ev
+                        .query
                         .to_lowercase()
-                        .contains(&q)
-            })
-            .map(|(i, _)| i)
-            .collect();
+                        .starts_with(&query.to_lowercase()) =>
+            {
+                Some(v.clone())
+            }
+            _ => None,
+        };
+        let q = self.ev.query.to_lowercase();
+        let kind = |i: &usize| self.ev.kind.is_none_or(|k| doc.wb.evidence[*i].kind == k);
+        let v: Vec<usize> = match narrower {
+            Some(before) => {
+                let low = lowered(&self.lowered, doc);
+                before
+                    .into_iter()
+                    .filter(|i| kind(i) && low.evidence.field(*i).contains(&q))
+                    .collect()
+            }
+            None if q.is_empty() => (0..doc.wb.evidence.len()).filter(kind).collect(),
+            None => lowered(&self.lowered, doc)
+                .evidence
+                .matching(&q)
+                .filter(kind)
+                .collect(),
+        };
         *self.ev.cache.borrow_mut() = Some((key, v.clone()));
         v
     }
@@ -1968,7 +2011,8 @@ impl App {
         s.hits = if q.is_empty() {
             Vec::new()
         } else {
-            search(&doc.wb, &q, 200)
+            let low = lowered(&self.lowered, doc);
+            search(&doc.wb, &low, &q, 200)
         };
         s.sel = 0;
     }
@@ -2756,50 +2800,69 @@ fn remove_at(list: &mut Vec<String>, i: usize) -> bool {
 }
 
 /// Finds text in questions, answers, strengths, areas and evidence.
-pub fn search(wb: &Workbook, q: &str, limit: usize) -> Vec<Hit> {
+/// The lower-cased text of the open workbook, made at most once per revision.
+fn lowered(cache: &RefCell<Option<(u64, Rc<Lowered>)>>, doc: &Doc) -> Rc<Lowered> {
+    let mut c = cache.borrow_mut();
+    match &*c {
+        Some((rev, low)) if *rev == doc.revision => Rc::clone(low),
+        _ => {
+            let low = Rc::new(Lowered::new(&doc.wb));
+            *c = Some((doc.revision, Rc::clone(&low)));
+            low
+        }
+    }
+}
+
+/// Questions, answers and evidence whose text holds `q` (lower case), up to
+/// `limit` hits.
+pub fn search(wb: &Workbook, low: &Lowered, q: &str, limit: usize) -> Vec<Hit> {
     let mut hits = Vec::new();
-    let has = |s: &str| s.to_lowercase().contains(q);
-    for (i, (_, question)) in wb.framework.questions().enumerate() {
-        let r = question.display_ref();
-        let a = wb.answer(&question.id);
-        let mut push = |what: &str, text: &str| {
-            hits.push(Hit {
-                label: format!("{r} · {what}: {}", super::text::one_line(text, 200)),
-                place: Place::Question(i),
-            });
+    let questions: Vec<_> = wb.framework.questions().map(|(_, q)| q).collect();
+    let answers = wb.answers_in_order();
+    for f in low.questions.matching(q) {
+        let Some(&(i, field)) = low.question_fields.get(f) else {
+            continue;
         };
-        if has(&question.text) || has(r) {
-            push("question", &question.text);
-        }
-        if let Some(a) = a {
-            if has(&a.narrative) {
-                let line = a.narrative.lines().find(|l| has(l)).unwrap_or(&a.narrative);
-                push("narrative", line);
-            }
-            for s in a.strengths.iter().filter(|s| has(s)) {
-                push("strength", s);
-            }
-            for s in a.areas.iter().filter(|s| has(s)) {
-                push("area", s);
-            }
-        }
+        let (Some(question), a) = (questions.get(i), answers.get(i).copied().flatten()) else {
+            continue;
+        };
+        let (what, text) = match (field, a) {
+            (Field::Question, _) => ("question", question.text.as_str()),
+            (Field::Narrative, Some(a)) => (
+                "narrative",
+                a.narrative
+                    .lines()
+                    .find(|l| l.to_lowercase().contains(q))
+                    .unwrap_or(&a.narrative),
+            ),
+            (Field::Strength(k), Some(a)) => ("strength", a.strengths[k].as_str()),
+            (Field::Area(k), Some(a)) => ("area", a.areas[k].as_str()),
+            _ => continue,
+        };
+        hits.push(Hit {
+            label: format!(
+                "{} · {what}: {}",
+                question.display_ref(),
+                super::text::one_line(text, 200)
+            ),
+            place: Place::Question(i),
+        });
         if hits.len() >= limit {
             return hits;
         }
     }
-    for (i, e) in wb.evidence.iter().enumerate() {
-        if has(&e.title) || has(&e.id) || e.note.as_deref().is_some_and(has) {
-            hits.push(Hit {
-                label: format!(
-                    "{} · evidence: {}",
-                    e.id,
-                    super::text::one_line(&e.title, 200)
-                ),
-                place: Place::Evidence(i),
-            });
-            if hits.len() >= limit {
-                break;
-            }
+    for i in low.evidence.matching(q) {
+        let e = &wb.evidence[i];
+        hits.push(Hit {
+            label: format!(
+                "{} · evidence: {}",
+                e.id,
+                super::text::one_line(&e.title, 200)
+            ),
+            place: Place::Evidence(i),
+        });
+        if hits.len() >= limit {
+            break;
         }
     }
     hits

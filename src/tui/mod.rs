@@ -6,6 +6,7 @@ pub mod doc;
 pub mod edit;
 pub mod keys;
 pub mod layout;
+pub mod lowered;
 pub use crate::text;
 pub mod view;
 

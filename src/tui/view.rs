@@ -595,7 +595,7 @@ fn draw_questions(f: &mut Frame, app: &App, area: Rect) {
             Slot::AddArea => vec!["+ add an area for development".into()],
             Slot::Evidence(k) => {
                 let id = &a.evidence[*k];
-                let title = wb
+                let title = app
                     .evidence_item(id)
                     .map(|e| format!("{} [{}] {}", inert(id), e.kind.label(), inert(&e.title)))
                     .unwrap_or_else(|| inert(id));

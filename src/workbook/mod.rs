@@ -295,6 +295,31 @@ impl Workbook {
         self.answers.iter().find(|a| a.question == question)
     }
 
+    /// Each question's answer (if any), in framework order. Answers are kept
+    /// in that order, so one pass that compares ids finds nearly all of them;
+    /// the rest are looked up.
+    pub fn answers_in_order(&self) -> Vec<Option<&Answer>> {
+        let questions: Vec<&str> = self
+            .framework
+            .questions()
+            .map(|(_, q)| q.id.as_str())
+            .collect();
+        let mut out = vec![None; questions.len()];
+        for (j, a) in self.answers.iter().enumerate() {
+            let at = match questions.get(j) {
+                Some(q) if *q == a.question => Some(j),
+                _ => self.framework.order_of(&a.question),
+            };
+            // The first answer to a question wins, as in `answer`.
+            if let Some(slot) = at.and_then(|i| out.get_mut(i))
+                && slot.is_none()
+            {
+                *slot = Some(a);
+            }
+        }
+        out
+    }
+
     /// The answer to a question, created if there is none yet.
     pub fn answer_mut(&mut self, question: &str) -> &mut Answer {
         let fast = self
@@ -491,5 +516,61 @@ mod tests {
         );
         assert_eq!(Status::parse("agreed"), Some(Status::Agreed));
         assert_eq!(Status::parse("done"), None);
+    }
+
+    fn small_workbook() -> Workbook {
+        let text = "kind: framework\nformat: 1\nid: t\nversion: '1'\ntitle: T\n\
+                    domains:\n- id: d1\n  title: One\n  questions:\n  - id: a\n    text: A\n\
+                    \x20 - id: b\n    text: B\n- id: d2\n  title: Two\n  questions:\n\
+                    \x20 - id: c\n    text: C\n";
+        let (fw, diags) = crate::framework::load_text(
+            "t.yaml",
+            text.as_bytes(),
+            crate::framework::Origin::File("t.yaml".into()),
+        );
+        Workbook::new(fw.unwrap_or_else(|| panic!("{diags}")), "C", "T")
+    }
+
+    #[test]
+    fn answers_in_order_match_answer_whatever_the_order() {
+        let mut wb = small_workbook();
+        wb.answer_mut("c").narrative = "third".into();
+        // No answer for `b`, an orphan, and the rest out of order.
+        wb.answers.retain(|a| a.question != "b");
+        let mut orphan = Answer::new("gone");
+        orphan.narrative = "kept".into();
+        wb.answers.insert(0, orphan);
+        wb.answers.reverse();
+        let found = wb.answers_in_order();
+        assert_eq!(found.len(), 3);
+        for (slot, q) in found.iter().zip(["a", "b", "c"]) {
+            assert_eq!(
+                slot.map(|a| a.question.as_str()),
+                wb.answer(q).map(|a| a.question.as_str()),
+                "{q}"
+            );
+        }
+        assert!(found[1].is_none());
+        assert_eq!(found[2].map(|a| a.narrative.as_str()), Some("third"));
+    }
+
+    #[test]
+    fn the_evidence_index_finds_items_and_who_cites_them() {
+        let mut wb = small_workbook();
+        for id in ["e1", "e2"] {
+            wb.evidence.push(EvidenceItem {
+                id: id.into(),
+                title: id.to_uppercase(),
+                ..Default::default()
+            });
+        }
+        wb.answer_mut("a").evidence = vec!["e2".into(), "e2".into()];
+        wb.answer_mut("c").evidence = vec!["e2".into(), "missing".into()];
+        let ix = wb.evidence_index();
+        assert_eq!(ix.position("e2"), Some(1));
+        assert_eq!(ix.position("missing"), None);
+        assert_eq!(ix.citing("e2"), ["a", "c"]);
+        assert!(ix.citing("e1").is_empty());
+        assert_eq!(ix.citing("e2"), wb.citing("e2").as_slice());
     }
 }
