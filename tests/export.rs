@@ -209,7 +209,7 @@ fn hostile_workbook() -> Workbook {
         email: Some("a|b@example.org".into()),
         ..Default::default()
     });
-    wb.evidence.push(workbook::EvidenceItem {
+    wb.evidence_mut().push(workbook::EvidenceItem {
         id: "ev-1".into(),
         title: "## evidence | title".into(),
         kind: workbook::EvidenceKind::Data,
@@ -257,7 +257,7 @@ fn plain_workbook() -> Workbook {
         m.organisation = Some("plain".into());
         m.email = Some("plain".into());
     }
-    for e in &mut wb.evidence {
+    for e in wb.evidence_mut() {
         plain(&mut e.title);
         e.location = Some("plain".into());
         e.note = Some("plain".into());

@@ -52,7 +52,7 @@ fn disjoint_changes_are_all_taken() {
     let mut c = b.clone();
     c.answer_mut("2").rating = Rating::Level(4);
     let mut d = b.clone();
-    d.evidence.push(EvidenceItem {
+    d.evidence_mut().push(EvidenceItem {
         id: "ev-99".into(),
         title: "Notes from the carers' focus group".into(),
         ..Default::default()

@@ -107,7 +107,7 @@ pub fn synthetic_workbook(questions: usize) -> Workbook {
             e.comparator_value = Some(55.0);
             e.target = Some(70.0);
         }
-        wb.evidence.push(e);
+        wb.evidence_mut().push(e);
     }
 
     let at = chrono::DateTime::from_timestamp(1_760_000_000, 0).expect("a valid time");

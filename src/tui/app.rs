@@ -2208,7 +2208,7 @@ impl App {
                         } else if let Some(i) = self.evidence_shown().get(self.ev.list.sel).copied()
                             && let Some(doc) = &mut self.doc
                         {
-                            doc.wb.evidence[i].kind = EvidenceKind::ALL[s];
+                            doc.wb.evidence_mut()[i].kind = EvidenceKind::ALL[s];
                             doc.changed();
                         }
                     }
@@ -2450,7 +2450,7 @@ impl App {
         match op {
             Pending::DeleteEvidence(i) => {
                 if i < doc.wb.evidence.len() {
-                    let id = doc.wb.evidence.remove(i).id;
+                    let id = doc.wb.evidence_mut().remove(i).id;
                     for a in &mut doc.wb.answers {
                         a.evidence.retain(|e| *e != id);
                     }
@@ -2567,7 +2567,7 @@ impl App {
                 }
                 let Some(doc) = &mut self.doc else { return };
                 let item = new_evidence(&doc.wb, self.ev.kind.unwrap_or_default());
-                doc.wb.evidence.push(item);
+                doc.wb.evidence_mut().push(item);
                 doc.changed();
                 let idx = doc.wb.evidence.len() - 1;
                 self.ev.query.clear();

@@ -392,7 +392,7 @@ impl Target {
                     }
                     _ => (None, None),
                 };
-                if let Some(e) = wb.evidence.get_mut(*i) {
+                if let Some(e) = wb.evidence_mut().get_mut(*i) {
                     match f {
                         EvField::Title => e.title = text.trim().to_string(),
                         EvField::Location => e.location = opt(text),
@@ -768,7 +768,8 @@ mod tests {
     #[test]
     fn numbers_are_checked() {
         let mut w = wb();
-        w.evidence.push(new_evidence(&w, EvidenceKind::Data));
+        let item = new_evidence(&w, EvidenceKind::Data);
+        w.evidence_mut().push(item);
         let t = Target::Evidence(0, EvField::Value);
         assert!(t.write(&mut w, "12,345.5").is_ok());
         assert_eq!(w.evidence[0].value, Some(12345.5));

@@ -119,7 +119,7 @@ impl Lowered {
             }
         }
         let mut evidence = Haystack::default();
-        for e in &wb.evidence {
+        for e in wb.evidence.iter() {
             evidence.push(&format!(
                 "{} {} {} {}",
                 e.title,

@@ -9,6 +9,7 @@ mod upgrade;
 mod write;
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use chrono::{DateTime, NaiveDate, Utc};
 
@@ -24,11 +25,15 @@ pub const FORMAT: i64 = 1;
 #[derive(Debug, Clone)]
 pub struct Workbook {
     pub review: Review,
-    pub framework: Framework,
+    /// Shared, not copied, when the workbook is cloned for a save: it does
+    /// not change while a workbook is edited (only `upgrade` replaces it).
+    pub framework: Arc<Framework>,
     /// In framework order, then answers to questions the framework no
     /// longer has (orphaned), in the order they were found.
     pub answers: Vec<Answer>,
-    pub evidence: Vec<EvidenceItem>,
+    /// Shared with the copy a save is writing until either side changes it
+    /// (`Arc::make_mut`, or [`Workbook::evidence_mut`]).
+    pub evidence: Arc<Vec<EvidenceItem>>,
     pub metrics: Vec<MetricValue>,
     pub proud_of: Vec<CaseStudy>,
     /// The peer team's own sections, one per reviewer.
@@ -267,9 +272,9 @@ impl Workbook {
                 title: title.to_string(),
                 ..Review::default()
             },
-            framework,
+            framework: Arc::new(framework),
             answers,
-            evidence: Vec::new(),
+            evidence: Arc::default(),
             metrics: Vec::new(),
             proud_of: Vec::new(),
             reviewers: Vec::new(),
@@ -293,6 +298,12 @@ impl Workbook {
             return Some(a);
         }
         self.answers.iter().find(|a| a.question == question)
+    }
+
+    /// The evidence library, to change: copied first if a save in progress
+    /// still shares it.
+    pub fn evidence_mut(&mut self) -> &mut Vec<EvidenceItem> {
+        Arc::make_mut(&mut self.evidence)
     }
 
     /// Each question's answer (if any), in framework order. Answers are kept
@@ -558,7 +569,7 @@ mod tests {
     fn the_evidence_index_finds_items_and_who_cites_them() {
         let mut wb = small_workbook();
         for id in ["e1", "e2"] {
-            wb.evidence.push(EvidenceItem {
+            wb.evidence_mut().push(EvidenceItem {
                 id: id.into(),
                 title: id.to_uppercase(),
                 ..Default::default()

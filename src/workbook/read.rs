@@ -1,5 +1,7 @@
 //! Reading a workbook file, checking it against its embedded framework.
 
+use std::sync::Arc;
+
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
@@ -179,9 +181,9 @@ fn from_document(file: &str, doc: &yaml::Document) -> Result<(Workbook, Diagnost
         Some(framework) if !r.diags.has_errors() => {
             let mut wb = Workbook {
                 review,
-                framework,
+                framework: Arc::new(framework),
                 answers,
-                evidence,
+                evidence: Arc::new(evidence),
                 metrics,
                 proud_of,
                 reviewers,

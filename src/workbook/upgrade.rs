@@ -1,5 +1,7 @@
 //! Moving a workbook to another version of its framework, by question id.
 
+use std::sync::Arc;
+
 use super::{Answer, Rating, Workbook};
 use crate::framework::Framework;
 use crate::yaml::Value;
@@ -67,7 +69,7 @@ pub fn upgrade(wb: &mut Workbook, to: Framework) -> UpgradeReport {
             report.new.push(q.id.clone());
         }
     }
-    wb.framework = to;
+    wb.framework = Arc::new(to);
     wb.sort_answers();
     report
 }
