@@ -20,7 +20,7 @@ fuzz_target!(|data: &[u8]| {
     a.narrative = text.to_string();
     a.strengths.push(text.to_string());
     a.owner = Some(text.to_string());
-    wb.evidence[0].title = text.to_string();
+    wb.evidence_mut()[0].title = text.to_string();
     let opts = Options {
         produced: chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
     };

@@ -3,7 +3,6 @@
 //! limit: nesting too deep, too many values, aliases that expand too far.
 
 use serde_yaml::mapping::Entry as MapEntry;
-use serde_yaml::value::{Tag, TaggedValue};
 use serde_yaml::{Mapping, Number, Value};
 use yaml_rust2::parser::{Event, Parser};
 use yaml_rust2::scanner::{Marker, ScanError, TScalarStyle};
@@ -511,7 +510,7 @@ fn resolve(
     pos: Pos,
 ) -> Result<(Value, Option<String>), SyntaxError> {
     if let Some(tag) = tag {
-        return resolve_tagged(text, tag, pos);
+        return resolve_tagged(text, style, tag, pos);
     }
     if style != TScalarStyle::Plain {
         return Ok((Value::String(text), None));
@@ -538,6 +537,7 @@ fn plain(text: String) -> (Value, Option<String>) {
 
 fn resolve_tagged(
     text: String,
+    style: TScalarStyle,
     tag: &yaml_rust2::parser::Tag,
     pos: Pos,
 ) -> Result<(Value, Option<String>), SyntaxError> {
@@ -565,28 +565,21 @@ fn resolve_tagged(
                 (Value::Number(n), raw) => Ok((Value::Number(n), raw)),
                 _ => Err(wrong("float")),
             },
-            _ => Ok((
-                Value::Tagged(Box::new(TaggedValue {
-                    tag: Tag::new(format!("!!{}", tag.suffix)),
-                    value: Value::String(text),
-                })),
-                None,
-            )),
+            _ => Ok(untagged(text, style)),
         };
     }
-    let name = format!("{}{}", tag.handle, tag.suffix);
-    let name = if name.is_empty() {
-        "!".to_string()
+    Ok(untagged(text, style))
+}
+
+/// Other tags (`!local`, `!!set`) mean nothing to peerbook and are read past:
+/// kept, they would be written back as tags other YAML readers take
+/// differently (the fuzzer found one).
+fn untagged(text: String, style: TScalarStyle) -> (Value, Option<String>) {
+    if style == TScalarStyle::Plain {
+        plain(text)
     } else {
-        name
-    };
-    Ok((
-        Value::Tagged(Box::new(TaggedValue {
-            tag: Tag::new(name),
-            value: plain(text).0,
-        })),
-        None,
-    ))
+        (Value::String(text), None)
+    }
 }
 
 /// What unquoted text would read back as.
@@ -650,7 +643,7 @@ mod tests {
     fn plain_scalars_resolve_as_serde_yaml_does() {
         let doc = parse(
             "a: 1\nb: -2\nc: 1.10\nd: true\ne: ~\nf: 007\ng: yes\nh: '1'\ni: .inf\n\
-             j: 123456789012345678901234567890\nk: !!str 12\nl:\n",
+             j: 123456789012345678901234567890\nk: !!str 12\nl:\nm: !!'tr 34\nn: !local 'x'\n",
         )
         .unwrap();
         let v = &doc.value;
@@ -670,6 +663,9 @@ mod tests {
             Value::String("123456789012345678901234567890".into())
         );
         assert_eq!(v["k"], Value::String("12".into()));
+        // Other tags are read past.
+        assert_eq!(v["m"].as_i64(), Some(34));
+        assert_eq!(v["n"], Value::String("x".into()));
         // Numbers keep the text as written.
         assert_eq!(
             doc.index.raw(&super::super::Path::root().key("c")),
