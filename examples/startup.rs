@@ -38,28 +38,9 @@ const COLS: u16 = 80;
 /// Longer than this and the program is taken to have hung.
 const PATIENCE: Duration = Duration::from_secs(30);
 
-/// Answers the terminal queries a program may make (the cursor position).
-#[derive(Default)]
-struct Replies {
-    out: Vec<u8>,
-}
-
-impl vt100::Callbacks for Replies {
-    fn unhandled_csi(
-        &mut self,
-        screen: &mut vt100::Screen,
-        i1: Option<u8>,
-        _i2: Option<u8>,
-        params: &[&[u16]],
-        c: char,
-    ) {
-        if c == 'n' && i1.is_none() && params == [&[6][..]] {
-            let (row, col) = screen.cursor_position();
-            self.out
-                .extend_from_slice(format!("\x1b[{};{}R", row + 1, col + 1).as_bytes());
-        }
-    }
-}
+#[path = "../tests/support/replies.rs"]
+mod replies;
+use replies::Replies;
 
 /// One interactive run: time to the first frame, and peak memory then and
 /// after a little work.

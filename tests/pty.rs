@@ -24,30 +24,9 @@ const WAIT: Duration = Duration::from_secs(15);
 const LINE_1: &str = "Llanfair Ynys Môn ✓ naïve café";
 const LINE_2: &str = "Ail linell: Gŵyl";
 
-/// Answers the terminal's reports, as a real terminal does. crossterm asks
-/// where the cursor is (`ESC [ 6 n`) and gives up after two seconds without
-/// an answer.
-#[derive(Default)]
-struct Replies {
-    out: Vec<u8>,
-}
-
-impl vt100::Callbacks for Replies {
-    fn unhandled_csi(
-        &mut self,
-        screen: &mut vt100::Screen,
-        i1: Option<u8>,
-        _i2: Option<u8>,
-        params: &[&[u16]],
-        c: char,
-    ) {
-        if c == 'n' && i1.is_none() && params == [&[6][..]] {
-            let (row, col) = screen.cursor_position();
-            self.out
-                .extend_from_slice(format!("\x1b[{};{}R", row + 1, col + 1).as_bytes());
-        }
-    }
-}
+#[path = "support/replies.rs"]
+mod replies;
+use replies::Replies;
 
 type Writer = Arc<Mutex<Box<dyn Write + Send>>>;
 

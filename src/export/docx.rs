@@ -71,24 +71,22 @@ fn build(doc: &Document, title: &str) -> Docx {
 /// few kilobytes) in and out for every paragraph: that copying was a quarter
 /// of the time of a large export.
 fn add_paragraph(docx: &mut Docx, p: Paragraph) {
-    if p.has_numbering {
-        docx.document_rels.has_numberings = true;
-        docx.document.has_numbering = true;
-    }
-    docx.document
-        .children
-        .push(DocumentChild::Paragraph(Box::new(p)));
+    let numbered = p.has_numbering;
+    add_child(docx, numbered, DocumentChild::Paragraph(Box::new(p)));
 }
 
 /// As [`add_paragraph`], for `Docx::add_table`.
 fn add_table(docx: &mut Docx, t: Table) {
-    if t.has_numbering {
+    let numbered = t.has_numbering;
+    add_child(docx, numbered, DocumentChild::Table(Box::new(t)));
+}
+
+fn add_child(docx: &mut Docx, numbered: bool, child: DocumentChild) {
+    if numbered {
         docx.document_rels.has_numberings = true;
         docx.document.has_numbering = true;
     }
-    docx.document
-        .children
-        .push(DocumentChild::Table(Box::new(t)));
+    docx.document.children.push(child);
 }
 
 /// Page, fonts, styles and the bullet list definition.
