@@ -5,41 +5,48 @@ use super::{Answer, CaseStudy, EvidenceItem, FORMAT, MetricValue, Rating, Review
 use crate::yaml::{self, Mapping, Value};
 
 /// The workbook as YAML text. The same workbook always gives the same bytes.
+/// Written a section and a list item at a time: the whole workbook is never
+/// built as one YAML value, which at 100× size would take more memory than
+/// the workbook itself.
 pub fn to_text(wb: &Workbook) -> String {
-    let mut m = Obj::default();
-    m.put("kind", "workbook".into());
-    m.put("format", FORMAT.into());
-    m.put("review", review(&wb.review));
-    m.list(
-        "answers",
-        wb.answers
-            .iter()
-            .map(|a| answer(a, wb.framework.scale.is_some())),
-    );
-    m.list("evidence", wb.evidence.iter().map(evidence));
-    m.list("metrics", wb.metrics.iter().map(metric));
-    m.list("proud_of", wb.proud_of.iter().map(case));
-    m.list(
+    let mut w = yaml::DocWriter::with_capacity(64 * 1024);
+    w.entry("kind", &"workbook".into());
+    w.entry("format", &FORMAT.into());
+    w.entry("review", &review(&wb.review));
+    let rated = wb.framework.scale.is_some();
+    w.list("answers", wb.answers.iter().map(|a| answer(a, rated)));
+    w.list("evidence", wb.evidence.iter().map(evidence));
+    w.list("metrics", wb.metrics.iter().map(metric));
+    w.list("proud_of", wb.proud_of.iter().map(case));
+    w.list(
         "reviewers",
         wb.reviewers.iter().map(super::onsite_write::reviewer),
     );
-    m.list(
+    w.list(
         "consensus",
         wb.consensus.iter().map(super::onsite_write::agreed),
     );
     if !wb.findings.is_empty() {
-        m.put("findings", super::onsite_write::findings(&wb.findings));
+        w.entry("findings", &super::onsite_write::findings(&wb.findings));
     }
-    m.list("conflicts", wb.conflicts.iter().cloned());
-    m.extra(&wb.extra);
-    let mut f = Obj::default();
-    f.put("id", wb.framework.id.as_str().into());
-    f.put("version", wb.framework.version.as_str().into());
-    f.put("digest", wb.framework.digest.as_str().into());
-    f.extra(&wb.framework_extra);
-    f.put("content", wb.framework.content.clone());
-    m.put("framework", f.done());
-    yaml::to_string(&m.done())
+    w.list("conflicts", wb.conflicts.iter().cloned());
+    w.entries(&wb.extra);
+    let fw = &wb.framework;
+    let named = |k: &str, v: &str| (Value::from(k), Value::from(v));
+    let head = [
+        named("id", &fw.id),
+        named("version", &fw.version),
+        named("digest", &fw.digest),
+    ];
+    let content = Value::from("content");
+    w.mapping(
+        "framework",
+        head.iter()
+            .map(|(k, v)| (k, v))
+            .chain(wb.framework_extra.iter())
+            .chain([(&content, &fw.content)]),
+    );
+    w.finish()
 }
 
 #[derive(Default)]

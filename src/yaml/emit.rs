@@ -19,6 +19,73 @@ pub(super) fn to_string(v: &Value) -> String {
     out
 }
 
+/// Writes a top-level mapping one entry at a time, so a large document never
+/// has to exist as one `Value`: the items of a long list are each built,
+/// written and dropped. It writes what [`to_string`] would write of the
+/// whole mapping.
+#[derive(Default)]
+pub struct DocWriter {
+    out: String,
+}
+
+impl DocWriter {
+    pub fn with_capacity(bytes: usize) -> DocWriter {
+        DocWriter {
+            out: String::with_capacity(bytes),
+        }
+    }
+
+    /// `key: value`.
+    pub fn entry(&mut self, key: &str, v: &Value) {
+        entry(&mut self.out, &Value::String(key.to_string()), v, 0);
+    }
+
+    /// Entries kept as they were read (unknown keys).
+    pub fn entries(&mut self, m: &Mapping) {
+        map(&mut self.out, m, 0, false);
+    }
+
+    /// `key:` and the items, each made only when it is written; nothing
+    /// when there are none.
+    pub fn list(&mut self, key: &str, items: impl Iterator<Item = Value>) {
+        let mut items = items.peekable();
+        if items.peek().is_none() {
+            return;
+        }
+        single_line(&mut self.out, key);
+        self.out.push_str(":\n");
+        for v in items {
+            self.out.push('-');
+            value_after(&mut self.out, &v, 0, false);
+        }
+    }
+
+    /// `key:` and a mapping of the given entries, in order.
+    pub fn mapping<'a>(
+        &mut self,
+        key: &str,
+        entries: impl IntoIterator<Item = (&'a Value, &'a Value)>,
+    ) {
+        single_line(&mut self.out, key);
+        self.out.push_str(":\n");
+        for (k, v) in entries {
+            entry(&mut self.out, k, v, 2);
+        }
+    }
+
+    pub fn finish(self) -> String {
+        self.out
+    }
+}
+
+/// One mapping entry at column `at`, to the end of its line(s).
+fn entry(out: &mut String, k: &Value, v: &Value, at: usize) {
+    indent(out, at);
+    key(out, k);
+    out.push(':');
+    value_after(out, v, at, true);
+}
+
 fn indent(out: &mut String, n: usize) {
     out.extend(std::iter::repeat_n(' ', n));
 }

@@ -22,6 +22,7 @@ use std::fmt;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::rc::Rc;
 
+pub use emit::DocWriter;
 pub use parse::{MAX_DEPTH, MAX_NODES};
 pub use serde_yaml::{Mapping, Value};
 
