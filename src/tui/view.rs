@@ -1446,7 +1446,12 @@ fn draw_dashboard(f: &mut Frame, app: &App, area: Rect) {
             _ => "  not scored yet".into(),
         })
     };
+    // Only what fits is formatted: a framework of a hundred domains would
+    // otherwise build three hundred lines to show twenty.
     for d in &r.domains {
+        if lines.len() >= inner.height as usize {
+            break;
+        }
         lines.push(Line::from(Span::styled(
             truncate(&inert(&d.title), w),
             th.title(),
@@ -1509,12 +1514,17 @@ fn draw_dashboard(f: &mut Frame, app: &App, area: Rect) {
     let inner = block.inner(rest);
     f.render_widget(block, rest);
     let w = inner.width as usize;
+    // The lists below are cut once they hold more text than the box can
+    // show; the paragraph wraps only what is kept.
+    let room = w * inner.height as usize;
     let mut lines = Vec::new();
-    let not_started: Vec<String> = wb
+    let answers = wb.answers_in_order();
+    let not_started: Vec<&str> = wb
         .framework
         .questions()
-        .filter(|(_, q)| !wb.answer(&q.id).is_some_and(|a| a.is_answered()))
-        .map(|(_, q)| inert(q.display_ref()))
+        .zip(&answers)
+        .filter(|(_, a)| !a.is_some_and(|a| a.is_answered()))
+        .map(|((_, q), _)| q.display_ref())
         .collect();
     if let Some(scale) = &wb.framework.scale {
         let legend: Vec<String> = r
@@ -1539,22 +1549,38 @@ fn draw_dashboard(f: &mut Frame, app: &App, area: Rect) {
         format!(
             "Not started ({}): {}",
             not_started.len(),
-            not_started.join(", ")
+            joined_within(not_started.iter().copied(), room)
         )
     }));
-    let orphans: Vec<String> = wb.orphaned().map(|a| inert(&a.question)).collect();
+    let orphans: Vec<&str> = wb.orphaned().map(|a| a.question.as_str()).collect();
     if !orphans.is_empty() {
         lines.push(Line::from(Span::styled(
             format!(
                 "Orphaned answers kept ({}), for questions this framework no longer has: {}",
                 orphans.len(),
-                orphans.join(", ")
+                joined_within(orphans.iter().copied(), room)
             ),
             th.error(),
         )));
     }
-    let _ = w;
     f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), inner);
+}
+
+/// Items made safe to draw and joined with commas, stopping with "…" once
+/// the text is longer than `room` characters (more than a box can show).
+fn joined_within<'a>(items: impl Iterator<Item = &'a str>, room: usize) -> String {
+    let mut out = String::new();
+    for (i, item) in items.enumerate() {
+        if out.len() > room {
+            out.push_str(", …");
+            break;
+        }
+        if i > 0 {
+            out.push_str(", ");
+        }
+        out.push_str(&inert(item));
+    }
+    out
 }
 
 fn popup_block<'a>(title: &str, th: Theme) -> Block<'a> {
@@ -2005,5 +2031,20 @@ fn draw_popup(f: &mut Frame, app: &App, p: &Popup, area: Rect) {
                 r,
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::joined_within;
+
+    #[test]
+    fn lists_are_cut_once_longer_than_the_room() {
+        let refs = ["1.1", "1.2", "1.3", "2.1"];
+        assert_eq!(joined_within(refs.into_iter(), 100), "1.1, 1.2, 1.3, 2.1");
+        assert_eq!(joined_within(refs.into_iter(), 4), "1.1, 1.2, …");
+        assert_eq!(joined_within(std::iter::empty(), 4), "");
+        // Control characters are drawn inert.
+        assert!(!joined_within(["a\u{1b}[2J"].into_iter(), 10).contains('\u{1b}'));
     }
 }
