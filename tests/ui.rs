@@ -1231,6 +1231,45 @@ fn proud_of_add_edit_delete() {
     );
 }
 
+fn search_hits(app: &mut App, query: &str) -> Vec<String> {
+    press(app, "/");
+    typ(app, query);
+    let Some(Popup::Search(s)) = &app.popup else {
+        panic!("no search")
+    };
+    let hits = s.hits.iter().map(|h| h.label.clone()).collect();
+    press(app, "esc");
+    hits
+}
+
+#[test]
+fn search_follows_edits_and_the_workbook_that_is_open() {
+    // The lower-cased text search looks in is kept between keystrokes; it
+    // must follow a change, and never outlive its workbook.
+    let (mut app, _d) = suffolk();
+    assert!(search_hits(&mut app, "zebra crossing").is_empty());
+    app.open_doc(detached({
+        let mut w = seed("seeds/suffolk-reablement-2016.yaml");
+        w.answer_mut("1").narrative = "We met at the zebra crossing.".into();
+        w
+    }));
+    let hits = search_hits(&mut app, "zebra crossing");
+    assert_eq!(hits.len(), 1, "{hits:?}");
+    assert!(hits[0].contains("narrative"), "{hits:?}");
+    // A workbook with less evidence, opened after a search of the larger
+    // one: hits come from it alone, and nothing indexes past its library.
+    let before = search_hits(&mut app, "e").len();
+    let (other, _d2) = halton();
+    let mut halton_wb = wb(&other).clone();
+    halton_wb.evidence_mut().truncate(1);
+    app.open_doc(detached(halton_wb));
+    assert!(before > 0);
+    for label in search_hits(&mut app, "e") {
+        assert!(!label.contains("Suffolk"), "{label}");
+    }
+    assert!(app.evidence_shown().len() <= 1);
+}
+
 #[test]
 fn search_jumps_to_the_question() {
     let (mut app, _d) = suffolk();

@@ -437,7 +437,11 @@ impl App {
         }
         // A read-only workbook says so in the status bar for as long as it
         // is open (see view::draw_status).
+        // Caches are keyed by revision, and a new document's revisions start
+        // again: none may carry over.
         *self.report.borrow_mut() = None;
+        *self.lowered.borrow_mut() = None;
+        self.evidence_pos.borrow_mut().clear();
         self.doc = Some(doc);
         self.screen = Screen::Questions;
     }
