@@ -8,6 +8,7 @@
 //! cargo run --release --example bench -- --quick          # shorter, noisier
 //! cargo run --release --example bench -- --sizes 13,2000  # chosen sizes
 //! cargo run --release --example bench -- --only dashboard  # matching operations
+//! cargo run --release --example bench -- --write 1300 w.yaml  # just write a 100× workbook
 //! ```
 //!
 //! For each size it builds a synthetic framework (as YAML text, loaded the way
