@@ -235,8 +235,14 @@ fn single_line(out: &mut String, s: &str) {
 }
 
 /// Characters YAML lets a file hold as they are (and that are safe to).
+/// The line and paragraph separators are line breaks to YAML 1.1 readers
+/// such as libyaml, so they are escaped too.
 fn printable(c: char) -> bool {
-    !(c.is_control() || matches!(c, '\u{feff}' | '\u{fffe}' | '\u{ffff}'))
+    !(c.is_control()
+        || matches!(
+            c,
+            '\u{feff}' | '\u{fffe}' | '\u{ffff}' | '\u{2028}' | '\u{2029}'
+        ))
 }
 
 /// Whether text can be written without quotes and read back as the same text.
@@ -358,6 +364,8 @@ mod tests {
         "nel\u{85}x",
         "bidi\u{202e}x",
         "\u{feff}bom",
+        "line\u{2028}sep",
+        "para\u{2029}sep\nmore",
         "back\\slash",
         "multi\nline",
         "multi\nline\n",
