@@ -81,9 +81,27 @@ impl DocWriter {
 /// One mapping entry at column `at`, to the end of its line(s).
 fn entry(out: &mut String, k: &Value, v: &Value, at: usize) {
     indent(out, at);
-    key(out, k);
+    key_at(out, k, at);
     out.push(':');
     value_after(out, v, at, true);
+}
+
+/// YAML lets a key stand on its own before `:` only up to 1,024 characters;
+/// a longer one is written as an explicit key (`? key`, then `:` on the next
+/// line at column `at`).
+const LONGEST_PLAIN_KEY: usize = 1000;
+
+fn key_at(out: &mut String, k: &Value, at: usize) {
+    let mut text = String::new();
+    key(&mut text, k);
+    if text.chars().count() > LONGEST_PLAIN_KEY {
+        out.push_str("? ");
+        out.push_str(&text);
+        out.push('\n');
+        indent(out, at);
+    } else {
+        out.push_str(&text);
+    }
 }
 
 fn indent(out: &mut String, n: usize) {
@@ -97,7 +115,7 @@ fn map(out: &mut String, m: &Mapping, at: usize, mut inline: bool) {
         if !std::mem::take(&mut inline) {
             indent(out, at);
         }
-        key(out, k);
+        key_at(out, k, at);
         out.push(':');
         value_after(out, v, at, true);
     }
@@ -408,6 +426,18 @@ mod tests {
             keys.insert(Value::String(s.to_string()), Value::Number(Number::from(i)));
         }
         round_trip(&Value::Mapping(keys));
+        // A key longer than YAML allows a simple key to be, with each kind
+        // of value, at the top, nested and in a list.
+        let long = "word ".repeat(300);
+        let mut m = Mapping::new();
+        m.insert(long.clone().into(), "v".into());
+        m.insert(format!("{long}2").into(), Value::Sequence(vec!["a".into()]));
+        let mut inner = Mapping::new();
+        inner.insert(long.clone().into(), Value::Mapping(m.clone()));
+        m.insert("nested".into(), Value::Mapping(inner.clone()));
+        m.insert("list".into(), Value::Sequence(vec![Value::Mapping(inner)]));
+        let text = round_trip(&Value::Mapping(m));
+        assert!(text.starts_with("? "), "{text}");
         let list = Value::Sequence(
             AWKWARD
                 .iter()
