@@ -212,7 +212,9 @@ fn text_block(out: &mut String, s: &str, at: usize) {
     let body = s.trim_end_matches('\n');
     let trailing = s.len() - body.len();
     let block_ok = !body.is_empty()
-        && !body.starts_with([' ', '\n'])
+        // A leading space would need an indentation indicator, and libyaml
+        // refuses a leading tab where it works the indentation out.
+        && !body.starts_with([' ', '\n', '\t'])
         && body.chars().all(|c| c == '\n' || c == '\t' || printable(c))
         && body.split('\n').all(|l| !l.ends_with([' ', '\t']));
     if !block_ok {
@@ -396,6 +398,7 @@ mod tests {
         "trail \nline",
         "crlf\r\nline",
         "tab\n\tindented",
+        "\tstarts with a tab\n",
         "# not a comment\n  indented\n\nlast",
         "line\n---\nmore",
         "x\n...\ny",
