@@ -739,3 +739,30 @@ fn status_reports_the_on_site_review() {
     .unwrap();
     assert!(plain["onsite"].is_null());
 }
+
+#[test]
+fn a_workbook_made_by_an_earlier_peerbook_still_matches_its_digest() {
+    // Made by peerbook at commit ecc9419 (whose YAML writer was serde_yaml's)
+    // from a framework full of text that writers quote differently: `-ve`
+    // first, `?` and `:` first, escapes, a leading tab, a leading line break,
+    // a trailing no-break space. The digest is taken over the same
+    // canonical text in every version, so it must still match; and a save
+    // must keep it.
+    let env = Env::new();
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/workbook-from-peerbook-0.1-ecc9419.yaml");
+    fs::copy(&fixture, env.path("old.yaml")).unwrap();
+    let said = env.ok(&["validate", "old.yaml"]);
+    assert!(said.contains("valid workbook for awkward-text@1"), "{said}");
+    let digest = |text: &str| {
+        text.lines()
+            .find(|l| l.trim_start().starts_with("digest:"))
+            .map(str::to_string)
+    };
+    let before = digest(&fs::read_to_string(&fixture).unwrap());
+    env.ok(&["export", "old.yaml", "--format", "csv", "--out", "rows.csv"]);
+    env.ok(&["import", "old.yaml", "rows.csv"]);
+    let after = fs::read_to_string(env.path("old.yaml")).unwrap();
+    assert_eq!(digest(&after), before);
+    env.ok(&["validate", "old.yaml"]);
+}

@@ -220,7 +220,7 @@ pub fn from_value(
 
 /// The digest of a framework's content, written canonically.
 pub fn digest(content: &Value) -> String {
-    let text = yaml::to_string(content);
+    let text = yaml::canonical_text(content);
     let hash = Sha256::digest(text.as_bytes());
     let hex: String = hash.iter().map(|b| format!("{b:02x}")).collect();
     format!("sha256:{hex}")

@@ -342,6 +342,15 @@ pub fn drop_in_background(doc: Document) {
         .spawn(move || drop(doc));
 }
 
+/// The text a framework's digest is taken over: serde_yaml's writing of the
+/// value, as every earlier peerbook took it. It must never change, or
+/// workbooks made before the change would no longer match their digest;
+/// it is not the text peerbook saves (see [`to_string`]).
+pub fn canonical_text(value: &Value) -> String {
+    // Serialising an in-memory Value cannot fail: every key is a scalar.
+    serde_yaml::to_string(value).unwrap_or_default()
+}
+
 /// Writes a value as YAML text: block style, keys in the order given,
 /// multi-line strings as literal block scalars.
 pub fn to_string(value: &Value) -> String {
