@@ -22,8 +22,9 @@ pub const MAX_NODES: usize = 4_000_000;
 /// in the file, so a small file cannot expand into a huge one.
 const ALIAS_ALLOWANCE: usize = 10_000;
 
-/// How many tabs after a `:` are read as spaces before giving up.
-const TAB_RETRIES: usize = 20;
+/// How much text may be parsed again, in all, while tabs after `:` are
+/// read as spaces (each one found costs a parse of the whole file).
+const TAB_REPARSE_BUDGET: usize = 64 << 20;
 
 pub(super) fn parse(text: &str) -> Result<Document, SyntaxError> {
     parse_limited(text, MAX_NODES)
@@ -32,43 +33,44 @@ pub(super) fn parse(text: &str) -> Result<Document, SyntaxError> {
 fn parse_limited(text: &str, max_nodes: usize) -> Result<Document, SyntaxError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     check_characters(text)?;
-    // YAML lets a tab separate `key:` from its value, but yaml-rust2 stops
-    // there. The place it stops is outside any scalar, so that one tab is
-    // read as a space and the text parsed again (positions do not move).
+    // YAML lets tabs separate `key:` from its value, but yaml-rust2 stops
+    // there. The place it stops is outside any scalar, so those tabs are
+    // read as spaces and the text parsed again (positions do not move).
     let mut fixed: Option<String> = None;
-    for _ in 0..TAB_RETRIES {
+    let mut spent = 0;
+    loop {
         let current = fixed.as_deref().unwrap_or(text);
         match parse_events(current, max_nodes) {
-            Err(Stop::TabAfterColon(at)) => {
+            Err(Stop::TabAfterColon(run)) if spent < TAB_REPARSE_BUDGET => {
+                spent += current.len();
                 let mut s = current.to_string();
-                s.replace_range(at..at + 1, " ");
+                let spaces = " ".repeat(run.len());
+                s.replace_range(run, &spaces);
                 fixed = Some(s);
+            }
+            Err(Stop::TabAfterColon(run)) => {
+                let at = run.start;
+                let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+                let pos = Pos {
+                    line: text[..at].matches('\n').count() + 1,
+                    col: text[line_start..at].chars().count() + 1,
+                };
+                return Err(SyntaxError::new(
+                    pos,
+                    "a tab follows ':' here, as in too many places to read past",
+                )
+                .with_help("use a space after ':' instead of a tab"));
             }
             Err(Stop::Error(e)) => return Err(e),
             Ok(doc) => return Ok(doc),
-        }
-    }
-    match parse_events(fixed.as_deref().unwrap_or(text), max_nodes) {
-        Ok(doc) => Ok(doc),
-        Err(Stop::Error(e)) => Err(e),
-        Err(Stop::TabAfterColon(at)) => {
-            let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-            let pos = Pos {
-                line: text[..at].matches('\n').count() + 1,
-                col: text[line_start..at].chars().count() + 1,
-            };
-            Err(
-                SyntaxError::new(pos, "a tab follows ':' here, and many more do")
-                    .with_help("use a space after ':' instead of a tab"),
-            )
         }
     }
 }
 
 enum Stop {
     Error(SyntaxError),
-    /// The byte offset of a tab right after a `:`.
-    TabAfterColon(usize),
+    /// The blanks after a `:`, tabs among them.
+    TabAfterColon(std::ops::Range<usize>),
 }
 
 impl From<SyntaxError> for Stop {
@@ -77,15 +79,25 @@ impl From<SyntaxError> for Stop {
     }
 }
 
-/// The byte offset of the tab a "`:` must be followed by whitespace" error
-/// is about, if that is what stopped the parser.
-fn tab_after_colon(text: &str, e: &ScanError) -> Option<usize> {
+/// The blanks (tabs, and spaces among them) after the `:` that a "`:` must
+/// be followed by whitespace" error is about, as a byte range, if that is
+/// what stopped the parser.
+fn tab_after_colon(text: &str, e: &ScanError) -> Option<std::ops::Range<usize>> {
     if !e.info().starts_with("':' must be followed by") {
         return None;
     }
-    let chars = e.marker().index();
-    let (at, c) = text.char_indices().nth(chars.checked_sub(1)?)?;
-    (c == '\t' && text[..at].ends_with(':')).then_some(at)
+    let near = text
+        .char_indices()
+        .nth(e.marker().index())
+        .map_or(text.len(), |(i, _)| i);
+    // Back to the colon, over blanks.
+    let colon = text[..near].trim_end_matches([' ', '\t']).len();
+    if !text[..colon].ends_with(':') {
+        return None;
+    }
+    let end = colon + (text[colon..].len() - text[colon..].trim_start_matches([' ', '\t']).len());
+    let run = colon..end;
+    text[run.clone()].contains('\t').then_some(run)
 }
 
 fn parse_events(text: &str, max_nodes: usize) -> Result<Document, Stop> {
@@ -743,6 +755,23 @@ mod tests {
         assert_eq!(
             doc.index.value(&super::super::Path::root().key("b")),
             Pos { line: 2, col: 4 }
+        );
+    }
+
+    #[test]
+    fn many_tabs_after_colons_are_all_read_as_spaces() {
+        let mut text = String::new();
+        for i in 0..200 {
+            text.push_str(&format!("k{i}:\t\t v{i}\n"));
+        }
+        text.push_str("title:\t\tTabbed\nquoted: 'a:\tb'\n");
+        let doc = parse(&text).unwrap();
+        assert_eq!(doc.value["k199"], Value::String("v199".into()));
+        assert_eq!(doc.value["title"], Value::String("Tabbed".into()));
+        assert_eq!(doc.value["quoted"], Value::String("a:\tb".into()));
+        assert_eq!(
+            doc.index.value(&super::super::Path::root().key("title")),
+            Pos { line: 201, col: 9 }
         );
     }
 
