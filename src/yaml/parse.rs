@@ -109,6 +109,12 @@ fn parse_events(text: &str, max_nodes: usize) -> Result<Document, Stop> {
     // About one node per 20 bytes in frameworks and workbooks.
     b.index.entries.reserve(text.len() / 20);
     let mut documents = 0;
+    // A literal or folded block is held for one event: yaml-rust2 gives one
+    // that runs to the end of a file without a last line break a line break
+    // of its own, which serde_yaml (and YAML) does not.
+    let mut held: Option<(Event, Pos)> = None;
+    let unterminated = !text.ends_with('\n');
+    let mut chars_in_text: Option<usize> = None;
     loop {
         let (ev, mark) = parser
             .next_token()
@@ -117,6 +123,25 @@ fn parse_events(text: &str, max_nodes: usize) -> Result<Document, Stop> {
                 None => Stop::Error(scan_error(text, &e)),
             })?;
         let pos = pos_of(&mark);
+        if let Some((mut block, at)) = held.take() {
+            let total = *chars_in_text.get_or_insert_with(|| text.chars().count());
+            if mark.index() >= total
+                && let Event::Scalar(value, ..) = &mut block
+                && value.ends_with('\n')
+            {
+                value.pop();
+            }
+            b.event(block, at)?;
+        }
+        if unterminated
+            && matches!(
+                ev,
+                Event::Scalar(_, TScalarStyle::Literal | TScalarStyle::Folded, ..)
+            )
+        {
+            held = Some((ev, pos));
+            continue;
+        }
         match ev {
             Event::StreamEnd => break,
             Event::DocumentStart => {
@@ -756,6 +781,25 @@ mod tests {
             doc.index.value(&super::super::Path::root().key("b")),
             Pos { line: 2, col: 4 }
         );
+    }
+
+    #[test]
+    fn blocks_read_as_serde_yaml_reads_them_at_the_end_of_a_file() {
+        for text in [
+            "a: |\n  text",
+            "a: |\n  text\n",
+            "a: |-\n  text",
+            "a: |+\n  text",
+            "a: >\n  folded\n  more",
+            "a: |\n  text\nb: 1",
+            "x:\n  y: |\n    text",
+            "x:\n- |\n  one\n- |\n  two",
+            "a: |\n  text\n\n",
+        ] {
+            let ours = parse(text).unwrap().value;
+            let theirs: Value = serde_yaml::from_str(text).unwrap();
+            assert_eq!(ours, theirs, "{text:?}");
+        }
     }
 
     #[test]
