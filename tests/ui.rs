@@ -1271,6 +1271,21 @@ fn search_follows_edits_and_the_workbook_that_is_open() {
 }
 
 #[test]
+fn the_evidence_filter_and_search_never_match_across_two_fields() {
+    let (mut app, _d) = suffolk();
+    let e = wb(&app).evidence[0].clone();
+    let last_word = e.title.split_whitespace().last().unwrap().to_lowercase();
+    // The end of the title and the id, as if they were one text.
+    let across = format!("{last_word} {}", e.id.to_lowercase());
+    app.ev.query = last_word.clone();
+    assert!(app.evidence_shown().contains(&0));
+    app.ev.query = across.clone();
+    assert!(!app.evidence_shown().contains(&0), "{across}");
+    let hits = search_hits(&mut app, &across);
+    assert!(hits.iter().all(|h| !h.starts_with(&e.id)), "{hits:?}");
+}
+
+#[test]
 fn search_jumps_to_the_question() {
     let (mut app, _d) = suffolk();
     assert_eq!(app.current_question().as_deref(), Some("1"));

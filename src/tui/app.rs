@@ -677,14 +677,13 @@ impl App {
                 let low = lowered(&self.lowered, doc);
                 before
                     .into_iter()
-                    .filter(|i| kind(i) && low.evidence.field(*i).contains(&q))
+                    .filter(|i| kind(i) && low.evidence_holds(*i, &q))
                     .collect()
             }
             None if q.is_empty() => (0..doc.wb.evidence.len()).filter(kind).collect(),
             None => lowered(&self.lowered, doc)
-                .evidence
-                .matching(&q)
-                .filter(kind)
+                .evidence_matching(&q)
+                .filter(|i| *i < doc.wb.evidence.len() && kind(i))
                 .collect(),
         };
         *self.ev.cache.borrow_mut() = Some((key, v.clone()));
@@ -2823,10 +2822,15 @@ pub fn search(wb: &Workbook, low: &Lowered, q: &str, limit: usize) -> Vec<Hit> {
     let mut hits = Vec::new();
     let questions: Vec<_> = wb.framework.questions().map(|(_, q)| q).collect();
     let answers = wb.answers_in_order();
+    let mut last = None;
     for f in low.questions.matching(q) {
         let Some(&(i, field)) = low.question_fields.get(f) else {
             continue;
         };
+        // A question's text and ref are two fields but one hit.
+        if last.replace((i, field)) == Some((i, field)) {
+            continue;
+        }
         let (Some(question), a) = (questions.get(i), answers.get(i).copied().flatten()) else {
             continue;
         };
@@ -2855,8 +2859,10 @@ pub fn search(wb: &Workbook, low: &Lowered, q: &str, limit: usize) -> Vec<Hit> {
             return hits;
         }
     }
-    for i in low.evidence.matching(q) {
-        let e = &wb.evidence[i];
+    for i in low.evidence_matching(q) {
+        let Some(e) = wb.evidence.get(i) else {
+            continue;
+        };
         hits.push(Hit {
             label: format!(
                 "{} · evidence: {}",

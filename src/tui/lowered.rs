@@ -39,10 +39,9 @@ impl Haystack {
         let start = self.text.len();
         self.starts.push(start);
         // A field's own line breaks become spaces: a query is one line, and
-        // must not match across two fields.
-        for c in field.chars().flat_map(char::to_lowercase) {
-            self.text.push(if c == '\n' { ' ' } else { c });
-        }
+        // must not match across two fields. Lower-cased as a whole, as the
+        // query is (a final Σ becomes ς).
+        self.text.push_str(&field.to_lowercase().replace('\n', " "));
         self.bytes.push(byte_mask(&self.text.as_bytes()[start..]));
         self.text.push('\n');
     }
@@ -78,6 +77,9 @@ impl Haystack {
     }
 }
 
+/// Fields per evidence item in [`Lowered::evidence`].
+pub const EVIDENCE_FIELDS: usize = 4;
+
 /// What a field of the questions haystack is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Field {
@@ -94,18 +96,36 @@ pub struct Lowered {
     pub questions: Haystack,
     /// For each field of `questions`: the question's flat index and the field.
     pub question_fields: Vec<(usize, Field)>,
-    /// By evidence item: its title, id, note and location on one line.
+    /// By evidence item: its title, id, note and location, a field each
+    /// ([`EVIDENCE_FIELDS`] per item).
     pub evidence: Haystack,
 }
 
 impl Lowered {
+    /// Evidence items with a field that holds `q`, in order, each once.
+    pub fn evidence_matching<'a>(&'a self, q: &'a str) -> impl Iterator<Item = usize> + 'a {
+        let mut last = None;
+        self.evidence
+            .matching(q)
+            .map(|f| f / EVIDENCE_FIELDS)
+            .filter(move |i| last.replace(*i) != Some(*i))
+    }
+
+    /// Whether a field of evidence item `i` holds `q`.
+    pub fn evidence_holds(&self, i: usize, q: &str) -> bool {
+        (i * EVIDENCE_FIELDS..(i + 1) * EVIDENCE_FIELDS).any(|f| self.evidence.field(f).contains(q))
+    }
+
     pub fn new(wb: &Workbook) -> Lowered {
         let mut questions = Haystack::default();
         let mut question_fields = Vec::new();
         let answers = wb.answers_in_order();
         for (i, ((_, q), a)) in wb.framework.questions().zip(answers).enumerate() {
-            questions.push(&format!("{} {}", q.text, q.display_ref()));
-            question_fields.push((i, Field::Question));
+            // The text and the ref are searched apart, as every field is.
+            for field in [q.text.as_str(), q.display_ref()] {
+                questions.push(field);
+                question_fields.push((i, Field::Question));
+            }
             let Some(a) = a else { continue };
             questions.push(&a.narrative);
             question_fields.push((i, Field::Narrative));
@@ -120,13 +140,11 @@ impl Lowered {
         }
         let mut evidence = Haystack::default();
         for e in wb.evidence.iter() {
-            evidence.push(&format!(
-                "{} {} {} {}",
-                e.title,
-                e.id,
-                e.note.as_deref().unwrap_or(""),
-                e.location.as_deref().unwrap_or("")
-            ));
+            let note = e.note.as_deref().unwrap_or("");
+            let location = e.location.as_deref().unwrap_or("");
+            for field in [e.title.as_str(), e.id.as_str(), note, location] {
+                evidence.push(field);
+            }
         }
         Lowered {
             questions,
@@ -169,6 +187,9 @@ mod tests {
         assert_eq!(h.matching("a\nb").count(), 0);
         // A field's own line break reads as a space.
         assert_eq!(h.matching("one line").collect::<Vec<_>>(), [2]);
+        // Lower-cased as the query is: a final sigma.
+        let greek = hay(&["ΟΔΟΣ"]);
+        assert_eq!(greek.matching(&"ΟΔΟΣ".to_lowercase()).count(), 1);
         assert_eq!(h.matching("").count(), 0);
     }
 }

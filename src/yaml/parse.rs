@@ -599,7 +599,11 @@ fn resolve_tagged(
                 _ => Err(wrong("int")),
             },
             "float" => match plain(text.clone()) {
-                (Value::Number(n), raw) => Ok((Value::Number(n), raw)),
+                // `!!float 1` is the number 1.0, as serde_yaml reads it.
+                (Value::Number(n), raw) => match n.as_f64() {
+                    Some(f) if !n.is_f64() => Ok((Value::Number(f.into()), raw)),
+                    _ => Ok((Value::Number(n), raw)),
+                },
                 _ => Err(wrong("float")),
             },
             _ => Ok(untagged(text, style)),
@@ -700,6 +704,7 @@ mod tests {
             Value::String("123456789012345678901234567890".into())
         );
         assert_eq!(v["k"], Value::String("12".into()));
+        assert!(parse("x: !!float 1\n").unwrap().value["x"].is_f64());
         // Other tags are read past.
         assert_eq!(v["m"].as_i64(), Some(34));
         assert_eq!(v["n"], Value::String("x".into()));
