@@ -36,14 +36,26 @@ fn byte_mask(s: &[u8]) -> u64 {
 
 impl Haystack {
     fn push(&mut self, field: &str) {
+        self.push_parts(&[field]);
+    }
+
+    /// One field made of parts (an evidence item's title, id, note and
+    /// location) kept apart by line breaks: a query is one line, so it never
+    /// matches across two parts, and the field is still one search.
+    fn push_parts(&mut self, parts: &[&str]) {
         let start = self.text.len();
         self.starts.push(start);
-        // A field's own line breaks become spaces: a query is one line, and
-        // must not match across two fields. Lower-cased as a whole, as the
-        // query is (a final Σ becomes ς).
-        self.text.push_str(&field.to_lowercase().replace('\n', " "));
+        for (k, part) in parts.iter().enumerate() {
+            if k > 0 {
+                self.text.push('\n');
+            }
+            // A part's own line breaks become spaces; lower-cased as a
+            // whole, as the query is (a final Σ becomes ς).
+            self.text.push_str(&part.to_lowercase().replace('\n', " "));
+        }
         self.bytes.push(byte_mask(&self.text.as_bytes()[start..]));
-        self.text.push('\n');
+        // The end of the field: a byte no text holds.
+        self.text.push('\0');
     }
 
     pub fn len(&self) -> usize {
@@ -56,7 +68,8 @@ impl Haystack {
 
     /// Field `i`, lower-cased.
     pub fn field(&self, i: usize) -> &str {
-        let end = self.starts.get(i + 1).map_or(self.text.len(), |e| e - 1);
+        // Each field ends with its one-byte terminator.
+        let end = self.starts.get(i + 1).copied().unwrap_or(self.text.len()) - 1;
         self.starts.get(i).map_or("", |s| &self.text[*s..end])
     }
 
@@ -64,7 +77,7 @@ impl Haystack {
     pub fn matching<'a>(&'a self, q: &'a str) -> impl Iterator<Item = usize> + 'a {
         let finder = memchr::memmem::Finder::new(q.as_bytes());
         let wanted = byte_mask(q.as_bytes());
-        let searchable = !q.is_empty() && !q.contains('\n');
+        let searchable = !q.is_empty() && !q.contains(['\n', '\0']);
         self.bytes
             .iter()
             .enumerate()
@@ -76,9 +89,6 @@ impl Haystack {
             .map(|(i, _)| i)
     }
 }
-
-/// Fields per evidence item in [`Lowered::evidence`].
-pub const EVIDENCE_FIELDS: usize = 4;
 
 /// What a field of the questions haystack is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -96,24 +106,20 @@ pub struct Lowered {
     pub questions: Haystack,
     /// For each field of `questions`: the question's flat index and the field.
     pub question_fields: Vec<(usize, Field)>,
-    /// By evidence item: its title, id, note and location, a field each
-    /// ([`EVIDENCE_FIELDS`] per item).
+    /// By evidence item: its title, id, note and location, as the parts of
+    /// one field.
     pub evidence: Haystack,
 }
 
 impl Lowered {
-    /// Evidence items with a field that holds `q`, in order, each once.
+    /// Evidence items with a part that holds `q`, in order.
     pub fn evidence_matching<'a>(&'a self, q: &'a str) -> impl Iterator<Item = usize> + 'a {
-        let mut last = None;
-        self.evidence
-            .matching(q)
-            .map(|f| f / EVIDENCE_FIELDS)
-            .filter(move |i| last.replace(*i) != Some(*i))
+        self.evidence.matching(q)
     }
 
-    /// Whether a field of evidence item `i` holds `q`.
+    /// Whether a part of evidence item `i` holds `q` (one line).
     pub fn evidence_holds(&self, i: usize, q: &str) -> bool {
-        (i * EVIDENCE_FIELDS..(i + 1) * EVIDENCE_FIELDS).any(|f| self.evidence.field(f).contains(q))
+        !q.contains('\n') && self.evidence.field(i).contains(q)
     }
 
     pub fn new(wb: &Workbook) -> Lowered {
@@ -121,11 +127,9 @@ impl Lowered {
         let mut question_fields = Vec::new();
         let answers = wb.answers_in_order();
         for (i, ((_, q), a)) in wb.framework.questions().zip(answers).enumerate() {
-            // The text and the ref are searched apart, as every field is.
-            for field in [q.text.as_str(), q.display_ref()] {
-                questions.push(field);
-                question_fields.push((i, Field::Question));
-            }
+            // The text and the ref are parts of one field.
+            questions.push_parts(&[q.text.as_str(), q.display_ref()]);
+            question_fields.push((i, Field::Question));
             let Some(a) = a else { continue };
             questions.push(&a.narrative);
             question_fields.push((i, Field::Narrative));
@@ -142,9 +146,7 @@ impl Lowered {
         for e in wb.evidence.iter() {
             let note = e.note.as_deref().unwrap_or("");
             let location = e.location.as_deref().unwrap_or("");
-            for field in [e.title.as_str(), e.id.as_str(), note, location] {
-                evidence.push(field);
-            }
+            evidence.push_parts(&[e.title.as_str(), e.id.as_str(), note, location]);
         }
         Lowered {
             questions,
@@ -177,6 +179,7 @@ mod tests {
         assert_eq!(h.matching("a b").collect::<Vec<_>>(), [0, 2]);
         assert_eq!(h.field(1), "gamma");
         assert_eq!(h.field(3), "");
+        assert_eq!(h.field(4), "ünïcode beta");
         assert_eq!(h.len(), 5);
     }
 
@@ -188,6 +191,11 @@ mod tests {
         // A field's own line break reads as a space.
         assert_eq!(h.matching("one line").collect::<Vec<_>>(), [2]);
         // Lower-cased as the query is: a final sigma.
+        let mut parts = Haystack::default();
+        parts.push_parts(&["Title ends", "ID-7"]);
+        assert_eq!(parts.matching("ends id").count(), 0);
+        assert_eq!(parts.matching("id-7").count(), 1);
+        assert_eq!(parts.field(0), "title ends\nid-7");
         let greek = hay(&["ΟΔΟΣ"]);
         assert_eq!(greek.matching(&"ΟΔΟΣ".to_lowercase()).count(), 1);
         assert_eq!(h.matching("").count(), 0);
