@@ -295,8 +295,21 @@ fn plain_ok(s: &str) -> bool {
     ) {
         return false;
     }
-    let digits = s.strip_prefix(['-', '+']).unwrap_or(s);
-    !(digits.len() > 1 && digits.bytes().all(|b| b.is_ascii_digit()))
+    !looks_like_an_integer(s)
+}
+
+/// Digits (or `0x`, `0o`, `0b` and their digits) with an optional sign, of
+/// any length: text like this is quoted, as other readers take it for a
+/// number, or fail on one too large for 64 bits.
+fn looks_like_an_integer(s: &str) -> bool {
+    let unsigned = s.strip_prefix(['-', '+']).unwrap_or(s);
+    let (digits, radix) = match unsigned.get(..2) {
+        Some("0x") => (&unsigned[2..], 16),
+        Some("0o") => (&unsigned[2..], 8),
+        Some("0b") => (&unsigned[2..], 2),
+        _ => (unsigned, 10),
+    };
+    !digits.is_empty() && digits.chars().all(|c| c.is_digit(radix))
 }
 
 fn double_quoted(out: &mut String, s: &str) {
@@ -398,6 +411,9 @@ mod tests {
         "trail \nline",
         "crlf\r\nline",
         "tab\n\tindented",
+        "0x2EEEE0EEEEEEEEEEEEEEEEEEEEEEEEE",
+        "123456789012345678901234567890123456789012345",
+        "-0o7777777777777777777777777777777",
         "\tstarts with a tab\n",
         "# not a comment\n  indented\n\nlast",
         "line\n---\nmore",
