@@ -651,40 +651,21 @@ impl App {
             return Vec::new();
         };
         let key = (doc.revision, self.ev.kind, self.ev.query.clone());
-        // Typing one more letter can only narrow what was shown: when that
-        // was a small part of the library, filter it rather than the whole.
-        let narrower = match &*self.ev.cache.borrow() {
-            Some((k, v)) if *k == key => return v.clone(),
-            Some(((rev, kind, query), v))
-                if *rev == doc.revision
-                    && *kind == self.ev.kind
-                    && !query.is_empty()
-                    && v.len() < doc.wb.evidence.len() / 4
-                    && self
-                        .ev
-                        .query
-                        .to_lowercase()
-                        .starts_with(&query.to_lowercase()) =>
-            {
-                Some(v.clone())
-            }
-            _ => None,
-        };
+        if let Some((k, v)) = &*self.ev.cache.borrow()
+            && *k == key
+        {
+            return v.clone();
+        }
         let q = self.ev.query.to_lowercase();
         let kind = |i: &usize| self.ev.kind.is_none_or(|k| doc.wb.evidence[*i].kind == k);
-        let v: Vec<usize> = match narrower {
-            Some(before) => {
-                let low = lowered(&self.lowered, doc);
-                before
-                    .into_iter()
-                    .filter(|i| kind(i) && low.evidence_holds(*i, &q))
-                    .collect()
-            }
-            None if q.is_empty() => (0..doc.wb.evidence.len()).filter(kind).collect(),
-            None => lowered(&self.lowered, doc)
-                .evidence_matching(&q)
+        let v: Vec<usize> = if q.is_empty() {
+            (0..doc.wb.evidence.len()).filter(kind).collect()
+        } else {
+            lowered(&self.lowered, doc)
+                .evidence
+                .matching(&q)
                 .filter(|i| *i < doc.wb.evidence.len() && kind(i))
-                .collect(),
+                .collect()
         };
         *self.ev.cache.borrow_mut() = Some((key, v.clone()));
         v
@@ -2859,7 +2840,7 @@ pub fn search(wb: &Workbook, low: &Lowered, q: &str, limit: usize) -> Vec<Hit> {
             return hits;
         }
     }
-    for i in low.evidence_matching(q) {
+    for i in low.evidence.matching(q) {
         let Some(e) = wb.evidence.get(i) else {
             continue;
         };

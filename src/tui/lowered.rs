@@ -58,14 +58,6 @@ impl Haystack {
         self.text.push('\0');
     }
 
-    pub fn len(&self) -> usize {
-        self.starts.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.starts.is_empty()
-    }
-
     /// Field `i`, lower-cased.
     pub fn field(&self, i: usize) -> &str {
         // Each field ends with its one-byte terminator.
@@ -112,16 +104,6 @@ pub struct Lowered {
 }
 
 impl Lowered {
-    /// Evidence items with a part that holds `q`, in order.
-    pub fn evidence_matching<'a>(&'a self, q: &'a str) -> impl Iterator<Item = usize> + 'a {
-        self.evidence.matching(q)
-    }
-
-    /// Whether a part of evidence item `i` holds `q` (one line).
-    pub fn evidence_holds(&self, i: usize, q: &str) -> bool {
-        !q.contains('\n') && self.evidence.field(i).contains(q)
-    }
-
     pub fn new(wb: &Workbook) -> Lowered {
         let mut questions = Haystack::default();
         let mut question_fields = Vec::new();
@@ -180,7 +162,6 @@ mod tests {
         assert_eq!(h.field(1), "gamma");
         assert_eq!(h.field(3), "");
         assert_eq!(h.field(4), "ünïcode beta");
-        assert_eq!(h.len(), 5);
     }
 
     #[test]

@@ -35,6 +35,16 @@ pub struct Pos {
 
 impl Pos {
     pub const START: Pos = Pos { line: 1, col: 1 };
+
+    /// Where byte `at` of `text` is (columns count characters).
+    pub fn at(text: &str, at: usize) -> Pos {
+        let before = &text[..at];
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        Pos {
+            line: before.matches('\n').count() + 1,
+            col: before[line_start..].chars().count() + 1,
+        }
+    }
 }
 
 impl fmt::Display for Pos {
@@ -306,12 +316,13 @@ pub struct Document {
 pub fn decode(bytes: &[u8]) -> Result<&str, SyntaxError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     std::str::from_utf8(bytes).map_err(|e| {
-        let good = &bytes[..e.valid_up_to()];
-        let line = good.iter().filter(|b| **b == b'\n').count() + 1;
-        let line_start = good.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
-        let col = String::from_utf8_lossy(&good[line_start..]).chars().count() + 1;
-        SyntaxError::new(Pos { line, col }, "the file is not valid UTF-8 text")
-            .with_help("save it as UTF-8 (in most editors: Save As, encoding UTF-8)")
+        // Everything before the first bad byte is UTF-8.
+        let good = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
+        SyntaxError::new(
+            Pos::at(good, good.len()),
+            "the file is not valid UTF-8 text",
+        )
+        .with_help("save it as UTF-8 (in most editors: Save As, encoding UTF-8)")
     })
 }
 

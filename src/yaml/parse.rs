@@ -49,14 +49,8 @@ fn parse_limited(text: &str, max_nodes: usize) -> Result<Document, SyntaxError> 
                 fixed = Some(s);
             }
             Err(Stop::TabAfterColon(run)) => {
-                let at = run.start;
-                let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-                let pos = Pos {
-                    line: text[..at].matches('\n').count() + 1,
-                    col: text[line_start..at].chars().count() + 1,
-                };
                 return Err(SyntaxError::new(
-                    pos,
+                    Pos::at(text, run.start),
                     "a tab follows ':' here, as in too many places to read past",
                 )
                 .with_help("use a space after ':' instead of a tab"));
@@ -187,15 +181,8 @@ fn check_characters(text: &str) -> Result<(), SyntaxError> {
     let Some((at, c)) = text.char_indices().find(|(_, c)| bad(*c)) else {
         return Ok(());
     };
-    let before = &text[..at];
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let pos = Pos {
-        line,
-        col: before[line_start..].chars().count() + 1,
-    };
     Err(SyntaxError::new(
-        pos,
+        Pos::at(text, at),
         format!(
             "a control character (U+{:04X}) is here; control characters are not allowed \
              in YAML text",
