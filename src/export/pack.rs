@@ -48,12 +48,6 @@ pub fn long_date(d: NaiveDate) -> String {
     d.format("%-d %B %Y").to_string()
 }
 
-/// The evidence item's number in the index (E1, E2, …) and its anchor.
-fn evidence_ref(ix: &EvidenceIndex, id: &str) -> Option<(String, String)> {
-    let i = ix.position(id)?;
-    Some((format!("E{}", i + 1), anchor_for(id)))
-}
-
 fn anchor_for(evidence_id: &str) -> String {
     format!("evidence-{evidence_id}")
 }
@@ -405,12 +399,13 @@ fn answer_blocks(d: &mut Document, wb: &Workbook, ix: &EvidenceIndex, a: &Answer
         let items = a
             .evidence
             .iter()
-            .map(|id| match (evidence_ref(ix, id), ix.position(id)) {
-                (Some((n, anchor)), Some(i)) => vec![Inline::Link {
-                    text: format!("{n}: {}", wb.evidence[i].title),
-                    anchor,
+            // A cited item by its number in the index (E1, E2, …), linked.
+            .map(|id| match ix.position(id) {
+                Some(i) => vec![Inline::Link {
+                    text: format!("E{}: {}", i + 1, wb.evidence[i].title),
+                    anchor: anchor_for(id),
                 }],
-                _ => vec![t(id.clone())],
+                None => vec![t(id.clone())],
             })
             .collect();
         d.push(Block::Bullets(items));

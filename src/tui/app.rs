@@ -560,15 +560,7 @@ impl App {
     /// The scores, computed once per revision of the workbook and shared.
     pub fn report(&self) -> Option<Rc<Report>> {
         let doc = self.doc.as_ref()?;
-        let mut cache = self.report.borrow_mut();
-        match &*cache {
-            Some((rev, r)) if *rev == doc.revision => Some(Rc::clone(r)),
-            _ => {
-                let r = Rc::new(scoring::report(&doc.wb));
-                *cache = Some((doc.revision, Rc::clone(&r)));
-                Some(r)
-            }
-        }
+        Some(per_revision(&self.report, doc, scoring::report))
     }
 
     /// An evidence item by id, through a map of positions that is checked
@@ -661,7 +653,7 @@ impl App {
         let v: Vec<usize> = if q.is_empty() {
             (0..doc.wb.evidence.len()).filter(kind).collect()
         } else {
-            lowered(&self.lowered, doc)
+            per_revision(&self.lowered, doc, Lowered::new)
                 .evidence
                 .matching(&q)
                 .filter(|i| *i < doc.wb.evidence.len() && kind(i))
@@ -1995,7 +1987,7 @@ impl App {
         s.hits = if q.is_empty() {
             Vec::new()
         } else {
-            let low = lowered(&self.lowered, doc);
+            let low = per_revision(&self.lowered, doc, Lowered::new);
             search(&doc.wb, &low, &q, 200)
         };
         s.sel = 0;
@@ -2785,33 +2777,31 @@ fn remove_at(list: &mut Vec<String>, i: usize) -> bool {
 
 /// Finds text in questions, answers, strengths, areas and evidence.
 /// The lower-cased text of the open workbook, made at most once per revision.
-fn lowered(cache: &RefCell<Option<(u64, Rc<Lowered>)>>, doc: &Doc) -> Rc<Lowered> {
+/// A value made from the open workbook at most once per revision of it.
+fn per_revision<T>(
+    cache: &RefCell<Option<(u64, Rc<T>)>>,
+    doc: &Doc,
+    make: impl FnOnce(&Workbook) -> T,
+) -> Rc<T> {
     let mut c = cache.borrow_mut();
     match &*c {
-        Some((rev, low)) if *rev == doc.revision => Rc::clone(low),
+        Some((rev, v)) if *rev == doc.revision => Rc::clone(v),
         _ => {
-            let low = Rc::new(Lowered::new(&doc.wb));
-            *c = Some((doc.revision, Rc::clone(&low)));
-            low
+            let v = Rc::new(make(&doc.wb));
+            *c = Some((doc.revision, Rc::clone(&v)));
+            v
         }
     }
 }
 
-/// Questions, answers and evidence whose text holds `q` (lower case), up to
-/// `limit` hits.
 pub fn search(wb: &Workbook, low: &Lowered, q: &str, limit: usize) -> Vec<Hit> {
     let mut hits = Vec::new();
     let questions: Vec<_> = wb.framework.questions().map(|(_, q)| q).collect();
     let answers = wb.answers_in_order();
-    let mut last = None;
     for f in low.questions.matching(q) {
         let Some(&(i, field)) = low.question_fields.get(f) else {
             continue;
         };
-        // A question's text and ref are two fields but one hit.
-        if last.replace((i, field)) == Some((i, field)) {
-            continue;
-        }
         let (Some(question), a) = (questions.get(i), answers.get(i).copied().flatten()) else {
             continue;
         };

@@ -23,7 +23,6 @@ use std::hash::{BuildHasherDefault, Hasher};
 use std::rc::Rc;
 
 pub use emit::DocWriter;
-pub use parse::{MAX_DEPTH, MAX_NODES};
 pub use serde_yaml::{Mapping, Value};
 
 /// A line and column, both counted from 1.
@@ -54,7 +53,7 @@ impl fmt::Display for Pos {
 }
 
 /// One step into a document: a mapping key or a sequence index.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone)]
 pub enum Seg {
     Key(String),
     Idx(usize),
@@ -73,20 +72,6 @@ struct Step {
     /// The hash of the path up to and including this step.
     hash: u64,
     up: Path,
-}
-
-impl PartialEq for Path {
-    fn eq(&self, other: &Path) -> bool {
-        self.hash() == other.hash() && self.segs() == other.segs()
-    }
-}
-
-impl Eq for Path {}
-
-impl std::hash::Hash for Path {
-    fn hash<H: Hasher>(&self, state: &mut H) {
-        state.write_u64(self.hash());
-    }
 }
 
 /// FNV-1a over the steps of a path. A key step starts with 0xFF and an index
@@ -132,9 +117,6 @@ impl Path {
     }
     pub fn parent(&self) -> Option<Path> {
         self.0.as_ref().map(|s| s.up.clone())
-    }
-    pub fn is_root(&self) -> bool {
-        self.0.is_none()
     }
     /// The steps from the top.
     fn segs(&self) -> Vec<&Seg> {
