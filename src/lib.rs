@@ -10,6 +10,7 @@ pub mod framework;
 pub mod merge;
 pub mod paths;
 pub mod read;
+pub mod recover;
 pub mod scoring;
 pub mod store;
 pub mod text;

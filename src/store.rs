@@ -236,6 +236,9 @@ pub struct WorkbookFile {
     /// Hash of the bytes last read or written: a save first checks the file
     /// still has them.
     seen: Option<[u8; 32]>,
+    /// The bytes last read or written: the base a three-way merge with a
+    /// file changed on disk starts from.
+    base: Option<Vec<u8>>,
     lock: Option<Lock>,
 }
 
@@ -271,6 +274,7 @@ impl WorkbookFile {
         let file = WorkbookFile {
             path: path.to_path_buf(),
             seen: Some(fingerprint(&bytes)),
+            base: Some(bytes),
             lock,
         };
         Ok((file, wb, warnings))
@@ -290,6 +294,7 @@ impl WorkbookFile {
         let mut f = WorkbookFile {
             path: path.to_path_buf(),
             seen: None,
+            base: None,
             lock: Some(lock),
         };
         f.save(wb)?;
@@ -341,7 +346,34 @@ impl WorkbookFile {
         }
         write_atomic(&self.path, text.as_bytes())?;
         self.seen = Some(fingerprint(text.as_bytes()));
+        self.base = Some(text.into_bytes());
         Ok(true)
+    }
+
+    /// The bytes this process last read from or wrote to the file.
+    pub fn base_text(&self) -> Option<&[u8]> {
+        self.base.as_deref()
+    }
+
+    /// What the file holds now (`None` if it was removed), whoever wrote it.
+    pub fn read_disk(&self) -> Result<Option<Vec<u8>>, StoreError> {
+        match fs::read(&self.path) {
+            Ok(b) => Ok(Some(b)),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(StoreError::Io {
+                path: self.path.clone(),
+                action: "read",
+                source: e,
+            }),
+        }
+    }
+
+    /// Takes what is on disk now (from [`WorkbookFile::read_disk`]) as the
+    /// version this process has seen: the next save replaces it. For a
+    /// merge with, or a reload of, a file someone else changed.
+    pub fn adopt(&mut self, disk: Option<Vec<u8>>) {
+        self.seen = disk.as_deref().map(fingerprint);
+        self.base = disk;
     }
 }
 

@@ -262,13 +262,19 @@ pub enum Popup {
     ActivityKind {
         sel: usize,
     },
+    /// Changes that could not be saved: what to do with them.
+    Unsaved(super::saving::UnsavedPrompt),
+    /// A file name for save as or a copy.
+    SavePath(Box<super::saving::PathPrompt>),
 }
 
 impl Popup {
     fn context(&self) -> Option<Context> {
         match self {
             Popup::Confirm { .. } => Some(Context::Confirm),
-            Popup::Editor(_)
+            Popup::Unsaved(_) => Some(Context::Unsaved),
+            Popup::SavePath(_)
+            | Popup::Editor(_)
             | Popup::Search(_)
             | Popup::Filter(_)
             | Popup::New(_)
@@ -367,6 +373,8 @@ pub struct App {
     /// A line for the status bar: (text, is an error).
     pub message: Option<(String, bool)>,
     pub quit: bool,
+    /// Printed when the interface has closed (where changes went).
+    pub exit_note: Option<String>,
     /// The last drawn size, for the mouse.
     pub size: Cell<Rect>,
     report: RefCell<Option<(u64, Rc<Report>)>>,
@@ -403,6 +411,7 @@ impl App {
             popup: None,
             message: None,
             quit: false,
+            exit_note: None,
             size: Cell::new(Rect::new(0, 0, 80, 24)),
             report: RefCell::new(None),
             evidence_pos: RefCell::new(HashMap::new()),
@@ -420,14 +429,7 @@ impl App {
     /// Opens a workbook and shows its questions.
     pub fn open_doc(&mut self, doc: Doc) {
         self.q = QuestionsState::default();
-        let fw = &doc.wb.framework;
-        for (di, d) in fw.domains.iter().enumerate() {
-            self.q.rows.push(Row::Domain(di));
-            for qi in 0..d.questions.len() {
-                self.q.question_rows.push(self.q.rows.len());
-                self.q.rows.push(Row::Question(di, qi));
-            }
-        }
+        self.build_rows(&doc.wb.framework);
         self.ev = EvidenceState::default();
         self.details = ListForm::default();
         self.metrics = ListForm::default();
@@ -444,6 +446,19 @@ impl App {
         self.evidence_pos.borrow_mut().clear();
         self.doc = Some(doc);
         self.screen = Screen::Questions;
+    }
+
+    /// The question tree for a framework.
+    pub(super) fn build_rows(&mut self, fw: &crate::framework::Framework) {
+        self.q.rows.clear();
+        self.q.question_rows.clear();
+        for (di, d) in fw.domains.iter().enumerate() {
+            self.q.rows.push(Row::Domain(di));
+            for qi in 0..d.questions.len() {
+                self.q.question_rows.push(self.q.rows.len());
+                self.q.rows.push(Row::Question(di, qi));
+            }
+        }
     }
 
     pub fn open_path(&mut self, path: &Path) {
@@ -716,6 +731,7 @@ impl App {
             Some(Popup::Filter(_)) => return self.filter_key(ev),
             Some(Popup::New(_)) => return self.new_key(ev),
             Some(Popup::ReviewAs(_)) => return self.review_as_key(ev),
+            Some(Popup::SavePath(_)) => return self.path_key(ev),
             _ => {}
         }
         if let Some(action) = self.keymap.lookup(self.context(), key) {
@@ -738,6 +754,9 @@ impl App {
             Some(Popup::Search(s)) => {
                 s.input.insert_str(text.replace('\n', " "));
                 self.run_search();
+            }
+            Some(Popup::SavePath(p)) => {
+                p.input.insert_str(text.replace('\n', ""));
             }
             _ => {}
         }
@@ -878,14 +897,15 @@ impl App {
                 return;
             }
             Action::Quit => {
-                self.quit = true;
+                self.request_quit();
                 return;
             }
             Action::Save => {
-                if let Some(d) = &mut self.doc {
-                    d.save_now();
-                    self.message = Some(("Saving now".into(), false));
-                }
+                self.save_action();
+                return;
+            }
+            Action::SaveAs if self.doc.is_some() => {
+                self.save_as_action(false);
                 return;
             }
             _ => {}
@@ -971,7 +991,18 @@ impl App {
                     self.open_path(&p);
                 }
             }
-            Action::Back => self.quit = true,
+            Action::OpenCopy => {
+                if let Some(b) = self
+                    .start
+                    .sel
+                    .checked_sub(1)
+                    .and_then(|i| self.start.books.get(i))
+                {
+                    let p = b.path.clone();
+                    self.open_copy_action(p);
+                }
+            }
+            Action::Back => self.request_quit(),
             _ => {}
         }
     }
@@ -1824,7 +1855,7 @@ impl App {
             KeyCode::Char('c') if ctrl => {
                 self.commit_editor();
                 self.close_editor();
-                self.quit = true;
+                self.request_quit();
             }
             KeyCode::Char('z') if ctrl => {
                 ed.area.undo();
@@ -1968,7 +1999,7 @@ impl App {
             }
             KeyCode::Char('c') if ev.modifiers.contains(KeyModifiers::CONTROL) => {
                 self.popup = None;
-                self.quit = true;
+                self.request_quit();
             }
             _ => {
                 if s.input.input(ev) {
@@ -2093,6 +2124,9 @@ impl App {
     }
 
     fn popup_action(&mut self, action: Action) {
+        if let Some(Popup::Unsaved(_)) = &self.popup {
+            return self.unsaved_action(action);
+        }
         let choices = match &self.popup {
             Some(Popup::Resolve { conflict, .. }) => self.conflict_choices(*conflict),
             _ => Vec::new(),
@@ -2316,7 +2350,9 @@ impl App {
             | Popup::Search(_)
             | Popup::Filter(_)
             | Popup::New(_)
-            | Popup::ReviewAs(_) => {}
+            | Popup::ReviewAs(_)
+            | Popup::Unsaved(_)
+            | Popup::SavePath(_) => {}
         }
     }
 
@@ -2760,9 +2796,7 @@ impl App {
 
     /// Called between events: starts pending saves and collects results.
     pub fn tick(&mut self, now: Instant) {
-        if let Some(d) = &mut self.doc {
-            d.tick(now);
-        }
+        self.saving_tick(now);
     }
 }
 

@@ -1,13 +1,20 @@
 //! The open workbook: the domain model, and a saver thread that writes it
 //! through the core without blocking typing.
+//!
+//! Nothing typed is dropped: a change counts as unsaved until a save of it
+//! (or of a later revision) has succeeded. A failed save is retried on a
+//! back-off and after every edit; a file someone else changed on disk is
+//! never overwritten, and can be merged with, saved elsewhere or reloaded.
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::{Arc, Mutex, MutexGuard};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
+use crate::merge;
 use crate::store::{StoreError, WorkbookFile};
-use crate::workbook::Workbook;
+use crate::workbook::{self, Workbook};
 
 /// What the status bar says about saving.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -16,7 +23,11 @@ pub enum SaveState {
     /// Changed, waiting for a pause in typing (at most a second).
     Pending,
     Saving,
+    /// The last save failed; it is retried, and the changes are kept.
     Error(String),
+    /// The file on disk is not the one this peerbook loaded or last wrote:
+    /// nothing is written until the user chooses what to do.
+    ChangedOnDisk,
     /// Another peerbook holds the workbook.
     ReadOnly(String),
 }
@@ -28,8 +39,19 @@ impl SaveState {
             SaveState::Pending => "unsaved changes".into(),
             SaveState::Saving => "saving…".into(),
             SaveState::Error(e) => format!("NOT SAVED: {e}"),
+            SaveState::ChangedOnDisk => {
+                "NOT SAVED: the file was changed on disk by another program".into()
+            }
             SaveState::ReadOnly(_) => "read-only".into(),
         }
+    }
+
+    /// Whether the status bar should show this as a problem.
+    pub fn is_problem(&self) -> bool {
+        matches!(
+            self,
+            SaveState::Error(_) | SaveState::ChangedOnDisk | SaveState::ReadOnly(_)
+        )
     }
 }
 
@@ -37,44 +59,75 @@ impl SaveState {
 const QUIET: Duration = Duration::from_millis(300);
 /// …or this long after the first unsaved change, whichever comes first.
 const MAX_WAIT: Duration = Duration::from_millis(900);
+/// The first retry after a failed save, doubled after each failure…
+const RETRY_FIRST: Duration = Duration::from_secs(1);
+/// …up to this.
+const RETRY_MAX: Duration = Duration::from_secs(30);
 
-enum Msg {
-    Save(Box<Workbook>),
-    Stop,
+type Shared = Arc<Mutex<WorkbookFile>>;
+
+fn lock(file: &Shared) -> MutexGuard<'_, WorkbookFile> {
+    // A panic while saving leaves the file as it was: keep using it.
+    file.lock().unwrap_or_else(|p| p.into_inner())
+}
+
+struct Job {
+    revision: u64,
+    wb: Box<Workbook>,
+}
+
+struct Done {
+    revision: u64,
+    result: Result<(), StoreError>,
 }
 
 struct Saver {
-    tx: Sender<Msg>,
-    rx: Receiver<Result<(), String>>,
+    tx: Option<Sender<Job>>,
+    rx: Receiver<Done>,
     handle: Option<JoinHandle<()>>,
     in_flight: usize,
 }
 
 impl Saver {
-    fn start(mut file: WorkbookFile) -> Saver {
-        let (tx, job_rx) = mpsc::channel::<Msg>();
+    fn start(file: Shared) -> Saver {
+        let (tx, job_rx) = mpsc::channel::<Job>();
         let (done_tx, rx) = mpsc::channel();
         let handle = std::thread::spawn(move || {
-            while let Ok(msg) = job_rx.recv() {
-                let Msg::Save(wb) = msg else { break };
-                let result = file.save(&wb).map(|_| ()).map_err(|e| match e {
-                    StoreError::ChangedOnDisk { .. } => {
-                        "the file was changed on disk by another program; your changes are kept here, save them elsewhere or reopen".to_string()
-                    }
-                    other => other.to_string(),
-                });
-                if done_tx.send(result).is_err() {
+            while let Ok(job) = job_rx.recv() {
+                let result = lock(&file).save(&job.wb).map(|_| ());
+                let done = Done {
+                    revision: job.revision,
+                    result,
+                };
+                if done_tx.send(done).is_err() {
                     break;
                 }
             }
         });
         Saver {
-            tx,
+            tx: Some(tx),
             rx,
             handle: Some(handle),
             in_flight: 0,
         }
     }
+
+    /// Lets the thread finish what it was given and waits for it.
+    fn stop(&mut self) {
+        self.tx = None;
+        if let Some(h) = self.handle.take() {
+            let _ = h.join();
+        }
+    }
+}
+
+/// What merging with a file changed on disk did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MergedWithDisk {
+    pub taken: usize,
+    pub conflicts: usize,
+    /// The file had been removed: there was nothing to merge with.
+    pub was_removed: bool,
 }
 
 pub struct Doc {
@@ -83,11 +136,20 @@ pub struct Doc {
     pub state: SaveState,
     /// A message to show once (a stale lock taken over, warnings on load).
     pub notice: Option<String>,
+    file: Option<Shared>,
     saver: Option<Saver>,
     first_change: Option<Instant>,
     last_change: Option<Instant>,
     /// Bumped on every change, so views can cache what they derive.
     pub revision: u64,
+    /// The newest revision known to be on disk.
+    saved_revision: u64,
+    /// Why the last save failed, while it has not been retried successfully.
+    failure: Option<String>,
+    changed_on_disk: bool,
+    /// When to retry a failed save, and the wait after the next failure.
+    retry_at: Option<Instant>,
+    retry_delay: Duration,
 }
 
 impl Doc {
@@ -104,16 +166,9 @@ impl Doc {
                         warnings.0[0].message
                     ));
                 }
-                Ok(Doc {
-                    wb,
-                    path: path.to_path_buf(),
-                    state: SaveState::Saved,
-                    notice,
-                    saver: Some(Saver::start(file)),
-                    first_change: None,
-                    last_change: None,
-                    revision: 0,
-                })
+                let mut doc = Doc::writable(wb, path, file);
+                doc.notice = notice;
+                Ok(doc)
             }
             Err(StoreError::Locked { holder, .. }) => {
                 let (_, wb, _) = WorkbookFile::open_read_only(path).map_err(|e| e.to_string())?;
@@ -123,6 +178,23 @@ impl Doc {
         }
     }
 
+    /// Copies the workbook at `from` to a new file `to` and opens the copy
+    /// for editing (the original is only read: another peerbook may hold it).
+    pub fn copy_of(from: &Path, to: &Path) -> Result<Doc, String> {
+        let (wb, _) = WorkbookFile::read(from).map_err(|e| e.to_string())?;
+        let file = WorkbookFile::create(to, &wb).map_err(|e| e.to_string())?;
+        Ok(Doc::writable(wb, to, file))
+    }
+
+    fn writable(wb: Workbook, path: &Path, file: WorkbookFile) -> Doc {
+        let file = Arc::new(Mutex::new(file));
+        let mut doc = Doc::read_only(wb, path, String::new());
+        doc.state = SaveState::Saved;
+        doc.saver = Some(Saver::start(Arc::clone(&file)));
+        doc.file = Some(file);
+        doc
+    }
+
     /// A workbook that cannot be saved (held elsewhere, or for tests).
     pub fn read_only(wb: Workbook, path: &Path, holder: String) -> Doc {
         Doc {
@@ -130,10 +202,16 @@ impl Doc {
             path: path.to_path_buf(),
             state: SaveState::ReadOnly(holder),
             notice: None,
+            file: None,
             saver: None,
             first_change: None,
             last_change: None,
             revision: 0,
+            saved_revision: 0,
+            failure: None,
+            changed_on_disk: false,
+            retry_at: None,
+            retry_delay: RETRY_FIRST,
         }
     }
 
@@ -149,7 +227,32 @@ impl Doc {
         matches!(self.state, SaveState::ReadOnly(_))
     }
 
-    /// Records that the workbook changed; it is saved within a second.
+    /// Whether there are changes that are not on disk yet.
+    pub fn has_unsaved(&self) -> bool {
+        self.file.is_some() && self.saved_revision < self.revision
+    }
+
+    /// Whether saving waits for the user because the file changed on disk.
+    pub fn is_changed_on_disk(&self) -> bool {
+        self.changed_on_disk
+    }
+
+    /// The status bar's words on saving, with when a failed save is tried
+    /// again.
+    pub fn status_label(&self, now: Instant) -> String {
+        let mut label = self.state.label();
+        if let (SaveState::Error(_), Some(at)) = (&self.state, self.retry_at) {
+            let secs = at.saturating_duration_since(now).as_secs_f32().ceil() as u64;
+            label.push_str(&format!(" · retrying in {secs} s"));
+        }
+        if matches!(self.state, SaveState::ChangedOnDisk) {
+            label.push_str(" · Ctrl-s to choose");
+        }
+        label
+    }
+
+    /// Records that the workbook changed; it is saved within a second. A
+    /// save that failed is tried again with it.
     pub fn changed(&mut self) {
         self.revision += 1;
         if self.is_read_only() {
@@ -158,87 +261,314 @@ impl Doc {
         let now = Instant::now();
         self.first_change.get_or_insert(now);
         self.last_change = Some(now);
-        if !matches!(self.state, SaveState::Error(_)) {
-            self.state = SaveState::Pending;
-        }
+        self.refresh_state();
     }
 
-    /// Called often: starts a save when typing pauses or a second has
-    /// passed, and collects finished saves.
+    /// Called often: starts a save when typing pauses, a second has passed
+    /// or a retry is due, and collects finished saves.
     pub fn tick(&mut self, now: Instant) {
-        self.collect();
+        self.collect(now);
         if let (Some(first), Some(last)) = (self.first_change, self.last_change)
             && (now.duration_since(last) >= QUIET || now.duration_since(first) >= MAX_WAIT)
         {
             self.save_now();
         }
+        let idle = self.saver.as_ref().is_some_and(|s| s.in_flight == 0);
+        if idle && self.retry_at.is_some_and(|at| now >= at) {
+            self.save_now();
+        }
     }
 
-    /// Sends the workbook to the saver at once.
+    /// Sends the workbook to the saver at once (unless the file changed on
+    /// disk: then nothing is written until the user chooses).
     pub fn save_now(&mut self) {
+        if self.changed_on_disk {
+            self.first_change = None;
+            self.last_change = None;
+            return;
+        }
         let Some(saver) = &mut self.saver else {
             return;
         };
         self.first_change = None;
         self.last_change = None;
-        if saver.tx.send(Msg::Save(Box::new(self.wb.clone()))).is_ok() {
-            saver.in_flight += 1;
-            self.state = SaveState::Saving;
-        } else {
-            self.state = SaveState::Error("the saver stopped".into());
+        self.retry_at = None;
+        let job = Job {
+            revision: self.revision,
+            wb: Box::new(self.wb.clone()),
+        };
+        match saver.tx.as_ref().map(|tx| tx.send(job)) {
+            Some(Ok(())) => saver.in_flight += 1,
+            _ => self.failure = Some("the saver stopped".into()),
         }
+        self.refresh_state();
     }
 
-    fn collect(&mut self) {
+    fn collect(&mut self, now: Instant) {
         let Some(saver) = &mut self.saver else {
             return;
         };
-        while let Ok(result) = saver.rx.try_recv() {
+        let mut results = Vec::new();
+        while let Ok(done) = saver.rx.try_recv() {
             saver.in_flight = saver.in_flight.saturating_sub(1);
-            match result {
-                Err(e) => self.state = SaveState::Error(e),
-                Ok(()) if saver.in_flight == 0 && self.first_change.is_none() => {
-                    self.state = SaveState::Saved
-                }
-                Ok(()) => {}
-            }
+            results.push(done);
+        }
+        for done in results {
+            self.settle(done, now);
         }
     }
 
-    /// When the next tick should come to start a pending save.
-    pub fn next_deadline(&self) -> Option<Instant> {
-        let (first, last) = (self.first_change?, self.last_change?);
-        Some((last + QUIET).min(first + MAX_WAIT))
+    fn settle(&mut self, done: Done, now: Instant) {
+        match done.result {
+            Ok(()) => {
+                self.saved_revision = self.saved_revision.max(done.revision);
+                self.failure = None;
+                self.retry_at = None;
+                self.retry_delay = RETRY_FIRST;
+            }
+            Err(StoreError::ChangedOnDisk { .. }) => {
+                self.changed_on_disk = true;
+                self.retry_at = None;
+            }
+            Err(e) => {
+                self.failure = Some(e.to_string());
+                self.retry_at = Some(now + self.retry_delay);
+                self.retry_delay = (self.retry_delay * 2).min(RETRY_MAX);
+            }
+        }
+        self.refresh_state();
     }
 
-    /// Saves what is unsaved and waits for it: for quitting.
-    pub fn close(&mut self) -> Result<(), String> {
-        if self.first_change.is_some() {
+    fn refresh_state(&mut self) {
+        if self.is_read_only() {
+            return;
+        }
+        let in_flight = self.saver.as_ref().map_or(0, |s| s.in_flight);
+        self.state = if self.changed_on_disk {
+            SaveState::ChangedOnDisk
+        } else if let Some(f) = &self.failure {
+            SaveState::Error(f.clone())
+        } else if in_flight > 0 {
+            SaveState::Saving
+        } else if self.saved_revision < self.revision {
+            // (A detached workbook, never written, stays here.)
+            SaveState::Pending
+        } else {
+            SaveState::Saved
+        };
+    }
+
+    /// When the next tick should come: to start a pending save or a retry.
+    pub fn next_deadline(&self) -> Option<Instant> {
+        let pending = match (self.first_change, self.last_change) {
+            (Some(first), Some(last)) if !self.changed_on_disk => {
+                Some((last + QUIET).min(first + MAX_WAIT))
+            }
+            _ => None,
+        };
+        match (pending, self.retry_at) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        }
+    }
+
+    /// Saves what is unsaved and waits up to `wait` for it, collecting the
+    /// result. Returns whether everything is on disk.
+    pub fn flush(&mut self, wait: Duration) -> bool {
+        if self.has_unsaved() {
             self.save_now();
         }
-        let Some(mut saver) = self.saver.take() else {
-            return Ok(());
-        };
-        let mut last = Ok(());
-        while saver.in_flight > 0 {
-            match saver.rx.recv_timeout(Duration::from_secs(30)) {
-                Ok(r) => {
+        let deadline = Instant::now() + wait;
+        while let Some(saver) = &mut self.saver {
+            if saver.in_flight == 0 {
+                break;
+            }
+            let left = deadline.saturating_duration_since(Instant::now());
+            match saver.rx.recv_timeout(left) {
+                Ok(done) => {
                     saver.in_flight -= 1;
-                    if r.is_err() {
-                        last = r;
-                    }
+                    self.settle(done, Instant::now());
                 }
-                Err(_) => return Err("saving did not finish".into()),
+                Err(_) => break,
             }
         }
-        let _ = saver.tx.send(Msg::Stop);
-        if let Some(h) = saver.handle.take() {
-            let _ = h.join();
+        !self.has_unsaved()
+    }
+
+    /// Saves what is unsaved, waits for it and stops the saver: for
+    /// quitting. Says why if anything could not be saved.
+    pub fn close(&mut self) -> Result<(), String> {
+        let saved = self.flush(Duration::from_secs(30));
+        if let Some(mut s) = self.saver.take() {
+            s.stop();
         }
-        if let Err(e) = &last {
-            self.state = SaveState::Error(e.clone());
+        if saved {
+            return Ok(());
         }
-        last
+        Err(match &self.state {
+            SaveState::ChangedOnDisk => {
+                "the file was changed on disk by another program, so it was not overwritten".into()
+            }
+            SaveState::Error(e) => e.clone(),
+            _ => "saving did not finish".into(),
+        })
+    }
+
+    /// Drops the changes not yet saved (the user said so twice) and stops
+    /// saving; the file stays as it is on disk.
+    pub fn discard(&mut self) {
+        if let Some(mut s) = self.saver.take() {
+            s.stop();
+        }
+        self.saved_revision = self.revision;
+        self.first_change = None;
+        self.last_change = None;
+    }
+
+    /// The workbook as it would be saved, for a recovered copy.
+    pub fn text(&self) -> String {
+        workbook::to_text(&self.wb)
+    }
+
+    /// Waits for saves in flight, so the file is not written under us.
+    fn wait_idle(&mut self) {
+        let _ = self.flush(Duration::from_secs(30));
+    }
+
+    /// Saves the workbook to a new file and goes on editing that one; the
+    /// old file is left as it is and its lock released. For a read-only
+    /// workbook this is "open a copy": the copy is editable.
+    pub fn save_as(&mut self, to: &Path) -> Result<(), String> {
+        if !self.is_read_only() {
+            // Finish what is in flight first: the new file starts from now.
+            self.first_change = None;
+            self.last_change = None;
+            if let Some(s) = &mut self.saver {
+                while s.in_flight > 0 {
+                    match s.rx.recv_timeout(Duration::from_secs(30)) {
+                        Ok(_) => s.in_flight -= 1,
+                        Err(_) => break,
+                    }
+                }
+            }
+        }
+        let file = WorkbookFile::create(to, &self.wb).map_err(|e| e.to_string())?;
+        if let Some(mut s) = self.saver.take() {
+            s.stop();
+        }
+        // The old file's last handle goes here, and its lock with it.
+        let file = Arc::new(Mutex::new(file));
+        self.saver = Some(Saver::start(Arc::clone(&file)));
+        self.file = Some(file);
+        self.path = to.to_path_buf();
+        self.failure = None;
+        self.changed_on_disk = false;
+        self.retry_at = None;
+        self.retry_delay = RETRY_FIRST;
+        self.revision += 1;
+        self.saved_revision = self.revision;
+        self.state = SaveState::Saved;
+        Ok(())
+    }
+
+    /// Merges the changes made here since the last save into the file as
+    /// it is on disk now, three ways with the last saved version as the
+    /// base; fields both sides changed differently keep the disk's value
+    /// and are listed under `conflicts:`, as `peerbook merge` does. The
+    /// result is saved at once.
+    pub fn merge_with_disk(&mut self) -> Result<MergedWithDisk, String> {
+        let Some(file) = self.file.clone() else {
+            return Err("this workbook is read-only".into());
+        };
+        self.wait_idle();
+        let mut f = lock(&file);
+        let label = f.path.display().to_string();
+        let disk = f.read_disk().map_err(|e| e.to_string())?;
+        let Some(bytes) = disk else {
+            // Removed: what is here is all there is.
+            f.adopt(None);
+            drop(f);
+            self.after_disk_settled();
+            return Ok(MergedWithDisk {
+                taken: 0,
+                conflicts: 0,
+                was_removed: true,
+            });
+        };
+        let (theirs, _) = workbook::from_text(&label, &bytes).map_err(|e| {
+            format!(
+                "the file on disk no longer reads as a workbook, so there is nothing to merge with ({}); save yours to another file",
+                e.0.to_string().trim_end()
+            )
+        })?;
+        let base = match f.base_text() {
+            Some(b) => workbook::from_text(&label, b)
+                .map(|(wb, _)| wb)
+                .map_err(|e| e.0.to_string())?,
+            None => theirs.clone(),
+        };
+        let copies = [
+            merge::Copy {
+                label: "the file on disk".into(),
+                workbook: &theirs,
+            },
+            merge::Copy {
+                label: "your changes".into(),
+                workbook: &self.wb,
+            },
+        ];
+        let merged = merge::merge(&base, &copies).map_err(|e| match e {
+            merge::MergeError::NotACopy { reason, .. } => format!(
+                "the file on disk is now a different workbook ({reason}); save yours to another file"
+            ),
+            other => other.to_string(),
+        })?;
+        f.adopt(Some(bytes));
+        drop(f);
+        let outcome = MergedWithDisk {
+            taken: merged.changes.len(),
+            conflicts: merged.conflicts.len(),
+            was_removed: false,
+        };
+        self.wb = merged.workbook;
+        self.after_disk_settled();
+        Ok(outcome)
+    }
+
+    /// Replaces the workbook with the file as it is on disk, dropping the
+    /// changes made here since the last save.
+    pub fn reload(&mut self) -> Result<(), String> {
+        let Some(file) = self.file.clone() else {
+            return Err("this workbook is read-only".into());
+        };
+        self.wait_idle();
+        let mut f = lock(&file);
+        let label = f.path.display().to_string();
+        let Some(bytes) = f.read_disk().map_err(|e| e.to_string())? else {
+            return Err(format!(
+                "{label} is no longer there, so there is nothing to reload; save yours again or to another file"
+            ));
+        };
+        let (wb, _) = workbook::from_text(&label, &bytes).map_err(|e| e.0.to_string())?;
+        f.adopt(Some(bytes));
+        drop(f);
+        self.wb = wb;
+        self.changed_on_disk = false;
+        self.failure = None;
+        self.revision += 1;
+        self.saved_revision = self.revision;
+        self.first_change = None;
+        self.last_change = None;
+        self.refresh_state();
+        Ok(())
+    }
+
+    /// After a merge with the disk: the workbook changed and is saved now.
+    fn after_disk_settled(&mut self) {
+        self.changed_on_disk = false;
+        self.failure = None;
+        self.revision += 1;
+        self.save_now();
     }
 }
 

@@ -60,6 +60,13 @@ pub enum Action {
     Export,
     Yes,
     No,
+    SaveAs,
+    OpenCopy,
+    KeepTrying,
+    WriteRecovered,
+    Discard,
+    MergeDisk,
+    Reload,
 }
 
 /// Names used in `keys.yaml`, and what the help screen says.
@@ -151,6 +158,41 @@ const NAMES: &[(Action, &str, &str)] = &[
     (Action::Export, "export", "export a pack, summary or CSV"),
     (Action::Yes, "yes", "yes"),
     (Action::No, "no", "no"),
+    (
+        Action::SaveAs,
+        "save_as",
+        "save to another file and go on there",
+    ),
+    (
+        Action::OpenCopy,
+        "open_copy",
+        "make a copy of the workbook and open it",
+    ),
+    (
+        Action::KeepTrying,
+        "keep_trying",
+        "go back; saving is tried again",
+    ),
+    (
+        Action::WriteRecovered,
+        "write_recovered",
+        "write a recovered copy of your changes",
+    ),
+    (
+        Action::Discard,
+        "discard",
+        "discard your unsaved changes (press twice)",
+    ),
+    (
+        Action::MergeDisk,
+        "merge_disk",
+        "merge your changes into the file as it is on disk now",
+    ),
+    (
+        Action::Reload,
+        "reload",
+        "reload the file from disk, dropping your changes (press twice)",
+    ),
 ];
 
 impl Action {
@@ -199,6 +241,8 @@ pub enum Context {
     Popup,
     /// A yes/no question.
     Confirm,
+    /// What to do with changes that could not be saved.
+    Unsaved,
 }
 
 const CONTEXTS: &[(Context, &str)] = &[
@@ -215,6 +259,7 @@ const CONTEXTS: &[(Context, &str)] = &[
     (Context::Findings, "findings"),
     (Context::Popup, "popup"),
     (Context::Confirm, "confirm"),
+    (Context::Unsaved, "unsaved"),
 ];
 
 impl Context {
@@ -226,7 +271,7 @@ impl Context {
     }
     /// Whether global bindings reach this context.
     fn inherits_global(self) -> bool {
-        !matches!(self, Context::Popup | Context::Confirm)
+        !matches!(self, Context::Popup | Context::Confirm | Context::Unsaved)
     }
 }
 
@@ -486,6 +531,14 @@ impl Default for Keymap {
             b(C::Confirm, Key::ch('y'), A::Yes, true),
             b(C::Confirm, Key::ch('n'), A::No, true),
             b(C::Confirm, Key::plain(K::Esc), A::No, false),
+            b(C::Global, Key::ch('S'), A::SaveAs, false),
+            b(C::Start, Key::ch('c'), A::OpenCopy, true),
+            b(C::Unsaved, Key::ch('m'), A::MergeDisk, false),
+            b(C::Unsaved, Key::ch('a'), A::SaveAs, false),
+            b(C::Unsaved, Key::ch('c'), A::WriteRecovered, false),
+            b(C::Unsaved, Key::ch('r'), A::Reload, false),
+            b(C::Unsaved, Key::ch('d'), A::Discard, false),
+            b(C::Unsaved, Key::plain(K::Esc), A::KeepTrying, false),
         ];
         for d in 1..=9u8 {
             for c in [C::Questions, C::Peer] {
@@ -560,6 +613,17 @@ impl Keymap {
             );
         }
         out
+    }
+
+    /// The keys bound to an action in a context, as shown to the user.
+    pub fn keys_for(&self, context: Context, action: Action) -> String {
+        let keys: Vec<String> = self
+            .bindings
+            .iter()
+            .filter(|b| b.context == context && b.action == action)
+            .map(|b| b.key.to_string())
+            .collect();
+        keys.join("/")
     }
 
     /// The few keys that matter in a context, for the footer.
@@ -721,6 +785,13 @@ fn short(a: Action) -> String {
         Action::Delete => "delete".into(),
         Action::Add => "add".into(),
         Action::No => "no".into(),
+        Action::SaveAs => "save as".into(),
+        Action::OpenCopy => "open a copy".into(),
+        Action::KeepTrying => "keep trying".into(),
+        Action::WriteRecovered => "recovered copy".into(),
+        Action::Discard => "discard".into(),
+        Action::MergeDisk => "merge".into(),
+        Action::Reload => "reload".into(),
         other => other.describe(),
     }
 }

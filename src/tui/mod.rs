@@ -7,6 +7,7 @@ pub mod edit;
 pub mod keys;
 pub mod layout;
 pub mod lowered;
+pub mod saving;
 pub use crate::text;
 pub mod view;
 
@@ -99,25 +100,47 @@ pub fn run_as(
         EnableBracketedPaste
     );
     let result = event_loop(&mut app);
-    // Save what is unsaved before leaving.
-    let closing = app
-        .doc
-        .as_mut()
-        .map(|d| (d.close(), d.path.clone(), d.wb.clone()));
+    // The terminal first, so whatever is printed below can be read.
     restore();
     let _ = io::stdout().flush();
-    if let Some((Err(e), path, wb)) = closing {
-        // Nothing typed is lost: write a copy beside the workbook.
-        let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
-        let copy = path.with_extension(format!("recovered-{stamp}.yaml"));
-        let _ = crate::store::write_atomic(&copy, crate::workbook::to_text(&wb).as_bytes());
-        return Err(format!(
-            "the last changes could not be saved to {} ({e}); they were written to {}",
-            path.display(),
-            copy.display()
-        ));
+    // Save what is unsaved before leaving.
+    let closing = app.doc.as_mut().map(|d| (d.close(), d));
+    if let Some((Err(e), d)) = closing {
+        return Err(keep_unsaved(d, &e));
+    }
+    if let Some(note) = app.exit_note.take() {
+        println!("{note}");
     }
     result
+}
+
+/// Changes the workbook could not take when the interface closed go to a
+/// recovered copy (see [`crate::recover`]); if no folder takes one, they
+/// are printed to standard error as YAML, the last place left.
+fn keep_unsaved(doc: &mut doc::Doc, why: &str) -> String {
+    let text = doc.text();
+    match crate::recover::keep(&doc.path, text.as_bytes()) {
+        Ok(at) => {
+            doc.discard();
+            format!(
+                "the last changes could not be saved to {} ({why}); they were written to {}",
+                doc.path.display(),
+                at.display()
+            )
+        }
+        Err(nowhere) => {
+            doc.discard();
+            let mut err = io::stderr().lock();
+            let _ = writeln!(
+                err,
+                "peerbook: the last changes could not be saved to {} ({why}), and {nowhere}\nThe whole workbook follows as YAML; save it to a file with a .yaml name to keep it:\n",
+                doc.path.display()
+            );
+            let _ = err.write_all(text.as_bytes());
+            let _ = err.flush();
+            "your changes were printed above as YAML; nothing else could hold them".into()
+        }
+    }
 }
 
 fn event_loop(app: &mut App) -> Result<(), String> {

@@ -140,6 +140,10 @@ pub fn draw(f: &mut Frame, app: &App) {
             ("Esc".into(), "close".into()),
         ]),
         Some(Popup::Filter(_)) => Some(vec![("Enter".into(), "done".into())]),
+        Some(Popup::SavePath(_)) => Some(vec![
+            ("Enter".into(), "save".into()),
+            ("Esc".into(), "cancel".into()),
+        ]),
         Some(Popup::New(_)) => Some(vec![
             ("Tab".into(), "next field".into()),
             ("Enter".into(), "create".into()),
@@ -238,11 +242,11 @@ fn draw_status(f: &mut Frame, app: &App, area: Rect) {
     let right = match &app.doc {
         // The banner on the left says it all.
         Some(d) if d.is_read_only() => String::new(),
-        Some(d) => d.state.label(),
+        Some(d) => d.status_label(std::time::Instant::now()),
         None => String::new(),
     };
     let right_style = match app.doc.as_ref().map(|d| &d.state) {
-        Some(SaveState::Error(_)) | Some(SaveState::ReadOnly(_)) => th.error(),
+        Some(s) if s.is_problem() => th.error(),
         _ => th.dim(),
     };
     let read_only = match app.doc.as_ref().map(|d| &d.state) {
@@ -1583,6 +1587,117 @@ fn joined_within<'a>(items: impl Iterator<Item = &'a str>, room: usize) -> Strin
     out
 }
 
+/// Changes that could not be saved: why, and every way to keep them.
+fn draw_unsaved(f: &mut Frame, app: &App, u: &super::saving::UnsavedPrompt, area: Rect) {
+    use super::keys::{Action, Context};
+    let th = app.theme;
+    let Some(doc) = &app.doc else { return };
+    let w = area.width.saturating_sub(6).min(76);
+    let inner_w = w.saturating_sub(2) as usize;
+    let (title, why) = if doc.is_changed_on_disk() {
+        (
+            "The file was changed on disk",
+            format!(
+                "{} was changed by another program (a sync, a git pull, another tool) since you opened it. Your changes are kept here and nothing was overwritten.",
+                doc.path.display()
+            ),
+        )
+    } else {
+        (
+            "Your changes are not saved",
+            format!(
+                "{} could not be saved: {}. Your changes are kept here.",
+                doc.path.display(),
+                doc.state.label().trim_start_matches("NOT SAVED: ")
+            ),
+        )
+    };
+    let mut lines: Vec<Line> = wrap(&inert(&why), inner_w)
+        .into_iter()
+        .map(Line::from)
+        .collect();
+    lines.push(Line::from(""));
+    for a in app.unsaved_choices(u) {
+        let keys = app.keymap.keys_for(Context::Unsaved, a);
+        let text = format!("{keys:>5}  {}", a.describe());
+        let style = if u.armed == Some(a) {
+            th.error()
+        } else {
+            th.title()
+        };
+        lines.extend(
+            wrap(&text, inner_w)
+                .into_iter()
+                .map(|l| Line::from(Span::styled(l, style))),
+        );
+    }
+    if let Some(a) = u.armed {
+        let keys = app.keymap.keys_for(Context::Unsaved, a);
+        let what = match a {
+            Action::Discard => "discard your unsaved changes and quit",
+            _ => "drop your unsaved changes and reload",
+        };
+        lines.push(Line::from(""));
+        lines.push(Line::from(Span::styled(
+            format!("Press {keys} again to {what}; any other key keeps them."),
+            th.error(),
+        )));
+    }
+    if let Some(e) = &u.error {
+        lines.push(Line::from(""));
+        lines.extend(
+            wrap(&inert(e), inner_w)
+                .into_iter()
+                .map(|l| Line::from(Span::styled(l, th.error()))),
+        );
+    }
+    let h = (lines.len() as u16 + 2).min(area.height);
+    let r = layout::centred(area, w, h);
+    f.render_widget(Clear, r);
+    f.render_widget(Paragraph::new(lines).block(popup_block(title, th)), r);
+}
+
+fn draw_path_prompt(f: &mut Frame, app: &App, p: &super::saving::PathPrompt, area: Rect) {
+    use super::saving::PathPurpose;
+    let th = app.theme;
+    let w = area.width.saturating_sub(6).min(90);
+    let inner_w = w.saturating_sub(2) as usize;
+    let (title, help) = match &p.purpose {
+        PathPurpose::SaveAs { .. } => (
+            "Save as",
+            "The workbook is written to this new file and you go on editing it there.",
+        ),
+        PathPurpose::CopyOf(_) => (
+            "Open a copy",
+            "A copy is written to this new file and opened; the original is left as it is.",
+        ),
+    };
+    let typed = inert(&p.input.lines().join(""));
+    // The end of a long path is the part being typed.
+    let room = inner_w.saturating_sub(7);
+    let shown: String = if typed.chars().count() > room {
+        let skip = typed.chars().count() - room;
+        format!("…{}", typed.chars().skip(skip + 1).collect::<String>())
+    } else {
+        typed
+    };
+    let mut lines = vec![
+        Line::from(format!("File: {shown}▏")),
+        Line::from(Span::styled(truncate(help, inner_w), th.dim())),
+    ];
+    if let Some(e) = &p.error {
+        lines.extend(
+            wrap(&inert(e), inner_w)
+                .into_iter()
+                .map(|l| Line::from(Span::styled(l, th.error()))),
+        );
+    }
+    let h = (lines.len() as u16 + 2).min(area.height);
+    let r = layout::centred(area, w, h);
+    f.render_widget(Clear, r);
+    f.render_widget(Paragraph::new(lines).block(popup_block(title, th)), r);
+}
+
 fn popup_block<'a>(title: &str, th: Theme) -> Block<'a> {
     Block::default()
         .borders(Borders::ALL)
@@ -1609,6 +1724,8 @@ fn list_lines(items: &[String], sel: usize, w: usize, th: Theme) -> Vec<Line<'st
 fn draw_popup(f: &mut Frame, app: &App, p: &Popup, area: Rect) {
     let th = app.theme;
     match p {
+        Popup::Unsaved(u) => draw_unsaved(f, app, u, area),
+        Popup::SavePath(p) => draw_path_prompt(f, app, p, area),
         Popup::Help { scroll } => {
             let r = layout::centred(area, 70, area.height.saturating_sub(2));
             f.render_widget(Clear, r);
