@@ -14,6 +14,9 @@ use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use tempfile::TempDir;
 
+#[path = "ui/saving.rs"]
+mod saving;
+
 // ----- building apps -----
 
 const SUFFOLK: &str = "seeds/suffolk-reablement-2016.yaml";

@@ -734,8 +734,14 @@ impl App {
             Some(Popup::SavePath(_)) => return self.path_key(ev),
             _ => {}
         }
-        if let Some(action) = self.keymap.lookup(self.context(), key) {
-            self.update(action);
+        match self.keymap.lookup(self.context(), key) {
+            Some(action) => self.update(action),
+            // Any other key takes back the first press of a double one.
+            None => {
+                if let Some(Popup::Unsaved(u)) = &mut self.popup {
+                    u.armed = None;
+                }
+            }
         }
     }
 

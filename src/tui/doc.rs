@@ -240,11 +240,12 @@ impl Doc {
     /// The status bar's words on saving, with when a failed save is tried
     /// again.
     pub fn status_label(&self, now: Instant) -> String {
-        let mut label = self.state.label();
-        if let (SaveState::Error(_), Some(at)) = (&self.state, self.retry_at) {
+        if let (SaveState::Error(e), Some(at)) = (&self.state, self.retry_at) {
+            // The retry first: the reason may be longer than the bar.
             let secs = at.saturating_duration_since(now).as_secs_f32().ceil() as u64;
-            label.push_str(&format!(" · retrying in {secs} s"));
+            return format!("NOT SAVED, retrying in {secs} s: {e}");
         }
+        let mut label = self.state.label();
         if matches!(self.state, SaveState::ChangedOnDisk) {
             label.push_str(" · Ctrl-s to choose");
         }
