@@ -11,6 +11,9 @@ use std::time::{Duration, Instant};
 
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 
+#[path = "pty/saving.rs"]
+mod saving;
+
 const BIN: &str = env!("CARGO_BIN_EXE_peerbook");
 const ROWS: u16 = 24;
 const COLS: u16 = 80;

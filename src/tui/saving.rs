@@ -202,7 +202,19 @@ impl App {
                         false,
                     ));
                 }
-                Err(e) => self.popup = fail(e.to_string()),
+                // Nowhere takes it: on the second press, quit and leave
+                // the workbook on standard error (see `tui::run_as`).
+                Err(_) if again && p.quitting => {
+                    self.popup = None;
+                    self.quit = true;
+                }
+                Err(e) => {
+                    self.popup = Some(Popup::Unsaved(UnsavedPrompt {
+                        error: Some(e.to_string()),
+                        armed: p.quitting.then_some(Action::WriteRecovered),
+                        ..p.clone()
+                    }))
+                }
             },
             Action::MergeDisk => match doc.merge_with_disk() {
                 Ok(m) => {

@@ -1635,13 +1635,18 @@ fn draw_unsaved(f: &mut Frame, app: &App, u: &super::saving::UnsavedPrompt, area
         let keys = app.keymap.keys_for(Context::Unsaved, a);
         let what = match a {
             Action::Discard => "discard your unsaved changes and quit",
+            Action::WriteRecovered => {
+                "quit and print the whole workbook to the terminal as YAML, the last place left"
+            }
             _ => "drop your unsaved changes and reload",
         };
         lines.push(Line::from(""));
-        lines.push(Line::from(Span::styled(
-            format!("Press {keys} again to {what}; any other key keeps them."),
-            th.error(),
-        )));
+        let text = format!("Press {keys} again to {what}; any other key goes back.");
+        lines.extend(
+            wrap(&text, inner_w)
+                .into_iter()
+                .map(|l| Line::from(Span::styled(l, th.error()))),
+        );
     }
     if let Some(e) = &u.error {
         lines.push(Line::from(""));

@@ -1,0 +1,162 @@
+//! The real binary on a full disk: typed text is kept on screen, quitting
+//! asks, and a recovered copy goes wherever there is room, or, when there
+//! is none anywhere, to the terminal as YAML with a failing exit code.
+
+use super::*;
+
+/// A small tmpfs, unmounted when dropped. `None` (with the reason printed)
+/// where this machine does not let the test mount one.
+struct SmallDisk {
+    dir: tempfile::TempDir,
+}
+
+impl SmallDisk {
+    fn mount(kb: u32) -> Option<SmallDisk> {
+        let dir = tempfile::tempdir().unwrap();
+        let out = Command::new("mount")
+            .args([
+                "-t",
+                "tmpfs",
+                "-o",
+                &format!("size={kb}k,mode=0700"),
+                "tmpfs",
+            ])
+            .arg(dir.path())
+            .output();
+        match out {
+            Ok(o) if o.status.success() => Some(SmallDisk { dir }),
+            Ok(o) => {
+                eprintln!(
+                    "skipped: cannot mount a small tmpfs here ({})",
+                    String::from_utf8_lossy(&o.stderr).trim()
+                );
+                None
+            }
+            Err(e) => {
+                eprintln!("skipped: cannot run mount ({e})");
+                None
+            }
+        }
+    }
+
+    fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// Fills what is left with one file, so the next write fails.
+    fn fill(&self) -> PathBuf {
+        let filler = self.path().join("filler");
+        let mut f = std::fs::File::create(&filler).unwrap();
+        let block = vec![b'x'; 4096];
+        while f.write_all(&block).is_ok() {}
+        let _ = f.sync_all();
+        filler
+    }
+}
+
+impl Drop for SmallDisk {
+    fn drop(&mut self) {
+        let _ = Command::new("umount").arg(self.path()).status();
+    }
+}
+
+/// Copies the Suffolk seed onto `disk` (which is filled once it is open).
+fn workbook_on(disk: &SmallDisk) -> PathBuf {
+    let wb = disk.path().join("suffolk.yaml");
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds/suffolk-reablement-2016.yaml"),
+        &wb,
+    )
+    .unwrap();
+    wb
+}
+
+fn rating_of(path: &Path, q: &str) -> Option<i64> {
+    field(&answer(path, q), "rating").and_then(|v| v.as_i64())
+}
+
+#[test]
+fn on_a_full_disk_quitting_asks_and_a_recovered_copy_goes_to_the_data_folder() {
+    let Some(disk) = SmallDisk::mount(256) else {
+        return;
+    };
+    let home = tempfile::tempdir().unwrap();
+    let wb = workbook_on(&disk);
+    let before = std::fs::read(&wb).unwrap();
+    let mut p = Pty::spawn_env(
+        home.path(),
+        &["open", wb.to_str().unwrap()],
+        &[("HOME", home.path().to_str().unwrap())],
+    );
+    p.wait_text("KLOE 1");
+    disk.fill();
+    p.send(b"4");
+    p.wait_text("NOT SAVED");
+    p.send(b"q");
+    p.wait_text("Your changes are not saved");
+    p.send(b"c");
+    let status = p.wait_exit();
+    assert!(
+        status.success(),
+        "exit {status:?}; screen:\n{}",
+        p.contents()
+    );
+    let out = String::from_utf8_lossy(&p.raw_output()).to_string();
+    let recovered = home.path().join("recovered");
+    let copies: Vec<PathBuf> = std::fs::read_dir(&recovered)
+        .unwrap_or_else(|e| panic!("no {}: {e}\n{out}", recovered.display()))
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(copies.len(), 1, "{copies:?}");
+    let name = copies[0].file_name().unwrap().to_string_lossy().to_string();
+    assert!(
+        out.contains(&name),
+        "the path printed is not the copy's:\n{out}"
+    );
+    assert_eq!(rating_of(&copies[0], "1"), Some(4));
+    assert_eq!(
+        std::fs::read(&wb).unwrap(),
+        before,
+        "the workbook was touched"
+    );
+}
+
+#[test]
+fn with_nowhere_to_keep_them_the_changes_go_to_stderr_as_yaml_and_the_exit_fails() {
+    let Some(disk) = SmallDisk::mount(256) else {
+        return;
+    };
+    let wb = workbook_on(&disk);
+    // The data folder and the home folder are on the full disk too.
+    let home = disk.path().join("home");
+    let data = disk.path().join("data");
+    let mut p = Pty::spawn_env(
+        disk.path(),
+        &["open", wb.to_str().unwrap()],
+        &[
+            ("HOME", home.to_str().unwrap()),
+            ("PEERBOOK_HOME", data.to_str().unwrap()),
+        ],
+    );
+    p.wait_text("KLOE 1");
+    disk.fill();
+    p.send(b"4");
+    p.wait_text("NOT SAVED");
+    p.send(b"q");
+    p.wait_text("Your changes are not saved");
+    p.send(b"c");
+    p.wait_text("could not be written");
+    p.wait_text("again to quit");
+    p.send(b"c");
+    let status = p.wait_exit();
+    assert!(
+        !status.success(),
+        "exit {status:?} with the changes kept nowhere"
+    );
+    let out = String::from_utf8_lossy(&p.raw_output()).to_string();
+    assert!(out.contains("kind: workbook"), "no YAML printed:\n{out}");
+    assert!(
+        out.contains("rating: 4"),
+        "the change is not in what was printed"
+    );
+}
