@@ -1,6 +1,8 @@
 //! The CSV round trip: one row per question, so a team can draft in a
 //! spreadsheet and bring the answers back.
 
+use std::borrow::Cow;
+
 use chrono::{DateTime, Utc};
 
 use crate::framework::Framework;
@@ -20,20 +22,90 @@ pub const COLUMNS: &[&str] = &[
 
 const BOM: &str = "\u{feff}";
 
-/// The workbook's answers as CSV: UTF-8 with a byte-order mark (so Excel
-/// reads it right), RFC 4180 quoting, CRLF line ends. Strengths and areas
-/// are one item per line within their cell.
+/// What a spreadsheet takes as the start of a formula when it opens a CSV
+/// (OWASP, "CSV injection").
+const FORMULA_START: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// A text as it is written into a CSV cell, so that a spreadsheet shows it
+/// and never runs it. A text that starts with `=`, `+`, `-`, `@`, a tab or
+/// a carriage return, after any number of `'`, gets one more `'` in front
+/// (so `=SUM(A1)` is written `'=SUM(A1)` and `'=x` is written `''=x`).
+/// A plain number (`-1`, `+2`, `-12.5`) is a number to a spreadsheet, not
+/// a formula, and is written as it is. Every other text is written as it
+/// is. [`from_cell`] undoes exactly this.
+pub fn to_cell(text: &str) -> Cow<'_, str> {
+    if text.trim_start_matches('\'').starts_with(FORMULA_START) && !is_plain_number(text) {
+        Cow::Owned(format!("'{text}"))
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+/// The text a cell of an imported CSV holds: one leading `'` is taken off a
+/// cell that starts with `'` and, after its `'`s, with a character of a
+/// formula (the cells [`to_cell`] quotes). Any other cell is read as it is,
+/// so a round trip through a CSV gives back exactly the text written.
+pub fn from_cell(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.trim_start_matches('\'').starts_with(FORMULA_START) => rest,
+        _ => cell,
+    }
+}
+
+/// An optional sign, digits and an optional decimal part.
+fn is_plain_number(text: &str) -> bool {
+    let digits = text.strip_prefix(['-', '+']).unwrap_or(text);
+    let (whole, part) = digits.split_once('.').unwrap_or((digits, "0"));
+    let all_digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    all_digits(whole) && all_digits(part)
+}
+
+/// A CSV made to be opened in a spreadsheet: UTF-8 with a byte-order mark
+/// (so Excel reads it right), RFC 4180 quoting, CRLF line ends, and every
+/// cell written through [`to_cell`]. Used for the answers and the action
+/// plan.
+pub struct Sheet {
+    w: csv::Writer<Vec<u8>>,
+}
+
+impl Default for Sheet {
+    fn default() -> Sheet {
+        Sheet::new()
+    }
+}
+
+impl Sheet {
+    pub fn new() -> Sheet {
+        Sheet {
+            w: csv::WriterBuilder::new()
+                .terminator(csv::Terminator::CRLF)
+                .from_writer(BOM.as_bytes().to_vec()),
+        }
+    }
+
+    pub fn row<S: AsRef<str>>(&mut self, cells: impl IntoIterator<Item = S>) {
+        // Writing to a Vec cannot fail.
+        for c in cells {
+            let _ = self.w.write_field(to_cell(c.as_ref()).as_bytes());
+        }
+        let _ = self.w.write_record(None::<&[u8]>);
+    }
+
+    pub fn into_bytes(self) -> Vec<u8> {
+        self.w.into_inner().unwrap_or_default()
+    }
+}
+
+/// The workbook's answers as a [`Sheet`]. Strengths and areas are one item
+/// per line within their cell.
 pub fn export(wb: &Workbook) -> Vec<u8> {
-    let mut w = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(BOM.as_bytes().to_vec());
+    let mut w = Sheet::new();
     let fw = &wb.framework;
-    // Writing to a Vec cannot fail.
-    let _ = w.write_record(COLUMNS);
+    w.row(COLUMNS);
     for (d, q) in fw.questions() {
         let empty = Answer::new(&q.id);
         let a = wb.answer(&q.id).unwrap_or(&empty);
-        let _ = w.write_record([
+        w.row([
             d.title.as_str(),
             q.display_ref(),
             q.text.as_str(),
@@ -45,7 +117,7 @@ pub fn export(wb: &Workbook) -> Vec<u8> {
             &a.areas.join("\n"),
         ]);
     }
-    w.into_inner().unwrap_or_default()
+    w.into_bytes()
 }
 
 /// A rating as written in the CSV: the level's label, `N/A`, or empty.
@@ -148,8 +220,14 @@ pub fn import(
                 continue;
             }
         };
-        let get = |name: &str| col(name).and_then(|c| record.get(c)).map(str::to_string);
-        let reference = record.get(ref_col).unwrap_or("").trim().to_string();
+        let get = |name: &str| {
+            col(name)
+                .and_then(|c| record.get(c))
+                .map(|cell| from_cell(cell).to_string())
+        };
+        let reference = from_cell(record.get(ref_col).unwrap_or(""))
+            .trim()
+            .to_string();
         if reference.is_empty() && record.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
@@ -209,15 +287,12 @@ pub fn import(
         if let Some(s) = get("areas") {
             after.areas = lines(&s);
         }
+        // The status is the sheet's, settled on what the row holds, the
+        // same way whatever the workbook held before: so importing a sheet
+        // twice gives what importing it once gave.
+        after.settle_status();
         if !changed_fields(&before, &after).is_empty() {
-            // A status changed in the sheet wins; otherwise writing into a
-            // not-started answer makes it a draft.
-            let status_given = after.status != before.status;
-            let wanted = after.status;
             after.touch(by, now);
-            if status_given {
-                after.status = wanted;
-            }
             updated.push((row, after));
         }
     }
@@ -317,4 +392,52 @@ pub fn parse_rating(fw: &Framework, text: &str) -> Result<Rating, String> {
         "rating '{t}' is not on the scale; use one of: {}",
         scale.describe()
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells_a_spreadsheet_would_run_get_a_leading_quote() {
+        for text in [
+            "=1+1",
+            "+cmd|' /C calc'!A0",
+            "-2+3",
+            "@SUM(A1)",
+            "\t=1",
+            "\r=1",
+            "-",
+            "'=already quoted",
+            "''@twice",
+        ] {
+            assert_eq!(to_cell(text), format!("'{text}"), "{text:?}");
+        }
+        // Ordinary text, and numbers a spreadsheet reads as numbers, are
+        // written as they are.
+        for text in [
+            "",
+            "Where we are",
+            "'quoted for no reason",
+            "'",
+            "3",
+            "-1",
+            "+2",
+            "-12.5",
+            "2026-03-10",
+            " =1",
+        ] {
+            assert_eq!(to_cell(text), text, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn every_text_comes_back_from_its_cell_exactly() {
+        for text in [
+            "", "plain", "=1+1", "+1+1", "-1", "-1-1", "@x", "\tx", "\rx", "'", "''", "'=x",
+            "''=x", "'-1", "'plain", "'\t",
+        ] {
+            assert_eq!(from_cell(&to_cell(text)), text, "{text:?}");
+        }
+    }
 }

@@ -276,6 +276,7 @@ mod tests {
         }
     }
 
+    /// Written answers (each has a narrative) with these ratings.
     fn answers(ratings: &[Rating]) -> Vec<Answer> {
         ratings
             .iter()
@@ -284,6 +285,7 @@ mod tests {
                 question: i.to_string(),
                 rating: *r,
                 status: crate::workbook::Status::Draft,
+                narrative: "Where we are".into(),
                 ..Answer::default()
             })
             .collect()
@@ -324,6 +326,15 @@ mod tests {
         assert_eq!(sc.rated, 2);
         assert_eq!(sc.not_applicable, 1);
         assert_eq!(sc.answered, 4);
+    }
+
+    #[test]
+    fn an_empty_draft_is_not_counted_as_answered() {
+        let scale = builtin_scale("cqc-4").unwrap();
+        let mut a = answers(&[Rating::Level(3), Rating::None]);
+        a[1].narrative.clear();
+        let sc = score(Some(&scale), None, 2, a.iter().map(Some));
+        assert_eq!(sc.answered, 1);
     }
 
     #[test]

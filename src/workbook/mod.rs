@@ -147,12 +147,10 @@ impl Answer {
         }
     }
 
-    /// Something was written: record when and by whom, and move a
-    /// not-started answer to draft.
+    /// Something was written: record when and by whom, and settle the
+    /// status on what the answer now holds ([`Answer::settle_status`]).
     pub fn touch(&mut self, by: &str, at: DateTime<Utc>) {
-        if self.status == Status::NotStarted {
-            self.status = Status::Draft;
-        }
+        self.settle_status();
         self.changed = Some(Changed {
             at,
             by: by.to_string(),
@@ -160,8 +158,30 @@ impl Answer {
         });
     }
 
+    /// Whether the question is answered: the answer holds a rating (a level
+    /// or N/A), a narrative that is not blank, a strength or an area that is
+    /// not blank, or a link to evidence. Its status, owner and change stamp
+    /// do not count. The one rule for the dashboard, `status`, the packs,
+    /// the scores and next-unanswered.
     pub fn is_answered(&self) -> bool {
-        self.status != Status::NotStarted
+        let written = |s: &String| !s.trim().is_empty();
+        self.rating != Rating::None
+            || written(&self.narrative)
+            || self.strengths.iter().any(written)
+            || self.areas.iter().any(written)
+            || !self.evidence.is_empty()
+    }
+
+    /// The status that follows from the content: a not-started answer that
+    /// now holds something is a draft, and a draft emptied of everything
+    /// is not started. "Ready for review" and "Agreed" were decided by
+    /// someone and are kept. The same answer always settles the same way.
+    pub fn settle_status(&mut self) {
+        match (self.status, self.is_answered()) {
+            (Status::NotStarted, true) => self.status = Status::Draft,
+            (Status::Draft, false) => self.status = Status::NotStarted,
+            _ => {}
+        }
     }
 }
 
@@ -540,6 +560,65 @@ mod tests {
             crate::framework::Origin::File("t.yaml".into()),
         );
         Workbook::new(fw.unwrap_or_else(|| panic!("{diags}")), "C", "T")
+    }
+
+    #[test]
+    fn an_answer_is_answered_by_what_it_holds_whatever_its_status() {
+        let now = DateTime::from_timestamp(0, 0).unwrap_or_default();
+        let empty = Answer::new("a");
+        for status in Status::ALL {
+            let a = Answer {
+                status,
+                owner: Some("Head of service".into()),
+                narrative: " \n ".into(),
+                strengths: vec!["  ".into()],
+                ..empty.clone()
+            };
+            assert!(!a.is_answered(), "{status:?} with nothing written");
+        }
+        let answered = [
+            Answer {
+                rating: Rating::Level(2),
+                ..empty.clone()
+            },
+            Answer {
+                rating: Rating::NotApplicable,
+                ..empty.clone()
+            },
+            Answer {
+                narrative: "Where we are".into(),
+                ..empty.clone()
+            },
+            Answer {
+                strengths: vec!["One".into()],
+                ..empty.clone()
+            },
+            Answer {
+                areas: vec!["Two".into()],
+                ..empty.clone()
+            },
+            Answer {
+                evidence: vec!["ev-1".into()],
+                ..empty.clone()
+            },
+        ];
+        for a in answered {
+            assert!(a.is_answered(), "{a:?}");
+        }
+        // Writing into a not-started answer makes it a draft; emptying a
+        // draft makes it not started again; a status someone decided on
+        // (ready for review, agreed) stays.
+        let mut a = Answer::new("a");
+        a.rating = Rating::NotApplicable;
+        a.touch("Tester", now);
+        assert_eq!(a.status, Status::Draft);
+        a.rating = Rating::None;
+        a.touch("Tester", now);
+        assert_eq!(a.status, Status::NotStarted);
+        assert_eq!(a.changed.as_ref().map(|c| c.by.as_str()), Some("Tester"));
+        a.status = Status::ReadyForReview;
+        a.touch("Tester", now);
+        assert_eq!(a.status, Status::ReadyForReview);
     }
 
     #[test]
