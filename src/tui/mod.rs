@@ -13,6 +13,8 @@ pub mod view;
 
 use std::io::{self, Write};
 use std::path::Path;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use ratatui::Terminal;
@@ -99,7 +101,8 @@ pub fn run_as(
         EnableMouseCapture,
         EnableBracketedPaste
     );
-    let result = event_loop(&mut app);
+    let stop = stop_on_signals();
+    let result = event_loop(&mut app, &stop);
     // The terminal first, so whatever is printed below can be read.
     restore();
     let _ = io::stdout().flush();
@@ -143,7 +146,22 @@ fn keep_unsaved(doc: &mut doc::Doc, why: &str) -> String {
     }
 }
 
-fn event_loop(app: &mut App) -> Result<(), String> {
+/// A flag raised when the terminal is closed (SIGHUP) or peerbook is told
+/// to stop (SIGTERM, SIGINT from outside): the loop then ends as a quit
+/// does, so what is unsaved is saved or kept in a recovered copy instead of
+/// dying with the process.
+fn stop_on_signals() -> Arc<AtomicBool> {
+    let flag = Arc::new(AtomicBool::new(false));
+    let mut signals = vec![signal_hook::consts::SIGTERM, signal_hook::consts::SIGINT];
+    #[cfg(unix)]
+    signals.push(signal_hook::consts::SIGHUP);
+    for s in signals {
+        let _ = signal_hook::flag::register(s, Arc::clone(&flag));
+    }
+    flag
+}
+
+fn event_loop(app: &mut App, stop: &AtomicBool) -> Result<(), String> {
     let backend = CrosstermBackend::new(io::stdout());
     // No clear(): it asks the terminal for the cursor position, which some
     // terminals never answer; the first draw paints the whole screen.
@@ -173,6 +191,9 @@ fn event_loop(app: &mut App) -> Result<(), String> {
         app.tick(Instant::now());
         if app.quit {
             return Ok(());
+        }
+        if stop.load(Ordering::Relaxed) {
+            return Err("peerbook was told to stop (the terminal closed, or a signal)".into());
         }
     }
 }

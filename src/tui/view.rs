@@ -1617,19 +1617,32 @@ fn draw_unsaved(f: &mut Frame, app: &App, u: &super::saving::UnsavedPrompt, area
         .map(Line::from)
         .collect();
     lines.push(Line::from(""));
-    for a in app.unsaved_choices(u) {
-        let keys = app.keymap.keys_for(Context::Unsaved, a);
-        let text = format!("{keys:>5}  {}", a.describe());
-        let style = if u.armed == Some(a) {
+    let choices: Vec<(Action, String, String)> = app
+        .unsaved_choices(u)
+        .into_iter()
+        .map(|a| {
+            let what = match a {
+                Action::KeepTrying if doc.is_changed_on_disk() => {
+                    "go back; nothing is written until you choose (Ctrl-s asks again)".into()
+                }
+                a => a.describe(),
+            };
+            (a, app.keymap.keys_for(Context::Unsaved, a), what)
+        })
+        .collect();
+    let kw = choices
+        .iter()
+        .map(|(_, k, _)| k.chars().count())
+        .max()
+        .unwrap_or(0);
+    for (a, keys, what) in &choices {
+        let style = if u.armed == Some(*a) {
             th.error()
         } else {
             th.title()
         };
-        lines.extend(
-            wrap(&text, inner_w)
-                .into_iter()
-                .map(|l| Line::from(Span::styled(l, style))),
-        );
+        let text = format!("{keys:>kw$}  {what}");
+        lines.push(Line::from(Span::styled(truncate(&text, inner_w), style)));
     }
     if let Some(a) = u.armed {
         let keys = app.keymap.keys_for(Context::Unsaved, a);

@@ -160,3 +160,62 @@ fn with_nowhere_to_keep_them_the_changes_go_to_stderr_as_yaml_and_the_exit_fails
         "the change is not in what was printed"
     );
 }
+
+/// Sends a signal to the program in the terminal.
+fn signal(p: &Pty, sig: &str) {
+    let pid = p.child.process_id().expect("a process id");
+    let ok = Command::new("kill")
+        .args([&format!("-{sig}"), &pid.to_string()])
+        .status()
+        .unwrap();
+    assert!(ok.success());
+}
+
+#[test]
+fn told_to_stop_straight_after_a_key_peerbook_saves_that_key_first() {
+    let home = tempfile::tempdir().unwrap();
+    let wb = home.path().join("suffolk.yaml");
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds/suffolk-reablement-2016.yaml"),
+        &wb,
+    )
+    .unwrap();
+    for (sig, rating) in [("TERM", b"4"), ("HUP", b"1")] {
+        let mut p = Pty::spawn(home.path(), &["open", wb.to_str().unwrap()]);
+        p.wait_text("KLOE 1");
+        p.send(rating);
+        p.wait_text(&format!("Rating: {}", rating[0] as char));
+        // Well inside the second a save may wait for a pause in typing.
+        signal(&p, sig);
+        p.wait_exit();
+        let want = i64::from(rating[0] - b'0');
+        assert_eq!(rating_of(&wb, "1"), Some(want), "lost on SIG{sig}");
+    }
+}
+
+#[test]
+fn told_to_stop_while_saves_fail_peerbook_leaves_a_recovered_copy() {
+    let Some(disk) = SmallDisk::mount(256) else {
+        return;
+    };
+    let home = tempfile::tempdir().unwrap();
+    let wb = workbook_on(&disk);
+    let mut p = Pty::spawn_env(
+        home.path(),
+        &["open", wb.to_str().unwrap()],
+        &[("HOME", home.path().to_str().unwrap())],
+    );
+    p.wait_text("KLOE 1");
+    disk.fill();
+    p.send(b"4");
+    p.wait_text("NOT SAVED");
+    signal(&p, "TERM");
+    let status = p.wait_exit();
+    assert!(!status.success());
+    let copies: Vec<PathBuf> = std::fs::read_dir(home.path().join("recovered"))
+        .expect("a recovered/ folder in the data folder")
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(copies.len(), 1, "{copies:?}");
+    assert_eq!(rating_of(&copies[0], "1"), Some(4));
+}
