@@ -8,6 +8,7 @@ pub mod keys;
 pub mod layout;
 pub mod lowered;
 pub use crate::text;
+pub mod undo;
 pub mod view;
 
 use std::io::{self, Write};
