@@ -2580,3 +2580,40 @@ fn help_lists_undo_and_redo_and_keys_yaml_can_rebind_them() {
         "undid: change the rating of KLOE 1 — F10 to redo"
     );
 }
+
+#[test]
+fn a_reviewers_own_entries_can_be_undone_in_reviewer_mode() {
+    let (mut app, _d) = onsite();
+    typ(&mut app, "W");
+    typ(&mut app, "Zed Peer");
+    keys(&mut app, "enter");
+    // A first rating makes the reviewer's section; undo takes it away again.
+    keys(&mut app, "3");
+    assert!(wb(&app).reviewer("Zed Peer").is_some());
+    press(&mut app, "ctrl-z");
+    assert!(wb(&app).reviewer("Zed Peer").is_none());
+    assert_eq!(
+        message(&app),
+        "undid: change your rating on KLOE 1 — Ctrl-y to redo"
+    );
+    press(&mut app, "ctrl-y");
+    let r = wb(&app).reviewer("Zed Peer").unwrap();
+    assert_eq!(r.answer("1").unwrap().rating, Rating::Level(3));
+    // A strength typed in, then deleted, comes back.
+    press(&mut app, "a");
+    typ(&mut app, "Staff know the people they support");
+    press(&mut app, "esc");
+    go_to_slot(&mut app, &Slot::ReviewStrength(0));
+    press(&mut app, "d");
+    let strengths = |app: &App| {
+        wb(app)
+            .reviewer("Zed Peer")
+            .and_then(|r| r.answer("1"))
+            .map(|a| a.strengths.clone())
+            .unwrap_or_default()
+    };
+    assert!(strengths(&app).is_empty());
+    press(&mut app, "ctrl-z");
+    assert_eq!(strengths(&app), ["Staff know the people they support"]);
+    assert_eq!(app.slots()[app.q.slot], Slot::ReviewStrength(0));
+}
