@@ -1134,7 +1134,7 @@ impl App {
         let role = self.reviewer_role.clone();
         let snap = self.before_change(&Part::Reviewer(name.clone()));
         let Some(doc) = &mut self.doc else { return };
-        let r_ = undo::question_ref(&doc.wb, qid);
+        let reference = undo::question_ref(&doc.wb, qid);
         let r = doc.wb.reviewer_mut(&name);
         if r.role.is_none() {
             r.role = role;
@@ -1143,7 +1143,7 @@ impl App {
         let before = a.clone();
         f(a);
         if *a != before {
-            let label = undo::review_change(&before, a, &r_);
+            let label = undo::review_change(&before, a, &reference);
             doc.changed();
             self.remember(snap, label);
         }
