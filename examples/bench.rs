@@ -169,6 +169,10 @@ fn ch(c: char) -> KeyEvent {
     KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)
 }
 
+fn ctrl(c: char) -> KeyEvent {
+    KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)
+}
+
 fn esc() -> KeyEvent {
     KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE)
 }
@@ -355,6 +359,21 @@ fn run_size(questions: usize, cfg: &Config, dir: &Path) -> SizeResult {
         set_two,
         |b| b.press(ch('3')),
     );
+
+    // Ctrl-z: the rating's answer, kept before the change, is put back.
+    let rated = |b: &mut Bench| {
+        set_two(b);
+        b.press(ch('3'));
+    };
+    {
+        rated(&mut b);
+        b.press(ctrl('z'));
+        let q = b.app.current_question().expect("a question");
+        assert_eq!(b.wb().answer(&q).map(|a| a.rating), Some(Rating::Level(2)));
+    }
+    r.run(&mut b, "key Ctrl-z (undo a rating) + frame", rated, |b| {
+        b.press(ctrl('z'))
+    });
 
     // The narrative editor: open it, type a character, close it.
     to_first(&mut b);

@@ -19,6 +19,7 @@ use super::edit::{
 use super::keys::{Action, Context, Key, Keymap};
 use super::layout;
 use super::lowered::{Field, Lowered};
+use super::undo::{self, History, Part, Snapshot, Spot};
 use crate::framework::registry::Registry;
 use crate::scoring::{self, Report};
 use crate::store::WorkbookFile;
@@ -387,6 +388,12 @@ pub struct App {
     /// Who is typing, for "last changed by".
     pub user: String,
     pub theme: super::view::Theme,
+    /// Changes to the workbook that Ctrl-z can undo.
+    pub(super) history: History,
+    /// While an editor is open, what it changes is one entry of the
+    /// history: this group's (see `undo::History::record`).
+    group: Option<u64>,
+    groups: u64,
 }
 
 impl App {
@@ -421,6 +428,9 @@ impl App {
             theme: super::view::Theme {
                 color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
             },
+            history: History::default(),
+            group: None,
+            groups: 0,
         };
         app.refresh_start();
         app
@@ -444,6 +454,9 @@ impl App {
         *self.report.borrow_mut() = None;
         *self.lowered.borrow_mut() = None;
         self.evidence_pos.borrow_mut().clear();
+        // Undo never reaches into the workbook open before.
+        self.history.clear();
+        self.group = None;
         self.doc = Some(doc);
         self.screen = Screen::Questions;
     }
@@ -894,6 +907,11 @@ impl App {
 
     /// The one place state changes in answer to an action.
     pub fn update(&mut self, action: Action) {
+        // An editor's changes are one entry; with no editor open, each
+        // change is its own.
+        if !matches!(self.popup, Some(Popup::Editor(_))) {
+            self.group = None;
+        }
         if self.popup.is_some() {
             return self.popup_action(action);
         }
@@ -952,6 +970,10 @@ impl App {
             }
             if action == Action::Export {
                 self.popup = Some(Popup::Export { sel: 0 });
+                return;
+            }
+            if matches!(action, Action::Undo | Action::Redo) {
+                self.undo_step(action == Action::Redo);
                 return;
             }
             if action == Action::Search && self.screen != Screen::Evidence {
@@ -1147,7 +1169,9 @@ impl App {
             return;
         };
         let role = self.reviewer_role.clone();
+        let snap = self.before_change(&Part::Reviewer(name.clone()));
         let Some(doc) = &mut self.doc else { return };
+        let reference = undo::question_ref(&doc.wb, qid);
         let r = doc.wb.reviewer_mut(&name);
         if r.role.is_none() {
             r.role = role;
@@ -1156,7 +1180,9 @@ impl App {
         let before = a.clone();
         f(a);
         if *a != before {
+            let label = undo::review_change(&before, a, &reference);
             doc.changed();
+            self.remember(snap, label);
         }
     }
 
@@ -1268,6 +1294,8 @@ impl App {
                     return;
                 }
                 let role = self.reviewer_role.clone();
+                self.open_group();
+                let snap = self.before_change(&Part::Reviewer(name.clone()));
                 let Some(doc) = &mut self.doc else { return };
                 let date = doc.wb.review.onsite_start;
                 let r = doc.wb.reviewer_mut(&name);
@@ -1280,6 +1308,7 @@ impl App {
                 });
                 let i = r.activities.len() - 1;
                 doc.changed();
+                self.remember(snap, format!("add activity {}", i + 1));
                 self.activity.sel = i;
                 self.activity.pane = Pane::Form;
                 self.activity.field = 2;
@@ -1370,7 +1399,12 @@ impl App {
         if self.read_only_guard() {
             return;
         }
+        let snap = self.before_change(&Part::Consensus);
         let Some(doc) = &mut self.doc else { return };
+        let label = format!(
+            "change the agreed rating of {}",
+            undo::question_ref(&doc.wb, qid)
+        );
         let list = &mut doc.wb.consensus;
         match list.iter().position(|a| a.question == qid) {
             Some(i) if r == Rating::None && list[i].note.is_none() => {
@@ -1396,6 +1430,7 @@ impl App {
             }
         }
         doc.changed();
+        self.remember(snap, label);
     }
 
     fn findings_action(&mut self, action: Action) {
@@ -1427,6 +1462,15 @@ impl App {
                 if self.read_only_guard() {
                     return;
                 }
+                let label = match &row {
+                    Some(FindRow::KeyMessage(i)) => format!("delete key message {}", i + 1),
+                    Some(FindRow::Strength(d, i)) => format!("delete strength {} of {d}", i + 1),
+                    Some(FindRow::Area(d, i)) => format!("delete area {} of {d}", i + 1),
+                    Some(FindRow::NextStep(i)) => format!("delete next step {}", i + 1),
+                    Some(FindRow::Rec(i)) => format!("delete recommendation {}", i + 1),
+                    _ => String::new(),
+                };
+                let snap = self.before_change(&Part::Findings);
                 let Some(doc) = &mut self.doc else { return };
                 let f = &mut doc.wb.findings;
                 let removed = match row {
@@ -1442,6 +1486,7 @@ impl App {
                 };
                 if removed {
                     doc.changed();
+                    self.remember(snap, label);
                 }
             }
             Action::QuickWin | Action::StatusPicker => {
@@ -1452,8 +1497,14 @@ impl App {
                 if self.read_only_guard() {
                     return;
                 }
+                let snap = self.before_change(&Part::Findings);
                 let Some(doc) = &mut self.doc else { return };
                 if let Some(r) = doc.wb.findings.recommendations.get_mut(i) {
+                    let label = if action == Action::QuickWin {
+                        format!("mark recommendation {} as a quick win or not", i + 1)
+                    } else {
+                        format!("change the status of recommendation {}", i + 1)
+                    };
                     if action == Action::QuickWin {
                         r.quick_win = !r.quick_win;
                     } else {
@@ -1465,6 +1516,7 @@ impl App {
                         };
                     }
                     doc.changed();
+                    self.remember(snap, label);
                 }
             }
             Action::EditOwner | Action::DueDate | Action::Progress => {
@@ -1488,6 +1540,8 @@ impl App {
         if self.read_only_guard() {
             return;
         }
+        self.open_group();
+        let snap = self.before_change(&Part::Findings);
         let Some(doc) = &mut self.doc else { return };
         let f = &mut doc.wb.findings;
         let target = match row {
@@ -1513,6 +1567,7 @@ impl App {
                     .push(crate::workbook::onsite::Recommendation::default());
                 let i = f.recommendations.len() - 1;
                 doc.changed();
+                self.remember(snap, format!("add recommendation {}", i + 1));
                 Target::RecText(i)
             }
             FindRow::NextStep(_) | FindRow::AddNextStep => Target::NextStep(f.next_steps.len()),
@@ -1575,15 +1630,18 @@ impl App {
 
     fn with_answer(&mut self, qid: &str, f: impl FnOnce(&mut crate::workbook::Answer)) {
         let user = self.user.clone();
+        let snap = self.before_change(&Part::Answer(qid.to_string()));
         let Some(doc) = &mut self.doc else { return };
         if doc.is_read_only() {
             self.message = Some(("Read-only: nothing can be changed here".into(), true));
             return;
         }
+        let r = undo::question_ref(&doc.wb, qid);
         let a = doc.wb.answer_mut(qid);
         let before = a.clone();
         f(a);
         if *a != before {
+            let label = undo::answer_change(&before, a, &r);
             let status = a.status;
             a.touch(&user, chrono::Utc::now());
             // An explicit status change is not overridden by touch().
@@ -1591,6 +1649,7 @@ impl App {
                 a.status = status;
             }
             doc.changed();
+            self.remember(snap, label);
         }
     }
 
@@ -1837,6 +1896,7 @@ impl App {
         }
         let text = target.read(&doc.wb);
         self.popup = Some(Popup::Editor(Box::new(Editor::new(target, text, added))));
+        self.open_group();
     }
 
     fn editor_key(&mut self, ev: KeyEvent) {
@@ -1904,9 +1964,15 @@ impl App {
         };
         let text = ed.text();
         let target = ed.target.clone();
+        let verb = if ed.added { "add" } else { "edit" };
+        let snap = self.before_change(&Part::of(&target));
+        let Some(Popup::Editor(ed)) = &mut self.popup else {
+            return false;
+        };
         let Some(doc) = &mut self.doc else {
             return false;
         };
+        let label = format!("{verb} {}", undo::field_name(&target, &doc.wb));
         match target.write(&mut doc.wb, &text) {
             Ok(changed) => {
                 ed.error = None;
@@ -1916,6 +1982,7 @@ impl App {
                         a.touch(&self.user, chrono::Utc::now());
                     }
                     doc.changed();
+                    self.remember(snap, label);
                 }
                 true
             }
@@ -1930,6 +1997,11 @@ impl App {
         let Some(Popup::Editor(ed)) = self.popup.take() else {
             return;
         };
+        let snap = self.before_change(&Part::of(&ed.target));
+        let label = self
+            .wb()
+            .map(|wb| format!("delete {}", undo::field_name(&ed.target, wb)))
+            .unwrap_or_default();
         // A new list item left empty is not kept.
         if ed.added
             && ed.text().trim().is_empty()
@@ -1973,7 +2045,12 @@ impl App {
             };
             if removed {
                 doc.changed();
+                self.remember(snap, label);
             }
+        }
+        // What the editor changed is one entry, none if it came to nothing.
+        if let (Some(g), Some(doc)) = (self.group.take(), &self.doc) {
+            self.history.forget_if_unchanged(&doc.wb, g);
         }
     }
 
@@ -2222,10 +2299,14 @@ impl App {
                             self.ev.kind = s.checked_sub(1).map(|i| EvidenceKind::ALL[i]);
                             self.ev.list.sel = 0;
                         } else if let Some(i) = self.evidence_shown().get(self.ev.list.sel).copied()
+                            && let snap = self.before_change(&Part::Evidence)
                             && let Some(doc) = &mut self.doc
                         {
-                            doc.wb.evidence_mut()[i].kind = EvidenceKind::ALL[s];
+                            let item = &mut doc.wb.evidence_mut()[i];
+                            let label = format!("change the kind of evidence {}", item.id);
+                            item.kind = EvidenceKind::ALL[s];
                             doc.changed();
+                            self.remember(snap, label);
                         }
                     }
                     _ if close => self.popup = None,
@@ -2296,11 +2377,13 @@ impl App {
                     let Some((_, value)) = choices.get(s).cloned() else {
                         return;
                     };
+                    let snap = self.before_change(&Part::Whole);
                     let Some(doc) = &mut self.doc else { return };
                     match crate::merge::resolve(&doc.wb, c, &value) {
                         Ok(w) => {
                             doc.wb = w;
                             doc.changed();
+                            self.remember(snap, "settle a conflict".into());
                             self.message = Some(("Conflict resolved".into(), false));
                         }
                         Err(e) => self.message = Some((format!("Not resolved: {e}"), true)),
@@ -2320,6 +2403,7 @@ impl App {
                         return;
                     };
                     let mut index = 0;
+                    self.open_group();
                     self.with_review(&q, |a| {
                         a.sources.push(crate::workbook::onsite::Source {
                             kind,
@@ -2341,11 +2425,14 @@ impl App {
                         let kind = crate::workbook::onsite::ActivityKind::ALL[*sel];
                         self.popup = None;
                         let i = self.activity.sel;
-                        if let (Some(name), Some(doc)) = (self.reviewer.clone(), &mut self.doc)
+                        let name = self.reviewer.clone().unwrap_or_default();
+                        let snap = self.before_change(&Part::Reviewer(name.clone()));
+                        if let Some(doc) = &mut self.doc
                             && let Some(a) = doc.wb.reviewer_mut(&name).activities.get_mut(i)
                         {
                             a.kind = kind;
                             doc.changed();
+                            self.remember(snap, format!("change the kind of activity {}", i + 1));
                         }
                     }
                     _ if close => self.popup = None,
@@ -2464,6 +2551,20 @@ impl App {
         if self.read_only_guard() {
             return;
         }
+        let name = self.reviewer.clone().unwrap_or_default();
+        let (part, label) = match &op {
+            Pending::DeleteEvidence(i) => {
+                let id = self.wb().and_then(|w| w.evidence.get(*i));
+                let id = id.map_or(String::new(), |e| e.id.clone());
+                (Part::Whole, format!("delete evidence {id}"))
+            }
+            Pending::DeleteCase(i) => (Part::ProudOf, format!("delete case study {}", i + 1)),
+            Pending::DeleteActivity(i) => {
+                (Part::Reviewer(name), format!("delete activity {}", i + 1))
+            }
+            Pending::DeleteMember(i) => (Part::Review, format!("delete team member {}", i + 1)),
+        };
+        let snap = self.before_change(&part);
         let Some(doc) = &mut self.doc else { return };
         match op {
             Pending::DeleteEvidence(i) => {
@@ -2472,7 +2573,6 @@ impl App {
                     for a in &mut doc.wb.answers {
                         a.evidence.retain(|e| *e != id);
                     }
-                    self.message = Some((format!("Deleted {id}"), false));
                 }
             }
             Pending::DeleteCase(i) => {
@@ -2495,6 +2595,7 @@ impl App {
             }
         }
         doc.changed();
+        self.remember(snap, label);
         let n = self.list_len();
         if let Some(lf) = self.current_list_form_mut() {
             lf.sel = lf.sel.min(n.saturating_sub(1));
@@ -2583,11 +2684,15 @@ impl App {
                 if self.read_only_guard() {
                     return;
                 }
+                self.open_group();
+                let snap = self.before_change(&Part::Evidence);
                 let Some(doc) = &mut self.doc else { return };
                 let item = new_evidence(&doc.wb, self.ev.kind.unwrap_or_default());
+                let label = format!("add evidence {}", item.id);
                 doc.wb.evidence_mut().push(item);
                 doc.changed();
                 let idx = doc.wb.evidence.len() - 1;
+                self.remember(snap, label);
                 self.ev.query.clear();
                 let pos = self
                     .evidence_shown()
@@ -2688,9 +2793,13 @@ impl App {
                     if self.read_only_guard() {
                         return;
                     }
-                    if let Some(doc) = &mut self.doc {
+                    let snap = self.before_change(&Part::Review);
+                    if let Some(doc) = &mut self.doc
+                        && i < doc.wb.review.focus.len()
+                    {
                         doc.wb.review.focus.remove(i);
                         doc.changed();
+                        self.remember(snap, format!("delete focus question {}", i + 1));
                     }
                 }
                 Some(Some(Target::Member(i, _))) => {
@@ -2719,18 +2828,22 @@ impl App {
         if self.read_only_guard() {
             return;
         }
+        self.open_group();
+        let snap = self.before_change(&Part::Review);
         let Some(doc) = &mut self.doc else { return };
         let focus_n = doc.wb.review.focus.len();
         let add_focus_row = 4 + focus_n;
         let in_focus = sel <= add_focus_row;
         if in_focus {
             doc.wb.review.focus.push(String::new());
+            self.remember(snap, format!("add focus question {}", focus_n + 1));
             self.details.sel = add_focus_row;
             self.edit(Target::Focus(focus_n), true);
         } else {
             doc.wb.review.team.push(new_member());
             doc.changed();
             let i = doc.wb.review.team.len() - 1;
+            self.remember(snap, format!("add team member {}", i + 1));
             self.details.sel = rows.len() - 1;
             self.edit(Target::Member(i, MemberField::Name), false);
         }
@@ -2761,10 +2874,14 @@ impl App {
                 if self.read_only_guard() {
                     return;
                 }
+                self.open_group();
+                let snap = self.before_change(&Part::ProudOf);
                 let Some(doc) = &mut self.doc else { return };
                 doc.wb.proud_of.push(new_case());
                 doc.changed();
-                self.proud.sel = doc.wb.proud_of.len() - 1;
+                let n = doc.wb.proud_of.len();
+                self.remember(snap, format!("add case study {n}"));
+                self.proud.sel = n - 1;
                 self.proud.pane = Pane::Form;
                 self.proud.field = 0;
                 self.edit(Target::Case(self.proud.sel, CASE_FIELDS[0]), false);
@@ -2803,6 +2920,123 @@ impl App {
     /// Called between events: starts pending saves and collects results.
     pub fn tick(&mut self, now: Instant) {
         self.saving_tick(now);
+    }
+}
+
+// ----- undo and redo of workbook changes (the history is in `undo`) -----
+
+impl App {
+    /// Where the selection is, to come back to when a change is undone.
+    fn spot(&self) -> Spot {
+        let list = self.current_list_form();
+        Spot {
+            screen: self.screen,
+            question: self.q.sel,
+            pane: match self.screen {
+                Screen::Questions => self.q.pane,
+                _ => list.map_or(Pane::List, |l| l.pane),
+            },
+            slot: self.q.slot,
+            list: match self.screen {
+                Screen::Findings => self.findings.sel,
+                _ => list.map_or(0, |l| l.sel),
+            },
+            field: list.map_or(0, |l| l.field),
+        }
+    }
+
+    /// Starts a group of changes that are undone together (an editor and
+    /// the new item it was opened on); it ends when the editor closes.
+    fn open_group(&mut self) {
+        if self.group.is_none() {
+            self.groups += 1;
+            self.group = Some(self.groups);
+        }
+    }
+
+    /// Takes a snapshot of a part before a change, unless the change will
+    /// be folded into the open group's entry.
+    fn before_change(&self, part: &Part) -> Option<Snapshot> {
+        if self.history.continues(self.group) {
+            return None;
+        }
+        self.wb().map(|wb| Snapshot::take(wb, part))
+    }
+
+    /// Records a change made after `before` was taken. A deletion says in
+    /// the status bar how to undo it.
+    fn remember(&mut self, before: Option<Snapshot>, label: String) {
+        let Some(before) = before else { return };
+        if let Some(what) = label.strip_prefix("delete ") {
+            let key = self.key_name(Action::Undo);
+            self.message = Some((format!("Deleted {what} — {key} to undo"), false));
+        }
+        let spot = self.spot();
+        self.history.record(before, label, spot, self.group);
+    }
+
+    /// The key for an action here, as the status bar names it.
+    fn key_name(&self, action: Action) -> String {
+        self.keymap
+            .key_for(self.screen.context(), action)
+            .map_or_else(|| action.name().to_string(), |k| k.to_string())
+    }
+
+    /// Undoes (or redoes) the newest change, selects where it was made and
+    /// says what it was. The workbook is saved as after any change.
+    fn undo_step(&mut self, redo: bool) {
+        if self.read_only_guard() {
+            return;
+        }
+        let Some(doc) = &mut self.doc else { return };
+        let step = if redo {
+            self.history.redo(&mut doc.wb)
+        } else {
+            self.history.undo(&mut doc.wb)
+        };
+        let Some(step) = step else {
+            let what = if redo { "redo" } else { "undo" };
+            self.message = Some((format!("Nothing to {what}"), false));
+            return;
+        };
+        doc.changed();
+        self.return_to(step.spot);
+        let (done, other, again) = if redo {
+            ("redid", Action::Undo, "undo")
+        } else {
+            ("undid", Action::Redo, "redo")
+        };
+        let key = self.key_name(other);
+        self.message = Some((format!("{done}: {} — {key} to {again}", step.label), false));
+    }
+
+    /// Goes back to where a change was made, within what is there now.
+    fn return_to(&mut self, spot: Spot) {
+        if self.tabs().contains(&spot.screen) {
+            self.screen = spot.screen;
+        }
+        let last = |n: usize| n.saturating_sub(1);
+        self.q.sel = spot.question.min(last(self.q.question_rows.len()));
+        match self.screen {
+            Screen::Questions => {
+                self.q.pane = spot.pane;
+                self.q.slot = spot.slot.min(last(self.slots().len()));
+            }
+            Screen::Findings => {
+                self.findings.sel = spot.list.min(last(self.finding_rows().len()));
+            }
+            _ => {
+                let n = self.list_len();
+                if let Some(lf) = self.current_list_form_mut() {
+                    lf.sel = spot.list.min(last(n));
+                    lf.pane = spot.pane;
+                }
+                let m = self.form_len();
+                if let Some(lf) = self.current_list_form_mut() {
+                    lf.field = spot.field.min(last(m));
+                }
+            }
+        }
     }
 }
 

@@ -58,6 +58,9 @@ pub enum Action {
     Unlink,
     FilterKind,
     Export,
+    /// Undo the last change to the workbook (outside the text editor).
+    Undo,
+    Redo,
     Yes,
     No,
     SaveAs,
@@ -156,6 +159,8 @@ const NAMES: &[(Action, &str, &str)] = &[
     (Action::Unlink, "unlink", "unlink from the current question"),
     (Action::FilterKind, "filter_kind", "filter by kind"),
     (Action::Export, "export", "export a pack, summary or CSV"),
+    (Action::Undo, "undo", "undo the last change to the workbook"),
+    (Action::Redo, "redo", "redo the change undone last"),
     (Action::Yes, "yes", "yes"),
     (Action::No, "no", "no"),
     (
@@ -445,6 +450,8 @@ impl Default for Keymap {
             b(C::Global, Key::plain(K::Esc), A::Back, false),
             b(C::Global, Key::ch('?'), A::Help, true),
             b(C::Global, Key::ctrl('s'), A::Save, false),
+            b(C::Global, Key::ctrl('z'), A::Undo, false),
+            b(C::Global, Key::ctrl('y'), A::Redo, false),
             b(C::Global, Key::ch('q'), A::Quit, true),
             b(C::Global, Key::ctrl('c'), A::Quit, false),
             b(C::Global, Key::ch('/'), A::Search, true),
@@ -566,6 +573,16 @@ impl Keymap {
                 None
             }
         })
+    }
+
+    /// The first key that does an action in a context (its own binding, or
+    /// a global one that is not shadowed there), for messages that name it.
+    pub fn key_for(&self, context: Context, action: Action) -> Option<Key> {
+        self.bindings
+            .iter()
+            .filter(|b| b.action == action)
+            .find(|b| b.context == context || self.lookup(context, b.key) == Some(action))
+            .map(|b| b.key)
     }
 
     /// Bindings that apply in a context, grouped by action, for the help

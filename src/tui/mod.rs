@@ -9,6 +9,7 @@ pub mod layout;
 pub mod lowered;
 pub mod saving;
 pub use crate::text;
+pub mod undo;
 pub mod view;
 
 use std::io::{self, Write};

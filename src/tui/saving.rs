@@ -341,6 +341,8 @@ impl App {
     /// The workbook was replaced under the screens (a merge or a reload):
     /// keep the place, but within what now exists.
     fn after_workbook_replaced(&mut self) {
+        // What was kept for undo belongs to the workbook before.
+        self.history.clear();
         if self.screen == Screen::Start {
             return;
         }

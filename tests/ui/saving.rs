@@ -288,6 +288,9 @@ fn reloading_from_disk_drops_my_changes_only_on_the_second_key() {
     assert_ne!(rating(&app, "1"), Rating::Level(4));
     assert_eq!(owner(wb(&app), "2"), "Someone Else");
     assert_eq!(doc(&app).state, SaveState::Saved);
+    // Undo does not reach back into the dropped changes.
+    press(&mut app, "ctrl-z");
+    assert_ne!(rating(&app, "1"), Rating::Level(4));
     // Editing goes on against the reloaded file.
     press(&mut app, "2");
     app.update(Action::Save);
