@@ -1012,6 +1012,17 @@ mod tests {
     }
 
     #[test]
+    fn an_error_at_the_end_of_a_file_is_on_its_last_line() {
+        // No last line break: the error is at the end of the text, not on a
+        // line after it that the file does not have.
+        for (text, at) in [("a: [1,", (1, 7)), ("a: 1\nb: [x,", (2, 7))] {
+            let e = err(text);
+            assert_eq!((e.pos.line, e.pos.col), at, "{text:?}: {e:?}");
+        }
+        assert_eq!(err("a: [1,\n").pos.line, 2);
+    }
+
+    #[test]
     fn the_tag_bang_alone_makes_text() {
         // `!` alone is YAML's non-specific tag: the value is text, whatever
         // it looks like (the test suite's case S4JQ).
