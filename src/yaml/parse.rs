@@ -33,6 +33,20 @@ pub(super) fn parse(text: &str) -> Result<Document, SyntaxError> {
 fn parse_limited(text: &str, max_nodes: usize) -> Result<Document, SyntaxError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     check_characters(text)?;
+    // In a `|` or `>` block on the last line of a file with no last line
+    // break, yaml-rust2 adds a line break to text and loses (or doubles) the
+    // one a line of only spaces stands for. So the text is parsed with a line
+    // break added (no position moves), and a block whose last line of text
+    // is the file's last line loses it again ([`last_block`]).
+    let added_break = !text.ends_with(['\n', '\r']);
+    let with_break;
+    let original = text;
+    let text = if added_break {
+        with_break = format!("{text}\n");
+        with_break.as_str()
+    } else {
+        text
+    };
     // YAML lets tabs separate `key:` from its value, but yaml-rust2 stops
     // there. The place it stops is outside any scalar, so those tabs are
     // read as spaces and the text parsed again (positions do not move).
@@ -40,7 +54,7 @@ fn parse_limited(text: &str, max_nodes: usize) -> Result<Document, SyntaxError> 
     let mut spent = 0;
     loop {
         let current = fixed.as_deref().unwrap_or(text);
-        match parse_events(current, max_nodes) {
+        match parse_events(current, max_nodes, added_break) {
             Err(Stop::TabAfterColon(run)) if spent < TAB_REPARSE_BUDGET => {
                 spent += current.len();
                 let mut s = current.to_string();
@@ -55,10 +69,20 @@ fn parse_limited(text: &str, max_nodes: usize) -> Result<Document, SyntaxError> 
                 )
                 .with_help("use a space after ':' instead of a tab"));
             }
-            Err(Stop::Error(e)) => return Err(e),
+            Err(Stop::Error(e)) => return Err(within(e, original)),
             Ok(doc) => return Ok(doc),
         }
     }
+}
+
+/// An error found at the line break added to a file without one is at the
+/// end of the file's own text.
+fn within(mut e: SyntaxError, text: &str) -> SyntaxError {
+    let end = Pos::at(text, text.len());
+    if e.pos > end {
+        e.pos = end;
+    }
+    e
 }
 
 enum Stop {
@@ -94,7 +118,7 @@ fn tab_after_colon(text: &str, e: &ScanError) -> Option<std::ops::Range<usize>> 
     text[run.clone()].contains('\t').then_some(run)
 }
 
-fn parse_events(text: &str, max_nodes: usize) -> Result<Document, Stop> {
+fn parse_events(text: &str, max_nodes: usize, added_break: bool) -> Result<Document, Stop> {
     let mut parser = Parser::new_from_str(text);
     let mut b = Builder {
         max_nodes,
@@ -103,11 +127,10 @@ fn parse_events(text: &str, max_nodes: usize) -> Result<Document, Stop> {
     // About one node per 20 bytes in frameworks and workbooks.
     b.index.entries.reserve(text.len() / 20);
     let mut documents = 0;
-    // A literal or folded block is held for one event: yaml-rust2 gives one
-    // that runs to the end of a file without a last line break a line break
-    // of its own, which serde_yaml (and YAML) does not.
-    let mut held: Option<(Event, Pos)> = None;
-    let unterminated = !text.ends_with('\n');
+    // A literal or folded block is held for one event: if that event is at
+    // the end of the file, the block was the file's last value, which
+    // yaml-rust2 may misread ([`last_block`]).
+    let mut held: Option<(Event, Marker)> = None;
     let mut chars_in_text: Option<usize> = None;
     loop {
         let (ev, mark) = parser
@@ -121,19 +144,16 @@ fn parse_events(text: &str, max_nodes: usize) -> Result<Document, Stop> {
             let total = *chars_in_text.get_or_insert_with(|| text.chars().count());
             if mark.index() >= total
                 && let Event::Scalar(value, ..) = &mut block
-                && value.ends_with('\n')
             {
-                value.pop();
+                last_block(text, value, &at, added_break);
             }
-            b.event(block, at)?;
+            b.event(block, pos_of(&at))?;
         }
-        if unterminated
-            && matches!(
-                ev,
-                Event::Scalar(_, TScalarStyle::Literal | TScalarStyle::Folded, ..)
-            )
-        {
-            held = Some((ev, pos));
+        if matches!(
+            ev,
+            Event::Scalar(_, TScalarStyle::Literal | TScalarStyle::Folded, ..)
+        ) {
+            held = Some((ev, mark));
             continue;
         }
         match ev {
@@ -160,6 +180,95 @@ fn parse_events(text: &str, max_nodes: usize) -> Result<Document, Stop> {
     Ok(Document {
         value: b.root.unwrap_or(Value::Null),
         index: b.index,
+    })
+}
+
+/// Puts right what yaml-rust2 reads of a `|` or `>` block that is the last
+/// value in `text` (which ends with a line break), given the block's mark:
+/// - A block whose last line of text is the last line of the file, and the
+///   file had no line break there (`added_break`), has none at the end
+///   either, as libyaml reads it and YAML says. A block that ends before
+///   the file's last line (a comment follows, say) keeps its own.
+/// - A block with no text at all, only its `|` line and blank lines, is
+///   empty; kept (`|+`), it is a line break for each blank line.
+fn last_block(text: &str, value: &mut String, at: &Marker, added_break: bool) {
+    let start = text
+        .char_indices()
+        .nth(at.index())
+        .map_or(text.len(), |(i, _)| i);
+    let rest = &text[start..];
+    if value.chars().all(|c| c == '\n') {
+        // The mark is then on the `|` or `>` itself.
+        if let Some(kept) = blank_lines_after_header(rest) {
+            *value = kept;
+        }
+    } else if added_break && value.ends_with('\n') && text_to_the_end(rest, at.col()) {
+        value.pop();
+    }
+}
+
+/// For a block header (`|`, `>`, with `+`, `-` or a digit) followed only by
+/// blank lines to the end of the text: the block's value.
+fn blank_lines_after_header(rest: &str) -> Option<String> {
+    let indicators = rest.strip_prefix(['|', '>'])?;
+    let keep = indicators.chars().take(2).any(|c| c == '+');
+    let mut lines = lines(rest);
+    lines.next()?;
+    let mut breaks: usize = 0;
+    for line in lines {
+        if !line.chars().all(|c| c == ' ') {
+            return None;
+        }
+        breaks += 1;
+    }
+    // The text ends with a line break, after which comes an empty "line".
+    breaks = breaks.saturating_sub(1);
+    Some(if keep {
+        "\n".repeat(breaks)
+    } else {
+        String::new()
+    })
+}
+
+/// Whether a block whose first line of text starts `rest` at column `indent`
+/// (counted from 0) goes on to the last line of the file and has text there:
+/// every later line is blank or indented at least as far, and the last one
+/// (before the line break that was added) holds more than spaces.
+fn text_to_the_end(rest: &str, indent: usize) -> bool {
+    let rest = rest.strip_suffix('\n').unwrap_or(rest);
+    let mut has_text = true;
+    for line in lines(rest).skip(1) {
+        let spaces = line.len() - line.trim_start_matches(' ').len();
+        let blank = spaces == line.len();
+        if !blank && (spaces < indent || indent == 0 && document_marker(line)) {
+            return false;
+        }
+        has_text = !blank;
+    }
+    has_text
+}
+
+/// `---` or `...` at the start of a line, alone or before a blank.
+fn document_marker(line: &str) -> bool {
+    ["---", "..."].iter().any(|m| {
+        line.strip_prefix(m)
+            .is_some_and(|after| after.is_empty() || after.starts_with([' ', '\t']))
+    })
+}
+
+/// The lines of `s`, without their line breaks (`\n`, `\r\n` or `\r`);
+/// the text after the last line break is a last line, perhaps empty.
+fn lines(s: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(s);
+    std::iter::from_fn(move || {
+        let r = rest?;
+        let Some(i) = r.find(['\n', '\r']) else {
+            rest = None;
+            return Some(r);
+        };
+        let len = if r[i..].starts_with("\r\n") { 2 } else { 1 };
+        rest = Some(&r[i + len..]);
+        Some(&r[..i])
     })
 }
 
@@ -565,6 +674,10 @@ fn resolve_tagged(
     tag: &yaml_rust2::parser::Tag,
     pos: Pos,
 ) -> Result<(Value, Option<String>), SyntaxError> {
+    // `!` alone, YAML's non-specific tag: text, whatever it looks like.
+    if tag.handle.is_empty() && tag.suffix == "!" {
+        return Ok((Value::String(text), None));
+    }
     let core = tag.handle == "tag:yaml.org,2002:" || tag.handle == "!!";
     let wrong = |kind: &str| {
         SyntaxError::new(pos, format!("'{text}' is tagged `!!{kind}` but is not one"))
@@ -792,6 +905,151 @@ mod tests {
             let theirs: Value = serde_yaml::from_str(text).unwrap();
             assert_eq!(ours, theirs, "{text:?}");
         }
+    }
+
+    /// The text of key `a`.
+    fn text_of_a(text: &str) -> String {
+        let doc = parse(text).unwrap_or_else(|e| panic!("{e:?} in {text:?}"));
+        match &doc.value["a"] {
+            Value::String(s) => s.clone(),
+            other => panic!("{other:?} in {text:?}"),
+        }
+    }
+
+    #[test]
+    fn a_block_ended_by_a_last_comment_keeps_its_line_break() {
+        // The block ends before the comment, with a line break of its own,
+        // though the file's last line has none. libyaml reads them alike.
+        for (text, want) in [
+            ("a: |\n  text\n# comment", "text\n"),
+            ("a: >\n  folded\n  text\n# comment", "folded text\n"),
+            ("a: |+\n  text\n\n# comment", "text\n\n"),
+            ("a: |\r\n  text\r\n# comment", "text\n"),
+            ("a: |\r  text\r# comment", "text\n"),
+            ("a: |\n  text\n\n# comment", "text\n"),
+            ("a: |2\n   text\n# comment", " text\n"),
+            ("a: |\n  text\n# comment\n  # indented comment", "text\n"),
+            ("x:\n  a: |\n    text\n  # comment", "text\n"),
+        ] {
+            let ours = parse(text).unwrap().value;
+            let a = ours.get("x").unwrap_or(&ours)["a"].clone();
+            assert_eq!(a, Value::String(want.into()), "{text:?}");
+            let theirs: Value = serde_yaml::from_str(text).unwrap();
+            assert_eq!(ours, theirs, "{text:?}");
+        }
+        // A comment indented as far as the text is part of the text.
+        assert_eq!(
+            text_of_a("a: |\n  text\n  # not a comment"),
+            "text\n# not a comment"
+        );
+    }
+
+    #[test]
+    fn a_file_that_ends_with_a_carriage_return_has_a_last_line_break() {
+        for (text, want) in [
+            ("a: |\r  text\r", "text\n"),
+            ("a: |+\r  text\r\r", "text\n\n"),
+            ("a: >\r  one\r  two\r", "one two\n"),
+        ] {
+            assert_eq!(text_of_a(text), want, "{text:?}");
+            let theirs: Value = serde_yaml::from_str(text).unwrap();
+            assert_eq!(theirs["a"], Value::String(want.into()), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_last_line_of_only_spaces_reads_as_a_line_with_its_line_break() {
+        // The YAML test suite's cases JEF9 and L24T: spaces after the last
+        // line break read as a line that has one. (libyaml drops such a line.)
+        for text in [
+            "- |+\n   ",
+            "a: |\n  x\n   ",
+            "a: |\n  text\n  ",
+            "a: |\n  text\n ",
+            "a: |+\n  text\n ",
+            "a: |\n  text\n\n   ",
+            "a: |\r\n  text\r\n ",
+            "a: >\n  text\n ",
+            "a: |\n ",
+        ] {
+            let with_break = format!("{text}\n");
+            assert_eq!(
+                parse(text).unwrap().value,
+                parse(&with_break).unwrap().value,
+                "{text:?}"
+            );
+        }
+        assert_eq!(
+            parse("- |+\n   ").unwrap().value[0],
+            Value::String("\n".into())
+        );
+        assert_eq!(text_of_a("a: |\n  x\n   "), "x\n \n");
+        assert_eq!(text_of_a("a: |\n  text\n "), "text\n");
+        assert_eq!(text_of_a("a: |+\n  text\n "), "text\n\n");
+    }
+
+    #[test]
+    fn a_block_with_no_text_at_the_end_of_a_file_is_empty() {
+        // Only kept (`+`) blank lines after the `|` line are text.
+        for (text, want) in [
+            ("a: |\n", ""),
+            ("a: >\n\n", ""),
+            ("a: |\n\n\n", ""),
+            ("a: |-\n\n", ""),
+            ("a: |+\n", ""),
+            ("a: |+\n\n", "\n"),
+            ("a: |+ # a comment\n\n\n", "\n\n"),
+            ("a: |+\r\n\r\n", "\n"),
+            ("a: |+\r\r", "\n"),
+            ("a: |+\r\r\n\r", "\n\n"),
+            ("a: |", ""),
+            ("a: |+", ""),
+        ] {
+            assert_eq!(text_of_a(text), want, "{text:?}");
+            let theirs: Value = serde_yaml::from_str(text).unwrap();
+            assert_eq!(theirs["a"], Value::String(want.into()), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn an_error_at_the_end_of_a_file_is_on_its_last_line() {
+        // No last line break: the error is at the end of the text, not on a
+        // line after it that the file does not have.
+        for (text, at) in [("a: [1,", (1, 7)), ("a: 1\nb: [x,", (2, 7))] {
+            let e = err(text);
+            assert_eq!((e.pos.line, e.pos.col), at, "{text:?}: {e:?}");
+        }
+        assert_eq!(err("a: [1,\n").pos.line, 2);
+    }
+
+    #[test]
+    fn the_tag_bang_alone_makes_text() {
+        // `!` alone is YAML's non-specific tag: the value is text, whatever
+        // it looks like (the test suite's case S4JQ).
+        let doc = parse("- \"12\"\n- 12\n- ! 12\n").unwrap();
+        assert_eq!(
+            doc.value,
+            Value::Sequence(vec![
+                Value::String("12".into()),
+                Value::Number(12.into()),
+                Value::String("12".into()),
+            ])
+        );
+        let doc = parse("a: ! true\nb: ! ~\nc: ! 1.5\nd: ! 'x'\ne: !\nf: ! [1]\n").unwrap();
+        let v = &doc.value;
+        assert_eq!(v["a"], Value::String("true".into()));
+        assert_eq!(v["b"], Value::String("~".into()));
+        assert_eq!(v["c"], Value::String("1.5".into()));
+        assert_eq!(v["d"], Value::String("x".into()));
+        assert_eq!(v["e"], Value::String("".into()));
+        assert_eq!(v["f"][0].as_i64(), Some(1));
+        // Written back, the text stays text.
+        let again = parse(&super::super::to_string(v)).unwrap().value;
+        assert_eq!(&again, v);
+        // Other local tags are still read past.
+        let doc = parse("a: !local 12\nb: !x true\n").unwrap();
+        assert_eq!(doc.value["a"].as_i64(), Some(12));
+        assert_eq!(doc.value["b"], Value::Bool(true));
     }
 
     #[test]
