@@ -2,7 +2,10 @@
 //! frameworks) and the config folder. `PEERBOOK_HOME` puts both in one
 //! folder, for tests and portable use.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use crate::store::StoreError;
 
 /// The data folder: `PEERBOOK_HOME`, or the platform's data folder.
 pub fn home() -> PathBuf {
@@ -53,11 +56,131 @@ pub fn list_workbooks() -> Vec<PathBuf> {
     out
 }
 
-/// Who is making changes, for "last changed by": `PEERBOOK_USER`, else the
-/// login name.
+/// The name given with `--as`, set once at start.
+static NAME_GIVEN: OnceLock<String> = OnceLock::new();
+
+/// The longest user name kept; longer ones are cut with an ellipsis.
+const NAME_CHARS: usize = 100;
+
+/// Makes `name` (from `--as`) the user's name for the rest of the run,
+/// ahead of every other. Only the first call counts; false if the name is
+/// empty or one was set already.
+pub fn set_user_name(name: &str) -> bool {
+    clean_name(name).is_some_and(|n| NAME_GIVEN.set(n).is_ok())
+}
+
+/// The user's name, as locks, "last changed by", reviewer mode and CSV
+/// imports record it: the name given with `--as`, else `PEERBOOK_USER`,
+/// else the name stored in the config folder ([`store_user_name`]), else
+/// the login name.
 pub fn user_name() -> String {
-    ["PEERBOOK_USER", "USER", "USERNAME"]
-        .iter()
-        .find_map(|v| std::env::var(v).ok().filter(|s| !s.trim().is_empty()))
-        .unwrap_or_else(|| "unknown".to_string())
+    chosen_user_name()
+        .or_else(|| {
+            ["USER", "USERNAME", "LOGNAME"]
+                .into_iter()
+                .find_map(env_name)
+        })
+        .unwrap_or_else(|| "unknown user".to_string())
+}
+
+/// The name the user chose (`--as`, `PEERBOOK_USER` or the stored one), or
+/// `None` when they have given none yet and only the login name is known.
+pub fn chosen_user_name() -> Option<String> {
+    NAME_GIVEN
+        .get()
+        .cloned()
+        .or_else(|| env_name("PEERBOOK_USER"))
+        .or_else(stored_user_name)
+}
+
+fn env_name(var: &str) -> Option<String> {
+    clean_name(&std::env::var(var).ok()?)
+}
+
+/// A name as it is kept: one line, no control characters, trimmed, at most
+/// [`NAME_CHARS`] characters; `None` if nothing is left.
+fn clean_name(name: &str) -> Option<String> {
+    let one_line = name.split_whitespace().collect::<Vec<_>>().join(" ");
+    let clean = crate::text::inert(&one_line);
+    let clean = clean.trim();
+    (!clean.is_empty()).then(|| crate::text::truncate(clean, NAME_CHARS))
+}
+
+/// The file the user's name is stored in: `user.yaml` in the config folder.
+pub fn user_file() -> PathBuf {
+    config_dir().join("user.yaml")
+}
+
+/// The name stored in the config folder, if one is.
+pub fn stored_user_name() -> Option<String> {
+    read_user_name(&user_file())
+}
+
+/// Stores the user's name in the config folder (owner-only), for every
+/// later run; returns the file written.
+pub fn store_user_name(name: &str) -> Result<PathBuf, StoreError> {
+    write_user_name(&config_dir(), name)
+}
+
+fn read_user_name(file: &Path) -> Option<String> {
+    let bytes = crate::store::read_capped(file).ok()?;
+    let text = crate::yaml::decode(&bytes).ok()?;
+    clean_name(&crate::yaml::top_level_text(text, "name")?)
+}
+
+fn write_user_name(dir: &Path, name: &str) -> Result<PathBuf, StoreError> {
+    let name = clean_name(name).ok_or(StoreError::EmptyName)?;
+    crate::store::create_private_dir(dir).map_err(|source| StoreError::Io {
+        path: dir.to_path_buf(),
+        action: "create the folder",
+        source,
+    })?;
+    let file = dir.join("user.yaml");
+    let mut m = crate::yaml::Mapping::new();
+    m.insert("name".into(), crate::yaml::Value::String(name));
+    let text = crate::yaml::to_string(&crate::yaml::Value::Mapping(m));
+    crate::store::write_private(&file, text.as_bytes())?;
+    Ok(file)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_stored_name_reads_back_exactly_and_only_its_owner_can_read_it() {
+        let dir = tempfile::tempdir().unwrap();
+        for name in [
+            "Dr Miriam Ashcombe",
+            "O'Brien: \"lead\" # peer",
+            "Siân ap Gwilym ✓",
+            "123",
+            "- yes",
+        ] {
+            let file = write_user_name(dir.path(), name).unwrap();
+            assert_eq!(read_user_name(&file).as_deref(), Some(name));
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::PermissionsExt;
+                let mode = std::fs::metadata(&file).unwrap().permissions().mode();
+                assert_eq!(mode & 0o777, 0o600, "{name}");
+            }
+        }
+    }
+
+    #[test]
+    fn names_are_kept_on_one_clean_line_and_an_empty_one_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = write_user_name(dir.path(), "  Sam\n\u{1b}[2J Jones\t ").unwrap();
+        assert_eq!(
+            read_user_name(&file).as_deref(),
+            Some("Sam \u{fffd}[2J Jones")
+        );
+        assert!(matches!(
+            write_user_name(dir.path(), " \n\t "),
+            Err(StoreError::EmptyName)
+        ));
+        let long = "x".repeat(500);
+        assert_eq!(clean_name(&long).unwrap().chars().count(), NAME_CHARS);
+    }
 }

@@ -232,9 +232,7 @@ fn saves_killed_at_random_moments_leave_a_whole_workbook() {
 
 /// Who this process is, as a lock names it: `USER on HOST, process PID`.
 fn me() -> (String, String, String) {
-    let user = std::env::var("USER")
-        .or_else(|_| std::env::var("USERNAME"))
-        .unwrap_or_else(|_| "unknown user".to_string());
+    let user = peerbook::paths::user_name();
     let host = fs::read_to_string("/proc/sys/kernel/hostname")
         .ok()
         .or_else(|| std::env::var("HOSTNAME").ok())
@@ -517,4 +515,298 @@ fn a_workbook_replaced_or_removed_while_open_is_not_overwritten() {
     let (_, wb, _) = WorkbookFile::open(&path).unwrap();
     assert_eq!(wb.review.council, "Suffolk County Counci!");
     assert_eq!(wb.answer("1").unwrap().narrative, "ours");
+}
+
+// ---------------------------------------------------------------------------
+// Lock files that are not what they seem
+
+/// Runs the binary with a watchdog: a run longer than `limit` is killed and
+/// fails the test as a hang.
+fn output_within(dir: &Path, args: &[&str], limit: Duration) -> Output {
+    let mut child = peerbook(dir, args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let start = Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if start.elapsed() > limit {
+            let _ = child.kill();
+            let o = child.wait_with_output().unwrap();
+            panic!(
+                "`peerbook {}` hung (killed after {limit:?}): {}",
+                args.join(" "),
+                stderr(&o)
+            );
+        }
+        thread::sleep(Duration::from_millis(10));
+    }
+    let o = child.wait_with_output().unwrap();
+    assert_ne!(
+        o.status.code(),
+        Some(101),
+        "{args:?} panicked: {}",
+        stderr(&o)
+    );
+    o
+}
+
+#[test]
+fn a_lock_planted_as_a_symlink_is_refused_and_its_target_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let dir = dir.path();
+    let wb = new_workbook(dir);
+    fs::write(dir.join("in.csv"), "ref,narrative\nKLOE 1,planted\n").unwrap();
+    let before = fs::read(&wb).unwrap();
+    let secret = dir.join("secret.txt");
+    let private = "private notes: do not share\n";
+    fs::write(&secret, private).unwrap();
+    std::os::unix::fs::symlink(&secret, lock_path(&wb)).unwrap();
+    let o = output_within(
+        dir,
+        &["import", "wb.yaml", "in.csv"],
+        Duration::from_secs(20),
+    );
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    let msg = stderr(&o);
+    for part in ["wb.yaml.lock", "symbolic link", "remove it"] {
+        assert!(msg.contains(part), "{part:?} missing from: {msg}");
+    }
+    assert!(
+        !msg.contains("private notes"),
+        "the link's target was shown: {msg}"
+    );
+    assert_eq!(fs::read_to_string(&secret).unwrap(), private);
+    assert_eq!(fs::read(&wb).unwrap(), before);
+    assert!(
+        fs::symlink_metadata(lock_path(&wb))
+            .unwrap()
+            .file_type()
+            .is_symlink(),
+        "the planted link was replaced"
+    );
+}
+
+#[test]
+fn a_lock_planted_as_a_hard_link_a_folder_or_a_pipe_is_refused_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let dir = dir.path();
+    let wb = new_workbook(dir);
+    fs::write(dir.join("in.csv"), "ref,narrative\nKLOE 1,planted\n").unwrap();
+    let before = fs::read(&wb).unwrap();
+    let secret = dir.join("secret.txt");
+    let private = "private notes: do not share\n";
+    fs::write(&secret, private).unwrap();
+    let lock = lock_path(&wb);
+    let plant: [(&str, &dyn Fn()); 3] = [
+        ("hard link", &|| fs::hard_link(&secret, &lock).unwrap()),
+        ("folder", &|| fs::create_dir(&lock).unwrap()),
+        ("named pipe", &|| {
+            let ok = Command::new("mkfifo").arg(&lock).status().unwrap();
+            assert!(ok.success(), "mkfifo failed");
+        }),
+    ];
+    for (what, make) in plant {
+        make();
+        let o = output_within(
+            dir,
+            &["import", "wb.yaml", "in.csv"],
+            Duration::from_secs(20),
+        );
+        assert_eq!(o.status.code(), Some(2), "{what}: {}", stderr(&o));
+        let msg = stderr(&o);
+        for part in ["wb.yaml.lock", what, "remove it"] {
+            assert!(msg.contains(part), "{what}: {part:?} missing from: {msg}");
+        }
+        assert!(!msg.contains("private notes"), "{what}: {msg}");
+        assert_eq!(fs::read_to_string(&secret).unwrap(), private, "{what}");
+        assert_eq!(fs::read(&wb).unwrap(), before, "{what}");
+        if lock.is_dir() {
+            fs::remove_dir(&lock).unwrap();
+        } else {
+            fs::remove_file(&lock).unwrap();
+        }
+    }
+}
+
+#[test]
+fn a_held_lock_naming_its_holder_at_length_is_shown_clean_and_short() {
+    let dir = tempfile::tempdir().unwrap();
+    let dir = dir.path();
+    let wb = new_workbook(dir);
+    fs::write(dir.join("in.csv"), "ref,narrative\nKLOE 1,second\n").unwrap();
+    let long = format!(
+        "Mallory\u{1b}]0;owned\u{7} on host\u{0}, process 7\n{}",
+        "x".repeat(20_000)
+    );
+    fs::write(lock_path(&wb), &long).unwrap();
+    let held = fs::File::open(lock_path(&wb)).unwrap();
+    held.try_lock().unwrap();
+    let o = output(dir, &["import", "wb.yaml", "in.csv"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    let msg = stderr(&o);
+    assert!(msg.contains("open in another peerbook"), "{msg}");
+    assert!(msg.contains("Mallory"), "{msg}");
+    assert!(
+        !msg.chars().any(|c| c.is_control() && c != '\n'),
+        "raw control characters: {msg:?}"
+    );
+    let start: String = msg.chars().take(300).collect();
+    assert!(
+        msg.chars().count() < 600,
+        "{} characters: {start}…",
+        msg.len()
+    );
+    drop(held);
+}
+
+#[test]
+fn a_taken_over_lock_holds_only_the_new_holder() {
+    let dir = tempfile::tempdir().unwrap();
+    let wb = new_workbook(dir.path());
+    for dead in [
+        "someone on elsewhere, process 4194000, since 2026-01-01 09:00".to_string(),
+        format!(
+            "someone on elsewhere, process 4194001, {}",
+            "y".repeat(3000)
+        ),
+    ] {
+        fs::write(lock_path(&wb), &dead).unwrap();
+        let lock = Lock::acquire(&wb).unwrap();
+        let now = fs::read(lock_path(&wb)).unwrap();
+        let text = String::from_utf8(now.clone()).expect("the lock is text");
+        assert!(!now.contains(&0), "padded with NUL bytes: {text:?}");
+        assert!(
+            !text.contains("elsewhere"),
+            "the old holder is left: {text:?}"
+        );
+        assert!(
+            text.contains(&format!("process {}", std::process::id())),
+            "{text:?}"
+        );
+        assert!(text.len() < 300, "the lock grew to {} bytes", text.len());
+        assert!(
+            lock.took_over
+                .as_deref()
+                .is_some_and(|t| t.contains("elsewhere"))
+        );
+        drop(lock);
+        assert!(!lock_path(&wb).exists());
+    }
+}
+
+#[test]
+fn a_lock_that_could_not_be_written_is_not_left_behind_empty() {
+    let dir = tempfile::tempdir().unwrap();
+    let dir = dir.path();
+    let wb = new_workbook(dir);
+    fs::write(dir.join("in.csv"), "ref,narrative\nKLOE 1,no room\n").unwrap();
+    let before = fs::read(&wb).unwrap();
+    // No file may grow past 0 bytes, as on a full disk (the signal a write
+    // past the limit sends is ignored, so the write fails instead).
+    let o = Command::new("sh")
+        .args([
+            "-c",
+            "trap '' XFSZ; ulimit -f 0; exec \"$0\" \"$@\"",
+            BIN,
+            "import",
+            "wb.yaml",
+            "in.csv",
+        ])
+        .env("PEERBOOK_HOME", dir)
+        .env("PEERBOOK_USER", "Test Officer")
+        .env_remove("PEERBOOK_TEST_CRASH_BEFORE_RENAME")
+        .current_dir(dir)
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("lock"), "{}", stderr(&o));
+    assert!(
+        !lock_path(&wb).exists(),
+        "an empty lock was left behind: {}",
+        stderr(&o)
+    );
+    assert_eq!(fs::read(&wb).unwrap(), before);
+}
+
+// ---------------------------------------------------------------------------
+// Who is named
+
+/// The `changed: by:` of question 1.
+fn changed_by(path: &Path) -> String {
+    let text = fs::read_to_string(path).unwrap();
+    let doc: serde_yaml::Value = serde_yaml::from_str(&text).unwrap();
+    let a = doc["answers"]
+        .as_sequence()
+        .unwrap()
+        .iter()
+        .find(|a| a["question"].as_str() == Some("1"))
+        .unwrap()
+        .clone();
+    a["changed"]["by"].as_str().unwrap_or_default().to_string()
+}
+
+#[test]
+fn changes_are_named_for_the_stored_user_unless_peerbook_user_says_otherwise() {
+    let dir = tempfile::tempdir().unwrap();
+    let dir = dir.path();
+    let wb = new_workbook(dir);
+    fs::write(dir.join("user.yaml"), "name: Sam Stored\n").unwrap();
+    fs::write(dir.join("in.csv"), "ref,narrative\nKLOE 1,first\n").unwrap();
+    let o = peerbook(dir, &["import", "wb.yaml", "in.csv"])
+        .env_remove("PEERBOOK_USER")
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(changed_by(&wb), "Sam Stored");
+    fs::write(dir.join("in.csv"), "ref,narrative\nKLOE 1,second\n").unwrap();
+    let o = output(dir, &["import", "wb.yaml", "in.csv"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(changed_by(&wb), "Test Officer");
+}
+
+#[test]
+fn commands_that_write_refuse_a_read_only_workbook_and_say_why() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let dir = dir.path();
+    let wb = new_workbook(dir);
+    fs::write(dir.join("in.csv"), "ref,narrative\nKLOE 1,refused\n").unwrap();
+    fs::set_permissions(&wb, fs::Permissions::from_mode(0o444)).unwrap();
+    let before = fs::read(&wb).unwrap();
+    for args in [
+        vec!["import", "wb.yaml", "in.csv"],
+        vec![
+            "upgrade",
+            "wb.yaml",
+            "--framework",
+            "suffolk-reablement-2016@2016",
+        ],
+    ] {
+        let o = output(dir, &args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stderr(&o));
+        for part in ["wb.yaml", "read-only", "make it writable"] {
+            assert!(
+                stderr(&o).contains(part),
+                "{args:?}: {part:?} missing: {}",
+                stderr(&o)
+            );
+        }
+        assert_eq!(fs::read(&wb).unwrap(), before, "{args:?}");
+        assert!(!backup_path(&wb).exists(), "{args:?}");
+        assert!(!lock_path(&wb).exists(), "{args:?}");
+    }
+    // An export asked to replace a read-only file leaves it alone too.
+    fs::write(dir.join("out.csv"), "kept\n").unwrap();
+    fs::set_permissions(dir.join("out.csv"), fs::Permissions::from_mode(0o444)).unwrap();
+    let o = output(
+        dir,
+        &[
+            "export", "wb.yaml", "--format", "csv", "--out", "out.csv", "--force",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("read-only"), "{}", stderr(&o));
+    assert_eq!(fs::read_to_string(dir.join("out.csv")).unwrap(), "kept\n");
 }

@@ -1932,3 +1932,94 @@ fn a_closed_stdout_is_not_a_panic() {
         assert!(!err.contains("panicked"), "{args:?}: {err}");
     }
 }
+
+// ---------------------------------------------------------------------------
+// Special files and files too large to read
+
+/// `Keymap::load` of `path`, given `QUICK` to finish: what it reported.
+fn keymap_problems(path: &Path) -> Vec<String> {
+    let path = path.to_path_buf();
+    let (tx, rx) = std::sync::mpsc::channel();
+    thread::spawn(move || {
+        let _ = tx.send(peerbook::tui::keys::Keymap::load(&path).1);
+    });
+    rx.recv_timeout(QUICK)
+        .expect("reading keys.yaml hung (a special file?)")
+}
+
+/// Every way a file is read, given `path` where that file should be: each
+/// is refused within `QUICK` with `words` in the message, and nothing in
+/// the folder changes.
+fn refused_everywhere(env: &Env, path: &str, words: &[&str]) {
+    env.write("wb.yaml", base_workbook().as_bytes());
+    let before = env.snapshot();
+    let runs: Vec<Vec<&str>> = vec![
+        vec!["validate", path],
+        vec!["status", path],
+        vec!["export", path, "--format", "csv", "--out", "out.csv"],
+        vec!["import", path, "rows.csv"],
+        vec!["import", "wb.yaml", path],
+        vec![
+            "upgrade",
+            path,
+            "--framework",
+            "suffolk-reablement-2016@2016",
+        ],
+    ];
+    for args in runs {
+        env.run_within(&args, QUICK).refused().says(words);
+    }
+    // As a framework named with --kloe: listed as one that did not load.
+    let r = env.run_within(&["frameworks", "--kloe", path], QUICK);
+    r.no_panic();
+    r.says(&["did not load", "cbo-standards@2015"]).says(words);
+    assert_same(&before, &env.snapshot(), path);
+    let problems = keymap_problems(Path::new(path));
+    assert!(
+        problems.iter().any(|p| words.iter().all(|w| p.contains(w))),
+        "keys.yaml: {problems:?}"
+    );
+}
+
+#[test]
+fn a_fifo_is_refused_at_once() {
+    let env = Env::new();
+    // Outside the folder that is compared before and after: reading the
+    // pipe to compare it would hang the test itself.
+    let elsewhere = tempfile::tempdir().unwrap();
+    let fifo = elsewhere.path().join("pipe.yaml");
+    let made = Command::new("mkfifo").arg(&fifo).status().unwrap();
+    assert!(made.success(), "mkfifo failed");
+    refused_everywhere(
+        &env,
+        fifo.to_str().unwrap(),
+        &["pipe.yaml", "named pipe", "not a regular file"],
+    );
+}
+
+#[test]
+fn dev_zero_is_refused_at_once() {
+    let env = Env::new();
+    refused_everywhere(
+        &env,
+        "/dev/zero",
+        &["/dev/zero", "device", "not a regular file"],
+    );
+}
+
+#[test]
+fn a_file_larger_than_the_cap_is_refused_by_its_size_before_it_is_read() {
+    let env = Env::new();
+    let elsewhere = tempfile::tempdir().unwrap();
+    // Sparse: 100 MiB long, no disk used.
+    let big = elsewhere.path().join("big.yaml");
+    fs::File::create(&big)
+        .unwrap()
+        .set_len(100 * 1024 * 1024)
+        .unwrap();
+    refused_everywhere(
+        &env,
+        big.to_str().unwrap(),
+        &["big.yaml", "100 MiB", "64 MiB"],
+    );
+}

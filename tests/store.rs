@@ -141,3 +141,143 @@ fn temporary_files_left_by_a_killed_save_are_cleared_on_open() {
     assert!(!stale_bak.exists());
     assert!(other.exists(), "another workbook's file was touched");
 }
+
+// ---------------------------------------------------------------------------
+// Links and permissions
+
+use std::os::unix::fs::{PermissionsExt, symlink};
+
+use peerbook::store::{backup_path, lock_path};
+use peerbook::tui::doc::{Doc, SaveState};
+
+fn chmod(path: &std::path::Path, mode: u32) {
+    fs::set_permissions(path, fs::Permissions::from_mode(mode)).unwrap();
+}
+
+#[test]
+fn saving_through_a_symlink_keeps_the_link_and_changes_the_target() {
+    let dir = tempfile::tempdir().unwrap();
+    let real_dir = dir.path().join("shared");
+    fs::create_dir(&real_dir).unwrap();
+    let real = new_workbook(&real_dir);
+    let link = dir.path().join("mine.yaml");
+    symlink(&real, &link).unwrap();
+    let (mut file, mut wb, _) = WorkbookFile::open(&link).unwrap();
+    assert!(
+        lock_path(&real).exists(),
+        "the lock is beside the real file"
+    );
+    assert!(!lock_path(&link).exists(), "a second lock beside the link");
+    wb.answer_mut("1").narrative = "through the link".into();
+    assert!(file.save(&wb).unwrap());
+    assert!(
+        fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink(),
+        "the link was replaced by a file"
+    );
+    assert!(
+        fs::read_to_string(&real)
+            .unwrap()
+            .contains("through the link")
+    );
+    assert!(
+        backup_path(&real).exists(),
+        "the .bak is beside the real file"
+    );
+    assert!(!backup_path(&link).exists());
+    drop(file);
+    assert!(!lock_path(&real).exists());
+}
+
+#[test]
+fn a_workbook_opened_through_a_link_and_by_its_real_path_has_one_lock() {
+    let dir = tempfile::tempdir().unwrap();
+    let real = new_workbook(dir.path());
+    let link = dir.path().join("other-name.yaml");
+    symlink(&real, &link).unwrap();
+    let held = WorkbookFile::open(&link).unwrap();
+    match WorkbookFile::open(&real) {
+        Err(StoreError::Locked { .. }) => {}
+        other => panic!("opened twice: {other:?}"),
+    }
+    drop(held);
+    let held = WorkbookFile::open(&real).unwrap();
+    match WorkbookFile::open(&link) {
+        Err(StoreError::Locked { .. }) => {}
+        other => panic!("opened twice: {other:?}"),
+    }
+    drop(held);
+}
+
+#[test]
+fn a_read_only_workbook_opens_read_only_and_is_never_overwritten() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_workbook(dir.path());
+    // Without its owner's write bit: read-only for peerbook, whoever runs it
+    // (root included, whom the system would let write).
+    chmod(&path, 0o444);
+    let before = fs::read(&path).unwrap();
+    let msg = match WorkbookFile::open(&path) {
+        Err(e) => e.to_string(),
+        Ok(_) => panic!("a read-only workbook opened for changing"),
+    };
+    for part in ["wb.yaml", "read-only", "make it writable"] {
+        assert!(msg.contains(part), "{part:?} missing from: {msg}");
+    }
+    assert!(!lock_path(&path).exists(), "a lock was left");
+    // The interface opens it read-only and says why.
+    let doc = Doc::open(&path).unwrap();
+    assert!(doc.is_read_only());
+    match &doc.state {
+        SaveState::ReadOnly(why) => assert!(why.contains("make it writable"), "{why}"),
+        other => panic!("{other:?}"),
+    }
+    drop(doc);
+    assert_eq!(fs::read(&path).unwrap(), before);
+    assert_eq!(
+        fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+        0o444
+    );
+}
+
+#[test]
+fn a_workbook_made_read_only_while_open_is_not_overwritten() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_workbook(dir.path());
+    let (mut file, mut wb, _) = WorkbookFile::open(&path).unwrap();
+    chmod(&path, 0o444);
+    let before = fs::read(&path).unwrap();
+    wb.answer_mut("1").narrative = "after the chmod".into();
+    let msg = file.save(&wb).unwrap_err().to_string();
+    assert!(msg.contains("read-only"), "{msg}");
+    assert_eq!(fs::read(&path).unwrap(), before);
+}
+
+#[test]
+fn a_workbook_in_a_folder_that_cannot_be_written_opens_read_only_with_the_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("archive");
+    fs::create_dir(&folder).unwrap();
+    let path = new_workbook(&folder);
+    chmod(&folder, 0o555);
+    let opened = WorkbookFile::open(&path).map(|_| ());
+    let doc = Doc::open(&path);
+    let listing: Vec<_> = fs::read_dir(&folder)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    chmod(&folder, 0o755);
+    let msg = opened.unwrap_err().to_string();
+    for part in ["wb.yaml", "folder", "archive"] {
+        assert!(msg.contains(part), "{part:?} missing from: {msg}");
+    }
+    let doc = doc.unwrap();
+    assert!(doc.is_read_only());
+    match &doc.state {
+        SaveState::ReadOnly(why) => assert!(why.contains("folder"), "{why}"),
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(listing, ["wb.yaml"], "something was written in the folder");
+}

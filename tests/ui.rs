@@ -504,6 +504,25 @@ fn snapshot_read_only_banner() {
     snap!("read_only", app);
 }
 
+#[test]
+fn a_workbook_read_only_by_its_permissions_says_so_not_that_it_is_held() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("suffolk.yaml");
+    peerbook::store::WorkbookFile::create(&path, &seed(SUFFOLK)).unwrap();
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let mut app = bare_app_in(&dir);
+    app.open_doc(Doc::open(&path).unwrap());
+    let text = screen(&app, 160, 24);
+    assert!(
+        text.contains(
+            "READ-ONLY because the file is read-only (its permissions); make it writable"
+        ),
+        "{text}"
+    );
+    assert!(!text.contains("open in another peerbook"), "{text}");
+}
+
 /// The status line: the last line but one.
 fn status_line(app: &App, w: u16, h: u16) -> String {
     let text = screen(app, w, h);

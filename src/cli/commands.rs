@@ -59,20 +59,23 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             role,
         }) => {
             use std::io::IsTerminal;
-            if name.trim().is_empty() {
-                return Err(Failure::new("--as needs your name"));
-            }
+            // The name given is the user's for everything this run does:
+            // the lock, "last changed by", the reviewer's section.
+            let name = match name {
+                Some(n) if paths::set_user_name(&n) => paths::user_name(),
+                Some(_) => return Err(Failure::new("--as needs your name")),
+                None => paths::chosen_user_name().ok_or_else(|| {
+                    Failure::new(
+                        "say who is reviewing with --as \"Your Name\" (or set PEERBOOK_USER)",
+                    )
+                })?,
+            };
             if !std::io::stdout().is_terminal() {
                 return Err(Failure::new(
                     "`peerbook review` needs a terminal; for a summary use `peerbook status WORKBOOK`",
                 ));
             }
-            crate::tui::run_as(
-                &places(),
-                Some(&workbook),
-                Some((name.trim().to_string(), role)),
-            )
-            .map_err(Failure::new)
+            crate::tui::run_as(&places(), Some(&workbook), Some((name, role))).map_err(Failure::new)
         }
         Some(Command::Open { workbook }) => {
             use std::io::IsTerminal;
@@ -125,15 +128,17 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
 /// beside the others so its `maps_to` are checked too.
 fn pick_framework(places: &[PathBuf], spec: &str) -> Result<Framework, Failure> {
     let as_path = Path::new(spec);
-    if !as_path.is_file() {
+    // A pipe or a device named as the framework is refused as a file, not
+    // looked up as an id.
+    let special = std::fs::metadata(as_path).is_ok_and(|m| !m.is_file() && !m.is_dir());
+    if !as_path.is_file() && !special {
         return Registry::load(places)
             .resolve(spec)
             .cloned()
             .map_err(Failure::from);
     }
     let label = as_path.display().to_string();
-    let bytes =
-        std::fs::read(as_path).map_err(|e| Failure::new(format!("could not read {label}: {e}")))?;
+    let bytes = crate::store::read_capped(as_path)?;
     let (fw, diags) = crate::framework::load_text(&label, &bytes, Origin::File(label.clone()));
     let mut all = places.to_vec();
     all.push(as_path.to_path_buf());
@@ -299,11 +304,15 @@ fn validate(places: &[PathBuf], files: &[PathBuf]) -> Result<(), Failure> {
     let mut workbook_files: Vec<(PathBuf, Vec<u8>)> = Vec::new();
     for path in files {
         let label = path.display().to_string();
-        let bytes = match std::fs::read(path) {
+        let bytes = match crate::store::read_capped(path) {
             Ok(b) => b,
             Err(e) => {
                 any_invalid = true;
-                let _ = writeln!(report, "{label}: error: cannot read the file: {e}");
+                let _ = writeln!(
+                    report,
+                    "{label}: error: cannot read the file: {}",
+                    e.reason()
+                );
                 continue;
             }
         };
@@ -850,14 +859,14 @@ fn export(path: &Path, args: ExportArgs) -> Result<(), Failure> {
             target.display()
         )));
     }
+    crate::store::check_replaceable(&target)?;
     write_atomic(&target, &bytes)?;
     outln!("{}", target.display());
     Ok(())
 }
 
 fn import(path: &Path, csv_path: &Path) -> Result<(), Failure> {
-    let bytes = std::fs::read(csv_path)
-        .map_err(|e| Failure::new(format!("could not read {}: {e}", csv_path.display())))?;
+    let bytes = crate::store::read_capped(csv_path)?;
     let (mut file, mut wb, _) = WorkbookFile::open(path)?;
     if let Some(n) = file.lock_notice() {
         eprintln!("peerbook: {n}");
@@ -992,7 +1001,7 @@ fn upgrade(places: &[PathBuf], path: &Path, spec: &str, force: bool) -> Result<(
     }
     outln!(
         "The previous version is kept as {}.",
-        crate::store::backup_path(path).display()
+        file.backup_path().display()
     );
     Ok(())
 }

@@ -56,9 +56,9 @@ pub enum Command {
     )]
     Review {
         workbook: PathBuf,
-        /// Your name, as the review team knows you
+        /// Your name, as the review team knows you (default: PEERBOOK_USER, or the name peerbook stored)
         #[arg(long = "as", value_name = "NAME")]
-        name: String,
+        name: Option<String>,
         /// Your role, e.g. "Lead peer", "Member peer", "Officer peer"
         #[arg(long)]
         role: Option<String>,

@@ -139,7 +139,7 @@ pub fn place_sources(places: &[PathBuf], broken: &mut Vec<Broken>) -> Vec<Source
 /// Reads one framework file.
 pub fn file_source(path: &FsPath, broken: &mut Vec<Broken>) -> Option<Source> {
     let label = path.display().to_string();
-    match std::fs::read(path) {
+    match crate::store::read_capped(path) {
         Ok(bytes) => Some(Source {
             label: label.clone(),
             bytes,
@@ -150,7 +150,7 @@ pub fn file_source(path: &FsPath, broken: &mut Vec<Broken>) -> Option<Source> {
             diags.push(Diagnostic::error(
                 &label,
                 crate::yaml::Pos::START,
-                format!("cannot read the file: {e}"),
+                format!("cannot read the file: {}", e.reason()),
             ));
             broken.push(Broken { label, diags });
             None

@@ -174,6 +174,13 @@ impl Doc {
                 let (_, wb, _) = WorkbookFile::open_read_only(path).map_err(|e| e.to_string())?;
                 Ok(Doc::read_only(wb, path, holder))
             }
+            // Read-only for a reason of its own (its permissions, its
+            // folder's, a read-only disk): the banner gives it, after
+            // "READ-ONLY because" (see `view::draw_status`).
+            Err(StoreError::NotWritable { reason, .. }) => {
+                let (_, wb, _) = WorkbookFile::open_read_only(path).map_err(|e| e.to_string())?;
+                Ok(Doc::read_only(wb, path, format!("because {reason}")))
+            }
             Err(e) => Err(e.to_string()),
         }
     }

@@ -767,7 +767,7 @@ impl Keymap {
     /// The defaults with the user's `keys.yaml` (if any) applied.
     pub fn load(path: &Path) -> (Keymap, Vec<String>) {
         let mut map = Keymap::default();
-        let problems = match std::fs::read(path) {
+        let problems = match crate::store::read_capped(path) {
             Ok(bytes) => match yaml::decode(&bytes) {
                 Ok(text) => map.apply_config(&path.display().to_string(), text),
                 Err(e) => vec![format!(
@@ -778,7 +778,8 @@ impl Keymap {
                     e.message
                 )],
             },
-            Err(_) => Vec::new(),
+            Err(e) if e.is_not_found() => Vec::new(),
+            Err(e) => vec![e.to_string()],
         };
         (map, problems)
     }

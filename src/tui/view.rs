@@ -255,13 +255,16 @@ fn draw_status(f: &mut Frame, app: &App, area: Rect) {
     };
     let (left, style) = match (&app.message, app.wb(), app.report()) {
         (Some((m, err)), _, _) => (inert(m), if *err { th.error() } else { th.accent() }),
-        (None, Some(_), _) if read_only.is_some() => (
-            format!(
-                "READ-ONLY, open in another peerbook: {}",
-                inert(read_only.as_deref().unwrap_or(""))
-            ),
-            th.error(),
-        ),
+        (None, Some(_), _) if read_only.is_some() => {
+            let why = read_only.as_deref().unwrap_or("");
+            // Held by another peerbook (the holder is given), or read-only
+            // for a reason of its own ("because …", from `Doc::open`).
+            let banner = match why.strip_prefix("because ") {
+                Some(reason) => format!("READ-ONLY because {}", inert(reason)),
+                None => format!("READ-ONLY, open in another peerbook: {}", inert(why)),
+            };
+            (banner, th.error())
+        }
         (None, Some(wb), Some(_)) if app.reviewer.is_some() => {
             let name = app.reviewer.as_deref().unwrap_or("");
             let mine = wb.reviewer(name).map_or(0, |r| r.answers.len());

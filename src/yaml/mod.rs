@@ -23,6 +23,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use std::rc::Rc;
 
 pub use emit::DocWriter;
+pub use parse::MAX_BYTES;
 pub use serde_yaml::{Mapping, Value};
 
 /// A line and column, both counted from 1.

@@ -22,9 +22,16 @@ pub const MAX_NODES: usize = 4_000_000;
 /// in the file, so a small file cannot expand into a huge one.
 const ALIAS_ALLOWANCE: usize = 10_000;
 
+/// The largest file peerbook reads (workbooks, frameworks, CSV imports,
+/// `keys.yaml`): 64 MiB. A workbook at 100 times a real review's size is
+/// about 50 MB; past this a file is refused by its size before any of it is
+/// read (`store::read_capped`).
+pub const MAX_BYTES: usize = 64 << 20;
+
 /// How much text may be parsed again, in all, while tabs after `:` are
-/// read as spaces (each one found costs a parse of the whole file).
-const TAB_REPARSE_BUDGET: usize = 64 << 20;
+/// read as spaces (each one found costs a parse of the whole file): one
+/// parse of the largest file read.
+const TAB_REPARSE_BUDGET: usize = MAX_BYTES;
 
 pub(super) fn parse(text: &str) -> Result<Document, SyntaxError> {
     parse_limited(text, MAX_NODES)
