@@ -427,6 +427,10 @@ fn run_size(questions: usize, cfg: &Config, dir: &Path) -> SizeResult {
     );
     b.wb_mut().answer_mut(&qid).narrative = original.clone();
 
+    long_line(&mut b, &mut r, &qid, true);
+    long_line(&mut b, &mut r, &qid, false);
+    b.wb_mut().answer_mut(&qid).narrative = original.clone();
+
     // Search everything: one keystroke that matches nothing, so the whole
     // workbook is searched (no early stop at 200 hits).
     let open_search = |b: &mut Bench| {
@@ -717,6 +721,89 @@ fn run_size(questions: usize, cfg: &Config, dir: &Path) -> SizeResult {
         file_bytes,
         rows: r.rows,
     }
+}
+
+/// One narrative of a megabyte with no line break (a pasted report, say):
+/// the frame and keys on the Questions screen with it selected, and the
+/// editor opened on it. The frame should cost the rows on screen, not the
+/// length of the field.
+///
+/// Two such lines: prose (words and spaces), and one unbroken word (a pasted
+/// link or encoded blob), which `wrap` has to cut into pieces.
+fn long_line(b: &mut Bench, r: &mut Runner, qid: &str, words: bool) {
+    let sentence = if words {
+        "The team reviewed the plan with the person and their carer. "
+    } else {
+        "TheTeamReviewedThePlanWithThePersonAndTheirCarer"
+    };
+    let long = sentence.repeat(1_000_000 / sentence.len() + 1);
+    let kind = if words { "words" } else { "one word" };
+    // The runner keeps names for the table, for the whole run.
+    let name = |op: &str| -> &'static str { Box::leak(format!("long line ({kind}): {op}").into()) };
+    let to_long = |b: &mut Bench| {
+        if b.editor_open() {
+            b.press(esc());
+        }
+        b.show(Screen::Questions);
+        b.app.q.pane = Pane::List;
+        if b.app.q.sel != 0 {
+            b.app.select_question(0);
+        }
+    };
+    to_long(b);
+    b.wb_mut().answer_mut(qid).narrative = long.clone();
+    b.draw();
+    assert!(long.len() >= 1_000_000 && !long.contains('\n'));
+
+    r.run(
+        b,
+        name("frame: Questions, 1 MB narrative"),
+        to_long,
+        Bench::draw,
+    );
+
+    r.run(
+        b,
+        name("key k onto it + frame"),
+        |b| {
+            to_long(b);
+            b.app.select_question(1);
+        },
+        |b| b.press(ch('k')),
+    );
+
+    b.press(ch('e'));
+    assert!(b.editor_open(), "e opens the editor on the long narrative");
+    r.run(b, name("key e (open editor) + frame"), to_long, |b| {
+        b.press(ch('e'))
+    });
+
+    let open = |b: &mut Bench| {
+        if !b.editor_open() {
+            to_long(b);
+            b.press(ch('e'));
+        }
+    };
+    r.run(b, name("cursor left in editor + frame"), open, |b| {
+        b.press(KeyEvent::new(KeyCode::Left, KeyModifiers::NONE))
+    });
+
+    let mut typed = 0usize;
+    r.run(
+        b,
+        name("type a character in editor + frame"),
+        |b| {
+            // Every 25 characters, put the narrative back.
+            if typed.is_multiple_of(25) || !b.editor_open() {
+                to_long(b);
+                b.wb_mut().answer_mut(qid).narrative = long.clone();
+                b.press(ch('e'));
+            }
+            typed += 1;
+        },
+        |b| b.press(ch('x')),
+    );
+    to_long(b);
 }
 
 // ----- reporting -----

@@ -14,11 +14,12 @@ use ratatui_textarea::TextArea;
 use super::doc::Doc;
 use super::edit::{
     CASE_FIELDS, EV_DATA_FIELDS, EV_FIELDS, Editor, EvField, Kind, MEMBER_FIELDS, METRIC_FIELDS,
-    MemberField, Target, new_case, new_evidence, new_member,
+    MemberField, Target, new_case, new_evidence, new_member, type_key,
 };
 use super::keys::{Action, Context, Key, Keymap};
 use super::layout;
 use super::lowered::{Field, Lowered};
+use super::text::{Breaks, line_breaks};
 use super::undo::{self, History, Part, Snapshot, Spot};
 use crate::framework::registry::Registry;
 use crate::scoring::{self, Report};
@@ -758,24 +759,39 @@ impl App {
         }
     }
 
+    /// Pasted text goes into the field being typed in. Its line breaks
+    /// (CR from terminals, CRLF) are line breaks in a multi-line field and
+    /// spaces in a one-line field.
     pub fn handle_paste(&mut self, text: &str) {
-        let text = text.replace("\r\n", "\n");
+        let one_line = line_breaks(text, Breaks::Space);
         match &mut self.popup {
             Some(Popup::Editor(ed)) => {
-                let t = if ed.multiline() {
-                    text
-                } else {
-                    text.replace('\n', " ")
-                };
-                ed.area.insert_str(t);
+                ed.area.insert_str(line_breaks(text, ed.breaks()));
                 self.editor_changed();
             }
             Some(Popup::Search(s)) => {
-                s.input.insert_str(text.replace('\n', " "));
+                s.input.insert_str(one_line);
                 self.run_search();
             }
+            Some(Popup::Filter(area)) => {
+                area.insert_str(one_line);
+                self.ev.query = area.lines().join(" ");
+                self.ev.list.sel = 0;
+            }
+            Some(Popup::New(n)) => {
+                let area = if n.on_title {
+                    &mut n.title
+                } else {
+                    &mut n.council
+                };
+                area.insert_str(one_line);
+                n.error = None;
+            }
+            Some(Popup::ReviewAs(area)) => {
+                area.insert_str(one_line);
+            }
             Some(Popup::SavePath(p)) => {
-                p.input.insert_str(text.replace('\n', ""));
+                p.input.insert_str(one_line.trim());
             }
             _ => {}
         }
@@ -1933,7 +1949,8 @@ impl App {
             }
             KeyCode::Enter if !ed.multiline() => {}
             _ => {
-                if ed.area.input(ev) {
+                let breaks = ed.breaks();
+                if type_key(&mut ed.area, ev, breaks) {
                     self.editor_changed();
                 }
             }
@@ -2085,7 +2102,7 @@ impl App {
                 self.request_quit();
             }
             _ => {
-                if s.input.input(ev) {
+                if type_key(&mut s.input, ev, Breaks::Space) {
                     self.run_search();
                 }
             }
@@ -2114,7 +2131,7 @@ impl App {
         match ev.code {
             KeyCode::Esc | KeyCode::Enter => self.popup = None,
             _ => {
-                if area.input(ev) {
+                if type_key(area, ev, Breaks::Space) {
                     self.ev.query = area.lines().join(" ");
                     self.ev.list.sel = 0;
                 }
@@ -2140,7 +2157,7 @@ impl App {
                 self.q.slot = 0;
             }
             _ => {
-                area.input(ev);
+                type_key(area, ev, Breaks::Space);
             }
         }
     }
@@ -2167,7 +2184,7 @@ impl App {
                 } else {
                     &mut n.council
                 };
-                area.input(ev);
+                type_key(area, ev, Breaks::Space);
                 n.error = None;
             }
         }

@@ -2,7 +2,10 @@
 //! written to the workbook, and the editor pop-up's state.
 
 use chrono::NaiveDate;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui_textarea::{TextArea, WrapMode};
+
+use crate::text::{Breaks, line_breaks};
 
 use crate::workbook::{CaseStudy, EvidenceItem, EvidenceKind, MetricValue, TeamMember, Workbook};
 
@@ -339,6 +342,8 @@ impl Target {
     /// Writes text into the field. Dates and numbers are checked first;
     /// an error says what to type. Returns whether anything changed.
     pub fn write(&self, wb: &mut Workbook, text: &str) -> Result<bool, String> {
+        // Whatever typed it, no bare CR is stored.
+        let text: &str = &line_breaks(text, Breaks::Keep);
         if self.read(wb) == text {
             return Ok(false);
         }
@@ -710,7 +715,10 @@ impl Editor {
         let lines: Vec<String> = if text.is_empty() {
             vec![String::new()]
         } else {
-            text.split('\n').map(str::to_string).collect()
+            line_breaks(&text, Breaks::Keep)
+                .split('\n')
+                .map(str::to_string)
+                .collect()
         };
         let mut area = TextArea::new(lines);
         area.set_wrap_mode(WrapMode::WordOrGlyph);
@@ -732,6 +740,35 @@ impl Editor {
     pub fn multiline(&self) -> bool {
         self.target.kind() == Kind::Multi
     }
+
+    /// What a line break typed or pasted here becomes.
+    pub fn breaks(&self) -> Breaks {
+        if self.multiline() {
+            Breaks::Keep
+        } else {
+            Breaks::Space
+        }
+    }
+}
+
+/// A key typed into a text field. A line break that arrives as a character
+/// (CR or LF, as some terminals send them, or Ctrl-M) goes in as pasted
+/// text does: a new line in a multi-line field, a space in a one-line one,
+/// never a raw CR. Enter itself is for each field to handle. True if the
+/// text changed.
+pub fn type_key(area: &mut TextArea<'static>, ev: KeyEvent, breaks: Breaks) -> bool {
+    let ctrl = ev.modifiers.contains(KeyModifiers::CONTROL);
+    let alt = ev.modifiers.contains(KeyModifiers::ALT);
+    let line_break = !alt
+        && match ev.code {
+            KeyCode::Char('\r' | '\n') => true,
+            KeyCode::Char('m') => ctrl,
+            _ => false,
+        };
+    if line_break {
+        return area.insert_str(line_breaks("\r", breaks));
+    }
+    area.input(ev)
 }
 
 #[cfg(test)]
@@ -752,6 +789,45 @@ mod tests {
         assert!(t.write(&mut w, "Line one\nLine two — ✓").unwrap());
         assert_eq!(t.read(&w), "Line one\nLine two — ✓");
         assert!(!t.write(&mut w, "Line one\nLine two — ✓").unwrap());
+    }
+
+    #[test]
+    fn no_bare_cr_is_ever_written_into_the_workbook() {
+        let mut w = wb();
+        let t = Target::Narrative("1".into());
+        assert!(t.write(&mut w, "one\r\ntwo\rthree").unwrap());
+        assert_eq!(t.read(&w), "one\ntwo\nthree");
+        // The same text again, however its lines end, is no change.
+        assert!(!t.write(&mut w, "one\rtwo\r\nthree").unwrap());
+        let t = Target::Evidence(0, EvField::Note);
+        let item = new_evidence(&w, EvidenceKind::Data);
+        w.evidence_mut().push(item);
+        t.write(&mut w, "a\rb").unwrap();
+        assert_eq!(w.evidence[0].note.as_deref(), Some("a\nb"));
+    }
+
+    #[test]
+    fn an_editor_opened_on_text_with_cr_shows_its_lines() {
+        let ed = Editor::new(Target::Narrative("1".into()), "a\r\nb\rc".into(), false);
+        assert_eq!(ed.area.lines(), ["a", "b", "c"]);
+    }
+
+    #[test]
+    fn a_line_break_key_is_a_new_line_or_a_space() {
+        let cr = KeyEvent::new(KeyCode::Char('\r'), KeyModifiers::NONE);
+        let ctrl_m = KeyEvent::new(KeyCode::Char('m'), KeyModifiers::CONTROL);
+        let mut area = TextArea::default();
+        area.insert_str("a");
+        assert!(type_key(&mut area, cr, Breaks::Keep));
+        area.insert_str("b");
+        assert!(type_key(&mut area, ctrl_m, Breaks::Keep));
+        assert_eq!(area.lines(), ["a", "b", ""]);
+        let mut area = TextArea::default();
+        area.insert_str("a");
+        type_key(&mut area, cr, Breaks::Space);
+        type_key(&mut area, ctrl_m, Breaks::Space);
+        area.insert_str("b");
+        assert_eq!(area.lines(), ["a  b"]);
     }
 
     #[test]

@@ -47,7 +47,7 @@ pub fn tab_label(s: Screen) -> String {
 }
 
 pub fn tab_width(s: Screen) -> u16 {
-    tab_label(s).chars().count() as u16 + 1
+    crate::text::width(&tab_label(s)) as u16 + 1
 }
 
 /// A box of at most `w`×`h` in the middle of `area`.

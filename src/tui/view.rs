@@ -11,7 +11,7 @@ use super::app::{App, Pane, Popup, Row, Screen, Slot};
 use super::doc::SaveState;
 use super::edit::{CASE_FIELDS, METRIC_FIELDS, Target, case_label, ev_label, fmt_number};
 use super::layout::{self, MIN_HEIGHT, MIN_WIDTH};
-use super::text::{inert, inert_keep_lines, truncate};
+use super::text::{cut, inert, pad, truncate, width, wrap_lines};
 use crate::workbook::{Rating, Status, Workbook};
 
 /// Styles, with colour only where the user has not asked for none.
@@ -292,9 +292,9 @@ fn draw_status(f: &mut Frame, app: &App, area: Rect) {
         ),
         _ => (String::new(), Style::default()),
     };
-    let room = w.saturating_sub(right.chars().count() + 1);
+    let room = w.saturating_sub(width(&right) + 1);
     let left = truncate(&left, room);
-    let pad = room.saturating_sub(left.chars().count());
+    let pad = room.saturating_sub(width(&left));
     let line = Line::from(vec![
         Span::styled(left, style),
         Span::raw(" ".repeat(pad + 1)),
@@ -331,7 +331,7 @@ fn draw_start(f: &mut Frame, app: &App, area: Rect) {
     let w = inner.width as usize;
     let new = "+ New workbook from a framework";
     lines.push(Line::from(Span::styled(
-        format!("{new:<w$}"),
+        pad(new, w),
         if app.start.sel == 0 {
             th.selected()
         } else {
@@ -357,10 +357,7 @@ fn draw_start(f: &mut Frame, app: &App, area: Rect) {
         } else {
             Style::default()
         };
-        lines.push(Line::from(Span::styled(
-            format!("{:<w$}", truncate(&text, w)),
-            style,
-        )));
+        lines.push(Line::from(Span::styled(pad(&text, w), style)));
     }
     if app.start.books.is_empty() {
         lines.push(Line::from(""));
@@ -376,38 +373,17 @@ fn draw_start(f: &mut Frame, app: &App, area: Rect) {
     f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
 }
 
-/// Word-wraps text into lines of at most `width` characters.
+/// Word-wraps text into lines of at most `width` columns, made inert
+/// ([`wrap_lines`], which makes only the lines taken).
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
-    let width = width.max(1);
-    let mut out = Vec::new();
-    for para in text.split('\n') {
-        let para = inert(para);
-        let mut line = String::new();
-        for word in para.split(' ') {
-            let wl = word.chars().count();
-            let ll = line.chars().count();
-            if ll > 0 && ll + 1 + wl > width {
-                out.push(std::mem::take(&mut line));
-            }
-            if !line.is_empty() {
-                line.push(' ');
-            }
-            // A word longer than the line is cut into pieces.
-            let mut w = word.to_string();
-            while w.chars().count() > width {
-                let head: String = w
-                    .chars()
-                    .take(width - line.chars().count().min(width - 1))
-                    .collect();
-                let rest: String = w.chars().skip(head.chars().count()).collect();
-                line.push_str(&head);
-                out.push(std::mem::take(&mut line));
-                w = rest;
-            }
-            line.push_str(&w);
-        }
-        out.push(line);
-    }
+    wrap_lines(text, width).collect()
+}
+
+/// A rule across the pane: the text, then `─` to `w` columns.
+fn rule(text: &str, w: usize) -> String {
+    let mut out = truncate(text, w);
+    let n = w.saturating_sub(width(&out));
+    out.extend(std::iter::repeat_n('─', n));
     out
 }
 
@@ -438,7 +414,7 @@ fn draw_questions(f: &mut Frame, app: &App, area: Rect) {
     for row in app.q.rows.iter().skip(offset).take(height) {
         match *row {
             Row::Domain(d) => lines.push(Line::from(Span::styled(
-                truncate(&inert(&wb.framework.domains[d].title), w),
+                cut(&wb.framework.domains[d].title, w),
                 th.title(),
             ))),
             Row::Question(d, q) => {
@@ -475,7 +451,7 @@ fn draw_questions(f: &mut Frame, app: &App, area: Rect) {
                 } else {
                     th.hint(rating_colour(wb, rating))
                 };
-                lines.push(Line::from(Span::styled(format!("{text:<w$}"), style)));
+                lines.push(Line::from(Span::styled(pad(&text, w), style)));
             }
         }
     }
@@ -500,13 +476,16 @@ fn draw_questions(f: &mut Frame, app: &App, area: Rect) {
     let inner = block.inner(right);
     f.render_widget(block, right);
     let w = inner.width.max(1) as usize;
+    // No one field is drawn longer than the pane: what is drawn costs the
+    // rows on screen, however long the text.
+    let max = (inner.height as usize).max(1);
     let mut lines: Vec<Line> = Vec::new();
-    for l in wrap(&question.text, w) {
+    for l in wrapped(&question.text, w, max) {
         lines.push(Line::from(Span::styled(l, th.title())));
     }
     if let Some(g) = &question.guidance {
         lines.extend(
-            wrap(g, w)
+            wrapped(g, w, max)
                 .into_iter()
                 .map(|l| Line::from(Span::styled(l, th.dim()))),
         );
@@ -516,18 +495,22 @@ fn draw_questions(f: &mut Frame, app: &App, area: Rect) {
             return;
         }
         lines.push(Line::from(Span::styled(head.to_string(), th.accent())));
-        for it in items {
-            for (k, l) in wrap(it, w.saturating_sub(2)).into_iter().enumerate() {
+        for it in items.iter().take(max) {
+            for (k, l) in wrapped(it, w.saturating_sub(2), max)
+                .into_iter()
+                .enumerate()
+            {
                 let lead = if k == 0 { "• " } else { "  " };
                 lines.push(Line::from(format!("{lead}{l}")));
             }
         }
     };
-    let a = wb.answer(&qid).cloned().unwrap_or_default();
+    let no_answer = crate::workbook::Answer::default();
+    let a = wb.answer(&qid).unwrap_or(&no_answer);
     if let Some(name) = &app.reviewer {
         // The council's answer, to read beside your own.
         lines.push(Line::from(Span::styled(
-            format!("{:─<w$}", "─ The council's self-assessment "),
+            rule("─ The council's self-assessment ", w),
             th.dim(),
         )));
         let mut council = Vec::new();
@@ -542,32 +525,29 @@ fn draw_questions(f: &mut Frame, app: &App, area: Rect) {
             lines.push(Line::from(Span::styled("(no narrative)", th.dim())));
         } else {
             lines.extend(
-                wrap(&a.narrative, w)
+                wrapped(&a.narrative, w, max)
                     .into_iter()
                     .map(|l| Line::from(Span::styled(l, th.dim()))),
             );
         }
         for s in &a.strengths {
             lines.push(Line::from(Span::styled(
-                truncate(&format!("+ {}", inert(s)), w),
+                format!("+ {}", cut(s, w.saturating_sub(2))),
                 th.dim(),
             )));
         }
         for s in &a.areas {
             lines.push(Line::from(Span::styled(
-                truncate(&format!("− {}", inert(s)), w),
+                format!("− {}", cut(s, w.saturating_sub(2))),
                 th.dim(),
             )));
         }
         lines.push(Line::from(Span::styled(
-            format!("{:─<w$}", format!("─ Your review ({}) ", inert(name))),
+            rule(&format!("─ Your review ({}) ", inert(name)), w),
             th.accent(),
         )));
     } else {
-        lines.push(Line::from(Span::styled(
-            format!("{:─<w$}", "─ Our answer "),
-            th.dim(),
-        )));
+        lines.push(Line::from(Span::styled(rule("─ Our answer ", w), th.dim())));
     }
     let ra = app
         .reviewer
@@ -577,13 +557,11 @@ fn draw_questions(f: &mut Frame, app: &App, area: Rect) {
         .cloned()
         .unwrap_or_default();
     let slots = app.slots();
-    let mut sel_line = None;
+    // The rows of the selected slot, first and one past the last.
+    let mut sel_lines = None;
     let focused = app.q.pane == Pane::Form;
     for (i, slot) in slots.iter().enumerate() {
         let selected = focused && i == app.q.slot;
-        if selected {
-            sel_line = Some(lines.len());
-        }
         let text: Vec<String> = match slot {
             Slot::Rating => vec![format!("Rating: {}", rating_text(wb, a.rating))],
             Slot::Status => vec![format!(
@@ -595,35 +573,38 @@ fn draw_questions(f: &mut Frame, app: &App, area: Rect) {
                 "Owner: {}",
                 a.owner.as_deref().map(inert).unwrap_or_else(|| "–".into())
             )],
-            Slot::Narrative => text_block("Narrative (where we are):", &a.narrative, w),
-            Slot::Strength(k) => item_lines(k, "Strength", &a.strengths[*k], w),
+            Slot::Narrative => text_block("Narrative (where we are):", &a.narrative, w, max),
+            Slot::Strength(k) => item_lines(k, "Strength", &a.strengths[*k], w, max),
             Slot::AddStrength => vec!["+ add a strength".into()],
-            Slot::Area(k) => item_lines(k, "Area for development", &a.areas[*k], w),
+            Slot::Area(k) => item_lines(k, "Area for development", &a.areas[*k], w, max),
             Slot::AddArea => vec!["+ add an area for development".into()],
             Slot::Evidence(k) => {
                 let id = &a.evidence[*k];
                 let title = app
                     .evidence_item(id)
-                    .map(|e| format!("{} [{}] {}", inert(id), e.kind.label(), inert(&e.title)))
-                    .unwrap_or_else(|| inert(id));
+                    .map(|e| format!("{} [{}] {}", cut(id, w), e.kind.label(), cut(&e.title, w)))
+                    .unwrap_or_else(|| cut(id, w));
                 vec![truncate(&format!("Evidence: {title}"), w)]
             }
             Slot::LinkEvidence => vec!["+ link evidence from the library".into()],
             Slot::ReviewRating => vec![format!("Your rating: {}", rating_text(wb, ra.rating))],
-            Slot::ReviewNotes => text_block("Your notes:", &ra.notes, w),
-            Slot::ReviewStrength(k) => item_lines(k, "Strength", &ra.strengths[*k], w),
+            Slot::ReviewNotes => text_block("Your notes:", &ra.notes, w, max),
+            Slot::ReviewStrength(k) => item_lines(k, "Strength", &ra.strengths[*k], w, max),
             Slot::AddReviewStrength => vec!["+ add a strength".into()],
-            Slot::ReviewArea(k) => item_lines(k, "Area", &ra.areas[*k], w),
+            Slot::ReviewArea(k) => item_lines(k, "Area", &ra.areas[*k], w, max),
             Slot::AddReviewArea => vec!["+ add an area for consideration".into()],
             Slot::ReviewSource(k) => {
                 let s = &ra.sources[*k];
                 vec![truncate(
-                    &format!("[{}] {}", s.kind.as_str(), inert(&s.text)),
+                    &format!("[{}] {}", s.kind.as_str(), cut(&s.text, w)),
                     w,
                 )]
             }
             Slot::AddReviewSource => vec!["+ add a source (read, heard or seen)".into()],
         };
+        if selected {
+            sel_lines = Some((lines.len(), lines.len() + text.len()));
+        }
         for t in text {
             let style = if selected {
                 th.selected()
@@ -644,14 +625,21 @@ fn draw_questions(f: &mut Frame, app: &App, area: Rect) {
         )));
     }
     lines.push(Line::from(Span::styled(
-        format!("{:─<w$}", "─ To consider "),
+        rule("─ To consider ", w),
         th.dim(),
     )));
     bullets(&mut lines, "Prompts", &question.prompts);
     bullets(&mut lines, "Suggested evidence", &question.evidence);
     let height = inner.height as usize;
-    let offset = match sel_line {
-        Some(s) => layout::scroll(app.q.detail_offset.get(), s, height, lines.len()),
+    let offset = match sel_lines {
+        // As much of the selected slot as fits, from its first row.
+        Some((first, end)) => layout::scroll(
+            app.q.detail_offset.get(),
+            end.saturating_sub(1).max(first),
+            height,
+            lines.len(),
+        )
+        .min(first),
         None => app
             .q
             .detail_offset
@@ -663,14 +651,28 @@ fn draw_questions(f: &mut Frame, app: &App, area: Rect) {
     f.render_widget(Paragraph::new(shown), inner);
 }
 
+/// At most `max` lines of the text wrapped at `w` columns; when there is
+/// more, the last of them says so. Only the lines kept are wrapped.
+fn wrapped(text: &str, w: usize, max: usize) -> Vec<String> {
+    let mut v: Vec<String> = wrap_lines(text, w).take(max + 1).collect();
+    if v.len() > max {
+        v.truncate(max.saturating_sub(1));
+        v.push(MORE.into());
+    }
+    v
+}
+
+/// The last line of a text cut short in a pane.
+const MORE: &str = "… (Enter to see it all)";
+
 /// A heading line, then the text wrapped and indented under it.
-fn text_block(head: &str, text: &str, w: usize) -> Vec<String> {
+fn text_block(head: &str, text: &str, w: usize, max: usize) -> Vec<String> {
     let mut v = vec![head.to_string()];
     if text.trim().is_empty() {
         v.push("  (none yet: press e to write)".into());
     } else {
         v.extend(
-            wrap(text, w.saturating_sub(2))
+            wrapped(text, w.saturating_sub(2), max)
                 .into_iter()
                 .map(|l| format!("  {l}")),
         );
@@ -678,20 +680,22 @@ fn text_block(head: &str, text: &str, w: usize) -> Vec<String> {
     v
 }
 
-fn item_lines(k: &usize, what: &str, text: &str, w: usize) -> Vec<String> {
-    let _ = what;
+/// A numbered strength or area: `+ 1. text`, the rows below indented to
+/// line up with the text, none wider than `w` columns.
+fn item_lines(k: &usize, what: &str, text: &str, w: usize, max: usize) -> Vec<String> {
+    let mark = if what.starts_with("Strength") {
+        "+"
+    } else {
+        "−"
+    };
+    let head = format!("{mark} {}. ", k + 1);
+    let indent = " ".repeat(width(&head));
     let mut v = Vec::new();
-    for (i, l) in wrap(text, w.saturating_sub(4)).into_iter().enumerate() {
-        if i == 0 {
-            let mark = if what.starts_with("Strength") {
-                "+"
-            } else {
-                "−"
-            };
-            v.push(format!("{mark} {}. {l}", k + 1));
-        } else {
-            v.push(format!("     {l}"));
-        }
+    for (i, l) in wrapped(text, w.saturating_sub(width(&head)), max)
+        .into_iter()
+        .enumerate()
+    {
+        v.push(format!("{}{l}", if i == 0 { &head } else { &indent }));
     }
     if v.is_empty() {
         v.push(format!("{}.", k + 1));
@@ -728,13 +732,13 @@ fn draw_list(f: &mut Frame, app: &App, area: Rect, spec: ListSpec, row: impl Fn(
     let w = inner.width as usize;
     let lines: Vec<Line> = (o..len.min(o + h))
         .map(|i| {
-            let t = truncate(&inert(&row(i)), w);
+            let t = pad(&cut(&row(i), w), w);
             let style = if i == sel {
                 th.selected()
             } else {
                 Style::default()
             };
-            Line::from(Span::styled(format!("{t:<w$}"), style))
+            Line::from(Span::styled(t, style))
         })
         .collect();
     f.render_widget(Paragraph::new(lines), inner);
@@ -785,27 +789,31 @@ fn draw_form(f: &mut Frame, app: &App, area: Rect, spec: FormSpec) {
         } else {
             format!("{label}: ")
         };
-        let mut wrapped = wrap(&format!("{head}{first_para}"), w);
-        let more: Vec<String> = value
+        // Five rows at most, and one more to know there are more: only
+        // those are wrapped, however long the value.
+        let rest_paras = value
             .split('\n')
             .skip(1)
-            .flat_map(|p| wrap(p, w.saturating_sub(2)))
-            .map(|l| format!("  {l}"))
+            .flat_map(|p| wrap_lines(p, w.saturating_sub(2)))
+            .map(|l| format!("  {l}"));
+        let wrapped: Vec<String> = wrap_lines(&format!("{head}{}", cut(first_para, 6 * w)), w)
+            .chain(rest_paras)
+            .take(6)
             .collect();
-        wrapped.extend(more);
         let total = wrapped.len();
         if focused && i == sel {
             sel_lines = (lines.len(), lines.len() + total.min(5));
         }
+        let label_head = format!("{label}:");
         for (k, l) in wrapped.into_iter().take(5).enumerate() {
-            if k == 0 && !label.is_empty() && l.len() > label.len() {
-                let rest: String = l.chars().skip(label.chars().count() + 1).collect();
-                lines.push(Line::from(vec![
-                    Span::styled(format!("{label}:"), th.accent().patch(style)),
-                    Span::styled(rest, style),
-                ]));
-            } else {
-                lines.push(Line::from(Span::styled(l, style)));
+            match l.strip_prefix(&label_head) {
+                Some(rest) if k == 0 && !label.is_empty() && !rest.is_empty() => {
+                    lines.push(Line::from(vec![
+                        Span::styled(label_head.clone(), th.accent().patch(style)),
+                        Span::styled(rest.to_string(), style),
+                    ]));
+                }
+                _ => lines.push(Line::from(Span::styled(l, style))),
             }
         }
         if total > 5 {
@@ -878,7 +886,8 @@ fn draw_evidence(f: &mut Frame, app: &App, area: Rect) {
             None => ("Kind".to_string(), e.kind.label().to_string()),
             Some(field) => (
                 ev_label(*field).to_string(),
-                inert_keep_lines(&Target::Evidence(idx, *field).read(wb)),
+                // draw_form makes inert what it draws.
+                Target::Evidence(idx, *field).read(wb),
             ),
         })
         .collect();
@@ -932,7 +941,7 @@ fn draw_details(f: &mut Frame, app: &App, area: Rect) {
                 ),
                 inert(&t.as_ref().map(|t| t.read(wb)).unwrap_or_default()),
             ),
-            Some(t) => (t.label().to_string(), inert_keep_lines(&t.read(wb))),
+            Some(t) => (t.label().to_string(), t.read(wb)),
             None if i == 4 + focus_n => (String::new(), "+ add a focus question".into()),
             None => (String::new(), "+ add a team member".into()),
         })
@@ -996,7 +1005,7 @@ fn draw_metrics(f: &mut Frame, app: &App, area: Rect) {
         .iter()
         .map(|fl| {
             let t = Target::Metric(m.id.clone(), *fl);
-            (t.label().to_string(), inert_keep_lines(&t.read(wb)))
+            (t.label().to_string(), t.read(wb))
         })
         .collect();
     let mut extra = vec![inert(&m.name)];
@@ -1057,12 +1066,7 @@ fn draw_proud(f: &mut Frame, app: &App, area: Rect) {
     let sel = app.proud.sel.min(wb.proud_of.len() - 1);
     let rows: Vec<(String, String)> = CASE_FIELDS
         .iter()
-        .map(|fl| {
-            (
-                case_label(*fl).to_string(),
-                inert_keep_lines(&Target::Case(sel, *fl).read(wb)),
-            )
-        })
+        .map(|fl| (case_label(*fl).to_string(), Target::Case(sel, *fl).read(wb)))
         .collect();
     draw_form(
         f,
@@ -1133,10 +1137,11 @@ fn draw_peer(f: &mut Frame, app: &App, area: Rect) {
         };
         let reviewers: Vec<String> = r.reviewers.iter().map(|(_, x)| short_rating(*x)).collect();
         let text = format!(
-            "{mark} {:<9} {:>4} {:<14} {:>6} {:>6} {:>4}  {}/{}/{}",
-            truncate(&inert(&r.reference), 9),
+            // Padded in columns: `{:<9}` would count characters.
+            "{mark} {} {:>4} {} {:>6} {:>6} {:>4}  {}/{}/{}",
+            pad(&cut(&r.reference, 9), 9),
             short_rating(r.own),
-            truncate(&reviewers.join(" "), 14),
+            pad(&reviewers.join(" "), 14),
             r.spread.map_or("–".into(), |s| s.to_string()),
             short_rating(r.agreed),
             r.gap().map_or("–".into(), |g| if g == 0 {
@@ -1153,10 +1158,7 @@ fn draw_peer(f: &mut Frame, app: &App, area: Rect) {
         } else {
             Style::default()
         };
-        lines.push(Line::from(Span::styled(
-            format!("{:<w$}", truncate(&text, w)),
-            style,
-        )));
+        lines.push(Line::from(Span::styled(pad(&text, w), style)));
     }
     f.render_widget(Paragraph::new(lines), inner);
 
@@ -1174,10 +1176,7 @@ fn draw_peer(f: &mut Frame, app: &App, area: Rect) {
     let inner = block.inner(bottom);
     f.render_widget(block, bottom);
     let w = inner.width as usize;
-    let mut lines = vec![Line::from(Span::styled(
-        truncate(&inert(&q), w),
-        th.title(),
-    ))];
+    let mut lines = vec![Line::from(Span::styled(cut(&q, w), th.title()))];
     for rv in &wb.reviewers {
         if let Some(a) = rv.answer(&r.question) {
             let note = crate::text::one_line(&a.notes, w);
@@ -1240,7 +1239,7 @@ fn draw_gap_chart(f: &mut Frame, app: &App, wb: &Workbook, area: Rect) {
         gaps.iter()
             .map(|g| {
                 Line::from(vec![
-                    Span::raw(format!("{:<name_w$} ", truncate(&inert(&g.title), name_w))),
+                    Span::raw(format!("{} ", pad(&cut(&g.title, name_w), name_w))),
                     Span::styled(format!("self {} ", bar(&g.own)), th.dim()),
                     Span::styled(format!("peer {}", bar(&g.peer)), th.accent()),
                 ])
@@ -1323,7 +1322,7 @@ fn draw_findings(f: &mut Frame, app: &App, area: Rect) {
         .skip(o)
         .take(h)
         .map(|(i, row)| {
-            let t = truncate(&inert(&text_of(row)), w);
+            let t = pad(&cut(&text_of(row), w), w);
             let style = if i == sel {
                 th.selected()
             } else if matches!(
@@ -1338,7 +1337,7 @@ fn draw_findings(f: &mut Frame, app: &App, area: Rect) {
             } else {
                 Style::default()
             };
-            Line::from(Span::styled(format!("{t:<w$}"), style))
+            Line::from(Span::styled(t, style))
         })
         .collect();
     f.render_widget(Paragraph::new(lines), inner);
@@ -1459,10 +1458,7 @@ fn draw_dashboard(f: &mut Frame, app: &App, area: Rect) {
         if lines.len() >= inner.height as usize {
             break;
         }
-        lines.push(Line::from(Span::styled(
-            truncate(&inert(&d.title), w),
-            th.title(),
-        )));
+        lines.push(Line::from(Span::styled(cut(&d.title, w), th.title())));
         lines.push(Line::from(gauge(&d.score)));
         if let Some(s) = score_line(&d.score) {
             lines.push(Line::from(s));
@@ -1574,18 +1570,22 @@ fn draw_dashboard(f: &mut Frame, app: &App, area: Rect) {
 }
 
 /// Items made safe to draw and joined with commas, stopping with "…" once
-/// the text is longer than `room` characters (more than a box can show).
+/// the text is wider than `room` columns (more than a box can show).
 fn joined_within<'a>(items: impl Iterator<Item = &'a str>, room: usize) -> String {
     let mut out = String::new();
+    let mut used = 0;
     for (i, item) in items.enumerate() {
-        if out.len() > room {
+        if used > room {
             out.push_str(", …");
             break;
         }
         if i > 0 {
             out.push_str(", ");
+            used += 2;
         }
-        out.push_str(&inert(item));
+        let item = cut(item, room + 1);
+        used += width(&item);
+        out.push_str(&item);
     }
     out
 }
@@ -1731,13 +1731,13 @@ fn list_lines(items: &[String], sel: usize, w: usize, th: Theme) -> Vec<Line<'st
         .iter()
         .enumerate()
         .map(|(i, t)| {
-            let t = truncate(&inert(t), w);
+            let t = pad(&cut(t, w), w);
             let style = if i == sel {
                 th.selected()
             } else {
                 Style::default()
             };
-            Line::from(Span::styled(format!("{t:<w$}"), style))
+            Line::from(Span::styled(t, style))
         })
         .collect()
 }
@@ -1753,7 +1753,7 @@ fn draw_popup(f: &mut Frame, app: &App, p: &Popup, area: Rect) {
             let rows = app.keymap.help(app.screen.context());
             let kw = rows
                 .iter()
-                .map(|(k, _)| k.chars().count())
+                .map(|(k, _)| width(k))
                 .max()
                 .unwrap_or(0)
                 .min(24);
@@ -1766,7 +1766,10 @@ fn draw_popup(f: &mut Frame, app: &App, p: &Popup, area: Rect) {
                     .map(|(k, d)| (digit_range(app, k.clone()), d))
                     .map(|(k, d)| {
                         Line::from(vec![
-                            Span::styled(format!("{k:>kw$}  "), th.accent()),
+                            Span::styled(
+                                format!("{}{k}  ", " ".repeat(kw.saturating_sub(width(&k)))),
+                                th.accent(),
+                            ),
                             Span::raw(d.clone()),
                         ])
                     }),
@@ -1883,7 +1886,7 @@ fn draw_popup(f: &mut Frame, app: &App, p: &Popup, area: Rect) {
             let mut lines = Vec::new();
             for (i, (label, value)) in choices.iter().enumerate() {
                 let style = if i == *sel { th.selected() } else { th.title() };
-                lines.push(Line::from(Span::styled(format!("{label:<w$}"), style)));
+                lines.push(Line::from(Span::styled(pad(label, w), style)));
                 let text = crate::yaml::scalar_text(value)
                     .unwrap_or_else(|| crate::yaml::to_string(value).trim().to_string());
                 let text = if value.is_null() {
