@@ -268,6 +268,8 @@ pub enum Popup {
     Unsaved(super::saving::UnsavedPrompt),
     /// A file name for save as or a copy.
     SavePath(Box<super::saving::PathPrompt>),
+    /// The user's name, asked once on the first run.
+    UserName(Box<TextArea<'static>>),
 }
 
 impl Popup {
@@ -276,6 +278,7 @@ impl Popup {
             Popup::Confirm { .. } => Some(Context::Confirm),
             Popup::Unsaved(_) => Some(Context::Unsaved),
             Popup::SavePath(_)
+            | Popup::UserName(_)
             | Popup::Editor(_)
             | Popup::Search(_)
             | Popup::Filter(_)
@@ -746,6 +749,7 @@ impl App {
             Some(Popup::New(_)) => return self.new_key(ev),
             Some(Popup::ReviewAs(_)) => return self.review_as_key(ev),
             Some(Popup::SavePath(_)) => return self.path_key(ev),
+            Some(Popup::UserName(_)) => return self.user_name_key(ev),
             _ => {}
         }
         match self.keymap.lookup(self.context(), key) {
@@ -792,6 +796,9 @@ impl App {
             }
             Some(Popup::SavePath(p)) => {
                 p.input.insert_str(one_line.trim());
+            }
+            Some(Popup::UserName(area)) => {
+                area.insert_str(one_line);
             }
             _ => {}
         }
@@ -2139,6 +2146,45 @@ impl App {
         }
     }
 
+    /// Asks for the user's name (the first run): it goes in locks and in
+    /// "last changed by", and is kept in the config folder.
+    pub fn ask_user_name(&mut self) {
+        let mut area = TextArea::default();
+        area.insert_str(&self.user);
+        self.popup = Some(Popup::UserName(Box::new(area)));
+    }
+
+    fn user_name_key(&mut self, ev: KeyEvent) {
+        let Some(Popup::UserName(area)) = &mut self.popup else {
+            return;
+        };
+        match ev.code {
+            // Esc keeps the login name for this run and asks again next time.
+            KeyCode::Esc => self.popup = None,
+            KeyCode::Enter => {
+                let name = area.lines().join(" ").trim().to_string();
+                if name.is_empty() {
+                    return;
+                }
+                self.popup = None;
+                self.message = Some(match crate::paths::store_user_name(&name) {
+                    Ok(at) => (
+                        format!("Hello, {name}. Your name is kept in {}", at.display()),
+                        false,
+                    ),
+                    Err(e) => (
+                        format!("Your name is used now but could not be kept: {e}"),
+                        true,
+                    ),
+                });
+                self.user = name;
+            }
+            _ => {
+                area.input(ev);
+            }
+        }
+    }
+
     fn review_as_key(&mut self, ev: KeyEvent) {
         let Some(Popup::ReviewAs(area)) = &mut self.popup else {
             return;
@@ -2462,7 +2508,8 @@ impl App {
             | Popup::New(_)
             | Popup::ReviewAs(_)
             | Popup::Unsaved(_)
-            | Popup::SavePath(_) => {}
+            | Popup::SavePath(_)
+            | Popup::UserName(_) => {}
         }
     }
 

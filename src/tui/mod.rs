@@ -79,6 +79,9 @@ pub fn run_as(
         app.reviewer = Some(name);
         app.reviewer_role = role;
     }
+    if crate::paths::chosen_user_name().is_none() {
+        app.ask_user_name();
+    }
     if let Some(p) = open {
         app.open_path(p);
         if app.doc.is_none() {

@@ -1830,6 +1830,25 @@ fn draw_popup(f: &mut Frame, app: &App, p: &Popup, area: Rect) {
             )));
             f.render_widget(Paragraph::new(lines).block(popup_block("Export", th)), r);
         }
+        Popup::UserName(a) => {
+            let r = layout::centred(area, 64, 6);
+            f.render_widget(Clear, r);
+            let lines = vec![
+                Line::from(format!("Your name: {}▏", inert(&a.lines().join(" ")))),
+                Line::from(Span::styled(
+                    "Shown to others as who holds a workbook and who changed an answer.",
+                    th.dim(),
+                )),
+                Line::from(Span::styled(
+                    "Enter to keep it · Esc to ask next time",
+                    th.dim(),
+                )),
+            ];
+            f.render_widget(
+                Paragraph::new(lines).block(popup_block("Welcome to peerbook", th)),
+                r,
+            );
+        }
         Popup::ReviewAs(a) => {
             let r = layout::centred(area, 56, 5);
             f.render_widget(Clear, r);

@@ -219,3 +219,28 @@ fn told_to_stop_while_saves_fail_peerbook_leaves_a_recovered_copy() {
     assert_eq!(copies.len(), 1, "{copies:?}");
     assert_eq!(rating_of(&copies[0], "1"), Some(4));
 }
+
+#[test]
+fn the_first_run_asks_for_a_name_once_and_keeps_it() {
+    let home = tempfile::tempdir().unwrap();
+    let mut p = Pty::spawn_env(home.path(), &[], &[("PEERBOOK_USER", "")]);
+    p.wait_text("Welcome to peerbook");
+    p.send(&[0x7f; 40]);
+    p.send(b"Pat Officer\r");
+    p.wait_text("Hello, Pat Officer");
+    p.send(b"q");
+    assert!(p.wait_exit().success());
+    let kept = std::fs::read_to_string(home.path().join("user.yaml")).unwrap();
+    assert!(kept.contains("Pat Officer"), "{kept}");
+    // The next run knows it and does not ask.
+    let mut p = Pty::spawn_env(home.path(), &[], &[("PEERBOOK_USER", "")]);
+    p.wait_text("New workbook");
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(
+        !p.contents().contains("Welcome to peerbook"),
+        "{}",
+        p.contents()
+    );
+    p.send(b"q");
+    assert!(p.wait_exit().success());
+}
