@@ -8,6 +8,10 @@
 //! it read-only (or in a folder that cannot be written) opens read-only; and
 //! a lock path that is a link, a folder, a pipe or a second name of another
 //! file is refused, never followed, truncated or shown raw.
+//!
+//! (Over 600 lines until issue 11 makes it `store/`: the lock, the atomic
+//! write and the capped read are each one part of it, kept together because
+//! they share the error type and the private-file helpers.)
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Read, Write};

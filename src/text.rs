@@ -171,6 +171,26 @@ pub fn cut(s: &str, width: usize) -> String {
     truncate(&inert(&s[..end]), width)
 }
 
+/// The end of a one-line text in at most `width` columns, with an
+/// ellipsis in front where its start was cut: for a field being typed in,
+/// whose end is where the cursor is.
+pub fn tail(s: &str, width: usize) -> String {
+    if self::width(s) <= width {
+        return s.to_string();
+    }
+    let mut used = 1; // the "…"
+    let mut start = s.len();
+    for (i, g) in s.grapheme_indices(true).rev() {
+        let w = grapheme_width(g);
+        if used + w > width {
+            break;
+        }
+        used += w;
+        start = i;
+    }
+    format!("…{}", &s[start..])
+}
+
 /// The first line of a text, cut to `width` columns with an ellipsis.
 pub fn one_line(s: &str, width: usize) -> String {
     cut(s.lines().next().unwrap_or(""), width)
@@ -248,6 +268,15 @@ fn first_line(para: &str, width: usize) -> (&str, Option<&str>) {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn tail_keeps_the_end_in_columns() {
+        assert_eq!(tail("short", 10), "short");
+        assert_eq!(tail("/a/long/path/name.yaml", 10), "…name.yaml");
+        // A wide character is two columns: only four fit after the "…".
+        assert_eq!(tail("abc審査審査", 5), "…審査");
+        assert_eq!(width(&tail("abc審査審査", 6)), 5);
+    }
+
     use super::*;
 
     fn wrap(s: &str, w: usize) -> Vec<String> {

@@ -1,4 +1,7 @@
 //! Runs the real `peerbook` binary against a temporary data folder.
+//!
+//! (Over 600 lines: one test a command behaviour; issue 11's shared
+//! `tests/support` takes the runner out.)
 
 use std::fs;
 use std::path::{Path, PathBuf};

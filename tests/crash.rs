@@ -6,6 +6,8 @@
 //! - two peerbook processes on one workbook: the second is refused with a
 //!   message naming the holder, and a killed holder's lock is recovered;
 //! - a workbook changed on disk while open: detected before any overwrite.
+//!
+//! (Over 600 lines: one scenario a test, with their shared runners.)
 
 use std::fs;
 use std::io::Read;
@@ -231,6 +233,17 @@ fn saves_killed_at_random_moments_leave_a_whole_workbook() {
 }
 
 /// Who this process is, as a lock names it: `USER on HOST, process PID`.
+/// Commands that change `wb.yaml` (with `in.csv` beside it).
+const WRITING_COMMANDS: [&[&str]; 2] = [
+    &["import", "wb.yaml", "in.csv"],
+    &[
+        "upgrade",
+        "wb.yaml",
+        "--framework",
+        "suffolk-reablement-2016@2016",
+    ],
+];
+
 fn me() -> (String, String, String) {
     let user = peerbook::paths::user_name();
     let host = fs::read_to_string("/proc/sys/kernel/hostname")
@@ -252,16 +265,8 @@ fn a_second_writer_is_refused_with_a_message_naming_the_holder() {
     let lock = Lock::acquire(&wb).unwrap();
     let held = fs::read(lock_path(&wb)).unwrap();
     let (user, host, process) = me();
-    for args in [
-        vec!["import", "wb.yaml", "in.csv"],
-        vec![
-            "upgrade",
-            "wb.yaml",
-            "--framework",
-            "suffolk-reablement-2016@2016",
-        ],
-    ] {
-        let o = output(dir, &args);
+    for args in WRITING_COMMANDS {
+        let o = output(dir, args);
         assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stderr(&o));
         let msg = stderr(&o);
         for part in [
@@ -775,16 +780,8 @@ fn commands_that_write_refuse_a_read_only_workbook_and_say_why() {
     fs::write(dir.join("in.csv"), "ref,narrative\nKLOE 1,refused\n").unwrap();
     fs::set_permissions(&wb, fs::Permissions::from_mode(0o444)).unwrap();
     let before = fs::read(&wb).unwrap();
-    for args in [
-        vec!["import", "wb.yaml", "in.csv"],
-        vec![
-            "upgrade",
-            "wb.yaml",
-            "--framework",
-            "suffolk-reablement-2016@2016",
-        ],
-    ] {
-        let o = output(dir, &args);
+    for args in WRITING_COMMANDS {
+        let o = output(dir, args);
         assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stderr(&o));
         for part in ["wb.yaml", "read-only", "make it writable"] {
             assert!(

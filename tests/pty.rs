@@ -1,6 +1,9 @@
 //! End-to-end: runs the real `peerbook` binary in a pseudo-terminal, types
 //! into it as a person would, and checks both what the screen shows and
 //! what ends up in the workbook file on disk.
+//!
+//! (Over 600 lines: the terminal driver and its scenarios; the saving
+//! scenarios are in `pty/saving.rs`.)
 
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};

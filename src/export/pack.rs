@@ -1,4 +1,7 @@
 //! The pre-review self-assessment pack and the summary, built as documents.
+//!
+//! (Over 600 lines: each pack's sections in order; the feedback report work
+//! of issue 14 is where it splits into one file per pack.)
 
 use chrono::NaiveDate;
 

@@ -1,5 +1,8 @@
 //! The interface's state and its one `update`: a key becomes an `Action`,
 //! `update` changes the state, and the views in `view` only draw it.
+//!
+//! (Far over 600 lines: issue 12 splits it into components; until then every
+//! screen's actions are here.)
 
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
@@ -2177,6 +2180,9 @@ impl App {
                         true,
                     ),
                 });
+                // The rest of this run names them too (locks of workbooks
+                // opened from now on, CSV imports).
+                crate::paths::set_user_name(&name);
                 self.user = name;
             }
             _ => {

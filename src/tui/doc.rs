@@ -245,18 +245,15 @@ impl Doc {
     }
 
     /// The status bar's words on saving, with when a failed save is tried
-    /// again.
+    /// again. (The key that settles a file changed on disk is the view's to
+    /// add: it comes from the keymap.)
     pub fn status_label(&self, now: Instant) -> String {
         if let (SaveState::Error(e), Some(at)) = (&self.state, self.retry_at) {
             // The retry first: the reason may be longer than the bar.
             let secs = at.saturating_duration_since(now).as_secs_f32().ceil() as u64;
             return format!("NOT SAVED, retrying in {secs} s: {e}");
         }
-        let mut label = self.state.label();
-        if matches!(self.state, SaveState::ChangedOnDisk) {
-            label.push_str(" · Ctrl-s to choose");
-        }
-        label
+        self.state.label()
     }
 
     /// Records that the workbook changed; it is saved within a second. A

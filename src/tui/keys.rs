@@ -1,6 +1,8 @@
 //! The one table of key bindings: it turns keys into actions, and the help
 //! screen and footer are drawn from it. A `keys.yaml` in the config folder
 //! can change any binding.
+//!
+//! (Over 600 lines: most of it is the table itself, one line a binding.)
 
 use std::fmt;
 use std::path::Path;

@@ -1,5 +1,7 @@
 //! Drawing. Views read the state and draw it; they change nothing but the
 //! scroll positions that keep a selection on screen.
+//!
+//! (Far over 600 lines: issue 12 splits the drawing by screen and pop-up.)
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -10,8 +12,9 @@ use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Borders, Clear, Paragraph
 use super::app::{App, Pane, Popup, Row, Screen, Slot};
 use super::doc::SaveState;
 use super::edit::{CASE_FIELDS, METRIC_FIELDS, Target, case_label, ev_label, fmt_number};
+use super::keys::{Action, Context};
 use super::layout::{self, MIN_HEIGHT, MIN_WIDTH};
-use super::text::{cut, inert, pad, truncate, width, wrap_lines};
+use super::text::{cut, inert, pad, tail, truncate, width, wrap_lines};
 use crate::workbook::{Rating, Status, Workbook};
 
 /// Styles, with colour only where the user has not asked for none.
@@ -242,6 +245,11 @@ fn draw_status(f: &mut Frame, app: &App, area: Rect) {
     let right = match &app.doc {
         // The banner on the left says it all.
         Some(d) if d.is_read_only() => String::new(),
+        Some(d) if d.is_changed_on_disk() => format!(
+            "{} · {} to choose",
+            d.state.label(),
+            app.keymap.keys_for(Context::Global, Action::Save)
+        ),
         Some(d) => d.status_label(std::time::Instant::now()),
         None => String::new(),
     };
@@ -1592,7 +1600,6 @@ fn joined_within<'a>(items: impl Iterator<Item = &'a str>, room: usize) -> Strin
 
 /// Changes that could not be saved: why, and every way to keep them.
 fn draw_unsaved(f: &mut Frame, app: &App, u: &super::saving::UnsavedPrompt, area: Rect) {
-    use super::keys::{Action, Context};
     let th = app.theme;
     let Some(doc) = &app.doc else { return };
     let w = area.width.saturating_sub(6).min(76);
@@ -1625,9 +1632,10 @@ fn draw_unsaved(f: &mut Frame, app: &App, u: &super::saving::UnsavedPrompt, area
         .into_iter()
         .map(|a| {
             let what = match a {
-                Action::KeepTrying if doc.is_changed_on_disk() => {
-                    "go back; nothing is written until you choose (Ctrl-s asks again)".into()
-                }
+                Action::KeepTrying if doc.is_changed_on_disk() => format!(
+                    "go back; nothing is written until you choose ({} asks again)",
+                    app.keymap.keys_for(Context::Global, Action::Save)
+                ),
                 a => a.describe(),
             };
             (a, app.keymap.keys_for(Context::Unsaved, a), what)
@@ -1658,24 +1666,24 @@ fn draw_unsaved(f: &mut Frame, app: &App, u: &super::saving::UnsavedPrompt, area
         };
         lines.push(Line::from(""));
         let text = format!("Press {keys} again to {what}; any other key goes back.");
-        lines.extend(
-            wrap(&text, inner_w)
-                .into_iter()
-                .map(|l| Line::from(Span::styled(l, th.error()))),
-        );
+        lines.extend(error_lines(&text, inner_w, th));
     }
     if let Some(e) = &u.error {
         lines.push(Line::from(""));
-        lines.extend(
-            wrap(&inert(e), inner_w)
-                .into_iter()
-                .map(|l| Line::from(Span::styled(l, th.error()))),
-        );
+        lines.extend(error_lines(&inert(e), inner_w, th));
     }
     let h = (lines.len() as u16 + 2).min(area.height);
     let r = layout::centred(area, w, h);
     f.render_widget(Clear, r);
     f.render_widget(Paragraph::new(lines).block(popup_block(title, th)), r);
+}
+
+/// A message wrapped to `w` columns, in the error style.
+fn error_lines(text: &str, w: usize, th: Theme) -> Vec<Line<'static>> {
+    wrap(text, w)
+        .into_iter()
+        .map(|l| Line::from(Span::styled(l, th.error())))
+        .collect()
 }
 
 fn draw_path_prompt(f: &mut Frame, app: &App, p: &super::saving::PathPrompt, area: Rect) {
@@ -1693,25 +1701,14 @@ fn draw_path_prompt(f: &mut Frame, app: &App, p: &super::saving::PathPrompt, are
             "A copy is written to this new file and opened; the original is left as it is.",
         ),
     };
-    let typed = inert(&p.input.lines().join(""));
     // The end of a long path is the part being typed.
-    let room = inner_w.saturating_sub(7);
-    let shown: String = if typed.chars().count() > room {
-        let skip = typed.chars().count() - room;
-        format!("…{}", typed.chars().skip(skip + 1).collect::<String>())
-    } else {
-        typed
-    };
+    let shown = tail(&inert(&p.input.lines().join("")), inner_w.saturating_sub(7));
     let mut lines = vec![
         Line::from(format!("File: {shown}▏")),
         Line::from(Span::styled(truncate(help, inner_w), th.dim())),
     ];
     if let Some(e) = &p.error {
-        lines.extend(
-            wrap(&inert(e), inner_w)
-                .into_iter()
-                .map(|l| Line::from(Span::styled(l, th.error()))),
-        );
+        lines.extend(error_lines(&inert(e), inner_w, th));
     }
     let h = (lines.len() as u16 + 2).min(area.height);
     let r = layout::centred(area, w, h);

@@ -71,6 +71,18 @@ fn workbook_on(disk: &SmallDisk) -> PathBuf {
     wb
 }
 
+/// Opens the workbook on `disk` in peerbook, fills the disk, and rates
+/// question 1 at 4: a change that cannot be saved.
+fn unsaved_on_full_disk(disk: &SmallDisk, cwd: &Path, env: &[(&str, &str)]) -> Pty {
+    let wb = disk.path().join("suffolk.yaml");
+    let mut p = Pty::spawn_env(cwd, &["open", wb.to_str().unwrap()], env);
+    p.wait_text("KLOE 1");
+    disk.fill();
+    p.send(b"4");
+    p.wait_text("NOT SAVED");
+    p
+}
+
 fn rating_of(path: &Path, q: &str) -> Option<i64> {
     field(&answer(path, q), "rating").and_then(|v| v.as_i64())
 }
@@ -83,15 +95,11 @@ fn on_a_full_disk_quitting_asks_and_a_recovered_copy_goes_to_the_data_folder() {
     let home = tempfile::tempdir().unwrap();
     let wb = workbook_on(&disk);
     let before = std::fs::read(&wb).unwrap();
-    let mut p = Pty::spawn_env(
+    let mut p = unsaved_on_full_disk(
+        &disk,
         home.path(),
-        &["open", wb.to_str().unwrap()],
         &[("HOME", home.path().to_str().unwrap())],
     );
-    p.wait_text("KLOE 1");
-    disk.fill();
-    p.send(b"4");
-    p.wait_text("NOT SAVED");
     p.send(b"q");
     p.wait_text("Your changes are not saved");
     p.send(b"c");
@@ -126,22 +134,18 @@ fn with_nowhere_to_keep_them_the_changes_go_to_stderr_as_yaml_and_the_exit_fails
     let Some(disk) = SmallDisk::mount(256) else {
         return;
     };
-    let wb = workbook_on(&disk);
+    workbook_on(&disk);
     // The data folder and the home folder are on the full disk too.
     let home = disk.path().join("home");
     let data = disk.path().join("data");
-    let mut p = Pty::spawn_env(
+    let mut p = unsaved_on_full_disk(
+        &disk,
         disk.path(),
-        &["open", wb.to_str().unwrap()],
         &[
             ("HOME", home.to_str().unwrap()),
             ("PEERBOOK_HOME", data.to_str().unwrap()),
         ],
     );
-    p.wait_text("KLOE 1");
-    disk.fill();
-    p.send(b"4");
-    p.wait_text("NOT SAVED");
     p.send(b"q");
     p.wait_text("Your changes are not saved");
     p.send(b"c");
@@ -199,16 +203,12 @@ fn told_to_stop_while_saves_fail_peerbook_leaves_a_recovered_copy() {
         return;
     };
     let home = tempfile::tempdir().unwrap();
-    let wb = workbook_on(&disk);
-    let mut p = Pty::spawn_env(
+    workbook_on(&disk);
+    let mut p = unsaved_on_full_disk(
+        &disk,
         home.path(),
-        &["open", wb.to_str().unwrap()],
         &[("HOME", home.path().to_str().unwrap())],
     );
-    p.wait_text("KLOE 1");
-    disk.fill();
-    p.send(b"4");
-    p.wait_text("NOT SAVED");
     signal(&p, "TERM");
     let status = p.wait_exit();
     assert!(!status.success());
