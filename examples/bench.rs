@@ -36,8 +36,8 @@ use synthetic::synthetic_workbook;
 use peerbook::export::{self, Format, Pack};
 use peerbook::framework::registry::Registry;
 use peerbook::store::WorkbookFile;
+use peerbook::store::session::Doc;
 use peerbook::tui::app::{App, Pane, Popup, Screen};
-use peerbook::tui::doc::Doc;
 use peerbook::tui::keys::{Action, Keymap};
 use peerbook::tui::view;
 use peerbook::workbook::{self, Rating, Status, Workbook};
@@ -518,7 +518,7 @@ fn run_size(questions: usize, cfg: &Config, dir: &Path) -> SizeResult {
         "scoring::report",
         |_| {},
         |b| {
-            black_box(peerbook::scoring::report(black_box(b.wb())));
+            black_box(peerbook::review::scoring::report(black_box(b.wb())));
         },
     );
 
@@ -565,13 +565,13 @@ fn run_size(questions: usize, cfg: &Config, dir: &Path) -> SizeResult {
         |_| {},
         |b| {
             let wb = black_box(b.wb());
-            black_box(peerbook::scoring::report(wb));
-            black_box(peerbook::scoring::mapped(wb, &[]));
+            black_box(peerbook::review::scoring::report(wb));
+            black_box(peerbook::review::scoring::mapped(wb, &[]));
             black_box(wb.orphaned().count());
-            black_box(peerbook::analysis::totals(wb));
-            black_box(peerbook::analysis::ratings(wb));
-            black_box(peerbook::analysis::domain_gaps(wb));
-            black_box(peerbook::analysis::triangulation(wb));
+            black_box(peerbook::review::analysis::totals(wb));
+            black_box(peerbook::review::analysis::ratings(wb));
+            black_box(peerbook::review::analysis::domain_gaps(wb));
+            black_box(peerbook::review::analysis::triangulation(wb));
         },
     );
 
@@ -583,7 +583,7 @@ fn run_size(questions: usize, cfg: &Config, dir: &Path) -> SizeResult {
         "export: CSV",
         |_| {},
         |b| {
-            black_box(peerbook::csv_io::export(black_box(b.wb())));
+            black_box(peerbook::export::csv_io::export(black_box(b.wb())));
         },
     );
     for (name, pack, format) in [

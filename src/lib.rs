@@ -1,19 +1,8 @@
-//! peerbook's core: frameworks, workbooks, scoring and persistence, with no
-//! terminal code, so tests and other front ends can use it as a library.
+//! peerbook: the terminal interface and the command line, on top of the
+//! core crate (`crates/core`, re-exported here so `peerbook::workbook` and
+//! the rest keep their paths).
 
-pub mod analysis;
+pub use peerbook_core::*;
+
 pub mod cli;
-pub mod csv_io;
-pub mod diag;
-pub mod export;
-pub mod framework;
-pub mod merge;
-pub mod paths;
-pub mod read;
-pub mod recover;
-pub mod scoring;
-pub mod store;
-pub mod text;
 pub mod tui;
-pub mod workbook;
-pub mod yaml;

@@ -245,7 +245,7 @@ const WRITING_COMMANDS: [&[&str]; 2] = [
 ];
 
 fn me() -> (String, String, String) {
-    let user = peerbook::paths::user_name();
+    let user = peerbook::store::paths::user_name();
     let host = fs::read_to_string("/proc/sys/kernel/hostname")
         .ok()
         .or_else(|| std::env::var("HOSTNAME").ok())

@@ -96,7 +96,7 @@ fn golden_feedback_and_action_plan_from_the_on_site_seed() {
     ] {
         assert!(feedback.contains(h), "{h} missing");
     }
-    let t = peerbook::analysis::totals(&wb);
+    let t = peerbook::review::analysis::totals(&wb);
     assert!(feedback.contains(&format!(
         "the team read {} documents, held {} meetings, met {} people",
         t.documents, t.meetings, t.people

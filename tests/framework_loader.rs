@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use peerbook::diag::{Diagnostic, Diagnostics, Severity};
 use peerbook::framework::registry::{Registry, ResolveError, Source, bundled_sources};
 use peerbook::framework::{Better, Framework, Method, Origin, Rounding, load_text};
-use peerbook::scoring::{BandResult, report};
+use peerbook::review::scoring::{BandResult, report};
 use peerbook::workbook::{Rating, Workbook};
 use peerbook::yaml::Value;
 

@@ -5,7 +5,7 @@ use std::fs;
 use std::path::PathBuf;
 use std::process::Command;
 
-use peerbook::merge::{Copy, MergeError, merge};
+use peerbook::review::merge::{Copy, MergeError, merge};
 use peerbook::workbook::onsite::Reviewer;
 use peerbook::workbook::{self, EvidenceItem, Rating, Workbook};
 use peerbook::yaml::Value;
@@ -285,12 +285,12 @@ fn a_conflict_is_resolved_by_choosing_a_value() {
     let m = merge(&b, &copies(&[("alice.yaml", &a), ("bob.yaml", &c)])).unwrap();
     assert_eq!(m.workbook.conflicts.len(), 2);
     let chosen = m.conflicts[0].values[1].1.clone();
-    let w = peerbook::merge::resolve(&m.workbook, 0, &chosen).unwrap();
+    let w = peerbook::review::merge::resolve(&m.workbook, 0, &chosen).unwrap();
     assert_eq!(w.answer("3").unwrap().narrative, "Bob says");
     assert_eq!(w.conflicts.len(), 1);
     // The rating conflict: keep the base value.
     let base_value = m.conflicts[1].base.clone();
-    let w = peerbook::merge::resolve(&w, 0, &base_value).unwrap();
+    let w = peerbook::review::merge::resolve(&w, 0, &base_value).unwrap();
     assert_eq!(w.answer("4").unwrap().rating, b.answer("4").unwrap().rating);
     assert!(w.conflicts.is_empty());
     // A value the workbook cannot hold is refused, and nothing changes.
@@ -302,5 +302,5 @@ fn a_conflict_is_resolved_by_choosing_a_value() {
         .iter()
         .position(|c| c.get("path").and_then(|p| p.as_str()) == Some("answers[question=4].rating"))
         .unwrap();
-    assert!(peerbook::merge::resolve(&w2, rating_conflict, &Value::from(9)).is_err());
+    assert!(peerbook::review::merge::resolve(&w2, rating_conflict, &Value::from(9)).is_err());
 }

@@ -147,8 +147,8 @@ fn temporary_files_left_by_a_killed_save_are_cleared_on_open() {
 
 use std::os::unix::fs::{PermissionsExt, symlink};
 
+use peerbook::store::session::{Doc, SaveState};
 use peerbook::store::{backup_path, lock_path};
-use peerbook::tui::doc::{Doc, SaveState};
 
 fn chmod(path: &std::path::Path, mode: u32) {
     fs::set_permissions(path, fs::Permissions::from_mode(mode)).unwrap();

@@ -9,8 +9,8 @@
 use std::path::Path;
 
 use peerbook::framework::registry::Registry;
+use peerbook::store::session::Doc;
 use peerbook::tui::app::{App, Pane, Popup, Screen, Slot};
-use peerbook::tui::doc::Doc;
 use peerbook::tui::keys::{Action, Keymap};
 use peerbook::workbook::{EvidenceKind, Rating, Status, Workbook};
 use ratatui::Terminal;
@@ -2299,14 +2299,14 @@ fn conflicts_from_merging_are_settled_in_the_interface() {
     a.answer_mut("3").narrative = "Alice says".into();
     let mut c = b.clone();
     c.answer_mut("3").narrative = "Bob says".into();
-    let merged = peerbook::merge::merge(
+    let merged = peerbook::review::merge::merge(
         &b,
         &[
-            peerbook::merge::Copy {
+            peerbook::review::merge::Copy {
                 label: "alice.yaml".into(),
                 workbook: &a,
             },
-            peerbook::merge::Copy {
+            peerbook::review::merge::Copy {
                 label: "bob.yaml".into(),
                 workbook: &c,
             },

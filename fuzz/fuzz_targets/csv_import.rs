@@ -1,8 +1,8 @@
 //! Any bytes as a CSV import into a seed workbook: all rows or none.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
-use peerbook::csv_io::import;
-use peerbook::workbook::{from_text, to_text};
+use peerbook_core::export::csv_io::import;
+use peerbook_core::workbook::{from_text, to_text};
 
 const SEED: &str = include_str!("../../seeds/suffolk-reablement-2016.yaml");
 

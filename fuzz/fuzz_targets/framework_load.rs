@@ -1,7 +1,7 @@
 //! Any bytes as a framework file: refused with positions, or loaded.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
-use peerbook::framework::{Origin, load_text};
+use peerbook_core::framework::{Origin, load_text};
 
 fuzz_target!(|data: &[u8]| {
     let (fw, diags) = load_text("fuzz.yaml", data, Origin::File("fuzz.yaml".into()));

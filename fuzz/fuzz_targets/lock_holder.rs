@@ -4,8 +4,8 @@
 //! direction characters, and nothing panics.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
-use peerbook::store::{HOLDER_CHARS, describe_holder, read_holder};
-use peerbook::text::is_bidi_control;
+use peerbook_core::store::{HOLDER_CHARS, describe_holder, read_holder};
+use peerbook_core::text::is_bidi_control;
 
 fuzz_target!(|data: &[u8]| {
     let read = read_holder(data);

@@ -2,9 +2,9 @@
 //! add or remove a heading in the markdown.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
-use peerbook::export::doc::Block;
-use peerbook::export::{self, Format, Options, Pack};
-use peerbook::workbook::from_text;
+use peerbook_core::export::doc::Block;
+use peerbook_core::export::{self, Format, Options, Pack};
+use peerbook_core::workbook::from_text;
 use pulldown_cmark::{Event, Parser, Tag};
 
 const SEED: &str = include_str!("../../seeds/suffolk-reablement-2016.yaml");

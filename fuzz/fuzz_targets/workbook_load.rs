@@ -2,7 +2,7 @@
 //! workbook writes out and reads back the same.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
-use peerbook::workbook::{from_text, to_text};
+use peerbook_core::workbook::{from_text, to_text};
 
 fuzz_target!(|data: &[u8]| {
     match from_text("fuzz.yaml", data) {

@@ -4,7 +4,7 @@
 //! would read it.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
-use peerbook::yaml;
+use peerbook_core::yaml;
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {

@@ -9,12 +9,12 @@ use std::path::{Path, PathBuf};
 use serde_json::json;
 
 use super::{Cli, Command, ExportFormat, Failure, PackArg, StatusFormat};
-use crate::csv_io;
 use crate::export;
+use crate::export::csv_io;
 use crate::framework::registry::{self, Registry, Source};
 use crate::framework::{Framework, Origin};
-use crate::paths;
-use crate::scoring::{self, Score};
+use crate::review::scoring::{self, Score};
+use crate::store::paths;
 use crate::store::{StoreError, WorkbookFile, write_atomic};
 use crate::workbook::{self, Workbook};
 use crate::yaml;
@@ -634,7 +634,7 @@ fn status(reg: &Registry, path: &Path, format: StatusFormat) -> Result<(), Failu
 }
 
 fn onsite_json(wb: &workbook::Workbook) -> serde_json::Value {
-    use crate::analysis;
+    use crate::review::analysis;
     if wb.reviewers.is_empty() && wb.consensus.is_empty() {
         return serde_json::Value::Null;
     }
@@ -668,7 +668,7 @@ fn onsite_json(wb: &workbook::Workbook) -> serde_json::Value {
 }
 
 fn onsite_text(out: &mut String, wb: &workbook::Workbook) {
-    use crate::analysis;
+    use crate::review::analysis;
     if wb.reviewers.is_empty() && wb.consensus.is_empty() {
         return;
     }
@@ -915,14 +915,14 @@ fn merge(base: &Path, copies: &[PathBuf], out: &Path) -> Result<(), Failure> {
     for c in copies {
         loaded.push((c.display().to_string(), open_workbook(c)?));
     }
-    let refs: Vec<crate::merge::Copy> = loaded
+    let refs: Vec<crate::review::merge::Copy> = loaded
         .iter()
-        .map(|(label, wb)| crate::merge::Copy {
+        .map(|(label, wb)| crate::review::merge::Copy {
             label: label.clone(),
             workbook: wb,
         })
         .collect();
-    let merged = crate::merge::merge(&base_wb, &refs)?;
+    let merged = crate::review::merge::merge(&base_wb, &refs)?;
     WorkbookFile::create(out, &merged.workbook)?;
     outln!(
         "Merged {} cop{} of {} into {}: {} change{} taken, {} conflict{}.",

@@ -14,19 +14,19 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseEvent, Mou
 use ratatui::layout::Rect;
 use ratatui_textarea::TextArea;
 
-use super::doc::Doc;
 use super::edit::{
     CASE_FIELDS, EV_DATA_FIELDS, EV_FIELDS, Editor, EvField, Kind, MEMBER_FIELDS, METRIC_FIELDS,
     MemberField, Target, new_case, new_evidence, new_member, type_key,
 };
 use super::keys::{Action, Context, Key, Keymap};
 use super::layout;
-use super::lowered::{Field, Lowered};
-use super::text::{Breaks, line_breaks};
 use super::undo::{self, History, Part, Snapshot, Spot};
 use crate::framework::registry::Registry;
-use crate::scoring::{self, Report};
+use crate::review::scoring::{self, Report};
+use crate::search::{Hit, Lowered, Place, search};
 use crate::store::WorkbookFile;
+use crate::store::session::Doc;
+use crate::text::{Breaks, line_breaks};
 use crate::workbook::{EvidenceItem, EvidenceKind, Rating, Status, Workbook};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -194,19 +194,6 @@ pub struct SearchState {
     pub input: TextArea<'static>,
     pub hits: Vec<Hit>,
     pub sel: usize,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct Hit {
-    pub label: String,
-    pub place: Place,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub enum Place {
-    /// A question (flat index).
-    Question(usize),
-    Evidence(usize),
 }
 
 pub struct NewWorkbook {
@@ -2170,7 +2157,7 @@ impl App {
                     return;
                 }
                 self.popup = None;
-                self.message = Some(match crate::paths::store_user_name(&name) {
+                self.message = Some(match crate::store::paths::store_user_name(&name) {
                     Ok(at) => (
                         format!("Hello, {name}. Your name is kept in {}", at.display()),
                         false,
@@ -2182,7 +2169,7 @@ impl App {
                 });
                 // The rest of this run names them too (locks of workbooks
                 // opened from now on, CSV imports).
-                crate::paths::set_user_name(&name);
+                crate::store::paths::set_user_name(&name);
                 self.user = name;
             }
             _ => {
@@ -2448,7 +2435,7 @@ impl App {
                     };
                     let snap = self.before_change(&Part::Whole);
                     let Some(doc) = &mut self.doc else { return };
-                    match crate::merge::resolve(&doc.wb, c, &value) {
+                    match crate::review::merge::resolve(&doc.wb, c, &value) {
                         Ok(w) => {
                             doc.wb = w;
                             doc.changed();
@@ -2558,7 +2545,7 @@ impl App {
                 crate::export::file_name(wb, pack, format),
             ),
             ExportChoice::Csv => (
-                crate::csv_io::export(wb),
+                crate::export::csv_io::export(wb),
                 format!(
                     "{}.csv",
                     crate::workbook::file_stem(&format!(
@@ -3119,8 +3106,6 @@ fn remove_at(list: &mut Vec<String>, i: usize) -> bool {
     }
 }
 
-/// Finds text in questions, answers, strengths, areas and evidence.
-/// The lower-cased text of the open workbook, made at most once per revision.
 /// A value made from the open workbook at most once per revision of it.
 fn per_revision<T>(
     cache: &RefCell<Option<(u64, Rc<T>)>>,
@@ -3136,59 +3121,4 @@ fn per_revision<T>(
             v
         }
     }
-}
-
-pub fn search(wb: &Workbook, low: &Lowered, q: &str, limit: usize) -> Vec<Hit> {
-    let mut hits = Vec::new();
-    let questions: Vec<_> = wb.framework.questions().map(|(_, q)| q).collect();
-    let answers = wb.answers_in_order();
-    for f in low.questions.matching(q) {
-        let Some(&(i, field)) = low.question_fields.get(f) else {
-            continue;
-        };
-        let (Some(question), a) = (questions.get(i), answers.get(i).copied().flatten()) else {
-            continue;
-        };
-        let (what, text) = match (field, a) {
-            (Field::Question, _) => ("question", question.text.as_str()),
-            (Field::Narrative, Some(a)) => (
-                "narrative",
-                a.narrative
-                    .lines()
-                    .find(|l| l.to_lowercase().contains(q))
-                    .unwrap_or(&a.narrative),
-            ),
-            (Field::Strength(k), Some(a)) => ("strength", a.strengths[k].as_str()),
-            (Field::Area(k), Some(a)) => ("area", a.areas[k].as_str()),
-            _ => continue,
-        };
-        hits.push(Hit {
-            label: format!(
-                "{} · {what}: {}",
-                question.display_ref(),
-                super::text::one_line(text, 200)
-            ),
-            place: Place::Question(i),
-        });
-        if hits.len() >= limit {
-            return hits;
-        }
-    }
-    for i in low.evidence.matching(q) {
-        let Some(e) = wb.evidence.get(i) else {
-            continue;
-        };
-        hits.push(Hit {
-            label: format!(
-                "{} · evidence: {}",
-                e.id,
-                super::text::one_line(&e.title, 200)
-            ),
-            place: Place::Evidence(i),
-        });
-        if hits.len() >= limit {
-            break;
-        }
-    }
-    hits
 }

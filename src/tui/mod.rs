@@ -2,13 +2,10 @@
 //! changes the state, and `view::draw` draws it.
 
 pub mod app;
-pub mod doc;
 pub mod edit;
 pub mod keys;
 pub mod layout;
-pub mod lowered;
 pub mod saving;
-pub use crate::text;
 pub mod undo;
 pub mod view;
 
@@ -30,7 +27,7 @@ use ratatui::crossterm::terminal::{
 };
 
 use crate::framework::registry::Registry;
-use crate::paths;
+use crate::store::paths;
 use app::App;
 use keys::Keymap;
 
@@ -79,7 +76,7 @@ pub fn run_as(
         app.reviewer = Some(name);
         app.reviewer_role = role;
     }
-    if crate::paths::chosen_user_name().is_none() {
+    if crate::store::paths::chosen_user_name().is_none() {
         app.ask_user_name();
     }
     if let Some(p) = open {
@@ -122,11 +119,11 @@ pub fn run_as(
 }
 
 /// Changes the workbook could not take when the interface closed go to a
-/// recovered copy (see [`crate::recover`]); if no folder takes one, they
+/// recovered copy (see [`crate::store::recover`]); if no folder takes one, they
 /// are printed to standard error as YAML, the last place left.
-fn keep_unsaved(doc: &mut doc::Doc, why: &str) -> String {
+fn keep_unsaved(doc: &mut crate::store::session::Doc, why: &str) -> String {
     let text = doc.text();
-    match crate::recover::keep(&doc.path, text.as_bytes()) {
+    match crate::store::recover::keep(&doc.path, text.as_bytes()) {
         Ok(at) => {
             doc.discard();
             format!(

@@ -9,9 +9,9 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui_textarea::TextArea;
 
 use super::app::{App, Popup, Screen};
-use super::doc::Doc;
 use super::keys::Action;
-use crate::recover;
+use crate::store::recover;
+use crate::store::session::Doc;
 
 /// A file name being typed, and what it is for.
 pub struct PathPrompt {

@@ -10,11 +10,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Borders, Clear, Paragraph, Wrap};
 
 use super::app::{App, Pane, Popup, Row, Screen, Slot};
-use super::doc::SaveState;
 use super::edit::{CASE_FIELDS, METRIC_FIELDS, Target, case_label, ev_label, fmt_number};
 use super::keys::{Action, Context};
 use super::layout::{self, MIN_HEIGHT, MIN_WIDTH};
-use super::text::{cut, inert, pad, tail, truncate, width, wrap_lines};
+use crate::store::session::SaveState;
+use crate::text::{cut, inert, pad, tail, truncate, width, wrap_lines};
 use crate::workbook::{Rating, Status, Workbook};
 
 /// Styles, with colour only where the user has not asked for none.
@@ -1101,9 +1101,9 @@ fn short_rating(r: Rating) -> String {
 fn draw_peer(f: &mut Frame, app: &App, area: Rect) {
     let th = app.theme;
     let Some(wb) = app.wb() else { return };
-    let rows = crate::analysis::ratings(wb);
-    let tri = crate::analysis::triangulation(wb);
-    let t = crate::analysis::totals(wb);
+    let rows = crate::review::analysis::ratings(wb);
+    let tri = crate::review::analysis::triangulation(wb);
+    let t = crate::review::analysis::totals(wb);
     let detail_h = 8.min(area.height / 2);
     let top = Rect::new(
         area.x,
@@ -1219,7 +1219,7 @@ fn draw_gap_chart(f: &mut Frame, app: &App, wb: &Workbook, area: Rect) {
     );
     let inner = block.inner(area);
     f.render_widget(block, area);
-    let gaps = crate::analysis::domain_gaps(wb);
+    let gaps = crate::review::analysis::domain_gaps(wb);
     let fw = &wb.framework;
     let max = match (fw.scoring.as_ref().map(|s| s.method), fw.scale.as_ref()) {
         (Some(crate::framework::Method::Mean), Some(s)) => s.max() as f64,
@@ -1228,7 +1228,7 @@ fn draw_gap_chart(f: &mut Frame, app: &App, wb: &Workbook, area: Rect) {
     let w = inner.width as usize;
     let name_w = (w / 4).clamp(8, 24);
     let bar_w = (w.saturating_sub(name_w + 24) / 2).clamp(4, 20);
-    let bar = |s: &crate::scoring::Score| {
+    let bar = |s: &crate::review::scoring::Score| {
         let filled = s.score.map_or(0, |v| {
             ((v / max).clamp(0.0, 1.0) * bar_w as f64).round() as usize
         });
@@ -1367,7 +1367,7 @@ fn draw_activity(f: &mut Frame, app: &App, area: Rect) {
         );
     }
     let (left, right) = layout::questions(area);
-    let t = crate::analysis::totals(wb);
+    let t = crate::review::analysis::totals(wb);
     draw_list(
         f,
         app,
@@ -1442,7 +1442,7 @@ fn draw_dashboard(f: &mut Frame, app: &App, area: Rect) {
     let w = inner.width as usize;
     let bar_w = w.saturating_sub(12).clamp(4, 20);
     let mut lines = Vec::new();
-    let gauge = |s: &crate::scoring::Score| {
+    let gauge = |s: &crate::review::scoring::Score| {
         let filled = (s.answered * bar_w).checked_div(s.total).unwrap_or(0);
         format!(
             "{}{} {:>3}/{:<3}",
@@ -1452,7 +1452,7 @@ fn draw_dashboard(f: &mut Frame, app: &App, area: Rect) {
             s.total
         )
     };
-    let score_line = |s: &crate::scoring::Score| -> Option<String> {
+    let score_line = |s: &crate::review::scoring::Score| -> Option<String> {
         wb.framework.scoring.as_ref()?;
         Some(match (s.score_text(), &s.band) {
             (Some(t), Some(b)) => format!("  score {t} · {}", b.label()),

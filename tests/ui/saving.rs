@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use super::*;
+use peerbook::store::session::SaveState;
 use peerbook::store::{Lock, WorkbookFile};
-use peerbook::tui::doc::SaveState;
 
 /// An app with a copy of the Suffolk seed open for writing, in a temporary
 /// folder.

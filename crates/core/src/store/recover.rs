@@ -6,8 +6,8 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use crate::paths;
 use crate::store;
+use crate::store::paths;
 
 /// Every place a recovered copy was tried, and why each refused it.
 #[derive(Debug)]

@@ -9,7 +9,7 @@ use super::{
     Origin, Question, Rounding, Scale, Scoring, builtin_scale,
 };
 use crate::diag::{Diagnostic, Diagnostics, suggest};
-use crate::read::{Obj, Reader, Unknown, is_item_id, is_slug};
+use crate::yaml::read::{Obj, Reader, Unknown, is_item_id, is_slug};
 use crate::yaml::{self, Path, Pos, PosIndex, Value};
 
 const TOP_KEYS: &[&str] = &[

@@ -13,6 +13,10 @@
 //! write and the capped read are each one part of it, kept together because
 //! they share the error type and the private-file helpers.)
 
+pub mod paths;
+pub mod recover;
+pub mod session;
+
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
@@ -332,9 +336,9 @@ fn sidecar(path: &Path, ext: &str) -> PathBuf {
 }
 
 /// Who holds a lock, as written in the lock file: the user's name (see
-/// [`crate::paths::user_name`]), host, process and since when.
+/// [`crate::store::paths::user_name`]), host, process and since when.
 pub fn holder_description() -> String {
-    let user = crate::paths::user_name();
+    let user = crate::store::paths::user_name();
     let host = fs::read_to_string("/proc/sys/kernel/hostname")
         .ok()
         .or_else(|| std::env::var("HOSTNAME").ok())

@@ -10,27 +10,27 @@ use crate::diag::{Diagnostic, Diagnostics};
 pub const BUNDLED: &[(&str, &str)] = &[
     (
         "cbo-standards.yaml",
-        include_str!("../../kloe/cbo-standards.yaml"),
+        include_str!("../../../../kloe/cbo-standards.yaml"),
     ),
     (
         "suffolk-reablement-2016.yaml",
-        include_str!("../../kloe/suffolk-reablement-2016.yaml"),
+        include_str!("../../../../kloe/suffolk-reablement-2016.yaml"),
     ),
     (
         "wessex-rehabilitation-principles.yaml",
-        include_str!("../../kloe/wessex-rehabilitation-principles.yaml"),
+        include_str!("../../../../kloe/wessex-rehabilitation-principles.yaml"),
     ),
     (
         "halton-intermediate-care-2019.yaml",
-        include_str!("../../kloe/halton-intermediate-care-2019.yaml"),
+        include_str!("../../../../kloe/halton-intermediate-care-2019.yaml"),
     ),
     (
         "somerset-asc-2013.yaml",
-        include_str!("../../kloe/somerset-asc-2013.yaml"),
+        include_str!("../../../../kloe/somerset-asc-2013.yaml"),
     ),
     (
         "leeds-better-lives-metrics.yaml",
-        include_str!("../../kloe/leeds-better-lives-metrics.yaml"),
+        include_str!("../../../../kloe/leeds-better-lives-metrics.yaml"),
     ),
 ];
 

@@ -8,8 +8,8 @@ use super::onsite::{
 };
 use super::read::read_rating;
 use crate::framework::Framework;
-use crate::read::{Obj, Reader};
 use crate::yaml::Pos;
+use crate::yaml::read::{Obj, Reader};
 
 const REVIEWER_KEYS: &[&str] = &["name", "role", "organisation", "activities", "answers"];
 const ACTIVITY_KEYS: &[&str] = &["date", "kind", "title", "people", "hours"];

@@ -3,7 +3,7 @@
 //! ratings (the gap), and how well each question's findings are
 //! triangulated across read, heard and seen.
 
-use crate::scoring::{self, Score};
+use crate::review::scoring::{self, Score};
 use crate::workbook::onsite::SourceKind;
 use crate::workbook::{Rating, Workbook};
 

@@ -12,7 +12,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
-use crate::merge;
+use crate::review::merge;
 use crate::store::{StoreError, WorkbookFile};
 use crate::workbook::{self, Workbook};
 

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 
 use super::doc::{Block, Document, Inline, lines};
 use crate::framework::{Better, Framework};
-use crate::scoring::{self, Report, Score};
+use crate::review::scoring::{self, Report, Score};
 use crate::workbook::{Answer, EvidenceIndex, EvidenceKind, Rating, Workbook};
 
 /// What an export needs besides the workbook.
@@ -645,7 +645,7 @@ pub fn summary(wb: &Workbook, opts: &Options) -> Document {
 
 /// The peer team's feedback report, in the shape of the published ones.
 pub fn feedback(wb: &Workbook, opts: &Options) -> Document {
-    use crate::analysis;
+    use crate::review::analysis;
     let fw = &wb.framework;
     let mut d = Document::default();
     title_block(&mut d, wb, "Peer review feedback", opts);
@@ -845,7 +845,7 @@ pub fn action_plan(wb: &Workbook, opts: &Options) -> Document {
 /// The action plan as CSV, written as the answers are (`csv_io::Sheet`:
 /// a byte-order mark, RFC 4180, no cell a spreadsheet would run).
 pub fn action_plan_csv(wb: &Workbook) -> Vec<u8> {
-    let mut w = crate::csv_io::Sheet::new();
+    let mut w = crate::export::csv_io::Sheet::new();
     w.row([
         "number",
         "recommendation",

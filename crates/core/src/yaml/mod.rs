@@ -16,6 +16,7 @@
 
 mod emit;
 mod parse;
+pub mod read;
 
 use std::collections::HashMap;
 use std::fmt;

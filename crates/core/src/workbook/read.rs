@@ -12,7 +12,7 @@ use super::{
 };
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::framework::{self, Framework, Origin};
-use crate::read::{Obj, Reader, Unknown, is_item_id};
+use crate::yaml::read::{Obj, Reader, Unknown, is_item_id};
 use crate::yaml::{self, Path, Pos, Value};
 
 const TOP_KEYS: &[&str] = &[

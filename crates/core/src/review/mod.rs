@@ -1,0 +1,7 @@
+//! What a review makes of a workbook: scores against the framework's scale,
+//! the on-site analysis of sources and ratings, and merging reviewers'
+//! copies back into one workbook.
+
+pub mod analysis;
+pub mod merge;
+pub mod scoring;
