@@ -1963,7 +1963,13 @@ impl App {
         };
         let Some(doc) = &self.doc else { return };
         match ed.target.kind() {
-            Kind::Date | Kind::Number => ed.error = ed.target.check(&doc.wb, &ed.text()).err(),
+            Kind::Date | Kind::Number => {
+                ed.error = ed
+                    .target
+                    .check(&doc.wb, &ed.text())
+                    .err()
+                    .map(|e| e.to_string())
+            }
             Kind::Text | Kind::Multi => {
                 self.commit_editor();
             }
@@ -2001,7 +2007,7 @@ impl App {
                 true
             }
             Err(e) => {
-                ed.error = Some(e);
+                ed.error = Some(e.to_string());
                 false
             }
         }

@@ -4,6 +4,7 @@
 //! (Over 600 lines: the model types; issue 11's one description per type
 //! is where it splits.)
 
+pub mod fields;
 pub mod onsite;
 mod onsite_read;
 mod onsite_write;
@@ -66,6 +67,22 @@ pub struct Review {
     pub onsite_end: Option<NaiveDate>,
     pub team: Vec<TeamMember>,
     pub extra: Mapping,
+}
+
+impl Review {
+    /// The one rule for the on-site week's dates, kept by the reader and
+    /// by the editable fields alike: it may not end before it starts.
+    pub fn check_onsite(
+        start: Option<NaiveDate>,
+        end: Option<NaiveDate>,
+    ) -> Result<(), fields::FieldError> {
+        match (start, end) {
+            (Some(start), Some(end)) if end < start => {
+                Err(fields::FieldError::EndBeforeStart { start, end })
+            }
+            _ => Ok(()),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
