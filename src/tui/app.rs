@@ -1619,7 +1619,7 @@ impl App {
                     let id = &wb.framework.domains[d].questions[q].id;
                     match &self.reviewer {
                         // Reviewer mode: questions this reviewer has not yet looked at.
-                        Some(name) => wb.reviewer(name).is_none_or(|r| r.answer(id).is_none()),
+                        Some(name) => !wb.reviewer(name).is_some_and(|r| r.has_reviewed(id)),
                         None => !wb.answer(id).is_some_and(|a| a.is_answered()),
                     }
                 }

@@ -275,7 +275,7 @@ fn draw_status(f: &mut Frame, app: &App, area: Rect) {
         }
         (None, Some(wb), Some(_)) if app.reviewer.is_some() => {
             let name = app.reviewer.as_deref().unwrap_or("");
-            let mine = wb.reviewer(name).map_or(0, |r| r.answers.len());
+            let mine = wb.reviewer(name).map_or(0, |r| r.reviewed());
             (
                 format!(
                     "Reviewing as {} · {} of {} questions reviewed · {}",
@@ -403,7 +403,7 @@ fn draw_questions(f: &mut Frame, app: &App, area: Rect) {
     let progress = match &app.reviewer {
         Some(name) => format!(
             " Reviewed {}/{} ",
-            wb.reviewer(name).map_or(0, |r| r.answers.len()),
+            wb.reviewer(name).map_or(0, |r| r.reviewed()),
             wb.framework.question_count()
         ),
         None => r

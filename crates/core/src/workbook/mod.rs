@@ -184,7 +184,7 @@ impl Answer {
     /// do not count. The one rule for the dashboard, `status`, the packs,
     /// the scores and next-unanswered.
     pub fn is_answered(&self) -> bool {
-        let written = |s: &String| !s.trim().is_empty();
+        let written = |s: &String| is_written(s);
         self.rating != Rating::None
             || written(&self.narrative)
             || self.strengths.iter().any(written)
@@ -500,6 +500,13 @@ impl EvidenceIndex<'_> {
     pub fn citing(&self, id: &str) -> &[&str] {
         self.citing.get(id).map_or(&[], Vec::as_slice)
     }
+}
+
+/// Whether a text holds anything: blank text counts as nothing written,
+/// for every "answered" rule ([`Answer::is_answered`],
+/// [`onsite::ReviewerAnswer::is_answered`]).
+pub fn is_written(text: &str) -> bool {
+    !text.trim().is_empty()
 }
 
 /// A number as people write it: no trailing `.0`.
