@@ -245,6 +245,28 @@ impl Target {
         Ok(true)
     }
 
+    /// Takes out the list item this field is (a strength, a focus question,
+    /// a key message, a source, a recommendation…), as for a new item left
+    /// empty. False when the field is not a list item or the item is gone.
+    pub fn remove_item(&self, wb: &mut Workbook) -> bool {
+        fn take<T>(list: &mut Vec<T>, i: usize) -> bool {
+            (i < list.len()).then(|| list.remove(i)).is_some()
+        }
+        match self {
+            Target::RecText(i) => take(&mut wb.findings.recommendations, *i),
+            Target::ReviewSource(r, q, i) => {
+                take(&mut wb.reviewer_mut(r).answer_mut(q).sources, *i)
+            }
+            // Only a list item's slot: finding another field's would make
+            // the answer or the figure it belongs to.
+            _ if self.form() == Form::Item => match self.slot(wb) {
+                Some(Slot::Item(list, i)) => take(list, i),
+                _ => false,
+            },
+            _ => false,
+        }
+    }
+
     /// The question this field belongs to, for "last changed".
     pub fn question(&self) -> Option<&str> {
         match self {

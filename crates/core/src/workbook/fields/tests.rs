@@ -281,3 +281,41 @@ fn each_item_fields_key_is_its_key_in_the_workbook_file() {
         assert!(file.contains(&format!(" {key}: ")), "{key}");
     }
 }
+
+#[test]
+fn a_list_item_is_removed_from_its_list_and_nothing_else_is() {
+    let (mut w, targets) = every_field();
+    for t in &targets {
+        t.write(&mut w, "x").ok();
+    }
+    let q = w.framework.questions().next().unwrap().1.id.clone();
+    let before = to_text(&w);
+    for t in &targets {
+        let removed = t.remove_item(&mut w);
+        let is_item = matches!(t.form(), Form::Item)
+            || matches!(t, Target::RecText(_) | Target::ReviewSource(..));
+        assert_eq!(removed, is_item, "{t:?}");
+    }
+    let a = w.answer(&q).unwrap();
+    assert!(a.strengths.is_empty() && a.areas.is_empty() && w.review.focus.is_empty());
+    assert!(w.findings.recommendations.is_empty() && w.findings.key_messages.is_empty());
+    assert!(
+        w.reviewer("Ann")
+            .unwrap()
+            .answer(&q)
+            .unwrap()
+            .sources
+            .is_empty()
+    );
+    // The fields that are not list items kept their text, and the second
+    // time round there is nothing left to remove.
+    assert_eq!(Target::Narrative(q).read(&w), "x");
+    assert_ne!(to_text(&w), before);
+    assert!(targets.iter().all(|t| !t.remove_item(&mut w)));
+    let mut fresh = wb();
+    let metrics = fresh.metrics.len();
+    assert!(!Target::Metric("m9".into(), MetricField::Note).remove_item(&mut fresh));
+    assert!(!Target::Narrative("zz".into()).remove_item(&mut fresh));
+    assert_eq!(fresh.metrics.len(), metrics);
+    assert!(fresh.answer("zz").is_none());
+}
