@@ -121,6 +121,8 @@ impl Target {
         self.spec().0
     }
 
+    /// How the editor takes the field's text: one line or several, or a
+    /// date or number checked as it is typed.
     pub fn kind(&self) -> Kind {
         self.form().kind()
     }
