@@ -800,7 +800,7 @@ fn export(path: &Path, args: ExportArgs) -> Result<(), Failure> {
     let wb = open_workbook(path)?;
     let produced = match &args.date {
         None => chrono::Local::now().date_naive(),
-        Some(d) => chrono::NaiveDate::parse_from_str(d.trim(), "%Y-%m-%d").map_err(|_| {
+        Some(d) => crate::value::date(d).ok_or_else(|| {
             Failure::new(format!(
                 "--date '{d}' is not a real date; write it as YYYY-MM-DD, e.g. 2026-03-14"
             ))

@@ -1619,7 +1619,7 @@ impl App {
                     let id = &wb.framework.domains[d].questions[q].id;
                     match &self.reviewer {
                         // Reviewer mode: questions this reviewer has not yet looked at.
-                        Some(name) => wb.reviewer(name).is_none_or(|r| r.answer(id).is_none()),
+                        Some(name) => !wb.reviewer(name).is_some_and(|r| r.has_reviewed(id)),
                         None => !wb.answer(id).is_some_and(|a| a.is_answered()),
                     }
                 }
@@ -1963,7 +1963,13 @@ impl App {
         };
         let Some(doc) = &self.doc else { return };
         match ed.target.kind() {
-            Kind::Date | Kind::Number => ed.error = ed.target.check(&doc.wb, &ed.text()).err(),
+            Kind::Date | Kind::Number => {
+                ed.error = ed
+                    .target
+                    .check(&doc.wb, &ed.text())
+                    .err()
+                    .map(|e| e.to_string())
+            }
             Kind::Text | Kind::Multi => {
                 self.commit_editor();
             }
@@ -2001,7 +2007,7 @@ impl App {
                 true
             }
             Err(e) => {
-                ed.error = Some(e);
+                ed.error = Some(e.to_string());
                 false
             }
         }
@@ -2021,42 +2027,7 @@ impl App {
             && ed.text().trim().is_empty()
             && let Some(doc) = &mut self.doc
         {
-            let removed = match &ed.target {
-                Target::Strength(q, i) => remove_at(&mut doc.wb.answer_mut(q).strengths, *i),
-                Target::Area(q, i) => remove_at(&mut doc.wb.answer_mut(q).areas, *i),
-                Target::Focus(i) => remove_at(&mut doc.wb.review.focus, *i),
-                Target::ReviewStrength(r, q, i) => {
-                    remove_at(&mut doc.wb.reviewer_mut(r).answer_mut(q).strengths, *i)
-                }
-                Target::ReviewArea(r, q, i) => {
-                    remove_at(&mut doc.wb.reviewer_mut(r).answer_mut(q).areas, *i)
-                }
-                Target::KeyMessage(i) => remove_at(&mut doc.wb.findings.key_messages, *i),
-                Target::NextStep(i) => remove_at(&mut doc.wb.findings.next_steps, *i),
-                Target::FindingStrength(d, i) => {
-                    remove_at(&mut doc.wb.findings.domain_mut(d).strengths, *i)
-                }
-                Target::FindingArea(d, i) => {
-                    remove_at(&mut doc.wb.findings.domain_mut(d).areas, *i)
-                }
-                Target::RecText(i) => {
-                    let recs = &mut doc.wb.findings.recommendations;
-                    let ok = *i < recs.len();
-                    if ok {
-                        recs.remove(*i);
-                    }
-                    ok
-                }
-                Target::ReviewSource(r, q, i) => {
-                    let s = &mut doc.wb.reviewer_mut(r).answer_mut(q).sources;
-                    let ok = *i < s.len();
-                    if ok {
-                        s.remove(*i);
-                    }
-                    ok
-                }
-                _ => false,
-            };
+            let removed = ed.target.remove_item(&mut doc.wb);
             if removed {
                 doc.changed();
                 self.remember(snap, label);

@@ -10,7 +10,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Borders, Clear, Paragraph, Wrap};
 
 use super::app::{App, Pane, Popup, Row, Screen, Slot};
-use super::edit::{CASE_FIELDS, METRIC_FIELDS, Target, case_label, ev_label, fmt_number};
+use super::edit::{CASE_FIELDS, METRIC_FIELDS, Target, fmt_number};
 use super::keys::{Action, Context};
 use super::layout::{self, MIN_HEIGHT, MIN_WIDTH};
 use crate::store::session::SaveState;
@@ -275,7 +275,7 @@ fn draw_status(f: &mut Frame, app: &App, area: Rect) {
         }
         (None, Some(wb), Some(_)) if app.reviewer.is_some() => {
             let name = app.reviewer.as_deref().unwrap_or("");
-            let mine = wb.reviewer(name).map_or(0, |r| r.answers.len());
+            let mine = wb.reviewer(name).map_or(0, |r| r.reviewed());
             (
                 format!(
                     "Reviewing as {} · {} of {} questions reviewed · {}",
@@ -403,7 +403,7 @@ fn draw_questions(f: &mut Frame, app: &App, area: Rect) {
     let progress = match &app.reviewer {
         Some(name) => format!(
             " Reviewed {}/{} ",
-            wb.reviewer(name).map_or(0, |r| r.answers.len()),
+            wb.reviewer(name).map_or(0, |r| r.reviewed()),
             wb.framework.question_count()
         ),
         None => r
@@ -893,7 +893,7 @@ fn draw_evidence(f: &mut Frame, app: &App, area: Rect) {
         .map(|f| match f {
             None => ("Kind".to_string(), e.kind.label().to_string()),
             Some(field) => (
-                ev_label(*field).to_string(),
+                field.label().to_string(),
                 // draw_form makes inert what it draws.
                 Target::Evidence(idx, *field).read(wb),
             ),
@@ -1074,7 +1074,7 @@ fn draw_proud(f: &mut Frame, app: &App, area: Rect) {
     let sel = app.proud.sel.min(wb.proud_of.len() - 1);
     let rows: Vec<(String, String)> = CASE_FIELDS
         .iter()
-        .map(|fl| (case_label(*fl).to_string(), Target::Case(sel, *fl).read(wb)))
+        .map(|fl| (fl.label().to_string(), Target::Case(sel, *fl).read(wb)))
         .collect();
     draw_form(
         f,
@@ -1393,7 +1393,7 @@ fn draw_activity(f: &mut Frame, app: &App, area: Rect) {
     let mut rows = vec![("Kind".to_string(), a.kind.label().to_string())];
     rows.extend(super::edit::ACT_FIELDS.iter().map(|fl| {
         (
-            super::edit::act_label(*fl).to_string(),
+            fl.label().to_string(),
             inert(&Target::Activity(name.clone(), sel, *fl).read(wb)),
         )
     }));

@@ -13,7 +13,8 @@
 //! - [`store`]: files on disk (locks, atomic saves, backups, recovered
 //!   copies, folders) and the open-workbook session with its saver;
 //! - [`search`]: finding text in an open workbook;
-//! - [`text`]: line breaks and widths shared by all of the above.
+//! - [`text`]: line breaks and widths shared by all of the above;
+//! - [`value`]: dates and numbers written as text, read one way everywhere.
 
 pub mod diag;
 pub mod export;
@@ -22,5 +23,6 @@ pub mod review;
 pub mod search;
 pub mod store;
 pub mod text;
+pub mod value;
 pub mod workbook;
 pub mod yaml;

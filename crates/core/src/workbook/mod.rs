@@ -4,6 +4,7 @@
 //! (Over 600 lines: the model types; issue 11's one description per type
 //! is where it splits.)
 
+pub mod fields;
 pub mod onsite;
 mod onsite_read;
 mod onsite_write;
@@ -66,6 +67,22 @@ pub struct Review {
     pub onsite_end: Option<NaiveDate>,
     pub team: Vec<TeamMember>,
     pub extra: Mapping,
+}
+
+impl Review {
+    /// The one rule for the on-site week's dates, kept by the reader and
+    /// by the editable fields alike: it may not end before it starts.
+    pub fn check_onsite(
+        start: Option<NaiveDate>,
+        end: Option<NaiveDate>,
+    ) -> Result<(), fields::FieldError> {
+        match (start, end) {
+            (Some(start), Some(end)) if end < start => {
+                Err(fields::FieldError::EndBeforeStart { start, end })
+            }
+            _ => Ok(()),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -167,7 +184,7 @@ impl Answer {
     /// do not count. The one rule for the dashboard, `status`, the packs,
     /// the scores and next-unanswered.
     pub fn is_answered(&self) -> bool {
-        let written = |s: &String| !s.trim().is_empty();
+        let written = |s: &String| is_written(s);
         self.rating != Rating::None
             || written(&self.narrative)
             || self.strengths.iter().any(written)
@@ -483,6 +500,13 @@ impl EvidenceIndex<'_> {
     pub fn citing(&self, id: &str) -> &[&str] {
         self.citing.get(id).map_or(&[], Vec::as_slice)
     }
+}
+
+/// Whether a text holds anything: blank text counts as nothing written,
+/// for every "answered" rule ([`Answer::is_answered`],
+/// [`onsite::ReviewerAnswer::is_answered`]).
+pub fn is_written(text: &str) -> bool {
+    !text.trim().is_empty()
 }
 
 /// A number as people write it: no trailing `.0`.

@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 
-use super::Rating;
+use super::{Rating, is_written};
 use crate::yaml::Mapping;
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -20,6 +20,18 @@ pub struct Reviewer {
 impl Reviewer {
     pub fn answer(&self, question: &str) -> Option<&ReviewerAnswer> {
         self.answers.iter().find(|a| a.question == question)
+    }
+
+    /// Whether the reviewer has reviewed a question: their entry on it
+    /// holds something ([`ReviewerAnswer::is_answered`]).
+    pub fn has_reviewed(&self, question: &str) -> bool {
+        self.answer(question)
+            .is_some_and(ReviewerAnswer::is_answered)
+    }
+
+    /// How many questions the reviewer has reviewed.
+    pub fn reviewed(&self) -> usize {
+        self.answers.iter().filter(|a| a.is_answered()).count()
     }
 
     pub fn answer_mut(&mut self, question: &str) -> &mut ReviewerAnswer {
@@ -140,6 +152,21 @@ pub struct ReviewerAnswer {
     pub extra: Mapping,
 }
 
+impl ReviewerAnswer {
+    /// Whether the entry holds anything: a rating (a level or N/A), notes
+    /// that are not blank, or a strength, area or source that is not blank.
+    /// The rule of [`crate::workbook::Answer::is_answered`], for a
+    /// reviewer: an entry emptied again is not a question reviewed.
+    pub fn is_answered(&self) -> bool {
+        let written = |s: &String| is_written(s);
+        self.rating != Rating::None
+            || is_written(&self.notes)
+            || self.strengths.iter().any(written)
+            || self.areas.iter().any(written)
+            || self.sources.iter().any(|s| is_written(&s.text))
+    }
+}
+
 /// The peer rating the review manager records after discussion.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Agreed {
@@ -230,6 +257,40 @@ impl Findings {
                 let n = self.domains.len() - 1;
                 &mut self.domains[n]
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_question_is_reviewed_by_what_the_entry_holds() {
+        let mut r = Reviewer::default();
+        assert!(!r.has_reviewed("1"));
+        // An entry made and emptied again, or holding only blanks.
+        let a = r.answer_mut("1");
+        a.notes = " \n".into();
+        a.strengths.push(" ".into());
+        a.sources.push(Source {
+            kind: SourceKind::Heard,
+            text: String::new(),
+        });
+        assert!(!r.has_reviewed("1"));
+        assert_eq!(r.reviewed(), 0);
+        let filled: [fn(&mut ReviewerAnswer); 5] = [
+            |a| a.rating = Rating::NotApplicable,
+            |a| a.notes = "Met the team".into(),
+            |a| a.strengths.push("Clear plan".into()),
+            |a| a.areas.push("Waiting lists".into()),
+            |a| a.sources[0].text = "Front door staff".into(),
+        ];
+        for (i, fill) in filled.iter().enumerate() {
+            let mut r = r.clone();
+            fill(r.answer_mut("1"));
+            assert!(r.has_reviewed("1"), "case {i}");
+            assert_eq!(r.reviewed(), 1, "case {i}");
         }
     }
 }

@@ -272,14 +272,8 @@ fn read_review(r: &mut Reader, v: &Value, path: &Path) -> Option<Review> {
     let focus = r.text_list(&o, "focus");
     let onsite_start = r.date(&o, "onsite_start");
     let onsite_end = r.date(&o, "onsite_end");
-    if let (Some(s), Some(e)) = (onsite_start, onsite_end)
-        && e < s
-    {
-        r.error(
-            &o.at("onsite_end"),
-            format!("the on-site week ends ({e}) before it starts ({s})"),
-            "check the two dates",
-        );
+    if let Err(e) = Review::check_onsite(onsite_start, onsite_end) {
+        r.error(&o.at("onsite_end"), e.to_string(), "check the two dates");
     }
     let mut team = Vec::new();
     for (mp, mv) in r.list(&o, "team") {

@@ -282,9 +282,9 @@ impl<'a> Reader<'a> {
 
     pub fn date(&mut self, o: &Obj, key: &str) -> Option<NaiveDate> {
         let text = self.text(o, key)?;
-        match NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d") {
-            Ok(d) => Some(d),
-            Err(_) => {
+        match crate::value::date(&text) {
+            Some(d) => Some(d),
+            None => {
                 self.error(
                     &o.at(key),
                     format!("'{key}' is not a real date: '{text}'"),

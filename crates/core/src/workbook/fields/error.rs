@@ -1,0 +1,50 @@
+//! Why a field's text was refused.
+
+use std::fmt;
+
+use chrono::NaiveDate;
+
+/// Why text typed into a field was not written. Its `Display` is the
+/// sentence the user reads: what is wrong and what to type instead.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FieldError {
+    /// Not a real YYYY-MM-DD date (the text as typed, trimmed).
+    NotADate(String),
+    /// Not a finite number (the text trimmed, thousands commas taken out).
+    NotANumber(String),
+    /// A number, but not a whole number of people from 0 to a million.
+    NotACount(String),
+    /// The on-site week would end before it starts.
+    EndBeforeStart { start: NaiveDate, end: NaiveDate },
+    /// The item the field belongs to is no longer in the workbook.
+    NoSuchItem,
+}
+
+impl fmt::Display for FieldError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            FieldError::NotADate(t) => {
+                write!(
+                    f,
+                    "'{t}' is not a real date: write YYYY-MM-DD, e.g. 2026-03-14"
+                )
+            }
+            FieldError::NotANumber(t) => {
+                write!(f, "'{t}' is not a number: write digits, e.g. 42.5")
+            }
+            FieldError::NotACount(t) => {
+                write!(f, "'{t}' is not a number of people: write a whole number")
+            }
+            FieldError::EndBeforeStart { start, end } => write!(
+                f,
+                "the on-site week cannot end ({end}) before it starts ({start})"
+            ),
+            FieldError::NoSuchItem => write!(
+                f,
+                "the item being edited is no longer in the workbook: press Esc to close the editor"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for FieldError {}

@@ -1,0 +1,325 @@
+//! The fields of a workbook that can be edited as text: what each is
+//! called, how its text is read and written, and the rules its text must
+//! keep. The interface's editor and anything else that edits a workbook
+//! field by field go through [`Target`].
+//!
+//! The fields of list items (evidence, team members, metrics, case
+//! studies, activities, recommendations) are one table each in `parts`.
+
+mod error;
+mod parts;
+#[cfg(test)]
+mod tests;
+
+pub use error::FieldError;
+pub use parts::{
+    ACT_FIELDS, ActField, CASE_FIELDS, CaseField, EV_DATA_FIELDS, EV_FIELDS, EvField,
+    MEMBER_FIELDS, METRIC_FIELDS, MemberField, MetricField, RecField,
+};
+
+use parts::{Form, Show, Slot, parse_date};
+
+use crate::text::{Breaks, line_breaks};
+use crate::workbook::{
+    CaseStudy, EvidenceItem, EvidenceKind, MetricValue, Review, TeamMember, Workbook,
+};
+
+/// A field of the workbook that can be edited as text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    Narrative(String),
+    Owner(String),
+    Strength(String, usize),
+    Area(String, usize),
+    Council,
+    Title,
+    Focus(usize),
+    OnsiteStart,
+    OnsiteEnd,
+    Member(usize, MemberField),
+    Evidence(usize, EvField),
+    Metric(String, MetricField),
+    Case(usize, CaseField),
+    /// A reviewer's notes on a question: (reviewer, question).
+    ReviewNotes(String, String),
+    ReviewStrength(String, String, usize),
+    ReviewArea(String, String, usize),
+    /// The text of a reviewer's source (its kind is chosen from a list).
+    ReviewSource(String, String, usize),
+    /// A field of an activity in a reviewer's log.
+    Activity(String, usize, ActField),
+    KeyMessage(usize),
+    /// A domain's strength or area for consideration in the findings.
+    FindingStrength(String, usize),
+    FindingArea(String, usize),
+    RecText(usize),
+    RecOwner(usize),
+    RecDue(usize),
+    RecProgress(usize),
+    NextStep(usize),
+}
+
+/// How a field's text is checked before it is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Any text, written as it is typed.
+    Text,
+    /// Text over several lines (Enter makes a new line).
+    Multi,
+    /// A YYYY-MM-DD date, written when it is valid.
+    Date,
+    /// A number, written when it is valid.
+    Number,
+}
+
+impl Target {
+    /// How the field's text is kept, and its label: one line per field.
+    fn spec(&self) -> (Form, &'static str) {
+        use Form::*;
+        match self {
+            Target::Narrative(_) => (Text, "Narrative: where we are"),
+            Target::Owner(_) => (Opt, "Owner"),
+            Target::Strength(..) => (Item, "Strength"),
+            Target::Area(..) => (Item, "Area for development"),
+            Target::Council => (Line, "Council"),
+            Target::Title => (Line, "Review title"),
+            Target::Focus(_) => (Item, "Focus question"),
+            Target::OnsiteStart => (Date, "On-site from (YYYY-MM-DD)"),
+            Target::OnsiteEnd => (Date, "On-site to (YYYY-MM-DD)"),
+            Target::ReviewNotes(..) => (Text, "Your notes on this question"),
+            Target::ReviewStrength(..) => (Item, "Strength"),
+            Target::ReviewArea(..) => (Item, "Area for consideration"),
+            Target::ReviewSource(..) => (Flat, "Source"),
+            Target::KeyMessage(_) => (Item, "Key message"),
+            Target::FindingStrength(..) => (Item, "Strength"),
+            Target::FindingArea(..) => (Item, "Area for consideration"),
+            Target::NextStep(_) => (Item, "Next step"),
+            Target::Member(_, f) => f.spec(),
+            Target::Evidence(_, f) => f.spec(),
+            Target::Metric(_, f) => f.spec(),
+            Target::Case(_, f) => f.spec(),
+            Target::Activity(_, _, f) => f.spec(),
+            Target::RecText(_) => RecField::Text.spec(),
+            Target::RecOwner(_) => RecField::Owner.spec(),
+            Target::RecDue(_) => RecField::Due.spec(),
+            Target::RecProgress(_) => RecField::Progress.spec(),
+        }
+    }
+
+    /// A recommendation's field, as (its number in the list, the field).
+    fn recommendation(&self) -> Option<(usize, RecField)> {
+        match self {
+            Target::RecText(i) => Some((*i, RecField::Text)),
+            Target::RecOwner(i) => Some((*i, RecField::Owner)),
+            Target::RecDue(i) => Some((*i, RecField::Due)),
+            Target::RecProgress(i) => Some((*i, RecField::Progress)),
+            _ => None,
+        }
+    }
+
+    fn form(&self) -> Form {
+        self.spec().0
+    }
+
+    /// How the editor takes the field's text: one line or several, or a
+    /// date or number checked as it is typed.
+    pub fn kind(&self) -> Kind {
+        self.form().kind()
+    }
+
+    /// What the editor's title says.
+    pub fn label(&self) -> &'static str {
+        self.spec().1
+    }
+
+    /// The field's current text: empty when it, or the item it belongs
+    /// to, is not there yet.
+    pub fn read(&self, wb: &Workbook) -> String {
+        self.show(wb).unwrap_or_default()
+    }
+
+    fn show(&self, wb: &Workbook) -> Option<String> {
+        let item = |list: &[String], i: usize| list.get(i).cloned();
+        let answer = |q: &str| wb.answer(q);
+        let reviewed = |r: &str, q: &str| wb.reviewer(r).and_then(|r| r.answer(q));
+        let domain = |d: &str| wb.findings.domains.iter().find(|x| x.domain == d);
+        Some(match self {
+            Target::Narrative(q) => answer(q)?.narrative.show(),
+            Target::Owner(q) => answer(q)?.owner.show(),
+            Target::Strength(q, i) => item(&answer(q)?.strengths, *i)?,
+            Target::Area(q, i) => item(&answer(q)?.areas, *i)?,
+            Target::Council => wb.review.council.show(),
+            Target::Title => wb.review.title.show(),
+            Target::Focus(i) => item(&wb.review.focus, *i)?,
+            Target::OnsiteStart => wb.review.onsite_start.show(),
+            Target::OnsiteEnd => wb.review.onsite_end.show(),
+            Target::Member(i, f) => f.show(wb.review.team.get(*i)?),
+            Target::Evidence(i, f) => f.show(wb.evidence.get(*i)?),
+            Target::Metric(id, f) => f.show(wb.metrics.iter().find(|m| &m.metric == id)?),
+            Target::Case(i, f) => f.show(wb.proud_of.get(*i)?),
+            Target::ReviewNotes(r, q) => reviewed(r, q)?.notes.show(),
+            Target::ReviewStrength(r, q, i) => item(&reviewed(r, q)?.strengths, *i)?,
+            Target::ReviewArea(r, q, i) => item(&reviewed(r, q)?.areas, *i)?,
+            Target::ReviewSource(r, q, i) => reviewed(r, q)?.sources.get(*i)?.text.show(),
+            Target::Activity(r, i, f) => f.show(wb.reviewer(r)?.activities.get(*i)?),
+            Target::KeyMessage(i) => item(&wb.findings.key_messages, *i)?,
+            Target::FindingStrength(d, i) => item(&domain(d)?.strengths, *i)?,
+            Target::FindingArea(d, i) => item(&domain(d)?.areas, *i)?,
+            Target::NextStep(i) => item(&wb.findings.next_steps, *i)?,
+            Target::RecText(_)
+            | Target::RecOwner(_)
+            | Target::RecDue(_)
+            | Target::RecProgress(_) => {
+                let (i, f) = self.recommendation()?;
+                f.show(wb.findings.recommendations.get(i)?)
+            }
+        })
+    }
+
+    /// Where the field's value is, to be written. An answer, a reviewer's
+    /// section, a metric's figure or a domain's findings are made when
+    /// they are not there yet; `None` when the list item is gone.
+    fn slot<'w>(&self, wb: &'w mut Workbook) -> Option<Slot<'w>> {
+        Some(match self {
+            Target::Narrative(q) => Slot::Text(&mut wb.answer_mut(q).narrative),
+            Target::Owner(q) => Slot::Opt(&mut wb.answer_mut(q).owner),
+            Target::Strength(q, i) => Slot::Item(&mut wb.answer_mut(q).strengths, *i),
+            Target::Area(q, i) => Slot::Item(&mut wb.answer_mut(q).areas, *i),
+            Target::Council => Slot::Line(&mut wb.review.council),
+            Target::Title => Slot::Line(&mut wb.review.title),
+            Target::Focus(i) => Slot::Item(&mut wb.review.focus, *i),
+            Target::OnsiteStart => Slot::Date(&mut wb.review.onsite_start),
+            Target::OnsiteEnd => Slot::Date(&mut wb.review.onsite_end),
+            Target::Member(i, f) => f.slot(wb.review.team.get_mut(*i)?),
+            Target::Evidence(i, f) => f.slot(wb.evidence_mut().get_mut(*i)?),
+            Target::Metric(id, f) => f.slot(metric_mut(wb, id)),
+            Target::Case(i, f) => f.slot(wb.proud_of.get_mut(*i)?),
+            Target::ReviewNotes(r, q) => Slot::Text(&mut wb.reviewer_mut(r).answer_mut(q).notes),
+            Target::ReviewStrength(r, q, i) => {
+                Slot::Item(&mut wb.reviewer_mut(r).answer_mut(q).strengths, *i)
+            }
+            Target::ReviewArea(r, q, i) => {
+                Slot::Item(&mut wb.reviewer_mut(r).answer_mut(q).areas, *i)
+            }
+            Target::ReviewSource(r, q, i) => {
+                let source = wb.reviewer_mut(r).answer_mut(q).sources.get_mut(*i)?;
+                Slot::Flat(&mut source.text)
+            }
+            Target::Activity(r, i, f) => f.slot(wb.reviewer_mut(r).activities.get_mut(*i)?),
+            Target::KeyMessage(i) => Slot::Item(&mut wb.findings.key_messages, *i),
+            Target::FindingStrength(d, i) => {
+                Slot::Item(&mut wb.findings.domain_mut(d).strengths, *i)
+            }
+            Target::FindingArea(d, i) => Slot::Item(&mut wb.findings.domain_mut(d).areas, *i),
+            Target::NextStep(i) => Slot::Item(&mut wb.findings.next_steps, *i),
+            Target::RecText(_)
+            | Target::RecOwner(_)
+            | Target::RecDue(_)
+            | Target::RecProgress(_) => {
+                let (i, f) = self.recommendation()?;
+                f.slot(wb.findings.recommendations.get_mut(i)?)
+            }
+        })
+    }
+
+    /// Checks text for the field without writing it, so a half-typed date
+    /// or number never reaches the workbook.
+    pub fn check(&self, wb: &Workbook, text: &str) -> Result<(), FieldError> {
+        self.form().check(text)?;
+        let (start, end) = match self {
+            Target::OnsiteStart => (parse_date(text)?, wb.review.onsite_end),
+            Target::OnsiteEnd => (wb.review.onsite_start, parse_date(text)?),
+            _ => return Ok(()),
+        };
+        Review::check_onsite(start, end)
+    }
+
+    /// Writes text into the field once it checks out ([`Target::check`]);
+    /// the error says what to type. Returns whether anything changed.
+    pub fn write(&self, wb: &mut Workbook, text: &str) -> Result<bool, FieldError> {
+        // Whatever typed it, no bare CR is stored.
+        let text: &str = &line_breaks(text, Breaks::Keep);
+        if self.read(wb) == text {
+            return Ok(false);
+        }
+        self.check(wb, text)?;
+        self.slot(wb).ok_or(FieldError::NoSuchItem)?.set(text)?;
+        Ok(true)
+    }
+
+    /// Takes out the list item this field is (a strength, a focus question,
+    /// a key message, a source, a recommendation…), as for a new item left
+    /// empty. False when the field is not a list item or the item is gone.
+    pub fn remove_item(&self, wb: &mut Workbook) -> bool {
+        fn take<T>(list: &mut Vec<T>, i: usize) -> bool {
+            (i < list.len()).then(|| list.remove(i)).is_some()
+        }
+        match self {
+            Target::RecText(i) => take(&mut wb.findings.recommendations, *i),
+            Target::ReviewSource(r, q, i) => {
+                take(&mut wb.reviewer_mut(r).answer_mut(q).sources, *i)
+            }
+            // Only a list item's slot: finding another field's would make
+            // the answer or the figure it belongs to.
+            _ if self.form() == Form::Item => match self.slot(wb) {
+                Some(Slot::Item(list, i)) => take(list, i),
+                _ => false,
+            },
+            _ => false,
+        }
+    }
+
+    /// The question this field belongs to, for "last changed".
+    pub fn question(&self) -> Option<&str> {
+        match self {
+            Target::Narrative(q)
+            | Target::Owner(q)
+            | Target::Strength(q, _)
+            | Target::Area(q, _) => Some(q),
+            _ => None,
+        }
+    }
+}
+
+/// The workbook's figure for a metric, made when it has none yet.
+fn metric_mut<'w>(wb: &'w mut Workbook, id: &str) -> &'w mut MetricValue {
+    let i = match wb.metrics.iter().position(|m| m.metric == id) {
+        Some(i) => i,
+        None => {
+            wb.metrics.push(MetricValue {
+                metric: id.to_string(),
+                ..MetricValue::default()
+            });
+            wb.metrics.len() - 1
+        }
+    };
+    &mut wb.metrics[i]
+}
+
+/// New, empty items for the lists that the interface adds to.
+pub fn new_evidence(wb: &Workbook, kind: EvidenceKind) -> EvidenceItem {
+    let mut n = wb.evidence.len() + 1;
+    while wb.evidence.iter().any(|e| e.id == format!("ev-{n}")) {
+        n += 1;
+    }
+    EvidenceItem {
+        id: format!("ev-{n}"),
+        title: "New evidence".into(),
+        kind,
+        ..EvidenceItem::default()
+    }
+}
+
+pub fn new_case() -> CaseStudy {
+    CaseStudy {
+        title: "New case study".into(),
+        ..CaseStudy::default()
+    }
+}
+
+pub fn new_member() -> TeamMember {
+    TeamMember {
+        name: "New team member".into(),
+        ..TeamMember::default()
+    }
+}
