@@ -1,14 +1,15 @@
 //! Workbooks: one council's self-assessment for one review, in one YAML file
 //! that embeds the framework it was made from.
 //!
-//! (Over 600 lines: the model types; issue 11's one description per type
-//! is where it splits.)
+//! Each model type is described once, with [`codec::record!`]: its fields,
+//! in the order they are written, and how each is read and written.
 
+pub mod codec;
+mod conflict;
 pub mod onsite;
-mod onsite_read;
-mod onsite_write;
 mod read;
 mod upgrade;
+mod words;
 mod write;
 
 use std::collections::HashMap;
@@ -18,9 +19,13 @@ use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::framework::Framework;
 use crate::yaml::Mapping;
+use codec::{Date, Items, Num, One, Opt, Rated, Req, Text, Texts, Time, Word, record};
+use words::words;
 
+pub use conflict::Conflict;
 pub use read::{LoadError, from_text};
 pub use upgrade::{UpgradeReport, upgrade};
+pub use words::Words;
 pub use write::to_text;
 
 pub const FORMAT: i64 = 1;
@@ -49,74 +54,67 @@ pub struct Workbook {
     pub framework_extra: Mapping,
     /// Fields that merged copies changed differently, each with the base
     /// value and every copy's value, until the review manager resolves them
-    /// (see `merge`). Kept as written.
-    pub conflicts: Vec<crate::yaml::Value>,
+    /// (see `merge`).
+    pub conflicts: Vec<Conflict>,
     /// Top-level keys this version does not know (kept on save). Reviewers'
     /// data from the on-site week will live beside the council's answers.
     pub extra: Mapping,
 }
 
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Review {
-    pub council: String,
-    pub title: String,
-    /// The focus (scoping) questions agreed with the council.
-    pub focus: Vec<String>,
-    pub onsite_start: Option<NaiveDate>,
-    pub onsite_end: Option<NaiveDate>,
-    pub team: Vec<TeamMember>,
-    pub extra: Mapping,
+record! {
+    #[derive(Debug, Clone, Default, PartialEq)]
+    pub struct Review as "the review details", check read::check_review {
+        pub council: String = Req,
+        pub title: String = Req,
+        /// The focus (scoping) questions agreed with the council.
+        pub focus: Vec<String> = Texts,
+        pub onsite_start: Option<NaiveDate> = Date,
+        pub onsite_end: Option<NaiveDate> = Date,
+        pub team: Vec<TeamMember> = Items,
+        ..extra
+    }
 }
 
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct TeamMember {
-    pub name: String,
-    pub role: Option<String>,
-    pub organisation: Option<String>,
-    pub email: Option<String>,
-    pub extra: Mapping,
+record! {
+    #[derive(Debug, Clone, Default, PartialEq)]
+    pub struct TeamMember as "a team member" {
+        pub name: String = Req,
+        pub role: Option<String> = Opt,
+        pub organisation: Option<String> = Opt,
+        pub email: Option<String> = Opt,
+        ..extra
+    }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Default,
+    strum::IntoStaticStr,
+    strum::EnumString,
+    strum::EnumMessage,
+    strum::VariantArray,
+    strum::VariantNames,
+    strum::EnumCount,
+)]
+#[strum(serialize_all = "kebab-case")]
 pub enum Status {
     #[default]
+    #[strum(message = "Not started")]
     NotStarted,
+    #[strum(message = "Draft")]
     Draft,
+    #[strum(message = "Ready for review")]
     ReadyForReview,
+    #[strum(message = "Agreed")]
     Agreed,
 }
 
-impl Status {
-    pub const ALL: [Status; 4] = [
-        Status::NotStarted,
-        Status::Draft,
-        Status::ReadyForReview,
-        Status::Agreed,
-    ];
-    /// The word written in files and accepted on the command line.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Status::NotStarted => "not-started",
-            Status::Draft => "draft",
-            Status::ReadyForReview => "ready-for-review",
-            Status::Agreed => "agreed",
-        }
-    }
-    /// How people read it.
-    pub fn label(self) -> &'static str {
-        match self {
-            Status::NotStarted => "Not started",
-            Status::Draft => "Draft",
-            Status::ReadyForReview => "Ready for review",
-            Status::Agreed => "Agreed",
-        }
-    }
-    /// Accepts the file word or the label, any case.
-    pub fn parse(s: &str) -> Option<Status> {
-        let norm = s.trim().to_lowercase().replace([' ', '_'], "-");
-        Status::ALL.into_iter().find(|st| st.as_str() == norm)
-    }
-}
+// `parse` accepts the file word or the label, any case.
+words!(Status, lenient);
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Rating {
@@ -126,20 +124,22 @@ pub enum Rating {
     Level(i64),
 }
 
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct Answer {
-    pub question: String,
-    pub status: Status,
-    pub rating: Rating,
-    pub owner: Option<String>,
-    /// "Where we are".
-    pub narrative: String,
-    pub strengths: Vec<String>,
-    pub areas: Vec<String>,
-    /// Ids of evidence items cited.
-    pub evidence: Vec<String>,
-    pub changed: Option<Changed>,
-    pub extra: Mapping,
+record! {
+    #[derive(Debug, Clone, PartialEq, Default)]
+    pub struct Answer as "an answer", check read::check_answer {
+        pub question: String = Req,
+        pub status: Status = Word,
+        pub rating: Rating = Rated,
+        pub owner: Option<String> = Opt,
+        /// "Where we are".
+        pub narrative: String = Text,
+        pub strengths: Vec<String> = Texts,
+        pub areas: Vec<String> = Texts,
+        /// Ids of evidence items cited.
+        pub evidence: Vec<String> = Texts,
+        pub changed: Option<Changed> = One,
+        ..extra
+    }
 }
 
 impl Answer {
@@ -188,97 +188,95 @@ impl Answer {
     }
 }
 
-#[derive(Debug, Clone, PartialEq)]
-pub struct Changed {
-    pub at: DateTime<Utc>,
-    pub by: String,
-    pub extra: Mapping,
+record! {
+    #[derive(Debug, Clone, PartialEq)]
+    pub struct Changed as "'changed'" {
+        pub at: DateTime<Utc> = Time,
+        pub by: String = Text,
+        ..extra
+    }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Default,
+    strum::IntoStaticStr,
+    strum::EnumString,
+    strum::EnumMessage,
+    strum::VariantArray,
+    strum::VariantNames,
+    strum::EnumCount,
+)]
+#[strum(serialize_all = "kebab-case")]
 pub enum EvidenceKind {
     #[default]
+    #[strum(message = "Document")]
     Document,
+    #[strum(message = "Data")]
     Data,
+    #[strum(message = "Case file audit")]
     CaseFileAudit,
+    #[strum(message = "Feedback")]
     Feedback,
+    #[strum(message = "Other")]
     Other,
 }
 
-impl EvidenceKind {
-    pub const ALL: [EvidenceKind; 5] = [
-        EvidenceKind::Document,
-        EvidenceKind::Data,
-        EvidenceKind::CaseFileAudit,
-        EvidenceKind::Feedback,
-        EvidenceKind::Other,
-    ];
-    pub fn as_str(self) -> &'static str {
-        match self {
-            EvidenceKind::Document => "document",
-            EvidenceKind::Data => "data",
-            EvidenceKind::CaseFileAudit => "case-file-audit",
-            EvidenceKind::Feedback => "feedback",
-            EvidenceKind::Other => "other",
-        }
-    }
-    pub fn label(self) -> &'static str {
-        match self {
-            EvidenceKind::Document => "Document",
-            EvidenceKind::Data => "Data",
-            EvidenceKind::CaseFileAudit => "Case file audit",
-            EvidenceKind::Feedback => "Feedback",
-            EvidenceKind::Other => "Other",
-        }
-    }
-    pub fn parse(s: &str) -> Option<EvidenceKind> {
-        EvidenceKind::ALL.into_iter().find(|k| k.as_str() == s)
+words!(EvidenceKind);
+
+record! {
+    #[derive(Debug, Clone, PartialEq, Default)]
+    pub struct EvidenceItem as "an evidence item" {
+        pub id: String = Req,
+        pub title: String = Req,
+        pub kind: EvidenceKind = Word,
+        pub location: Option<String> = Opt,
+        pub date: Option<NaiveDate> = Date,
+        pub owner: Option<String> = Opt,
+        pub note: Option<String> = Opt,
+        /// For data: the figure, its unit and period, a comparator and a target.
+        pub value: Option<f64> = Num,
+        pub unit: Option<String> = Opt,
+        pub period: Option<String> = Opt,
+        pub comparator: Option<String> = Opt,
+        pub comparator_value: Option<f64> = Num,
+        pub target: Option<f64> = Num,
+        ..extra
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct EvidenceItem {
-    pub id: String,
-    pub title: String,
-    pub kind: EvidenceKind,
-    pub location: Option<String>,
-    pub date: Option<NaiveDate>,
-    pub owner: Option<String>,
-    pub note: Option<String>,
-    /// For data: the figure, its unit and period, a comparator and a target.
-    pub value: Option<f64>,
-    pub unit: Option<String>,
-    pub period: Option<String>,
-    pub comparator: Option<String>,
-    pub comparator_value: Option<f64>,
-    pub target: Option<f64>,
-    pub extra: Mapping,
+record! {
+    /// The council's figure for one of the framework's metrics.
+    #[derive(Debug, Clone, PartialEq, Default)]
+    pub struct MetricValue as "a metric value", check read::check_metric {
+        pub metric: String = Req,
+        pub value: Option<f64> = Num,
+        pub period: Option<String> = Opt,
+        pub comparator: Option<String> = Opt,
+        pub comparator_value: Option<f64> = Num,
+        pub target: Option<f64> = Num,
+        pub note: Option<String> = Opt,
+        ..extra
+    }
 }
 
-/// The council's figure for one of the framework's metrics.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct MetricValue {
-    pub metric: String,
-    pub value: Option<f64>,
-    pub period: Option<String>,
-    pub comparator: Option<String>,
-    pub comparator_value: Option<f64>,
-    pub target: Option<f64>,
-    pub note: Option<String>,
-    pub extra: Mapping,
-}
-
-/// A "What we're proud of" case study.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct CaseStudy {
-    pub title: String,
-    pub summary: Option<String>,
-    pub what_we_did: Option<String>,
-    pub impact: Option<String>,
-    pub barriers: Option<String>,
-    pub conditions: Option<String>,
-    pub contact: Option<String>,
-    pub extra: Mapping,
+record! {
+    /// A "What we're proud of" case study.
+    #[derive(Debug, Clone, PartialEq, Default)]
+    pub struct CaseStudy as "a case study" {
+        pub title: String = Req,
+        pub summary: Option<String> = Opt,
+        pub what_we_did: Option<String> = Opt,
+        pub impact: Option<String> = Opt,
+        pub barriers: Option<String> = Opt,
+        pub conditions: Option<String> = Opt,
+        pub contact: Option<String> = Opt,
+        ..extra
+    }
 }
 
 impl Workbook {
