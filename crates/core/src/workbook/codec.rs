@@ -454,3 +454,139 @@ fn read_rating(r: &mut Reader, o: &Obj, key: &str, fw: Option<&Framework>) -> Ra
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::diag::Diagnostic;
+    use crate::workbook::{self, Conflict, EvidenceItem, Workbook};
+    use crate::yaml::{Pos, Value};
+
+    fn workbook() -> Workbook {
+        let text = "kind: framework\nformat: 1\nid: t\nversion: '1'\ntitle: T\n\
+                    domains:\n- id: d1\n  title: One\n  questions:\n  - id: a\n    text: A\n";
+        let (fw, diags) = crate::framework::load_text(
+            "t.yaml",
+            text.as_bytes(),
+            crate::framework::Origin::File("t.yaml".into()),
+        );
+        let mut wb = Workbook::new(fw.unwrap_or_else(|| panic!("{diags}")), "C", "T");
+        wb.evidence_mut().push(EvidenceItem {
+            id: "e1".into(),
+            title: "Policy".into(),
+            ..EvidenceItem::default()
+        });
+        wb
+    }
+
+    /// The workbook's text with the evidence item's `kind:` line replaced.
+    fn with_evidence_lines(lines: &str) -> String {
+        let text = workbook::to_text(&workbook());
+        assert!(text.contains("- id: e1\n  title: Policy\n  kind: document\n"));
+        text.replace("  kind: document\n", lines)
+    }
+
+    /// Where `needle` starts in `text` (its first occurrence).
+    fn pos_of(text: &str, needle: &str) -> Pos {
+        Pos::at(
+            text,
+            text.find(needle).unwrap_or_else(|| panic!("{needle}")),
+        )
+    }
+
+    fn errors(text: &str) -> Vec<Diagnostic> {
+        match workbook::from_text("wb.yaml", text.as_bytes()) {
+            Ok(_) => panic!("read without errors:\n{text}"),
+            Err(e) => e.0.0.into_iter().filter(Diagnostic::is_error).collect(),
+        }
+    }
+
+    #[test]
+    fn an_error_inside_an_item_is_reported_where_it_is_with_a_fix() {
+        let text = with_evidence_lines("  kind: paper\n");
+        let errs = errors(&text);
+        assert_eq!(errs.len(), 1, "{errs:?}");
+        let e = &errs[0];
+        assert_eq!(e.file, "wb.yaml");
+        assert_eq!(e.pos, pos_of(&text, "paper"));
+        assert_eq!(e.message, "'kind' cannot be 'paper'");
+        let help = e.help.as_deref().unwrap_or_default();
+        assert!(
+            help.ends_with("use one of: document, data, case-file-audit, feedback, other"),
+            "{help}"
+        );
+    }
+
+    #[test]
+    fn every_error_in_one_item_is_reported() {
+        let text = with_evidence_lines("  kind: data\n  date: 2026-13-01\n  value: lots\n");
+        let errs = errors(&text);
+        assert_eq!(errs.len(), 2, "{errs:?}");
+        assert_eq!(errs[0].pos, pos_of(&text, "2026-13-01"));
+        assert_eq!(errs[0].message, "'date' is not a real date: '2026-13-01'");
+        assert!(errs[0].help.is_some());
+        assert_eq!(errs[1].pos, pos_of(&text, "lots"));
+        assert_eq!(errs[1].message, "'value' should be a number, found 'lots'");
+        assert_eq!(
+            errs[1].help.as_deref(),
+            Some("write it as digits, e.g. `value: 42.5`")
+        );
+    }
+
+    #[test]
+    fn x_keys_and_unknown_keys_survive_a_round_trip() {
+        let text = with_evidence_lines("  kind: data\n  x-local: kept\n  later: also kept\n");
+        let (wb, warnings) =
+            workbook::from_text("wb.yaml", text.as_bytes()).unwrap_or_else(|e| panic!("{e}"));
+        let item = &wb.evidence[0];
+        assert_eq!(item.extra.get("x-local"), Some(&Value::from("kept")));
+        assert_eq!(item.extra.get("later"), Some(&Value::from("also kept")));
+        // The unknown key is reported (as a warning), the extension is not.
+        assert_eq!(warnings.0.len(), 1, "{warnings}");
+        assert_eq!(warnings.0[0].pos, pos_of(&text, "later"));
+        let again = workbook::to_text(&wb);
+        assert!(
+            again.contains("  kind: data\n  x-local: kept\n  later: also kept\n"),
+            "{again}"
+        );
+        assert_eq!(again, text);
+    }
+
+    #[test]
+    fn typed_conflicts_round_trip_in_the_same_shape() {
+        let mut wb = workbook();
+        let mut c = Conflict::new(
+            "answers[question=a].narrative",
+            Value::from("base text"),
+            vec![
+                ("alice.yaml".into(), Value::from("Alice's")),
+                ("bob.yaml".into(), Value::from(3)),
+            ],
+        );
+        c.extra.insert("x-note".into(), "ask Carol".into());
+        wb.conflicts.push(c.clone());
+        let text = workbook::to_text(&wb);
+        let shape = "conflicts:\n\
+                     - path: answers[question=a].narrative\n  base: base text\n  values:\n  \
+                     - from: alice.yaml\n    value: Alice's\n  - from: bob.yaml\n    value: 3\n  \
+                     x-note: ask Carol\n";
+        assert!(text.contains(shape), "{text}");
+        let (back, _) =
+            workbook::from_text("wb.yaml", text.as_bytes()).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(back.conflicts, vec![c]);
+        assert_eq!(workbook::to_text(&back), text);
+    }
+
+    #[test]
+    fn a_conflict_without_a_path_is_reported() {
+        let mut text = workbook::to_text(&workbook());
+        let at = text.find("framework:").unwrap_or(0);
+        text.insert_str(at, "conflicts:\n- base: 1\n");
+        let errs = errors(&text);
+        assert_eq!(errs.len(), 1, "{errs:?}");
+        assert_eq!(
+            errs[0].message,
+            "a conflict is missing the required key 'path'"
+        );
+        assert_eq!(errs[0].pos, pos_of(&text, "base: 1"));
+    }
+}
