@@ -446,3 +446,40 @@ fn split_segment(s: &str) -> Result<Segment<'_>, String> {
     }
     Ok((name, selector, rest.strip_prefix('.').unwrap_or(rest)))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn settling_a_conflict_that_is_not_there_is_a_typed_error() {
+        let text = "kind: framework\nformat: 1\nid: t\nversion: '1'\ntitle: T\n\
+                    domains:\n- id: d1\n  title: One\n  questions:\n  - id: a\n    text: A\n";
+        let (fw, diags) = crate::framework::load_text(
+            "t.yaml",
+            text.as_bytes(),
+            crate::framework::Origin::File("t.yaml".into()),
+        );
+        let mut wb = Workbook::new(fw.unwrap_or_else(|| panic!("{diags}")), "C", "T");
+        let err = resolve(&wb, 0, &Value::Null).err();
+        assert!(
+            matches!(err, Some(ResolveError::NoSuchConflict(0))),
+            "{err:?}"
+        );
+        // A path that leads nowhere is refused, and says why.
+        wb.conflicts.push(Conflict::new(
+            "answers[question=a",
+            Value::Null,
+            vec![("alice.yaml".into(), "x".into())],
+        ));
+        match resolve(&wb, 0, &Value::from("x")) {
+            Err(ResolveError::Path(why)) => assert!(why.contains("unclosed '['"), "{why}"),
+            other => panic!("{:?}", other.map(|w| w.conflicts)),
+        }
+        // A good path settles it: the value is in place, the conflict gone.
+        wb.conflicts[0].path = "answers[question=a].narrative".into();
+        let w = resolve(&wb, 0, &Value::from("settled")).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(w.answer("a").map(|a| a.narrative.as_str()), Some("settled"));
+        assert!(w.conflicts.is_empty());
+    }
+}

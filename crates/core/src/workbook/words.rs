@@ -64,3 +64,82 @@ macro_rules! words {
 }
 
 pub(crate) use words;
+
+#[cfg(test)]
+mod tests {
+    use super::Words;
+    use crate::workbook::onsite::{ActionStatus, ActivityKind, SourceKind};
+    use crate::workbook::{EvidenceKind, Status};
+
+    fn table<E: Words + std::fmt::Debug>(labels: impl Fn(E) -> &'static str) -> Vec<String> {
+        E::WORDS
+            .iter()
+            .map(|w| {
+                let e = E::from_word(w).unwrap_or_else(|| panic!("{w}"));
+                assert_eq!(e.word(), *w);
+                format!("{w}={}", labels(e))
+            })
+            .collect()
+    }
+
+    /// The words and labels as files and screens have always had them.
+    #[test]
+    fn words_and_labels_are_as_they_were() {
+        assert_eq!(
+            table(Status::label),
+            [
+                "not-started=Not started",
+                "draft=Draft",
+                "ready-for-review=Ready for review",
+                "agreed=Agreed"
+            ]
+        );
+        assert_eq!(
+            table(EvidenceKind::label),
+            [
+                "document=Document",
+                "data=Data",
+                "case-file-audit=Case file audit",
+                "feedback=Feedback",
+                "other=Other"
+            ]
+        );
+        assert_eq!(
+            table(ActivityKind::label),
+            [
+                "interview=Interview",
+                "focus-group=Focus group",
+                "case-file-audit=Case file audit",
+                "document=Document read",
+                "visit=Visit",
+                "other=Other"
+            ]
+        );
+        assert_eq!(
+            table(SourceKind::as_str),
+            ["read=read", "heard=heard", "seen=seen"]
+        );
+        assert_eq!(
+            table(ActionStatus::label),
+            ["open=Open", "in-progress=In progress", "done=Done"]
+        );
+        assert_eq!(Status::ALL.map(Status::as_str), Status::WORDS);
+        assert_eq!(Status::default(), Status::NotStarted);
+        assert_eq!(EvidenceKind::default(), EvidenceKind::Document);
+    }
+
+    #[test]
+    fn only_status_parses_labels() {
+        assert_eq!(Status::parse(" Not Started "), Some(Status::NotStarted));
+        assert_eq!(
+            Status::parse("ready_for_review"),
+            Some(Status::ReadyForReview)
+        );
+        assert_eq!(
+            EvidenceKind::parse("case-file-audit"),
+            Some(EvidenceKind::CaseFileAudit)
+        );
+        assert_eq!(EvidenceKind::parse("Case file audit"), None);
+        assert_eq!(ActivityKind::parse("Focus group"), None);
+    }
+}
