@@ -219,19 +219,6 @@ fn items<T: Record>(r: &mut Reader, top: &Obj, key: &str, cx: &Cx) -> Vec<T> {
         .collect()
 }
 
-/// The on-site week may not end before it starts.
-pub(super) fn check_review(review: &Review, r: &mut Reader, o: &Obj, _: &Cx) {
-    if let (Some(s), Some(e)) = (review.onsite_start, review.onsite_end)
-        && e < s
-    {
-        r.error(
-            &o.at("onsite_end"),
-            format!("the on-site week ends ({e}) before it starts ({s})"),
-            "check the two dates",
-        );
-    }
-}
-
 /// Evidence ids are well formed and used once.
 fn read_evidence(r: &mut Reader, top: &Obj, cx: &Cx) -> Vec<EvidenceItem> {
     let mut out = Vec::new();
@@ -292,42 +279,6 @@ fn read_answers(r: &mut Reader, top: &Obj, cx: &Cx) -> Vec<Answer> {
         out.push(answer);
     }
     out
-}
-
-/// An answer cites only evidence that is in the evidence list.
-pub(super) fn check_answer(a: &Answer, r: &mut Reader, o: &Obj, cx: &Cx) {
-    let Some(known) = cx.evidence else {
-        return;
-    };
-    for (i, id) in a.evidence.iter().enumerate() {
-        if !known.contains(id.as_str()) {
-            r.error(
-                &o.at("evidence").idx(i),
-                format!(
-                    "answer to '{}' cites evidence '{id}', which is not in the evidence list",
-                    a.question
-                ),
-                "add the item to `evidence:` or remove the citation",
-            );
-        }
-    }
-}
-
-/// A metric the framework lacks is kept, with a warning.
-pub(super) fn check_metric(m: &MetricValue, r: &mut Reader, o: &Obj, cx: &Cx) {
-    let metric = &m.metric;
-    if let Some(fw) = cx.fw
-        && !fw.metrics.iter().any(|x| x.id == *metric)
-    {
-        r.warning(
-            &o.at("metric"),
-            format!(
-                "metric '{metric}' is not one of {}'s metrics; it is kept",
-                fw.key()
-            ),
-            "",
-        );
-    }
 }
 
 /// Each reviewer has one section.
