@@ -300,7 +300,7 @@ fn a_conflict_is_resolved_by_choosing_a_value() {
     let rating_conflict = w2
         .conflicts
         .iter()
-        .position(|c| c.get("path").and_then(|p| p.as_str()) == Some("answers[question=4].rating"))
+        .position(|c| c.path == "answers[question=4].rating")
         .unwrap();
     assert!(peerbook::review::merge::resolve(&w2, rating_conflict, &Value::from(9)).is_err());
 }

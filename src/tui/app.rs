@@ -2483,21 +2483,9 @@ impl App {
         let Some(c) = self.wb().and_then(|w| w.conflicts.get(i)) else {
             return Vec::new();
         };
-        let mut v = vec![(
-            "Keep the base value".to_string(),
-            c.get("base").cloned().unwrap_or(crate::yaml::Value::Null),
-        )];
-        if let Some(crate::yaml::Value::Sequence(values)) = c.get("values") {
-            for e in values {
-                let from = e
-                    .get("from")
-                    .and_then(crate::yaml::scalar_text)
-                    .unwrap_or_default();
-                v.push((
-                    format!("Take {from}'s"),
-                    e.get("value").cloned().unwrap_or(crate::yaml::Value::Null),
-                ));
-            }
+        let mut v = vec![("Keep the base value".to_string(), c.base.clone())];
+        for (from, value) in &c.values {
+            v.push((format!("Take {from}'s"), value.clone()));
         }
         v
     }

@@ -1869,17 +1869,7 @@ fn draw_popup(f: &mut Frame, app: &App, p: &Popup, area: Rect) {
             let items: Vec<String> = wb
                 .conflicts
                 .iter()
-                .map(|c| {
-                    let path = c
-                        .get("path")
-                        .and_then(crate::yaml::scalar_text)
-                        .unwrap_or_default();
-                    let n = match c.get("values") {
-                        Some(crate::yaml::Value::Sequence(v)) => v.len(),
-                        _ => 0,
-                    };
-                    format!("{path}  ({n} differing copies)")
-                })
+                .map(|c| format!("{}  ({} differing copies)", c.path, c.values.len()))
                 .collect();
             let lines = list_lines(&items, *sel, r.width.saturating_sub(2) as usize, th);
             f.render_widget(

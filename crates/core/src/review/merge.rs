@@ -9,6 +9,7 @@
 //! identity (answers by question, evidence by id, reviewers by name) are
 //! merged item by item, so two reviewers' sections never collide.
 
+pub use crate::workbook::Conflict;
 use crate::workbook::{self, LoadError, Workbook};
 use crate::yaml::{self, Mapping, Value};
 
@@ -16,16 +17,6 @@ use crate::yaml::{self, Mapping, Value};
 pub struct Copy<'a> {
     pub label: String,
     pub workbook: &'a Workbook,
-}
-
-/// A field two or more copies changed differently.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Conflict {
-    /// Where, e.g. `answers[question=3].narrative`.
-    pub path: String,
-    pub base: Value,
-    /// Each copy's value, by copy label.
-    pub values: Vec<(String, Value)>,
 }
 
 #[derive(Debug)]
@@ -132,7 +123,7 @@ pub fn merge(base: &Workbook, copies: &[Copy]) -> Result<Merged, MergeError> {
         _ => Vec::new(),
     };
     for c in &m.conflicts {
-        let v = conflict_value(c);
+        let v = c.to_yaml();
         if !all.contains(&v) {
             all.push(v);
         }
@@ -154,24 +145,6 @@ pub fn merge(base: &Workbook, copies: &[Copy]) -> Result<Merged, MergeError> {
         conflicts: m.conflicts,
         changes: m.changes,
     })
-}
-
-fn conflict_value(c: &Conflict) -> Value {
-    let mut m = Mapping::new();
-    m.insert("path".into(), c.path.clone().into());
-    m.insert("base".into(), c.base.clone());
-    let values = c
-        .values
-        .iter()
-        .map(|(from, v)| {
-            let mut e = Mapping::new();
-            e.insert("from".into(), from.clone().into());
-            e.insert("value".into(), v.clone());
-            Value::Mapping(e)
-        })
-        .collect();
-    m.insert("values".into(), Value::Sequence(values));
-    Value::Mapping(m)
 }
 
 #[derive(Default)]
@@ -323,14 +296,14 @@ impl Merger {
                 (*v).clone()
             }
             _ => {
-                self.conflicts.push(Conflict {
-                    path: path.to_string(),
-                    base: base.clone(),
-                    values: changed
+                self.conflicts.push(Conflict::new(
+                    path,
+                    base.clone(),
+                    changed
                         .iter()
                         .map(|(l, v)| (l.to_string(), (*v).clone()))
                         .collect(),
-                });
+                ));
                 base.clone()
             }
         }
@@ -348,29 +321,48 @@ fn latest(base: &Value, copies: &[(&str, &Value)]) -> Value {
         .unwrap_or(Value::Null)
 }
 
-/// Settles a conflict: puts `value` at `path` (as written in the conflict,
-/// e.g. `answers[question=3].narrative`) and drops the conflict at `index`.
+/// Why a conflict could not be settled. Nothing was changed.
+#[derive(Debug, Clone)]
+pub enum ResolveError {
+    /// No conflict at that place in the list.
+    NoSuchConflict(usize),
+    /// The conflict's path does not lead into the workbook.
+    Path(String),
+    /// The workbook would not read back with that value (every check of
+    /// a workbook file applies).
+    Invalid(LoadError),
+}
+
+impl std::fmt::Display for ResolveError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ResolveError::NoSuchConflict(_) => write!(f, "no such conflict"),
+            ResolveError::Path(e) => write!(f, "{e}"),
+            ResolveError::Invalid(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+impl std::error::Error for ResolveError {}
+
+/// Settles the conflict at `index` of `wb.conflicts`: puts `value` at its
+/// path (e.g. `answers[question=3].narrative`) and drops the conflict.
 /// The workbook is rebuilt from its YAML, so every check still applies.
-pub fn resolve(wb: &Workbook, index: usize, value: &Value) -> Result<Workbook, String> {
+pub fn resolve(wb: &Workbook, index: usize, value: &Value) -> Result<Workbook, ResolveError> {
     let conflict = wb
         .conflicts
         .get(index)
-        .ok_or_else(|| "no such conflict".to_string())?;
-    let path = conflict
-        .get("path")
-        .and_then(yaml::scalar_text)
-        .ok_or_else(|| "the conflict names no path".to_string())?;
-    let mut tree = yaml::parse(&workbook::to_text(wb))
-        .map_err(|e| e.message)?
+        .ok_or(ResolveError::NoSuchConflict(index))?;
+    let mut settled = wb.clone();
+    settled.conflicts.remove(index);
+    let mut tree = yaml::parse(&workbook::to_text(&settled))
+        .map_err(|e| ResolveError::Path(e.message))?
         .value;
-    set_path(&mut tree, &path, value.clone())?;
-    if let Some(Value::Sequence(list)) = tree.get_mut("conflicts") {
-        list.remove(index);
-    }
+    set_path(&mut tree, &conflict.path, value.clone()).map_err(ResolveError::Path)?;
     let text = yaml::to_string(&tree);
     workbook::from_text("the resolved workbook", text.as_bytes())
         .map(|(w, _)| w)
-        .map_err(|e| e.to_string())
+        .map_err(ResolveError::Invalid)
 }
 
 /// Sets the value at a merge path, creating list items and keys on the way.
@@ -453,4 +445,41 @@ fn split_segment(s: &str) -> Result<Segment<'_>, String> {
         rest = &r[close + 1..];
     }
     Ok((name, selector, rest.strip_prefix('.').unwrap_or(rest)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn settling_a_conflict_that_is_not_there_is_a_typed_error() {
+        let text = "kind: framework\nformat: 1\nid: t\nversion: '1'\ntitle: T\n\
+                    domains:\n- id: d1\n  title: One\n  questions:\n  - id: a\n    text: A\n";
+        let (fw, diags) = crate::framework::load_text(
+            "t.yaml",
+            text.as_bytes(),
+            crate::framework::Origin::File("t.yaml".into()),
+        );
+        let mut wb = Workbook::new(fw.unwrap_or_else(|| panic!("{diags}")), "C", "T");
+        let err = resolve(&wb, 0, &Value::Null).err();
+        assert!(
+            matches!(err, Some(ResolveError::NoSuchConflict(0))),
+            "{err:?}"
+        );
+        // A path that leads nowhere is refused, and says why.
+        wb.conflicts.push(Conflict::new(
+            "answers[question=a",
+            Value::Null,
+            vec![("alice.yaml".into(), "x".into())],
+        ));
+        match resolve(&wb, 0, &Value::from("x")) {
+            Err(ResolveError::Path(why)) => assert!(why.contains("unclosed '['"), "{why}"),
+            other => panic!("{:?}", other.map(|w| w.conflicts)),
+        }
+        // A good path settles it: the value is in place, the conflict gone.
+        wb.conflicts[0].path = "answers[question=a].narrative".into();
+        let w = resolve(&wb, 0, &Value::from("settled")).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(w.answer("a").map(|a| a.narrative.as_str()), Some("settled"));
+        assert!(w.conflicts.is_empty());
+    }
 }

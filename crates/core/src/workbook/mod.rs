@@ -1,27 +1,35 @@
 //! Workbooks: one council's self-assessment for one review, in one YAML file
 //! that embeds the framework it was made from.
 //!
-//! (Over 600 lines: the model types; issue 11's one description per type
-//! is where it splits.)
+//! Each model type is described once, with [`codec::record!`]: its fields,
+//! in the order they are written, and how each is read and written. The
+//! council's part is in `model.rs`, the peer team's in [`onsite`], merge
+//! conflicts in `conflict.rs`; `read.rs` and `write.rs` put a whole
+//! workbook together from them.
 
+pub mod codec;
+mod conflict;
 pub mod fields;
+mod model;
 pub mod onsite;
-mod onsite_read;
-mod onsite_write;
 mod read;
 mod upgrade;
+mod words;
 mod write;
 
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use chrono::{DateTime, NaiveDate, Utc};
-
 use crate::framework::Framework;
 use crate::yaml::Mapping;
-
+pub use conflict::Conflict;
+pub use model::{
+    Answer, CaseStudy, Changed, EvidenceItem, EvidenceKind, MetricValue, Rating, Review, Status,
+    TeamMember,
+};
 pub use read::{LoadError, from_text};
 pub use upgrade::{UpgradeReport, upgrade};
+pub use words::Words;
 pub use write::to_text;
 
 pub const FORMAT: i64 = 1;
@@ -50,251 +58,10 @@ pub struct Workbook {
     pub framework_extra: Mapping,
     /// Fields that merged copies changed differently, each with the base
     /// value and every copy's value, until the review manager resolves them
-    /// (see `merge`). Kept as written.
-    pub conflicts: Vec<crate::yaml::Value>,
+    /// (see `merge`).
+    pub conflicts: Vec<Conflict>,
     /// Top-level keys this version does not know (kept on save). Reviewers'
     /// data from the on-site week will live beside the council's answers.
-    pub extra: Mapping,
-}
-
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Review {
-    pub council: String,
-    pub title: String,
-    /// The focus (scoping) questions agreed with the council.
-    pub focus: Vec<String>,
-    pub onsite_start: Option<NaiveDate>,
-    pub onsite_end: Option<NaiveDate>,
-    pub team: Vec<TeamMember>,
-    pub extra: Mapping,
-}
-
-impl Review {
-    /// The one rule for the on-site week's dates, kept by the reader and
-    /// by the editable fields alike: it may not end before it starts.
-    pub fn check_onsite(
-        start: Option<NaiveDate>,
-        end: Option<NaiveDate>,
-    ) -> Result<(), fields::FieldError> {
-        match (start, end) {
-            (Some(start), Some(end)) if end < start => {
-                Err(fields::FieldError::EndBeforeStart { start, end })
-            }
-            _ => Ok(()),
-        }
-    }
-}
-
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct TeamMember {
-    pub name: String,
-    pub role: Option<String>,
-    pub organisation: Option<String>,
-    pub email: Option<String>,
-    pub extra: Mapping,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Status {
-    #[default]
-    NotStarted,
-    Draft,
-    ReadyForReview,
-    Agreed,
-}
-
-impl Status {
-    pub const ALL: [Status; 4] = [
-        Status::NotStarted,
-        Status::Draft,
-        Status::ReadyForReview,
-        Status::Agreed,
-    ];
-    /// The word written in files and accepted on the command line.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Status::NotStarted => "not-started",
-            Status::Draft => "draft",
-            Status::ReadyForReview => "ready-for-review",
-            Status::Agreed => "agreed",
-        }
-    }
-    /// How people read it.
-    pub fn label(self) -> &'static str {
-        match self {
-            Status::NotStarted => "Not started",
-            Status::Draft => "Draft",
-            Status::ReadyForReview => "Ready for review",
-            Status::Agreed => "Agreed",
-        }
-    }
-    /// Accepts the file word or the label, any case.
-    pub fn parse(s: &str) -> Option<Status> {
-        let norm = s.trim().to_lowercase().replace([' ', '_'], "-");
-        Status::ALL.into_iter().find(|st| st.as_str() == norm)
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Rating {
-    #[default]
-    None,
-    NotApplicable,
-    Level(i64),
-}
-
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct Answer {
-    pub question: String,
-    pub status: Status,
-    pub rating: Rating,
-    pub owner: Option<String>,
-    /// "Where we are".
-    pub narrative: String,
-    pub strengths: Vec<String>,
-    pub areas: Vec<String>,
-    /// Ids of evidence items cited.
-    pub evidence: Vec<String>,
-    pub changed: Option<Changed>,
-    pub extra: Mapping,
-}
-
-impl Answer {
-    pub fn new(question: &str) -> Answer {
-        Answer {
-            question: question.to_string(),
-            ..Answer::default()
-        }
-    }
-
-    /// Something was written: record when and by whom, and settle the
-    /// status on what the answer now holds ([`Answer::settle_status`]).
-    pub fn touch(&mut self, by: &str, at: DateTime<Utc>) {
-        self.settle_status();
-        self.changed = Some(Changed {
-            at,
-            by: by.to_string(),
-            extra: Mapping::new(),
-        });
-    }
-
-    /// Whether the question is answered: the answer holds a rating (a level
-    /// or N/A), a narrative that is not blank, a strength or an area that is
-    /// not blank, or a link to evidence. Its status, owner and change stamp
-    /// do not count. The one rule for the dashboard, `status`, the packs,
-    /// the scores and next-unanswered.
-    pub fn is_answered(&self) -> bool {
-        let written = |s: &String| is_written(s);
-        self.rating != Rating::None
-            || written(&self.narrative)
-            || self.strengths.iter().any(written)
-            || self.areas.iter().any(written)
-            || !self.evidence.is_empty()
-    }
-
-    /// The status that follows from the content: a not-started answer that
-    /// now holds something is a draft, and a draft emptied of everything
-    /// is not started. "Ready for review" and "Agreed" were decided by
-    /// someone and are kept. The same answer always settles the same way.
-    pub fn settle_status(&mut self) {
-        match (self.status, self.is_answered()) {
-            (Status::NotStarted, true) => self.status = Status::Draft,
-            (Status::Draft, false) => self.status = Status::NotStarted,
-            _ => {}
-        }
-    }
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct Changed {
-    pub at: DateTime<Utc>,
-    pub by: String,
-    pub extra: Mapping,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum EvidenceKind {
-    #[default]
-    Document,
-    Data,
-    CaseFileAudit,
-    Feedback,
-    Other,
-}
-
-impl EvidenceKind {
-    pub const ALL: [EvidenceKind; 5] = [
-        EvidenceKind::Document,
-        EvidenceKind::Data,
-        EvidenceKind::CaseFileAudit,
-        EvidenceKind::Feedback,
-        EvidenceKind::Other,
-    ];
-    pub fn as_str(self) -> &'static str {
-        match self {
-            EvidenceKind::Document => "document",
-            EvidenceKind::Data => "data",
-            EvidenceKind::CaseFileAudit => "case-file-audit",
-            EvidenceKind::Feedback => "feedback",
-            EvidenceKind::Other => "other",
-        }
-    }
-    pub fn label(self) -> &'static str {
-        match self {
-            EvidenceKind::Document => "Document",
-            EvidenceKind::Data => "Data",
-            EvidenceKind::CaseFileAudit => "Case file audit",
-            EvidenceKind::Feedback => "Feedback",
-            EvidenceKind::Other => "Other",
-        }
-    }
-    pub fn parse(s: &str) -> Option<EvidenceKind> {
-        EvidenceKind::ALL.into_iter().find(|k| k.as_str() == s)
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct EvidenceItem {
-    pub id: String,
-    pub title: String,
-    pub kind: EvidenceKind,
-    pub location: Option<String>,
-    pub date: Option<NaiveDate>,
-    pub owner: Option<String>,
-    pub note: Option<String>,
-    /// For data: the figure, its unit and period, a comparator and a target.
-    pub value: Option<f64>,
-    pub unit: Option<String>,
-    pub period: Option<String>,
-    pub comparator: Option<String>,
-    pub comparator_value: Option<f64>,
-    pub target: Option<f64>,
-    pub extra: Mapping,
-}
-
-/// The council's figure for one of the framework's metrics.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct MetricValue {
-    pub metric: String,
-    pub value: Option<f64>,
-    pub period: Option<String>,
-    pub comparator: Option<String>,
-    pub comparator_value: Option<f64>,
-    pub target: Option<f64>,
-    pub note: Option<String>,
-    pub extra: Mapping,
-}
-
-/// A "What we're proud of" case study.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct CaseStudy {
-    pub title: String,
-    pub summary: Option<String>,
-    pub what_we_did: Option<String>,
-    pub impact: Option<String>,
-    pub barriers: Option<String>,
-    pub conditions: Option<String>,
-    pub contact: Option<String>,
     pub extra: Mapping,
 }
 
@@ -553,6 +320,7 @@ fn fold_accent(c: char) -> char {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::DateTime;
 
     #[test]
     fn file_stems_are_safe() {

@@ -1,20 +1,28 @@
 //! The on-site week: each reviewer's own section (their ratings, notes and
 //! sources, their activity log), the agreed peer ratings, and the review
 //! manager's findings and recommendations, which become the action plan.
+//! Each type is described once ([`record!`]): how it is read and written
+//! comes from the same table.
 
 use chrono::NaiveDate;
 
+use super::codec::{
+    Count, Cx, Date, Flag, Items, Num, Opt, PeerRated, Req, ReqWord, Text, Texts, Word, record,
+};
+use super::words::words;
 use super::{Rating, is_written};
-use crate::yaml::Mapping;
+use crate::yaml::read::{Obj, Reader};
 
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct Reviewer {
-    pub name: String,
-    pub role: Option<String>,
-    pub organisation: Option<String>,
-    pub activities: Vec<Activity>,
-    pub answers: Vec<ReviewerAnswer>,
-    pub extra: Mapping,
+record! {
+    #[derive(Debug, Clone, PartialEq, Default)]
+    pub struct Reviewer as "a reviewer" {
+        pub name: String = Req,
+        pub role: Option<String> = Opt,
+        pub organisation: Option<String> = Opt,
+        pub activities: Vec<Activity> = Items,
+        pub answers: Vec<ReviewerAnswer> = Items,
+        ..extra
+    }
 }
 
 impl Reviewer {
@@ -49,107 +57,122 @@ impl Reviewer {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Default,
+    strum::IntoStaticStr,
+    strum::EnumString,
+    strum::EnumMessage,
+    strum::VariantArray,
+    strum::VariantNames,
+    strum::EnumCount,
+)]
+#[strum(serialize_all = "kebab-case")]
 pub enum ActivityKind {
     #[default]
+    #[strum(message = "Interview")]
     Interview,
+    #[strum(message = "Focus group")]
     FocusGroup,
+    #[strum(message = "Case file audit")]
     CaseFileAudit,
+    #[strum(message = "Document read")]
     Document,
+    #[strum(message = "Visit")]
     Visit,
+    #[strum(message = "Other")]
     Other,
 }
 
+words!(ActivityKind);
+
 impl ActivityKind {
-    pub const ALL: [ActivityKind; 6] = [
-        ActivityKind::Interview,
-        ActivityKind::FocusGroup,
-        ActivityKind::CaseFileAudit,
-        ActivityKind::Document,
-        ActivityKind::Visit,
-        ActivityKind::Other,
-    ];
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ActivityKind::Interview => "interview",
-            ActivityKind::FocusGroup => "focus-group",
-            ActivityKind::CaseFileAudit => "case-file-audit",
-            ActivityKind::Document => "document",
-            ActivityKind::Visit => "visit",
-            ActivityKind::Other => "other",
-        }
-    }
-    pub fn label(self) -> &'static str {
-        match self {
-            ActivityKind::Interview => "Interview",
-            ActivityKind::FocusGroup => "Focus group",
-            ActivityKind::CaseFileAudit => "Case file audit",
-            ActivityKind::Document => "Document read",
-            ActivityKind::Visit => "Visit",
-            ActivityKind::Other => "Other",
-        }
-    }
-    pub fn parse(s: &str) -> Option<ActivityKind> {
-        ActivityKind::ALL.into_iter().find(|k| k.as_str() == s)
-    }
     /// Meetings, for "held M meetings": interviews and focus groups.
     pub fn is_meeting(self) -> bool {
         matches!(self, ActivityKind::Interview | ActivityKind::FocusGroup)
     }
 }
 
-/// One thing a reviewer did on site.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct Activity {
-    pub date: Option<NaiveDate>,
-    pub kind: ActivityKind,
-    pub title: String,
-    /// How many people were met.
-    pub people: Option<u32>,
-    pub hours: Option<f64>,
-    pub extra: Mapping,
+record! {
+    /// One thing a reviewer did on site.
+    #[derive(Debug, Clone, PartialEq, Default)]
+    pub struct Activity as "an activity" {
+        pub date: Option<NaiveDate> = Date,
+        pub kind: ActivityKind = Word,
+        pub title: String = Req,
+        /// How many people were met.
+        pub people: Option<u32> = Count,
+        pub hours: Option<f64> = Num,
+        ..extra
+    }
 }
 
 /// How a reviewer came to know something.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Default,
+    strum::IntoStaticStr,
+    strum::EnumString,
+    strum::EnumMessage,
+    strum::VariantArray,
+    strum::VariantNames,
+    strum::EnumCount,
+)]
+#[strum(serialize_all = "kebab-case")]
 pub enum SourceKind {
     #[default]
+    #[strum(message = "Read")]
     Read,
+    #[strum(message = "Heard")]
     Heard,
+    #[strum(message = "Seen")]
     Seen,
 }
 
-impl SourceKind {
-    pub const ALL: [SourceKind; 3] = [SourceKind::Read, SourceKind::Heard, SourceKind::Seen];
-    pub fn as_str(self) -> &'static str {
-        match self {
-            SourceKind::Read => "read",
-            SourceKind::Heard => "heard",
-            SourceKind::Seen => "seen",
-        }
-    }
-    pub fn parse(s: &str) -> Option<SourceKind> {
-        SourceKind::ALL.into_iter().find(|k| k.as_str() == s)
+words!(SourceKind);
+
+record! {
+    // No `..extra`: a source's unknown keys are reported but not kept
+    // (as before; see the report of issue 11).
+    #[derive(Debug, Clone, PartialEq, Default)]
+    pub struct Source as "a source" {
+        pub kind: SourceKind = ReqWord,
+        pub text: String = Req,
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct Source {
-    pub kind: SourceKind,
-    pub text: String,
+record! {
+    /// A reviewer's entry for one question.
+    #[derive(Debug, Clone, PartialEq, Default)]
+    pub struct ReviewerAnswer as "a reviewer's answer", check check_question {
+        pub question: String = Req,
+        pub rating: Rating = PeerRated,
+        pub notes: String = Text,
+        pub strengths: Vec<String> = Texts,
+        /// Areas for consideration.
+        pub areas: Vec<String> = Texts,
+        pub sources: Vec<Source> = Items,
+        ..extra
+    }
 }
 
-/// A reviewer's entry for one question.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct ReviewerAnswer {
-    pub question: String,
-    pub rating: Rating,
-    pub notes: String,
-    pub strengths: Vec<String>,
-    /// Areas for consideration.
-    pub areas: Vec<String>,
-    pub sources: Vec<Source>,
-    pub extra: Mapping,
+record! {
+    /// The peer rating the review manager records after discussion.
+    #[derive(Debug, Clone, PartialEq, Default)]
+    pub struct Agreed as "an agreed rating", check check_question {
+        pub question: String = Req,
+        pub rating: Rating = PeerRated,
+        pub note: Option<String> = Opt,
+        ..extra
+    }
 }
 
 impl ReviewerAnswer {
@@ -167,79 +190,115 @@ impl ReviewerAnswer {
     }
 }
 
-/// The peer rating the review manager records after discussion.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct Agreed {
-    pub question: String,
-    pub rating: Rating,
-    pub note: Option<String>,
-    pub extra: Mapping,
+/// Entries for a question the framework lacks are kept, with a warning.
+trait ForQuestion {
+    fn question(&self) -> &str;
+}
+impl ForQuestion for ReviewerAnswer {
+    fn question(&self) -> &str {
+        &self.question
+    }
+}
+impl ForQuestion for Agreed {
+    fn question(&self) -> &str {
+        &self.question
+    }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+fn check_question<T: ForQuestion>(item: &T, r: &mut Reader, o: &Obj, cx: &Cx) {
+    let q = item.question();
+    if let Some(fw) = cx.fw
+        && fw.question(q).is_none()
+    {
+        r.warning(
+            &o.at("question"),
+            format!("question '{q}' is not in {}; the entry is kept", fw.key()),
+            "",
+        );
+    }
+}
+
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Default,
+    strum::IntoStaticStr,
+    strum::EnumString,
+    strum::EnumMessage,
+    strum::VariantArray,
+    strum::VariantNames,
+    strum::EnumCount,
+)]
+#[strum(serialize_all = "kebab-case")]
 pub enum ActionStatus {
     #[default]
+    #[strum(message = "Open")]
     Open,
+    #[strum(message = "In progress")]
     InProgress,
+    #[strum(message = "Done")]
     Done,
 }
 
-impl ActionStatus {
-    pub const ALL: [ActionStatus; 3] = [
-        ActionStatus::Open,
-        ActionStatus::InProgress,
-        ActionStatus::Done,
-    ];
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ActionStatus::Open => "open",
-            ActionStatus::InProgress => "in-progress",
-            ActionStatus::Done => "done",
-        }
-    }
-    pub fn label(self) -> &'static str {
-        match self {
-            ActionStatus::Open => "Open",
-            ActionStatus::InProgress => "In progress",
-            ActionStatus::Done => "Done",
-        }
-    }
-    pub fn parse(s: &str) -> Option<ActionStatus> {
-        ActionStatus::ALL.into_iter().find(|k| k.as_str() == s)
+words!(ActionStatus);
+
+record! {
+    /// A numbered recommendation (its number is its place in the list), and
+    /// the action the council tracks against it afterwards.
+    #[derive(Debug, Clone, PartialEq, Default)]
+    pub struct Recommendation as "a recommendation" {
+        pub text: String = Req,
+        pub quick_win: bool = Flag,
+        pub owner: Option<String> = Opt,
+        pub due: Option<NaiveDate> = Date,
+        pub status: ActionStatus = Word,
+        /// Progress notes for the follow-up visit.
+        pub progress: Option<String> = Opt,
+        ..extra
     }
 }
 
-/// A numbered recommendation (its number is its place in the list), and
-/// the action the council tracks against it afterwards.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct Recommendation {
-    pub text: String,
-    pub quick_win: bool,
-    pub owner: Option<String>,
-    pub due: Option<NaiveDate>,
-    pub status: ActionStatus,
-    /// Progress notes for the follow-up visit.
-    pub progress: Option<String>,
-    pub extra: Mapping,
+record! {
+    /// The peer team's findings for one domain.
+    #[derive(Debug, Clone, PartialEq, Default)]
+    pub struct DomainFindings as "a domain's findings", check check_domain {
+        pub domain: String = Req,
+        pub strengths: Vec<String> = Texts,
+        pub areas: Vec<String> = Texts,
+        ..extra
+    }
 }
 
-/// The peer team's findings for one domain.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct DomainFindings {
-    pub domain: String,
-    pub strengths: Vec<String>,
-    pub areas: Vec<String>,
-    pub extra: Mapping,
+/// Findings for a domain the framework lacks are kept, with a warning.
+fn check_domain(d: &DomainFindings, r: &mut Reader, o: &Obj, cx: &Cx) {
+    let id = &d.domain;
+    if let Some(fw) = cx.fw
+        && !fw.domains.iter().any(|x| x.id == *id)
+    {
+        r.warning(
+            &o.at("domain"),
+            format!(
+                "domain '{id}' is not in {}; its findings are kept",
+                fw.key()
+            ),
+            "",
+        );
+    }
 }
 
-/// What the review manager writes up at the end of the week.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct Findings {
-    pub key_messages: Vec<String>,
-    pub domains: Vec<DomainFindings>,
-    pub recommendations: Vec<Recommendation>,
-    pub next_steps: Vec<String>,
-    pub extra: Mapping,
+record! {
+    /// What the review manager writes up at the end of the week.
+    #[derive(Debug, Clone, PartialEq, Default)]
+    pub struct Findings as "the findings" {
+        pub key_messages: Vec<String> = Texts,
+        pub domains: Vec<DomainFindings> = Items,
+        pub recommendations: Vec<Recommendation> = Items,
+        pub next_steps: Vec<String> = Texts,
+        ..extra
+    }
 }
 
 impl Findings {

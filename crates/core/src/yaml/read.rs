@@ -89,6 +89,19 @@ impl<'a> Reader<'a> {
         known: &[&str],
         required: &[&str],
     ) -> Option<Obj<'v>> {
+        self.obj_of(v, path, what, known, required.iter().copied())
+    }
+
+    /// [`Reader::obj`] with the required keys from an iterator (a model
+    /// type's own description of them).
+    pub fn obj_of<'v, 'k>(
+        &mut self,
+        v: &'v Value,
+        path: &Path,
+        what: &str,
+        known: &[&str],
+        required: impl IntoIterator<Item = &'k str>,
+    ) -> Option<Obj<'v>> {
         let Value::Mapping(map) = v else {
             self.error(
                 path,
@@ -137,7 +150,7 @@ impl<'a> Reader<'a> {
             }
         }
         for req in required {
-            match map.get(*req) {
+            match map.get(req) {
                 None => self.error(
                     path,
                     format!("{what} is missing the required key '{req}'"),
