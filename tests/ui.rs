@@ -6,11 +6,9 @@
 //! in `ui/` as `ui/saving.rs` does, and issue 12 moves the rest with the
 //! components they test.)
 
-use std::path::Path;
-
 use peerbook::framework::registry::Registry;
 use peerbook::store::session::Doc;
-use peerbook::tui::app::{App, Pane, Popup, Screen, Slot};
+use peerbook::tui::app::{App, Pane, Screen, Slot};
 use peerbook::tui::keys::{Action, Keymap};
 use peerbook::workbook::{EvidenceKind, Rating, Status, Workbook};
 use ratatui::Terminal;
@@ -21,254 +19,10 @@ use tempfile::TempDir;
 #[path = "ui/saving.rs"]
 mod saving;
 
-// ----- building apps -----
-
-const SUFFOLK: &str = "seeds/suffolk-reablement-2016.yaml";
-const HALTON: &str = "seeds/halton-intermediate-care-2019.yaml";
-
-fn seed(rel: &str) -> Workbook {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(rel);
-    let bytes = std::fs::read(&path).unwrap();
-    let (wb, _) = peerbook::workbook::from_text(rel, &bytes).unwrap();
-    wb
-}
-
-/// An app with no workbook open, its workbooks folder in a temporary
-/// folder (kept alive by the returned `TempDir`).
-fn bare_app_in(dir: &TempDir) -> App {
-    let reg = Registry::load(&[]);
-    let mut app = App::new(
-        Keymap::default(),
-        reg,
-        dir.path().join("workbooks"),
-        "Tester".into(),
-    );
-    app.theme.color = false; // stable snapshots
-    app
-}
-
-fn app_with(doc_of: impl FnOnce(Workbook) -> Doc, wb: Workbook) -> (App, TempDir) {
-    let dir = tempfile::tempdir().unwrap();
-    let mut app = bare_app_in(&dir);
-    app.open_doc(doc_of(wb));
-    (app, dir)
-}
-
-fn detached(wb: Workbook) -> Doc {
-    Doc::detached(wb, Path::new("suffolk.yaml"))
-}
-
-fn suffolk() -> (App, TempDir) {
-    app_with(detached, seed(SUFFOLK))
-}
-
-fn halton() -> (App, TempDir) {
-    app_with(
-        |wb| Doc::detached(wb, Path::new("halton.yaml")),
-        seed(HALTON),
-    )
-}
-
-fn leeds_workbook() -> Workbook {
-    let reg = Registry::load(&[]);
-    let fw = reg.resolve("leeds-better-lives-metrics").unwrap().clone();
-    Workbook::new(fw, "Leeds City Council", "Better Lives self-assessment")
-}
-
-fn leeds() -> (App, TempDir) {
-    app_with(
-        |wb| Doc::detached(wb, Path::new("leeds.yaml")),
-        leeds_workbook(),
-    )
-}
-
-fn read_only_suffolk() -> (App, TempDir) {
-    app_with(
-        |wb| {
-            Doc::read_only(
-                wb,
-                Path::new("suffolk.yaml"),
-                "someone on host, process 1".into(),
-            )
-        },
-        seed(SUFFOLK),
-    )
-}
-
-fn wb(app: &App) -> &Workbook {
-    &app.doc.as_ref().expect("a workbook is open").wb
-}
-
-fn rating(app: &App, q: &str) -> Rating {
-    wb(app).answer(q).unwrap().rating
-}
-
-fn message(app: &App) -> String {
-    app.message
-        .as_ref()
-        .map(|(m, _)| m.clone())
-        .unwrap_or_default()
-}
-
-fn is_error(app: &App) -> bool {
-    app.message.as_ref().is_some_and(|(_, e)| *e)
-}
-
-// ----- keys -----
-
-fn key_event(name: &str) -> KeyEvent {
-    let (mods, rest) = match name.strip_prefix("ctrl-") {
-        Some(r) => (KeyModifiers::CONTROL, r),
-        None => (KeyModifiers::NONE, name),
-    };
-    let code = match rest {
-        "enter" => KeyCode::Enter,
-        "esc" => KeyCode::Esc,
-        "tab" => KeyCode::Tab,
-        "backtab" => KeyCode::BackTab,
-        "backspace" => KeyCode::Backspace,
-        "up" => KeyCode::Up,
-        "down" => KeyCode::Down,
-        "left" => KeyCode::Left,
-        "right" => KeyCode::Right,
-        "home" => KeyCode::Home,
-        "end" => KeyCode::End,
-        "pgup" => KeyCode::PageUp,
-        "pgdn" => KeyCode::PageDown,
-        "space" => KeyCode::Char(' '),
-        f if f.len() > 1 && f.starts_with('f') && f[1..].parse::<u8>().is_ok() => {
-            KeyCode::F(f[1..].parse().unwrap())
-        }
-        c if c.chars().count() == 1 => KeyCode::Char(c.chars().next().unwrap()),
-        other => panic!("unknown key name in a test: {other}"),
-    };
-    let mods = match code {
-        KeyCode::Char(c) if c.is_uppercase() => mods | KeyModifiers::SHIFT,
-        _ => mods,
-    };
-    KeyEvent::new(code, mods)
-}
-
-/// Presses one key, by name: `j`, `G`, `enter`, `esc`, `tab`, `ctrl-z`.
-fn press(app: &mut App, name: &str) {
-    app.handle_key(key_event(name));
-}
-
-/// Presses several keys, separated by spaces.
-fn keys(app: &mut App, names: &str) {
-    for n in names.split_whitespace() {
-        press(app, n);
-    }
-}
-
-/// Types text, one key per character (a newline is Enter).
-fn typ(app: &mut App, text: &str) {
-    for c in text.chars() {
-        let ev = match c {
-            '\n' => KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE),
-            c if c.is_uppercase() => KeyEvent::new(KeyCode::Char(c), KeyModifiers::SHIFT),
-            c => KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE),
-        };
-        app.handle_key(ev);
-    }
-}
-
-fn backspaces(app: &mut App, n: usize) {
-    for _ in 0..n {
-        press(app, "backspace");
-    }
-}
-
-// ----- drawing -----
-
-fn terminal(app: &App, w: u16, h: u16) -> Terminal<TestBackend> {
-    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-    t.draw(|f| peerbook::tui::view::draw(f, app)).unwrap();
-    t
-}
-
-/// The screen as plain text, one line per row: `TestBackend`'s Display
-/// without its quotes and notes about wide characters.
-fn screen(app: &App, w: u16, h: u16) -> String {
-    let t = terminal(app, w, h);
-    let mut out = String::new();
-    for l in t.backend().to_string().lines() {
-        let l = match l.rfind("\" Hidden by multi-width symbols") {
-            Some(i) => &l[..=i],
-            None => l,
-        };
-        out.push_str(
-            l.strip_prefix('"')
-                .and_then(|l| l.strip_suffix('"'))
-                .unwrap_or(l),
-        );
-        out.push('\n');
-    }
-    out
-}
-
-/// The rows of the screen drawn with the REVERSED modifier (the selection),
-/// trimmed.
-fn selected_rows(app: &App, w: u16, h: u16) -> Vec<String> {
-    use ratatui::style::Modifier;
-    let t = terminal(app, w, h);
-    let buf = t.backend().buffer();
-    let mut rows = Vec::new();
-    for y in 0..buf.area.height {
-        let s: String = (0..buf.area.width)
-            .filter(|x| buf[(*x, y)].modifier.contains(Modifier::REVERSED))
-            .map(|x| buf[(x, y)].symbol().to_string())
-            .collect();
-        if !s.trim().is_empty() {
-            rows.push(s.trim().to_string());
-        }
-    }
-    rows
-}
-
-macro_rules! snap {
-    ($name:expr, $app:expr) => {{
-        let t = terminal(&$app, 80, 24);
-        insta::assert_snapshot!($name, t.backend());
-    }};
-    ($name:expr, $app:expr, $w:expr, $h:expr) => {{
-        let t = terminal(&$app, $w, $h);
-        insta::assert_snapshot!($name, t.backend());
-    }};
-}
-
-/// Replaces a text that changes from run to run (a temporary path) with a
-/// fixed one, keeping each line as wide as it was: on a box's top border
-/// the gap is filled with border, elsewhere with spaces before the line's
-/// last character (the right-hand border).
-fn mask(text: &str, from: &str, to: &str) -> String {
-    text.lines()
-        .map(|line| {
-            if !line.contains(from) {
-                return line.to_string();
-            }
-            let width = line.chars().count();
-            let mut out = line.replace(from, to);
-            let gap = width.saturating_sub(out.chars().count());
-            if let Some(i) = out.find(" ─") {
-                out.insert_str(i + 1, &"─".repeat(gap));
-            } else {
-                let last = out.pop().unwrap_or(' ');
-                out.push_str(&" ".repeat(gap));
-                out.push(last);
-            }
-            out
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
-/// A start-screen snapshot, with the temporary folder's name masked.
-fn snap_start(name: &str, app: &App) {
-    let folder = app.workbooks_dir.display().to_string();
-    let text = screen(app, 80, 24);
-    insta::assert_snapshot!(name, mask(&text, &folder, "/tmp/x/workbooks"));
-}
+#[path = "ui/harness.rs"]
+#[macro_use]
+mod harness;
+use harness::*;
 
 // ===== snapshots of every screen at 80×24 =====
 
@@ -281,7 +35,7 @@ fn snapshot_start_with_no_workbooks() {
     let folder = app.workbooks_dir.display().to_string();
     let text = screen(&app, 80, 24);
     assert!(text.contains(&folder), "the folder is named:\n{text}");
-    snap_start("start_empty", &app);
+    snap_start!("start_empty", &app);
 }
 
 #[test]
@@ -300,7 +54,7 @@ fn snapshot_start_with_one_workbook() {
     assert_eq!(app.start.books[0].error, None);
     let text = screen(&app, 80, 24);
     assert!(text.contains("Suffolk County Council"), "{text}");
-    snap_start("start_one_workbook", &app);
+    snap_start!("start_one_workbook", &app);
     // The workbook is selected with j and opens with Enter.
     press(&mut app, "j");
     assert_eq!(app.start.sel, 1);
@@ -314,14 +68,14 @@ fn snapshot_start_new_workbook_popups() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = bare_app_in(&dir);
     press(&mut app, "enter");
-    assert!(matches!(app.popup, Some(Popup::Frameworks { sel: 0 })));
-    snap_start("start_frameworks_popup", &app);
+    assert!(showing(&app, "frameworks") && popup(&app).unwrap().choice == Some(0));
+    snap_start!("start_frameworks_popup", &app);
     press(&mut app, "enter");
-    assert!(matches!(app.popup, Some(Popup::New(_))));
+    assert!(showing(&app, "new workbook"));
     typ(&mut app, "Ynys Môn");
     press(&mut app, "tab");
     typ(&mut app, "Peer review 2026");
-    snap_start("start_new_workbook_popup", &app);
+    snap_start!("start_new_workbook_popup", &app);
 }
 
 #[test]
@@ -349,7 +103,7 @@ fn snapshot_questions_answer_pane() {
 fn snapshot_help_popup() {
     let (mut app, _d) = suffolk();
     press(&mut app, "?");
-    assert!(matches!(app.popup, Some(Popup::Help { .. })));
+    assert!(showing(&app, "help"));
     snap!("popup_help", app);
 }
 
@@ -357,7 +111,7 @@ fn snapshot_help_popup() {
 fn snapshot_rating_picker() {
     let (mut app, _d) = suffolk();
     press(&mut app, "r");
-    assert!(matches!(app.popup, Some(Popup::Rating { sel: 2 })));
+    assert!(showing(&app, "rating") && popup(&app).unwrap().choice == Some(2));
     snap!("popup_rating", app);
 }
 
@@ -365,7 +119,7 @@ fn snapshot_rating_picker() {
 fn snapshot_status_picker() {
     let (mut app, _d) = suffolk();
     press(&mut app, "s");
-    assert!(matches!(app.popup, Some(Popup::Status { sel: 3 })));
+    assert!(showing(&app, "status") && popup(&app).unwrap().choice == Some(3));
     snap!("popup_status", app);
 }
 
@@ -373,7 +127,7 @@ fn snapshot_status_picker() {
 fn snapshot_narrative_editor() {
     let (mut app, _d) = suffolk();
     press(&mut app, "e");
-    assert!(matches!(app.popup, Some(Popup::Editor(_))));
+    assert!(showing(&app, "editor"));
     snap!("popup_narrative_editor", app);
 }
 
@@ -382,10 +136,8 @@ fn snapshot_search_with_hits() {
     let (mut app, _d) = suffolk();
     press(&mut app, "/");
     typ(&mut app, "assistive");
-    let Some(Popup::Search(s)) = &app.popup else {
-        panic!("no search")
-    };
-    assert!(s.hits.len() >= 3, "{:?}", s.hits);
+    let s = expect_popup(&app, "search");
+    assert!(s.choices.len() >= 3, "{:?}", s.choices);
     snap!("popup_search", app);
 }
 
@@ -393,7 +145,7 @@ fn snapshot_search_with_hits() {
 fn snapshot_link_evidence_picker() {
     let (mut app, _d) = suffolk();
     press(&mut app, "l");
-    assert!(matches!(app.popup, Some(Popup::LinkEvidence { .. })));
+    assert!(showing(&app, "link evidence"));
     snap!("popup_link_evidence", app);
 }
 
@@ -408,22 +160,20 @@ fn snapshot_evidence_library() {
     assert_eq!(app.ev.list.pane, Pane::Form);
     snap!("evidence_data_form", app);
     press(&mut app, "f");
-    assert!(matches!(
-        app.popup,
-        Some(Popup::Kind {
-            for_filter: true,
-            ..
-        })
-    ));
+    let kind = expect_popup(&app, "kind");
+    assert_eq!(
+        kind.choices[0], "All kinds",
+        "the filter's kinds start with all"
+    );
     snap!("popup_kind_filter", app);
     press(&mut app, "esc");
     press(&mut app, "/");
-    assert!(matches!(app.popup, Some(Popup::Filter(_))));
+    assert!(showing(&app, "filter"));
     typ(&mut app, "home first");
     snap!("popup_evidence_text_filter", app);
     press(&mut app, "enter");
     keys(&mut app, "esc d");
-    assert!(matches!(app.popup, Some(Popup::Confirm { .. })));
+    assert!(showing(&app, "confirm"));
     snap!("popup_confirm_delete_evidence", app);
     let (mut app, _d) = halton();
     press(&mut app, "E");
@@ -704,7 +454,7 @@ fn rating_picker_sets_the_rating() {
     press(&mut app, "r");
     // Opens on the current rating (3 → third line); j moves to 4.
     keys(&mut app, "j enter");
-    assert!(app.popup.is_none());
+    assert!(popup(&app).is_none());
     assert_eq!(rating(&app, "1"), Rating::Level(4));
     press(&mut app, "r");
     keys(&mut app, "j enter");
@@ -715,7 +465,7 @@ fn rating_picker_sets_the_rating() {
     // Esc cancels.
     press(&mut app, "r");
     keys(&mut app, "k esc");
-    assert!(app.popup.is_none());
+    assert!(popup(&app).is_none());
     assert_eq!(rating(&app, "1"), Rating::None);
 }
 
@@ -724,9 +474,9 @@ fn status_picker_sets_the_status() {
     let (mut app, _d) = suffolk();
     press(&mut app, "j"); // KLOE 2: draft
     press(&mut app, "s");
-    assert!(matches!(app.popup, Some(Popup::Status { sel: 1 })));
+    assert!(showing(&app, "status") && popup(&app).unwrap().choice == Some(1));
     keys(&mut app, "j enter");
-    assert!(app.popup.is_none());
+    assert!(popup(&app).is_none());
     assert_eq!(wb(&app).answer("2").unwrap().status, Status::ReadyForReview);
     press(&mut app, "s");
     keys(&mut app, "g enter");
@@ -749,7 +499,7 @@ fn narrative_editor_writes_text_as_typed_including_non_ascii() {
     let before = wb(&app).answer("13").unwrap().narrative.clone();
     typ(&mut app, "\nYnys Môn — café ✓ 日本");
     // Written while the editor is still open.
-    assert!(matches!(app.popup, Some(Popup::Editor(_))));
+    assert!(showing(&app, "editor"));
     assert_eq!(
         wb(&app).answer("13").unwrap().narrative,
         format!("{before}\nYnys Môn — café ✓ 日本")
@@ -757,7 +507,7 @@ fn narrative_editor_writes_text_as_typed_including_non_ascii() {
     assert!(app.doc.as_ref().unwrap().revision > 0);
     // Esc closes and keeps the text.
     press(&mut app, "esc");
-    assert!(app.popup.is_none());
+    assert!(popup(&app).is_none());
     assert!(
         wb(&app)
             .answer("13")
@@ -796,7 +546,7 @@ fn ctrl_z_undoes_typing_in_the_editor() {
     press(&mut app, "ctrl-y");
     assert!(!wb(&app).answer("12").unwrap().narrative.is_empty());
     press(&mut app, "esc");
-    assert!(app.popup.is_none());
+    assert!(popup(&app).is_none());
 }
 
 /// Selects a slot of the answer pane by moving with j.
@@ -827,10 +577,10 @@ fn adding_a_strength_from_the_answer_pane() {
         selected_rows(&app, 80, 24)
     );
     press(&mut app, "enter");
-    assert!(matches!(app.popup, Some(Popup::Editor(_))));
+    assert!(showing(&app, "editor"));
     typ(&mut app, "Carers say the team listens — “really listens”");
     press(&mut app, "esc");
-    assert!(app.popup.is_none());
+    assert!(popup(&app).is_none());
     let s = &wb(&app).answer("1").unwrap().strengths;
     assert_eq!(s.len(), n + 1);
     assert_eq!(s[n], "Carers say the team listens — “really listens”");
@@ -854,7 +604,7 @@ fn an_empty_new_strength_is_dropped() {
     press(&mut app, "tab");
     assert_eq!(app.q.pane, Pane::List);
     press(&mut app, "a");
-    assert!(matches!(app.popup, Some(Popup::Editor(_))));
+    assert!(showing(&app, "editor"));
     press(&mut app, "esc");
     assert_eq!(wb(&app).answer("1").unwrap().strengths, before);
 }
@@ -900,18 +650,13 @@ fn l_opens_the_link_picker_and_enter_links() {
     let linked = wb(&app).answer("1").unwrap().evidence.clone();
     assert_eq!(linked, vec!["ev-1", "ev-3", "ev-4", "ev-7"]);
     press(&mut app, "l");
-    let Some(Popup::LinkEvidence { candidates, .. }) = &app.popup else {
-        panic!("no picker");
-    };
+    let link = expect_popup(&app, "link evidence");
     // Only items not yet linked are offered.
-    let offered: Vec<String> = candidates
-        .iter()
-        .map(|i| wb(&app).evidence[*i].id.clone())
-        .collect();
+    let offered = link.choices;
     assert!(!offered.iter().any(|id| linked.contains(id)), "{offered:?}");
     assert_eq!(offered[0], "ev-2");
     keys(&mut app, "j enter");
-    assert!(app.popup.is_none());
+    assert!(popup(&app).is_none());
     assert_eq!(
         wb(&app).answer("1").unwrap().evidence,
         vec!["ev-1", "ev-3", "ev-4", "ev-7", "ev-5"]
@@ -937,12 +682,12 @@ fn evidence_add_edit_title_and_delete_with_confirm() {
     let n = wb(&app).evidence.len();
     // Add: a new item, its title in the editor.
     press(&mut app, "a");
-    assert!(matches!(app.popup, Some(Popup::Editor(_))));
+    assert!(showing(&app, "editor"));
     assert_eq!(wb(&app).evidence.len(), n + 1);
     backspaces(&mut app, "New evidence".len());
     typ(&mut app, "Survey of carers, 2016");
     press(&mut app, "enter");
-    assert!(app.popup.is_none());
+    assert!(popup(&app).is_none());
     let e = wb(&app).evidence.last().unwrap();
     assert_eq!(e.title, "Survey of carers, 2016");
     assert_eq!(e.id, "ev-13");
@@ -953,7 +698,7 @@ fn evidence_add_edit_title_and_delete_with_confirm() {
     keys(&mut app, "esc g");
     assert_eq!(app.ev.list.pane, Pane::List);
     keys(&mut app, "enter enter");
-    assert!(matches!(app.popup, Some(Popup::Editor(_))));
+    assert!(showing(&app, "editor"));
     typ(&mut app, " (draft)");
     press(&mut app, "enter");
     assert_eq!(
@@ -977,21 +722,20 @@ fn evidence_add_edit_title_and_delete_with_confirm() {
         .collect();
     assert!(citing.len() >= 2, "{citing:?}");
     press(&mut app, "d");
-    let Some(Popup::Confirm { message: m, .. }) = &app.popup else {
-        panic!("no confirm");
-    };
+    let c = expect_popup(&app, "confirm");
+    let m = c.message.unwrap_or_default();
     for q in &citing {
         assert!(m.contains(&format!("KLOE {q}")), "{m} should name KLOE {q}");
     }
     assert!(m.contains("ev-7"), "{m}");
     // n keeps it.
     press(&mut app, "n");
-    assert!(app.popup.is_none());
+    assert!(popup(&app).is_none());
     assert!(wb(&app).evidence_item("ev-7").is_some());
     // y deletes it and the links to it.
     press(&mut app, "d");
     press(&mut app, "y");
-    assert!(app.popup.is_none());
+    assert!(popup(&app).is_none());
     assert!(wb(&app).evidence_item("ev-7").is_none());
     assert!(wb(&app).citing("ev-7").is_empty());
     assert_eq!(wb(&app).evidence.len(), n);
@@ -999,12 +743,11 @@ fn evidence_add_edit_title_and_delete_with_confirm() {
     // An item nobody cites says so.
     press(&mut app, "G");
     press(&mut app, "d");
-    let Some(Popup::Confirm { message: m, .. }) = &app.popup else {
-        panic!("no confirm");
-    };
+    let c = expect_popup(&app, "confirm");
+    let m = c.message.unwrap_or_default();
     assert!(m.contains("No question cites it"), "{m}");
     press(&mut app, "esc");
-    assert!(app.popup.is_none());
+    assert!(popup(&app).is_none());
     assert_eq!(wb(&app).evidence.len(), n);
 }
 
@@ -1047,10 +790,10 @@ fn evidence_text_filter() {
     press(&mut app, "E");
     let all = app.evidence_shown().len();
     press(&mut app, "/");
-    assert!(matches!(app.popup, Some(Popup::Filter(_))));
+    assert!(showing(&app, "filter"));
     typ(&mut app, "HOME first");
     press(&mut app, "enter");
-    assert!(app.popup.is_none());
+    assert!(popup(&app).is_none());
     assert_eq!(app.ev.query, "HOME first");
     let shown = app.evidence_shown();
     assert!(!shown.is_empty() && shown.len() < all, "{shown:?}");
@@ -1085,24 +828,20 @@ fn details_impossible_date_gives_an_error_and_changes_nothing() {
     let start = wb(&app).review.onsite_start;
     assert_eq!(start.unwrap().to_string(), "2016-10-18");
     keys(&mut app, "R j j enter");
-    let Some(Popup::Editor(ed)) = &app.popup else {
-        panic!("no editor")
-    };
-    assert_eq!(ed.text(), "2016-10-18");
+    let ed = expect_popup(&app, "editor");
+    assert_eq!(ed.input.as_deref(), Some("2016-10-18"));
     backspaces(&mut app, 10);
     typ(&mut app, "2026-02-30");
-    let Some(Popup::Editor(ed)) = &app.popup else {
-        panic!("no editor")
-    };
-    let e = ed.error.clone().unwrap_or_default();
+    let ed = expect_popup(&app, "editor");
+    let e = ed.error.unwrap_or_default();
     assert!(e.contains("'2026-02-30' is not a real date"), "{e}");
     assert!(screen(&app, 80, 24).contains("is not a real date"));
     // Enter does not accept it.
     press(&mut app, "enter");
-    assert!(matches!(app.popup, Some(Popup::Editor(_))));
+    assert!(showing(&app, "editor"));
     // Esc puts the old date back.
     press(&mut app, "esc");
-    assert!(app.popup.is_none());
+    assert!(popup(&app).is_none());
     assert_eq!(wb(&app).review.onsite_start, start);
 }
 
@@ -1114,9 +853,7 @@ fn a_half_typed_date_is_not_kept_when_quitting_from_the_editor() {
     keys(&mut app, "R j j j enter");
     backspaces(&mut app, 10);
     typ(&mut app, "2026-02-30");
-    let Some(Popup::Editor(ed)) = &app.popup else {
-        panic!("no editor")
-    };
+    let ed = expect_popup(&app, "editor");
     assert!(ed.error.is_some());
     // Ctrl-c in the editor closes it and quits (the workbook is saved on
     // the way out): the date the user never typed must not be kept.
@@ -1132,25 +869,23 @@ fn details_end_before_start_is_refused() {
     keys(&mut app, "R j j j enter");
     backspaces(&mut app, 10);
     typ(&mut app, "2016-10-01");
-    let Some(Popup::Editor(ed)) = &app.popup else {
-        panic!("no editor")
-    };
-    let e = ed.error.clone().unwrap_or_default();
+    let ed = expect_popup(&app, "editor");
+    let e = ed.error.unwrap_or_default();
     assert!(
         e.contains("cannot end (2016-10-01) before it starts (2016-10-18)"),
         "{e}"
     );
     press(&mut app, "enter");
-    assert!(matches!(app.popup, Some(Popup::Editor(_))));
+    assert!(showing(&app, "editor"));
     press(&mut app, "esc");
-    assert!(app.popup.is_none());
+    assert!(popup(&app).is_none());
     assert_eq!(wb(&app).review.onsite_end, end);
     // A good end date is kept.
     keys(&mut app, "enter");
     backspaces(&mut app, 10);
     typ(&mut app, "2016-10-22");
     press(&mut app, "enter");
-    assert!(app.popup.is_none());
+    assert!(popup(&app).is_none());
     assert_eq!(
         wb(&app).review.onsite_end.unwrap().to_string(),
         "2016-10-22"
@@ -1165,10 +900,10 @@ fn details_add_a_focus_question_and_a_team_member() {
     let team = wb(&app).review.team.len();
     // 'a' near the top adds a focus question.
     press(&mut app, "a");
-    assert!(matches!(app.popup, Some(Popup::Editor(_))));
+    assert!(showing(&app, "editor"));
     typ(&mut app, "How well do carers' voices shape services?");
     press(&mut app, "enter");
-    assert!(app.popup.is_none());
+    assert!(popup(&app).is_none());
     assert_eq!(wb(&app).review.focus.len(), focus + 1);
     assert_eq!(
         wb(&app).review.focus[focus],
@@ -1181,7 +916,7 @@ fn details_add_a_focus_question_and_a_team_member() {
     // At the bottom, Enter on "+ add a team member" adds one.
     press(&mut app, "G");
     press(&mut app, "enter");
-    assert!(matches!(app.popup, Some(Popup::Editor(_))));
+    assert!(showing(&app, "editor"));
     assert_eq!(wb(&app).review.team.len(), team + 1);
     backspaces(&mut app, "New team member".len());
     typ(&mut app, "Aoife Ní Bhriain");
@@ -1197,9 +932,8 @@ fn details_add_a_focus_question_and_a_team_member() {
     );
     // Removing a member asks first.
     press(&mut app, "d");
-    let Some(Popup::Confirm { message: m, .. }) = &app.popup else {
-        panic!("no confirm")
-    };
+    let c = expect_popup(&app, "confirm");
+    let m = c.message.unwrap_or_default();
     assert!(m.contains("Aoife Ní Bhriain"), "{m}");
     press(&mut app, "y");
     assert_eq!(wb(&app).review.team.len(), team);
@@ -1211,10 +945,10 @@ fn metrics_value_is_written() {
     press(&mut app, "M");
     let first = wb(&app).framework.metrics[0].id.clone();
     keys(&mut app, "enter enter");
-    assert!(matches!(app.popup, Some(Popup::Editor(_))));
+    assert!(showing(&app, "editor"));
     typ(&mut app, "42.5");
     press(&mut app, "enter");
-    assert!(app.popup.is_none());
+    assert!(popup(&app).is_none());
     let m = wb(&app).metrics.iter().find(|m| m.metric == first).unwrap();
     assert_eq!(m.value, Some(42.5));
     // The list shows it.
@@ -1222,9 +956,7 @@ fn metrics_value_is_written() {
     // Not a number: refused, Esc keeps the old value.
     press(&mut app, "enter");
     typ(&mut app, "x");
-    let Some(Popup::Editor(ed)) = &app.popup else {
-        panic!("no editor")
-    };
+    let ed = expect_popup(&app, "editor");
     assert!(ed.error.as_deref().unwrap_or("").contains("not a number"));
     press(&mut app, "esc");
     let m = wb(&app).metrics.iter().find(|m| m.metric == first).unwrap();
@@ -1245,7 +977,7 @@ fn proud_of_add_edit_delete() {
     assert_eq!(n, 2);
     // Add: a new case study with its title in the editor.
     press(&mut app, "a");
-    assert!(matches!(app.popup, Some(Popup::Editor(_))));
+    assert!(showing(&app, "editor"));
     assert_eq!(wb(&app).proud_of.len(), n + 1);
     backspaces(&mut app, "New case study".len());
     typ(&mut app, "Café-style drop-ins");
@@ -1261,9 +993,8 @@ fn proud_of_add_edit_delete() {
     );
     // Delete asks first; n keeps it, y deletes.
     press(&mut app, "d");
-    let Some(Popup::Confirm { message: m, .. }) = &app.popup else {
-        panic!("no confirm")
-    };
+    let c = expect_popup(&app, "confirm");
+    let m = c.message.unwrap_or_default();
     assert!(m.contains("Café-style drop-ins"), "{m}");
     press(&mut app, "n");
     assert_eq!(wb(&app).proud_of.len(), n + 1);
@@ -1284,10 +1015,8 @@ fn proud_of_add_edit_delete() {
 fn search_hits(app: &mut App, query: &str) -> Vec<String> {
     press(app, "/");
     typ(app, query);
-    let Some(Popup::Search(s)) = &app.popup else {
-        panic!("no search")
-    };
-    let hits = s.hits.iter().map(|h| h.label.clone()).collect();
+    let s = expect_popup(&app, "search");
+    let hits = s.choices;
     press(app, "esc");
     hits
 }
@@ -1341,23 +1070,19 @@ fn search_jumps_to_the_question() {
     assert_eq!(app.current_question().as_deref(), Some("1"));
     press(&mut app, "/");
     typ(&mut app, "assistive");
-    let Some(Popup::Search(s)) = &app.popup else {
-        panic!("no search")
-    };
-    assert!(s.hits[0].label.starts_with("KLOE 2"), "{:?}", s.hits);
+    let s = expect_popup(&app, "search");
+    assert!(s.choices[0].starts_with("KLOE 2"), "{:?}", s.choices);
     press(&mut app, "enter");
-    assert!(app.popup.is_none());
+    assert!(popup(&app).is_none());
     assert_eq!(app.screen, Screen::Questions);
     assert_eq!(app.current_question().as_deref(), Some("2"));
     // From another screen, and with the second hit.
     press(&mut app, "D");
     press(&mut app, "/");
     typ(&mut app, "pocket card");
-    let Some(Popup::Search(s)) = &app.popup else {
-        panic!("no search")
-    };
-    assert!(!s.hits.is_empty());
-    let last = s.hits.len() - 1;
+    let s = expect_popup(&app, "search");
+    assert!(!s.choices.is_empty());
+    let last = s.choices.len() - 1;
     for _ in 0..last {
         press(&mut app, "down");
     }
@@ -1372,7 +1097,7 @@ fn search_jumps_to_the_question() {
     typ(&mut app, "qqqxxx");
     assert!(screen(&app, 80, 24).contains("No matches"));
     press(&mut app, "esc");
-    assert!(app.popup.is_none());
+    assert!(popup(&app).is_none());
     assert_eq!(app.current_question().as_deref(), Some("2"));
 }
 
@@ -1395,7 +1120,7 @@ fn help_lists_keys_from_the_table() {
         assert!(seen.contains(d.as_str()), "help never shows '{d}'");
     }
     press(&mut app, "esc");
-    assert!(app.popup.is_none());
+    assert!(popup(&app).is_none());
     // On the evidence screen it lists that screen's keys.
     press(&mut app, "E");
     press(&mut app, "?");
@@ -1436,9 +1161,7 @@ fn read_only_workbook_refuses_changes_with_a_message() {
         keys(app, keys_);
         assert_eq!(message(app), refused, "after {keys_}");
         assert!(is_error(app));
-        assert!(app.popup.is_none(), "after {keys_}");
-        // Close whatever is left open.
-        app.popup = None;
+        assert!(popup(&app).is_none(), "after {keys_}");
     };
     check(&mut app, "3");
     check(&mut app, "x");
@@ -1490,7 +1213,7 @@ fn read_only_unlink_says_read_only() {
 fn read_only_refuses_deleting_a_case_study() {
     let (mut app, _d) = read_only_suffolk();
     keys(&mut app, "P d");
-    if app.popup.is_some() {
+    if popup(&app).is_some() {
         press(&mut app, "y");
     }
     assert_eq!(wb(&app).proud_of.len(), 2);
@@ -1506,7 +1229,7 @@ fn read_only_refuses_removing_a_team_member() {
         press(&mut app, "j");
     }
     press(&mut app, "d");
-    if app.popup.is_some() {
+    if popup(&app).is_some() {
         press(&mut app, "y");
     }
     assert_eq!(wb(&app).review.team.len(), 6);
@@ -1758,9 +1481,7 @@ fn creating_a_workbook_from_the_start_screen() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = bare_app_in(&dir);
     press(&mut app, "n");
-    let Some(Popup::Frameworks { .. }) = &app.popup else {
-        panic!("no framework list")
-    };
+    expect_popup(&app, "frameworks");
     let want = app
         .registry
         .frameworks
@@ -1771,23 +1492,25 @@ fn creating_a_workbook_from_the_start_screen() {
         press(&mut app, "j");
     }
     press(&mut app, "enter");
-    assert!(matches!(app.popup, Some(Popup::New(_))));
+    assert!(showing(&app, "new workbook"));
     // Both fields are needed.
     press(&mut app, "enter");
     press(&mut app, "enter");
-    let Some(Popup::New(n)) = &app.popup else {
-        panic!("the form closed")
-    };
+    let n = expect_popup(&app, "new workbook");
     assert_eq!(
         n.error.as_deref(),
         Some("Give both the council and the review title")
     );
-    assert!(!n.on_title, "the cursor goes back to the empty council");
+    assert_eq!(
+        n.field,
+        Some("council"),
+        "the cursor goes back to the empty council"
+    );
     typ(&mut app, "Ynys Môn");
     press(&mut app, "enter");
     typ(&mut app, "Reablement review");
     press(&mut app, "enter");
-    assert!(app.popup.is_none());
+    assert!(popup(&app).is_none());
     assert_eq!(app.screen, Screen::Questions);
     assert_eq!(wb(&app).review.council, "Ynys Môn");
     assert_eq!(wb(&app).review.title, "Reablement review");
@@ -1811,7 +1534,7 @@ fn snapshot_start_with_a_broken_workbook() {
     std::fs::write(folder.join("broken.yaml"), "kind: workbook\nformat: [\n").unwrap();
     let app = bare_app_in(&dir);
     assert!(app.start.books[0].error.is_some());
-    snap_start("start_broken_workbook", &app);
+    snap_start!("start_broken_workbook", &app);
 }
 
 fn click(app: &mut App, column: u16, row: u16) {
@@ -2030,10 +1753,7 @@ fn the_export_screen_writes_beside_the_workbook_and_says_where() {
     let path = dir.path().join("suffolk.yaml");
     let (mut app, _d) = app_with(|wb| Doc::detached(wb, &path), seed(SUFFOLK));
     typ(&mut app, "X");
-    assert!(matches!(
-        app.popup,
-        Some(peerbook::tui::app::Popup::Export { .. })
-    ));
+    assert!(showing(&app, "export"));
     snap!("popup_export", app);
     // The first choice is the self-assessment pack in markdown.
     keys(&mut app, "enter");
@@ -2094,7 +1814,7 @@ fn reviewer_mode_records_the_reviewers_own_entries_and_leaves_the_council_answer
     );
     // Status and owner are the council's: refused with a message.
     keys(&mut app, "s");
-    assert!(app.popup.is_none());
+    assert!(popup(&app).is_none());
     assert!(message(&app).contains("read-only"), "{}", message(&app));
     // A source, tagged heard, through the answer pane.
     keys(&mut app, "tab G enter j enter");
@@ -2175,10 +1895,7 @@ fn reviewer_activity_log_add_edit_delete() {
         screen_text.contains("not a number of people"),
         "{screen_text}"
     );
-    assert!(matches!(
-        app.popup,
-        Some(peerbook::tui::app::Popup::Editor(_))
-    ));
+    assert!(showing(&app, "editor"));
     keys(&mut app, "esc");
     assert_eq!(
         wb(&app).reviewer("Alice Peer").unwrap().activities[0].people,
@@ -2691,10 +2408,9 @@ fn a_pasted_crlf_block_keeps_its_lines_and_stores_no_cr() {
     );
     let want = "First line\nSecond line\nThird line\n\nAfter a gap";
     assert_eq!(wb(&app).answer("12").unwrap().narrative, want);
-    let Some(Popup::Editor(ed)) = &app.popup else {
-        panic!("the editor closed")
-    };
-    assert_eq!(ed.area.lines().len(), 5, "{:?}", ed.area.lines());
+    let ed = expect_popup(&app, "editor");
+    let text = ed.input.unwrap_or_default();
+    assert_eq!(text.lines().count(), 5, "{text:?}");
     press(&mut app, "esc");
     // Saved as five lines in the file too, with no CR anywhere.
     let yaml = peerbook::workbook::to_text(wb(&app));
@@ -2743,10 +2459,8 @@ fn a_line_break_pasted_into_a_one_line_field_becomes_a_space() {
     // The search box.
     press(&mut app, "/");
     paste(&mut app, "home\rfirst");
-    let Some(Popup::Search(s)) = &app.popup else {
-        panic!("no search")
-    };
-    assert_eq!(s.input.lines(), ["home first"]);
+    let s = expect_popup(&app, "search");
+    assert_eq!(s.input.as_deref(), Some("home first"));
     press(&mut app, "esc");
     // The evidence filter.
     press(&mut app, "E");
@@ -2762,12 +2476,12 @@ fn pasting_into_the_new_workbook_form_and_review_as_is_kept() {
     let mut app = bare_app_in(&dir);
     press(&mut app, "enter");
     press(&mut app, "enter");
-    assert!(matches!(app.popup, Some(Popup::New(_))));
+    assert!(showing(&app, "new workbook"));
     paste(&mut app, "Ynys\rMôn");
     press(&mut app, "tab");
     paste(&mut app, "Reablement\r\nreview");
     press(&mut app, "enter");
-    assert!(app.popup.is_none(), "the workbook was not created");
+    assert!(popup(&app).is_none(), "the workbook was not created");
     assert_eq!(wb(&app).review.council, "Ynys Môn");
     assert_eq!(wb(&app).review.title, "Reablement review");
 

@@ -325,6 +325,24 @@ impl Key {
         }
     }
 
+    /// The terminal event this key arrives as: the inverse of
+    /// [`Key::from_event`], so a key written as in `keys.yaml` can be fed to
+    /// the app (the interface tests do).
+    pub fn to_event(self) -> KeyEvent {
+        let mut mods = KeyModifiers::NONE;
+        if self.ctrl {
+            mods |= KeyModifiers::CONTROL;
+        }
+        if self.alt {
+            mods |= KeyModifiers::ALT;
+        }
+        match self.code {
+            KeyCode::Char(c) if c.is_uppercase() => mods |= KeyModifiers::SHIFT,
+            _ => {}
+        }
+        KeyEvent::new(self.code, mods)
+    }
+
     pub fn parse(s: &str) -> Result<Key, String> {
         let mut ctrl = false;
         let mut alt = false;

@@ -6,6 +6,7 @@ pub mod edit;
 pub mod keys;
 pub mod layout;
 pub mod saving;
+pub mod shown;
 pub mod undo;
 pub mod view;
 
