@@ -478,9 +478,15 @@ fn status_picker_sets_the_status() {
     keys(&mut app, "j enter");
     assert!(popup(&app).is_none());
     assert_eq!(wb(&app).answer("2").unwrap().status, Status::ReadyForReview);
+    // g and G go to the first and the last choice, as in every picker.
     press(&mut app, "s");
     keys(&mut app, "g enter");
-    // 'g' is not bound in pop-ups; the selection stays on "ready".
+    assert_eq!(wb(&app).answer("2").unwrap().status, Status::NotStarted);
+    press(&mut app, "s");
+    keys(&mut app, "G enter");
+    assert_eq!(wb(&app).answer("2").unwrap().status, Status::Agreed);
+    press(&mut app, "s");
+    keys(&mut app, "G k enter");
     assert_eq!(wb(&app).answer("2").unwrap().status, Status::ReadyForReview);
     press(&mut app, "s");
     keys(&mut app, "k k enter");
@@ -652,7 +658,11 @@ fn l_opens_the_link_picker_and_enter_links() {
     press(&mut app, "l");
     let link = expect_popup(&app, "link evidence");
     // Only items not yet linked are offered.
-    let offered = link.choices;
+    let offered: Vec<String> = link
+        .choices
+        .iter()
+        .map(|c| c.split_whitespace().next().unwrap_or("").to_string())
+        .collect();
     assert!(!offered.iter().any(|id| linked.contains(id)), "{offered:?}");
     assert_eq!(offered[0], "ev-2");
     keys(&mut app, "j enter");
@@ -1015,7 +1025,7 @@ fn proud_of_add_edit_delete() {
 fn search_hits(app: &mut App, query: &str) -> Vec<String> {
     press(app, "/");
     typ(app, query);
-    let s = expect_popup(&app, "search");
+    let s = expect_popup(app, "search");
     let hits = s.choices;
     press(app, "esc");
     hits
@@ -1161,7 +1171,7 @@ fn read_only_workbook_refuses_changes_with_a_message() {
         keys(app, keys_);
         assert_eq!(message(app), refused, "after {keys_}");
         assert!(is_error(app));
-        assert!(popup(&app).is_none(), "after {keys_}");
+        assert!(popup(app).is_none(), "after {keys_}");
     };
     check(&mut app, "3");
     check(&mut app, "x");
@@ -1910,6 +1920,27 @@ fn reviewer_activity_log_add_edit_delete() {
             .activities
             .is_empty()
     );
+}
+
+#[test]
+fn the_activity_kind_picker_opens_on_the_kind_it_has() {
+    let (mut app, _d) = reviewing("Alice Peer");
+    typ(&mut app, "A");
+    keys(&mut app, "a");
+    typ(&mut app, "Site visit");
+    keys(&mut app, "enter");
+    // G goes to the last kind, as in every picker.
+    keys(&mut app, "g enter G enter");
+    let last = peerbook::workbook::onsite::ActivityKind::ALL.len() - 1;
+    let kind = wb(&app).reviewer("Alice Peer").unwrap().activities[0].kind;
+    assert_eq!(kind, peerbook::workbook::onsite::ActivityKind::ALL[last]);
+    press(&mut app, "enter");
+    assert_eq!(expect_popup(&app, "activity kind").choice, Some(last));
+    // Esc leaves it as it was.
+    keys(&mut app, "g esc");
+    assert!(popup(&app).is_none());
+    let kind = wb(&app).reviewer("Alice Peer").unwrap().activities[0].kind;
+    assert_eq!(kind, peerbook::workbook::onsite::ActivityKind::ALL[last]);
 }
 
 // ===== the review manager's screens =====

@@ -20,6 +20,7 @@ use super::edit::{
 };
 use super::keys::{Action, Context, Key, Keymap};
 use super::layout;
+use super::popups::pick;
 use super::undo::{self, History, Part, Snapshot, Spot};
 use crate::framework::registry::Registry;
 use crate::review::scoring::{self, Report};
@@ -27,7 +28,7 @@ use crate::search::{Hit, Lowered, Place, search};
 use crate::store::WorkbookFile;
 use crate::store::session::Doc;
 use crate::text::{Breaks, line_breaks};
-use crate::workbook::{EvidenceItem, EvidenceKind, Rating, Status, Workbook};
+use crate::workbook::{EvidenceItem, EvidenceKind, Rating, Workbook};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Screen {
@@ -208,12 +209,8 @@ pub enum Popup {
     Help {
         scroll: usize,
     },
-    Rating {
-        sel: usize,
-    },
-    Status {
-        sel: usize,
-    },
+    /// Any choose-from-a-list pop-up (see [`super::popups::pick`]).
+    Pick(Box<super::popups::pick::Pick>),
     Editor(Box<Editor>),
     Search(Box<SearchState>),
     Filter(Box<TextArea<'static>>),
@@ -221,39 +218,9 @@ pub enum Popup {
         message: String,
         on_yes: Pending,
     },
-    LinkEvidence {
-        sel: usize,
-        candidates: Vec<usize>,
-    },
-    Kind {
-        sel: usize,
-        for_filter: bool,
-    },
-    Frameworks {
-        sel: usize,
-    },
     New(Box<NewWorkbook>),
-    Export {
-        sel: usize,
-    },
-    /// The conflicts left by merging; then the values of one to choose from.
-    Conflicts {
-        sel: usize,
-    },
     /// The name to review as.
     ReviewAs(Box<TextArea<'static>>),
-    Resolve {
-        conflict: usize,
-        sel: usize,
-    },
-    /// Read, heard or seen, for a new source (reviewer mode).
-    SourceKind {
-        sel: usize,
-    },
-    /// The kind of an activity in the log.
-    ActivityKind {
-        sel: usize,
-    },
     /// Changes that could not be saved: what to do with them.
     Unsaved(super::saving::UnsavedPrompt),
     /// A file name for save as or a copy.
@@ -982,7 +949,7 @@ impl App {
                 return;
             }
             if action == Action::Export {
-                self.popup = Some(Popup::Export { sel: 0 });
+                self.popup = Some(pick::export());
                 return;
             }
             if matches!(action, Action::Undo | Action::Redo) {
@@ -1023,10 +990,10 @@ impl App {
             Action::Down => self.start.sel = (self.start.sel + 1).min(n - 1),
             Action::Top => self.start.sel = 0,
             Action::Bottom => self.start.sel = n - 1,
-            Action::Add => self.popup = Some(Popup::Frameworks { sel: 0 }),
+            Action::Add => self.popup = Some(pick::framework(self)),
             Action::Open => {
                 if self.start.sel == 0 {
-                    self.popup = Some(Popup::Frameworks { sel: 0 });
+                    self.popup = Some(pick::framework(self));
                 } else if let Some(b) = self.start.books.get(self.start.sel - 1) {
                     let p = b.path.clone();
                     self.open_path(&p);
@@ -1090,15 +1057,7 @@ impl App {
             (_, Action::ClearRating) => self.set_rating(&qid, Rating::None),
             (_, Action::NotApplicable) => self.set_rating(&qid, Rating::NotApplicable),
             (_, Action::RatingPicker) => self.open_rating_picker(&qid),
-            (_, Action::StatusPicker) => {
-                let cur = self
-                    .wb()
-                    .and_then(|w| w.answer(&qid))
-                    .map(|a| a.status)
-                    .unwrap_or_default();
-                let sel = Status::ALL.iter().position(|s| *s == cur).unwrap_or(0);
-                self.popup = Some(Popup::Status { sel });
-            }
+            (_, Action::StatusPicker) => self.open_status_picker(&qid),
             (_, Action::EditOwner) => self.edit(Target::Owner(qid), false),
             (_, Action::EditNarrative) => self.edit(Target::Narrative(qid), false),
             (Pane::Form, Action::Add) => match self.slots().get(self.q.slot) {
@@ -1170,7 +1129,7 @@ impl App {
         true
     }
 
-    fn with_review(
+    pub(super) fn with_review(
         &mut self,
         qid: &str,
         f: impl FnOnce(&mut crate::workbook::onsite::ReviewerAnswer),
@@ -1199,7 +1158,7 @@ impl App {
         }
     }
 
-    fn set_review_rating(&mut self, qid: &str, r: Rating) {
+    pub(super) fn set_review_rating(&mut self, qid: &str, r: Rating) {
         if r == Rating::NotApplicable
             && self
                 .wb()
@@ -1236,7 +1195,7 @@ impl App {
                 self.edit(Target::ReviewArea(name, q, n), true);
             }
             Some(Slot::AddReviewSource) if !self.read_only_guard() => {
-                self.popup = Some(Popup::SourceKind { sel: 0 });
+                self.popup = Some(pick::source_kind());
             }
             _ => {}
         }
@@ -1336,7 +1295,12 @@ impl App {
                     self.activity.field = 0;
                 } else if self.activity.field == 0 {
                     if !self.read_only_guard() {
-                        self.popup = Some(Popup::ActivityKind { sel: 0 });
+                        let current = self
+                            .wb()
+                            .and_then(|w| w.reviewer(&name))
+                            .and_then(|r| r.activities.get(sel))
+                            .map(|a| a.kind);
+                        self.popup = Some(pick::activity_kind(current));
                     }
                 } else if let Some(f) = super::edit::ACT_FIELDS.get(self.activity.field - 1) {
                     self.edit(Target::Activity(name, sel, *f), false);
@@ -1360,15 +1324,21 @@ impl App {
         }
     }
 
-    fn peer_action(&mut self, action: Action) {
-        let n = self.q.question_rows.len();
-        let qid = self.wb().and_then(|w| {
+    /// The question selected on the Peer screen.
+    pub(super) fn peer_question(&self) -> Option<String> {
+        self.wb().and_then(|w| {
             w.framework
                 .questions()
                 .nth(self.peer.sel)
                 .map(|(_, q)| q.id.clone())
-        });
-        let Some(qid) = qid else { return };
+        })
+    }
+
+    fn peer_action(&mut self, action: Action) {
+        let n = self.q.question_rows.len();
+        let Some(qid) = self.peer_question() else {
+            return;
+        };
         match action {
             Action::Up => self.peer.sel = self.peer.sel.saturating_sub(1),
             Action::Down => self.peer.sel = (self.peer.sel + 1).min(n.saturating_sub(1)),
@@ -1399,7 +1369,7 @@ impl App {
                 if self.wb().is_some_and(|w| w.conflicts.is_empty()) {
                     self.message = Some(("No conflicts: every merged field agreed".into(), false));
                 } else {
-                    self.popup = Some(Popup::Conflicts { sel: 0 });
+                    self.popup = Some(pick::conflicts(self, 0));
                 }
             }
             Action::Back => self.screen = Screen::Questions,
@@ -1408,7 +1378,7 @@ impl App {
     }
 
     /// Records the agreed peer rating for a question.
-    fn set_agreed(&mut self, qid: &str, r: Rating) {
+    pub(super) fn set_agreed(&mut self, qid: &str, r: Rating) {
         if self.read_only_guard() {
             return;
         }
@@ -1641,7 +1611,7 @@ impl App {
         }
     }
 
-    fn with_answer(&mut self, qid: &str, f: impl FnOnce(&mut crate::workbook::Answer)) {
+    pub(super) fn with_answer(&mut self, qid: &str, f: impl FnOnce(&mut crate::workbook::Answer)) {
         let user = self.user.clone();
         let snap = self.before_change(&Part::Answer(qid.to_string()));
         let Some(doc) = &mut self.doc else { return };
@@ -1666,7 +1636,7 @@ impl App {
         }
     }
 
-    fn set_rating(&mut self, qid: &str, r: Rating) {
+    pub(super) fn set_rating(&mut self, qid: &str, r: Rating) {
         let allowed = self.wb().and_then(|w| w.framework.scale.clone());
         match (&allowed, r) {
             (None, _) => {
@@ -1729,8 +1699,7 @@ impl App {
             None => self.wb().and_then(|w| w.answer(qid)).map(|a| a.rating),
         }
         .unwrap_or_default();
-        let sel = opts.iter().position(|(r, _, _)| *r == cur).unwrap_or(0);
-        self.popup = Some(Popup::Rating { sel });
+        self.popup = pick::rating(self, cur);
     }
 
     fn open_slot(&mut self, qid: &str) {
@@ -1741,7 +1710,7 @@ impl App {
         let q = qid.to_string();
         match slot {
             Slot::Rating => self.open_rating_picker(qid),
-            Slot::Status => self.update_popup_status(qid),
+            Slot::Status => self.open_status_picker(qid),
             Slot::Owner => self.edit(Target::Owner(q), false),
             Slot::Narrative => self.edit(Target::Narrative(q), false),
             Slot::Strength(i) => self.edit(Target::Strength(q, i), false),
@@ -1772,14 +1741,13 @@ impl App {
         }
     }
 
-    fn update_popup_status(&mut self, qid: &str) {
+    fn open_status_picker(&mut self, qid: &str) {
         let cur = self
             .wb()
             .and_then(|w| w.answer(qid))
             .map(|a| a.status)
             .unwrap_or_default();
-        let sel = Status::ALL.iter().position(|s| *s == cur).unwrap_or(0);
-        self.popup = Some(Popup::Status { sel });
+        self.popup = Some(pick::status(cur));
     }
 
     fn add_item(&mut self, qid: &str, strength: bool) {
@@ -1826,7 +1794,7 @@ impl App {
             ));
             return;
         }
-        self.popup = Some(Popup::LinkEvidence { sel: 0, candidates });
+        self.popup = Some(pick::link(self, candidates));
     }
 
     fn delete_slot(&mut self, qid: &str) {
@@ -2263,19 +2231,10 @@ impl App {
     }
 
     fn popup_action(&mut self, action: Action) {
-        if let Some(Popup::Unsaved(_)) = &self.popup {
-            return self.unsaved_action(action);
-        }
-        let choices = match &self.popup {
-            Some(Popup::Resolve { conflict, .. }) => self.conflict_choices(*conflict),
-            _ => Vec::new(),
-        };
-        let n_ratings = self.rating_options().len();
-        let n_frameworks = self.registry.frameworks.len();
-        let Some(popup) = &mut self.popup else { return };
-        let close = matches!(action, Action::Back | Action::No);
-        match popup {
-            Popup::Help { scroll } => match action {
+        match &mut self.popup {
+            Some(Popup::Unsaved(_)) => self.unsaved_action(action),
+            Some(Popup::Pick(_)) => self.pick_action(action),
+            Some(Popup::Help { scroll }) => match action {
                 Action::Down => *scroll += 1,
                 Action::Up => *scroll = scroll.saturating_sub(1),
                 Action::PageDown => *scroll += 10,
@@ -2283,112 +2242,7 @@ impl App {
                 Action::Back | Action::Open | Action::Help => self.popup = None,
                 _ => {}
             },
-            Popup::Rating { sel } => {
-                let n = n_ratings;
-                match action {
-                    Action::Up => *sel = sel.saturating_sub(1),
-                    Action::Down => *sel = (*sel + 1).min(n.saturating_sub(1)),
-                    Action::Open => {
-                        let s = *sel;
-                        self.popup = None;
-                        if let (Some((r, _, _)), Some(q)) = (
-                            self.rating_options().get(s).cloned(),
-                            self.current_question(),
-                        ) {
-                            if self.screen == Screen::Peer {
-                                let id = self.wb().and_then(|w| {
-                                    w.framework
-                                        .questions()
-                                        .nth(self.peer.sel)
-                                        .map(|(_, q)| q.id.clone())
-                                });
-                                if let Some(id) = id {
-                                    self.set_agreed(&id, r);
-                                }
-                            } else if self.reviewer.is_some() {
-                                self.set_review_rating(&q, r);
-                            } else {
-                                self.set_rating(&q, r);
-                            }
-                        }
-                    }
-                    _ if close => self.popup = None,
-                    _ => {}
-                }
-            }
-            Popup::Status { sel } => match action {
-                Action::Up => *sel = sel.saturating_sub(1),
-                Action::Down => *sel = (*sel + 1).min(Status::ALL.len() - 1),
-                Action::Open => {
-                    let st = Status::ALL[*sel];
-                    self.popup = None;
-                    if let Some(q) = self.current_question() {
-                        self.with_answer(&q, |a| a.status = st);
-                    }
-                }
-                _ if close => self.popup = None,
-                _ => {}
-            },
-            Popup::LinkEvidence { sel, candidates } => match action {
-                Action::Up => *sel = sel.saturating_sub(1),
-                Action::Down => *sel = (*sel + 1).min(candidates.len().saturating_sub(1)),
-                Action::Open => {
-                    let idx = candidates.get(*sel).copied();
-                    self.popup = None;
-                    if let (Some(idx), Some(q)) = (idx, self.current_question()) {
-                        self.link(&q, idx);
-                    }
-                }
-                _ if close => self.popup = None,
-                _ => {}
-            },
-            Popup::Kind { sel, for_filter } => {
-                // For the filter, 0 is "all kinds".
-                let n = EvidenceKind::ALL.len() + usize::from(*for_filter);
-                match action {
-                    Action::Up => *sel = sel.saturating_sub(1),
-                    Action::Down => *sel = (*sel + 1).min(n - 1),
-                    Action::Open => {
-                        let (s, f) = (*sel, *for_filter);
-                        self.popup = None;
-                        if f {
-                            self.ev.kind = s.checked_sub(1).map(|i| EvidenceKind::ALL[i]);
-                            self.ev.list.sel = 0;
-                        } else if let Some(i) = self.evidence_shown().get(self.ev.list.sel).copied()
-                            && let snap = self.before_change(&Part::Evidence)
-                            && let Some(doc) = &mut self.doc
-                        {
-                            let item = &mut doc.wb.evidence_mut()[i];
-                            let label = format!("change the kind of evidence {}", item.id);
-                            item.kind = EvidenceKind::ALL[s];
-                            doc.changed();
-                            self.remember(snap, label);
-                        }
-                    }
-                    _ if close => self.popup = None,
-                    _ => {}
-                }
-            }
-            Popup::Frameworks { sel } => {
-                let n = n_frameworks;
-                match action {
-                    Action::Up => *sel = sel.saturating_sub(1),
-                    Action::Down => *sel = (*sel + 1).min(n.saturating_sub(1)),
-                    Action::Open if n > 0 => {
-                        let framework = *sel;
-                        self.popup = Some(Popup::New(Box::new(NewWorkbook {
-                            framework,
-                            council: TextArea::default(),
-                            title: TextArea::default(),
-                            on_title: false,
-                            error: None,
-                        })));
-                    }
-                    _ if close => self.popup = None,
-                    _ => {}
-                }
-            }
-            Popup::Confirm { on_yes, .. } => match action {
+            Some(Popup::Confirm { on_yes, .. }) => match action {
                 Action::Yes => {
                     let op = on_yes.clone();
                     self.popup = None;
@@ -2397,112 +2251,17 @@ impl App {
                 Action::No | Action::Back => self.popup = None,
                 _ => {}
             },
-            Popup::Export { sel } => match action {
-                Action::Up => *sel = sel.saturating_sub(1),
-                Action::Down => *sel = (*sel + 1).min(EXPORTS.len() - 1),
-                Action::Open => {
-                    let choice = EXPORTS[*sel].0;
-                    self.popup = None;
-                    self.export(choice);
-                }
-                _ if close => self.popup = None,
-                _ => {}
-            },
-            Popup::Conflicts { sel } => {
-                let n = self.doc.as_ref().map_or(0, |d| d.wb.conflicts.len());
-                match action {
-                    Action::Up => *sel = sel.saturating_sub(1),
-                    Action::Down => *sel = (*sel + 1).min(n.saturating_sub(1)),
-                    Action::Open if n > 0 => {
-                        let conflict = *sel;
-                        self.popup = Some(Popup::Resolve { conflict, sel: 0 });
-                    }
-                    _ if close => self.popup = None,
-                    _ => {}
-                }
-            }
-            Popup::Resolve { conflict, sel } => match action {
-                Action::Up => *sel = sel.saturating_sub(1),
-                Action::Down => *sel = (*sel + 1).min(choices.len().saturating_sub(1)),
-                Action::Open => {
-                    let (c, s) = (*conflict, *sel);
-                    self.popup = None;
-                    if self.read_only_guard() {
-                        return;
-                    }
-                    let Some((_, value)) = choices.get(s).cloned() else {
-                        return;
-                    };
-                    let snap = self.before_change(&Part::Whole);
-                    let Some(doc) = &mut self.doc else { return };
-                    match crate::review::merge::resolve(&doc.wb, c, &value) {
-                        Ok(w) => {
-                            doc.wb = w;
-                            doc.changed();
-                            self.remember(snap, "settle a conflict".into());
-                            self.message = Some(("Conflict resolved".into(), false));
-                        }
-                        Err(e) => self.message = Some((format!("Not resolved: {e}"), true)),
-                    }
-                }
-                _ if close => self.popup = Some(Popup::Conflicts { sel: *conflict }),
-                _ => {}
-            },
-            Popup::SourceKind { sel } => match action {
-                Action::Up => *sel = sel.saturating_sub(1),
-                Action::Down => *sel = (*sel + 1).min(2),
-                Action::Open => {
-                    let kind = crate::workbook::onsite::SourceKind::ALL[*sel];
-                    self.popup = None;
-                    let (Some(q), Some(name)) = (self.current_question(), self.reviewer.clone())
-                    else {
-                        return;
-                    };
-                    let mut index = 0;
-                    self.open_group();
-                    self.with_review(&q, |a| {
-                        a.sources.push(crate::workbook::onsite::Source {
-                            kind,
-                            text: String::new(),
-                        });
-                        index = a.sources.len() - 1;
-                    });
-                    self.edit(Target::ReviewSource(name, q, index), true);
-                }
-                _ if close => self.popup = None,
-                _ => {}
-            },
-            Popup::ActivityKind { sel } => {
-                let n = crate::workbook::onsite::ActivityKind::ALL.len();
-                match action {
-                    Action::Up => *sel = sel.saturating_sub(1),
-                    Action::Down => *sel = (*sel + 1).min(n - 1),
-                    Action::Open => {
-                        let kind = crate::workbook::onsite::ActivityKind::ALL[*sel];
-                        self.popup = None;
-                        let i = self.activity.sel;
-                        let name = self.reviewer.clone().unwrap_or_default();
-                        let snap = self.before_change(&Part::Reviewer(name.clone()));
-                        if let Some(doc) = &mut self.doc
-                            && let Some(a) = doc.wb.reviewer_mut(&name).activities.get_mut(i)
-                        {
-                            a.kind = kind;
-                            doc.changed();
-                            self.remember(snap, format!("change the kind of activity {}", i + 1));
-                        }
-                    }
-                    _ if close => self.popup = None,
-                    _ => {}
-                }
-            }
-            Popup::Editor(_)
-            | Popup::Search(_)
-            | Popup::Filter(_)
-            | Popup::New(_)
-            | Popup::ReviewAs(_)
-            | Popup::Unsaved(_)
-            | Popup::SavePath(_)
-            | Popup::UserName(_) => {}
+            // Text is typed into these; their keys are handled as they come.
+            Some(
+                Popup::Editor(_)
+                | Popup::Search(_)
+                | Popup::Filter(_)
+                | Popup::New(_)
+                | Popup::ReviewAs(_)
+                | Popup::SavePath(_)
+                | Popup::UserName(_),
+            )
+            | None => {}
         }
     }
 
@@ -2574,7 +2333,7 @@ impl App {
         });
     }
 
-    fn link(&mut self, qid: &str, idx: usize) {
+    pub(super) fn link(&mut self, qid: &str, idx: usize) {
         if self.read_only_guard() {
             return;
         }
@@ -2709,6 +2468,31 @@ impl App {
         }
     }
 
+    /// The one place a workbook edit is performed. A read-only workbook
+    /// refuses it (and the status bar says so); otherwise `part` is kept for
+    /// undo, `edit` runs, and if it names what it changed the change is
+    /// recorded under that label and the save is started. True if the
+    /// workbook changed.
+    pub(super) fn change(
+        &mut self,
+        part: Part,
+        edit: impl FnOnce(&mut Workbook) -> Option<String>,
+    ) -> bool {
+        if self.read_only_guard() {
+            return false;
+        }
+        let snap = self.before_change(&part);
+        let Some(doc) = &mut self.doc else {
+            return false;
+        };
+        let Some(label) = edit(&mut doc.wb) else {
+            return false;
+        };
+        doc.changed();
+        self.remember(snap, label);
+        true
+    }
+
     fn read_only_guard(&mut self) -> bool {
         if self.doc.as_ref().is_some_and(Doc::is_read_only) {
             self.message = Some(("Read-only: nothing can be changed here".into(), true));
@@ -2722,15 +2506,7 @@ impl App {
         let cur = shown.get(self.ev.list.sel).copied();
         match action {
             Action::FilterKind => {
-                let sel = self
-                    .ev
-                    .kind
-                    .and_then(|k| EvidenceKind::ALL.iter().position(|x| *x == k))
-                    .map_or(0, |i| i + 1);
-                self.popup = Some(Popup::Kind {
-                    sel,
-                    for_filter: true,
-                });
+                self.popup = Some(pick::kind(true, self.ev.kind));
             }
             Action::Search => {
                 let mut area = TextArea::new(vec![self.ev.query.clone()]);
@@ -2775,11 +2551,7 @@ impl App {
                             return;
                         }
                         let k = self.wb().map(|w| w.evidence[i].kind).unwrap_or_default();
-                        let sel = EvidenceKind::ALL.iter().position(|x| *x == k).unwrap_or(0);
-                        self.popup = Some(Popup::Kind {
-                            sel,
-                            for_filter: false,
-                        });
+                        self.popup = Some(pick::kind(false, Some(k)));
                     }
                     None => {}
                 }
@@ -3004,7 +2776,7 @@ impl App {
 
     /// Starts a group of changes that are undone together (an editor and
     /// the new item it was opened on); it ends when the editor closes.
-    fn open_group(&mut self) {
+    pub(super) fn open_group(&mut self) {
         if self.group.is_none() {
             self.groups += 1;
             self.group = Some(self.groups);

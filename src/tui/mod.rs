@@ -2,13 +2,17 @@
 //! changes the state, and `view::draw` draws it.
 
 pub mod app;
+pub mod component;
 pub mod edit;
 pub mod keys;
 pub mod layout;
+pub mod popups;
 pub mod saving;
 pub mod shown;
+pub mod theme;
 pub mod undo;
 pub mod view;
+pub mod widgets;
 
 use std::io::{self, Write};
 use std::path::Path;

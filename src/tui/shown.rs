@@ -4,7 +4,6 @@
 //! inside the interface does not churn them.
 
 use super::app::{App, Popup};
-use crate::workbook::EvidenceKind;
 
 /// The open pop-up, as a person would describe it.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -16,8 +15,7 @@ pub struct Shown {
     pub name: &'static str,
     /// The position of the highlighted choice in a list pop-up.
     pub choice: Option<usize>,
-    /// The choices offered, where they are more than fixed words (search
-    /// hits, evidence to link: their labels).
+    /// The labels of the choices offered (a list pop-up's, search hits).
     pub choices: Vec<String>,
     /// The text in the field being typed in.
     pub input: Option<String>,
@@ -39,29 +37,9 @@ impl App {
         };
         match p {
             Popup::Help { .. } => {}
-            Popup::Rating { sel }
-            | Popup::Status { sel }
-            | Popup::Frameworks { sel }
-            | Popup::Export { sel }
-            | Popup::Conflicts { sel }
-            | Popup::Resolve { sel, .. }
-            | Popup::SourceKind { sel }
-            | Popup::ActivityKind { sel } => s.choice = Some(*sel),
-            Popup::Kind { sel, for_filter } => {
-                s.choice = Some(*sel);
-                s.choices = for_filter
-                    .then(|| "All kinds".to_string())
-                    .into_iter()
-                    .chain(EvidenceKind::ALL.iter().map(|k| k.label().to_string()))
-                    .collect();
-            }
-            Popup::LinkEvidence { sel, candidates } => {
-                s.choice = Some(*sel);
-                s.choices = candidates
-                    .iter()
-                    .filter_map(|i| self.wb()?.evidence.get(*i))
-                    .map(|e| e.id.clone())
-                    .collect();
+            Popup::Pick(p) => {
+                s.choice = Some(p.picker.selected());
+                s.choices = p.picker.labels().map(str::to_string).collect();
             }
             Popup::Editor(ed) => {
                 s.input = Some(ed.text());
@@ -101,22 +79,13 @@ impl Popup {
     pub fn name(&self) -> &'static str {
         match self {
             Popup::Help { .. } => "help",
-            Popup::Rating { .. } => "rating",
-            Popup::Status { .. } => "status",
+            Popup::Pick(p) => p.name(),
             Popup::Editor(_) => "editor",
             Popup::Search(_) => "search",
             Popup::Filter(_) => "filter",
             Popup::Confirm { .. } => "confirm",
-            Popup::LinkEvidence { .. } => "link evidence",
-            Popup::Kind { .. } => "kind",
-            Popup::Frameworks { .. } => "frameworks",
             Popup::New(_) => "new workbook",
-            Popup::Export { .. } => "export",
-            Popup::Conflicts { .. } => "conflicts",
-            Popup::Resolve { .. } => "resolve",
             Popup::ReviewAs(_) => "review as",
-            Popup::SourceKind { .. } => "source kind",
-            Popup::ActivityKind { .. } => "activity kind",
             Popup::Unsaved(_) => "unsaved",
             Popup::SavePath(_) => "save path",
             Popup::UserName(_) => "user name",

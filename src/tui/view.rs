@@ -5,76 +5,23 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::style::{Color, Modifier, Style};
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Borders, Clear, Paragraph, Wrap};
 
 use super::app::{App, Pane, Popup, Row, Screen, Slot};
+use super::component::Component;
 use super::edit::{CASE_FIELDS, METRIC_FIELDS, Target, case_label, ev_label, fmt_number};
 use super::keys::{Action, Context};
 use super::layout::{self, MIN_HEIGHT, MIN_WIDTH};
+use super::widgets::{list_lines, popup_block};
 use crate::store::session::SaveState;
 use crate::text::{cut, inert, pad, tail, truncate, width, wrap_lines};
 use crate::workbook::{Rating, Status, Workbook};
 
-/// Styles, with colour only where the user has not asked for none.
-#[derive(Debug, Clone, Copy)]
-pub struct Theme {
-    pub color: bool,
-}
+pub use super::theme::Theme;
 
-impl Theme {
-    fn fg(&self, c: Color) -> Style {
-        if self.color {
-            Style::default().fg(c)
-        } else {
-            Style::default()
-        }
-    }
-    fn title(&self) -> Style {
-        Style::default().add_modifier(Modifier::BOLD)
-    }
-    fn selected(&self) -> Style {
-        Style::default().add_modifier(Modifier::REVERSED)
-    }
-    fn dim(&self) -> Style {
-        if self.color {
-            Style::default().fg(Color::DarkGray)
-        } else {
-            Style::default()
-        }
-    }
-    fn error(&self) -> Style {
-        self.fg(Color::Red).add_modifier(Modifier::BOLD)
-    }
-    fn accent(&self) -> Style {
-        self.fg(Color::Cyan)
-    }
-    /// A colour hint for a scale colour name; the text is always there too.
-    fn hint(&self, name: Option<&str>) -> Style {
-        let c = match name {
-            Some("red") => Color::Red,
-            Some("amber") => Color::Rgb(255, 165, 0),
-            Some("yellow") => Color::Yellow,
-            Some("green") => Color::Green,
-            Some("blue") => Color::Blue,
-            Some("grey") => Color::Gray,
-            _ => return Style::default(),
-        };
-        self.fg(c)
-    }
-}
-
-/// The mark beside a question in the tree: a different shape per status,
-/// so it reads without colour.
-pub fn status_mark(s: Status) -> &'static str {
-    match s {
-        Status::NotStarted => "·",
-        Status::Draft => "✎",
-        Status::ReadyForReview => "◆",
-        Status::Agreed => "✔",
-    }
-}
+pub use super::widgets::status_mark;
 
 /// A rating as text: "3 Good standard", "N/A", or "not rated".
 pub fn rating_text(wb: &Workbook, r: Rating) -> String {
@@ -1716,34 +1663,12 @@ fn draw_path_prompt(f: &mut Frame, app: &App, p: &super::saving::PathPrompt, are
     f.render_widget(Paragraph::new(lines).block(popup_block(title, th)), r);
 }
 
-fn popup_block<'a>(title: &str, th: Theme) -> Block<'a> {
-    Block::default()
-        .borders(Borders::ALL)
-        .title(format!(" {title} "))
-        .border_style(th.accent().add_modifier(Modifier::BOLD))
-}
-
-fn list_lines(items: &[String], sel: usize, w: usize, th: Theme) -> Vec<Line<'static>> {
-    items
-        .iter()
-        .enumerate()
-        .map(|(i, t)| {
-            let t = pad(&cut(t, w), w);
-            let style = if i == sel {
-                th.selected()
-            } else {
-                Style::default()
-            };
-            Line::from(Span::styled(t, style))
-        })
-        .collect()
-}
-
 fn draw_popup(f: &mut Frame, app: &App, p: &Popup, area: Rect) {
     let th = app.theme;
     match p {
         Popup::Unsaved(u) => draw_unsaved(f, app, u, area),
         Popup::SavePath(p) => draw_path_prompt(f, app, p, area),
+        Popup::Pick(p) => p.picker.draw(f, area, th),
         Popup::Help { scroll } => {
             let r = layout::centred(area, 70, area.height.saturating_sub(2));
             f.render_widget(Clear, r);
@@ -1796,37 +1721,6 @@ fn draw_popup(f: &mut Frame, app: &App, p: &Popup, area: Rect) {
             let shown: Vec<Line> = lines.into_iter().skip(from).collect();
             f.render_widget(Paragraph::new(shown).block(popup_block(&title, th)), r);
         }
-        Popup::Rating { sel } => {
-            let opts = app.rating_options();
-            let r = layout::centred(area, 60, opts.len() as u16 + 6);
-            f.render_widget(Clear, r);
-            let items: Vec<String> = opts.iter().map(|(_, l, _)| l.clone()).collect();
-            let mut lines = list_lines(&items, *sel, r.width.saturating_sub(2) as usize, th);
-            if let Some((_, _, Some(d))) = opts.get(*sel) {
-                lines.push(Line::from(""));
-                lines.extend(
-                    wrap(d, r.width.saturating_sub(2) as usize)
-                        .into_iter()
-                        .map(|l| Line::from(Span::styled(l, th.dim()))),
-                );
-            }
-            f.render_widget(Paragraph::new(lines).block(popup_block("Rating", th)), r);
-        }
-        Popup::Export { sel } => {
-            let r = layout::centred(area, 50, super::app::EXPORTS.len() as u16 + 4);
-            f.render_widget(Clear, r);
-            let items: Vec<String> = super::app::EXPORTS
-                .iter()
-                .map(|(_, l)| l.to_string())
-                .collect();
-            let mut lines = list_lines(&items, *sel, r.width.saturating_sub(2) as usize, th);
-            lines.push(Line::from(""));
-            lines.push(Line::from(Span::styled(
-                "Written beside the workbook; Enter to export",
-                th.dim(),
-            )));
-            f.render_widget(Paragraph::new(lines).block(popup_block("Export", th)), r);
-        }
         Popup::UserName(a) => {
             let r = layout::centred(area, 64, 6);
             f.render_widget(Clear, r);
@@ -1857,101 +1751,6 @@ fn draw_popup(f: &mut Frame, app: &App, p: &Popup, area: Rect) {
                 )),
             ];
             f.render_widget(Paragraph::new(lines).block(popup_block("Review as", th)), r);
-        }
-        Popup::Conflicts { sel } => {
-            let Some(wb) = app.wb() else { return };
-            let r = layout::centred(
-                area,
-                area.width.saturating_sub(6),
-                area.height.saturating_sub(4),
-            );
-            f.render_widget(Clear, r);
-            let items: Vec<String> = wb
-                .conflicts
-                .iter()
-                .map(|c| {
-                    let path = c
-                        .get("path")
-                        .and_then(crate::yaml::scalar_text)
-                        .unwrap_or_default();
-                    let n = match c.get("values") {
-                        Some(crate::yaml::Value::Sequence(v)) => v.len(),
-                        _ => 0,
-                    };
-                    format!("{path}  ({n} differing copies)")
-                })
-                .collect();
-            let lines = list_lines(&items, *sel, r.width.saturating_sub(2) as usize, th);
-            f.render_widget(
-                Paragraph::new(lines).block(popup_block(
-                    "Conflicts from merging — Enter to settle one",
-                    th,
-                )),
-                r,
-            );
-        }
-        Popup::Resolve { conflict, sel } => {
-            let choices = app.conflict_choices(*conflict);
-            let r = layout::centred(
-                area,
-                area.width.saturating_sub(6),
-                area.height.saturating_sub(4),
-            );
-            f.render_widget(Clear, r);
-            let w = r.width.saturating_sub(2) as usize;
-            let mut lines = Vec::new();
-            for (i, (label, value)) in choices.iter().enumerate() {
-                let style = if i == *sel { th.selected() } else { th.title() };
-                lines.push(Line::from(Span::styled(pad(label, w), style)));
-                let text = crate::yaml::scalar_text(value)
-                    .unwrap_or_else(|| crate::yaml::to_string(value).trim().to_string());
-                let text = if value.is_null() {
-                    "(nothing)".to_string()
-                } else {
-                    text
-                };
-                for l in wrap(&text, w.saturating_sub(2)).into_iter().take(4) {
-                    lines.push(Line::from(format!("  {l}")));
-                }
-            }
-            f.render_widget(
-                Paragraph::new(lines).block(popup_block("Choose the value to keep — Enter", th)),
-                r,
-            );
-        }
-        Popup::SourceKind { sel } => {
-            let r = layout::centred(area, 40, 7);
-            f.render_widget(Clear, r);
-            let items: Vec<String> = vec![
-                "Read: a document or data".into(),
-                "Heard: an interview or focus group".into(),
-                "Seen: a visit or observation".into(),
-            ];
-            let lines = list_lines(&items, *sel, r.width.saturating_sub(2) as usize, th);
-            f.render_widget(Paragraph::new(lines).block(popup_block("Source", th)), r);
-        }
-        Popup::ActivityKind { sel } => {
-            let items: Vec<String> = crate::workbook::onsite::ActivityKind::ALL
-                .iter()
-                .map(|k| k.label().to_string())
-                .collect();
-            let r = layout::centred(area, 32, items.len() as u16 + 2);
-            f.render_widget(Clear, r);
-            let lines = list_lines(&items, *sel, r.width.saturating_sub(2) as usize, th);
-            f.render_widget(
-                Paragraph::new(lines).block(popup_block("Kind of activity", th)),
-                r,
-            );
-        }
-        Popup::Status { sel } => {
-            let r = layout::centred(area, 36, 6);
-            f.render_widget(Clear, r);
-            let items: Vec<String> = Status::ALL
-                .iter()
-                .map(|s| format!("{} {}", status_mark(*s), s.label()))
-                .collect();
-            let lines = list_lines(&items, *sel, r.width.saturating_sub(2) as usize, th);
-            f.render_widget(Paragraph::new(lines).block(popup_block("Status", th)), r);
         }
         Popup::Editor(ed) => {
             let multi = ed.multiline();
@@ -2055,101 +1854,6 @@ fn draw_popup(f: &mut Frame, app: &App, p: &Popup, area: Rect) {
                 Paragraph::new(lines).block(popup_block("Are you sure?", th)),
                 r,
             );
-        }
-        Popup::LinkEvidence { sel, candidates } => {
-            let r = layout::centred(area, 70, area.height.saturating_sub(4));
-            f.render_widget(Clear, r);
-            let Some(wb) = app.wb() else { return };
-            let h = r.height.saturating_sub(2) as usize;
-            let o = layout::scroll(0, *sel, h, candidates.len());
-            let items: Vec<String> = candidates
-                .iter()
-                .skip(o)
-                .take(h)
-                .map(|i| {
-                    let e = &wb.evidence[*i];
-                    format!("{} [{}] {}", e.id, e.kind.label(), e.title)
-                })
-                .collect();
-            let lines = list_lines(&items, sel - o, r.width.saturating_sub(2) as usize, th);
-            f.render_widget(
-                Paragraph::new(lines).block(popup_block("Link evidence to this question", th)),
-                r,
-            );
-        }
-        Popup::Kind { sel, for_filter } => {
-            let mut items: Vec<String> = Vec::new();
-            if *for_filter {
-                items.push("All kinds".into());
-            }
-            items.extend(
-                crate::workbook::EvidenceKind::ALL
-                    .iter()
-                    .map(|k| k.label().to_string()),
-            );
-            let r = layout::centred(area, 30, items.len() as u16 + 2);
-            f.render_widget(Clear, r);
-            let lines = list_lines(&items, *sel, r.width.saturating_sub(2) as usize, th);
-            f.render_widget(
-                Paragraph::new(lines).block(popup_block("Kind of evidence", th)),
-                r,
-            );
-        }
-        Popup::Frameworks { sel } => {
-            let r = layout::centred(
-                area,
-                area.width.saturating_sub(4),
-                area.height.saturating_sub(2),
-            );
-            f.render_widget(Clear, r);
-            let block = popup_block("Choose a framework — Enter to use it", th);
-            let inner = block.inner(r);
-            f.render_widget(block, r);
-            let fws = &app.registry.frameworks;
-            let items: Vec<String> = fws
-                .iter()
-                .map(|fw| {
-                    format!(
-                        "{} · {} {} · {}",
-                        fw.title,
-                        fw.question_count(),
-                        fw.items_label(),
-                        fw.scale_name()
-                    )
-                })
-                .collect();
-            let list_h = (items.len() as u16).min(inner.height / 2);
-            let o = layout::scroll(0, *sel, list_h as usize, items.len());
-            let shown: Vec<String> = items
-                .iter()
-                .skip(o)
-                .take(list_h as usize)
-                .cloned()
-                .collect();
-            let lines = list_lines(&shown, sel - o, inner.width as usize, th);
-            f.render_widget(
-                Paragraph::new(lines),
-                Rect::new(inner.x, inner.y, inner.width, list_h),
-            );
-            if let Some(fw) = fws.get(*sel) {
-                let mut d: Vec<Line> = vec![Line::from("")];
-                d.extend(
-                    wrap(
-                        &format!("{} ({})", fw.title, fw.key()),
-                        inner.width as usize,
-                    )
-                    .into_iter()
-                    .map(|l| Line::from(Span::styled(l, th.title()))),
-                );
-                for t in [&fw.description, &fw.source].into_iter().flatten() {
-                    d.extend(wrap(t, inner.width as usize).into_iter().map(Line::from));
-                }
-                let y = inner.y + list_h;
-                f.render_widget(
-                    Paragraph::new(d),
-                    Rect::new(inner.x, y, inner.width, inner.height.saturating_sub(list_h)),
-                );
-            }
         }
         Popup::New(n) => {
             let r = layout::centred(area, 70, 10);

@@ -74,7 +74,7 @@ fn owner(wb: &Workbook, q: &str) -> String {
 }
 
 fn unsaved_prompt(app: &App) -> bool {
-    showing(&app, "unsaved")
+    showing(app, "unsaved")
 }
 
 #[test]

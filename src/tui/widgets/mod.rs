@@ -1,0 +1,48 @@
+//! Common widgets the screens and pop-ups are built from. Each owns its
+//! state and keeps the contract in [`super::component`]; none knows the app.
+
+pub mod picker;
+
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders};
+
+use super::theme::Theme;
+use crate::text::{cut, pad};
+use crate::workbook::Status;
+
+/// A pop-up's frame: a bold accent border with the title in it.
+pub fn popup_block<'a>(title: &str, th: Theme) -> Block<'a> {
+    Block::default()
+        .borders(Borders::ALL)
+        .title(format!(" {title} "))
+        .border_style(th.accent().add_modifier(Modifier::BOLD))
+}
+
+/// One line per item, each as wide as `w`, the `sel`th reversed.
+pub fn list_lines(items: &[String], sel: usize, w: usize, th: Theme) -> Vec<Line<'static>> {
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            let t = pad(&cut(t, w), w);
+            let style = if i == sel {
+                th.selected()
+            } else {
+                Style::default()
+            };
+            Line::from(Span::styled(t, style))
+        })
+        .collect()
+}
+
+/// The mark beside a question in the tree: a different shape per status,
+/// so it reads without colour.
+pub fn status_mark(s: Status) -> &'static str {
+    match s {
+        Status::NotStarted => "·",
+        Status::Draft => "✎",
+        Status::ReadyForReview => "◆",
+        Status::Agreed => "✔",
+    }
+}
