@@ -1200,7 +1200,36 @@ fn read_only_workbook_refuses_changes_with_a_message() {
 }
 
 #[test]
+fn read_only_refuses_every_key_that_changes_the_workbook_wherever_it_is_pressed() {
+    // Delete, move and add are refused in one place, before any screen
+    // sees them: even where they would do nothing, the user is told why.
+    let (mut app, _d) = read_only_suffolk();
+    let before = peerbook::workbook::to_text(wb(&app));
+    for (screen, keys_) in [
+        ("Q", "d"),
+        ("Q", "K"),
+        ("Q", "J"),
+        ("Q", "tab j j j j d"),
+        ("E", "d"),
+        ("R", "d"),
+        ("P", "d"),
+        ("Q", "ctrl-z"),
+    ] {
+        press(&mut app, screen);
+        app.message = None;
+        keys(&mut app, keys_);
+        assert_eq!(
+            message(&app),
+            "Read-only: nothing can be changed here",
+            "{screen} then {keys_}"
+        );
+        assert!(popup(&app).is_none(), "{screen} then {keys_}");
+        press(&mut app, "esc");
+    }
+    assert_eq!(peerbook::workbook::to_text(wb(&app)), before);
+}
 
+#[test]
 fn read_only_link_says_read_only() {
     let (mut app, _d) = read_only_suffolk();
     keys(&mut app, "l enter");

@@ -21,7 +21,7 @@ use super::edit::{
 use super::keys::{Action, Context, Key, Keymap};
 use super::layout;
 use super::popups::pick;
-use super::undo::{self, History, Part, Snapshot, Spot};
+use super::undo::{self, History, Part};
 use crate::framework::registry::Registry;
 use crate::review::scoring::{self, Report};
 use crate::search::{Hit, Lowered, Place, search};
@@ -353,8 +353,8 @@ pub struct App {
     pub(super) history: History,
     /// While an editor is open, what it changes is one entry of the
     /// history: this group's (see `undo::History::record`).
-    group: Option<u64>,
-    groups: u64,
+    pub(super) group: Option<u64>,
+    pub(super) groups: u64,
 }
 
 impl App {
@@ -834,7 +834,7 @@ impl App {
         }
     }
 
-    fn current_list_form(&self) -> Option<&ListForm> {
+    pub(super) fn current_list_form(&self) -> Option<&ListForm> {
         match self.screen {
             Screen::Evidence => Some(&self.ev.list),
             Screen::Details => Some(&self.details),
@@ -845,7 +845,7 @@ impl App {
         }
     }
 
-    fn current_list_form_mut(&mut self) -> Option<&mut ListForm> {
+    pub(super) fn current_list_form_mut(&mut self) -> Option<&mut ListForm> {
         match self.screen {
             Screen::Evidence => Some(&mut self.ev.list),
             Screen::Details => Some(&mut self.details),
@@ -856,7 +856,7 @@ impl App {
         }
     }
 
-    fn list_len(&self) -> usize {
+    pub(super) fn list_len(&self) -> usize {
         let Some(wb) = self.wb() else { return 0 };
         match self.screen {
             Screen::Evidence => self.evidence_shown().len(),
@@ -872,7 +872,7 @@ impl App {
         }
     }
 
-    fn form_len(&self) -> usize {
+    pub(super) fn form_len(&self) -> usize {
         match self.screen {
             Screen::Evidence => self
                 .evidence_shown()
@@ -894,6 +894,9 @@ impl App {
         }
         if self.popup.is_some() {
             return self.popup_action(action);
+        }
+        if self.refuse_read_only(action) {
+            return;
         }
         match action {
             Action::Help => {
@@ -1134,28 +1137,21 @@ impl App {
         qid: &str,
         f: impl FnOnce(&mut crate::workbook::onsite::ReviewerAnswer),
     ) {
-        if self.read_only_guard() {
-            return;
-        }
         let Some(name) = self.reviewer.clone() else {
             return;
         };
         let role = self.reviewer_role.clone();
-        let snap = self.before_change(&Part::Reviewer(name.clone()));
-        let Some(doc) = &mut self.doc else { return };
-        let reference = undo::question_ref(&doc.wb, qid);
-        let r = doc.wb.reviewer_mut(&name);
-        if r.role.is_none() {
-            r.role = role;
-        }
-        let a = r.answer_mut(qid);
-        let before = a.clone();
-        f(a);
-        if *a != before {
-            let label = undo::review_change(&before, a, &reference);
-            doc.changed();
-            self.remember(snap, label);
-        }
+        self.change(Part::Reviewer(name.clone()), |wb| {
+            let reference = undo::question_ref(wb, qid);
+            let r = wb.reviewer_mut(&name);
+            if r.role.is_none() {
+                r.role = role;
+            }
+            let a = r.answer_mut(qid);
+            let before = a.clone();
+            f(a);
+            (*a != before).then(|| undo::review_change(&before, a, &reference))
+        });
     }
 
     pub(super) fn set_review_rating(&mut self, qid: &str, r: Rating) {
@@ -1194,7 +1190,7 @@ impl App {
                 let n = count(|a| a.areas.len());
                 self.edit(Target::ReviewArea(name, q, n), true);
             }
-            Some(Slot::AddReviewSource) if !self.read_only_guard() => {
+            Some(Slot::AddReviewSource) if self.may_change() => {
                 self.popup = Some(pick::source_kind());
             }
             _ => {}
@@ -1262,25 +1258,25 @@ impl App {
             .is_some_and(|r| sel < r.activities.len());
         match action {
             Action::Add => {
-                if self.read_only_guard() {
-                    return;
-                }
                 let role = self.reviewer_role.clone();
                 self.open_group();
-                let snap = self.before_change(&Part::Reviewer(name.clone()));
-                let Some(doc) = &mut self.doc else { return };
-                let date = doc.wb.review.onsite_start;
-                let r = doc.wb.reviewer_mut(&name);
-                if r.role.is_none() {
-                    r.role = role;
-                }
-                r.activities.push(crate::workbook::onsite::Activity {
-                    date,
-                    ..Default::default()
+                let mut i = 0;
+                let added = self.change(Part::Reviewer(name.clone()), |wb| {
+                    let date = wb.review.onsite_start;
+                    let r = wb.reviewer_mut(&name);
+                    if r.role.is_none() {
+                        r.role = role;
+                    }
+                    r.activities.push(crate::workbook::onsite::Activity {
+                        date,
+                        ..Default::default()
+                    });
+                    i = r.activities.len() - 1;
+                    Some(format!("add activity {}", i + 1))
                 });
-                let i = r.activities.len() - 1;
-                doc.changed();
-                self.remember(snap, format!("add activity {}", i + 1));
+                if !added {
+                    return;
+                }
                 self.activity.sel = i;
                 self.activity.pane = Pane::Form;
                 self.activity.field = 2;
@@ -1294,7 +1290,7 @@ impl App {
                     self.activity.pane = Pane::Form;
                     self.activity.field = 0;
                 } else if self.activity.field == 0 {
-                    if !self.read_only_guard() {
+                    if self.may_change() {
                         let current = self
                             .wb()
                             .and_then(|w| w.reviewer(&name))
@@ -1307,9 +1303,6 @@ impl App {
                 }
             }
             Action::Delete if exists => {
-                if self.read_only_guard() {
-                    return;
-                }
                 let title = self
                     .wb()
                     .and_then(|w| w.reviewer(&name))
@@ -1379,41 +1372,37 @@ impl App {
 
     /// Records the agreed peer rating for a question.
     pub(super) fn set_agreed(&mut self, qid: &str, r: Rating) {
-        if self.read_only_guard() {
-            return;
-        }
-        let snap = self.before_change(&Part::Consensus);
-        let Some(doc) = &mut self.doc else { return };
-        let label = format!(
-            "change the agreed rating of {}",
-            undo::question_ref(&doc.wb, qid)
-        );
-        let list = &mut doc.wb.consensus;
-        match list.iter().position(|a| a.question == qid) {
-            Some(i) if r == Rating::None && list[i].note.is_none() => {
-                list.remove(i);
+        self.change(Part::Consensus, |wb| {
+            let label = format!(
+                "change the agreed rating of {}",
+                undo::question_ref(wb, qid)
+            );
+            let list = &mut wb.consensus;
+            match list.iter().position(|a| a.question == qid) {
+                Some(i) if r == Rating::None && list[i].note.is_none() => {
+                    list.remove(i);
+                }
+                Some(i) => list[i].rating = r,
+                None if r == Rating::None => return None,
+                None => {
+                    // Kept in framework order.
+                    let order = |q: &str| wb.framework.order_of(q).unwrap_or(usize::MAX);
+                    let at = list
+                        .iter()
+                        .position(|a| order(&a.question) > order(qid))
+                        .unwrap_or(list.len());
+                    list.insert(
+                        at,
+                        crate::workbook::onsite::Agreed {
+                            question: qid.to_string(),
+                            rating: r,
+                            ..Default::default()
+                        },
+                    );
+                }
             }
-            Some(i) => list[i].rating = r,
-            None if r == Rating::None => return,
-            None => {
-                // Kept in framework order.
-                let order = |q: &str| doc.wb.framework.order_of(q).unwrap_or(usize::MAX);
-                let at = list
-                    .iter()
-                    .position(|a| order(&a.question) > order(qid))
-                    .unwrap_or(list.len());
-                list.insert(
-                    at,
-                    crate::workbook::onsite::Agreed {
-                        question: qid.to_string(),
-                        rating: r,
-                        ..Default::default()
-                    },
-                );
-            }
-        }
-        doc.changed();
-        self.remember(snap, label);
+            Some(label)
+        });
     }
 
     fn findings_action(&mut self, action: Action) {
@@ -1442,9 +1431,6 @@ impl App {
                 }
             }
             Action::Delete => {
-                if self.read_only_guard() {
-                    return;
-                }
                 let label = match &row {
                     Some(FindRow::KeyMessage(i)) => format!("delete key message {}", i + 1),
                     Some(FindRow::Strength(d, i)) => format!("delete strength {} of {d}", i + 1),
@@ -1453,36 +1439,31 @@ impl App {
                     Some(FindRow::Rec(i)) => format!("delete recommendation {}", i + 1),
                     _ => String::new(),
                 };
-                let snap = self.before_change(&Part::Findings);
-                let Some(doc) = &mut self.doc else { return };
-                let f = &mut doc.wb.findings;
-                let removed = match row {
-                    Some(FindRow::KeyMessage(i)) => remove_at(&mut f.key_messages, i),
-                    Some(FindRow::Strength(d, i)) => remove_at(&mut f.domain_mut(&d).strengths, i),
-                    Some(FindRow::Area(d, i)) => remove_at(&mut f.domain_mut(&d).areas, i),
-                    Some(FindRow::NextStep(i)) => remove_at(&mut f.next_steps, i),
-                    Some(FindRow::Rec(i)) if i < f.recommendations.len() => {
-                        f.recommendations.remove(i);
-                        true
-                    }
-                    _ => false,
-                };
-                if removed {
-                    doc.changed();
-                    self.remember(snap, label);
-                }
+                self.change(Part::Findings, |wb| {
+                    let f = &mut wb.findings;
+                    let removed = match row {
+                        Some(FindRow::KeyMessage(i)) => remove_at(&mut f.key_messages, i),
+                        Some(FindRow::Strength(d, i)) => {
+                            remove_at(&mut f.domain_mut(&d).strengths, i)
+                        }
+                        Some(FindRow::Area(d, i)) => remove_at(&mut f.domain_mut(&d).areas, i),
+                        Some(FindRow::NextStep(i)) => remove_at(&mut f.next_steps, i),
+                        Some(FindRow::Rec(i)) if i < f.recommendations.len() => {
+                            f.recommendations.remove(i);
+                            true
+                        }
+                        _ => false,
+                    };
+                    removed.then_some(label)
+                });
             }
             Action::QuickWin | Action::StatusPicker => {
                 let Some(FindRow::Rec(i)) = row else {
                     self.message = Some(("Choose a recommendation first".into(), false));
                     return;
                 };
-                if self.read_only_guard() {
-                    return;
-                }
-                let snap = self.before_change(&Part::Findings);
-                let Some(doc) = &mut self.doc else { return };
-                if let Some(r) = doc.wb.findings.recommendations.get_mut(i) {
+                self.change(Part::Findings, |wb| {
+                    let r = wb.findings.recommendations.get_mut(i)?;
                     let label = if action == Action::QuickWin {
                         format!("mark recommendation {} as a quick win or not", i + 1)
                     } else {
@@ -1498,9 +1479,8 @@ impl App {
                             S::Done => S::Open,
                         };
                     }
-                    doc.changed();
-                    self.remember(snap, label);
-                }
+                    Some(label)
+                });
             }
             Action::EditOwner | Action::DueDate | Action::Progress => {
                 let Some(FindRow::Rec(i)) = row else {
@@ -1520,40 +1500,29 @@ impl App {
 
     /// Adds an item to the section of a findings row and edits it.
     fn findings_add(&mut self, row: &FindRow) {
-        if self.read_only_guard() {
-            return;
-        }
-        self.open_group();
-        let snap = self.before_change(&Part::Findings);
-        let Some(doc) = &mut self.doc else { return };
-        let f = &mut doc.wb.findings;
         let target = match row {
-            FindRow::KeyMessage(_) | FindRow::AddKeyMessage => {
-                Target::KeyMessage(f.key_messages.len())
-            }
-            FindRow::Strength(d, _) | FindRow::AddStrength(d) => Target::FindingStrength(
-                d.clone(),
-                f.domains
-                    .iter()
-                    .find(|x| &x.domain == d)
-                    .map_or(0, |x| x.strengths.len()),
-            ),
-            FindRow::Area(d, _) | FindRow::AddArea(d) => Target::FindingArea(
-                d.clone(),
-                f.domains
-                    .iter()
-                    .find(|x| &x.domain == d)
-                    .map_or(0, |x| x.areas.len()),
-            ),
             FindRow::Rec(_) | FindRow::AddRec => {
-                f.recommendations
-                    .push(crate::workbook::onsite::Recommendation::default());
-                let i = f.recommendations.len() - 1;
-                doc.changed();
-                self.remember(snap, format!("add recommendation {}", i + 1));
+                // A recommendation has fields of its own: it is added
+                // first, and its text edited.
+                self.open_group();
+                let mut i = 0;
+                let added = self.change(Part::Findings, |wb| {
+                    let recs = &mut wb.findings.recommendations;
+                    recs.push(crate::workbook::onsite::Recommendation::default());
+                    i = recs.len() - 1;
+                    Some(format!("add recommendation {}", i + 1))
+                });
+                if !added {
+                    return;
+                }
                 Target::RecText(i)
             }
-            FindRow::NextStep(_) | FindRow::AddNextStep => Target::NextStep(f.next_steps.len()),
+            _ => {
+                let Some(t) = self.wb().and_then(|w| new_finding(&w.findings, row)) else {
+                    return;
+                };
+                t
+            }
         };
         self.edit(target, true);
         // Keep the cursor on the new item's row.
@@ -1611,19 +1580,22 @@ impl App {
         }
     }
 
-    pub(super) fn with_answer(&mut self, qid: &str, f: impl FnOnce(&mut crate::workbook::Answer)) {
+    /// Changes a question's answer, saying who changed it and when. True if
+    /// it changed.
+    pub(super) fn with_answer(
+        &mut self,
+        qid: &str,
+        f: impl FnOnce(&mut crate::workbook::Answer),
+    ) -> bool {
         let user = self.user.clone();
-        let snap = self.before_change(&Part::Answer(qid.to_string()));
-        let Some(doc) = &mut self.doc else { return };
-        if doc.is_read_only() {
-            self.message = Some(("Read-only: nothing can be changed here".into(), true));
-            return;
-        }
-        let r = undo::question_ref(&doc.wb, qid);
-        let a = doc.wb.answer_mut(qid);
-        let before = a.clone();
-        f(a);
-        if *a != before {
+        self.change(Part::Answer(qid.to_string()), |wb| {
+            let r = undo::question_ref(wb, qid);
+            let a = wb.answer_mut(qid);
+            let before = a.clone();
+            f(a);
+            if *a == before {
+                return None;
+            }
             let label = undo::answer_change(&before, a, &r);
             let status = a.status;
             a.touch(&user, chrono::Utc::now());
@@ -1631,9 +1603,8 @@ impl App {
             if before.status != status {
                 a.status = status;
             }
-            doc.changed();
-            self.remember(snap, label);
-        }
+            Some(label)
+        })
     }
 
     pub(super) fn set_rating(&mut self, qid: &str, r: Rating) {
@@ -1645,7 +1616,9 @@ impl App {
             (Some(s), Rating::NotApplicable) if !s.not_applicable => {
                 self.message = Some(("This scale does not allow N/A".into(), true));
             }
-            _ => self.with_answer(qid, |a| a.rating = r),
+            _ => {
+                self.with_answer(qid, |a| a.rating = r);
+            }
         }
     }
 
@@ -1751,8 +1724,7 @@ impl App {
     }
 
     fn add_item(&mut self, qid: &str, strength: bool) {
-        if self.doc.as_ref().is_some_and(Doc::is_read_only) {
-            self.message = Some(("Read-only: nothing can be changed here".into(), true));
+        if !self.may_change() {
             return;
         }
         let len = self.wb().and_then(|w| w.answer(qid)).map_or(0, |a| {
@@ -1772,7 +1744,7 @@ impl App {
     }
 
     fn open_link_picker(&mut self, qid: &str) {
-        if self.read_only_guard() {
+        if !self.may_change() {
             return;
         }
         let Some(wb) = self.wb() else { return };
@@ -1798,9 +1770,6 @@ impl App {
     }
 
     fn delete_slot(&mut self, qid: &str) {
-        if self.read_only_guard() {
-            return;
-        }
         let slots = self.slots();
         match slots.get(self.q.slot) {
             Some(Slot::Strength(i)) => {
@@ -1817,12 +1786,15 @@ impl App {
             }
             Some(Slot::Evidence(i)) => {
                 let i = *i;
-                self.with_answer(qid, |a| {
+                if self.with_answer(qid, |a| {
                     a.evidence.remove(i);
-                });
-                self.message = Some(("Unlinked (the item stays in the library)".into(), false));
+                }) {
+                    self.message = Some(("Unlinked (the item stays in the library)".into(), false));
+                }
             }
-            Some(Slot::Owner) => self.with_answer(qid, |a| a.owner = None),
+            Some(Slot::Owner) => {
+                self.with_answer(qid, |a| a.owner = None);
+            }
             Some(Slot::Rating) => self.set_rating(qid, Rating::None),
             _ => {}
         }
@@ -1830,9 +1802,6 @@ impl App {
     }
 
     fn move_slot(&mut self, qid: &str, up: bool) {
-        if self.read_only_guard() {
-            return;
-        }
         let slots = self.slots();
         let swap = |list: &mut Vec<String>, i: usize| -> Option<usize> {
             let j = if up { i.checked_sub(1)? } else { i + 1 };
@@ -1870,11 +1839,10 @@ impl App {
     /// Opens the editor on a field. `added`: the field is a new list item,
     /// dropped again if left empty.
     pub fn edit(&mut self, target: Target, added: bool) {
-        let Some(doc) = &self.doc else { return };
-        if doc.is_read_only() {
-            self.message = Some(("Read-only: nothing can be changed here".into(), true));
+        if !self.may_change() {
             return;
         }
+        let Some(doc) = &self.doc else { return };
         let text = target.read(&doc.wb);
         self.popup = Some(Popup::Editor(Box::new(Editor::new(target, text, added))));
         self.open_group();
@@ -2334,9 +2302,6 @@ impl App {
     }
 
     pub(super) fn link(&mut self, qid: &str, idx: usize) {
-        if self.read_only_guard() {
-            return;
-        }
         let Some(id) = self
             .wb()
             .and_then(|w| w.evidence.get(idx))
@@ -2344,13 +2309,17 @@ impl App {
         else {
             return;
         };
-        let mut added = false;
-        self.with_answer(qid, |a| {
-            if !a.evidence.contains(&id) {
+        let mut already = false;
+        let added = self.with_answer(qid, |a| {
+            if a.evidence.contains(&id) {
+                already = true;
+            } else {
                 a.evidence.push(id.clone());
-                added = true;
             }
         });
+        if !added && !already {
+            return; // refused: the status bar says why
+        }
         let r = self
             .wb()
             .and_then(|w| w.framework.question(qid))
@@ -2364,9 +2333,6 @@ impl App {
     }
 
     fn confirmed(&mut self, op: Pending) {
-        if self.read_only_guard() {
-            return;
-        }
         let name = self.reviewer.clone().unwrap_or_default();
         let (part, label) = match &op {
             Pending::DeleteEvidence(i) => {
@@ -2380,38 +2346,41 @@ impl App {
             }
             Pending::DeleteMember(i) => (Part::Review, format!("delete team member {}", i + 1)),
         };
-        let snap = self.before_change(&part);
-        let Some(doc) = &mut self.doc else { return };
-        match op {
-            Pending::DeleteEvidence(i) => {
-                if i < doc.wb.evidence.len() {
-                    let id = doc.wb.evidence_mut().remove(i).id;
-                    for a in &mut doc.wb.answers {
-                        a.evidence.retain(|e| *e != id);
+        let reviewer = self.reviewer.clone();
+        let done = self.change(part, |wb| {
+            match op {
+                Pending::DeleteEvidence(i) => {
+                    if i < wb.evidence.len() {
+                        let id = wb.evidence_mut().remove(i).id;
+                        for a in &mut wb.answers {
+                            a.evidence.retain(|e| *e != id);
+                        }
+                    }
+                }
+                Pending::DeleteCase(i) => {
+                    if i < wb.proud_of.len() {
+                        wb.proud_of.remove(i);
+                    }
+                }
+                Pending::DeleteActivity(i) => {
+                    if let Some(name) = reviewer {
+                        let acts = &mut wb.reviewer_mut(&name).activities;
+                        if i < acts.len() {
+                            acts.remove(i);
+                        }
+                    }
+                }
+                Pending::DeleteMember(i) => {
+                    if i < wb.review.team.len() {
+                        wb.review.team.remove(i);
                     }
                 }
             }
-            Pending::DeleteCase(i) => {
-                if i < doc.wb.proud_of.len() {
-                    doc.wb.proud_of.remove(i);
-                }
-            }
-            Pending::DeleteActivity(i) => {
-                if let Some(name) = self.reviewer.clone() {
-                    let acts = &mut doc.wb.reviewer_mut(&name).activities;
-                    if i < acts.len() {
-                        acts.remove(i);
-                    }
-                }
-            }
-            Pending::DeleteMember(i) => {
-                if i < doc.wb.review.team.len() {
-                    doc.wb.review.team.remove(i);
-                }
-            }
+            Some(label)
+        });
+        if !done {
+            return;
         }
-        doc.changed();
-        self.remember(snap, label);
         let n = self.list_len();
         if let Some(lf) = self.current_list_form_mut() {
             lf.sel = lf.sel.min(n.saturating_sub(1));
@@ -2468,39 +2437,6 @@ impl App {
         }
     }
 
-    /// The one place a workbook edit is performed. A read-only workbook
-    /// refuses it (and the status bar says so); otherwise `part` is kept for
-    /// undo, `edit` runs, and if it names what it changed the change is
-    /// recorded under that label and the save is started. True if the
-    /// workbook changed.
-    pub(super) fn change(
-        &mut self,
-        part: Part,
-        edit: impl FnOnce(&mut Workbook) -> Option<String>,
-    ) -> bool {
-        if self.read_only_guard() {
-            return false;
-        }
-        let snap = self.before_change(&part);
-        let Some(doc) = &mut self.doc else {
-            return false;
-        };
-        let Some(label) = edit(&mut doc.wb) else {
-            return false;
-        };
-        doc.changed();
-        self.remember(snap, label);
-        true
-    }
-
-    fn read_only_guard(&mut self) -> bool {
-        if self.doc.as_ref().is_some_and(Doc::is_read_only) {
-            self.message = Some(("Read-only: nothing can be changed here".into(), true));
-            return true;
-        }
-        false
-    }
-
     fn evidence_action(&mut self, action: Action) {
         let shown = self.evidence_shown();
         let cur = shown.get(self.ev.list.sel).copied();
@@ -2514,18 +2450,19 @@ impl App {
                 self.popup = Some(Popup::Filter(Box::new(area)));
             }
             Action::Add => {
-                if self.read_only_guard() {
+                self.open_group();
+                let kind = self.ev.kind.unwrap_or_default();
+                let mut idx = 0;
+                let added = self.change(Part::Evidence, |wb| {
+                    let item = new_evidence(wb, kind);
+                    let label = format!("add evidence {}", item.id);
+                    wb.evidence_mut().push(item);
+                    idx = wb.evidence.len() - 1;
+                    Some(label)
+                });
+                if !added {
                     return;
                 }
-                self.open_group();
-                let snap = self.before_change(&Part::Evidence);
-                let Some(doc) = &mut self.doc else { return };
-                let item = new_evidence(&doc.wb, self.ev.kind.unwrap_or_default());
-                let label = format!("add evidence {}", item.id);
-                doc.wb.evidence_mut().push(item);
-                doc.changed();
-                let idx = doc.wb.evidence.len() - 1;
-                self.remember(snap, label);
                 self.ev.query.clear();
                 let pos = self
                     .evidence_shown()
@@ -2547,7 +2484,7 @@ impl App {
                 match self.evidence_fields(i).get(self.ev.list.field) {
                     Some(Some(f)) => self.edit(Target::Evidence(i, *f), false),
                     Some(None) => {
-                        if self.read_only_guard() {
+                        if !self.may_change() {
                             return;
                         }
                         let k = self.wb().map(|w| w.evidence[i].kind).unwrap_or_default();
@@ -2558,9 +2495,6 @@ impl App {
             }
             Action::Delete => {
                 let Some(i) = cur else { return };
-                if self.read_only_guard() {
-                    return;
-                }
                 let Some(wb) = self.wb() else { return };
                 let e = &wb.evidence[i];
                 let refs = wb.citing_refs(&e.id);
@@ -2619,23 +2553,13 @@ impl App {
             Action::Delete => match rows.get(sel) {
                 Some(Some(Target::Focus(i))) => {
                     let i = *i;
-                    if self.read_only_guard() {
-                        return;
-                    }
-                    let snap = self.before_change(&Part::Review);
-                    if let Some(doc) = &mut self.doc
-                        && i < doc.wb.review.focus.len()
-                    {
-                        doc.wb.review.focus.remove(i);
-                        doc.changed();
-                        self.remember(snap, format!("delete focus question {}", i + 1));
-                    }
+                    self.change(Part::Review, |wb| {
+                        remove_at(&mut wb.review.focus, i)
+                            .then(|| format!("delete focus question {}", i + 1))
+                    });
                 }
                 Some(Some(Target::Member(i, _))) => {
                     let i = *i;
-                    if self.read_only_guard() {
-                        return;
-                    }
                     let name = self
                         .wb()
                         .and_then(|w| w.review.team.get(i))
@@ -2654,25 +2578,30 @@ impl App {
 
     /// Adds a focus question or a team member, by where the cursor is.
     fn details_add(&mut self, sel: usize, rows: &[Option<Target>]) {
-        if self.read_only_guard() {
+        let Some(focus_n) = self.wb().map(|w| w.review.focus.len()) else {
             return;
-        }
-        self.open_group();
-        let snap = self.before_change(&Part::Review);
-        let Some(doc) = &mut self.doc else { return };
-        let focus_n = doc.wb.review.focus.len();
+        };
         let add_focus_row = 4 + focus_n;
         let in_focus = sel <= add_focus_row;
+        self.open_group();
+        let mut i = 0;
+        let added = self.change(Part::Review, |wb| {
+            if in_focus {
+                wb.review.focus.push(String::new());
+                Some(format!("add focus question {}", focus_n + 1))
+            } else {
+                wb.review.team.push(new_member());
+                i = wb.review.team.len() - 1;
+                Some(format!("add team member {}", i + 1))
+            }
+        });
+        if !added {
+            return;
+        }
         if in_focus {
-            doc.wb.review.focus.push(String::new());
-            self.remember(snap, format!("add focus question {}", focus_n + 1));
             self.details.sel = add_focus_row;
             self.edit(Target::Focus(focus_n), true);
         } else {
-            doc.wb.review.team.push(new_member());
-            doc.changed();
-            let i = doc.wb.review.team.len() - 1;
-            self.remember(snap, format!("add team member {}", i + 1));
             self.details.sel = rows.len() - 1;
             self.edit(Target::Member(i, MemberField::Name), false);
         }
@@ -2700,16 +2629,16 @@ impl App {
         let sel = self.proud.sel;
         match action {
             Action::Add => {
-                if self.read_only_guard() {
+                self.open_group();
+                let mut n = 0;
+                let added = self.change(Part::ProudOf, |wb| {
+                    wb.proud_of.push(new_case());
+                    n = wb.proud_of.len();
+                    Some(format!("add case study {n}"))
+                });
+                if !added {
                     return;
                 }
-                self.open_group();
-                let snap = self.before_change(&Part::ProudOf);
-                let Some(doc) = &mut self.doc else { return };
-                doc.wb.proud_of.push(new_case());
-                doc.changed();
-                let n = doc.wb.proud_of.len();
-                self.remember(snap, format!("add case study {n}"));
                 self.proud.sel = n - 1;
                 self.proud.pane = Pane::Form;
                 self.proud.field = 0;
@@ -2727,9 +2656,6 @@ impl App {
                 }
             }
             Action::Delete => {
-                if self.read_only_guard() {
-                    return;
-                }
                 let Some(title) = self
                     .wb()
                     .and_then(|w| w.proud_of.get(sel))
@@ -2752,121 +2678,23 @@ impl App {
     }
 }
 
-// ----- undo and redo of workbook changes (the history is in `undo`) -----
-
-impl App {
-    /// Where the selection is, to come back to when a change is undone.
-    fn spot(&self) -> Spot {
-        let list = self.current_list_form();
-        Spot {
-            screen: self.screen,
-            question: self.q.sel,
-            pane: match self.screen {
-                Screen::Questions => self.q.pane,
-                _ => list.map_or(Pane::List, |l| l.pane),
-            },
-            slot: self.q.slot,
-            list: match self.screen {
-                Screen::Findings => self.findings.sel,
-                _ => list.map_or(0, |l| l.sel),
-            },
-            field: list.map_or(0, |l| l.field),
+/// The field a new item of a findings row's section is typed in (the
+/// editor adds it); None for a recommendation, which is added first.
+fn new_finding(f: &crate::workbook::onsite::Findings, row: &FindRow) -> Option<Target> {
+    let in_domain = |d: &str, n: fn(&crate::workbook::onsite::DomainFindings) -> usize| {
+        f.domains.iter().find(|x| x.domain == d).map_or(0, n)
+    };
+    Some(match row {
+        FindRow::KeyMessage(_) | FindRow::AddKeyMessage => Target::KeyMessage(f.key_messages.len()),
+        FindRow::Strength(d, _) | FindRow::AddStrength(d) => {
+            Target::FindingStrength(d.clone(), in_domain(d, |x| x.strengths.len()))
         }
-    }
-
-    /// Starts a group of changes that are undone together (an editor and
-    /// the new item it was opened on); it ends when the editor closes.
-    pub(super) fn open_group(&mut self) {
-        if self.group.is_none() {
-            self.groups += 1;
-            self.group = Some(self.groups);
+        FindRow::Area(d, _) | FindRow::AddArea(d) => {
+            Target::FindingArea(d.clone(), in_domain(d, |x| x.areas.len()))
         }
-    }
-
-    /// Takes a snapshot of a part before a change, unless the change will
-    /// be folded into the open group's entry.
-    fn before_change(&self, part: &Part) -> Option<Snapshot> {
-        if self.history.continues(self.group) {
-            return None;
-        }
-        self.wb().map(|wb| Snapshot::take(wb, part))
-    }
-
-    /// Records a change made after `before` was taken. A deletion says in
-    /// the status bar how to undo it.
-    fn remember(&mut self, before: Option<Snapshot>, label: String) {
-        let Some(before) = before else { return };
-        if let Some(what) = label.strip_prefix("delete ") {
-            let key = self.key_name(Action::Undo);
-            self.message = Some((format!("Deleted {what} — {key} to undo"), false));
-        }
-        let spot = self.spot();
-        self.history.record(before, label, spot, self.group);
-    }
-
-    /// The key for an action here, as the status bar names it.
-    fn key_name(&self, action: Action) -> String {
-        self.keymap
-            .key_for(self.screen.context(), action)
-            .map_or_else(|| action.name().to_string(), |k| k.to_string())
-    }
-
-    /// Undoes (or redoes) the newest change, selects where it was made and
-    /// says what it was. The workbook is saved as after any change.
-    fn undo_step(&mut self, redo: bool) {
-        if self.read_only_guard() {
-            return;
-        }
-        let Some(doc) = &mut self.doc else { return };
-        let step = if redo {
-            self.history.redo(&mut doc.wb)
-        } else {
-            self.history.undo(&mut doc.wb)
-        };
-        let Some(step) = step else {
-            let what = if redo { "redo" } else { "undo" };
-            self.message = Some((format!("Nothing to {what}"), false));
-            return;
-        };
-        doc.changed();
-        self.return_to(step.spot);
-        let (done, other, again) = if redo {
-            ("redid", Action::Undo, "undo")
-        } else {
-            ("undid", Action::Redo, "redo")
-        };
-        let key = self.key_name(other);
-        self.message = Some((format!("{done}: {} — {key} to {again}", step.label), false));
-    }
-
-    /// Goes back to where a change was made, within what is there now.
-    fn return_to(&mut self, spot: Spot) {
-        if self.tabs().contains(&spot.screen) {
-            self.screen = spot.screen;
-        }
-        let last = |n: usize| n.saturating_sub(1);
-        self.q.sel = spot.question.min(last(self.q.question_rows.len()));
-        match self.screen {
-            Screen::Questions => {
-                self.q.pane = spot.pane;
-                self.q.slot = spot.slot.min(last(self.slots().len()));
-            }
-            Screen::Findings => {
-                self.findings.sel = spot.list.min(last(self.finding_rows().len()));
-            }
-            _ => {
-                let n = self.list_len();
-                if let Some(lf) = self.current_list_form_mut() {
-                    lf.sel = spot.list.min(last(n));
-                    lf.pane = spot.pane;
-                }
-                let m = self.form_len();
-                if let Some(lf) = self.current_list_form_mut() {
-                    lf.field = spot.field.min(last(m));
-                }
-            }
-        }
-    }
+        FindRow::NextStep(_) | FindRow::AddNextStep => Target::NextStep(f.next_steps.len()),
+        FindRow::Rec(_) | FindRow::AddRec => return None,
+    })
 }
 
 fn remove_at(list: &mut Vec<String>, i: usize) -> bool {

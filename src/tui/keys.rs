@@ -74,6 +74,30 @@ pub enum Action {
     Reload,
 }
 
+impl Action {
+    /// True for actions that always change the workbook, whatever screen
+    /// they are pressed on: a read-only workbook refuses them at once (see
+    /// `App::refuse_read_only`). Those that first open an editor or a
+    /// picker are refused when it would open.
+    pub fn changes_workbook(self) -> bool {
+        matches!(
+            self,
+            Action::Rate(_)
+                | Action::ClearRating
+                | Action::NotApplicable
+                | Action::Add
+                | Action::Delete
+                | Action::MoveUp
+                | Action::MoveDown
+                | Action::Link
+                | Action::Unlink
+                | Action::QuickWin
+                | Action::Undo
+                | Action::Redo
+        )
+    }
+}
+
 /// Names used in `keys.yaml`, and what the help screen says.
 const NAMES: &[(Action, &str, &str)] = &[
     (Action::Up, "up", "move up"),

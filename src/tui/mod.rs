@@ -2,6 +2,7 @@
 //! changes the state, and `view::draw` draws it.
 
 pub mod app;
+pub mod changes;
 pub mod component;
 pub mod edit;
 pub mod keys;
