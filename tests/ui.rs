@@ -29,13 +29,13 @@ use harness::*;
 #[test]
 fn snapshot_start_with_no_workbooks() {
     let dir = tempfile::tempdir().unwrap();
-    let app = bare_app_in(&dir);
+    let mut app = bare_app_in(&dir);
     assert_eq!(app.screen, Screen::Start);
     assert!(app.start.books.is_empty());
     let folder = app.workbooks_dir.display().to_string();
-    let text = screen(&app, 80, 24);
+    let text = screen(&mut app, 80, 24);
     assert!(text.contains(&folder), "the folder is named:\n{text}");
-    snap_start!("start_empty", &app);
+    snap_start!("start_empty", &mut app);
 }
 
 #[test]
@@ -52,9 +52,9 @@ fn snapshot_start_with_one_workbook() {
     let mut app = bare_app_in(&dir);
     assert_eq!(app.start.books.len(), 1);
     assert_eq!(app.start.books[0].error, None);
-    let text = screen(&app, 80, 24);
+    let text = screen(&mut app, 80, 24);
     assert!(text.contains("Suffolk County Council"), "{text}");
-    snap_start!("start_one_workbook", &app);
+    snap_start!("start_one_workbook", &mut app);
     // The workbook is selected with j and opens with Enter.
     press(&mut app, "j");
     assert_eq!(app.start.sel, 1);
@@ -69,21 +69,21 @@ fn snapshot_start_new_workbook_popups() {
     let mut app = bare_app_in(&dir);
     press(&mut app, "enter");
     assert!(showing(&app, "frameworks") && popup(&app).unwrap().choice == Some(0));
-    snap_start!("start_frameworks_popup", &app);
+    snap_start!("start_frameworks_popup", &mut app);
     press(&mut app, "enter");
     assert!(showing(&app, "new workbook"));
     typ(&mut app, "Ynys Môn");
     press(&mut app, "tab");
     typ(&mut app, "Peer review 2026");
-    snap_start!("start_new_workbook_popup", &app);
+    snap_start!("start_new_workbook_popup", &mut app);
 }
 
 #[test]
 fn snapshot_questions_tree() {
-    let (app, _d) = suffolk();
+    let (mut app, _d) = suffolk();
     assert_eq!(app.q.pane, Pane::List);
     snap!("questions_tree_suffolk", app);
-    let (app, _d) = halton();
+    let (mut app, _d) = halton();
     snap!("questions_tree_halton", app);
 }
 
@@ -243,14 +243,14 @@ fn snapshot_proud_of() {
 
 #[test]
 fn snapshot_terminal_too_small() {
-    let (app, _d) = suffolk();
+    let (mut app, _d) = suffolk();
     snap!("too_small_50x10", app, 50, 10);
 }
 
 #[test]
 fn snapshot_read_only_banner() {
-    let (app, _d) = read_only_suffolk();
-    let text = screen(&app, 80, 24);
+    let (mut app, _d) = read_only_suffolk();
+    let text = screen(&mut app, 80, 24);
     assert!(
         text.contains("READ-ONLY, open in another peerbook: someone on host"),
         "{text}"
@@ -267,7 +267,7 @@ fn a_workbook_read_only_by_its_permissions_says_so_not_that_it_is_held() {
     std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o444)).unwrap();
     let mut app = bare_app_in(&dir);
     app.open_doc(Doc::open(&path).unwrap());
-    let text = screen(&app, 160, 24);
+    let text = screen(&mut app, 160, 24);
     assert!(
         text.contains(
             "READ-ONLY because the file is read-only (its permissions); make it writable"
@@ -278,7 +278,7 @@ fn a_workbook_read_only_by_its_permissions_says_so_not_that_it_is_held() {
 }
 
 /// The status line: the last line but one.
-fn status_line(app: &App, w: u16, h: u16) -> String {
+fn status_line(app: &mut App, w: u16, h: u16) -> String {
     let text = screen(app, w, h);
     text.lines().nth(usize::from(h) - 2).unwrap().to_string()
 }
@@ -286,16 +286,16 @@ fn status_line(app: &App, w: u16, h: u16) -> String {
 #[test]
 
 fn read_only_banner_names_the_holder_at_80x24() {
-    let (app, _d) = read_only_suffolk();
-    let line = status_line(&app, 80, 24);
+    let (mut app, _d) = read_only_suffolk();
+    let line = status_line(&mut app, 80, 24);
     assert!(line.contains("someone on host, process 1"), "{line}");
 }
 
 #[test]
 
 fn status_line_shows_progress_at_80x24() {
-    let (app, _d) = suffolk();
-    let line = status_line(&app, 80, 24);
+    let (mut app, _d) = suffolk();
+    let line = status_line(&mut app, 80, 24);
     assert!(line.contains("12/13 answered"), "{line}");
     assert!(!line.contains("…saved"), "{line}");
 }
@@ -323,7 +323,7 @@ fn j_and_k_move_through_the_questions() {
     app.update(Action::Down);
     assert_eq!(app.current_question().as_deref(), Some("2"));
     // The selected question is the one drawn reversed.
-    let sel = selected_rows(&app, 80, 24);
+    let sel = selected_rows(&mut app, 80, 24);
     assert!(sel.iter().any(|r| r.contains("KLOE 2")), "{sel:?}");
 }
 
@@ -382,7 +382,7 @@ fn digits_rate_the_current_answer() {
     let a = wb(&app).answer("2").unwrap();
     assert_eq!(a.changed.as_ref().unwrap().by, "Tester");
     // The tree shows the new rating.
-    let text = screen(&app, 80, 24);
+    let text = screen(&mut app, 80, 24);
     assert!(text.contains("KLOE 2 1 Significant"), "{text}");
     // Also from the answer pane.
     press(&mut app, "tab");
@@ -402,7 +402,7 @@ fn a_digit_not_on_the_scale_shows_a_message_and_changes_nothing() {
     let m = message(&app);
     assert!(m.starts_with("5 is not on the scale"), "{m}");
     assert!(m.contains("4: Exceptional standard"), "{m}");
-    let text = screen(&app, 80, 24);
+    let text = screen(&mut app, 80, 24);
     assert!(text.contains("5 is not on the scale"), "{text}");
     press(&mut app, "9");
     assert_eq!(wb(&app).answer("1").unwrap(), &before);
@@ -413,10 +413,10 @@ fn x_marks_not_applicable_and_0_clears() {
     let (mut app, _d) = suffolk();
     press(&mut app, "x");
     assert_eq!(rating(&app, "1"), Rating::NotApplicable);
-    assert!(screen(&app, 80, 24).contains("Rating: N/A"));
+    assert!(screen(&mut app, 80, 24).contains("Rating: N/A"));
     press(&mut app, "0");
     assert_eq!(rating(&app, "1"), Rating::None);
-    assert!(screen(&app, 80, 24).contains("Rating: not rated"));
+    assert!(screen(&mut app, 80, 24).contains("Rating: not rated"));
     // Both count as changes by this user.
     assert_eq!(
         wb(&app).answer("1").unwrap().changed.as_ref().unwrap().by,
@@ -442,9 +442,9 @@ fn clearing_the_rating_of_an_empty_answer_leaves_it_unanswered() {
     press(&mut app, "n");
     assert_eq!(app.current_question().as_deref(), Some("12"));
     // The status bar and the dashboard count it as not started.
-    assert!(screen(&app, 80, 24).contains("12/13 answered"));
+    assert!(screen(&mut app, 80, 24).contains("12/13 answered"));
     press(&mut app, "D");
-    let text = screen(&app, 80, 24);
+    let text = screen(&mut app, 80, 24);
     assert!(text.contains("Not started (1): KLOE 12"), "{text}");
 }
 
@@ -576,11 +576,11 @@ fn adding_a_strength_from_the_answer_pane() {
     let n = wb(&app).answer("1").unwrap().strengths.len();
     go_to_slot(&mut app, &Slot::AddStrength);
     assert!(
-        selected_rows(&app, 80, 24)
+        selected_rows(&mut app, 80, 24)
             .iter()
             .any(|r| r.contains("+ add a strength")),
         "{:?}",
-        selected_rows(&app, 80, 24)
+        selected_rows(&mut app, 80, 24)
     );
     press(&mut app, "enter");
     assert!(showing(&app, "editor"));
@@ -678,7 +678,7 @@ fn l_opens_the_link_picker_and_enter_links() {
     assert_eq!(wb(&app).answer("1").unwrap().evidence.len(), 5);
     // The link shows in the answer pane and can be removed with d there.
     go_to_slot(&mut app, &Slot::Evidence(4));
-    let text = screen(&app, 80, 24);
+    let text = screen(&mut app, 80, 24);
     assert!(text.contains("Evidence: ev-5"), "{text}");
     press(&mut app, "d");
     assert_eq!(wb(&app).answer("1").unwrap().evidence, linked);
@@ -777,7 +777,7 @@ fn evidence_kind_filter() {
             .iter()
             .all(|i| wb(&app).evidence[*i].kind == EvidenceKind::Data)
     );
-    let text = screen(&app, 80, 24);
+    let text = screen(&mut app, 80, 24);
     assert!(
         text.contains(&format!("Evidence {} of {all} · Data", shown.len())),
         "{text}"
@@ -824,7 +824,7 @@ fn evidence_text_filter() {
     typ(&mut app, "zzz");
     press(&mut app, "enter");
     assert!(app.evidence_shown().is_empty());
-    assert!(screen(&app, 80, 24).contains("Nothing matches the filter"));
+    assert!(screen(&mut app, 80, 24).contains("Nothing matches the filter"));
     // Clearing it shows everything again.
     press(&mut app, "/");
     backspaces(&mut app, 20);
@@ -845,7 +845,7 @@ fn details_impossible_date_gives_an_error_and_changes_nothing() {
     let ed = expect_popup(&app, "editor");
     let e = ed.error.unwrap_or_default();
     assert!(e.contains("'2026-02-30' is not a real date"), "{e}");
-    assert!(screen(&app, 80, 24).contains("is not a real date"));
+    assert!(screen(&mut app, 80, 24).contains("is not a real date"));
     // Enter does not accept it.
     press(&mut app, "enter");
     assert!(showing(&app, "editor"));
@@ -962,7 +962,7 @@ fn metrics_value_is_written() {
     let m = wb(&app).metrics.iter().find(|m| m.metric == first).unwrap();
     assert_eq!(m.value, Some(42.5));
     // The list shows it.
-    assert!(screen(&app, 80, 24).contains("42.5"));
+    assert!(screen(&mut app, 80, 24).contains("42.5"));
     // Not a number: refused, Esc keeps the old value.
     press(&mut app, "enter");
     typ(&mut app, "x");
@@ -1105,7 +1105,7 @@ fn search_jumps_to_the_question() {
     press(&mut app, "Q");
     press(&mut app, "/");
     typ(&mut app, "qqqxxx");
-    assert!(screen(&app, 80, 24).contains("No matches"));
+    assert!(screen(&mut app, 80, 24).contains("No matches"));
     press(&mut app, "esc");
     assert!(popup(&app).is_none());
     assert_eq!(app.current_question().as_deref(), Some("2"));
@@ -1115,7 +1115,7 @@ fn search_jumps_to_the_question() {
 fn help_lists_keys_from_the_table() {
     let (mut app, _d) = suffolk();
     press(&mut app, "?");
-    let text = screen(&app, 80, 24);
+    let text = screen(&mut app, 80, 24);
     assert!(text.contains("Keys on the Questions screen"), "{text}");
     assert!(text.contains("next unanswered question"), "{text}");
     assert!(text.contains("rate at that level of the scale"), "{text}");
@@ -1123,7 +1123,7 @@ fn help_lists_keys_from_the_table() {
     let rows = app.keymap.help(app.screen.context());
     let mut seen = String::new();
     for _ in 0..rows.len() {
-        seen.push_str(&screen(&app, 80, 24));
+        seen.push_str(&screen(&mut app, 80, 24));
         press(&mut app, "j");
     }
     for (_, d) in &rows {
@@ -1134,7 +1134,7 @@ fn help_lists_keys_from_the_table() {
     // On the evidence screen it lists that screen's keys.
     press(&mut app, "E");
     press(&mut app, "?");
-    let text = screen(&app, 80, 24);
+    let text = screen(&mut app, 80, 24);
     assert!(text.contains("Keys on the Evidence screen"), "{text}");
     assert!(text.contains("filter by kind"), "{text}");
     assert!(!text.contains("next unanswered question"), "{text}");
@@ -1148,7 +1148,7 @@ fn help_follows_a_rebound_key() {
     let (mut app, _d) = suffolk();
     app.keymap = km;
     press(&mut app, "?");
-    let text = screen(&app, 80, 24);
+    let text = screen(&mut app, 80, 24);
     let line = text
         .lines()
         .find(|l| l.contains("next unanswered question"))
@@ -1162,7 +1162,7 @@ fn read_only_workbook_refuses_changes_with_a_message() {
     let before = wb(&app).clone();
     // The banner is in the status bar for as long as the workbook is open.
     assert!(
-        status_line(&app, 80, 24)
+        status_line(&mut app, 80, 24)
             .contains("READ-ONLY, open in another peerbook: someone on host, process 1")
     );
     let refused = "Read-only: nothing can be changed here";
@@ -1195,7 +1195,7 @@ fn read_only_workbook_refuses_changes_with_a_message() {
     assert_eq!(wb(&app).evidence, before.evidence);
     assert_eq!(wb(&app).review, before.review);
     assert_eq!(wb(&app).proud_of, before.proud_of);
-    let text = screen(&app, 80, 24);
+    let text = screen(&mut app, 80, 24);
     assert!(text.contains(refused), "{text}");
 }
 
@@ -1306,7 +1306,7 @@ fn keys_yaml_override_changes_what_a_key_does() {
     assert_eq!(app.screen, Screen::Evidence);
     // The footer shows the new key.
     press(&mut app, "Q");
-    let text = screen(&app, 80, 24);
+    let text = screen(&mut app, 80, 24);
     let footer = text.lines().last().unwrap();
     assert!(footer.contains("F8 next gap"), "{footer}");
 }
@@ -1421,11 +1421,17 @@ fn drawing_every_screen_at_every_size_does_not_panic() {
         for &(w, h) in &sizes {
             let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                 let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-                t.draw(|f| peerbook::tui::view::draw(f, app)).unwrap();
+                t.draw(|f| {
+                    peerbook::tui::view::draw(f, app);
+                })
+                .unwrap();
                 // And resizing a terminal that already drew.
                 t.backend_mut()
                     .resize(w.saturating_add(3), h.saturating_add(2));
-                t.draw(|f| peerbook::tui::view::draw(f, app)).unwrap();
+                t.draw(|f| {
+                    peerbook::tui::view::draw(f, app);
+                })
+                .unwrap();
             }));
             assert!(r.is_ok(), "drawing '{name}' at {w}×{h} panicked");
         }
@@ -1436,14 +1442,14 @@ fn drawing_every_screen_at_every_size_does_not_panic() {
 fn keys_after_drawing_small_do_not_panic() {
     // Page keys use the last drawn size: draw at 1×1, then page around.
     let (mut app, _d) = suffolk();
-    let _ = terminal(&app, 1, 1);
+    let _ = terminal(&mut app, 1, 1);
     keys(&mut app, "pgdn pgdn pgup tab pgdn G g");
     for s in ["E", "R", "P", "M", "D"] {
         press(&mut app, s);
-        let _ = terminal(&app, 1, 1);
+        let _ = terminal(&mut app, 1, 1);
         keys(&mut app, "pgdn pgdn G pgup g j k");
     }
-    let _ = terminal(&app, 80, 24);
+    let _ = terminal(&mut app, 80, 24);
 }
 
 /// Presses `key` `n` times and checks after each press that the selection
@@ -1571,9 +1577,9 @@ fn snapshot_start_with_a_broken_workbook() {
     let folder = dir.path().join("workbooks");
     std::fs::create_dir_all(&folder).unwrap();
     std::fs::write(folder.join("broken.yaml"), "kind: workbook\nformat: [\n").unwrap();
-    let app = bare_app_in(&dir);
+    let mut app = bare_app_in(&dir);
     assert!(app.start.books[0].error.is_some());
-    snap_start!("start_broken_workbook", &app);
+    snap_start!("start_broken_workbook", &mut app);
 }
 
 fn click(app: &mut App, column: u16, row: u16) {
@@ -1587,7 +1593,7 @@ fn click(app: &mut App, column: u16, row: u16) {
 }
 
 /// The row of the screen whose text contains `needle`.
-fn row_of(app: &App, needle: &str) -> u16 {
+fn row_of(app: &mut App, needle: &str) -> u16 {
     let text = screen(app, 80, 24);
     text.lines()
         .position(|l| l.contains(needle))
@@ -1597,11 +1603,11 @@ fn row_of(app: &App, needle: &str) -> u16 {
 #[test]
 fn clicking_a_question_in_the_tree_selects_it() {
     let (mut app, _d) = suffolk();
-    let row = row_of(&app, "KLOE 7");
+    let row = row_of(&mut app, "KLOE 7");
     click(&mut app, 5, row);
     assert_eq!(app.current_question().as_deref(), Some("7"));
     // A click on a tab shows that screen.
-    let col = screen(&app, 80, 24)
+    let col = screen(&mut app, 80, 24)
         .lines()
         .next()
         .unwrap()
@@ -1612,6 +1618,19 @@ fn clicking_a_question_in_the_tree_selects_it() {
 }
 
 #[test]
+fn clicking_a_review_detail_selects_the_row_drawn_there() {
+    // The click is resolved against what the frame drew: the whole width
+    // of a row of the form, not a list's arithmetic.
+    let (mut app, _d) = suffolk();
+    press(&mut app, "R");
+    let row = row_of(&mut app, "On-site to");
+    click(&mut app, 70, row);
+    assert_eq!(app.details.sel, 3, "the on-site end date's row");
+    let text = selected_rows(&mut app, 80, 24).join("\n");
+    assert!(text.contains("On-site to"), "{text}");
+}
+
+#[test]
 
 fn clicking_a_workbook_on_the_start_screen_selects_it() {
     let dir = tempfile::tempdir().unwrap();
@@ -1619,10 +1638,10 @@ fn clicking_a_workbook_on_the_start_screen_selects_it() {
     std::fs::create_dir_all(&folder).unwrap();
     drop(peerbook::store::WorkbookFile::create(&folder.join("a.yaml"), &seed(SUFFOLK)).unwrap());
     let mut app = bare_app_in(&dir);
-    let book = row_of(&app, "Suffolk County Council");
+    let book = row_of(&mut app, "Suffolk County Council");
     click(&mut app, 10, book);
     assert_eq!(app.start.sel, 1, "clicked the workbook");
-    let new = row_of(&app, "+ New workbook");
+    let new = row_of(&mut app, "+ New workbook");
     click(&mut app, 10, new);
     assert_eq!(app.start.sel, 0, "clicked '+ New workbook'");
 }
@@ -1643,12 +1662,12 @@ fn tab_switches_panes_on_every_list_and_form_screen() {
 fn the_footer_does_not_offer_screen_keys_while_typing() {
     let (mut app, _d) = suffolk();
     press(&mut app, "e");
-    let text = screen(&app, 80, 24);
+    let text = screen(&mut app, 80, 24);
     let footer = text.lines().last().unwrap();
     assert!(!footer.contains("r rating"), "{footer}");
     press(&mut app, "esc");
     press(&mut app, "/");
-    let text = screen(&app, 80, 24);
+    let text = screen(&mut app, 80, 24);
     let footer = text.lines().last().unwrap();
     assert!(!footer.contains("r rating"), "{footer}");
 }
@@ -1740,7 +1759,7 @@ fn random_keys_on_every_screen_do_not_panic() {
             let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                 press(&mut app, k);
                 app.quit = false;
-                let _ = terminal(&app, w, h);
+                let _ = terminal(&mut app, w, h);
             }));
             if r.is_err() {
                 let tail = &pressed[pressed.len().saturating_sub(20)..];
@@ -1756,7 +1775,7 @@ fn line_breaks_in_form_values_are_drawn_as_lines() {
     // The seed's second case study ends its 'what we did' with a newline.
     let (mut app, _d) = suffolk();
     keys(&mut app, "P j");
-    let text = screen(&app, 80, 24);
+    let text = screen(&mut app, 80, 24);
     assert!(!text.contains('\u{fffd}'), "{text}");
     // A summary typed over two lines shows as two lines.
     keys(&mut app, "enter j enter");
@@ -1767,7 +1786,7 @@ fn line_breaks_in_form_values_are_drawn_as_lines() {
         wb(&app).proud_of[1].summary.as_deref(),
         Some("Weekly drop-ins.\nRun with carers.")
     );
-    let text = screen(&app, 80, 24);
+    let text = screen(&mut app, 80, 24);
     assert!(!text.contains('\u{fffd}'), "{text}");
     assert!(text.contains("Run with carers."), "{text}");
 }
@@ -1929,7 +1948,7 @@ fn reviewer_activity_log_add_edit_delete() {
     keys(&mut app, "k enter backspace");
     typ(&mut app, "2.5");
     keys(&mut app, "enter");
-    let screen_text = screen(&app, 80, 24);
+    let screen_text = screen(&mut app, 80, 24);
     assert!(
         screen_text.contains("not a number of people"),
         "{screen_text}"
@@ -1986,7 +2005,7 @@ fn the_peer_screen_shows_ratings_side_by_side_and_records_the_agreed_one() {
     snap!("peer_screen", app);
     // KLOE 10 has no agreed rating: set one with a digit.
     keys(&mut app, "j j j j j j j j j");
-    let text = screen(&app, 80, 24);
+    let text = screen(&mut app, 80, 24);
     assert!(
         text.contains("! KLOE 10"),
         "the disagreement is flagged:\n{text}"
@@ -2048,7 +2067,7 @@ fn the_findings_screen_edits_recommendations() {
     keys(&mut app, "enter t");
     typ(&mut app, "2017-02-30");
     keys(&mut app, "enter");
-    assert!(screen(&app, 80, 24).contains("not a real date"));
+    assert!(screen(&mut app, 80, 24).contains("not a real date"));
     keys(&mut app, "esc t");
     typ(&mut app, "2017-02-28");
     keys(&mut app, "enter s");
@@ -2138,7 +2157,7 @@ fn the_gap_chart_shows_self_and_peer_scores_as_text() {
     let (mut app, _d) = onsite();
     typ(&mut app, "V");
     typ(&mut app, "c");
-    let text = screen(&app, 80, 24);
+    let text = screen(&mut app, 80, 24);
     assert!(text.contains("self █"), "{text}");
     assert!(text.contains("50.0 peer"), "{text}");
     assert!(text.contains("45.0"), "{text}");
@@ -2148,7 +2167,7 @@ fn the_gap_chart_shows_self_and_peer_scores_as_text() {
 // ===== undo and redo of workbook edits (Ctrl-z, Ctrl-y) =====
 
 /// The screen with every line joined, so a text that wraps can be found.
-fn screen_text(app: &App) -> String {
+fn screen_text(app: &mut App) -> String {
     screen(app, 120, 40)
         .lines()
         .map(|l| l.trim_matches(|c: char| c == '│' || c.is_whitespace()))
@@ -2167,15 +2186,15 @@ fn ctrl_z_brings_back_a_deleted_strength_and_the_file_has_it() {
     go_to_slot(&mut app, &Slot::Strength(1));
     press(&mut app, "d");
     assert_eq!(wb(&app).answer("1").unwrap().strengths.len(), 2);
-    assert!(!screen_text(&app).contains("Locality OTs plan around outcomes"));
+    assert!(!screen_text(&mut app).contains("Locality OTs plan around outcomes"));
     // The status bar says how to get it back.
     assert!(message(&app).contains("Ctrl-z"), "{}", message(&app));
     press(&mut app, "ctrl-z");
     assert_eq!(wb(&app).answer("1").unwrap().strengths, s0);
     assert!(
-        screen_text(&app).contains("Locality OTs plan around outcomes"),
+        screen_text(&mut app).contains("Locality OTs plan around outcomes"),
         "{}",
-        screen(&app, 120, 40)
+        screen(&mut app, 120, 40)
     );
     assert_eq!(
         message(&app),
@@ -2200,10 +2219,10 @@ fn ctrl_y_deletes_again_and_a_new_edit_ends_redo() {
     assert_eq!(wb(&app).answer("1").unwrap().areas, a0[1..].to_vec());
     press(&mut app, "ctrl-z");
     assert_eq!(wb(&app).answer("1").unwrap().areas, a0);
-    assert!(screen_text(&app).contains("Describe one pathway for reablement"));
+    assert!(screen_text(&mut app).contains("Describe one pathway for reablement"));
     press(&mut app, "ctrl-y");
     assert_eq!(wb(&app).answer("1").unwrap().areas, a0[1..].to_vec());
-    assert!(!screen_text(&app).contains("Describe one pathway for reablement"));
+    assert!(!screen_text(&mut app).contains("Describe one pathway for reablement"));
     assert_eq!(
         message(&app),
         "redid: delete area 1 of KLOE 1 — Ctrl-z to undo"
@@ -2231,11 +2250,11 @@ fn deleting_a_focus_question_can_be_undone() {
     keys(&mut app, "j j j j j");
     press(&mut app, "d");
     assert_eq!(wb(&app).review.focus.len(), f0.len() - 1);
-    assert!(!screen_text(&app).contains("What outcomes does the council"));
+    assert!(!screen_text(&mut app).contains("What outcomes does the council"));
     press(&mut app, "ctrl-z");
     assert_eq!(wb(&app).review.focus, f0);
     assert_eq!(app.screen, Screen::Details);
-    assert!(screen_text(&app).contains("What outcomes does the council"));
+    assert!(screen_text(&mut app).contains("What outcomes does the council"));
     assert_eq!(app.details.sel, 5);
     assert_eq!(
         message(&app),
@@ -2258,10 +2277,10 @@ fn deleting_a_recommendation_can_be_undone() {
     go_to_finding(&mut app, FindRow::Rec(1));
     press(&mut app, "d");
     assert_eq!(wb(&app).findings.recommendations.len(), recs.len() - 1);
-    assert!(!screen_text(&app).contains("who owns delayed transfers"));
+    assert!(!screen_text(&mut app).contains("who owns delayed transfers"));
     press(&mut app, "ctrl-z");
     assert_eq!(wb(&app).findings.recommendations, recs);
-    assert!(screen_text(&app).contains("who owns delayed transfers"));
+    assert!(screen_text(&mut app).contains("who owns delayed transfers"));
     assert_eq!(app.finding_rows()[app.findings.sel], FindRow::Rec(1));
     assert_eq!(
         message(&app),
@@ -2278,10 +2297,10 @@ fn deleting_a_key_message_can_be_undone() {
     go_to_finding(&mut app, FindRow::KeyMessage(0));
     press(&mut app, "d");
     assert_eq!(wb(&app).findings.key_messages, km[1..].to_vec());
-    assert!(!screen_text(&app).contains("Leadership has given adult social care"));
+    assert!(!screen_text(&mut app).contains("Leadership has given adult social care"));
     press(&mut app, "ctrl-z");
     assert_eq!(wb(&app).findings.key_messages, km);
-    assert!(screen_text(&app).contains("Leadership has given adult social care"));
+    assert!(screen_text(&mut app).contains("Leadership has given adult social care"));
     press(&mut app, "ctrl-y");
     assert_eq!(wb(&app).findings.key_messages, km[1..].to_vec());
 }
@@ -2389,7 +2408,7 @@ fn help_lists_undo_and_redo_and_keys_yaml_can_rebind_them() {
     press(&mut app, "?");
     let mut seen = String::new();
     for _ in 0..rows.len() {
-        seen.push_str(&screen(&app, 80, 24));
+        seen.push_str(&screen(&mut app, 80, 24));
         press(&mut app, "j");
     }
     assert!(seen.contains("undo the last change"), "{seen}");
@@ -2554,7 +2573,7 @@ fn pasting_into_the_new_workbook_form_and_review_as_is_kept() {
 
 /// The selected rows of the answer pane (the right of the Questions
 /// screen), trimmed.
-fn selected_in_body(app: &App, w: u16, h: u16) -> Vec<String> {
+fn selected_in_body(app: &mut App, w: u16, h: u16) -> Vec<String> {
     use ratatui::style::Modifier;
     let t = terminal(app, w, h);
     let buf = t.backend().buffer();
@@ -2575,7 +2594,7 @@ fn selected_in_body(app: &App, w: u16, h: u16) -> Vec<String> {
 
 /// The rows of the selected slot, as drawn, joined back into its text: the
 /// "+ 1. " mark and the indent of the rows below it taken off.
-fn selected_item(app: &App, w: u16, h: u16) -> String {
+fn selected_item(app: &mut App, w: u16, h: u16) -> String {
     let rows = selected_in_body(app, w, h);
     let first = rows[0].strip_prefix("+ 1.").expect("a strength row").trim();
     let mut text = first.to_string();
@@ -2599,18 +2618,18 @@ fn the_last_character_of_a_wrapped_strength_is_shown() {
                 people-still-at-home-after-discharge-from-hospital.pdf";
     set_first_strength(&mut app, "1", link);
     go_to_slot(&mut app, &Slot::Strength(0));
-    let rows = selected_in_body(&app, 80, 24);
+    let rows = selected_in_body(&mut app, 80, 24);
     assert!(
         rows.len() > 1,
         "the link wraps: {rows:?}\n{}",
-        screen(&app, 80, 24)
+        screen(&mut app, 80, 24)
     );
-    assert_eq!(selected_item(&app, 80, 24), link, "{rows:?}");
+    assert_eq!(selected_item(&mut app, 80, 24), link, "{rows:?}");
     // Words too: every character of every row reaches the screen.
     let words = "Carers told us the team listens to them and acts on what they \
                  say, and that the plan is reviewed with them every week";
     set_first_strength(&mut app, "1", words);
-    let rows = selected_in_body(&app, 80, 24);
+    let rows = selected_in_body(&mut app, 80, 24);
     assert_eq!(
         rows.join(" ").strip_prefix("+ 1. ").unwrap(),
         words,
@@ -2625,14 +2644,14 @@ fn a_wide_character_strength_wraps_whole() {
                退院後も自宅で暮らし続けられるよう支援しています。";
     set_first_strength(&mut app, "1", cjk);
     go_to_slot(&mut app, &Slot::Strength(0));
-    let rows = selected_in_body(&app, 80, 24);
+    let rows = selected_in_body(&mut app, 80, 24);
     assert!(rows.len() > 2, "{rows:?}");
-    assert_eq!(selected_item(&app, 80, 24), cjk, "{rows:?}");
+    assert_eq!(selected_item(&mut app, 80, 24), cjk, "{rows:?}");
     // Emoji are two columns too.
     let emoji = "Feedback 😀😀😀 from carers 👍👍👍 and staff 🎉🎉🎉 was glowing \
                  😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀";
     set_first_strength(&mut app, "1", emoji);
-    let rows = selected_in_body(&app, 80, 24);
+    let rows = selected_in_body(&mut app, 80, 24);
     let shown: String = rows.concat().chars().filter(|c| *c != ' ').collect();
     let want: String = format!("+1.{emoji}")
         .chars()
@@ -2645,7 +2664,7 @@ fn a_wide_character_strength_wraps_whole() {
 fn a_wide_title_leaves_the_save_state_on_the_status_bar() {
     let (mut app, _d) = suffolk();
     app.doc.as_mut().unwrap().wb.review.title = "介護".repeat(40);
-    let line = status_line(&app, 80, 24);
+    let line = status_line(&mut app, 80, 24);
     assert!(line.trim_end().ends_with("saved"), "{line}");
     assert!(line.contains('…'), "{line}");
 }
@@ -2658,7 +2677,7 @@ fn wide_text_in_a_list_is_cut_at_the_edge_of_its_box() {
     doc.wb.evidence_mut()[0].title = "日本語の評価報告書".repeat(6);
     doc.changed();
     app.ev.list.sel = 0;
-    let text = screen(&app, 80, 24);
+    let text = screen(&mut app, 80, 24);
     // The row of the first item ends in an ellipsis inside its box, which
     // is as wide as on every other row (a wide character is two columns).
     let row = text.lines().find(|l| l.contains("日本語")).unwrap();
@@ -2684,7 +2703,7 @@ fn a_one_megabyte_line_is_drawn_from_its_start_with_no_word_lost() {
     assert!(long.len() >= 800_000 && !long.contains('\n'));
     app.doc.as_mut().unwrap().wb.answer_mut("1").narrative = long.clone();
     go_to_slot(&mut app, &Slot::Narrative);
-    let rows = selected_in_body(&app, 80, 24);
+    let rows = selected_in_body(&mut app, 80, 24);
     assert_eq!(rows[0], "Narrative (where we are):");
     // The rows below the heading fill the pane, in order from the first word.
     let words: Vec<&str> = rows[1..].iter().flat_map(|r| r.split(' ')).collect();
@@ -2694,5 +2713,5 @@ fn a_one_megabyte_line_is_drawn_from_its_start_with_no_word_lost() {
     }
     // Moving on and back draws the same.
     keys(&mut app, "j k");
-    assert_eq!(selected_in_body(&app, 80, 24), rows);
+    assert_eq!(selected_in_body(&mut app, 80, 24), rows);
 }

@@ -4,22 +4,21 @@
 //! (Far over 600 lines: issue 12 splits it into components; until then every
 //! screen's actions are here.)
 
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 use std::time::Instant;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseEvent, MouseEventKind};
-use ratatui::layout::Rect;
 use ratatui_textarea::TextArea;
 
+use super::drawn::{self, Drawn};
 use super::edit::{
     CASE_FIELDS, EV_DATA_FIELDS, EV_FIELDS, Editor, EvField, Kind, MEMBER_FIELDS, METRIC_FIELDS,
     MemberField, Target, new_case, new_evidence, new_member, type_key,
 };
 use super::keys::{Action, Context, Key, Keymap};
-use super::layout;
 use super::popups::pick;
 use super::undo::{self, History, Part};
 use crate::framework::registry::Registry;
@@ -30,7 +29,7 @@ use crate::store::session::Doc;
 use crate::text::{Breaks, line_breaks};
 use crate::workbook::{EvidenceItem, EvidenceKind, Rating, Workbook};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Screen {
     Start,
     Questions,
@@ -144,8 +143,9 @@ pub struct QuestionsState {
     pub pane: Pane,
     /// Selected slot of the answer pane.
     pub slot: usize,
-    pub tree_offset: Cell<usize>,
-    pub detail_offset: Cell<usize>,
+    /// Changed when another question is chosen, so the answer pane's
+    /// scroll starts again from the top (see [`super::drawn`]).
+    pub detail_view: u64,
 }
 
 #[derive(Debug, Default)]
@@ -153,7 +153,6 @@ pub struct ListForm {
     pub sel: usize,
     pub pane: Pane,
     pub field: usize,
-    pub offset: Cell<usize>,
 }
 
 /// Rows of the activity form: the kind, then the fields.
@@ -337,8 +336,9 @@ pub struct App {
     pub quit: bool,
     /// Printed when the interface has closed (where changes went).
     pub exit_note: Option<String>,
-    /// The last drawn size, for the mouse.
-    pub size: Cell<Rect>,
+    /// What the last frame drew: where clicks land, how far lists had
+    /// scrolled, the size (see [`super::drawn`]).
+    pub frame: Drawn,
     report: RefCell<Option<(u64, Rc<Report>)>>,
     /// Lower-cased text for search and the evidence filter, by revision.
     lowered: RefCell<Option<(u64, Rc<Lowered>)>>,
@@ -380,7 +380,7 @@ impl App {
             message: None,
             quit: false,
             exit_note: None,
-            size: Cell::new(Rect::new(0, 0, 80, 24)),
+            frame: Drawn::default(),
             report: RefCell::new(None),
             evidence_pos: RefCell::new(HashMap::new()),
             lowered: RefCell::new(None),
@@ -420,6 +420,8 @@ impl App {
         self.group = None;
         self.doc = Some(doc);
         self.screen = Screen::Questions;
+        // A new workbook's lists start at the top.
+        self.frame = Drawn::new(self.frame.size);
     }
 
     /// The question tree for a framework.
@@ -773,64 +775,32 @@ impl App {
         }
     }
 
+    /// A click, on what the last frame drew there.
     fn click(&mut self, col: u16, row: u16) {
-        let area = self.size.get();
-        let l = layout::main(area);
-        let inside =
-            |r: Rect| col >= r.x && col < r.x + r.width && row >= r.y && row < r.y + r.height;
-        // Tabs along the top.
-        if row == l.tabs.y && self.doc.is_some() {
-            let mut x = l.tabs.x;
-            for s in self.tabs() {
-                let w = layout::tab_width(s);
-                if col >= x && col < x + w {
-                    self.screen = s;
-                    return;
-                }
-                x += w;
+        match self.frame.at(col, row) {
+            Some(drawn::Hit::Tab(s)) => self.screen = s,
+            Some(drawn::Hit::Question(i)) => {
+                self.q.sel = i;
+                self.q.pane = Pane::List;
+                self.q.slot = 0;
             }
-            return;
-        }
-        match self.screen {
-            Screen::Questions => {
-                let (tree, detail) = layout::questions(l.body);
-                if inside(tree) && row > tree.y {
-                    let r = self.q.tree_offset.get() + (row - tree.y - 1) as usize;
-                    if let Some(i) = self.q.question_rows.iter().position(|x| *x == r) {
-                        self.q.sel = i;
-                        self.q.pane = Pane::List;
-                        self.q.slot = 0;
-                    }
-                } else if inside(detail) {
-                    self.q.pane = Pane::Form;
+            Some(drawn::Hit::Start(i)) => self.start.sel = i.min(self.start.books.len()),
+            Some(drawn::Hit::Item(i)) => {
+                if let Some(lf) = self.current_list_form_mut() {
+                    lf.sel = i;
+                    lf.pane = Pane::List;
+                    lf.field = 0;
                 }
             }
-            Screen::Start => {
-                if row > l.body.y + 2 {
-                    let i = (row - l.body.y - 3) as usize;
-                    if i <= self.start.books.len() {
-                        self.start.sel = i;
-                    }
-                }
-            }
-            _ => {
-                let (list, _) = layout::questions(l.body);
-                let lf = self.current_list_form();
-                if let Some(lf) = lf {
-                    if inside(list) && row > list.y {
-                        let i = lf.offset.get() + (row - list.y - 1) as usize;
-                        let n = self.list_len();
-                        if i < n {
-                            let lf = self.current_list_form_mut().expect("list form");
-                            lf.sel = i;
-                            lf.pane = Pane::List;
-                            lf.field = 0;
-                        }
-                    } else if let Some(lf) = self.current_list_form_mut() {
+            Some(drawn::Hit::Form) => match self.screen {
+                Screen::Questions => self.q.pane = Pane::Form,
+                _ => {
+                    if let Some(lf) = self.current_list_form_mut() {
                         lf.pane = Pane::Form;
                     }
                 }
-            }
+            },
+            Some(drawn::Hit::Inert) | None => {}
         }
     }
 
@@ -1026,7 +996,7 @@ impl App {
             return;
         }
         let total = self.q.question_rows.len();
-        let page = self.size.get().height.saturating_sub(6).max(1) as usize;
+        let page = self.frame.size.height.saturating_sub(6).max(1) as usize;
         match (self.q.pane, action) {
             (_, Action::NextPane) => {
                 self.q.pane = match self.q.pane {
@@ -1545,7 +1515,7 @@ impl App {
     pub fn select_question(&mut self, i: usize) {
         self.q.sel = i;
         self.q.slot = 0;
-        self.q.detail_offset.set(0);
+        self.q.detail_view += 1;
     }
 
     fn jump_unanswered(&mut self, forward: bool) {
@@ -2391,7 +2361,7 @@ impl App {
     fn list_form_action(&mut self, action: Action) {
         let n = self.list_len();
         let m = self.form_len();
-        let page = self.size.get().height.saturating_sub(6).max(1) as usize;
+        let page = self.frame.size.height.saturating_sub(6).max(1) as usize;
         let screen = self.screen;
         let Some(lf) = self.current_list_form_mut() else {
             return;

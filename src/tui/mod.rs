@@ -4,6 +4,7 @@
 pub mod app;
 pub mod changes;
 pub mod component;
+pub mod drawn;
 pub mod edit;
 pub mod keys;
 pub mod layout;
@@ -174,9 +175,14 @@ fn event_loop(app: &mut App, stop: &AtomicBool) -> Result<(), String> {
     // terminals never answer; the first draw paints the whole screen.
     let mut terminal = Terminal::new(backend).map_err(|e| e.to_string())?;
     loop {
+        let mut drawn = None;
         terminal
-            .draw(|f| view::draw(f, app))
+            .draw(|f| drawn = Some(view::draw(f, app)))
             .map_err(|e| e.to_string())?;
+        // Clicks until the next frame land on what this one drew.
+        if let Some(d) = drawn {
+            app.frame = d;
+        }
         let wait = app
             .doc
             .as_ref()

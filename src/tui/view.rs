@@ -1,5 +1,6 @@
-//! Drawing. Views read the state and draw it; they change nothing but the
-//! scroll positions that keep a selection on screen.
+//! Drawing. Views read the state and draw it, and change nothing: what a
+//! frame drew (where each clickable thing is, the first row each list
+//! showed) is returned as a [`Drawn`] for the app to keep.
 //!
 //! (Far over 600 lines: issue 12 splits the drawing by screen and pop-up.)
 
@@ -11,6 +12,7 @@ use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Borders, Clear, Paragraph
 
 use super::app::{App, Pane, Popup, Row, Screen, Slot};
 use super::component::Component;
+use super::drawn::{Drawn, Hit, List};
 use super::edit::{CASE_FIELDS, METRIC_FIELDS, Target, case_label, ev_label, fmt_number};
 use super::keys::{Action, Context};
 use super::layout::{self, MIN_HEIGHT, MIN_WIDTH};
@@ -47,7 +49,7 @@ fn rating_colour(wb: &Workbook, r: Rating) -> Option<&str> {
     }
 }
 
-pub fn draw(f: &mut Frame, app: &App) {
+pub fn draw(f: &mut Frame, app: &App) -> Drawn {
     // For the crash test only (debug builds): a view that panics.
     if cfg!(debug_assertions)
         && app.screen == Screen::Dashboard
@@ -56,7 +58,7 @@ pub fn draw(f: &mut Frame, app: &App) {
         panic!("forced panic in the dashboard view (PEERBOOK_TEST_PANIC_IN_VIEW)");
     }
     let area = f.area();
-    app.size.set(area);
+    let mut out = Drawn::new(area);
     let th = app.theme;
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         let msg = format!(
@@ -64,21 +66,29 @@ pub fn draw(f: &mut Frame, app: &App) {
             area.width, area.height
         );
         f.render_widget(Paragraph::new(msg).wrap(Wrap { trim: true }), area);
-        return;
+        return out;
     }
     let l = layout::main(area);
-    draw_tabs(f, app, l.tabs);
+    draw_tabs(f, app, l.tabs, &mut out);
+    // On a list-and-form screen a click off the list's rows goes to the form.
+    if matches!(
+        app.screen,
+        Screen::Evidence | Screen::Details | Screen::Metrics | Screen::ProudOf | Screen::Activity
+    ) {
+        out.hit(l.body, Hit::Form);
+    }
+    let out_ = &mut out;
     match app.screen {
-        Screen::Start => draw_start(f, app, l.body),
-        Screen::Questions => draw_questions(f, app, l.body),
-        Screen::Evidence => draw_evidence(f, app, l.body),
+        Screen::Start => draw_start(f, app, l.body, out_),
+        Screen::Questions => draw_questions(f, app, l.body, out_),
+        Screen::Evidence => draw_evidence(f, app, l.body, out_),
         Screen::Dashboard => draw_dashboard(f, app, l.body),
-        Screen::Details => draw_details(f, app, l.body),
-        Screen::Metrics => draw_metrics(f, app, l.body),
-        Screen::ProudOf => draw_proud(f, app, l.body),
-        Screen::Activity => draw_activity(f, app, l.body),
-        Screen::Peer => draw_peer(f, app, l.body),
-        Screen::Findings => draw_findings(f, app, l.body),
+        Screen::Details => draw_details(f, app, l.body, out_),
+        Screen::Metrics => draw_metrics(f, app, l.body, out_),
+        Screen::ProudOf => draw_proud(f, app, l.body, out_),
+        Screen::Activity => draw_activity(f, app, l.body, out_),
+        Screen::Peer => draw_peer(f, app, l.body, out_),
+        Screen::Findings => draw_findings(f, app, l.body, out_),
     }
     draw_status(f, app, l.status);
     let typing: Option<Vec<(String, String)>> = match &app.popup {
@@ -124,6 +134,7 @@ pub fn draw(f: &mut Frame, app: &App) {
     if let Some(p) = &app.popup {
         draw_popup(f, app, p, area);
     }
+    out
 }
 
 /// What the keys do while a field is being typed in.
@@ -167,11 +178,16 @@ fn digit_range(app: &App, keys: String) -> String {
     }
 }
 
-fn draw_tabs(f: &mut Frame, app: &App, area: Rect) {
+fn draw_tabs(f: &mut Frame, app: &App, area: Rect, out: &mut Drawn) {
     let th = app.theme;
     let mut spans = Vec::new();
     if app.doc.is_some() {
+        out.hit(area, Hit::Inert);
+        let mut x = area.x;
         for s in app.tabs() {
+            let w = layout::tab_width(s);
+            out.hit(Rect::new(x, area.y, w, area.height), Hit::Tab(s));
+            x = x.saturating_add(w);
             let style = if s == app.screen {
                 th.selected()
             } else {
@@ -267,7 +283,7 @@ fn boxed<'a>(title: String, focused: bool, th: Theme) -> Block<'a> {
     }
 }
 
-fn draw_start(f: &mut Frame, app: &App, area: Rect) {
+fn draw_start(f: &mut Frame, app: &App, area: Rect, out: &mut Drawn) {
     let th = app.theme;
     let block = boxed(
         format!(" Workbooks in {} ", app.workbooks_dir.display()),
@@ -294,6 +310,14 @@ fn draw_start(f: &mut Frame, app: &App, area: Rect) {
         },
     )));
     let height = inner.height.saturating_sub(3) as usize;
+    // "New workbook" is on the third line, the workbooks below it.
+    let rows = Rect::new(
+        inner.x,
+        inner.y.saturating_add(2),
+        inner.width,
+        inner.height.saturating_sub(2),
+    );
+    out.rows(rows, 0, app.start.books.len().min(height) + 1, Hit::Start);
     for (i, b) in app.start.books.iter().enumerate().take(height) {
         let text = match &b.error {
             Some(e) => format!("  {}  does not open: {}", inert(&b.council), inert(e)),
@@ -342,7 +366,7 @@ fn rule(text: &str, w: usize) -> String {
     out
 }
 
-fn draw_questions(f: &mut Frame, app: &App, area: Rect) {
+fn draw_questions(f: &mut Frame, app: &App, area: Rect, out: &mut Drawn) {
     let th = app.theme;
     let Some(wb) = app.wb() else { return };
     let (left, right) = layout::questions(area);
@@ -362,8 +386,21 @@ fn draw_questions(f: &mut Frame, app: &App, area: Rect) {
     f.render_widget(block, left);
     let height = inner.height as usize;
     let sel_row = app.q.question_rows.get(app.q.sel).copied().unwrap_or(0);
-    let offset = layout::scroll(app.q.tree_offset.get(), sel_row, height, app.q.rows.len());
-    app.q.tree_offset.set(offset);
+    let offset = layout::scroll(
+        app.frame.offset(List::Tree, 0),
+        sel_row,
+        height,
+        app.q.rows.len(),
+    );
+    out.set_offset(List::Tree, 0, offset);
+    out.hit(right, Hit::Form);
+    // The question rows shown (the tree's rows are in order, so a
+    // question's place is found by halves).
+    for (k, y) in (inner.y..inner.y + inner.height).enumerate() {
+        if let Ok(i) = app.q.question_rows.binary_search(&(offset + k)) {
+            out.hit(Rect::new(inner.x, y, inner.width, 1), Hit::Question(i));
+        }
+    }
     let w = inner.width as usize;
     let mut lines = Vec::with_capacity(height);
     for row in app.q.rows.iter().skip(offset).take(height) {
@@ -589,19 +626,18 @@ fn draw_questions(f: &mut Frame, app: &App, area: Rect) {
     let offset = match sel_lines {
         // As much of the selected slot as fits, from its first row.
         Some((first, end)) => layout::scroll(
-            app.q.detail_offset.get(),
+            app.frame.offset(List::Detail, app.q.detail_view),
             end.saturating_sub(1).max(first),
             height,
             lines.len(),
         )
         .min(first),
         None => app
-            .q
-            .detail_offset
-            .get()
+            .frame
+            .offset(List::Detail, app.q.detail_view)
             .min(lines.len().saturating_sub(height)),
     };
-    app.q.detail_offset.set(offset);
+    out.set_offset(List::Detail, app.q.detail_view, offset);
     let shown: Vec<Line> = lines.into_iter().skip(offset).take(height).collect();
     f.render_widget(Paragraph::new(shown), inner);
 }
@@ -660,30 +696,39 @@ fn item_lines(k: &usize, what: &str, text: &str, w: usize, max: usize) -> Vec<St
 
 /// What a list shows: its title, whether it has the focus, its length,
 /// the selection and the scroll position it keeps.
-struct ListSpec<'a> {
+struct ListSpec {
     title: String,
     focused: bool,
     len: usize,
     sel: usize,
-    offset: &'a std::cell::Cell<usize>,
+    /// Whose scroll position it is.
+    list: List,
 }
 
 /// A list on the left, drawn virtually: only the rows on screen.
-fn draw_list(f: &mut Frame, app: &App, area: Rect, spec: ListSpec, row: impl Fn(usize) -> String) {
+fn draw_list(
+    f: &mut Frame,
+    app: &App,
+    area: Rect,
+    out: &mut Drawn,
+    spec: ListSpec,
+    row: impl Fn(usize) -> String,
+) {
     let ListSpec {
         title,
         focused,
         len,
         sel,
-        offset,
+        list,
     } = spec;
     let th = app.theme;
     let block = boxed(title, focused, th);
     let inner = block.inner(area);
     f.render_widget(block, area);
     let h = inner.height as usize;
-    let o = layout::scroll(offset.get(), sel, h, len);
-    offset.set(o);
+    let o = layout::scroll(app.frame.offset(list, 0), sel, h, len);
+    out.set_offset(list, 0, o);
+    out.rows(inner, o, len, Hit::Item);
     let w = inner.width as usize;
     let lines: Vec<Line> = (o..len.min(o + h))
         .map(|i| {
@@ -710,7 +755,9 @@ struct FormSpec<'a> {
 }
 
 /// A form on the right.
-fn draw_form(f: &mut Frame, app: &App, area: Rect, spec: FormSpec) {
+/// A form of labelled rows. With `hits`, a click on a row's lines selects
+/// that row.
+fn draw_form(f: &mut Frame, app: &App, area: Rect, spec: FormSpec, hits: Option<&mut Drawn>) {
     let FormSpec {
         title,
         focused,
@@ -724,6 +771,8 @@ fn draw_form(f: &mut Frame, app: &App, area: Rect, spec: FormSpec) {
     f.render_widget(block, area);
     let w = inner.width.max(1) as usize;
     let mut lines = Vec::new();
+    // The row each line belongs to.
+    let mut owner: Vec<Option<usize>> = Vec::new();
     let mut sel_lines = (0, 0);
     for (i, (label, value)) in rows.iter().enumerate() {
         let style = if focused && i == sel {
@@ -777,6 +826,7 @@ fn draw_form(f: &mut Frame, app: &App, area: Rect, spec: FormSpec) {
                 th.dim(),
             )));
         }
+        owner.resize(lines.len(), Some(i));
     }
     for e in extra {
         for l in wrap(&e, w) {
@@ -786,11 +836,19 @@ fn draw_form(f: &mut Frame, app: &App, area: Rect, spec: FormSpec) {
     // Keep the selected row in view.
     let h = inner.height as usize;
     let skip = sel_lines.1.saturating_sub(h).min(sel_lines.0);
+    if let Some(out) = hits {
+        for (k, row) in owner.iter().skip(skip).take(h).enumerate() {
+            if let Some(i) = row {
+                let y = inner.y + k as u16;
+                out.hit(Rect::new(inner.x, y, inner.width, 1), Hit::Item(*i));
+            }
+        }
+    }
     let shown: Vec<Line> = lines.into_iter().skip(skip).collect();
     f.render_widget(Paragraph::new(shown), inner);
 }
 
-fn draw_evidence(f: &mut Frame, app: &App, area: Rect) {
+fn draw_evidence(f: &mut Frame, app: &App, area: Rect, out: &mut Drawn) {
     let Some(wb) = app.wb() else { return };
     let shown = app.evidence_shown();
     let (left, right) = layout::questions(area);
@@ -813,12 +871,13 @@ fn draw_evidence(f: &mut Frame, app: &App, area: Rect) {
         f,
         app,
         left,
+        out,
         ListSpec {
             title: filter,
             focused: app.ev.list.pane == Pane::List,
             len: shown.len(),
             sel,
-            offset: &app.ev.list.offset,
+            list: List::Of(Screen::Evidence),
         },
         |i| {
             let e = &wb.evidence[shown[i]];
@@ -871,10 +930,11 @@ fn draw_evidence(f: &mut Frame, app: &App, area: Rect) {
             sel: app.ev.list.field,
             extra,
         },
+        None,
     );
 }
 
-fn draw_details(f: &mut Frame, app: &App, area: Rect) {
+fn draw_details(f: &mut Frame, app: &App, area: Rect, out: &mut Drawn) {
     let Some(wb) = app.wb() else { return };
     let targets = app.detail_targets();
     let focus_n = wb.review.focus.len();
@@ -916,10 +976,11 @@ fn draw_details(f: &mut Frame, app: &App, area: Rect) {
                 wb.framework.key()
             )],
         },
+        Some(out),
     );
 }
 
-fn draw_metrics(f: &mut Frame, app: &App, area: Rect) {
+fn draw_metrics(f: &mut Frame, app: &App, area: Rect, out: &mut Drawn) {
     let Some(wb) = app.wb() else { return };
     let metrics = &wb.framework.metrics;
     if metrics.is_empty() {
@@ -934,12 +995,13 @@ fn draw_metrics(f: &mut Frame, app: &App, area: Rect) {
         f,
         app,
         left,
+        out,
         ListSpec {
             title: format!(" Metrics ({}) ", metrics.len()),
             focused: app.metrics.pane == Pane::List,
             len: metrics.len(),
             sel: app.metrics.sel,
-            offset: &app.metrics.offset,
+            list: List::Of(Screen::Metrics),
         },
         |i| {
             let m = &metrics[i];
@@ -990,10 +1052,11 @@ fn draw_metrics(f: &mut Frame, app: &App, area: Rect) {
             sel: app.metrics.field,
             extra,
         },
+        None,
     );
 }
 
-fn draw_proud(f: &mut Frame, app: &App, area: Rect) {
+fn draw_proud(f: &mut Frame, app: &App, area: Rect, out: &mut Drawn) {
     let Some(wb) = app.wb() else { return };
     if wb.proud_of.is_empty() {
         return draw_note(
@@ -1009,12 +1072,13 @@ fn draw_proud(f: &mut Frame, app: &App, area: Rect) {
         f,
         app,
         left,
+        out,
         ListSpec {
             title: format!(" What we're proud of ({}) ", wb.proud_of.len()),
             focused: app.proud.pane == Pane::List,
             len: wb.proud_of.len(),
             sel: app.proud.sel,
-            offset: &app.proud.offset,
+            list: List::Of(Screen::ProudOf),
         },
         |i| wb.proud_of[i].title.clone(),
     );
@@ -1034,6 +1098,7 @@ fn draw_proud(f: &mut Frame, app: &App, area: Rect) {
             sel: app.proud.field,
             extra: Vec::new(),
         },
+        None,
     );
 }
 
@@ -1045,7 +1110,7 @@ fn short_rating(r: Rating) -> String {
     }
 }
 
-fn draw_peer(f: &mut Frame, app: &App, area: Rect) {
+fn draw_peer(f: &mut Frame, app: &App, area: Rect, out: &mut Drawn) {
     let th = app.theme;
     let Some(wb) = app.wb() else { return };
     let rows = crate::review::analysis::ratings(wb);
@@ -1079,8 +1144,13 @@ fn draw_peer(f: &mut Frame, app: &App, area: Rect) {
     );
     let mut lines = vec![Line::from(Span::styled(truncate(&header, w), th.title()))];
     let sel = app.peer.sel.min(rows.len().saturating_sub(1));
-    let o = layout::scroll(app.peer.offset.get(), sel, h, rows.len());
-    app.peer.offset.set(o);
+    let o = layout::scroll(
+        app.frame.offset(List::Of(Screen::Peer), 0),
+        sel,
+        h,
+        rows.len(),
+    );
+    out.set_offset(List::Of(Screen::Peer), 0, o);
     for (i, r) in rows.iter().enumerate().skip(o).take(h) {
         let tr = &tri[i];
         let mark = if r.disagree() {
@@ -1204,7 +1274,7 @@ fn draw_gap_chart(f: &mut Frame, app: &App, wb: &Workbook, area: Rect) {
     f.render_widget(Paragraph::new(lines), inner);
 }
 
-fn draw_findings(f: &mut Frame, app: &App, area: Rect) {
+fn draw_findings(f: &mut Frame, app: &App, area: Rect, out: &mut Drawn) {
     use super::app::FindRow;
     let th = app.theme;
     let Some(wb) = app.wb() else { return };
@@ -1269,8 +1339,13 @@ fn draw_findings(f: &mut Frame, app: &App, area: Rect) {
             FindRow::AddNextStep => "+ add a next step".into(),
         }
     };
-    let o = layout::scroll(app.findings.offset.get(), sel, h, rows.len());
-    app.findings.offset.set(o);
+    let o = layout::scroll(
+        app.frame.offset(List::Of(Screen::Findings), 0),
+        sel,
+        h,
+        rows.len(),
+    );
+    out.set_offset(List::Of(Screen::Findings), 0, o);
     let lines: Vec<Line> = rows
         .iter()
         .enumerate()
@@ -1298,7 +1373,7 @@ fn draw_findings(f: &mut Frame, app: &App, area: Rect) {
     f.render_widget(Paragraph::new(lines), inner);
 }
 
-fn draw_activity(f: &mut Frame, app: &App, area: Rect) {
+fn draw_activity(f: &mut Frame, app: &App, area: Rect, out: &mut Drawn) {
     let (Some(wb), Some(name)) = (app.wb(), app.reviewer.as_ref()) else {
         return;
     };
@@ -1319,12 +1394,13 @@ fn draw_activity(f: &mut Frame, app: &App, area: Rect) {
         f,
         app,
         left,
+        out,
         ListSpec {
             title: format!(" Your activity log ({}) ", acts.len()),
             focused: app.activity.pane == Pane::List,
             len: acts.len(),
             sel: app.activity.sel,
-            offset: &app.activity.offset,
+            list: List::Of(Screen::Activity),
         },
         |i| {
             let a = &acts[i];
@@ -1361,6 +1437,7 @@ fn draw_activity(f: &mut Frame, app: &App, area: Rect) {
                 crate::workbook::fmt_number(t.hours)
             )],
         },
+        None,
     );
 }
 

@@ -151,15 +151,20 @@ pub fn backspaces(app: &mut App, n: usize) {
 
 // ----- drawing -----
 
-pub fn terminal(app: &App, w: u16, h: u16) -> Terminal<TestBackend> {
+/// Draws a frame as the event loop does: the app keeps what it drew, so
+/// clicks land on it and lists scroll on from where they were.
+pub fn terminal(app: &mut App, w: u16, h: u16) -> Terminal<TestBackend> {
     let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-    t.draw(|f| peerbook::tui::view::draw(f, app)).unwrap();
+    let mut drawn = None;
+    t.draw(|f| drawn = Some(peerbook::tui::view::draw(f, app)))
+        .unwrap();
+    app.frame = drawn.unwrap();
     t
 }
 
 /// The screen as plain text, one line per row: `TestBackend`'s Display
 /// without its quotes and notes about wide characters.
-pub fn screen(app: &App, w: u16, h: u16) -> String {
+pub fn screen(app: &mut App, w: u16, h: u16) -> String {
     let t = terminal(app, w, h);
     let mut out = String::new();
     for l in t.backend().to_string().lines() {
@@ -179,7 +184,7 @@ pub fn screen(app: &App, w: u16, h: u16) -> String {
 
 /// The rows of the screen drawn with the REVERSED modifier (the selection),
 /// trimmed.
-pub fn selected_rows(app: &App, w: u16, h: u16) -> Vec<String> {
+pub fn selected_rows(app: &mut App, w: u16, h: u16) -> Vec<String> {
     use ratatui::style::Modifier;
     let t = terminal(app, w, h);
     let buf = t.backend().buffer();
@@ -198,11 +203,11 @@ pub fn selected_rows(app: &App, w: u16, h: u16) -> Vec<String> {
 
 macro_rules! snap {
     ($name:expr, $app:expr) => {{
-        let t = terminal(&$app, 80, 24);
+        let t = terminal(&mut $app, 80, 24);
         insta::assert_snapshot!($name, t.backend());
     }};
     ($name:expr, $app:expr, $w:expr, $h:expr) => {{
-        let t = terminal(&$app, $w, $h);
+        let t = terminal(&mut $app, $w, $h);
         insta::assert_snapshot!($name, t.backend());
     }};
 }
@@ -235,7 +240,7 @@ pub fn mask(text: &str, from: &str, to: &str) -> String {
 
 /// The start screen at 80×24 with the temporary folder's name masked, for
 /// a snapshot.
-pub fn start_text(app: &App) -> String {
+pub fn start_text(app: &mut App) -> String {
     let folder = app.workbooks_dir.display().to_string();
     mask(&screen(app, 80, 24), &folder, "/tmp/x/workbooks")
 }

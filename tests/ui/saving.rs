@@ -88,7 +88,7 @@ fn a_failed_save_says_not_saved_and_succeeds_by_itself_once_the_cause_is_gone() 
         matches!(doc(a).state, SaveState::Error(_))
     });
     assert!(doc(&app).has_unsaved());
-    let shown = screen(&app, 100, 24);
+    let shown = screen(&mut app, 100, 24);
     assert!(shown.contains("NOT SAVED"), "{shown}");
     assert!(shown.contains("retrying in"), "{shown}");
     assert_eq!(rating_on_disk(&path, "1"), before);
@@ -99,7 +99,7 @@ fn a_failed_save_says_not_saved_and_succeeds_by_itself_once_the_cause_is_gone() 
         doc(a).state == SaveState::Saved
     });
     assert_eq!(rating_on_disk(&path, "1"), Rating::Level(4));
-    assert!(!screen(&app, 100, 24).contains("NOT SAVED"));
+    assert!(!screen(&mut app, 100, 24).contains("NOT SAVED"));
 }
 
 #[test]
@@ -111,7 +111,7 @@ fn quitting_with_unsaved_changes_asks_and_discarding_needs_a_second_key() {
     press(&mut app, "q");
     assert!(!app.quit, "quit with the changes unsaved");
     assert!(unsaved_prompt(&app));
-    let shown = screen(&app, 100, 30);
+    let shown = screen(&mut app, 100, 30);
     for choice in [
         "save to another file",
         "recovered copy",
@@ -122,7 +122,7 @@ fn quitting_with_unsaved_changes_asks_and_discarding_needs_a_second_key() {
     }
     press(&mut app, "d");
     assert!(!app.quit, "one key discarded the changes");
-    assert!(screen(&app, 100, 30).contains("again to discard"));
+    assert!(screen(&mut app, 100, 30).contains("again to discard"));
     // Any other key keeps them.
     press(&mut app, "j");
     press(&mut app, "d");
@@ -172,7 +172,7 @@ fn save_as_writes_a_new_file_and_goes_on_editing_there() {
     let before = std::fs::read(&path).unwrap();
     press(&mut app, "S");
     assert!(showing(&app, "save path"));
-    assert!(screen(&app, 100, 24).contains("suffolk-copy.yaml"));
+    assert!(screen(&mut app, 100, 24).contains("suffolk-copy.yaml"));
     let to = dir.path().join("mine.yaml");
     expect_popup(&app, "save path");
     clear_input(&mut app);
@@ -205,7 +205,7 @@ fn save_as_refuses_an_existing_file_and_says_so_in_the_prompt() {
     typ(&mut app, &taken.display().to_string());
     press(&mut app, "enter");
     assert!(showing(&app, "save path"));
-    assert!(screen(&app, 100, 24).contains("already exists"));
+    assert!(screen(&mut app, 100, 24).contains("already exists"));
     assert_eq!(std::fs::read_to_string(&taken).unwrap(), "precious");
 }
 
@@ -216,7 +216,7 @@ fn a_file_changed_on_disk_is_never_overwritten_and_asks_at_once() {
     press(&mut app, "4");
     app.update(Action::Save);
     tick_until(&mut app, "the prompt", unsaved_prompt);
-    let shown = screen(&app, 100, 30);
+    let shown = screen(&mut app, 100, 30);
     assert!(shown.contains("changed on disk"), "{shown}");
     assert!(shown.contains("merge your changes"), "{shown}");
     assert!(shown.contains("reload"), "{shown}");
@@ -225,7 +225,7 @@ fn a_file_changed_on_disk_is_never_overwritten_and_asks_at_once() {
     // Closing the prompt keeps saying so, and does not write.
     press(&mut app, "esc");
     app.tick(Instant::now());
-    assert!(screen(&app, 120, 24).contains("changed on disk"));
+    assert!(screen(&mut app, 120, 24).contains("changed on disk"));
     assert_eq!(owner(&on_disk(&path), "2"), "Someone Else");
 }
 
@@ -306,7 +306,7 @@ fn a_workbook_held_elsewhere_can_be_opened_as_a_copy_from_the_start_screen() {
     app.refresh_start();
     keys(&mut app, "j c");
     assert!(showing(&app, "save path"), "{}", message(&app));
-    assert!(screen(&app, 100, 24).contains("Open a copy"));
+    assert!(screen(&mut app, 100, 24).contains("Open a copy"));
     press(&mut app, "enter");
     let copy = books.join("suffolk-copy.yaml");
     assert_eq!(doc(&app).path, copy, "{}", message(&app));
