@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use ratatui::layout::{Position, Rect};
 
-use super::app::Screen;
+use super::screens::Screen;
 
 /// What a click on an area does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,8 +1,11 @@
 //! The terminal interface: one loop turns keys into actions, `App::update`
-//! changes the state, and `view::draw` draws it.
+//! changes the state, and `view::draw` draws it and returns what it drew
+//! (`drawn::Drawn`), which the app keeps for the mouse. Screens, pop-ups
+//! and widgets keep the contract in `component`.
 
 pub mod app;
 pub mod changes;
+pub mod chosen;
 pub mod component;
 pub mod drawn;
 pub mod edit;
@@ -10,6 +13,7 @@ pub mod keys;
 pub mod layout;
 pub mod popups;
 pub mod saving;
+pub mod screens;
 pub mod shown;
 pub mod theme;
 pub mod undo;

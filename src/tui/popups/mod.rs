@@ -1,5 +1,6 @@
-//! The pop-ups: each owns its state, draws itself and says what its keys
-//! do. (Moving in from `app.rs` and `view.rs` one at a time; the pickers
-//! are here.)
+//! The pop-ups' state, apart from the app: the pickers (which draw
+//! themselves) and the saving prompts. (The text inputs, help and confirm
+//! are still in `app.rs` and `view.rs`.)
 
 pub mod pick;
+pub mod saving;

@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders};
 
 use super::theme::Theme;
-use crate::text::{cut, pad};
+use crate::text::{cut, pad, wrap_lines};
 use crate::workbook::Status;
 
 /// A pop-up's frame: a bold accent border with the title in it.
@@ -45,4 +45,20 @@ pub fn status_mark(s: Status) -> &'static str {
         Status::ReadyForReview => "◆",
         Status::Agreed => "✔",
     }
+}
+
+/// A pane's frame: bold accent when it has the focus, dim when not.
+pub fn boxed<'a>(title: String, focused: bool, th: Theme) -> Block<'a> {
+    let b = Block::default().borders(Borders::ALL).title(title);
+    if focused {
+        b.border_style(th.accent().add_modifier(Modifier::BOLD))
+    } else {
+        b.border_style(th.dim())
+    }
+}
+
+/// Word-wraps text into lines of at most `width` columns, made inert
+/// ([`wrap_lines`], which makes only the lines taken).
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    wrap_lines(text, width).collect()
 }
