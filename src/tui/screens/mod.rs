@@ -1,8 +1,16 @@
-//! The screens: which there are, what they are called, and the state they
-//! share. (Their drawing is moving here from `view.rs`, one screen a file;
-//! their actions are still in `app.rs`.)
+//! The screens: which there are, what they are called, the state they
+//! share, and one file a screen that draws it. (Their actions are still in
+//! `app.rs`.)
 
+pub mod activity;
 pub mod dashboard;
+pub mod details;
+pub mod evidence;
+pub mod findings;
+pub mod metrics;
+pub mod peer;
+pub mod proud_of;
+pub mod questions;
 pub mod start;
 
 use super::keys::Context;

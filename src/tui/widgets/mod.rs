@@ -1,15 +1,19 @@
 //! Common widgets the screens and pop-ups are built from. Each owns its
 //! state and keeps the contract in [`super::component`]; none knows the app.
 
+pub mod form;
+pub mod list;
 pub mod picker;
 
+use ratatui::Frame;
+use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use super::theme::Theme;
-use crate::text::{cut, pad, wrap_lines};
-use crate::workbook::Status;
+use crate::text::{cut, inert, pad, wrap_lines};
+use crate::workbook::{Rating, Status, Workbook};
 
 /// A pop-up's frame: a bold accent border with the title in it.
 pub fn popup_block<'a>(title: &str, th: Theme) -> Block<'a> {
@@ -61,4 +65,46 @@ pub fn boxed<'a>(title: String, focused: bool, th: Theme) -> Block<'a> {
 /// ([`wrap_lines`], which makes only the lines taken).
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
     wrap_lines(text, width).collect()
+}
+
+/// A boxed paragraph, for a screen with nothing to list yet.
+pub fn draw_note(f: &mut Frame, th: Theme, area: Rect, title: &str, text: &str) {
+    f.render_widget(
+        Paragraph::new(text.to_string())
+            .wrap(Wrap { trim: true })
+            .block(boxed(title.to_string(), true, th)),
+        area,
+    );
+}
+
+/// A rating as text: "3 Good standard", "N/A", or "not rated".
+pub fn rating_text(wb: &Workbook, r: Rating) -> String {
+    match r {
+        Rating::None => "not rated".into(),
+        Rating::NotApplicable => "N/A".into(),
+        Rating::Level(n) => match wb.framework.scale.as_ref().and_then(|s| s.level(n)) {
+            Some(l) => format!("{n} {}", inert(&l.label)),
+            None => n.to_string(),
+        },
+    }
+}
+
+pub fn rating_colour(wb: &Workbook, r: Rating) -> Option<&str> {
+    match r {
+        Rating::Level(n) => wb
+            .framework
+            .scale
+            .as_ref()
+            .and_then(|s| s.level(n))
+            .and_then(|l| l.colour.as_deref()),
+        _ => None,
+    }
+}
+
+pub fn short_rating(r: Rating) -> String {
+    match r {
+        Rating::Level(n) => n.to_string(),
+        Rating::NotApplicable => "N/A".into(),
+        Rating::None => "–".into(),
+    }
 }
