@@ -66,6 +66,8 @@ pub fn draw(f: &mut Frame, app: &App) -> Drawn {
     }
     draw_status(f, app, l.status);
     let typing: Option<Vec<(String, String)>> = match &app.popup {
+        // A component names its own keys.
+        Some(Popup::Pick(p)) => Some(p.picker.hints(&app.keymap)),
         Some(Popup::Editor(ed)) => Some(editor_hints(ed)),
         Some(Popup::Search(_)) => Some(vec![
             ("type".into(), "to search".into()),
