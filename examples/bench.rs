@@ -133,7 +133,12 @@ impl Bench {
 
     fn draw(&mut self) {
         let Bench { app, term } = self;
-        term.draw(|f| view::draw(f, app)).expect("draw");
+        let mut drawn = None;
+        term.draw(|f| drawn = Some(view::draw(f, app)))
+            .expect("draw");
+        if let Some(d) = drawn {
+            app.frame = d;
+        }
     }
 
     /// A key as the event loop handles it, then the frame it causes.

@@ -6,11 +6,9 @@
 //! in `ui/` as `ui/saving.rs` does, and issue 12 moves the rest with the
 //! components they test.)
 
-use std::path::Path;
-
 use peerbook::framework::registry::Registry;
 use peerbook::store::session::Doc;
-use peerbook::tui::app::{App, Pane, Popup, Screen, Slot};
+use peerbook::tui::app::{App, Pane, Screen, Slot};
 use peerbook::tui::keys::{Action, Keymap};
 use peerbook::workbook::{EvidenceKind, Rating, Status, Workbook};
 use ratatui::Terminal;
@@ -21,267 +19,23 @@ use tempfile::TempDir;
 #[path = "ui/saving.rs"]
 mod saving;
 
-// ----- building apps -----
-
-const SUFFOLK: &str = "seeds/suffolk-reablement-2016.yaml";
-const HALTON: &str = "seeds/halton-intermediate-care-2019.yaml";
-
-fn seed(rel: &str) -> Workbook {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(rel);
-    let bytes = std::fs::read(&path).unwrap();
-    let (wb, _) = peerbook::workbook::from_text(rel, &bytes).unwrap();
-    wb
-}
-
-/// An app with no workbook open, its workbooks folder in a temporary
-/// folder (kept alive by the returned `TempDir`).
-fn bare_app_in(dir: &TempDir) -> App {
-    let reg = Registry::load(&[]);
-    let mut app = App::new(
-        Keymap::default(),
-        reg,
-        dir.path().join("workbooks"),
-        "Tester".into(),
-    );
-    app.theme.color = false; // stable snapshots
-    app
-}
-
-fn app_with(doc_of: impl FnOnce(Workbook) -> Doc, wb: Workbook) -> (App, TempDir) {
-    let dir = tempfile::tempdir().unwrap();
-    let mut app = bare_app_in(&dir);
-    app.open_doc(doc_of(wb));
-    (app, dir)
-}
-
-fn detached(wb: Workbook) -> Doc {
-    Doc::detached(wb, Path::new("suffolk.yaml"))
-}
-
-fn suffolk() -> (App, TempDir) {
-    app_with(detached, seed(SUFFOLK))
-}
-
-fn halton() -> (App, TempDir) {
-    app_with(
-        |wb| Doc::detached(wb, Path::new("halton.yaml")),
-        seed(HALTON),
-    )
-}
-
-fn leeds_workbook() -> Workbook {
-    let reg = Registry::load(&[]);
-    let fw = reg.resolve("leeds-better-lives-metrics").unwrap().clone();
-    Workbook::new(fw, "Leeds City Council", "Better Lives self-assessment")
-}
-
-fn leeds() -> (App, TempDir) {
-    app_with(
-        |wb| Doc::detached(wb, Path::new("leeds.yaml")),
-        leeds_workbook(),
-    )
-}
-
-fn read_only_suffolk() -> (App, TempDir) {
-    app_with(
-        |wb| {
-            Doc::read_only(
-                wb,
-                Path::new("suffolk.yaml"),
-                "someone on host, process 1".into(),
-            )
-        },
-        seed(SUFFOLK),
-    )
-}
-
-fn wb(app: &App) -> &Workbook {
-    &app.doc.as_ref().expect("a workbook is open").wb
-}
-
-fn rating(app: &App, q: &str) -> Rating {
-    wb(app).answer(q).unwrap().rating
-}
-
-fn message(app: &App) -> String {
-    app.message
-        .as_ref()
-        .map(|(m, _)| m.clone())
-        .unwrap_or_default()
-}
-
-fn is_error(app: &App) -> bool {
-    app.message.as_ref().is_some_and(|(_, e)| *e)
-}
-
-// ----- keys -----
-
-fn key_event(name: &str) -> KeyEvent {
-    let (mods, rest) = match name.strip_prefix("ctrl-") {
-        Some(r) => (KeyModifiers::CONTROL, r),
-        None => (KeyModifiers::NONE, name),
-    };
-    let code = match rest {
-        "enter" => KeyCode::Enter,
-        "esc" => KeyCode::Esc,
-        "tab" => KeyCode::Tab,
-        "backtab" => KeyCode::BackTab,
-        "backspace" => KeyCode::Backspace,
-        "up" => KeyCode::Up,
-        "down" => KeyCode::Down,
-        "left" => KeyCode::Left,
-        "right" => KeyCode::Right,
-        "home" => KeyCode::Home,
-        "end" => KeyCode::End,
-        "pgup" => KeyCode::PageUp,
-        "pgdn" => KeyCode::PageDown,
-        "space" => KeyCode::Char(' '),
-        f if f.len() > 1 && f.starts_with('f') && f[1..].parse::<u8>().is_ok() => {
-            KeyCode::F(f[1..].parse().unwrap())
-        }
-        c if c.chars().count() == 1 => KeyCode::Char(c.chars().next().unwrap()),
-        other => panic!("unknown key name in a test: {other}"),
-    };
-    let mods = match code {
-        KeyCode::Char(c) if c.is_uppercase() => mods | KeyModifiers::SHIFT,
-        _ => mods,
-    };
-    KeyEvent::new(code, mods)
-}
-
-/// Presses one key, by name: `j`, `G`, `enter`, `esc`, `tab`, `ctrl-z`.
-fn press(app: &mut App, name: &str) {
-    app.handle_key(key_event(name));
-}
-
-/// Presses several keys, separated by spaces.
-fn keys(app: &mut App, names: &str) {
-    for n in names.split_whitespace() {
-        press(app, n);
-    }
-}
-
-/// Types text, one key per character (a newline is Enter).
-fn typ(app: &mut App, text: &str) {
-    for c in text.chars() {
-        let ev = match c {
-            '\n' => KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE),
-            c if c.is_uppercase() => KeyEvent::new(KeyCode::Char(c), KeyModifiers::SHIFT),
-            c => KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE),
-        };
-        app.handle_key(ev);
-    }
-}
-
-fn backspaces(app: &mut App, n: usize) {
-    for _ in 0..n {
-        press(app, "backspace");
-    }
-}
-
-// ----- drawing -----
-
-fn terminal(app: &App, w: u16, h: u16) -> Terminal<TestBackend> {
-    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-    t.draw(|f| peerbook::tui::view::draw(f, app)).unwrap();
-    t
-}
-
-/// The screen as plain text, one line per row: `TestBackend`'s Display
-/// without its quotes and notes about wide characters.
-fn screen(app: &App, w: u16, h: u16) -> String {
-    let t = terminal(app, w, h);
-    let mut out = String::new();
-    for l in t.backend().to_string().lines() {
-        let l = match l.rfind("\" Hidden by multi-width symbols") {
-            Some(i) => &l[..=i],
-            None => l,
-        };
-        out.push_str(
-            l.strip_prefix('"')
-                .and_then(|l| l.strip_suffix('"'))
-                .unwrap_or(l),
-        );
-        out.push('\n');
-    }
-    out
-}
-
-/// The rows of the screen drawn with the REVERSED modifier (the selection),
-/// trimmed.
-fn selected_rows(app: &App, w: u16, h: u16) -> Vec<String> {
-    use ratatui::style::Modifier;
-    let t = terminal(app, w, h);
-    let buf = t.backend().buffer();
-    let mut rows = Vec::new();
-    for y in 0..buf.area.height {
-        let s: String = (0..buf.area.width)
-            .filter(|x| buf[(*x, y)].modifier.contains(Modifier::REVERSED))
-            .map(|x| buf[(x, y)].symbol().to_string())
-            .collect();
-        if !s.trim().is_empty() {
-            rows.push(s.trim().to_string());
-        }
-    }
-    rows
-}
-
-macro_rules! snap {
-    ($name:expr, $app:expr) => {{
-        let t = terminal(&$app, 80, 24);
-        insta::assert_snapshot!($name, t.backend());
-    }};
-    ($name:expr, $app:expr, $w:expr, $h:expr) => {{
-        let t = terminal(&$app, $w, $h);
-        insta::assert_snapshot!($name, t.backend());
-    }};
-}
-
-/// Replaces a text that changes from run to run (a temporary path) with a
-/// fixed one, keeping each line as wide as it was: on a box's top border
-/// the gap is filled with border, elsewhere with spaces before the line's
-/// last character (the right-hand border).
-fn mask(text: &str, from: &str, to: &str) -> String {
-    text.lines()
-        .map(|line| {
-            if !line.contains(from) {
-                return line.to_string();
-            }
-            let width = line.chars().count();
-            let mut out = line.replace(from, to);
-            let gap = width.saturating_sub(out.chars().count());
-            if let Some(i) = out.find(" ─") {
-                out.insert_str(i + 1, &"─".repeat(gap));
-            } else {
-                let last = out.pop().unwrap_or(' ');
-                out.push_str(&" ".repeat(gap));
-                out.push(last);
-            }
-            out
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
-/// A start-screen snapshot, with the temporary folder's name masked.
-fn snap_start(name: &str, app: &App) {
-    let folder = app.workbooks_dir.display().to_string();
-    let text = screen(app, 80, 24);
-    insta::assert_snapshot!(name, mask(&text, &folder, "/tmp/x/workbooks"));
-}
+#[path = "ui/harness.rs"]
+#[macro_use]
+mod harness;
+use harness::*;
 
 // ===== snapshots of every screen at 80×24 =====
 
 #[test]
 fn snapshot_start_with_no_workbooks() {
     let dir = tempfile::tempdir().unwrap();
-    let app = bare_app_in(&dir);
+    let mut app = bare_app_in(&dir);
     assert_eq!(app.screen, Screen::Start);
     assert!(app.start.books.is_empty());
     let folder = app.workbooks_dir.display().to_string();
-    let text = screen(&app, 80, 24);
+    let text = screen(&mut app, 80, 24);
     assert!(text.contains(&folder), "the folder is named:\n{text}");
-    snap_start("start_empty", &app);
+    snap_start!("start_empty", &mut app);
 }
 
 #[test]
@@ -298,9 +52,9 @@ fn snapshot_start_with_one_workbook() {
     let mut app = bare_app_in(&dir);
     assert_eq!(app.start.books.len(), 1);
     assert_eq!(app.start.books[0].error, None);
-    let text = screen(&app, 80, 24);
+    let text = screen(&mut app, 80, 24);
     assert!(text.contains("Suffolk County Council"), "{text}");
-    snap_start("start_one_workbook", &app);
+    snap_start!("start_one_workbook", &mut app);
     // The workbook is selected with j and opens with Enter.
     press(&mut app, "j");
     assert_eq!(app.start.sel, 1);
@@ -314,22 +68,22 @@ fn snapshot_start_new_workbook_popups() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = bare_app_in(&dir);
     press(&mut app, "enter");
-    assert!(matches!(app.popup, Some(Popup::Frameworks { sel: 0 })));
-    snap_start("start_frameworks_popup", &app);
+    assert!(showing(&app, "frameworks") && popup(&app).unwrap().choice == Some(0));
+    snap_start!("start_frameworks_popup", &mut app);
     press(&mut app, "enter");
-    assert!(matches!(app.popup, Some(Popup::New(_))));
+    assert!(showing(&app, "new workbook"));
     typ(&mut app, "Ynys Môn");
     press(&mut app, "tab");
     typ(&mut app, "Peer review 2026");
-    snap_start("start_new_workbook_popup", &app);
+    snap_start!("start_new_workbook_popup", &mut app);
 }
 
 #[test]
 fn snapshot_questions_tree() {
-    let (app, _d) = suffolk();
+    let (mut app, _d) = suffolk();
     assert_eq!(app.q.pane, Pane::List);
     snap!("questions_tree_suffolk", app);
-    let (app, _d) = halton();
+    let (mut app, _d) = halton();
     snap!("questions_tree_halton", app);
 }
 
@@ -349,7 +103,7 @@ fn snapshot_questions_answer_pane() {
 fn snapshot_help_popup() {
     let (mut app, _d) = suffolk();
     press(&mut app, "?");
-    assert!(matches!(app.popup, Some(Popup::Help { .. })));
+    assert!(showing(&app, "help"));
     snap!("popup_help", app);
 }
 
@@ -357,7 +111,7 @@ fn snapshot_help_popup() {
 fn snapshot_rating_picker() {
     let (mut app, _d) = suffolk();
     press(&mut app, "r");
-    assert!(matches!(app.popup, Some(Popup::Rating { sel: 2 })));
+    assert!(showing(&app, "rating") && popup(&app).unwrap().choice == Some(2));
     snap!("popup_rating", app);
 }
 
@@ -365,7 +119,7 @@ fn snapshot_rating_picker() {
 fn snapshot_status_picker() {
     let (mut app, _d) = suffolk();
     press(&mut app, "s");
-    assert!(matches!(app.popup, Some(Popup::Status { sel: 3 })));
+    assert!(showing(&app, "status") && popup(&app).unwrap().choice == Some(3));
     snap!("popup_status", app);
 }
 
@@ -373,7 +127,7 @@ fn snapshot_status_picker() {
 fn snapshot_narrative_editor() {
     let (mut app, _d) = suffolk();
     press(&mut app, "e");
-    assert!(matches!(app.popup, Some(Popup::Editor(_))));
+    assert!(showing(&app, "editor"));
     snap!("popup_narrative_editor", app);
 }
 
@@ -382,10 +136,8 @@ fn snapshot_search_with_hits() {
     let (mut app, _d) = suffolk();
     press(&mut app, "/");
     typ(&mut app, "assistive");
-    let Some(Popup::Search(s)) = &app.popup else {
-        panic!("no search")
-    };
-    assert!(s.hits.len() >= 3, "{:?}", s.hits);
+    let s = expect_popup(&app, "search");
+    assert!(s.choices.len() >= 3, "{:?}", s.choices);
     snap!("popup_search", app);
 }
 
@@ -393,7 +145,7 @@ fn snapshot_search_with_hits() {
 fn snapshot_link_evidence_picker() {
     let (mut app, _d) = suffolk();
     press(&mut app, "l");
-    assert!(matches!(app.popup, Some(Popup::LinkEvidence { .. })));
+    assert!(showing(&app, "link evidence"));
     snap!("popup_link_evidence", app);
 }
 
@@ -408,22 +160,20 @@ fn snapshot_evidence_library() {
     assert_eq!(app.ev.list.pane, Pane::Form);
     snap!("evidence_data_form", app);
     press(&mut app, "f");
-    assert!(matches!(
-        app.popup,
-        Some(Popup::Kind {
-            for_filter: true,
-            ..
-        })
-    ));
+    let kind = expect_popup(&app, "kind");
+    assert_eq!(
+        kind.choices[0], "All kinds",
+        "the filter's kinds start with all"
+    );
     snap!("popup_kind_filter", app);
     press(&mut app, "esc");
     press(&mut app, "/");
-    assert!(matches!(app.popup, Some(Popup::Filter(_))));
+    assert!(showing(&app, "filter"));
     typ(&mut app, "home first");
     snap!("popup_evidence_text_filter", app);
     press(&mut app, "enter");
     keys(&mut app, "esc d");
-    assert!(matches!(app.popup, Some(Popup::Confirm { .. })));
+    assert!(showing(&app, "confirm"));
     snap!("popup_confirm_delete_evidence", app);
     let (mut app, _d) = halton();
     press(&mut app, "E");
@@ -493,14 +243,14 @@ fn snapshot_proud_of() {
 
 #[test]
 fn snapshot_terminal_too_small() {
-    let (app, _d) = suffolk();
+    let (mut app, _d) = suffolk();
     snap!("too_small_50x10", app, 50, 10);
 }
 
 #[test]
 fn snapshot_read_only_banner() {
-    let (app, _d) = read_only_suffolk();
-    let text = screen(&app, 80, 24);
+    let (mut app, _d) = read_only_suffolk();
+    let text = screen(&mut app, 80, 24);
     assert!(
         text.contains("READ-ONLY, open in another peerbook: someone on host"),
         "{text}"
@@ -517,7 +267,7 @@ fn a_workbook_read_only_by_its_permissions_says_so_not_that_it_is_held() {
     std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o444)).unwrap();
     let mut app = bare_app_in(&dir);
     app.open_doc(Doc::open(&path).unwrap());
-    let text = screen(&app, 160, 24);
+    let text = screen(&mut app, 160, 24);
     assert!(
         text.contains(
             "READ-ONLY because the file is read-only (its permissions); make it writable"
@@ -528,7 +278,7 @@ fn a_workbook_read_only_by_its_permissions_says_so_not_that_it_is_held() {
 }
 
 /// The status line: the last line but one.
-fn status_line(app: &App, w: u16, h: u16) -> String {
+fn status_line(app: &mut App, w: u16, h: u16) -> String {
     let text = screen(app, w, h);
     text.lines().nth(usize::from(h) - 2).unwrap().to_string()
 }
@@ -536,16 +286,16 @@ fn status_line(app: &App, w: u16, h: u16) -> String {
 #[test]
 
 fn read_only_banner_names_the_holder_at_80x24() {
-    let (app, _d) = read_only_suffolk();
-    let line = status_line(&app, 80, 24);
+    let (mut app, _d) = read_only_suffolk();
+    let line = status_line(&mut app, 80, 24);
     assert!(line.contains("someone on host, process 1"), "{line}");
 }
 
 #[test]
 
 fn status_line_shows_progress_at_80x24() {
-    let (app, _d) = suffolk();
-    let line = status_line(&app, 80, 24);
+    let (mut app, _d) = suffolk();
+    let line = status_line(&mut app, 80, 24);
     assert!(line.contains("12/13 answered"), "{line}");
     assert!(!line.contains("…saved"), "{line}");
 }
@@ -573,7 +323,7 @@ fn j_and_k_move_through_the_questions() {
     app.update(Action::Down);
     assert_eq!(app.current_question().as_deref(), Some("2"));
     // The selected question is the one drawn reversed.
-    let sel = selected_rows(&app, 80, 24);
+    let sel = selected_rows(&mut app, 80, 24);
     assert!(sel.iter().any(|r| r.contains("KLOE 2")), "{sel:?}");
 }
 
@@ -632,7 +382,7 @@ fn digits_rate_the_current_answer() {
     let a = wb(&app).answer("2").unwrap();
     assert_eq!(a.changed.as_ref().unwrap().by, "Tester");
     // The tree shows the new rating.
-    let text = screen(&app, 80, 24);
+    let text = screen(&mut app, 80, 24);
     assert!(text.contains("KLOE 2 1 Significant"), "{text}");
     // Also from the answer pane.
     press(&mut app, "tab");
@@ -652,7 +402,7 @@ fn a_digit_not_on_the_scale_shows_a_message_and_changes_nothing() {
     let m = message(&app);
     assert!(m.starts_with("5 is not on the scale"), "{m}");
     assert!(m.contains("4: Exceptional standard"), "{m}");
-    let text = screen(&app, 80, 24);
+    let text = screen(&mut app, 80, 24);
     assert!(text.contains("5 is not on the scale"), "{text}");
     press(&mut app, "9");
     assert_eq!(wb(&app).answer("1").unwrap(), &before);
@@ -663,10 +413,10 @@ fn x_marks_not_applicable_and_0_clears() {
     let (mut app, _d) = suffolk();
     press(&mut app, "x");
     assert_eq!(rating(&app, "1"), Rating::NotApplicable);
-    assert!(screen(&app, 80, 24).contains("Rating: N/A"));
+    assert!(screen(&mut app, 80, 24).contains("Rating: N/A"));
     press(&mut app, "0");
     assert_eq!(rating(&app, "1"), Rating::None);
-    assert!(screen(&app, 80, 24).contains("Rating: not rated"));
+    assert!(screen(&mut app, 80, 24).contains("Rating: not rated"));
     // Both count as changes by this user.
     assert_eq!(
         wb(&app).answer("1").unwrap().changed.as_ref().unwrap().by,
@@ -692,9 +442,9 @@ fn clearing_the_rating_of_an_empty_answer_leaves_it_unanswered() {
     press(&mut app, "n");
     assert_eq!(app.current_question().as_deref(), Some("12"));
     // The status bar and the dashboard count it as not started.
-    assert!(screen(&app, 80, 24).contains("12/13 answered"));
+    assert!(screen(&mut app, 80, 24).contains("12/13 answered"));
     press(&mut app, "D");
-    let text = screen(&app, 80, 24);
+    let text = screen(&mut app, 80, 24);
     assert!(text.contains("Not started (1): KLOE 12"), "{text}");
 }
 
@@ -704,7 +454,7 @@ fn rating_picker_sets_the_rating() {
     press(&mut app, "r");
     // Opens on the current rating (3 → third line); j moves to 4.
     keys(&mut app, "j enter");
-    assert!(app.popup.is_none());
+    assert!(popup(&app).is_none());
     assert_eq!(rating(&app, "1"), Rating::Level(4));
     press(&mut app, "r");
     keys(&mut app, "j enter");
@@ -715,7 +465,7 @@ fn rating_picker_sets_the_rating() {
     // Esc cancels.
     press(&mut app, "r");
     keys(&mut app, "k esc");
-    assert!(app.popup.is_none());
+    assert!(popup(&app).is_none());
     assert_eq!(rating(&app, "1"), Rating::None);
 }
 
@@ -724,13 +474,19 @@ fn status_picker_sets_the_status() {
     let (mut app, _d) = suffolk();
     press(&mut app, "j"); // KLOE 2: draft
     press(&mut app, "s");
-    assert!(matches!(app.popup, Some(Popup::Status { sel: 1 })));
+    assert!(showing(&app, "status") && popup(&app).unwrap().choice == Some(1));
     keys(&mut app, "j enter");
-    assert!(app.popup.is_none());
+    assert!(popup(&app).is_none());
     assert_eq!(wb(&app).answer("2").unwrap().status, Status::ReadyForReview);
+    // g and G go to the first and the last choice, as in every picker.
     press(&mut app, "s");
     keys(&mut app, "g enter");
-    // 'g' is not bound in pop-ups; the selection stays on "ready".
+    assert_eq!(wb(&app).answer("2").unwrap().status, Status::NotStarted);
+    press(&mut app, "s");
+    keys(&mut app, "G enter");
+    assert_eq!(wb(&app).answer("2").unwrap().status, Status::Agreed);
+    press(&mut app, "s");
+    keys(&mut app, "G k enter");
     assert_eq!(wb(&app).answer("2").unwrap().status, Status::ReadyForReview);
     press(&mut app, "s");
     keys(&mut app, "k k enter");
@@ -749,7 +505,7 @@ fn narrative_editor_writes_text_as_typed_including_non_ascii() {
     let before = wb(&app).answer("13").unwrap().narrative.clone();
     typ(&mut app, "\nYnys Môn — café ✓ 日本");
     // Written while the editor is still open.
-    assert!(matches!(app.popup, Some(Popup::Editor(_))));
+    assert!(showing(&app, "editor"));
     assert_eq!(
         wb(&app).answer("13").unwrap().narrative,
         format!("{before}\nYnys Môn — café ✓ 日本")
@@ -757,7 +513,7 @@ fn narrative_editor_writes_text_as_typed_including_non_ascii() {
     assert!(app.doc.as_ref().unwrap().revision > 0);
     // Esc closes and keeps the text.
     press(&mut app, "esc");
-    assert!(app.popup.is_none());
+    assert!(popup(&app).is_none());
     assert!(
         wb(&app)
             .answer("13")
@@ -796,7 +552,7 @@ fn ctrl_z_undoes_typing_in_the_editor() {
     press(&mut app, "ctrl-y");
     assert!(!wb(&app).answer("12").unwrap().narrative.is_empty());
     press(&mut app, "esc");
-    assert!(app.popup.is_none());
+    assert!(popup(&app).is_none());
 }
 
 /// Selects a slot of the answer pane by moving with j.
@@ -820,17 +576,17 @@ fn adding_a_strength_from_the_answer_pane() {
     let n = wb(&app).answer("1").unwrap().strengths.len();
     go_to_slot(&mut app, &Slot::AddStrength);
     assert!(
-        selected_rows(&app, 80, 24)
+        selected_rows(&mut app, 80, 24)
             .iter()
             .any(|r| r.contains("+ add a strength")),
         "{:?}",
-        selected_rows(&app, 80, 24)
+        selected_rows(&mut app, 80, 24)
     );
     press(&mut app, "enter");
-    assert!(matches!(app.popup, Some(Popup::Editor(_))));
+    assert!(showing(&app, "editor"));
     typ(&mut app, "Carers say the team listens — “really listens”");
     press(&mut app, "esc");
-    assert!(app.popup.is_none());
+    assert!(popup(&app).is_none());
     let s = &wb(&app).answer("1").unwrap().strengths;
     assert_eq!(s.len(), n + 1);
     assert_eq!(s[n], "Carers say the team listens — “really listens”");
@@ -854,7 +610,7 @@ fn an_empty_new_strength_is_dropped() {
     press(&mut app, "tab");
     assert_eq!(app.q.pane, Pane::List);
     press(&mut app, "a");
-    assert!(matches!(app.popup, Some(Popup::Editor(_))));
+    assert!(showing(&app, "editor"));
     press(&mut app, "esc");
     assert_eq!(wb(&app).answer("1").unwrap().strengths, before);
 }
@@ -900,18 +656,17 @@ fn l_opens_the_link_picker_and_enter_links() {
     let linked = wb(&app).answer("1").unwrap().evidence.clone();
     assert_eq!(linked, vec!["ev-1", "ev-3", "ev-4", "ev-7"]);
     press(&mut app, "l");
-    let Some(Popup::LinkEvidence { candidates, .. }) = &app.popup else {
-        panic!("no picker");
-    };
+    let link = expect_popup(&app, "link evidence");
     // Only items not yet linked are offered.
-    let offered: Vec<String> = candidates
+    let offered: Vec<String> = link
+        .choices
         .iter()
-        .map(|i| wb(&app).evidence[*i].id.clone())
+        .map(|c| c.split_whitespace().next().unwrap_or("").to_string())
         .collect();
     assert!(!offered.iter().any(|id| linked.contains(id)), "{offered:?}");
     assert_eq!(offered[0], "ev-2");
     keys(&mut app, "j enter");
-    assert!(app.popup.is_none());
+    assert!(popup(&app).is_none());
     assert_eq!(
         wb(&app).answer("1").unwrap().evidence,
         vec!["ev-1", "ev-3", "ev-4", "ev-7", "ev-5"]
@@ -923,7 +678,7 @@ fn l_opens_the_link_picker_and_enter_links() {
     assert_eq!(wb(&app).answer("1").unwrap().evidence.len(), 5);
     // The link shows in the answer pane and can be removed with d there.
     go_to_slot(&mut app, &Slot::Evidence(4));
-    let text = screen(&app, 80, 24);
+    let text = screen(&mut app, 80, 24);
     assert!(text.contains("Evidence: ev-5"), "{text}");
     press(&mut app, "d");
     assert_eq!(wb(&app).answer("1").unwrap().evidence, linked);
@@ -937,12 +692,12 @@ fn evidence_add_edit_title_and_delete_with_confirm() {
     let n = wb(&app).evidence.len();
     // Add: a new item, its title in the editor.
     press(&mut app, "a");
-    assert!(matches!(app.popup, Some(Popup::Editor(_))));
+    assert!(showing(&app, "editor"));
     assert_eq!(wb(&app).evidence.len(), n + 1);
     backspaces(&mut app, "New evidence".len());
     typ(&mut app, "Survey of carers, 2016");
     press(&mut app, "enter");
-    assert!(app.popup.is_none());
+    assert!(popup(&app).is_none());
     let e = wb(&app).evidence.last().unwrap();
     assert_eq!(e.title, "Survey of carers, 2016");
     assert_eq!(e.id, "ev-13");
@@ -953,7 +708,7 @@ fn evidence_add_edit_title_and_delete_with_confirm() {
     keys(&mut app, "esc g");
     assert_eq!(app.ev.list.pane, Pane::List);
     keys(&mut app, "enter enter");
-    assert!(matches!(app.popup, Some(Popup::Editor(_))));
+    assert!(showing(&app, "editor"));
     typ(&mut app, " (draft)");
     press(&mut app, "enter");
     assert_eq!(
@@ -977,21 +732,20 @@ fn evidence_add_edit_title_and_delete_with_confirm() {
         .collect();
     assert!(citing.len() >= 2, "{citing:?}");
     press(&mut app, "d");
-    let Some(Popup::Confirm { message: m, .. }) = &app.popup else {
-        panic!("no confirm");
-    };
+    let c = expect_popup(&app, "confirm");
+    let m = c.message.unwrap_or_default();
     for q in &citing {
         assert!(m.contains(&format!("KLOE {q}")), "{m} should name KLOE {q}");
     }
     assert!(m.contains("ev-7"), "{m}");
     // n keeps it.
     press(&mut app, "n");
-    assert!(app.popup.is_none());
+    assert!(popup(&app).is_none());
     assert!(wb(&app).evidence_item("ev-7").is_some());
     // y deletes it and the links to it.
     press(&mut app, "d");
     press(&mut app, "y");
-    assert!(app.popup.is_none());
+    assert!(popup(&app).is_none());
     assert!(wb(&app).evidence_item("ev-7").is_none());
     assert!(wb(&app).citing("ev-7").is_empty());
     assert_eq!(wb(&app).evidence.len(), n);
@@ -999,12 +753,11 @@ fn evidence_add_edit_title_and_delete_with_confirm() {
     // An item nobody cites says so.
     press(&mut app, "G");
     press(&mut app, "d");
-    let Some(Popup::Confirm { message: m, .. }) = &app.popup else {
-        panic!("no confirm");
-    };
+    let c = expect_popup(&app, "confirm");
+    let m = c.message.unwrap_or_default();
     assert!(m.contains("No question cites it"), "{m}");
     press(&mut app, "esc");
-    assert!(app.popup.is_none());
+    assert!(popup(&app).is_none());
     assert_eq!(wb(&app).evidence.len(), n);
 }
 
@@ -1024,7 +777,7 @@ fn evidence_kind_filter() {
             .iter()
             .all(|i| wb(&app).evidence[*i].kind == EvidenceKind::Data)
     );
-    let text = screen(&app, 80, 24);
+    let text = screen(&mut app, 80, 24);
     assert!(
         text.contains(&format!("Evidence {} of {all} · Data", shown.len())),
         "{text}"
@@ -1047,10 +800,10 @@ fn evidence_text_filter() {
     press(&mut app, "E");
     let all = app.evidence_shown().len();
     press(&mut app, "/");
-    assert!(matches!(app.popup, Some(Popup::Filter(_))));
+    assert!(showing(&app, "filter"));
     typ(&mut app, "HOME first");
     press(&mut app, "enter");
-    assert!(app.popup.is_none());
+    assert!(popup(&app).is_none());
     assert_eq!(app.ev.query, "HOME first");
     let shown = app.evidence_shown();
     assert!(!shown.is_empty() && shown.len() < all, "{shown:?}");
@@ -1071,7 +824,7 @@ fn evidence_text_filter() {
     typ(&mut app, "zzz");
     press(&mut app, "enter");
     assert!(app.evidence_shown().is_empty());
-    assert!(screen(&app, 80, 24).contains("Nothing matches the filter"));
+    assert!(screen(&mut app, 80, 24).contains("Nothing matches the filter"));
     // Clearing it shows everything again.
     press(&mut app, "/");
     backspaces(&mut app, 20);
@@ -1085,24 +838,20 @@ fn details_impossible_date_gives_an_error_and_changes_nothing() {
     let start = wb(&app).review.onsite_start;
     assert_eq!(start.unwrap().to_string(), "2016-10-18");
     keys(&mut app, "R j j enter");
-    let Some(Popup::Editor(ed)) = &app.popup else {
-        panic!("no editor")
-    };
-    assert_eq!(ed.text(), "2016-10-18");
+    let ed = expect_popup(&app, "editor");
+    assert_eq!(ed.input.as_deref(), Some("2016-10-18"));
     backspaces(&mut app, 10);
     typ(&mut app, "2026-02-30");
-    let Some(Popup::Editor(ed)) = &app.popup else {
-        panic!("no editor")
-    };
-    let e = ed.error.clone().unwrap_or_default();
+    let ed = expect_popup(&app, "editor");
+    let e = ed.error.unwrap_or_default();
     assert!(e.contains("'2026-02-30' is not a real date"), "{e}");
-    assert!(screen(&app, 80, 24).contains("is not a real date"));
+    assert!(screen(&mut app, 80, 24).contains("is not a real date"));
     // Enter does not accept it.
     press(&mut app, "enter");
-    assert!(matches!(app.popup, Some(Popup::Editor(_))));
+    assert!(showing(&app, "editor"));
     // Esc puts the old date back.
     press(&mut app, "esc");
-    assert!(app.popup.is_none());
+    assert!(popup(&app).is_none());
     assert_eq!(wb(&app).review.onsite_start, start);
 }
 
@@ -1114,9 +863,7 @@ fn a_half_typed_date_is_not_kept_when_quitting_from_the_editor() {
     keys(&mut app, "R j j j enter");
     backspaces(&mut app, 10);
     typ(&mut app, "2026-02-30");
-    let Some(Popup::Editor(ed)) = &app.popup else {
-        panic!("no editor")
-    };
+    let ed = expect_popup(&app, "editor");
     assert!(ed.error.is_some());
     // Ctrl-c in the editor closes it and quits (the workbook is saved on
     // the way out): the date the user never typed must not be kept.
@@ -1132,25 +879,23 @@ fn details_end_before_start_is_refused() {
     keys(&mut app, "R j j j enter");
     backspaces(&mut app, 10);
     typ(&mut app, "2016-10-01");
-    let Some(Popup::Editor(ed)) = &app.popup else {
-        panic!("no editor")
-    };
-    let e = ed.error.clone().unwrap_or_default();
+    let ed = expect_popup(&app, "editor");
+    let e = ed.error.unwrap_or_default();
     assert!(
         e.contains("cannot end (2016-10-01) before it starts (2016-10-18)"),
         "{e}"
     );
     press(&mut app, "enter");
-    assert!(matches!(app.popup, Some(Popup::Editor(_))));
+    assert!(showing(&app, "editor"));
     press(&mut app, "esc");
-    assert!(app.popup.is_none());
+    assert!(popup(&app).is_none());
     assert_eq!(wb(&app).review.onsite_end, end);
     // A good end date is kept.
     keys(&mut app, "enter");
     backspaces(&mut app, 10);
     typ(&mut app, "2016-10-22");
     press(&mut app, "enter");
-    assert!(app.popup.is_none());
+    assert!(popup(&app).is_none());
     assert_eq!(
         wb(&app).review.onsite_end.unwrap().to_string(),
         "2016-10-22"
@@ -1165,10 +910,10 @@ fn details_add_a_focus_question_and_a_team_member() {
     let team = wb(&app).review.team.len();
     // 'a' near the top adds a focus question.
     press(&mut app, "a");
-    assert!(matches!(app.popup, Some(Popup::Editor(_))));
+    assert!(showing(&app, "editor"));
     typ(&mut app, "How well do carers' voices shape services?");
     press(&mut app, "enter");
-    assert!(app.popup.is_none());
+    assert!(popup(&app).is_none());
     assert_eq!(wb(&app).review.focus.len(), focus + 1);
     assert_eq!(
         wb(&app).review.focus[focus],
@@ -1181,7 +926,7 @@ fn details_add_a_focus_question_and_a_team_member() {
     // At the bottom, Enter on "+ add a team member" adds one.
     press(&mut app, "G");
     press(&mut app, "enter");
-    assert!(matches!(app.popup, Some(Popup::Editor(_))));
+    assert!(showing(&app, "editor"));
     assert_eq!(wb(&app).review.team.len(), team + 1);
     backspaces(&mut app, "New team member".len());
     typ(&mut app, "Aoife Ní Bhriain");
@@ -1197,9 +942,8 @@ fn details_add_a_focus_question_and_a_team_member() {
     );
     // Removing a member asks first.
     press(&mut app, "d");
-    let Some(Popup::Confirm { message: m, .. }) = &app.popup else {
-        panic!("no confirm")
-    };
+    let c = expect_popup(&app, "confirm");
+    let m = c.message.unwrap_or_default();
     assert!(m.contains("Aoife Ní Bhriain"), "{m}");
     press(&mut app, "y");
     assert_eq!(wb(&app).review.team.len(), team);
@@ -1211,20 +955,18 @@ fn metrics_value_is_written() {
     press(&mut app, "M");
     let first = wb(&app).framework.metrics[0].id.clone();
     keys(&mut app, "enter enter");
-    assert!(matches!(app.popup, Some(Popup::Editor(_))));
+    assert!(showing(&app, "editor"));
     typ(&mut app, "42.5");
     press(&mut app, "enter");
-    assert!(app.popup.is_none());
+    assert!(popup(&app).is_none());
     let m = wb(&app).metrics.iter().find(|m| m.metric == first).unwrap();
     assert_eq!(m.value, Some(42.5));
     // The list shows it.
-    assert!(screen(&app, 80, 24).contains("42.5"));
+    assert!(screen(&mut app, 80, 24).contains("42.5"));
     // Not a number: refused, Esc keeps the old value.
     press(&mut app, "enter");
     typ(&mut app, "x");
-    let Some(Popup::Editor(ed)) = &app.popup else {
-        panic!("no editor")
-    };
+    let ed = expect_popup(&app, "editor");
     assert!(ed.error.as_deref().unwrap_or("").contains("not a number"));
     press(&mut app, "esc");
     let m = wb(&app).metrics.iter().find(|m| m.metric == first).unwrap();
@@ -1245,7 +987,7 @@ fn proud_of_add_edit_delete() {
     assert_eq!(n, 2);
     // Add: a new case study with its title in the editor.
     press(&mut app, "a");
-    assert!(matches!(app.popup, Some(Popup::Editor(_))));
+    assert!(showing(&app, "editor"));
     assert_eq!(wb(&app).proud_of.len(), n + 1);
     backspaces(&mut app, "New case study".len());
     typ(&mut app, "Café-style drop-ins");
@@ -1261,9 +1003,8 @@ fn proud_of_add_edit_delete() {
     );
     // Delete asks first; n keeps it, y deletes.
     press(&mut app, "d");
-    let Some(Popup::Confirm { message: m, .. }) = &app.popup else {
-        panic!("no confirm")
-    };
+    let c = expect_popup(&app, "confirm");
+    let m = c.message.unwrap_or_default();
     assert!(m.contains("Café-style drop-ins"), "{m}");
     press(&mut app, "n");
     assert_eq!(wb(&app).proud_of.len(), n + 1);
@@ -1284,10 +1025,8 @@ fn proud_of_add_edit_delete() {
 fn search_hits(app: &mut App, query: &str) -> Vec<String> {
     press(app, "/");
     typ(app, query);
-    let Some(Popup::Search(s)) = &app.popup else {
-        panic!("no search")
-    };
-    let hits = s.hits.iter().map(|h| h.label.clone()).collect();
+    let s = expect_popup(app, "search");
+    let hits = s.choices;
     press(app, "esc");
     hits
 }
@@ -1341,23 +1080,19 @@ fn search_jumps_to_the_question() {
     assert_eq!(app.current_question().as_deref(), Some("1"));
     press(&mut app, "/");
     typ(&mut app, "assistive");
-    let Some(Popup::Search(s)) = &app.popup else {
-        panic!("no search")
-    };
-    assert!(s.hits[0].label.starts_with("KLOE 2"), "{:?}", s.hits);
+    let s = expect_popup(&app, "search");
+    assert!(s.choices[0].starts_with("KLOE 2"), "{:?}", s.choices);
     press(&mut app, "enter");
-    assert!(app.popup.is_none());
+    assert!(popup(&app).is_none());
     assert_eq!(app.screen, Screen::Questions);
     assert_eq!(app.current_question().as_deref(), Some("2"));
     // From another screen, and with the second hit.
     press(&mut app, "D");
     press(&mut app, "/");
     typ(&mut app, "pocket card");
-    let Some(Popup::Search(s)) = &app.popup else {
-        panic!("no search")
-    };
-    assert!(!s.hits.is_empty());
-    let last = s.hits.len() - 1;
+    let s = expect_popup(&app, "search");
+    assert!(!s.choices.is_empty());
+    let last = s.choices.len() - 1;
     for _ in 0..last {
         press(&mut app, "down");
     }
@@ -1370,9 +1105,9 @@ fn search_jumps_to_the_question() {
     press(&mut app, "Q");
     press(&mut app, "/");
     typ(&mut app, "qqqxxx");
-    assert!(screen(&app, 80, 24).contains("No matches"));
+    assert!(screen(&mut app, 80, 24).contains("No matches"));
     press(&mut app, "esc");
-    assert!(app.popup.is_none());
+    assert!(popup(&app).is_none());
     assert_eq!(app.current_question().as_deref(), Some("2"));
 }
 
@@ -1380,7 +1115,7 @@ fn search_jumps_to_the_question() {
 fn help_lists_keys_from_the_table() {
     let (mut app, _d) = suffolk();
     press(&mut app, "?");
-    let text = screen(&app, 80, 24);
+    let text = screen(&mut app, 80, 24);
     assert!(text.contains("Keys on the Questions screen"), "{text}");
     assert!(text.contains("next unanswered question"), "{text}");
     assert!(text.contains("rate at that level of the scale"), "{text}");
@@ -1388,18 +1123,18 @@ fn help_lists_keys_from_the_table() {
     let rows = app.keymap.help(app.screen.context());
     let mut seen = String::new();
     for _ in 0..rows.len() {
-        seen.push_str(&screen(&app, 80, 24));
+        seen.push_str(&screen(&mut app, 80, 24));
         press(&mut app, "j");
     }
     for (_, d) in &rows {
         assert!(seen.contains(d.as_str()), "help never shows '{d}'");
     }
     press(&mut app, "esc");
-    assert!(app.popup.is_none());
+    assert!(popup(&app).is_none());
     // On the evidence screen it lists that screen's keys.
     press(&mut app, "E");
     press(&mut app, "?");
-    let text = screen(&app, 80, 24);
+    let text = screen(&mut app, 80, 24);
     assert!(text.contains("Keys on the Evidence screen"), "{text}");
     assert!(text.contains("filter by kind"), "{text}");
     assert!(!text.contains("next unanswered question"), "{text}");
@@ -1413,7 +1148,7 @@ fn help_follows_a_rebound_key() {
     let (mut app, _d) = suffolk();
     app.keymap = km;
     press(&mut app, "?");
-    let text = screen(&app, 80, 24);
+    let text = screen(&mut app, 80, 24);
     let line = text
         .lines()
         .find(|l| l.contains("next unanswered question"))
@@ -1427,7 +1162,7 @@ fn read_only_workbook_refuses_changes_with_a_message() {
     let before = wb(&app).clone();
     // The banner is in the status bar for as long as the workbook is open.
     assert!(
-        status_line(&app, 80, 24)
+        status_line(&mut app, 80, 24)
             .contains("READ-ONLY, open in another peerbook: someone on host, process 1")
     );
     let refused = "Read-only: nothing can be changed here";
@@ -1436,9 +1171,7 @@ fn read_only_workbook_refuses_changes_with_a_message() {
         keys(app, keys_);
         assert_eq!(message(app), refused, "after {keys_}");
         assert!(is_error(app));
-        assert!(app.popup.is_none(), "after {keys_}");
-        // Close whatever is left open.
-        app.popup = None;
+        assert!(popup(app).is_none(), "after {keys_}");
     };
     check(&mut app, "3");
     check(&mut app, "x");
@@ -1462,12 +1195,41 @@ fn read_only_workbook_refuses_changes_with_a_message() {
     assert_eq!(wb(&app).evidence, before.evidence);
     assert_eq!(wb(&app).review, before.review);
     assert_eq!(wb(&app).proud_of, before.proud_of);
-    let text = screen(&app, 80, 24);
+    let text = screen(&mut app, 80, 24);
     assert!(text.contains(refused), "{text}");
 }
 
 #[test]
+fn read_only_refuses_every_key_that_changes_the_workbook_wherever_it_is_pressed() {
+    // Delete, move and add are refused in one place, before any screen
+    // sees them: even where they would do nothing, the user is told why.
+    let (mut app, _d) = read_only_suffolk();
+    let before = peerbook::workbook::to_text(wb(&app));
+    for (screen, keys_) in [
+        ("Q", "d"),
+        ("Q", "K"),
+        ("Q", "J"),
+        ("Q", "tab j j j j d"),
+        ("E", "d"),
+        ("R", "d"),
+        ("P", "d"),
+        ("Q", "ctrl-z"),
+    ] {
+        press(&mut app, screen);
+        app.message = None;
+        keys(&mut app, keys_);
+        assert_eq!(
+            message(&app),
+            "Read-only: nothing can be changed here",
+            "{screen} then {keys_}"
+        );
+        assert!(popup(&app).is_none(), "{screen} then {keys_}");
+        press(&mut app, "esc");
+    }
+    assert_eq!(peerbook::workbook::to_text(wb(&app)), before);
+}
 
+#[test]
 fn read_only_link_says_read_only() {
     let (mut app, _d) = read_only_suffolk();
     keys(&mut app, "l enter");
@@ -1490,7 +1252,7 @@ fn read_only_unlink_says_read_only() {
 fn read_only_refuses_deleting_a_case_study() {
     let (mut app, _d) = read_only_suffolk();
     keys(&mut app, "P d");
-    if app.popup.is_some() {
+    if popup(&app).is_some() {
         press(&mut app, "y");
     }
     assert_eq!(wb(&app).proud_of.len(), 2);
@@ -1506,7 +1268,7 @@ fn read_only_refuses_removing_a_team_member() {
         press(&mut app, "j");
     }
     press(&mut app, "d");
-    if app.popup.is_some() {
+    if popup(&app).is_some() {
         press(&mut app, "y");
     }
     assert_eq!(wb(&app).review.team.len(), 6);
@@ -1544,7 +1306,7 @@ fn keys_yaml_override_changes_what_a_key_does() {
     assert_eq!(app.screen, Screen::Evidence);
     // The footer shows the new key.
     press(&mut app, "Q");
-    let text = screen(&app, 80, 24);
+    let text = screen(&mut app, 80, 24);
     let footer = text.lines().last().unwrap();
     assert!(footer.contains("F8 next gap"), "{footer}");
 }
@@ -1659,11 +1421,17 @@ fn drawing_every_screen_at_every_size_does_not_panic() {
         for &(w, h) in &sizes {
             let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                 let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-                t.draw(|f| peerbook::tui::view::draw(f, app)).unwrap();
+                t.draw(|f| {
+                    peerbook::tui::view::draw(f, app);
+                })
+                .unwrap();
                 // And resizing a terminal that already drew.
                 t.backend_mut()
                     .resize(w.saturating_add(3), h.saturating_add(2));
-                t.draw(|f| peerbook::tui::view::draw(f, app)).unwrap();
+                t.draw(|f| {
+                    peerbook::tui::view::draw(f, app);
+                })
+                .unwrap();
             }));
             assert!(r.is_ok(), "drawing '{name}' at {w}×{h} panicked");
         }
@@ -1674,14 +1442,14 @@ fn drawing_every_screen_at_every_size_does_not_panic() {
 fn keys_after_drawing_small_do_not_panic() {
     // Page keys use the last drawn size: draw at 1×1, then page around.
     let (mut app, _d) = suffolk();
-    let _ = terminal(&app, 1, 1);
+    let _ = terminal(&mut app, 1, 1);
     keys(&mut app, "pgdn pgdn pgup tab pgdn G g");
     for s in ["E", "R", "P", "M", "D"] {
         press(&mut app, s);
-        let _ = terminal(&app, 1, 1);
+        let _ = terminal(&mut app, 1, 1);
         keys(&mut app, "pgdn pgdn G pgup g j k");
     }
-    let _ = terminal(&app, 80, 24);
+    let _ = terminal(&mut app, 80, 24);
 }
 
 /// Presses `key` `n` times and checks after each press that the selection
@@ -1758,9 +1526,7 @@ fn creating_a_workbook_from_the_start_screen() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = bare_app_in(&dir);
     press(&mut app, "n");
-    let Some(Popup::Frameworks { .. }) = &app.popup else {
-        panic!("no framework list")
-    };
+    expect_popup(&app, "frameworks");
     let want = app
         .registry
         .frameworks
@@ -1771,23 +1537,25 @@ fn creating_a_workbook_from_the_start_screen() {
         press(&mut app, "j");
     }
     press(&mut app, "enter");
-    assert!(matches!(app.popup, Some(Popup::New(_))));
+    assert!(showing(&app, "new workbook"));
     // Both fields are needed.
     press(&mut app, "enter");
     press(&mut app, "enter");
-    let Some(Popup::New(n)) = &app.popup else {
-        panic!("the form closed")
-    };
+    let n = expect_popup(&app, "new workbook");
     assert_eq!(
         n.error.as_deref(),
         Some("Give both the council and the review title")
     );
-    assert!(!n.on_title, "the cursor goes back to the empty council");
+    assert_eq!(
+        n.field,
+        Some("council"),
+        "the cursor goes back to the empty council"
+    );
     typ(&mut app, "Ynys Môn");
     press(&mut app, "enter");
     typ(&mut app, "Reablement review");
     press(&mut app, "enter");
-    assert!(app.popup.is_none());
+    assert!(popup(&app).is_none());
     assert_eq!(app.screen, Screen::Questions);
     assert_eq!(wb(&app).review.council, "Ynys Môn");
     assert_eq!(wb(&app).review.title, "Reablement review");
@@ -1809,9 +1577,9 @@ fn snapshot_start_with_a_broken_workbook() {
     let folder = dir.path().join("workbooks");
     std::fs::create_dir_all(&folder).unwrap();
     std::fs::write(folder.join("broken.yaml"), "kind: workbook\nformat: [\n").unwrap();
-    let app = bare_app_in(&dir);
+    let mut app = bare_app_in(&dir);
     assert!(app.start.books[0].error.is_some());
-    snap_start("start_broken_workbook", &app);
+    snap_start!("start_broken_workbook", &mut app);
 }
 
 fn click(app: &mut App, column: u16, row: u16) {
@@ -1825,7 +1593,7 @@ fn click(app: &mut App, column: u16, row: u16) {
 }
 
 /// The row of the screen whose text contains `needle`.
-fn row_of(app: &App, needle: &str) -> u16 {
+fn row_of(app: &mut App, needle: &str) -> u16 {
     let text = screen(app, 80, 24);
     text.lines()
         .position(|l| l.contains(needle))
@@ -1835,11 +1603,11 @@ fn row_of(app: &App, needle: &str) -> u16 {
 #[test]
 fn clicking_a_question_in_the_tree_selects_it() {
     let (mut app, _d) = suffolk();
-    let row = row_of(&app, "KLOE 7");
+    let row = row_of(&mut app, "KLOE 7");
     click(&mut app, 5, row);
     assert_eq!(app.current_question().as_deref(), Some("7"));
     // A click on a tab shows that screen.
-    let col = screen(&app, 80, 24)
+    let col = screen(&mut app, 80, 24)
         .lines()
         .next()
         .unwrap()
@@ -1850,6 +1618,19 @@ fn clicking_a_question_in_the_tree_selects_it() {
 }
 
 #[test]
+fn clicking_a_review_detail_selects_the_row_drawn_there() {
+    // The click is resolved against what the frame drew: the whole width
+    // of a row of the form, not a list's arithmetic.
+    let (mut app, _d) = suffolk();
+    press(&mut app, "R");
+    let row = row_of(&mut app, "On-site to");
+    click(&mut app, 70, row);
+    assert_eq!(app.details.sel, 3, "the on-site end date's row");
+    let text = selected_rows(&mut app, 80, 24).join("\n");
+    assert!(text.contains("On-site to"), "{text}");
+}
+
+#[test]
 
 fn clicking_a_workbook_on_the_start_screen_selects_it() {
     let dir = tempfile::tempdir().unwrap();
@@ -1857,10 +1638,10 @@ fn clicking_a_workbook_on_the_start_screen_selects_it() {
     std::fs::create_dir_all(&folder).unwrap();
     drop(peerbook::store::WorkbookFile::create(&folder.join("a.yaml"), &seed(SUFFOLK)).unwrap());
     let mut app = bare_app_in(&dir);
-    let book = row_of(&app, "Suffolk County Council");
+    let book = row_of(&mut app, "Suffolk County Council");
     click(&mut app, 10, book);
     assert_eq!(app.start.sel, 1, "clicked the workbook");
-    let new = row_of(&app, "+ New workbook");
+    let new = row_of(&mut app, "+ New workbook");
     click(&mut app, 10, new);
     assert_eq!(app.start.sel, 0, "clicked '+ New workbook'");
 }
@@ -1881,12 +1662,12 @@ fn tab_switches_panes_on_every_list_and_form_screen() {
 fn the_footer_does_not_offer_screen_keys_while_typing() {
     let (mut app, _d) = suffolk();
     press(&mut app, "e");
-    let text = screen(&app, 80, 24);
+    let text = screen(&mut app, 80, 24);
     let footer = text.lines().last().unwrap();
     assert!(!footer.contains("r rating"), "{footer}");
     press(&mut app, "esc");
     press(&mut app, "/");
-    let text = screen(&app, 80, 24);
+    let text = screen(&mut app, 80, 24);
     let footer = text.lines().last().unwrap();
     assert!(!footer.contains("r rating"), "{footer}");
 }
@@ -1978,7 +1759,7 @@ fn random_keys_on_every_screen_do_not_panic() {
             let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                 press(&mut app, k);
                 app.quit = false;
-                let _ = terminal(&app, w, h);
+                let _ = terminal(&mut app, w, h);
             }));
             if r.is_err() {
                 let tail = &pressed[pressed.len().saturating_sub(20)..];
@@ -1994,7 +1775,7 @@ fn line_breaks_in_form_values_are_drawn_as_lines() {
     // The seed's second case study ends its 'what we did' with a newline.
     let (mut app, _d) = suffolk();
     keys(&mut app, "P j");
-    let text = screen(&app, 80, 24);
+    let text = screen(&mut app, 80, 24);
     assert!(!text.contains('\u{fffd}'), "{text}");
     // A summary typed over two lines shows as two lines.
     keys(&mut app, "enter j enter");
@@ -2005,7 +1786,7 @@ fn line_breaks_in_form_values_are_drawn_as_lines() {
         wb(&app).proud_of[1].summary.as_deref(),
         Some("Weekly drop-ins.\nRun with carers.")
     );
-    let text = screen(&app, 80, 24);
+    let text = screen(&mut app, 80, 24);
     assert!(!text.contains('\u{fffd}'), "{text}");
     assert!(text.contains("Run with carers."), "{text}");
 }
@@ -2030,10 +1811,7 @@ fn the_export_screen_writes_beside_the_workbook_and_says_where() {
     let path = dir.path().join("suffolk.yaml");
     let (mut app, _d) = app_with(|wb| Doc::detached(wb, &path), seed(SUFFOLK));
     typ(&mut app, "X");
-    assert!(matches!(
-        app.popup,
-        Some(peerbook::tui::app::Popup::Export { .. })
-    ));
+    assert!(showing(&app, "export"));
     snap!("popup_export", app);
     // The first choice is the self-assessment pack in markdown.
     keys(&mut app, "enter");
@@ -2094,7 +1872,7 @@ fn reviewer_mode_records_the_reviewers_own_entries_and_leaves_the_council_answer
     );
     // Status and owner are the council's: refused with a message.
     keys(&mut app, "s");
-    assert!(app.popup.is_none());
+    assert!(popup(&app).is_none());
     assert!(message(&app).contains("read-only"), "{}", message(&app));
     // A source, tagged heard, through the answer pane.
     keys(&mut app, "tab G enter j enter");
@@ -2170,15 +1948,12 @@ fn reviewer_activity_log_add_edit_delete() {
     keys(&mut app, "k enter backspace");
     typ(&mut app, "2.5");
     keys(&mut app, "enter");
-    let screen_text = screen(&app, 80, 24);
+    let screen_text = screen(&mut app, 80, 24);
     assert!(
         screen_text.contains("not a number of people"),
         "{screen_text}"
     );
-    assert!(matches!(
-        app.popup,
-        Some(peerbook::tui::app::Popup::Editor(_))
-    ));
+    assert!(showing(&app, "editor"));
     keys(&mut app, "esc");
     assert_eq!(
         wb(&app).reviewer("Alice Peer").unwrap().activities[0].people,
@@ -2195,6 +1970,27 @@ fn reviewer_activity_log_add_edit_delete() {
     );
 }
 
+#[test]
+fn the_activity_kind_picker_opens_on_the_kind_it_has() {
+    let (mut app, _d) = reviewing("Alice Peer");
+    typ(&mut app, "A");
+    keys(&mut app, "a");
+    typ(&mut app, "Site visit");
+    keys(&mut app, "enter");
+    // G goes to the last kind, as in every picker.
+    keys(&mut app, "g enter G enter");
+    let last = peerbook::workbook::onsite::ActivityKind::ALL.len() - 1;
+    let kind = wb(&app).reviewer("Alice Peer").unwrap().activities[0].kind;
+    assert_eq!(kind, peerbook::workbook::onsite::ActivityKind::ALL[last]);
+    press(&mut app, "enter");
+    assert_eq!(expect_popup(&app, "activity kind").choice, Some(last));
+    // Esc leaves it as it was.
+    keys(&mut app, "g esc");
+    assert!(popup(&app).is_none());
+    let kind = wb(&app).reviewer("Alice Peer").unwrap().activities[0].kind;
+    assert_eq!(kind, peerbook::workbook::onsite::ActivityKind::ALL[last]);
+}
+
 // ===== the review manager's screens =====
 
 fn onsite() -> (App, TempDir) {
@@ -2209,7 +2005,7 @@ fn the_peer_screen_shows_ratings_side_by_side_and_records_the_agreed_one() {
     snap!("peer_screen", app);
     // KLOE 10 has no agreed rating: set one with a digit.
     keys(&mut app, "j j j j j j j j j");
-    let text = screen(&app, 80, 24);
+    let text = screen(&mut app, 80, 24);
     assert!(
         text.contains("! KLOE 10"),
         "the disagreement is flagged:\n{text}"
@@ -2271,7 +2067,7 @@ fn the_findings_screen_edits_recommendations() {
     keys(&mut app, "enter t");
     typ(&mut app, "2017-02-30");
     keys(&mut app, "enter");
-    assert!(screen(&app, 80, 24).contains("not a real date"));
+    assert!(screen(&mut app, 80, 24).contains("not a real date"));
     keys(&mut app, "esc t");
     typ(&mut app, "2017-02-28");
     keys(&mut app, "enter s");
@@ -2361,7 +2157,7 @@ fn the_gap_chart_shows_self_and_peer_scores_as_text() {
     let (mut app, _d) = onsite();
     typ(&mut app, "V");
     typ(&mut app, "c");
-    let text = screen(&app, 80, 24);
+    let text = screen(&mut app, 80, 24);
     assert!(text.contains("self █"), "{text}");
     assert!(text.contains("50.0 peer"), "{text}");
     assert!(text.contains("45.0"), "{text}");
@@ -2371,7 +2167,7 @@ fn the_gap_chart_shows_self_and_peer_scores_as_text() {
 // ===== undo and redo of workbook edits (Ctrl-z, Ctrl-y) =====
 
 /// The screen with every line joined, so a text that wraps can be found.
-fn screen_text(app: &App) -> String {
+fn screen_text(app: &mut App) -> String {
     screen(app, 120, 40)
         .lines()
         .map(|l| l.trim_matches(|c: char| c == '│' || c.is_whitespace()))
@@ -2390,15 +2186,15 @@ fn ctrl_z_brings_back_a_deleted_strength_and_the_file_has_it() {
     go_to_slot(&mut app, &Slot::Strength(1));
     press(&mut app, "d");
     assert_eq!(wb(&app).answer("1").unwrap().strengths.len(), 2);
-    assert!(!screen_text(&app).contains("Locality OTs plan around outcomes"));
+    assert!(!screen_text(&mut app).contains("Locality OTs plan around outcomes"));
     // The status bar says how to get it back.
     assert!(message(&app).contains("Ctrl-z"), "{}", message(&app));
     press(&mut app, "ctrl-z");
     assert_eq!(wb(&app).answer("1").unwrap().strengths, s0);
     assert!(
-        screen_text(&app).contains("Locality OTs plan around outcomes"),
+        screen_text(&mut app).contains("Locality OTs plan around outcomes"),
         "{}",
-        screen(&app, 120, 40)
+        screen(&mut app, 120, 40)
     );
     assert_eq!(
         message(&app),
@@ -2423,10 +2219,10 @@ fn ctrl_y_deletes_again_and_a_new_edit_ends_redo() {
     assert_eq!(wb(&app).answer("1").unwrap().areas, a0[1..].to_vec());
     press(&mut app, "ctrl-z");
     assert_eq!(wb(&app).answer("1").unwrap().areas, a0);
-    assert!(screen_text(&app).contains("Describe one pathway for reablement"));
+    assert!(screen_text(&mut app).contains("Describe one pathway for reablement"));
     press(&mut app, "ctrl-y");
     assert_eq!(wb(&app).answer("1").unwrap().areas, a0[1..].to_vec());
-    assert!(!screen_text(&app).contains("Describe one pathway for reablement"));
+    assert!(!screen_text(&mut app).contains("Describe one pathway for reablement"));
     assert_eq!(
         message(&app),
         "redid: delete area 1 of KLOE 1 — Ctrl-z to undo"
@@ -2454,11 +2250,11 @@ fn deleting_a_focus_question_can_be_undone() {
     keys(&mut app, "j j j j j");
     press(&mut app, "d");
     assert_eq!(wb(&app).review.focus.len(), f0.len() - 1);
-    assert!(!screen_text(&app).contains("What outcomes does the council"));
+    assert!(!screen_text(&mut app).contains("What outcomes does the council"));
     press(&mut app, "ctrl-z");
     assert_eq!(wb(&app).review.focus, f0);
     assert_eq!(app.screen, Screen::Details);
-    assert!(screen_text(&app).contains("What outcomes does the council"));
+    assert!(screen_text(&mut app).contains("What outcomes does the council"));
     assert_eq!(app.details.sel, 5);
     assert_eq!(
         message(&app),
@@ -2481,10 +2277,10 @@ fn deleting_a_recommendation_can_be_undone() {
     go_to_finding(&mut app, FindRow::Rec(1));
     press(&mut app, "d");
     assert_eq!(wb(&app).findings.recommendations.len(), recs.len() - 1);
-    assert!(!screen_text(&app).contains("who owns delayed transfers"));
+    assert!(!screen_text(&mut app).contains("who owns delayed transfers"));
     press(&mut app, "ctrl-z");
     assert_eq!(wb(&app).findings.recommendations, recs);
-    assert!(screen_text(&app).contains("who owns delayed transfers"));
+    assert!(screen_text(&mut app).contains("who owns delayed transfers"));
     assert_eq!(app.finding_rows()[app.findings.sel], FindRow::Rec(1));
     assert_eq!(
         message(&app),
@@ -2501,10 +2297,10 @@ fn deleting_a_key_message_can_be_undone() {
     go_to_finding(&mut app, FindRow::KeyMessage(0));
     press(&mut app, "d");
     assert_eq!(wb(&app).findings.key_messages, km[1..].to_vec());
-    assert!(!screen_text(&app).contains("Leadership has given adult social care"));
+    assert!(!screen_text(&mut app).contains("Leadership has given adult social care"));
     press(&mut app, "ctrl-z");
     assert_eq!(wb(&app).findings.key_messages, km);
-    assert!(screen_text(&app).contains("Leadership has given adult social care"));
+    assert!(screen_text(&mut app).contains("Leadership has given adult social care"));
     press(&mut app, "ctrl-y");
     assert_eq!(wb(&app).findings.key_messages, km[1..].to_vec());
 }
@@ -2612,7 +2408,7 @@ fn help_lists_undo_and_redo_and_keys_yaml_can_rebind_them() {
     press(&mut app, "?");
     let mut seen = String::new();
     for _ in 0..rows.len() {
-        seen.push_str(&screen(&app, 80, 24));
+        seen.push_str(&screen(&mut app, 80, 24));
         press(&mut app, "j");
     }
     assert!(seen.contains("undo the last change"), "{seen}");
@@ -2691,10 +2487,9 @@ fn a_pasted_crlf_block_keeps_its_lines_and_stores_no_cr() {
     );
     let want = "First line\nSecond line\nThird line\n\nAfter a gap";
     assert_eq!(wb(&app).answer("12").unwrap().narrative, want);
-    let Some(Popup::Editor(ed)) = &app.popup else {
-        panic!("the editor closed")
-    };
-    assert_eq!(ed.area.lines().len(), 5, "{:?}", ed.area.lines());
+    let ed = expect_popup(&app, "editor");
+    let text = ed.input.unwrap_or_default();
+    assert_eq!(text.lines().count(), 5, "{text:?}");
     press(&mut app, "esc");
     // Saved as five lines in the file too, with no CR anywhere.
     let yaml = peerbook::workbook::to_text(wb(&app));
@@ -2743,10 +2538,8 @@ fn a_line_break_pasted_into_a_one_line_field_becomes_a_space() {
     // The search box.
     press(&mut app, "/");
     paste(&mut app, "home\rfirst");
-    let Some(Popup::Search(s)) = &app.popup else {
-        panic!("no search")
-    };
-    assert_eq!(s.input.lines(), ["home first"]);
+    let s = expect_popup(&app, "search");
+    assert_eq!(s.input.as_deref(), Some("home first"));
     press(&mut app, "esc");
     // The evidence filter.
     press(&mut app, "E");
@@ -2762,12 +2555,12 @@ fn pasting_into_the_new_workbook_form_and_review_as_is_kept() {
     let mut app = bare_app_in(&dir);
     press(&mut app, "enter");
     press(&mut app, "enter");
-    assert!(matches!(app.popup, Some(Popup::New(_))));
+    assert!(showing(&app, "new workbook"));
     paste(&mut app, "Ynys\rMôn");
     press(&mut app, "tab");
     paste(&mut app, "Reablement\r\nreview");
     press(&mut app, "enter");
-    assert!(app.popup.is_none(), "the workbook was not created");
+    assert!(popup(&app).is_none(), "the workbook was not created");
     assert_eq!(wb(&app).review.council, "Ynys Môn");
     assert_eq!(wb(&app).review.title, "Reablement review");
 
@@ -2780,7 +2573,7 @@ fn pasting_into_the_new_workbook_form_and_review_as_is_kept() {
 
 /// The selected rows of the answer pane (the right of the Questions
 /// screen), trimmed.
-fn selected_in_body(app: &App, w: u16, h: u16) -> Vec<String> {
+fn selected_in_body(app: &mut App, w: u16, h: u16) -> Vec<String> {
     use ratatui::style::Modifier;
     let t = terminal(app, w, h);
     let buf = t.backend().buffer();
@@ -2801,7 +2594,7 @@ fn selected_in_body(app: &App, w: u16, h: u16) -> Vec<String> {
 
 /// The rows of the selected slot, as drawn, joined back into its text: the
 /// "+ 1. " mark and the indent of the rows below it taken off.
-fn selected_item(app: &App, w: u16, h: u16) -> String {
+fn selected_item(app: &mut App, w: u16, h: u16) -> String {
     let rows = selected_in_body(app, w, h);
     let first = rows[0].strip_prefix("+ 1.").expect("a strength row").trim();
     let mut text = first.to_string();
@@ -2825,18 +2618,18 @@ fn the_last_character_of_a_wrapped_strength_is_shown() {
                 people-still-at-home-after-discharge-from-hospital.pdf";
     set_first_strength(&mut app, "1", link);
     go_to_slot(&mut app, &Slot::Strength(0));
-    let rows = selected_in_body(&app, 80, 24);
+    let rows = selected_in_body(&mut app, 80, 24);
     assert!(
         rows.len() > 1,
         "the link wraps: {rows:?}\n{}",
-        screen(&app, 80, 24)
+        screen(&mut app, 80, 24)
     );
-    assert_eq!(selected_item(&app, 80, 24), link, "{rows:?}");
+    assert_eq!(selected_item(&mut app, 80, 24), link, "{rows:?}");
     // Words too: every character of every row reaches the screen.
     let words = "Carers told us the team listens to them and acts on what they \
                  say, and that the plan is reviewed with them every week";
     set_first_strength(&mut app, "1", words);
-    let rows = selected_in_body(&app, 80, 24);
+    let rows = selected_in_body(&mut app, 80, 24);
     assert_eq!(
         rows.join(" ").strip_prefix("+ 1. ").unwrap(),
         words,
@@ -2851,14 +2644,14 @@ fn a_wide_character_strength_wraps_whole() {
                退院後も自宅で暮らし続けられるよう支援しています。";
     set_first_strength(&mut app, "1", cjk);
     go_to_slot(&mut app, &Slot::Strength(0));
-    let rows = selected_in_body(&app, 80, 24);
+    let rows = selected_in_body(&mut app, 80, 24);
     assert!(rows.len() > 2, "{rows:?}");
-    assert_eq!(selected_item(&app, 80, 24), cjk, "{rows:?}");
+    assert_eq!(selected_item(&mut app, 80, 24), cjk, "{rows:?}");
     // Emoji are two columns too.
     let emoji = "Feedback 😀😀😀 from carers 👍👍👍 and staff 🎉🎉🎉 was glowing \
                  😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀";
     set_first_strength(&mut app, "1", emoji);
-    let rows = selected_in_body(&app, 80, 24);
+    let rows = selected_in_body(&mut app, 80, 24);
     let shown: String = rows.concat().chars().filter(|c| *c != ' ').collect();
     let want: String = format!("+1.{emoji}")
         .chars()
@@ -2871,7 +2664,7 @@ fn a_wide_character_strength_wraps_whole() {
 fn a_wide_title_leaves_the_save_state_on_the_status_bar() {
     let (mut app, _d) = suffolk();
     app.doc.as_mut().unwrap().wb.review.title = "介護".repeat(40);
-    let line = status_line(&app, 80, 24);
+    let line = status_line(&mut app, 80, 24);
     assert!(line.trim_end().ends_with("saved"), "{line}");
     assert!(line.contains('…'), "{line}");
 }
@@ -2884,7 +2677,7 @@ fn wide_text_in_a_list_is_cut_at_the_edge_of_its_box() {
     doc.wb.evidence_mut()[0].title = "日本語の評価報告書".repeat(6);
     doc.changed();
     app.ev.list.sel = 0;
-    let text = screen(&app, 80, 24);
+    let text = screen(&mut app, 80, 24);
     // The row of the first item ends in an ellipsis inside its box, which
     // is as wide as on every other row (a wide character is two columns).
     let row = text.lines().find(|l| l.contains("日本語")).unwrap();
@@ -2910,7 +2703,7 @@ fn a_one_megabyte_line_is_drawn_from_its_start_with_no_word_lost() {
     assert!(long.len() >= 800_000 && !long.contains('\n'));
     app.doc.as_mut().unwrap().wb.answer_mut("1").narrative = long.clone();
     go_to_slot(&mut app, &Slot::Narrative);
-    let rows = selected_in_body(&app, 80, 24);
+    let rows = selected_in_body(&mut app, 80, 24);
     assert_eq!(rows[0], "Narrative (where we are):");
     // The rows below the heading fill the pane, in order from the first word.
     let words: Vec<&str> = rows[1..].iter().flat_map(|r| r.split(' ')).collect();
@@ -2920,5 +2713,5 @@ fn a_one_megabyte_line_is_drawn_from_its_start_with_no_word_lost() {
     }
     // Moving on and back draws the same.
     keys(&mut app, "j k");
-    assert_eq!(selected_in_body(&app, 80, 24), rows);
+    assert_eq!(selected_in_body(&mut app, 80, 24), rows);
 }

@@ -74,6 +74,30 @@ pub enum Action {
     Reload,
 }
 
+impl Action {
+    /// True for actions that always change the workbook, whatever screen
+    /// they are pressed on: a read-only workbook refuses them at once (see
+    /// `App::refuse_read_only`). Those that first open an editor or a
+    /// picker are refused when it would open.
+    pub fn changes_workbook(self) -> bool {
+        matches!(
+            self,
+            Action::Rate(_)
+                | Action::ClearRating
+                | Action::NotApplicable
+                | Action::Add
+                | Action::Delete
+                | Action::MoveUp
+                | Action::MoveDown
+                | Action::Link
+                | Action::Unlink
+                | Action::QuickWin
+                | Action::Undo
+                | Action::Redo
+        )
+    }
+}
+
 /// Names used in `keys.yaml`, and what the help screen says.
 const NAMES: &[(Action, &str, &str)] = &[
     (Action::Up, "up", "move up"),
@@ -325,6 +349,24 @@ impl Key {
         }
     }
 
+    /// The terminal event this key arrives as: the inverse of
+    /// [`Key::from_event`], so a key written as in `keys.yaml` can be fed to
+    /// the app (the interface tests do).
+    pub fn to_event(self) -> KeyEvent {
+        let mut mods = KeyModifiers::NONE;
+        if self.ctrl {
+            mods |= KeyModifiers::CONTROL;
+        }
+        if self.alt {
+            mods |= KeyModifiers::ALT;
+        }
+        match self.code {
+            KeyCode::Char(c) if c.is_uppercase() => mods |= KeyModifiers::SHIFT,
+            _ => {}
+        }
+        KeyEvent::new(self.code, mods)
+    }
+
     pub fn parse(s: &str) -> Result<Key, String> {
         let mut ctrl = false;
         let mut alt = false;
@@ -534,6 +576,10 @@ impl Default for Keymap {
             b(C::Popup, Key::ch('k'), A::Up, false),
             b(C::Popup, Key::plain(K::Down), A::Down, false),
             b(C::Popup, Key::ch('j'), A::Down, false),
+            b(C::Popup, Key::ch('g'), A::Top, false),
+            b(C::Popup, Key::ch('G'), A::Bottom, false),
+            b(C::Popup, Key::plain(K::Home), A::Top, false),
+            b(C::Popup, Key::plain(K::End), A::Bottom, false),
             b(C::Popup, Key::plain(K::Enter), A::Open, true),
             b(C::Popup, Key::plain(K::Esc), A::Back, true),
             b(C::Popup, Key::ch('q'), A::Back, false),

@@ -3,7 +3,7 @@
 
 use ratatui::layout::Rect;
 
-use super::app::Screen;
+use super::screens::Screen;
 
 /// Below this the interface says the terminal is too small.
 pub const MIN_WIDTH: u16 = 60;

@@ -1,13 +1,24 @@
 //! The terminal interface: one loop turns keys into actions, `App::update`
-//! changes the state, and `view::draw` draws it.
+//! changes the state, and `view::draw` draws it and returns what it drew
+//! (`drawn::Drawn`), which the app keeps for the mouse. Screens, pop-ups
+//! and widgets keep the contract in `component`.
 
 pub mod app;
+pub mod changes;
+pub mod chosen;
+pub mod component;
+pub mod drawn;
 pub mod edit;
 pub mod keys;
 pub mod layout;
+pub mod popups;
 pub mod saving;
+pub mod screens;
+pub mod shown;
+pub mod theme;
 pub mod undo;
 pub mod view;
+pub mod widgets;
 
 use std::io::{self, Write};
 use std::path::Path;
@@ -168,9 +179,14 @@ fn event_loop(app: &mut App, stop: &AtomicBool) -> Result<(), String> {
     // terminals never answer; the first draw paints the whole screen.
     let mut terminal = Terminal::new(backend).map_err(|e| e.to_string())?;
     loop {
+        let mut drawn = None;
         terminal
-            .draw(|f| view::draw(f, app))
+            .draw(|f| drawn = Some(view::draw(f, app)))
             .map_err(|e| e.to_string())?;
+        // Clicks until the next frame land on what this one drew.
+        if let Some(d) = drawn {
+            app.frame = d;
+        }
         let wait = app
             .doc
             .as_ref()

@@ -13,32 +13,7 @@ use super::keys::Action;
 use crate::store::recover;
 use crate::store::session::Doc;
 
-/// A file name being typed, and what it is for.
-pub struct PathPrompt {
-    pub input: TextArea<'static>,
-    pub purpose: PathPurpose,
-    pub error: Option<String>,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub enum PathPurpose {
-    /// Save the open workbook there and go on editing it (then quit, when
-    /// asked for while quitting).
-    SaveAs { then_quit: bool },
-    /// Copy this workbook there and open the copy.
-    CopyOf(PathBuf),
-}
-
-/// The pop-up shown while changes are not saved and the user must choose.
-#[derive(Debug, Clone, PartialEq)]
-pub struct UnsavedPrompt {
-    /// Asked for by quitting: discarding is offered.
-    pub quitting: bool,
-    /// The first press of a key that needs a second (discard, reload).
-    pub armed: Option<Action>,
-    /// Why the last choice did not work.
-    pub error: Option<String>,
-}
+pub use super::popups::saving::{PathPrompt, PathPurpose, UnsavedPrompt};
 
 /// A free file name beside `path` for a copy: `NAME-copy.yaml`, then
 /// `NAME-copy-2.yaml`…

@@ -17,8 +17,8 @@
 use std::collections::VecDeque;
 use std::sync::Arc;
 
-use super::app::{Pane, Screen};
 use super::edit::Target;
+use super::screens::{Pane, Screen};
 use crate::workbook::onsite::{Agreed, Findings, Reviewer, ReviewerAnswer};
 use crate::workbook::{Answer, CaseStudy, EvidenceItem, MetricValue, Review, Workbook};
 

@@ -74,7 +74,7 @@ fn owner(wb: &Workbook, q: &str) -> String {
 }
 
 fn unsaved_prompt(app: &App) -> bool {
-    matches!(app.popup, Some(Popup::Unsaved(_)))
+    showing(app, "unsaved")
 }
 
 #[test]
@@ -88,7 +88,7 @@ fn a_failed_save_says_not_saved_and_succeeds_by_itself_once_the_cause_is_gone() 
         matches!(doc(a).state, SaveState::Error(_))
     });
     assert!(doc(&app).has_unsaved());
-    let shown = screen(&app, 100, 24);
+    let shown = screen(&mut app, 100, 24);
     assert!(shown.contains("NOT SAVED"), "{shown}");
     assert!(shown.contains("retrying in"), "{shown}");
     assert_eq!(rating_on_disk(&path, "1"), before);
@@ -99,7 +99,7 @@ fn a_failed_save_says_not_saved_and_succeeds_by_itself_once_the_cause_is_gone() 
         doc(a).state == SaveState::Saved
     });
     assert_eq!(rating_on_disk(&path, "1"), Rating::Level(4));
-    assert!(!screen(&app, 100, 24).contains("NOT SAVED"));
+    assert!(!screen(&mut app, 100, 24).contains("NOT SAVED"));
 }
 
 #[test]
@@ -111,7 +111,7 @@ fn quitting_with_unsaved_changes_asks_and_discarding_needs_a_second_key() {
     press(&mut app, "q");
     assert!(!app.quit, "quit with the changes unsaved");
     assert!(unsaved_prompt(&app));
-    let shown = screen(&app, 100, 30);
+    let shown = screen(&mut app, 100, 30);
     for choice in [
         "save to another file",
         "recovered copy",
@@ -122,7 +122,7 @@ fn quitting_with_unsaved_changes_asks_and_discarding_needs_a_second_key() {
     }
     press(&mut app, "d");
     assert!(!app.quit, "one key discarded the changes");
-    assert!(screen(&app, 100, 30).contains("again to discard"));
+    assert!(screen(&mut app, 100, 30).contains("again to discard"));
     // Any other key keeps them.
     press(&mut app, "j");
     press(&mut app, "d");
@@ -140,7 +140,7 @@ fn keep_trying_goes_back_with_the_changes_and_quits_once_they_are_saved() {
     press(&mut app, "q");
     assert!(unsaved_prompt(&app));
     press(&mut app, "esc");
-    assert!(app.popup.is_none() && !app.quit);
+    assert!(popup(&app).is_none() && !app.quit);
     assert_eq!(rating(&app, "1"), Rating::Level(4));
     std::fs::remove_dir_all(&guard).unwrap();
     press(&mut app, "q");
@@ -171,16 +171,14 @@ fn save_as_writes_a_new_file_and_goes_on_editing_there() {
     let (mut app, dir, path) = open_real();
     let before = std::fs::read(&path).unwrap();
     press(&mut app, "S");
-    assert!(matches!(app.popup, Some(Popup::SavePath(_))));
-    assert!(screen(&app, 100, 24).contains("suffolk-copy.yaml"));
+    assert!(showing(&app, "save path"));
+    assert!(screen(&mut app, 100, 24).contains("suffolk-copy.yaml"));
     let to = dir.path().join("mine.yaml");
-    let Some(Popup::SavePath(p)) = &mut app.popup else {
-        unreachable!()
-    };
-    p.input = Default::default();
+    expect_popup(&app, "save path");
+    clear_input(&mut app);
     typ(&mut app, &to.display().to_string());
     press(&mut app, "enter");
-    assert!(app.popup.is_none(), "{:?}", message(&app));
+    assert!(popup(&app).is_none(), "{:?}", message(&app));
     assert_eq!(doc(&app).path, to);
     assert!(message(&app).contains("Saved as"), "{}", message(&app));
     press(&mut app, "4");
@@ -202,14 +200,12 @@ fn save_as_refuses_an_existing_file_and_says_so_in_the_prompt() {
     let taken = dir.path().join("taken.yaml");
     std::fs::write(&taken, "precious").unwrap();
     press(&mut app, "S");
-    let Some(Popup::SavePath(p)) = &mut app.popup else {
-        unreachable!()
-    };
-    p.input = Default::default();
+    expect_popup(&app, "save path");
+    clear_input(&mut app);
     typ(&mut app, &taken.display().to_string());
     press(&mut app, "enter");
-    assert!(matches!(app.popup, Some(Popup::SavePath(_))));
-    assert!(screen(&app, 100, 24).contains("already exists"));
+    assert!(showing(&app, "save path"));
+    assert!(screen(&mut app, 100, 24).contains("already exists"));
     assert_eq!(std::fs::read_to_string(&taken).unwrap(), "precious");
 }
 
@@ -220,7 +216,7 @@ fn a_file_changed_on_disk_is_never_overwritten_and_asks_at_once() {
     press(&mut app, "4");
     app.update(Action::Save);
     tick_until(&mut app, "the prompt", unsaved_prompt);
-    let shown = screen(&app, 100, 30);
+    let shown = screen(&mut app, 100, 30);
     assert!(shown.contains("changed on disk"), "{shown}");
     assert!(shown.contains("merge your changes"), "{shown}");
     assert!(shown.contains("reload"), "{shown}");
@@ -229,7 +225,7 @@ fn a_file_changed_on_disk_is_never_overwritten_and_asks_at_once() {
     // Closing the prompt keeps saying so, and does not write.
     press(&mut app, "esc");
     app.tick(Instant::now());
-    assert!(screen(&app, 120, 24).contains("changed on disk"));
+    assert!(screen(&mut app, 120, 24).contains("changed on disk"));
     assert_eq!(owner(&on_disk(&path), "2"), "Someone Else");
 }
 
@@ -241,7 +237,7 @@ fn merging_with_a_file_changed_on_disk_keeps_both_sides_changes() {
     app.update(Action::Save);
     tick_until(&mut app, "the prompt", unsaved_prompt);
     press(&mut app, "m");
-    assert!(app.popup.is_none(), "{:?}", app.popup.is_some());
+    assert!(popup(&app).is_none(), "{:?}", popup(&app).is_some());
     assert!(message(&app).contains("Merged"), "{}", message(&app));
     tick_until(&mut app, "the merged save", |a| {
         doc(a).state == SaveState::Saved
@@ -284,7 +280,7 @@ fn reloading_from_disk_drops_my_changes_only_on_the_second_key() {
     press(&mut app, "r");
     assert_eq!(rating(&app, "1"), Rating::Level(4), "one key reloaded");
     press(&mut app, "r");
-    assert!(app.popup.is_none());
+    assert!(popup(&app).is_none());
     assert_ne!(rating(&app, "1"), Rating::Level(4));
     assert_eq!(owner(wb(&app), "2"), "Someone Else");
     assert_eq!(doc(&app).state, SaveState::Saved);
@@ -309,12 +305,8 @@ fn a_workbook_held_elsewhere_can_be_opened_as_a_copy_from_the_start_screen() {
     let mut app = bare_app_in(&dir);
     app.refresh_start();
     keys(&mut app, "j c");
-    assert!(
-        matches!(app.popup, Some(Popup::SavePath(_))),
-        "{}",
-        message(&app)
-    );
-    assert!(screen(&app, 100, 24).contains("Open a copy"));
+    assert!(showing(&app, "save path"), "{}", message(&app));
+    assert!(screen(&mut app, 100, 24).contains("Open a copy"));
     press(&mut app, "enter");
     let copy = books.join("suffolk-copy.yaml");
     assert_eq!(doc(&app).path, copy, "{}", message(&app));

@@ -1,0 +1,190 @@
+//! The one place the workbook is changed from the interface: a read-only
+//! workbook refuses (and the status bar says so), the part changed is kept
+//! for undo, the change is recorded under what it did, and the save is
+//! started. Undo and redo go through it too (the history is in `undo`).
+
+use super::app::{App, Pane, Screen};
+use super::keys::Action;
+use super::undo::{History, Part, Snapshot, Spot};
+use crate::store::session::Doc;
+use crate::workbook::Workbook;
+
+const READ_ONLY: &str = "Read-only: nothing can be changed here";
+
+impl App {
+    /// Performs a workbook edit: unless the workbook is read-only, `part`
+    /// is kept for undo and `edit` runs; if it names what it changed, the
+    /// change is recorded under that label and the save is started. True if
+    /// the workbook changed.
+    pub(in crate::tui) fn change(
+        &mut self,
+        part: Part,
+        edit: impl FnOnce(&mut Workbook) -> Option<String>,
+    ) -> bool {
+        if !self.may_change() {
+            return false;
+        }
+        let snap = self.before_change(&part);
+        let mut label = None;
+        self.write(|wb, _| {
+            label = edit(wb);
+            label.is_some()
+        });
+        match label {
+            Some(label) => {
+                self.remember(snap, label);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Runs `edit` on the workbook and its history unless the workbook is
+    /// read-only (None then); if it says it changed something, the save is
+    /// started. Only [`App::change`] and undo use it.
+    fn write(&mut self, edit: impl FnOnce(&mut Workbook, &mut History) -> bool) -> Option<bool> {
+        if !self.may_change() {
+            return None;
+        }
+        let doc = self.doc.as_mut()?;
+        let changed = edit(&mut doc.wb, &mut self.history);
+        if changed {
+            doc.changed();
+        }
+        Some(changed)
+    }
+
+    /// False, and the status bar says why, if the workbook is read-only:
+    /// asked before opening what would lead to a change (an editor, a
+    /// picker, a question).
+    pub(in crate::tui) fn may_change(&mut self) -> bool {
+        if self.doc.as_ref().is_some_and(Doc::is_read_only) {
+            self.message = Some((READ_ONLY.into(), true));
+            return false;
+        }
+        true
+    }
+
+    /// Refuses an action that always changes the workbook when it is
+    /// read-only, before any screen sees it. True if refused.
+    pub(super) fn refuse_read_only(&mut self, action: Action) -> bool {
+        self.screen != Screen::Start && action.changes_workbook() && !self.may_change()
+    }
+}
+
+impl App {
+    /// Where the selection is, to come back to when a change is undone.
+    pub(super) fn spot(&self) -> Spot {
+        let list = self.current_list_form();
+        Spot {
+            screen: self.screen,
+            question: self.q.sel,
+            pane: match self.screen {
+                Screen::Questions => self.q.pane,
+                _ => list.map_or(Pane::List, |l| l.pane),
+            },
+            slot: self.q.slot,
+            list: match self.screen {
+                Screen::Findings => self.findings.sel,
+                _ => list.map_or(0, |l| l.sel),
+            },
+            field: list.map_or(0, |l| l.field),
+        }
+    }
+
+    /// Starts a group of changes that are undone together (an editor and
+    /// the new item it was opened on); it ends when the editor closes.
+    pub(in crate::tui) fn open_group(&mut self) {
+        if self.group.is_none() {
+            self.groups += 1;
+            self.group = Some(self.groups);
+        }
+    }
+
+    /// Takes a snapshot of a part before a change, unless the change will
+    /// be folded into the open group's entry.
+    pub(super) fn before_change(&self, part: &Part) -> Option<Snapshot> {
+        if self.history.continues(self.group) {
+            return None;
+        }
+        self.wb().map(|wb| Snapshot::take(wb, part))
+    }
+
+    /// Records a change made after `before` was taken. A deletion says in
+    /// the status bar how to undo it.
+    pub(super) fn remember(&mut self, before: Option<Snapshot>, label: String) {
+        let Some(before) = before else { return };
+        if let Some(what) = label.strip_prefix("delete ") {
+            let key = self.key_name(Action::Undo);
+            self.message = Some((format!("Deleted {what} — {key} to undo"), false));
+        }
+        let spot = self.spot();
+        self.history.record(before, label, spot, self.group);
+    }
+
+    /// The key for an action here, as the status bar names it.
+    pub(super) fn key_name(&self, action: Action) -> String {
+        self.keymap
+            .key_for(self.screen.context(), action)
+            .map_or_else(|| action.name().to_string(), |k| k.to_string())
+    }
+
+    /// Undoes (or redoes) the newest change, selects where it was made and
+    /// says what it was. The workbook is saved as after any change.
+    pub(super) fn undo_step(&mut self, redo: bool) {
+        let mut step = None;
+        let done = self.write(|wb, history| {
+            step = if redo {
+                history.redo(wb)
+            } else {
+                history.undo(wb)
+            };
+            step.is_some()
+        });
+        if done.is_none() {
+            return;
+        }
+        let Some(step) = step else {
+            let what = if redo { "redo" } else { "undo" };
+            self.message = Some((format!("Nothing to {what}"), false));
+            return;
+        };
+        self.return_to(step.spot);
+        let (done, other, again) = if redo {
+            ("redid", Action::Undo, "undo")
+        } else {
+            ("undid", Action::Redo, "redo")
+        };
+        let key = self.key_name(other);
+        self.message = Some((format!("{done}: {} — {key} to {again}", step.label), false));
+    }
+
+    /// Goes back to where a change was made, within what is there now.
+    pub(super) fn return_to(&mut self, spot: Spot) {
+        if self.tabs().contains(&spot.screen) {
+            self.screen = spot.screen;
+        }
+        let last = |n: usize| n.saturating_sub(1);
+        self.q.sel = spot.question.min(last(self.q.question_rows.len()));
+        match self.screen {
+            Screen::Questions => {
+                self.q.pane = spot.pane;
+                self.q.slot = spot.slot.min(last(self.slots().len()));
+            }
+            Screen::Findings => {
+                self.findings.sel = spot.list.min(last(self.finding_rows().len()));
+            }
+            _ => {
+                let n = self.list_len();
+                if let Some(lf) = self.current_list_form_mut() {
+                    lf.sel = spot.list.min(last(n));
+                    lf.pane = spot.pane;
+                }
+                let m = self.form_len();
+                if let Some(lf) = self.current_list_form_mut() {
+                    lf.field = spot.field.min(last(m));
+                }
+            }
+        }
+    }
+}

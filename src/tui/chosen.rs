@@ -1,0 +1,163 @@
+//! What choosing in a picker does (what each offers is in
+//! [`super::popups::pick`]).
+
+use super::app::{App, EXPORTS, NewWorkbook, Popup, Screen};
+use super::component::{Component, Handled};
+use super::edit::Target;
+use super::keys::Action;
+use super::popups::pick::{self, Purpose};
+use super::undo::Part;
+use super::widgets::picker::Picked;
+use crate::workbook::onsite::{ActivityKind, Source, SourceKind};
+use crate::workbook::{EvidenceKind, Status};
+
+impl App {
+    /// An action for the open picker: it moves, or finishes with a choice
+    /// (done here) or a cancel (the pop-up closes; a conflict's values go
+    /// back to the list of conflicts).
+    pub(super) fn pick_action(&mut self, action: Action) {
+        let Some(Popup::Pick(p)) = &mut self.popup else {
+            return;
+        };
+        let Handled::Done(picked) = p.picker.action(action) else {
+            return;
+        };
+        let purpose = p.purpose.clone();
+        self.popup = None;
+        match picked {
+            Picked::Cancelled => {
+                if let Purpose::Resolve(c) = purpose {
+                    self.open_conflicts(c);
+                }
+            }
+            Picked::Chosen(i) => self.picked(purpose, i),
+        }
+    }
+
+    /// Opens the list of conflicts merging left, on the `on`th.
+    pub(super) fn open_conflicts(&mut self, on: usize) {
+        if let Some(wb) = self.wb() {
+            self.popup = Some(Popup::Pick(Box::new(pick::conflicts(wb, on))));
+        }
+    }
+
+    fn picked(&mut self, purpose: Purpose, i: usize) {
+        match purpose {
+            Purpose::Rating(values) => {
+                let (Some(r), Some(q)) = (values.get(i).copied(), self.current_question()) else {
+                    return;
+                };
+                if self.screen == Screen::Peer {
+                    if let Some(id) = self.peer_question() {
+                        self.set_agreed(&id, r);
+                    }
+                } else if self.reviewer.is_some() {
+                    self.set_review_rating(&q, r);
+                } else {
+                    self.set_rating(&q, r);
+                }
+            }
+            Purpose::Status => {
+                if let (Some(st), Some(q)) = (Status::ALL.get(i).copied(), self.current_question())
+                {
+                    self.with_answer(&q, |a| a.status = st);
+                }
+            }
+            Purpose::Link(candidates) => {
+                if let (Some(idx), Some(q)) = (candidates.get(i), self.current_question()) {
+                    self.link(&q, *idx);
+                }
+            }
+            Purpose::Kind { for_filter: true } => {
+                self.ev.kind = i
+                    .checked_sub(1)
+                    .and_then(|k| EvidenceKind::ALL.get(k).copied());
+                self.ev.list.sel = 0;
+            }
+            Purpose::Kind { for_filter: false } => {
+                let Some(kind) = EvidenceKind::ALL.get(i).copied() else {
+                    return;
+                };
+                if let Some(item) = self.evidence_shown().get(self.ev.list.sel).copied() {
+                    self.change(Part::Evidence, |wb| {
+                        let e = &mut wb.evidence_mut()[item];
+                        let label = format!("change the kind of evidence {}", e.id);
+                        e.kind = kind;
+                        Some(label)
+                    });
+                }
+            }
+            Purpose::Framework => {
+                self.popup = Some(Popup::New(Box::new(NewWorkbook {
+                    framework: i,
+                    council: Default::default(),
+                    title: Default::default(),
+                    on_title: false,
+                    error: None,
+                })));
+            }
+            Purpose::Export => {
+                if let Some((choice, _)) = EXPORTS.get(i) {
+                    self.export(*choice);
+                }
+            }
+            Purpose::Conflict => {
+                let values = self.conflict_choices(i);
+                self.popup = Some(Popup::Pick(Box::new(pick::resolve(i, values))));
+            }
+            Purpose::Resolve(c) => {
+                let Some((_, value)) = self.conflict_choices(c).get(i).cloned() else {
+                    return;
+                };
+                let mut failed = None;
+                let changed = self.change(Part::Whole, |wb| {
+                    match crate::review::merge::resolve(wb, c, &value) {
+                        Ok(w) => {
+                            *wb = w;
+                            Some("settle a conflict".into())
+                        }
+                        Err(e) => {
+                            failed = Some(e.to_string());
+                            None
+                        }
+                    }
+                });
+                if changed {
+                    self.message = Some(("Conflict resolved".into(), false));
+                } else if let Some(e) = failed {
+                    self.message = Some((format!("Not resolved: {e}"), true));
+                }
+            }
+            Purpose::SourceKind => {
+                let Some(kind) = SourceKind::ALL.get(i).copied() else {
+                    return;
+                };
+                let (Some(q), Some(name)) = (self.current_question(), self.reviewer.clone()) else {
+                    return;
+                };
+                let mut index = 0;
+                self.open_group();
+                self.with_review(&q, |a| {
+                    a.sources.push(Source {
+                        kind,
+                        text: String::new(),
+                    });
+                    index = a.sources.len() - 1;
+                });
+                self.edit(Target::ReviewSource(name, q, index), true);
+            }
+            Purpose::ActivityKind => {
+                let Some(kind) = ActivityKind::ALL.get(i).copied() else {
+                    return;
+                };
+                let at = self.activity.sel;
+                let name = self.reviewer.clone().unwrap_or_default();
+                self.change(Part::Reviewer(name.clone()), |wb| {
+                    let a = wb.reviewer_mut(&name).activities.get_mut(at)?;
+                    a.kind = kind;
+                    Some(format!("change the kind of activity {}", at + 1))
+                });
+            }
+        }
+    }
+}

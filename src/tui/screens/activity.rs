@@ -1,0 +1,84 @@
+//! A reviewer's activity log: the activities on the left, the selected
+//! one's form on the right.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+
+use crate::text::inert;
+use crate::tui::app::{App, Pane, Screen};
+use crate::tui::drawn::{Drawn, List};
+use crate::tui::edit::Target;
+use crate::tui::layout;
+use crate::tui::widgets::draw_note;
+use crate::tui::widgets::form::{FormSpec, draw_form};
+use crate::tui::widgets::list::{ListSpec, draw_list};
+
+/// Draws the screen into the body, recording what a click on it does.
+pub fn draw(f: &mut Frame, app: &App, area: Rect, out: &mut Drawn) {
+    let (Some(wb), Some(name)) = (app.wb(), app.reviewer.as_ref()) else {
+        return;
+    };
+    let acts: &[crate::workbook::onsite::Activity] =
+        wb.reviewer(name).map_or(&[], |r| r.activities.as_slice());
+    if acts.is_empty() {
+        return draw_note(
+            f,
+            app.theme,
+            area,
+            " Your activity log ",
+            "Nothing logged yet. Press a to add an interview, focus group, case file audit, document read or visit: its date, what it was, how many people you met and for how long.",
+        );
+    }
+    let (left, right) = layout::questions(area);
+    let t = crate::review::analysis::totals(wb);
+    draw_list(
+        f,
+        app.theme,
+        &app.frame,
+        left,
+        out,
+        ListSpec {
+            title: format!(" Your activity log ({}) ", acts.len()),
+            focused: app.activity.pane == Pane::List,
+            len: acts.len(),
+            sel: app.activity.sel,
+            list: List::Of(Screen::Activity),
+        },
+        |i| {
+            let a = &acts[i];
+            let d = a
+                .date
+                .map(|d| d.format("%d %b").to_string())
+                .unwrap_or_default();
+            format!("{d} {} {}", a.kind.label(), a.title)
+        },
+    );
+    let sel = app.activity.sel.min(acts.len() - 1);
+    let a = &acts[sel];
+    let mut rows = vec![("Kind".to_string(), a.kind.label().to_string())];
+    rows.extend(crate::tui::edit::ACT_FIELDS.iter().map(|fl| {
+        (
+            fl.label().to_string(),
+            inert(&Target::Activity(name.clone(), sel, *fl).read(wb)),
+        )
+    }));
+    draw_form(
+        f,
+        app.theme,
+        right,
+        FormSpec {
+            title: " Activity ".into(),
+            focused: app.activity.pane == Pane::Form,
+            rows: &rows,
+            sel: app.activity.field,
+            extra: vec![format!(
+                "The whole team so far: {} documents read, {} meetings, {} people met, {} hours.",
+                t.documents,
+                t.meetings,
+                t.people,
+                crate::workbook::fmt_number(t.hours)
+            )],
+        },
+        None,
+    );
+}

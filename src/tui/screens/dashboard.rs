@@ -1,0 +1,197 @@
+//! The dashboard: progress and scores by domain, and what is left to do.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Bar, BarChart, BarGroup, Paragraph, Wrap};
+
+use crate::text::{cut, inert, width};
+use crate::tui::app::App;
+use crate::tui::widgets::boxed;
+
+/// Draws the dashboard into the body.
+pub fn draw(f: &mut Frame, app: &App, area: Rect) {
+    let th = app.theme;
+    let (Some(wb), Some(r)) = (app.wb(), app.report()) else {
+        return;
+    };
+    let half = area.width / 2;
+    let left = Rect::new(area.x, area.y, half, area.height);
+    let right = Rect::new(area.x + half, area.y, area.width - half, area.height);
+    // Left: completion per domain as text gauges, with scores and bands.
+    let block = boxed(" Completion and scores ".into(), false, th);
+    let inner = block.inner(left);
+    f.render_widget(block, left);
+    let w = inner.width as usize;
+    let bar_w = w.saturating_sub(12).clamp(4, 20);
+    let mut lines = Vec::new();
+    let gauge = |s: &crate::review::scoring::Score| {
+        let filled = (s.answered * bar_w).checked_div(s.total).unwrap_or(0);
+        format!(
+            "{}{} {:>3}/{:<3}",
+            "█".repeat(filled),
+            "░".repeat(bar_w - filled),
+            s.answered,
+            s.total
+        )
+    };
+    let score_line = |s: &crate::review::scoring::Score| -> Option<String> {
+        wb.framework.scoring.as_ref()?;
+        Some(match (s.score_text(), &s.band) {
+            (Some(t), Some(b)) => format!("  score {t} · {}", b.label()),
+            (Some(t), None) => format!("  score {t}"),
+            _ => "  not scored yet".into(),
+        })
+    };
+    // Only what fits is formatted: a framework of a hundred domains would
+    // otherwise build three hundred lines to show twenty.
+    for d in &r.domains {
+        if lines.len() >= inner.height as usize {
+            break;
+        }
+        lines.push(Line::from(Span::styled(cut(&d.title, w), th.title())));
+        lines.push(Line::from(gauge(&d.score)));
+        if let Some(s) = score_line(&d.score) {
+            lines.push(Line::from(s));
+        }
+    }
+    lines.push(Line::from(Span::styled("Overall", th.title())));
+    lines.push(Line::from(gauge(&r.overall)));
+    if let Some(s) = score_line(&r.overall) {
+        lines.push(Line::from(s));
+    }
+    f.render_widget(Paragraph::new(lines), inner);
+
+    // Right: distribution of ratings, then what is missing.
+    let has_scale = wb.framework.scale.is_some();
+    let chart_h = if has_scale { right.height / 2 } else { 0 };
+    if let Some(scale) = &wb.framework.scale {
+        let area = Rect::new(right.x, right.y, right.width, chart_h);
+        let mut bars: Vec<Bar> = r
+            .overall
+            .distribution
+            .iter()
+            .map(|(v, n)| {
+                Bar::default()
+                    .value(*n as u64)
+                    .label(Line::from(v.to_string()))
+                    .text_value(n.to_string())
+            })
+            .collect();
+        if scale.not_applicable {
+            bars.push(
+                Bar::default()
+                    .value(r.overall.not_applicable as u64)
+                    .label(Line::from("N/A"))
+                    .text_value(r.overall.not_applicable.to_string()),
+            );
+        }
+        let n = bars.len().max(1) as u16;
+        let bw = ((area.width.saturating_sub(2)) / n)
+            .saturating_sub(1)
+            .clamp(3, 12);
+        let chart = BarChart::default()
+            .block(boxed(" Ratings ".into(), false, th))
+            .data(BarGroup::default().bars(&bars))
+            .bar_width(bw)
+            .bar_gap(1)
+            .bar_style(th.accent());
+        f.render_widget(chart, area);
+    }
+    let rest = Rect::new(
+        right.x,
+        right.y + chart_h,
+        right.width,
+        right.height.saturating_sub(chart_h),
+    );
+    let block = boxed(" Still to do ".into(), false, th);
+    let inner = block.inner(rest);
+    f.render_widget(block, rest);
+    let w = inner.width as usize;
+    // The lists below are cut once they hold more text than the box can
+    // show; the paragraph wraps only what is kept.
+    let room = w * inner.height as usize;
+    let mut lines = Vec::new();
+    let answers = wb.answers_in_order();
+    let not_started: Vec<&str> = wb
+        .framework
+        .questions()
+        .zip(&answers)
+        .filter(|(_, a)| !a.is_some_and(|a| a.is_answered()))
+        .map(|((_, q), _)| q.display_ref())
+        .collect();
+    if let Some(scale) = &wb.framework.scale {
+        let legend: Vec<String> = r
+            .overall
+            .distribution
+            .iter()
+            .map(|(v, n)| {
+                let l = scale.level(*v).map_or("", |l| l.label.as_str());
+                format!("{v} {}: {n}", inert(l))
+            })
+            .chain(
+                scale
+                    .not_applicable
+                    .then(|| format!("N/A: {}", r.overall.not_applicable)),
+            )
+            .collect();
+        lines.push(Line::from(format!("Ratings — {}", legend.join(" · "))));
+    }
+    lines.push(Line::from(if not_started.is_empty() {
+        "Every question has been started.".to_string()
+    } else {
+        format!(
+            "Not started ({}): {}",
+            not_started.len(),
+            joined_within(not_started.iter().copied(), room)
+        )
+    }));
+    let orphans: Vec<&str> = wb.orphaned().map(|a| a.question.as_str()).collect();
+    if !orphans.is_empty() {
+        lines.push(Line::from(Span::styled(
+            format!(
+                "Orphaned answers kept ({}), for questions this framework no longer has: {}",
+                orphans.len(),
+                joined_within(orphans.iter().copied(), room)
+            ),
+            th.error(),
+        )));
+    }
+    f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), inner);
+}
+
+/// Items made safe to draw and joined with commas, stopping with "…" once
+/// the text is wider than `room` columns (more than a box can show).
+fn joined_within<'a>(items: impl Iterator<Item = &'a str>, room: usize) -> String {
+    let mut out = String::new();
+    let mut used = 0;
+    for (i, item) in items.enumerate() {
+        if used > room {
+            out.push_str(", …");
+            break;
+        }
+        if i > 0 {
+            out.push_str(", ");
+            used += 2;
+        }
+        let item = cut(item, room + 1);
+        used += width(&item);
+        out.push_str(&item);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::joined_within;
+
+    #[test]
+    fn lists_are_cut_once_longer_than_the_room() {
+        let refs = ["1.1", "1.2", "1.3", "2.1"];
+        assert_eq!(joined_within(refs.into_iter(), 100), "1.1, 1.2, 1.3, 2.1");
+        assert_eq!(joined_within(refs.into_iter(), 4), "1.1, 1.2, …");
+        assert_eq!(joined_within(std::iter::empty(), 4), "");
+        // Control characters are drawn inert.
+        assert!(!joined_within(["a\u{1b}[2J"].into_iter(), 10).contains('\u{1b}'));
+    }
+}

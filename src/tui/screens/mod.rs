@@ -1,0 +1,95 @@
+//! The screens: which there are, what they are called, the state they
+//! share, and one file a screen that draws it. (Their actions are still in
+//! `app.rs`.)
+
+pub mod activity;
+pub mod dashboard;
+pub mod details;
+pub mod evidence;
+pub mod findings;
+pub mod metrics;
+pub mod peer;
+pub mod proud_of;
+pub mod questions;
+pub mod start;
+
+use super::keys::Context;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Screen {
+    Start,
+    Questions,
+    Evidence,
+    Dashboard,
+    Details,
+    Metrics,
+    ProudOf,
+    /// A reviewer's activity log (reviewer mode).
+    Activity,
+    /// Everyone's ratings side by side, agreed ratings, gaps, triangulation.
+    Peer,
+    /// The review manager's findings and recommendations.
+    Findings,
+}
+
+impl Screen {
+    pub const TABS: [Screen; 6] = [
+        Screen::Questions,
+        Screen::Evidence,
+        Screen::Dashboard,
+        Screen::Details,
+        Screen::Metrics,
+        Screen::ProudOf,
+    ];
+    /// Reviewer mode's tabs: the questions, their own log, and what they
+    /// can read.
+    pub const REVIEW_TABS: [Screen; 5] = [
+        Screen::Questions,
+        Screen::Activity,
+        Screen::Evidence,
+        Screen::Dashboard,
+        Screen::Details,
+    ];
+    pub fn title(self) -> &'static str {
+        match self {
+            Screen::Start => "Start",
+            Screen::Questions => "Questions",
+            Screen::Evidence => "Evidence",
+            Screen::Dashboard => "Dashboard",
+            Screen::Details => "Details",
+            Screen::Metrics => "Metrics",
+            Screen::ProudOf => "Proud of",
+            Screen::Activity => "Activity",
+            Screen::Peer => "Peer",
+            Screen::Findings => "Findings",
+        }
+    }
+    pub fn context(self) -> Context {
+        match self {
+            Screen::Start => Context::Start,
+            Screen::Questions => Context::Questions,
+            Screen::Evidence => Context::Evidence,
+            Screen::Dashboard => Context::Dashboard,
+            Screen::Details => Context::Details,
+            Screen::Metrics => Context::Metrics,
+            Screen::ProudOf => Context::ProudOf,
+            Screen::Activity => Context::Activity,
+            Screen::Peer => Context::Peer,
+            Screen::Findings => Context::Findings,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Pane {
+    #[default]
+    List,
+    Form,
+}
+
+#[derive(Debug, Default)]
+pub struct ListForm {
+    pub sel: usize,
+    pub pane: Pane,
+    pub field: usize,
+}

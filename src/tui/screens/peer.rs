@@ -1,0 +1,180 @@
+//! The Peer screen: everyone's ratings side by side, agreed ratings, gaps
+//! and triangulation, or the self/peer chart.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use crate::text::{cut, inert, pad, truncate};
+use crate::tui::app::{App, Screen};
+use crate::tui::drawn::{Drawn, List};
+use crate::tui::layout;
+use crate::tui::widgets::{boxed, rating_text, short_rating};
+use crate::workbook::Workbook;
+
+/// Draws the screen into the body, recording what a click on it does.
+pub fn draw(f: &mut Frame, app: &App, area: Rect, out: &mut Drawn) {
+    let th = app.theme;
+    let Some(wb) = app.wb() else { return };
+    let rows = crate::review::analysis::ratings(wb);
+    let tri = crate::review::analysis::triangulation(wb);
+    let t = crate::review::analysis::totals(wb);
+    let detail_h = 8.min(area.height / 2);
+    let top = Rect::new(
+        area.x,
+        area.y,
+        area.width,
+        area.height.saturating_sub(detail_h),
+    );
+    let bottom = Rect::new(area.x, area.y + top.height, area.width, detail_h);
+    let title = format!(
+        " Peer review: {} reviewers · {} documents, {} meetings, {} people, {} hours · {} conflicts ",
+        wb.reviewers.len(),
+        t.documents,
+        t.meetings,
+        t.people,
+        crate::workbook::fmt_number(t.hours),
+        wb.conflicts.len()
+    );
+    let block = boxed(title, true, th);
+    let inner = block.inner(top);
+    f.render_widget(block, top);
+    let w = inner.width as usize;
+    let h = inner.height.saturating_sub(1) as usize;
+    let header = format!(
+        "  {:<9} {:>4} {:<14} {:>6} {:>6} {:>4}  {}",
+        "Ref", "Self", "Reviewers", "Spread", "Agreed", "Gap", "Read/heard/seen"
+    );
+    let mut lines = vec![Line::from(Span::styled(truncate(&header, w), th.title()))];
+    let sel = app.peer.sel.min(rows.len().saturating_sub(1));
+    let o = layout::scroll(
+        app.frame.offset(List::Of(Screen::Peer), 0),
+        sel,
+        h,
+        rows.len(),
+    );
+    out.set_offset(List::Of(Screen::Peer), 0, o);
+    for (i, r) in rows.iter().enumerate().skip(o).take(h) {
+        let tr = &tri[i];
+        let mark = if r.disagree() {
+            "!"
+        } else if tr.one_kind() {
+            "~"
+        } else {
+            " "
+        };
+        let reviewers: Vec<String> = r.reviewers.iter().map(|(_, x)| short_rating(*x)).collect();
+        let text = format!(
+            // Padded in columns: `{:<9}` would count characters.
+            "{mark} {} {:>4} {} {:>6} {:>6} {:>4}  {}/{}/{}",
+            pad(&cut(&r.reference, 9), 9),
+            short_rating(r.own),
+            pad(&reviewers.join(" "), 14),
+            r.spread.map_or("–".into(), |s| s.to_string()),
+            short_rating(r.agreed),
+            r.gap().map_or("–".into(), |g| if g == 0 {
+                "0".into()
+            } else {
+                format!("{g:+}")
+            }),
+            tr.read,
+            tr.heard,
+            tr.seen
+        );
+        let style = if i == sel {
+            th.selected()
+        } else {
+            Style::default()
+        };
+        lines.push(Line::from(Span::styled(pad(&text, w), style)));
+    }
+    f.render_widget(Paragraph::new(lines), inner);
+
+    if app.gap_chart {
+        return draw_gap_chart(f, app, wb, bottom);
+    }
+    // The selected question: what each reviewer found.
+    let Some(r) = rows.get(sel) else { return };
+    let q = wb
+        .framework
+        .question(&r.question)
+        .map(|(_, q)| q.text.clone())
+        .unwrap_or_default();
+    let block = boxed(format!(" {} ", inert(&r.reference)), false, th);
+    let inner = block.inner(bottom);
+    f.render_widget(block, bottom);
+    let w = inner.width as usize;
+    let mut lines = vec![Line::from(Span::styled(cut(&q, w), th.title()))];
+    for rv in &wb.reviewers {
+        if let Some(a) = rv.answer(&r.question) {
+            let note = crate::text::one_line(&a.notes, w);
+            lines.push(Line::from(truncate(
+                &format!(
+                    "{}: {} — {}",
+                    inert(&rv.name),
+                    rating_text(wb, a.rating),
+                    note
+                ),
+                w,
+            )));
+        }
+    }
+    if r.disagree() {
+        lines.push(Line::from(Span::styled(
+            "! Reviewers are two or more levels apart: agree a rating with digits, r, x or 0",
+            th.error(),
+        )));
+    }
+    f.render_widget(Paragraph::new(lines), inner);
+}
+
+/// Each domain's score from the council's ratings beside the agreed peer
+/// ratings, as bars with the figures written beside them (one line each).
+fn draw_gap_chart(f: &mut Frame, app: &App, wb: &Workbook, area: Rect) {
+    let th = app.theme;
+    let block = boxed(
+        " Self against peer, by domain (c: back to notes) ".into(),
+        false,
+        th,
+    );
+    let inner = block.inner(area);
+    f.render_widget(block, area);
+    let gaps = crate::review::analysis::domain_gaps(wb);
+    let fw = &wb.framework;
+    let max = match (fw.scoring.as_ref().map(|s| s.method), fw.scale.as_ref()) {
+        (Some(crate::framework::Method::Mean), Some(s)) => s.max() as f64,
+        _ => 100.0,
+    };
+    let w = inner.width as usize;
+    let name_w = (w / 4).clamp(8, 24);
+    let bar_w = (w.saturating_sub(name_w + 24) / 2).clamp(4, 20);
+    let bar = |s: &crate::review::scoring::Score| {
+        let filled = s.score.map_or(0, |v| {
+            ((v / max).clamp(0.0, 1.0) * bar_w as f64).round() as usize
+        });
+        format!(
+            "{}{} {:>5}",
+            "█".repeat(filled),
+            "░".repeat(bar_w - filled),
+            s.score_text().unwrap_or_else(|| "–".into())
+        )
+    };
+    let lines: Vec<Line> = if fw.scoring.is_none() {
+        vec![Line::from(
+            "This framework does not score, so there is no chart: the table above has each rating.",
+        )]
+    } else {
+        gaps.iter()
+            .map(|g| {
+                Line::from(vec![
+                    Span::raw(format!("{} ", pad(&cut(&g.title, name_w), name_w))),
+                    Span::styled(format!("self {} ", bar(&g.own)), th.dim()),
+                    Span::styled(format!("peer {}", bar(&g.peer)), th.accent()),
+                ])
+            })
+            .collect()
+    };
+    f.render_widget(Paragraph::new(lines), inner);
+}

@@ -1,0 +1,353 @@
+//! The questions screen: the tree of questions on the left, the selected
+//! question, its prompts and the answer (or the reviewer's entries) on the
+//! right.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use crate::text::{cut, inert, pad, truncate, width, wrap_lines};
+use crate::tui::app::{App, Pane, Row, Slot};
+use crate::tui::drawn::{Drawn, Hit, List};
+use crate::tui::layout;
+use crate::tui::widgets::{boxed, rating_colour, rating_text, status_mark};
+use crate::workbook::{Rating, Status};
+
+/// A rule across the pane: the text, then `─` to `w` columns.
+fn rule(text: &str, w: usize) -> String {
+    let mut out = truncate(text, w);
+    let n = w.saturating_sub(width(&out));
+    out.extend(std::iter::repeat_n('─', n));
+    out
+}
+
+/// Draws the screen into the body, recording what a click on it does.
+pub fn draw(f: &mut Frame, app: &App, area: Rect, out: &mut Drawn) {
+    let th = app.theme;
+    let Some(wb) = app.wb() else { return };
+    let (left, right) = layout::questions(area);
+    let r = app.report();
+    let progress = match &app.reviewer {
+        Some(name) => format!(
+            " Reviewed {}/{} ",
+            wb.reviewer(name).map_or(0, |r| r.reviewed()),
+            wb.framework.question_count()
+        ),
+        None => r
+            .map(|r| format!(" Questions {}/{} ", r.overall.answered, r.overall.total))
+            .unwrap_or_default(),
+    };
+    let block = boxed(progress, app.q.pane == Pane::List, th);
+    let inner = block.inner(left);
+    f.render_widget(block, left);
+    let height = inner.height as usize;
+    let sel_row = app.q.question_rows.get(app.q.sel).copied().unwrap_or(0);
+    let offset = layout::scroll(
+        app.frame.offset(List::Tree, 0),
+        sel_row,
+        height,
+        app.q.rows.len(),
+    );
+    out.set_offset(List::Tree, 0, offset);
+    out.hit(right, Hit::Form);
+    // The question rows shown (the tree's rows are in order, so a
+    // question's place is found by halves).
+    for (k, y) in (inner.y..inner.y + inner.height).enumerate() {
+        if let Ok(i) = app.q.question_rows.binary_search(&(offset + k)) {
+            out.hit(Rect::new(inner.x, y, inner.width, 1), Hit::Question(i));
+        }
+    }
+    let w = inner.width as usize;
+    let mut lines = Vec::with_capacity(height);
+    for row in app.q.rows.iter().skip(offset).take(height) {
+        match *row {
+            Row::Domain(d) => lines.push(Line::from(Span::styled(
+                cut(&wb.framework.domains[d].title, w),
+                th.title(),
+            ))),
+            Row::Question(d, q) => {
+                let question = &wb.framework.domains[d].questions[q];
+                let a = wb.answer(&question.id);
+                let (status, rating) = match &app.reviewer {
+                    // Reviewer mode: the reviewer's own progress and rating.
+                    Some(name) => match wb.reviewer(name).and_then(|r| r.answer(&question.id)) {
+                        Some(ra) => (Status::Draft, ra.rating),
+                        None => (Status::NotStarted, Rating::None),
+                    },
+                    None => (
+                        a.map(|a| a.status).unwrap_or_default(),
+                        a.map(|a| a.rating).unwrap_or_default(),
+                    ),
+                };
+                let rtext = if wb.framework.scale.is_some() {
+                    match rating {
+                        Rating::None => "–".to_string(),
+                        r => rating_text(wb, r),
+                    }
+                } else {
+                    String::new()
+                };
+                let head = format!(
+                    " {} {} ",
+                    status_mark(status),
+                    inert(question.display_ref())
+                );
+                let text = truncate(&format!("{head}{rtext}"), w);
+                let selected = app.q.question_rows.get(app.q.sel) == Some(&(lines.len() + offset));
+                let style = if selected {
+                    th.selected()
+                } else {
+                    th.hint(rating_colour(wb, rating))
+                };
+                lines.push(Line::from(Span::styled(pad(&text, w), style)));
+            }
+        }
+    }
+    f.render_widget(Paragraph::new(lines), inner);
+
+    // The question and our answer.
+    let Some(qid) = app.current_question() else {
+        return;
+    };
+    let Some((domain, question)) = wb.framework.question(&qid) else {
+        return;
+    };
+    let block = boxed(
+        format!(
+            " {} · {} ",
+            inert(question.display_ref()),
+            inert(&domain.title)
+        ),
+        app.q.pane == Pane::Form,
+        th,
+    );
+    let inner = block.inner(right);
+    f.render_widget(block, right);
+    let w = inner.width.max(1) as usize;
+    // No one field is drawn longer than the pane: what is drawn costs the
+    // rows on screen, however long the text.
+    let max = (inner.height as usize).max(1);
+    let mut lines: Vec<Line> = Vec::new();
+    for l in wrapped(&question.text, w, max) {
+        lines.push(Line::from(Span::styled(l, th.title())));
+    }
+    if let Some(g) = &question.guidance {
+        lines.extend(
+            wrapped(g, w, max)
+                .into_iter()
+                .map(|l| Line::from(Span::styled(l, th.dim()))),
+        );
+    }
+    let bullets = |lines: &mut Vec<Line>, head: &str, items: &[String]| {
+        if items.is_empty() {
+            return;
+        }
+        lines.push(Line::from(Span::styled(head.to_string(), th.accent())));
+        for it in items.iter().take(max) {
+            for (k, l) in wrapped(it, w.saturating_sub(2), max)
+                .into_iter()
+                .enumerate()
+            {
+                let lead = if k == 0 { "• " } else { "  " };
+                lines.push(Line::from(format!("{lead}{l}")));
+            }
+        }
+    };
+    let no_answer = crate::workbook::Answer::default();
+    let a = wb.answer(&qid).unwrap_or(&no_answer);
+    if let Some(name) = &app.reviewer {
+        // The council's answer, to read beside your own.
+        lines.push(Line::from(Span::styled(
+            rule("─ The council's self-assessment ", w),
+            th.dim(),
+        )));
+        let mut council = Vec::new();
+        if wb.framework.scale.is_some() {
+            council.push(format!("Rating: {}", rating_text(wb, a.rating)));
+        }
+        council.push(format!("Status: {}", a.status.label()));
+        for l in council {
+            lines.push(Line::from(Span::styled(l, th.dim())));
+        }
+        if a.narrative.trim().is_empty() {
+            lines.push(Line::from(Span::styled("(no narrative)", th.dim())));
+        } else {
+            lines.extend(
+                wrapped(&a.narrative, w, max)
+                    .into_iter()
+                    .map(|l| Line::from(Span::styled(l, th.dim()))),
+            );
+        }
+        for s in &a.strengths {
+            lines.push(Line::from(Span::styled(
+                format!("+ {}", cut(s, w.saturating_sub(2))),
+                th.dim(),
+            )));
+        }
+        for s in &a.areas {
+            lines.push(Line::from(Span::styled(
+                format!("− {}", cut(s, w.saturating_sub(2))),
+                th.dim(),
+            )));
+        }
+        lines.push(Line::from(Span::styled(
+            rule(&format!("─ Your review ({}) ", inert(name)), w),
+            th.accent(),
+        )));
+    } else {
+        lines.push(Line::from(Span::styled(rule("─ Our answer ", w), th.dim())));
+    }
+    let ra = app
+        .reviewer
+        .as_ref()
+        .and_then(|n| wb.reviewer(n))
+        .and_then(|r| r.answer(&qid))
+        .cloned()
+        .unwrap_or_default();
+    let slots = app.slots();
+    // The rows of the selected slot, first and one past the last.
+    let mut sel_lines = None;
+    let focused = app.q.pane == Pane::Form;
+    for (i, slot) in slots.iter().enumerate() {
+        let selected = focused && i == app.q.slot;
+        let text: Vec<String> = match slot {
+            Slot::Rating => vec![format!("Rating: {}", rating_text(wb, a.rating))],
+            Slot::Status => vec![format!(
+                "Status: {} {}",
+                status_mark(a.status),
+                a.status.label()
+            )],
+            Slot::Owner => vec![format!(
+                "Owner: {}",
+                a.owner.as_deref().map(inert).unwrap_or_else(|| "–".into())
+            )],
+            Slot::Narrative => text_block("Narrative (where we are):", &a.narrative, w, max),
+            Slot::Strength(k) => item_lines(k, "Strength", &a.strengths[*k], w, max),
+            Slot::AddStrength => vec!["+ add a strength".into()],
+            Slot::Area(k) => item_lines(k, "Area for development", &a.areas[*k], w, max),
+            Slot::AddArea => vec!["+ add an area for development".into()],
+            Slot::Evidence(k) => {
+                let id = &a.evidence[*k];
+                let title = app
+                    .evidence_item(id)
+                    .map(|e| format!("{} [{}] {}", cut(id, w), e.kind.label(), cut(&e.title, w)))
+                    .unwrap_or_else(|| cut(id, w));
+                vec![truncate(&format!("Evidence: {title}"), w)]
+            }
+            Slot::LinkEvidence => vec!["+ link evidence from the library".into()],
+            Slot::ReviewRating => vec![format!("Your rating: {}", rating_text(wb, ra.rating))],
+            Slot::ReviewNotes => text_block("Your notes:", &ra.notes, w, max),
+            Slot::ReviewStrength(k) => item_lines(k, "Strength", &ra.strengths[*k], w, max),
+            Slot::AddReviewStrength => vec!["+ add a strength".into()],
+            Slot::ReviewArea(k) => item_lines(k, "Area", &ra.areas[*k], w, max),
+            Slot::AddReviewArea => vec!["+ add an area for consideration".into()],
+            Slot::ReviewSource(k) => {
+                let s = &ra.sources[*k];
+                vec![truncate(
+                    &format!("[{}] {}", s.kind.as_str(), cut(&s.text, w)),
+                    w,
+                )]
+            }
+            Slot::AddReviewSource => vec!["+ add a source (read, heard or seen)".into()],
+        };
+        if selected {
+            sel_lines = Some((lines.len(), lines.len() + text.len()));
+        }
+        for t in text {
+            let style = if selected {
+                th.selected()
+            } else {
+                Style::default()
+            };
+            lines.push(Line::from(Span::styled(t, style)));
+        }
+    }
+    if let Some(c) = &a.changed {
+        lines.push(Line::from(Span::styled(
+            format!(
+                "Last changed {} by {}",
+                c.at.format("%Y-%m-%d %H:%M"),
+                inert(&c.by)
+            ),
+            th.dim(),
+        )));
+    }
+    lines.push(Line::from(Span::styled(
+        rule("─ To consider ", w),
+        th.dim(),
+    )));
+    bullets(&mut lines, "Prompts", &question.prompts);
+    bullets(&mut lines, "Suggested evidence", &question.evidence);
+    let height = inner.height as usize;
+    let offset = match sel_lines {
+        // As much of the selected slot as fits, from its first row.
+        Some((first, end)) => layout::scroll(
+            app.frame.offset(List::Detail, app.q.detail_view),
+            end.saturating_sub(1).max(first),
+            height,
+            lines.len(),
+        )
+        .min(first),
+        None => app
+            .frame
+            .offset(List::Detail, app.q.detail_view)
+            .min(lines.len().saturating_sub(height)),
+    };
+    out.set_offset(List::Detail, app.q.detail_view, offset);
+    let shown: Vec<Line> = lines.into_iter().skip(offset).take(height).collect();
+    f.render_widget(Paragraph::new(shown), inner);
+}
+
+/// At most `max` lines of the text wrapped at `w` columns; when there is
+/// more, the last of them says so. Only the lines kept are wrapped.
+fn wrapped(text: &str, w: usize, max: usize) -> Vec<String> {
+    let mut v: Vec<String> = wrap_lines(text, w).take(max + 1).collect();
+    if v.len() > max {
+        v.truncate(max.saturating_sub(1));
+        v.push(MORE.into());
+    }
+    v
+}
+
+/// The last line of a text cut short in a pane.
+const MORE: &str = "… (Enter to see it all)";
+
+/// A heading line, then the text wrapped and indented under it.
+fn text_block(head: &str, text: &str, w: usize, max: usize) -> Vec<String> {
+    let mut v = vec![head.to_string()];
+    if text.trim().is_empty() {
+        v.push("  (none yet: press e to write)".into());
+    } else {
+        v.extend(
+            wrapped(text, w.saturating_sub(2), max)
+                .into_iter()
+                .map(|l| format!("  {l}")),
+        );
+    }
+    v
+}
+
+/// A numbered strength or area: `+ 1. text`, the rows below indented to
+/// line up with the text, none wider than `w` columns.
+fn item_lines(k: &usize, what: &str, text: &str, w: usize, max: usize) -> Vec<String> {
+    let mark = if what.starts_with("Strength") {
+        "+"
+    } else {
+        "−"
+    };
+    let head = format!("{mark} {}. ", k + 1);
+    let indent = " ".repeat(width(&head));
+    let mut v = Vec::new();
+    for (i, l) in wrapped(text, w.saturating_sub(width(&head)), max)
+        .into_iter()
+        .enumerate()
+    {
+        v.push(format!("{}{l}", if i == 0 { &head } else { &indent }));
+    }
+    if v.is_empty() {
+        v.push(format!("{}.", k + 1));
+    }
+    v
+}

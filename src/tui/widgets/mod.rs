@@ -1,0 +1,110 @@
+//! Common widgets the screens and pop-ups are built from. Each owns its
+//! state and keeps the contract in [`super::component`]; none knows the app.
+
+pub mod form;
+pub mod list;
+pub mod picker;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+
+use super::theme::Theme;
+use crate::text::{cut, inert, pad, wrap_lines};
+use crate::workbook::{Rating, Status, Workbook};
+
+/// A pop-up's frame: a bold accent border with the title in it.
+pub fn popup_block<'a>(title: &str, th: Theme) -> Block<'a> {
+    Block::default()
+        .borders(Borders::ALL)
+        .title(format!(" {title} "))
+        .border_style(th.accent().add_modifier(Modifier::BOLD))
+}
+
+/// One line per item, each as wide as `w`, the `sel`th reversed.
+pub fn list_lines(items: &[String], sel: usize, w: usize, th: Theme) -> Vec<Line<'static>> {
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            let t = pad(&cut(t, w), w);
+            let style = if i == sel {
+                th.selected()
+            } else {
+                Style::default()
+            };
+            Line::from(Span::styled(t, style))
+        })
+        .collect()
+}
+
+/// The mark beside a question in the tree: a different shape per status,
+/// so it reads without colour.
+pub fn status_mark(s: Status) -> &'static str {
+    match s {
+        Status::NotStarted => "·",
+        Status::Draft => "✎",
+        Status::ReadyForReview => "◆",
+        Status::Agreed => "✔",
+    }
+}
+
+/// A pane's frame: bold accent when it has the focus, dim when not.
+pub fn boxed<'a>(title: String, focused: bool, th: Theme) -> Block<'a> {
+    let b = Block::default().borders(Borders::ALL).title(title);
+    if focused {
+        b.border_style(th.accent().add_modifier(Modifier::BOLD))
+    } else {
+        b.border_style(th.dim())
+    }
+}
+
+/// Word-wraps text into lines of at most `width` columns, made inert
+/// ([`wrap_lines`], which makes only the lines taken).
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    wrap_lines(text, width).collect()
+}
+
+/// A boxed paragraph, for a screen with nothing to list yet.
+pub fn draw_note(f: &mut Frame, th: Theme, area: Rect, title: &str, text: &str) {
+    f.render_widget(
+        Paragraph::new(text.to_string())
+            .wrap(Wrap { trim: true })
+            .block(boxed(title.to_string(), true, th)),
+        area,
+    );
+}
+
+/// A rating as text: "3 Good standard", "N/A", or "not rated".
+pub fn rating_text(wb: &Workbook, r: Rating) -> String {
+    match r {
+        Rating::None => "not rated".into(),
+        Rating::NotApplicable => "N/A".into(),
+        Rating::Level(n) => match wb.framework.scale.as_ref().and_then(|s| s.level(n)) {
+            Some(l) => format!("{n} {}", inert(&l.label)),
+            None => n.to_string(),
+        },
+    }
+}
+
+pub fn rating_colour(wb: &Workbook, r: Rating) -> Option<&str> {
+    match r {
+        Rating::Level(n) => wb
+            .framework
+            .scale
+            .as_ref()
+            .and_then(|s| s.level(n))
+            .and_then(|l| l.colour.as_deref()),
+        _ => None,
+    }
+}
+
+pub fn short_rating(r: Rating) -> String {
+    match r {
+        Rating::Level(n) => n.to_string(),
+        Rating::NotApplicable => "N/A".into(),
+        Rating::None => "–".into(),
+    }
+}

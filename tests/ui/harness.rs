@@ -1,0 +1,289 @@
+//! The interface tests' harness: apps built on the seeds, keys in as
+//! `keys.yaml` writes them ("j j enter ctrl-s"), and out the screen as text,
+//! the open pop-up described ([`Shown`]) and the workbook.
+
+use std::path::Path;
+
+use peerbook::framework::registry::Registry;
+use peerbook::store::session::Doc;
+use peerbook::tui::app::App;
+use peerbook::tui::keys::{Key, Keymap};
+use peerbook::tui::shown::Shown;
+use peerbook::workbook::{Rating, Workbook};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use tempfile::TempDir;
+
+// ----- building apps -----
+
+pub const SUFFOLK: &str = "seeds/suffolk-reablement-2016.yaml";
+pub const HALTON: &str = "seeds/halton-intermediate-care-2019.yaml";
+
+pub fn seed(rel: &str) -> Workbook {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(rel);
+    let bytes = std::fs::read(&path).unwrap();
+    let (wb, _) = peerbook::workbook::from_text(rel, &bytes).unwrap();
+    wb
+}
+
+/// An app with no workbook open, its workbooks folder in a temporary
+/// folder (kept alive by the returned `TempDir`).
+pub fn bare_app_in(dir: &TempDir) -> App {
+    let reg = Registry::load(&[]);
+    let mut app = App::new(
+        Keymap::default(),
+        reg,
+        dir.path().join("workbooks"),
+        "Tester".into(),
+    );
+    app.theme.color = false; // stable snapshots
+    app
+}
+
+pub fn app_with(doc_of: impl FnOnce(Workbook) -> Doc, wb: Workbook) -> (App, TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = bare_app_in(&dir);
+    app.open_doc(doc_of(wb));
+    (app, dir)
+}
+
+pub fn detached(wb: Workbook) -> Doc {
+    Doc::detached(wb, Path::new("suffolk.yaml"))
+}
+
+pub fn suffolk() -> (App, TempDir) {
+    app_with(detached, seed(SUFFOLK))
+}
+
+pub fn halton() -> (App, TempDir) {
+    app_with(
+        |wb| Doc::detached(wb, Path::new("halton.yaml")),
+        seed(HALTON),
+    )
+}
+
+pub fn leeds_workbook() -> Workbook {
+    let reg = Registry::load(&[]);
+    let fw = reg.resolve("leeds-better-lives-metrics").unwrap().clone();
+    Workbook::new(fw, "Leeds City Council", "Better Lives self-assessment")
+}
+
+pub fn leeds() -> (App, TempDir) {
+    app_with(
+        |wb| Doc::detached(wb, Path::new("leeds.yaml")),
+        leeds_workbook(),
+    )
+}
+
+pub fn read_only_suffolk() -> (App, TempDir) {
+    app_with(
+        |wb| {
+            Doc::read_only(
+                wb,
+                Path::new("suffolk.yaml"),
+                "someone on host, process 1".into(),
+            )
+        },
+        seed(SUFFOLK),
+    )
+}
+
+pub fn wb(app: &App) -> &Workbook {
+    &app.doc.as_ref().expect("a workbook is open").wb
+}
+
+pub fn rating(app: &App, q: &str) -> Rating {
+    wb(app).answer(q).unwrap().rating
+}
+
+pub fn message(app: &App) -> String {
+    app.message
+        .as_ref()
+        .map(|(m, _)| m.clone())
+        .unwrap_or_default()
+}
+
+pub fn is_error(app: &App) -> bool {
+    app.message.as_ref().is_some_and(|(_, e)| *e)
+}
+
+// ----- keys -----
+
+/// A key written as in `keys.yaml` (`j`, `G`, `enter`, `esc`, `ctrl-z`,
+/// `C-s`, `pgdn`), read by the app's own [`Key::parse`].
+pub fn key_event(name: &str) -> KeyEvent {
+    match Key::parse(name) {
+        Ok(k) => k.to_event(),
+        Err(e) => panic!("a test names a key the app does not know: {e}"),
+    }
+}
+
+/// Presses one key, by name: `j`, `G`, `enter`, `esc`, `tab`, `ctrl-z`.
+pub fn press(app: &mut App, name: &str) {
+    app.handle_key(key_event(name));
+}
+
+/// Presses several keys, separated by spaces.
+pub fn keys(app: &mut App, names: &str) {
+    for n in names.split_whitespace() {
+        press(app, n);
+    }
+}
+
+/// Types text, one key per character (a newline is Enter).
+pub fn typ(app: &mut App, text: &str) {
+    for c in text.chars() {
+        let ev = match c {
+            '\n' => KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE),
+            c if c.is_uppercase() => KeyEvent::new(KeyCode::Char(c), KeyModifiers::SHIFT),
+            c => KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE),
+        };
+        app.handle_key(ev);
+    }
+}
+
+pub fn backspaces(app: &mut App, n: usize) {
+    for _ in 0..n {
+        press(app, "backspace");
+    }
+}
+
+// ----- drawing -----
+
+/// Draws a frame as the event loop does: the app keeps what it drew, so
+/// clicks land on it and lists scroll on from where they were.
+pub fn terminal(app: &mut App, w: u16, h: u16) -> Terminal<TestBackend> {
+    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+    let mut drawn = None;
+    t.draw(|f| drawn = Some(peerbook::tui::view::draw(f, app)))
+        .unwrap();
+    app.frame = drawn.unwrap();
+    t
+}
+
+/// The screen as plain text, one line per row: `TestBackend`'s Display
+/// without its quotes and notes about wide characters.
+pub fn screen(app: &mut App, w: u16, h: u16) -> String {
+    let t = terminal(app, w, h);
+    let mut out = String::new();
+    for l in t.backend().to_string().lines() {
+        let l = match l.rfind("\" Hidden by multi-width symbols") {
+            Some(i) => &l[..=i],
+            None => l,
+        };
+        out.push_str(
+            l.strip_prefix('"')
+                .and_then(|l| l.strip_suffix('"'))
+                .unwrap_or(l),
+        );
+        out.push('\n');
+    }
+    out
+}
+
+/// The rows of the screen drawn with the REVERSED modifier (the selection),
+/// trimmed.
+pub fn selected_rows(app: &mut App, w: u16, h: u16) -> Vec<String> {
+    use ratatui::style::Modifier;
+    let t = terminal(app, w, h);
+    let buf = t.backend().buffer();
+    let mut rows = Vec::new();
+    for y in 0..buf.area.height {
+        let s: String = (0..buf.area.width)
+            .filter(|x| buf[(*x, y)].modifier.contains(Modifier::REVERSED))
+            .map(|x| buf[(x, y)].symbol().to_string())
+            .collect();
+        if !s.trim().is_empty() {
+            rows.push(s.trim().to_string());
+        }
+    }
+    rows
+}
+
+macro_rules! snap {
+    ($name:expr, $app:expr) => {{
+        let t = terminal(&mut $app, 80, 24);
+        insta::assert_snapshot!($name, t.backend());
+    }};
+    ($name:expr, $app:expr, $w:expr, $h:expr) => {{
+        let t = terminal(&mut $app, $w, $h);
+        insta::assert_snapshot!($name, t.backend());
+    }};
+}
+
+/// Replaces a text that changes from run to run (a temporary path) with a
+/// fixed one, keeping each line as wide as it was: on a box's top border
+/// the gap is filled with border, elsewhere with spaces before the line's
+/// last character (the right-hand border).
+pub fn mask(text: &str, from: &str, to: &str) -> String {
+    text.lines()
+        .map(|line| {
+            if !line.contains(from) {
+                return line.to_string();
+            }
+            let width = line.chars().count();
+            let mut out = line.replace(from, to);
+            let gap = width.saturating_sub(out.chars().count());
+            if let Some(i) = out.find(" ─") {
+                out.insert_str(i + 1, &"─".repeat(gap));
+            } else {
+                let last = out.pop().unwrap_or(' ');
+                out.push_str(&" ".repeat(gap));
+                out.push(last);
+            }
+            out
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The start screen at 80×24 with the temporary folder's name masked, for
+/// a snapshot.
+pub fn start_text(app: &mut App) -> String {
+    let folder = app.workbooks_dir.display().to_string();
+    mask(&screen(app, 80, 24), &folder, "/tmp/x/workbooks")
+}
+
+/// A start-screen snapshot (a macro, so the snapshot is named after the
+/// test file, not this module).
+macro_rules! snap_start {
+    ($name:expr, $app:expr) => {
+        insta::assert_snapshot!($name, start_text($app))
+    };
+}
+
+// ----- the open pop-up -----
+
+/// The open pop-up, described; `None` when none is open.
+pub fn popup(app: &App) -> Option<Shown> {
+    app.shown()
+}
+
+/// The open pop-up's name (`"editor"`, `"rating"`, …).
+pub fn popup_name(app: &App) -> Option<&'static str> {
+    app.shown().map(|s| s.name)
+}
+
+/// True if the named pop-up is open.
+pub fn showing(app: &App, name: &str) -> bool {
+    popup_name(app) == Some(name)
+}
+
+/// The open pop-up, which must be the named one.
+pub fn expect_popup(app: &App, name: &str) -> Shown {
+    match app.shown() {
+        Some(s) if s.name == name => s,
+        Some(s) => panic!("expected the {name} pop-up, but {} is open", s.name),
+        None => panic!("expected the {name} pop-up, but none is open"),
+    }
+}
+
+/// Empties the field being typed in, with Backspace as a person would.
+pub fn clear_input(app: &mut App) {
+    let n = popup(app)
+        .and_then(|s| s.input)
+        .map_or(0, |t| t.chars().count());
+    press(app, "end");
+    backspaces(app, n);
+}
