@@ -5,8 +5,7 @@
 //! `UPDATE_GOLDEN=1 cargo test --test export` and read the diff.
 
 use std::fs;
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::path::Path;
 
 use chrono::NaiveDate;
 use peerbook::export::{self, Format, Options, Pack};
@@ -14,22 +13,13 @@ use peerbook::framework::registry::Registry;
 use peerbook::workbook::{self, Rating, Status, Workbook};
 use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
+mod support;
+use support::{root, seed};
 
 fn opts() -> Options {
     Options {
         produced: NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(),
     }
-}
-
-fn seed(name: &str) -> Workbook {
-    let path = root().join("seeds").join(name);
-    let bytes = fs::read(&path).unwrap();
-    workbook::from_text(&path.display().to_string(), &bytes)
-        .unwrap()
-        .0
 }
 
 fn md(wb: &Workbook, pack: Pack) -> String {
@@ -414,11 +404,8 @@ fn findings_only_packs_say_so_and_show_no_scores() {
 }
 
 fn bin(home: &Path, args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_peerbook"))
-        .args(args)
-        .env("PEERBOOK_HOME", home)
+    support::bin::peerbook(home, args)
         .env("PEERBOOK_EXPORT_DATE", "2026-11-22")
-        .current_dir(home)
         .output()
         .unwrap()
 }
