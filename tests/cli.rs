@@ -1,94 +1,36 @@
 //! Runs the real `peerbook` binary against a temporary data folder.
+//! The runner is `tests/support`'s.
 //!
-//! (Over 600 lines: one test a command behaviour; issue 11's shared
-//! `tests/support` takes the runner out.)
+//! (Over 600 lines: one test a command behaviour.)
 
 use std::fs;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::path::PathBuf;
 
-use tempfile::TempDir;
+mod support;
+use support::bin::Home;
+use support::seed_path as seed;
 
-struct Env {
-    dir: TempDir,
-}
+/// A temporary data folder to run the binary in.
+type Env = Home;
 
-impl Env {
-    fn new() -> Env {
-        Env {
-            dir: tempfile::tempdir().unwrap(),
-        }
-    }
-    fn home(&self) -> &Path {
-        self.dir.path()
-    }
-    fn path(&self, rel: &str) -> PathBuf {
-        self.home().join(rel)
-    }
-    fn cmd(&self, args: &[&str]) -> Command {
-        let mut c = Command::new(env!("CARGO_BIN_EXE_peerbook"));
-        c.args(args)
-            .env("PEERBOOK_HOME", self.home())
-            .env("PEERBOOK_USER", "Test Officer")
-            .env_remove("PEERBOOK_TEST_CRASH_BEFORE_RENAME")
-            .current_dir(self.home());
-        c
-    }
-    fn run(&self, args: &[&str]) -> Output {
-        self.cmd(args).output().unwrap()
-    }
-    fn ok(&self, args: &[&str]) -> String {
-        let out = self.run(args);
-        assert!(
-            out.status.success(),
-            "{args:?} failed:\n{}{}",
-            String::from_utf8_lossy(&out.stdout),
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).unwrap()
-    }
-    fn fails(&self, args: &[&str]) -> (i32, String) {
-        let out = self.run(args);
-        assert!(!out.status.success(), "{args:?} should fail");
-        let text = format!(
-            "{}{}",
-            String::from_utf8_lossy(&out.stdout),
-            String::from_utf8_lossy(&out.stderr)
-        );
-        assert!(!text.contains("panicked"), "{text}");
-        assert!(!text.contains("RUST_BACKTRACE"), "{text}");
-        (out.status.code().unwrap_or(-1), text)
-    }
-    /// A new Suffolk workbook at `name`.
-    fn suffolk(&self, name: &str) -> PathBuf {
-        self.ok(&[
-            "new",
-            "--framework",
-            "suffolk-reablement-2016",
-            "--council",
-            "Suffolk County Council",
-            "--title",
-            "Reablement peer review",
-            "--out",
-            name,
-        ]);
-        self.path(name)
-    }
-}
-
-fn seed(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("seeds")
-        .join(name)
+/// A new Suffolk workbook at `name`, made by `peerbook new`.
+fn suffolk(env: &Env, name: &str) -> PathBuf {
+    env.ok(&[
+        "new",
+        "--framework",
+        "suffolk-reablement-2016",
+        "--council",
+        "Suffolk County Council",
+        "--title",
+        "Reablement peer review",
+        "--out",
+        name,
+    ]);
+    env.path(name)
 }
 
 fn bundled(name: &str) -> String {
-    fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("kloe")
-            .join(name),
-    )
-    .unwrap()
+    fs::read_to_string(support::root().join("kloe").join(name)).unwrap()
 }
 
 #[test]
@@ -135,7 +77,7 @@ fn new_writes_a_private_workbook_in_the_data_folder() {
 #[test]
 fn new_refuses_to_overwrite_and_names_unknown_frameworks() {
     let env = Env::new();
-    let path = env.suffolk("a.yaml");
+    let path = suffolk(&env, "a.yaml");
     let before = fs::read(&path).unwrap();
     let (_, msg) = env.fails(&[
         "new",
@@ -256,7 +198,7 @@ fn validate_reports_positions_and_exit_codes() {
     assert!(msg.contains("did you mean 'cqc-4'?"), "{msg}");
     assert!(msg.contains("bad.yaml: invalid (3 errors)"), "{msg}");
 
-    let wb = env.suffolk("wb.yaml");
+    let wb = suffolk(&env, "wb.yaml");
     let out = env.ok(&["validate", wb.to_str().unwrap()]);
     assert!(
         out.contains("valid workbook for suffolk-reablement-2016@2016"),
@@ -267,7 +209,7 @@ fn validate_reports_positions_and_exit_codes() {
 #[test]
 fn a_broken_workbook_is_reported_and_never_overwritten() {
     let env = Env::new();
-    let wb = env.suffolk("wb.yaml");
+    let wb = suffolk(&env, "wb.yaml");
     let text = fs::read_to_string(&wb).unwrap();
     let broken = text.replacen(
         "  status: not-started",
@@ -295,7 +237,7 @@ fn a_broken_workbook_is_reported_and_never_overwritten() {
 #[test]
 fn csv_round_trip_carries_every_field() {
     let env = Env::new();
-    let wb = env.suffolk("wb.yaml");
+    let wb = suffolk(&env, "wb.yaml");
     let csv_path = env.ok(&["export", "wb.yaml", "--format", "csv"]);
     let csv_path = env.path(csv_path.trim());
     assert_eq!(
@@ -368,7 +310,7 @@ fn csv_round_trip_carries_every_field() {
 #[test]
 fn importing_the_same_csv_twice_leaves_the_same_bytes() {
     let env = Env::new();
-    let wb = env.suffolk("wb.yaml");
+    let wb = suffolk(&env, "wb.yaml");
     // Filled in as a team does in a spreadsheet: text written, the status
     // column left as it was exported, or set by hand.
     fs::write(
@@ -479,7 +421,7 @@ fn status_and_the_pack_agree_on_an_answer_whose_rating_was_cleared() {
 #[test]
 fn import_with_any_bad_row_changes_nothing() {
     let env = Env::new();
-    let wb = env.suffolk("wb.yaml");
+    let wb = suffolk(&env, "wb.yaml");
     let before = fs::read(&wb).unwrap();
     fs::write(
         env.path("bad.csv"),
@@ -507,7 +449,7 @@ fn import_with_any_bad_row_changes_nothing() {
 #[test]
 fn status_json_has_scores_and_bands() {
     let env = Env::new();
-    env.suffolk("wb.yaml");
+    suffolk(&env, "wb.yaml");
     // Twelve questions at 3 and one at 1: (36 + 1) / (13 * 4) = 71.2 → Good.
     let mut csv = String::from("ref,rating\n");
     for i in 1..=12 {
@@ -564,7 +506,7 @@ fn findings_only_status_has_no_scores() {
 #[test]
 fn a_crash_between_write_and_rename_leaves_the_old_file_whole() {
     let env = Env::new();
-    let wb = env.suffolk("wb.yaml");
+    let wb = suffolk(&env, "wb.yaml");
     let before = fs::read(&wb).unwrap();
     fs::write(env.path("in.csv"), "ref,narrative\nKLOE 1,new text\n").unwrap();
     let out = env
@@ -575,7 +517,7 @@ fn a_crash_between_write_and_rename_leaves_the_old_file_whole() {
     assert!(!out.status.success(), "the process should have died");
     assert_eq!(fs::read(&wb).unwrap(), before, "the workbook changed");
     // The new version had been written in full beside it.
-    let tmp: Vec<PathBuf> = fs::read_dir(env.home())
+    let tmp: Vec<PathBuf> = fs::read_dir(env.root())
         .unwrap()
         .map(|e| e.unwrap().path())
         .filter(|p| p.to_string_lossy().ends_with(".tmp"))
@@ -592,7 +534,7 @@ fn a_crash_between_write_and_rename_leaves_the_old_file_whole() {
 #[test]
 fn a_held_lock_refuses_a_second_writer_and_a_stale_one_is_taken_over() {
     let env = Env::new();
-    let wb = env.suffolk("wb.yaml");
+    let wb = suffolk(&env, "wb.yaml");
     fs::write(env.path("in.csv"), "ref,narrative\nKLOE 1,new text\n").unwrap();
     {
         let _lock = peerbook::store::Lock::acquire(&wb).unwrap();
@@ -621,7 +563,7 @@ fn a_held_lock_refuses_a_second_writer_and_a_stale_one_is_taken_over() {
 #[test]
 fn upgrade_carries_answers_and_keeps_orphans() {
     let env = Env::new();
-    env.suffolk("wb.yaml");
+    suffolk(&env, "wb.yaml");
     fs::write(
         env.path("in.csv"),
         "ref,rating,narrative\nKLOE 1,3,first\nKLOE 13,2,about value for money\n",
@@ -665,7 +607,7 @@ fn upgrade_carries_answers_and_keeps_orphans() {
 #[test]
 fn upgrade_refuses_a_different_framework_without_force() {
     let env = Env::new();
-    let wb = env.suffolk("wb.yaml");
+    let wb = suffolk(&env, "wb.yaml");
     let before = fs::read(&wb).unwrap();
     let (_, msg) = env.fails(&["upgrade", "wb.yaml", "--framework", "cbo-standards"]);
     assert!(msg.contains("is a different framework"), "{msg}");
@@ -863,8 +805,7 @@ fn a_workbook_made_by_an_earlier_peerbook_still_matches_its_digest() {
     // canonical text in every version, so it must still match; and a save
     // must keep it.
     let env = Env::new();
-    let fixture = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/workbook-from-peerbook-0.1-ecc9419.yaml");
+    let fixture = support::root().join("tests/fixtures/workbook-from-peerbook-0.1-ecc9419.yaml");
     fs::copy(&fixture, env.path("old.yaml")).unwrap();
     let said = env.ok(&["validate", "old.yaml"]);
     assert!(said.contains("valid workbook for awkward-text@1"), "{said}");

@@ -11,16 +11,17 @@
 
 use std::fs;
 use std::io::Read;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output, Stdio};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use peerbook::framework::registry::Registry;
 use peerbook::store::{Lock, StoreError, WorkbookFile, backup_path, lock_path};
-use peerbook::workbook::{self, Workbook};
+use peerbook::workbook;
 
-const BIN: &str = env!("CARGO_BIN_EXE_peerbook");
+mod support;
+use support::bin::{BIN, output_within as run_within, peerbook, stderr, text};
+use support::new_workbook;
 
 /// xorshift64: small, and the same moments on every run.
 struct Rng(u64);
@@ -39,41 +40,13 @@ impl Rng {
     }
 }
 
-fn peerbook(dir: &Path, args: &[&str]) -> Command {
-    let mut c = Command::new(BIN);
-    c.args(args)
-        .env("PEERBOOK_HOME", dir)
-        .env("PEERBOOK_USER", "Test Officer")
-        .env_remove("PEERBOOK_TEST_CRASH_BEFORE_RENAME")
-        .current_dir(dir)
-        .stdin(Stdio::null());
-    c
-}
-
+/// Runs the binary; a panic fails the test.
 fn output(dir: &Path, args: &[&str]) -> Output {
     let out = peerbook(dir, args).output().unwrap();
-    let text = format!(
-        "{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let text = text(&out);
     assert_ne!(out.status.code(), Some(101), "{args:?} panicked: {text}");
     assert!(!text.contains("panicked"), "{args:?}: {text}");
     out
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-/// A new Suffolk workbook at `dir/wb.yaml`, made through the library.
-fn new_workbook(dir: &Path) -> PathBuf {
-    let reg = Registry::load(&[]);
-    let fw = reg.resolve("suffolk-reablement-2016").unwrap().clone();
-    let wb = Workbook::new(fw, "Suffolk County Council", "Reablement peer review");
-    let path = dir.join("wb.yaml");
-    WorkbookFile::create(&path, &wb).unwrap();
-    path
 }
 
 /// The narrative of question 1, or why the file does not load.
@@ -528,25 +501,13 @@ fn a_workbook_replaced_or_removed_while_open_is_not_overwritten() {
 /// Runs the binary with a watchdog: a run longer than `limit` is killed and
 /// fails the test as a hang.
 fn output_within(dir: &Path, args: &[&str], limit: Duration) -> Output {
-    let mut child = peerbook(dir, args)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let start = Instant::now();
-    while child.try_wait().unwrap().is_none() {
-        if start.elapsed() > limit {
-            let _ = child.kill();
-            let o = child.wait_with_output().unwrap();
-            panic!(
-                "`peerbook {}` hung (killed after {limit:?}): {}",
-                args.join(" "),
-                stderr(&o)
-            );
-        }
-        thread::sleep(Duration::from_millis(10));
-    }
-    let o = child.wait_with_output().unwrap();
+    let (o, hung) = run_within(peerbook(dir, args), limit);
+    assert!(
+        !hung,
+        "`peerbook {}` hung (killed after {limit:?}): {}",
+        args.join(" "),
+        stderr(&o)
+    );
     assert_ne!(
         o.status.code(),
         Some(101),

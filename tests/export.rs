@@ -5,8 +5,7 @@
 //! `UPDATE_GOLDEN=1 cargo test --test export` and read the diff.
 
 use std::fs;
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::path::Path;
 
 use chrono::NaiveDate;
 use peerbook::export::{self, Format, Options, Pack};
@@ -14,22 +13,13 @@ use peerbook::framework::registry::Registry;
 use peerbook::workbook::{self, Rating, Status, Workbook};
 use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
+mod support;
+use support::{root, seed};
 
 fn opts() -> Options {
     Options {
         produced: NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(),
     }
-}
-
-fn seed(name: &str) -> Workbook {
-    let path = root().join("seeds").join(name);
-    let bytes = fs::read(&path).unwrap();
-    workbook::from_text(&path.display().to_string(), &bytes)
-        .unwrap()
-        .0
 }
 
 fn md(wb: &Workbook, pack: Pack) -> String {
@@ -390,14 +380,42 @@ fn every_answer_appears_once_where_it_belongs() {
 
 #[test]
 fn exports_are_deterministic() {
-    let wb = seed("halton-intermediate-care-2019.yaml");
-    for pack in [Pack::SelfAssessment, Pack::Summary] {
-        for format in [Format::Markdown, Format::Docx] {
+    // Rendered here, and written by two runs of the binary: a difference
+    // between processes (an address, a hash order, the clock) shows as a
+    // difference between the three.
+    let name = "halton-intermediate-care-2019.yaml";
+    let wb = seed(name);
+    let dir = tempfile::tempdir().unwrap();
+    let home = dir.path();
+    fs::copy(support::seed_path(name), home.join(name)).unwrap();
+    let date = opts().produced.format("%Y-%m-%d").to_string();
+    for (pack, pack_arg) in [
+        (Pack::SelfAssessment, "self-assessment"),
+        (Pack::Summary, "summary"),
+    ] {
+        for (format, format_arg) in [(Format::Markdown, "md"), (Format::Docx, "docx")] {
+            let here = export::render(&wb, pack, format, &opts());
             assert_eq!(
-                export::render(&wb, pack, format, &opts()),
+                here,
                 export::render(&wb, pack, format, &opts()),
                 "{pack:?} {format:?}"
             );
+            for run in 1..=2 {
+                let out = format!("{pack_arg}-{run}.{format_arg}");
+                let o = bin(
+                    home,
+                    &[
+                        "export", name, "--pack", pack_arg, "--format", format_arg, "--date",
+                        &date, "--out", &out,
+                    ],
+                );
+                assert!(o.status.success(), "{}", support::bin::text(&o));
+                let written = fs::read(home.join(&out)).unwrap();
+                assert!(
+                    written == here,
+                    "{pack:?} {format:?}: run {run} of the binary wrote other bytes than this process rendered"
+                );
+            }
         }
     }
 }
@@ -414,11 +432,8 @@ fn findings_only_packs_say_so_and_show_no_scores() {
 }
 
 fn bin(home: &Path, args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_peerbook"))
-        .args(args)
-        .env("PEERBOOK_HOME", home)
+    support::bin::peerbook(home, args)
         .env("PEERBOOK_EXPORT_DATE", "2026-11-22")
-        .current_dir(home)
         .output()
         .unwrap()
 }

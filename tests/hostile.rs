@@ -15,12 +15,13 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::thread;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use peerbook::framework::{self, Origin};
 use peerbook::workbook::{self, Rating, Status, Workbook};
 
-const BIN: &str = env!("CARGO_BIN_EXE_peerbook");
+mod support;
+use support::bin::{Home, output_within};
 /// A command that takes longer than this has hung.
 const LIMIT: Duration = Duration::from_secs(20);
 /// Alias bombs and deep nesting must be refused at least this quickly.
@@ -273,37 +274,28 @@ enum Commands {
 
 /// A temporary folder that is both `PEERBOOK_HOME` and the working folder.
 struct Env {
-    dir: tempfile::TempDir,
+    home: Home,
 }
 
 impl Env {
     fn new() -> Env {
-        let env = Env {
-            dir: tempfile::tempdir().unwrap(),
-        };
+        let env = Env { home: Home::new() };
         // What `import` brings in when a workbook does load.
         env.write("rows.csv", b"ref,narrative\r\n1,Imported text\r\n");
         env
     }
     fn root(&self) -> &Path {
-        self.dir.path()
+        self.home.root()
     }
     fn path(&self, rel: &str) -> PathBuf {
-        self.root().join(rel)
+        self.home.path(rel)
     }
     fn write(&self, rel: &str, bytes: &[u8]) {
-        fs::write(self.path(rel), bytes).unwrap();
+        self.home.write(rel, bytes);
     }
     fn cmd(&self, args: &[&str]) -> Command {
-        let mut c = Command::new(BIN);
-        c.args(args)
-            .env("PEERBOOK_HOME", self.root())
-            .env("PEERBOOK_USER", "Test Officer")
-            .env("PEERBOOK_EXPORT_DATE", "2026-01-15")
-            .env_remove("PEERBOOK_TEST_CRASH_BEFORE_RENAME")
-            .env_remove("RUST_BACKTRACE")
-            .current_dir(self.root())
-            .stdin(Stdio::null());
+        let mut c = self.home.cmd(args);
+        c.env("PEERBOOK_EXPORT_DATE", "2026-01-15");
         c
     }
     fn run(&self, args: &[&str]) -> Run {
@@ -312,41 +304,15 @@ impl Env {
     /// Runs the binary; a run longer than `limit` is killed and fails the
     /// test as a hang.
     fn run_within(&self, args: &[&str], limit: Duration) -> Run {
-        let mut child = self
-            .cmd(args)
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("start peerbook");
-        let drain = |mut r: Box<dyn Read + Send>| {
-            thread::spawn(move || {
-                let mut b = Vec::new();
-                let _ = r.read_to_end(&mut b);
-                b
-            })
-        };
-        let out = drain(Box::new(child.stdout.take().unwrap()));
-        let err = drain(Box::new(child.stderr.take().unwrap()));
-        let start = Instant::now();
-        let status = loop {
-            if let Some(s) = child.try_wait().unwrap() {
-                break Some(s);
-            }
-            if start.elapsed() > limit {
-                let _ = child.kill();
-                let _ = child.wait();
-                break None;
-            }
-            thread::sleep(Duration::from_millis(5));
-        };
+        let (out, hung) = output_within(self.cmd(args), limit);
         let run = Run {
             args: args.iter().map(|s| s.to_string()).collect(),
-            code: status.and_then(|s| s.code()),
-            stdout: out.join().unwrap(),
-            stderr: err.join().unwrap(),
+            code: if hung { None } else { out.status.code() },
+            stdout: out.stdout,
+            stderr: out.stderr,
         };
         assert!(
-            status.is_some(),
+            !hung,
             "did not finish within {limit:?} (a hang): {}",
             run.excerpt()
         );
@@ -1320,20 +1286,12 @@ fn file_names_made_from_user_text_stay_in_the_target_folder() {
     let home = outer.path().join("home");
     fs::create_dir(&home).unwrap();
     let run = |args: &[&str]| {
-        let out = Command::new(BIN)
-            .args(args)
-            .env("PEERBOOK_HOME", &home)
-            .env_remove("PEERBOOK_TEST_CRASH_BEFORE_RENAME")
-            .current_dir(&home)
-            .stdin(Stdio::null())
-            .output()
-            .unwrap();
+        let out = support::bin::peerbook(&home, args).output().unwrap();
         assert_eq!(
             out.status.code(),
             Some(0),
-            "{args:?}: {}{}",
-            String::from_utf8_lossy(&out.stdout),
-            String::from_utf8_lossy(&out.stderr)
+            "{args:?}: {}",
+            support::bin::text(&out)
         );
         String::from_utf8(out.stdout).unwrap().trim().to_string()
     };

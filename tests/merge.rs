@@ -2,23 +2,15 @@
 //! two copies, three copies, repeated copies, and copies of something else.
 
 use std::fs;
-use std::path::PathBuf;
-use std::process::Command;
 
 use peerbook::review::merge::{Copy, MergeError, merge};
 use peerbook::workbook::onsite::Reviewer;
 use peerbook::workbook::{self, EvidenceItem, Rating, Workbook};
 use peerbook::yaml::Value;
 
-fn seed(name: &str) -> Workbook {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("seeds")
-        .join(name);
-    let bytes = fs::read(&path).unwrap();
-    workbook::from_text(&path.display().to_string(), &bytes)
-        .unwrap()
-        .0
-}
+mod support;
+use support::bin::peerbook;
+use support::seed;
 
 fn base() -> Workbook {
     seed("suffolk-reablement-2016.yaml")
@@ -220,14 +212,7 @@ fn the_merge_command_end_to_end() {
     let mut c = b.clone();
     c.answer_mut("2").narrative = "Bob".into();
     write("bob.yaml", &c);
-    let run = |args: &[&str]| {
-        Command::new(env!("CARGO_BIN_EXE_peerbook"))
-            .args(args)
-            .env("PEERBOOK_HOME", home)
-            .current_dir(home)
-            .output()
-            .unwrap()
-    };
+    let run = |args: &[&str]| peerbook(home, args).output().unwrap();
     let out = run(&[
         "merge",
         "base.yaml",
@@ -260,7 +245,7 @@ fn the_merge_command_end_to_end() {
     assert!(String::from_utf8_lossy(&again.stderr).contains("already exists"));
     // A copy of something else is refused with a clear message.
     fs::copy(
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("seeds/halton-intermediate-care-2019.yaml"),
+        support::seed_path("halton-intermediate-care-2019.yaml"),
         home.join("halton.yaml"),
     )
     .unwrap();

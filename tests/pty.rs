@@ -17,7 +17,6 @@ use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system}
 #[path = "pty/saving.rs"]
 mod saving;
 
-const BIN: &str = env!("CARGO_BIN_EXE_peerbook");
 const ROWS: u16 = 24;
 const COLS: u16 = 80;
 /// How long to wait for anything to show. Generous: a loaded CI machine
@@ -30,9 +29,9 @@ const WAIT: Duration = Duration::from_secs(15);
 const LINE_1: &str = "Llanfair Ynys Môn ✓ naïve café";
 const LINE_2: &str = "Ail linell: Gŵyl";
 
-#[path = "support/replies.rs"]
-mod replies;
-use replies::Replies;
+mod support;
+use support::bin::{BIN, ok};
+use support::replies::Replies;
 
 type Writer = Arc<Mutex<Box<dyn Write + Send>>>;
 
@@ -246,25 +245,9 @@ impl Drop for Pty {
 }
 
 fn peerbook(home: &Path, args: &[&str]) -> std::process::Output {
-    Command::new(BIN)
-        .args(args)
-        .env("PEERBOOK_HOME", home)
-        .env("PEERBOOK_USER", "Test Officer")
-        .env_remove("PEERBOOK_TEST_CRASH_BEFORE_RENAME")
-        .current_dir(home)
+    support::bin::peerbook(home, args)
         .output()
         .expect("run peerbook")
-}
-
-fn ok(home: &Path, args: &[&str]) -> String {
-    let out = peerbook(home, args);
-    assert!(
-        out.status.success(),
-        "peerbook {args:?} failed:\n{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).expect("UTF-8 output")
 }
 
 fn new_workbook(home: &Path) -> PathBuf {

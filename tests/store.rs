@@ -2,18 +2,11 @@
 
 use std::fs;
 
-use peerbook::framework::registry::Registry;
 use peerbook::store::{StoreError, WorkbookFile};
-use peerbook::workbook::{Rating, Workbook};
+use peerbook::workbook::Rating;
 
-fn new_workbook(dir: &std::path::Path) -> std::path::PathBuf {
-    let reg = Registry::load(&[]);
-    let fw = reg.resolve("suffolk-reablement-2016").unwrap().clone();
-    let wb = Workbook::new(fw, "Suffolk County Council", "Reablement peer review");
-    let path = dir.join("wb.yaml");
-    WorkbookFile::create(&path, &wb).unwrap();
-    path
-}
+mod support;
+use support::new_workbook;
 
 #[test]
 fn a_file_changed_on_disk_is_not_overwritten() {
