@@ -141,17 +141,24 @@ fn pick_framework(places: &[PathBuf], spec: &str) -> Result<Framework, Failure> 
             .map_err(Failure::from);
     }
     let label = as_path.display().to_string();
+    // Refused here (a pipe, a device, too large) with the store's message.
     let bytes = crate::store::read_capped(as_path)?;
-    let (fw, diags) = crate::framework::load_text(&label, &bytes, Origin::File(label.clone()));
+    // Loaded once, with the other frameworks, so the cross-file rules
+    // (maps_to, an id and version already used) apply to it too.
     let mut all = places.to_vec();
     all.push(as_path.to_path_buf());
     let reg = Registry::load(&all);
-    let cross = reg.broken.iter().find(|b| b.label == label);
-    match (fw, cross) {
-        (Some(fw), None) => Ok(fw),
-        (_, Some(b)) => Err(Failure::new(format!("{label} does not load:\n{}", b.diags))),
-        (None, None) => Err(Failure::new(format!("{label} does not load:\n{diags}"))),
+    if let Some(b) = reg.broken.iter().find(|b| b.label == label) {
+        return Err(Failure::new(format!("{label} does not load:\n{}", b.diags)));
     }
+    let from_file = |f: &&Framework| matches!(&f.origin, Origin::File(l) if *l == label);
+    if let Some(fw) = reg.frameworks.iter().find(from_file) {
+        return Ok(fw.clone());
+    }
+    // The same framework is already loaded from elsewhere: read this file's
+    // own copy so the workbook names where it came from.
+    let (fw, diags) = crate::framework::load_text(&label, &bytes, Origin::File(label.clone()));
+    fw.ok_or_else(|| Failure::new(format!("{label} does not load:\n{diags}")))
 }
 
 fn overview(reg: &Registry) -> Result<(), Failure> {
