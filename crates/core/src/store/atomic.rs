@@ -1,30 +1,12 @@
 //! The atomic write: a temporary file beside the target, synced, renamed
 //! over it, the folder synced; and owner-only folders.
 
-use std::fs::{self, File, OpenOptions};
+use std::fs::{self, File};
 use std::io::{self, Write};
 use std::path::Path;
 
 use super::beside::parent_dir;
 use super::error::{StoreError, io_err};
-
-/// Opens (creating if needed) a file readable and writable by its owner
-/// only. With `new`, fails if it exists.
-fn open_private(path: &Path, new: bool) -> io::Result<File> {
-    let mut o = OpenOptions::new();
-    o.read(true).write(true);
-    if new {
-        o.create_new(true);
-    } else {
-        o.create(true).truncate(false);
-    }
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        o.mode(0o600);
-    }
-    o.open(path)
-}
 
 /// Removes temporary files a killed save left beside the workbook. Only
 /// called with the lock held, so no other peerbook is writing them.
@@ -78,25 +60,26 @@ pub fn write_private(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
 fn replace_file(path: &Path, bytes: &[u8], keep_permissions: bool) -> Result<(), StoreError> {
     let dir = parent_dir(path);
     let name = path.file_name().unwrap_or_default().to_string_lossy();
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let _ = fs::remove_file(&tmp);
-    let result = (|| {
-        let mut f = open_private(&tmp, true).map_err(io_err(&tmp, "create"))?;
-        if keep_permissions && let Ok(meta) = fs::metadata(path) {
-            let _ = f.set_permissions(meta.permissions());
-        }
-        f.write_all(bytes).map_err(io_err(&tmp, "write"))?;
-        f.sync_all().map_err(io_err(&tmp, "sync"))?;
-        drop(f);
-        crash_point(path);
-        fs::rename(&tmp, path).map_err(io_err(path, "replace"))?;
-        sync_dir(&dir);
-        Ok(())
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&tmp);
+    // Named `.NAME.XXXXXX.tmp`, so a killed save's leftover is known by
+    // [`remove_stale_temps`]; created new (never following a link) and
+    // readable by its owner only; removed again if anything fails before
+    // the rename.
+    let mut tmp = tempfile::Builder::new()
+        .prefix(&format!(".{name}."))
+        .suffix(".tmp")
+        .tempfile_in(&dir)
+        .map_err(io_err(&dir.join(format!(".{name}.tmp")), "create"))?;
+    let shown = tmp.path().to_path_buf();
+    if keep_permissions && let Ok(meta) = fs::metadata(path) {
+        let _ = tmp.as_file().set_permissions(meta.permissions());
     }
-    result
+    tmp.write_all(bytes).map_err(io_err(&shown, "write"))?;
+    tmp.as_file().sync_all().map_err(io_err(&shown, "sync"))?;
+    crash_point(path);
+    tmp.persist(path)
+        .map_err(|e| io_err(path, "replace")(e.error))?;
+    sync_dir(&dir);
+    Ok(())
 }
 
 /// For the crash test: with `PEERBOOK_TEST_CRASH_BEFORE_RENAME` set, the
@@ -119,4 +102,65 @@ fn sync_dir(dir: &Path) {
     }
     #[cfg(not(unix))]
     let _ = dir;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(dir: &Path) -> Vec<String> {
+        let mut n: Vec<String> = fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        n.sort();
+        n
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_new_file_is_owner_only_an_existing_one_keeps_its_mode_and_no_temporary_is_left() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("wb.yaml");
+        write_atomic(&path, b"one").unwrap();
+        let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&path), 0o600);
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o640)).unwrap();
+        write_atomic(&path, b"two").unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"two");
+        assert_eq!(mode(&path), 0o640);
+        write_private(&path, b"three").unwrap();
+        assert_eq!(mode(&path), 0o600);
+        assert_eq!(names(dir.path()), ["wb.yaml"]);
+    }
+
+    #[test]
+    fn a_failed_rename_leaves_the_target_and_no_temporary() {
+        let dir = tempfile::tempdir().unwrap();
+        // A folder where the file should be: the rename over it fails.
+        let path = dir.path().join("wb.yaml");
+        fs::create_dir(&path).unwrap();
+        fs::write(path.join("inside"), "x").unwrap();
+        let err = write_atomic(&path, b"new").unwrap_err().to_string();
+        assert!(err.starts_with("could not replace"), "{err}");
+        assert_eq!(names(dir.path()), ["wb.yaml"]);
+    }
+
+    #[test]
+    fn a_killed_saves_temporary_is_recognised_as_stale() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("wb.yaml");
+        fs::write(&path, "kept").unwrap();
+        let left = tempfile::Builder::new()
+            .prefix(".wb.yaml.")
+            .suffix(".tmp")
+            .tempfile_in(dir.path())
+            .unwrap();
+        let (_, left) = left.keep().unwrap();
+        fs::write(dir.path().join(".other.yaml.1.tmp"), "not ours").unwrap();
+        assert!(left.exists());
+        remove_stale_temps(&path);
+        assert_eq!(names(dir.path()), [".other.yaml.1.tmp", "wb.yaml"]);
+    }
 }
