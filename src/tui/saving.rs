@@ -11,7 +11,7 @@ use ratatui_textarea::TextArea;
 use super::app::{App, Popup, Screen};
 use super::keys::Action;
 use crate::store::recover;
-use crate::store::session::Doc;
+use crate::store::session::{Doc, SessionError};
 
 /// A file name being typed, and what it is for.
 pub struct PathPrompt {
@@ -167,9 +167,9 @@ impl App {
             return;
         };
         let again = p.armed == Some(action);
-        let fail = |e: String| {
+        let fail = |e: SessionError| {
             Some(Popup::Unsaved(UnsavedPrompt {
-                error: Some(e),
+                error: Some(e.to_string()),
                 armed: None,
                 ..p.clone()
             }))
@@ -286,7 +286,7 @@ impl App {
                     Ok(()) => {}
                     Err(e) => {
                         if let Some(Popup::SavePath(p)) = &mut self.popup {
-                            p.error = Some(e);
+                            p.error = Some(e.to_string());
                         }
                     }
                 }
@@ -298,7 +298,7 @@ impl App {
         }
     }
 
-    fn save_to(&mut self, purpose: &PathPurpose, to: &Path) -> Result<(), String> {
+    fn save_to(&mut self, purpose: &PathPurpose, to: &Path) -> Result<(), SessionError> {
         match purpose {
             PathPurpose::SaveAs { then_quit } => {
                 let Some(doc) = &mut self.doc else {

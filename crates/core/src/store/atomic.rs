@@ -60,16 +60,19 @@ pub fn write_private(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
 fn replace_file(path: &Path, bytes: &[u8], keep_permissions: bool) -> Result<(), StoreError> {
     let dir = parent_dir(path);
     let name = path.file_name().unwrap_or_default().to_string_lossy();
-    // Named `.NAME.XXXXXX.tmp`, so a killed save's leftover is known by
-    // [`remove_stale_temps`]; created new (never following a link) and
-    // readable by its owner only; removed again if anything fails before
-    // the rename.
+    // Named `.NAME.PID.tmp`: a killed save's leftover is known by
+    // [`remove_stale_temps`], and one this process left (its number came
+    // round again) is removed first. Created new (never following a link)
+    // and readable by its owner only; removed again if anything fails
+    // before the rename.
+    let shown = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let _ = fs::remove_file(&shown);
     let mut tmp = tempfile::Builder::new()
-        .prefix(&format!(".{name}."))
+        .prefix(&format!(".{name}.{}", std::process::id()))
         .suffix(".tmp")
+        .rand_bytes(0)
         .tempfile_in(&dir)
-        .map_err(io_err(&dir.join(format!(".{name}.tmp")), "create"))?;
-    let shown = tmp.path().to_path_buf();
+        .map_err(io_err(&shown, "create"))?;
     if keep_permissions && let Ok(meta) = fs::metadata(path) {
         let _ = tmp.as_file().set_permissions(meta.permissions());
     }

@@ -13,8 +13,8 @@ use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 use crate::review::merge;
-use crate::store::{StoreError, WorkbookFile};
-use crate::workbook::{self, Workbook};
+use crate::store::{NotWritable, StoreError, WorkbookFile};
+use crate::workbook::{self, LoadError, Workbook};
 
 /// What the status bar says about saving.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -28,8 +28,78 @@ pub enum SaveState {
     /// The file on disk is not the one this peerbook loaded or last wrote:
     /// nothing is written until the user chooses what to do.
     ChangedOnDisk,
-    /// Another peerbook holds the workbook.
-    ReadOnly(String),
+    /// The workbook can be read but not saved here.
+    ReadOnly(ReadOnly),
+}
+
+/// Why a workbook is open read-only.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReadOnly {
+    /// Another peerbook holds its lock: who, as its lock file says.
+    HeldBy(String),
+    /// No other peerbook holds it, but peerbook may not change it here:
+    /// its permissions, its folder's, a read-only disk.
+    NotWritable(NotWritable),
+}
+
+impl std::fmt::Display for ReadOnly {
+    /// What follows "read-only" in words: "open in another peerbook: WHO"
+    /// or "because REASON".
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ReadOnly::HeldBy(holder) => write!(f, "open in another peerbook: {holder}"),
+            ReadOnly::NotWritable(reason) => write!(f, "because {reason}"),
+        }
+    }
+}
+
+/// Why the last save failed.
+#[derive(Debug, Clone, thiserror::Error)]
+pub enum SaveFailure {
+    #[error(transparent)]
+    Store(Arc<StoreError>),
+    #[error("the saver stopped")]
+    SaverStopped,
+}
+
+/// What an open workbook could not do, in words for the user.
+#[derive(Debug, thiserror::Error)]
+pub enum SessionError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    /// Merge or reload asked of a workbook open read-only.
+    #[error("this workbook is read-only")]
+    ReadOnly,
+    /// Closing with changes a file changed on disk kept from being saved.
+    #[error("the file was changed on disk by another program, so it was not overwritten")]
+    ChangedOnDisk,
+    /// Closing after the last save failed.
+    #[error("{0}")]
+    NotSaved(SaveFailure),
+    /// Closing while a save was still under way.
+    #[error("saving did not finish")]
+    Unfinished,
+    /// The file on disk no longer reads, so nothing can be merged with it.
+    #[error(
+        "the file on disk no longer reads as a workbook, so there is nothing to merge with ({}); save yours to another file",
+        .0.0.to_string().trim_end()
+    )]
+    DiskNotAWorkbook(LoadError),
+    /// The file on disk (to reload) or the last saved version (the base of
+    /// a merge) does not read as a workbook.
+    #[error("{0}")]
+    Invalid(LoadError),
+    /// The file on disk is a copy of another workbook now.
+    #[error("the file on disk is now a different workbook ({reason}); save yours to another file")]
+    DifferentWorkbook { reason: String },
+    #[error("{0}")]
+    Merge(merge::MergeError),
+    /// Reload asked after the file was removed.
+    #[error(
+        "{} is no longer there, so there is nothing to reload; save yours again or to another file",
+        .0.display()
+    )]
+    Removed(PathBuf),
 }
 
 impl SaveState {
@@ -145,7 +215,7 @@ pub struct Doc {
     /// The newest revision known to be on disk.
     saved_revision: u64,
     /// Why the last save failed, while it has not been retried successfully.
-    failure: Option<String>,
+    failure: Option<SaveFailure>,
     changed_on_disk: bool,
     /// When to retry a failed save, and the wait after the next failure.
     retry_at: Option<Instant>,
@@ -155,7 +225,7 @@ pub struct Doc {
 impl Doc {
     /// Opens a workbook for editing; if another peerbook holds it, opens it
     /// read-only and says who holds it.
-    pub fn open(path: &Path) -> Result<Doc, String> {
+    pub fn open(path: &Path) -> Result<Doc, SessionError> {
         match WorkbookFile::open(path) {
             Ok((file, wb, warnings)) => {
                 let mut notice = file.lock_notice();
@@ -171,43 +241,51 @@ impl Doc {
                 Ok(doc)
             }
             Err(StoreError::Locked { holder, .. }) => {
-                let (_, wb, _) = WorkbookFile::open_read_only(path).map_err(|e| e.to_string())?;
+                let (_, wb, _) = WorkbookFile::open_read_only(path)?;
                 Ok(Doc::read_only(wb, path, holder))
             }
             // Read-only for a reason of its own (its permissions, its
-            // folder's, a read-only disk): the banner gives it, after
-            // "READ-ONLY because" (see `view::draw_status`).
+            // folder's, a read-only disk): the banner gives it.
             Err(StoreError::NotWritable { reason, .. }) => {
-                let (_, wb, _) = WorkbookFile::open_read_only(path).map_err(|e| e.to_string())?;
-                Ok(Doc::read_only(wb, path, format!("because {reason}")))
+                let (_, wb, _) = WorkbookFile::open_read_only(path)?;
+                Ok(Doc::new(
+                    wb,
+                    path,
+                    SaveState::ReadOnly(ReadOnly::NotWritable(reason)),
+                ))
             }
-            Err(e) => Err(e.to_string()),
+            Err(e) => Err(e.into()),
         }
     }
 
     /// Copies the workbook at `from` to a new file `to` and opens the copy
     /// for editing (the original is only read: another peerbook may hold it).
-    pub fn copy_of(from: &Path, to: &Path) -> Result<Doc, String> {
-        let (wb, _) = WorkbookFile::read(from).map_err(|e| e.to_string())?;
-        let file = WorkbookFile::create(to, &wb).map_err(|e| e.to_string())?;
+    pub fn copy_of(from: &Path, to: &Path) -> Result<Doc, SessionError> {
+        let (wb, _) = WorkbookFile::read(from)?;
+        let file = WorkbookFile::create(to, &wb)?;
         Ok(Doc::writable(wb, to, file))
     }
 
     fn writable(wb: Workbook, path: &Path, file: WorkbookFile) -> Doc {
         let file = Arc::new(Mutex::new(file));
-        let mut doc = Doc::read_only(wb, path, String::new());
-        doc.state = SaveState::Saved;
+        let mut doc = Doc::new(wb, path, SaveState::Saved);
         doc.saver = Some(Saver::start(Arc::clone(&file)));
         doc.file = Some(file);
         doc
     }
 
-    /// A workbook that cannot be saved (held elsewhere, or for tests).
+    /// A workbook that cannot be saved because another peerbook, named by
+    /// `holder`, holds it (or, for tests, as if one did).
     pub fn read_only(wb: Workbook, path: &Path, holder: String) -> Doc {
+        Doc::new(wb, path, SaveState::ReadOnly(ReadOnly::HeldBy(holder)))
+    }
+
+    /// A workbook not being saved, in `state`.
+    fn new(wb: Workbook, path: &Path, state: SaveState) -> Doc {
         Doc {
             wb,
             path: path.to_path_buf(),
-            state: SaveState::ReadOnly(holder),
+            state,
             notice: None,
             file: None,
             saver: None,
@@ -225,9 +303,7 @@ impl Doc {
     /// A workbook held only in memory: editable, never written. For tests
     /// and benchmarks.
     pub fn detached(wb: Workbook, path: &Path) -> Doc {
-        let mut d = Doc::read_only(wb, path, String::new());
-        d.state = SaveState::Saved;
-        d
+        Doc::new(wb, path, SaveState::Saved)
     }
 
     pub fn is_read_only(&self) -> bool {
@@ -304,7 +380,7 @@ impl Doc {
         };
         match saver.tx.as_ref().map(|tx| tx.send(job)) {
             Some(Ok(())) => saver.in_flight += 1,
-            _ => self.failure = Some("the saver stopped".into()),
+            _ => self.failure = Some(SaveFailure::SaverStopped),
         }
         self.refresh_state();
     }
@@ -336,7 +412,7 @@ impl Doc {
                 self.retry_at = None;
             }
             Err(e) => {
-                self.failure = Some(e.to_string());
+                self.failure = Some(SaveFailure::Store(Arc::new(e)));
                 self.retry_at = Some(now + self.retry_delay);
                 self.retry_delay = (self.retry_delay * 2).min(RETRY_MAX);
             }
@@ -352,7 +428,7 @@ impl Doc {
         self.state = if self.changed_on_disk {
             SaveState::ChangedOnDisk
         } else if let Some(f) = &self.failure {
-            SaveState::Error(f.clone())
+            SaveState::Error(f.to_string())
         } else if in_flight > 0 {
             SaveState::Saving
         } else if self.saved_revision < self.revision {
@@ -402,7 +478,7 @@ impl Doc {
 
     /// Saves what is unsaved, waits for it and stops the saver: for
     /// quitting. Says why if anything could not be saved.
-    pub fn close(&mut self) -> Result<(), String> {
+    pub fn close(&mut self) -> Result<(), SessionError> {
         let saved = self.flush(Duration::from_secs(30));
         if let Some(mut s) = self.saver.take() {
             s.stop();
@@ -410,12 +486,10 @@ impl Doc {
         if saved {
             return Ok(());
         }
-        Err(match &self.state {
-            SaveState::ChangedOnDisk => {
-                "the file was changed on disk by another program, so it was not overwritten".into()
-            }
-            SaveState::Error(e) => e.clone(),
-            _ => "saving did not finish".into(),
+        Err(match (&self.state, &self.failure) {
+            (SaveState::ChangedOnDisk, _) => SessionError::ChangedOnDisk,
+            (SaveState::Error(_), Some(f)) => SessionError::NotSaved(f.clone()),
+            _ => SessionError::Unfinished,
         })
     }
 
@@ -443,7 +517,7 @@ impl Doc {
     /// Saves the workbook to a new file and goes on editing that one; the
     /// old file is left as it is and its lock released. For a read-only
     /// workbook this is "open a copy": the copy is editable.
-    pub fn save_as(&mut self, to: &Path) -> Result<(), String> {
+    pub fn save_as(&mut self, to: &Path) -> Result<(), SessionError> {
         if !self.is_read_only() {
             // Finish what is in flight first: the new file starts from now.
             self.first_change = None;
@@ -457,7 +531,7 @@ impl Doc {
                 }
             }
         }
-        let file = WorkbookFile::create(to, &self.wb).map_err(|e| e.to_string())?;
+        let file = WorkbookFile::create(to, &self.wb)?;
         if let Some(mut s) = self.saver.take() {
             s.stop();
         }
@@ -481,14 +555,14 @@ impl Doc {
     /// base; fields both sides changed differently keep the disk's value
     /// and are listed under `conflicts:`, as `peerbook merge` does. The
     /// result is saved at once.
-    pub fn merge_with_disk(&mut self) -> Result<MergedWithDisk, String> {
+    pub fn merge_with_disk(&mut self) -> Result<MergedWithDisk, SessionError> {
         let Some(file) = self.file.clone() else {
-            return Err("this workbook is read-only".into());
+            return Err(SessionError::ReadOnly);
         };
         self.wait_idle();
         let mut f = lock(&file);
         let label = f.path.display().to_string();
-        let disk = f.read_disk().map_err(|e| e.to_string())?;
+        let disk = f.read_disk()?;
         let Some(bytes) = disk else {
             // Removed: what is here is all there is.
             f.adopt(None);
@@ -500,16 +574,12 @@ impl Doc {
                 was_removed: true,
             });
         };
-        let (theirs, _) = workbook::from_text(&label, &bytes).map_err(|e| {
-            format!(
-                "the file on disk no longer reads as a workbook, so there is nothing to merge with ({}); save yours to another file",
-                e.0.to_string().trim_end()
-            )
-        })?;
+        let (theirs, _) =
+            workbook::from_text(&label, &bytes).map_err(SessionError::DiskNotAWorkbook)?;
         let base = match f.base_text() {
             Some(b) => workbook::from_text(&label, b)
                 .map(|(wb, _)| wb)
-                .map_err(|e| e.0.to_string())?,
+                .map_err(SessionError::Invalid)?,
             None => theirs.clone(),
         };
         let copies = [
@@ -523,10 +593,10 @@ impl Doc {
             },
         ];
         let merged = merge::merge(&base, &copies).map_err(|e| match e {
-            merge::MergeError::NotACopy { reason, .. } => format!(
-                "the file on disk is now a different workbook ({reason}); save yours to another file"
-            ),
-            other => other.to_string(),
+            merge::MergeError::NotACopy { reason, .. } => {
+                SessionError::DifferentWorkbook { reason }
+            }
+            other => SessionError::Merge(other),
         })?;
         f.adopt(Some(bytes));
         drop(f);
@@ -542,19 +612,17 @@ impl Doc {
 
     /// Replaces the workbook with the file as it is on disk, dropping the
     /// changes made here since the last save.
-    pub fn reload(&mut self) -> Result<(), String> {
+    pub fn reload(&mut self) -> Result<(), SessionError> {
         let Some(file) = self.file.clone() else {
-            return Err("this workbook is read-only".into());
+            return Err(SessionError::ReadOnly);
         };
         self.wait_idle();
         let mut f = lock(&file);
         let label = f.path.display().to_string();
-        let Some(bytes) = f.read_disk().map_err(|e| e.to_string())? else {
-            return Err(format!(
-                "{label} is no longer there, so there is nothing to reload; save yours again or to another file"
-            ));
+        let Some(bytes) = f.read_disk()? else {
+            return Err(SessionError::Removed(f.path.clone()));
         };
-        let (wb, _) = workbook::from_text(&label, &bytes).map_err(|e| e.0.to_string())?;
+        let (wb, _) = workbook::from_text(&label, &bytes).map_err(SessionError::Invalid)?;
         f.adopt(Some(bytes));
         drop(f);
         self.wb = wb;
@@ -580,5 +648,86 @@ impl Doc {
 impl Drop for Doc {
     fn drop(&mut self) {
         let _ = self.close();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::framework::registry::Registry;
+
+    fn workbook() -> Workbook {
+        let reg = Registry::load(&[]);
+        let fw = reg.resolve("suffolk-reablement-2016").unwrap().clone();
+        Workbook::new(fw, "Suffolk County Council", "Reablement peer review")
+    }
+
+    #[test]
+    fn read_only_tells_its_kinds_apart_by_type() {
+        let mut held = Doc::read_only(workbook(), Path::new("w.yaml"), "Sam on host".into());
+        assert_eq!(
+            held.state,
+            SaveState::ReadOnly(ReadOnly::HeldBy("Sam on host".into()))
+        );
+        assert_eq!(held.state.label(), "read-only");
+        assert!(matches!(
+            held.merge_with_disk(),
+            Err(SessionError::ReadOnly)
+        ));
+        assert_eq!(
+            held.reload().unwrap_err().to_string(),
+            "this workbook is read-only"
+        );
+        let disk = ReadOnly::NotWritable(NotWritable::ReadOnlyDisk);
+        assert_eq!(
+            disk.to_string(),
+            "because the disk it is on is read-only; copy the workbook somewhere you can write to edit it"
+        );
+        assert_eq!(
+            ReadOnly::HeldBy("Sam".into()).to_string(),
+            "open in another peerbook: Sam"
+        );
+    }
+
+    #[test]
+    fn a_removed_file_is_not_reloaded_and_the_message_says_so() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("wb.yaml");
+        drop(WorkbookFile::create(&path, &workbook()).unwrap());
+        let mut doc = Doc::open(&path).unwrap();
+        std::fs::remove_file(&path).unwrap();
+        let err = doc.reload().unwrap_err();
+        assert!(matches!(err, SessionError::Removed(_)), "{err:?}");
+        assert_eq!(
+            err.to_string(),
+            format!(
+                "{} is no longer there, so there is nothing to reload; save yours again or to another file",
+                path.display()
+            )
+        );
+        // Merging with a removed file writes this one there again.
+        let merged = doc.merge_with_disk().unwrap();
+        assert!(merged.was_removed);
+        assert!(doc.flush(Duration::from_secs(10)));
+        assert!(path.exists());
+    }
+
+    #[test]
+    fn a_file_on_disk_that_no_longer_reads_is_not_merged_with() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("wb.yaml");
+        drop(WorkbookFile::create(&path, &workbook()).unwrap());
+        let mut doc = Doc::open(&path).unwrap();
+        std::fs::write(&path, "kind: [unclosed\n").unwrap();
+        let err = doc.merge_with_disk().unwrap_err();
+        assert!(matches!(err, SessionError::DiskNotAWorkbook(_)), "{err:?}");
+        let text = err.to_string();
+        assert!(
+            text.starts_with("the file on disk no longer reads as a workbook, so there is nothing to merge with (")
+                && text.ends_with("); save yours to another file"),
+            "{text}"
+        );
+        assert!(matches!(doc.reload(), Err(SessionError::Invalid(_))));
+        doc.discard();
     }
 }
