@@ -67,11 +67,14 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             let name = match name {
                 Some(n) if paths::set_user_name(&n) => paths::user_name(),
                 Some(_) => return Err(Failure::new("--as needs your name")),
-                None => paths::chosen_user_name().ok_or_else(|| {
-                    Failure::new(
-                        "say who is reviewing with --as \"Your Name\" (or set PEERBOOK_USER)",
-                    )
-                })?,
+                None => match paths::user() {
+                    user if user.is_chosen() => user.name,
+                    _ => {
+                        return Err(Failure::new(
+                            "say who is reviewing with --as \"Your Name\" (or set PEERBOOK_USER)",
+                        ));
+                    }
+                },
             };
             if !std::io::stdout().is_terminal() {
                 return Err(Failure::new(

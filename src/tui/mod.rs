@@ -77,7 +77,7 @@ pub fn run_as(
         app.reviewer = Some(name);
         app.reviewer_role = role;
     }
-    if crate::store::paths::chosen_user_name().is_none() {
+    if !paths::user().is_chosen() {
         app.ask_user_name();
     }
     if let Some(p) = open {
