@@ -24,7 +24,7 @@ pub enum SaveState {
     Pending,
     Saving,
     /// The last save failed; it is retried, and the changes are kept.
-    Error(String),
+    Error(SaveFailure),
     /// The file on disk is not the one this peerbook loaded or last wrote:
     /// nothing is written until the user chooses what to do.
     ChangedOnDisk,
@@ -61,6 +61,22 @@ pub enum SaveFailure {
     #[error("the saver stopped")]
     SaverStopped,
 }
+
+/// Two failures are the same when they say the same (an I/O error cannot
+/// be compared otherwise): the status bar shows no change between them.
+impl PartialEq for SaveFailure {
+    fn eq(&self, other: &SaveFailure) -> bool {
+        match (self, other) {
+            (SaveFailure::Store(a), SaveFailure::Store(b)) => {
+                Arc::ptr_eq(a, b) || a.to_string() == b.to_string()
+            }
+            (SaveFailure::SaverStopped, SaveFailure::SaverStopped) => true,
+            _ => false,
+        }
+    }
+}
+
+impl Eq for SaveFailure {}
 
 /// What an open workbook could not do, in words for the user.
 #[derive(Debug, thiserror::Error)]
@@ -428,7 +444,7 @@ impl Doc {
         self.state = if self.changed_on_disk {
             SaveState::ChangedOnDisk
         } else if let Some(f) = &self.failure {
-            SaveState::Error(f.to_string())
+            SaveState::Error(f.clone())
         } else if in_flight > 0 {
             SaveState::Saving
         } else if self.saved_revision < self.revision {
@@ -486,9 +502,9 @@ impl Doc {
         if saved {
             return Ok(());
         }
-        Err(match (&self.state, &self.failure) {
-            (SaveState::ChangedOnDisk, _) => SessionError::ChangedOnDisk,
-            (SaveState::Error(_), Some(f)) => SessionError::NotSaved(f.clone()),
+        Err(match &self.state {
+            SaveState::ChangedOnDisk => SessionError::ChangedOnDisk,
+            SaveState::Error(f) => SessionError::NotSaved(f.clone()),
             _ => SessionError::Unfinished,
         })
     }
@@ -728,6 +744,44 @@ mod tests {
             "{text}"
         );
         assert!(matches!(doc.reload(), Err(SessionError::Invalid(_))));
+        doc.discard();
+    }
+
+    #[test]
+    fn a_failed_save_is_kept_typed_and_closing_says_why() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("wb.yaml");
+        drop(WorkbookFile::create(&path, &workbook()).unwrap());
+        let mut doc = Doc::open(&path).unwrap();
+        // A folder where the save's temporary file must go: every save fails.
+        let block = dir
+            .path()
+            .join(format!(".wb.yaml.{}.tmp", std::process::id()));
+        std::fs::create_dir(&block).unwrap();
+        std::fs::write(block.join("keep"), "x").unwrap();
+        let first = doc.wb.framework.questions().next().unwrap().1.id.clone();
+        doc.wb.answer_mut(&first).narrative = "kept".into();
+        doc.changed();
+        assert!(!doc.flush(Duration::from_secs(10)));
+        let SaveState::Error(SaveFailure::Store(e)) = &doc.state else {
+            panic!("{:?}", doc.state);
+        };
+        assert!(
+            matches!(
+                **e,
+                StoreError::Io {
+                    action: "create",
+                    ..
+                }
+            ),
+            "{e:?}"
+        );
+        let shown = e.to_string();
+        assert_eq!(doc.state.label(), format!("NOT SAVED: {shown}"));
+        match doc.close() {
+            Err(err @ SessionError::NotSaved(_)) => assert_eq!(err.to_string(), shown),
+            other => panic!("{other:?}"),
+        }
         doc.discard();
     }
 }
