@@ -5,6 +5,14 @@
 //! (or of a later revision) has succeeded. A failed save is retried on a
 //! back-off and after every edit; a file someone else changed on disk is
 //! never overwritten, and can be merged with, saved elsewhere or reloaded.
+//!
+//! Its states and errors are in `state.rs`, its tests in `tests.rs`.
+
+mod state;
+#[cfg(test)]
+mod tests;
+
+pub use state::{ReadOnly, SaveFailure, SaveState, SessionError};
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, Sender};
@@ -13,133 +21,8 @@ use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 use crate::review::merge;
-use crate::store::{NotWritable, StoreError, WorkbookFile};
-use crate::workbook::{self, LoadError, Workbook};
-
-/// What the status bar says about saving.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum SaveState {
-    Saved,
-    /// Changed, waiting for a pause in typing (at most a second).
-    Pending,
-    Saving,
-    /// The last save failed; it is retried, and the changes are kept.
-    Error(SaveFailure),
-    /// The file on disk is not the one this peerbook loaded or last wrote:
-    /// nothing is written until the user chooses what to do.
-    ChangedOnDisk,
-    /// The workbook can be read but not saved here.
-    ReadOnly(ReadOnly),
-}
-
-/// Why a workbook is open read-only.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ReadOnly {
-    /// Another peerbook holds its lock: who, as its lock file says.
-    HeldBy(String),
-    /// No other peerbook holds it, but peerbook may not change it here:
-    /// its permissions, its folder's, a read-only disk.
-    NotWritable(NotWritable),
-}
-
-impl std::fmt::Display for ReadOnly {
-    /// What follows "read-only" in words: "open in another peerbook: WHO"
-    /// or "because REASON".
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            ReadOnly::HeldBy(holder) => write!(f, "open in another peerbook: {holder}"),
-            ReadOnly::NotWritable(reason) => write!(f, "because {reason}"),
-        }
-    }
-}
-
-/// Why the last save failed.
-#[derive(Debug, Clone, thiserror::Error)]
-pub enum SaveFailure {
-    #[error(transparent)]
-    Store(Arc<StoreError>),
-    #[error("the saver stopped")]
-    SaverStopped,
-}
-
-/// Two failures are the same when they say the same (an I/O error cannot
-/// be compared otherwise): the status bar shows no change between them.
-impl PartialEq for SaveFailure {
-    fn eq(&self, other: &SaveFailure) -> bool {
-        match (self, other) {
-            (SaveFailure::Store(a), SaveFailure::Store(b)) => {
-                Arc::ptr_eq(a, b) || a.to_string() == b.to_string()
-            }
-            (SaveFailure::SaverStopped, SaveFailure::SaverStopped) => true,
-            _ => false,
-        }
-    }
-}
-
-impl Eq for SaveFailure {}
-
-/// What an open workbook could not do, in words for the user.
-#[derive(Debug, thiserror::Error)]
-pub enum SessionError {
-    #[error(transparent)]
-    Store(#[from] StoreError),
-    /// Merge or reload asked of a workbook open read-only.
-    #[error("this workbook is read-only")]
-    ReadOnly,
-    /// Closing with changes a file changed on disk kept from being saved.
-    #[error("the file was changed on disk by another program, so it was not overwritten")]
-    ChangedOnDisk,
-    /// Closing after the last save failed.
-    #[error("{0}")]
-    NotSaved(SaveFailure),
-    /// Closing while a save was still under way.
-    #[error("saving did not finish")]
-    Unfinished,
-    /// The file on disk no longer reads, so nothing can be merged with it.
-    #[error(
-        "the file on disk no longer reads as a workbook, so there is nothing to merge with ({}); save yours to another file",
-        .0.0.to_string().trim_end()
-    )]
-    DiskNotAWorkbook(LoadError),
-    /// The file on disk (to reload) or the last saved version (the base of
-    /// a merge) does not read as a workbook.
-    #[error("{0}")]
-    Invalid(LoadError),
-    /// The file on disk is a copy of another workbook now.
-    #[error("the file on disk is now a different workbook ({reason}); save yours to another file")]
-    DifferentWorkbook { reason: String },
-    #[error("{0}")]
-    Merge(merge::MergeError),
-    /// Reload asked after the file was removed.
-    #[error(
-        "{} is no longer there, so there is nothing to reload; save yours again or to another file",
-        .0.display()
-    )]
-    Removed(PathBuf),
-}
-
-impl SaveState {
-    pub fn label(&self) -> String {
-        match self {
-            SaveState::Saved => "saved".into(),
-            SaveState::Pending => "unsaved changes".into(),
-            SaveState::Saving => "saving…".into(),
-            SaveState::Error(e) => format!("NOT SAVED: {e}"),
-            SaveState::ChangedOnDisk => {
-                "NOT SAVED: the file was changed on disk by another program".into()
-            }
-            SaveState::ReadOnly(_) => "read-only".into(),
-        }
-    }
-
-    /// Whether the status bar should show this as a problem.
-    pub fn is_problem(&self) -> bool {
-        matches!(
-            self,
-            SaveState::Error(_) | SaveState::ChangedOnDisk | SaveState::ReadOnly(_)
-        )
-    }
-}
+use crate::store::{StoreError, WorkbookFile};
+use crate::workbook::{self, Workbook};
 
 /// Saves after this long without a change…
 const QUIET: Duration = Duration::from_millis(300);
@@ -664,124 +547,5 @@ impl Doc {
 impl Drop for Doc {
     fn drop(&mut self) {
         let _ = self.close();
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::framework::registry::Registry;
-
-    fn workbook() -> Workbook {
-        let reg = Registry::load(&[]);
-        let fw = reg.resolve("suffolk-reablement-2016").unwrap().clone();
-        Workbook::new(fw, "Suffolk County Council", "Reablement peer review")
-    }
-
-    #[test]
-    fn read_only_tells_its_kinds_apart_by_type() {
-        let mut held = Doc::read_only(workbook(), Path::new("w.yaml"), "Sam on host".into());
-        assert_eq!(
-            held.state,
-            SaveState::ReadOnly(ReadOnly::HeldBy("Sam on host".into()))
-        );
-        assert_eq!(held.state.label(), "read-only");
-        assert!(matches!(
-            held.merge_with_disk(),
-            Err(SessionError::ReadOnly)
-        ));
-        assert_eq!(
-            held.reload().unwrap_err().to_string(),
-            "this workbook is read-only"
-        );
-        let disk = ReadOnly::NotWritable(NotWritable::ReadOnlyDisk);
-        assert_eq!(
-            disk.to_string(),
-            "because the disk it is on is read-only; copy the workbook somewhere you can write to edit it"
-        );
-        assert_eq!(
-            ReadOnly::HeldBy("Sam".into()).to_string(),
-            "open in another peerbook: Sam"
-        );
-    }
-
-    #[test]
-    fn a_removed_file_is_not_reloaded_and_the_message_says_so() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("wb.yaml");
-        drop(WorkbookFile::create(&path, &workbook()).unwrap());
-        let mut doc = Doc::open(&path).unwrap();
-        std::fs::remove_file(&path).unwrap();
-        let err = doc.reload().unwrap_err();
-        assert!(matches!(err, SessionError::Removed(_)), "{err:?}");
-        assert_eq!(
-            err.to_string(),
-            format!(
-                "{} is no longer there, so there is nothing to reload; save yours again or to another file",
-                path.display()
-            )
-        );
-        // Merging with a removed file writes this one there again.
-        let merged = doc.merge_with_disk().unwrap();
-        assert!(merged.was_removed);
-        assert!(doc.flush(Duration::from_secs(10)));
-        assert!(path.exists());
-    }
-
-    #[test]
-    fn a_file_on_disk_that_no_longer_reads_is_not_merged_with() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("wb.yaml");
-        drop(WorkbookFile::create(&path, &workbook()).unwrap());
-        let mut doc = Doc::open(&path).unwrap();
-        std::fs::write(&path, "kind: [unclosed\n").unwrap();
-        let err = doc.merge_with_disk().unwrap_err();
-        assert!(matches!(err, SessionError::DiskNotAWorkbook(_)), "{err:?}");
-        let text = err.to_string();
-        assert!(
-            text.starts_with("the file on disk no longer reads as a workbook, so there is nothing to merge with (")
-                && text.ends_with("); save yours to another file"),
-            "{text}"
-        );
-        assert!(matches!(doc.reload(), Err(SessionError::Invalid(_))));
-        doc.discard();
-    }
-
-    #[test]
-    fn a_failed_save_is_kept_typed_and_closing_says_why() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("wb.yaml");
-        drop(WorkbookFile::create(&path, &workbook()).unwrap());
-        let mut doc = Doc::open(&path).unwrap();
-        // A folder where the save's temporary file must go: every save fails.
-        let block = dir
-            .path()
-            .join(format!(".wb.yaml.{}.tmp", std::process::id()));
-        std::fs::create_dir(&block).unwrap();
-        std::fs::write(block.join("keep"), "x").unwrap();
-        let first = doc.wb.framework.questions().next().unwrap().1.id.clone();
-        doc.wb.answer_mut(&first).narrative = "kept".into();
-        doc.changed();
-        assert!(!doc.flush(Duration::from_secs(10)));
-        let SaveState::Error(SaveFailure::Store(e)) = &doc.state else {
-            panic!("{:?}", doc.state);
-        };
-        assert!(
-            matches!(
-                **e,
-                StoreError::Io {
-                    action: "create",
-                    ..
-                }
-            ),
-            "{e:?}"
-        );
-        let shown = e.to_string();
-        assert_eq!(doc.state.label(), format!("NOT SAVED: {shown}"));
-        match doc.close() {
-            Err(err @ SessionError::NotSaved(_)) => assert_eq!(err.to_string(), shown),
-            other => panic!("{other:?}"),
-        }
-        doc.discard();
     }
 }
