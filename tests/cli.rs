@@ -821,3 +821,25 @@ fn a_workbook_made_by_an_earlier_peerbook_still_matches_its_digest() {
     assert_eq!(digest(&after), before);
     env.ok(&["validate", "old.yaml"]);
 }
+
+/// The whole `status --format json` document of the on-site seed (scores,
+/// bands, distribution, mapped standards, the on-site analysis), byte for
+/// byte. To refresh after a deliberate change, write the command's output
+/// over `tests/golden/suffolk-onsite-status.json` and review the diff.
+#[test]
+fn status_json_of_the_onsite_seed_is_the_whole_golden_document() {
+    let env = Env::new();
+    fs::copy(
+        seed("suffolk-reablement-2016-onsite.yaml"),
+        env.path("onsite.yaml"),
+    )
+    .unwrap();
+    let out = env.ok(&["status", "onsite.yaml", "--format", "json"]);
+    let golden =
+        fs::read_to_string(support::root().join("tests/golden/suffolk-onsite-status.json"))
+            .unwrap();
+    assert!(
+        out == golden,
+        "status --format json differs from tests/golden/suffolk-onsite-status.json:\n{out}"
+    );
+}

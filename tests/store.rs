@@ -140,7 +140,7 @@ fn temporary_files_left_by_a_killed_save_are_cleared_on_open() {
 
 use std::os::unix::fs::{PermissionsExt, symlink};
 
-use peerbook::store::session::{Doc, SaveState};
+use peerbook::store::session::{Doc, ReadOnly, SaveState};
 use peerbook::store::{backup_path, lock_path};
 
 fn chmod(path: &std::path::Path, mode: u32) {
@@ -224,7 +224,9 @@ fn a_read_only_workbook_opens_read_only_and_is_never_overwritten() {
     let doc = Doc::open(&path).unwrap();
     assert!(doc.is_read_only());
     match &doc.state {
-        SaveState::ReadOnly(why) => assert!(why.contains("make it writable"), "{why}"),
+        SaveState::ReadOnly(why @ ReadOnly::NotWritable(_)) => {
+            assert!(why.to_string().contains("make it writable"), "{why}")
+        }
         other => panic!("{other:?}"),
     }
     drop(doc);
@@ -269,7 +271,9 @@ fn a_workbook_in_a_folder_that_cannot_be_written_opens_read_only_with_the_reason
     let doc = doc.unwrap();
     assert!(doc.is_read_only());
     match &doc.state {
-        SaveState::ReadOnly(why) => assert!(why.contains("folder"), "{why}"),
+        SaveState::ReadOnly(why @ ReadOnly::NotWritable(_)) => {
+            assert!(why.to_string().contains("folder"), "{why}")
+        }
         other => panic!("{other:?}"),
     }
     assert_eq!(listing, ["wb.yaml"], "something was written in the folder");

@@ -6,8 +6,6 @@
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use serde_json::json;
-
 use super::{Cli, Command, ExportFormat, Failure, PackArg, StatusFormat};
 use crate::export;
 use crate::export::csv_io;
@@ -67,11 +65,14 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             let name = match name {
                 Some(n) if paths::set_user_name(&n) => paths::user_name(),
                 Some(_) => return Err(Failure::new("--as needs your name")),
-                None => paths::chosen_user_name().ok_or_else(|| {
-                    Failure::new(
-                        "say who is reviewing with --as \"Your Name\" (or set PEERBOOK_USER)",
-                    )
-                })?,
+                None => match paths::user() {
+                    user if user.is_chosen() => user.name,
+                    _ => {
+                        return Err(Failure::new(
+                            "say who is reviewing with --as \"Your Name\" (or set PEERBOOK_USER)",
+                        ));
+                    }
+                },
             };
             if !std::io::stdout().is_terminal() {
                 return Err(Failure::new(
@@ -442,22 +443,6 @@ fn open_workbook(path: &Path) -> Result<Workbook, Failure> {
     Ok(wb)
 }
 
-/// A score as shown to people (one decimal place), as a JSON number.
-fn shown(s: &Score) -> Option<f64> {
-    s.score_text().and_then(|t| t.parse().ok())
-}
-
-fn score_json(s: &Score) -> serde_json::Value {
-    json!({
-        "answered": s.answered,
-        "rated": s.rated,
-        "not_applicable": s.not_applicable,
-        "total": s.total,
-        "score": shown(s),
-        "band": s.band.as_ref().map(|b| b.label().to_string()),
-    })
-}
-
 fn status(reg: &Registry, path: &Path, format: StatusFormat) -> Result<(), Failure> {
     let wb = open_workbook(path)?;
     let report = scoring::report(&wb);
@@ -465,34 +450,10 @@ fn status(reg: &Registry, path: &Path, format: StatusFormat) -> Result<(), Failu
     let orphans: Vec<&workbook::Answer> = wb.orphaned().collect();
     let fw = &wb.framework;
     if format == StatusFormat::Json {
-        let mut overall = score_json(&report.overall);
-        overall["distribution"] = distribution_json(fw, &report.overall);
-        let v = json!({
-            "workbook": path.display().to_string(),
-            "council": wb.review.council,
-            "title": wb.review.title,
-            "framework": {"id": fw.id, "version": fw.version, "title": fw.title},
-            "overall": overall,
-            "domains": report.domains.iter().map(|d| {
-                let mut s = score_json(&d.score);
-                s["id"] = json!(d.id);
-                s["title"] = json!(d.title);
-                s
-            }).collect::<Vec<_>>(),
-            "mapped": mapped.iter().map(|g| json!({
-                "framework": g.framework,
-                "question": g.question,
-                "title": g.title,
-                "sources": g.sources,
-                "rated": g.score.rated,
-                "score": shown(&g.score),
-                "band": g.score.band.as_ref().map(|b| b.label().to_string()),
-            })).collect::<Vec<_>>(),
-            "orphaned": orphans.iter().map(|a| a.question.clone()).collect::<Vec<_>>(),
-            "onsite": onsite_json(&wb),
-            "conflicts": wb.conflicts.len(),
-        });
-        outln!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
+        outln!(
+            "{}",
+            super::status_json::render(path, &wb, &report, &mapped)
+        );
         return Ok(());
     }
     let mut out = String::new();
@@ -640,40 +601,6 @@ fn status(reg: &Registry, path: &Path, format: StatusFormat) -> Result<(), Failu
     Ok(())
 }
 
-fn onsite_json(wb: &workbook::Workbook) -> serde_json::Value {
-    use crate::review::analysis;
-    if wb.reviewers.is_empty() && wb.consensus.is_empty() {
-        return serde_json::Value::Null;
-    }
-    let t = analysis::totals(wb);
-    let rows = analysis::ratings(wb);
-    let fw = &wb.framework;
-    let level = |r: workbook::Rating| match r {
-        workbook::Rating::Level(n) => json!(n),
-        workbook::Rating::NotApplicable => json!("n/a"),
-        workbook::Rating::None => serde_json::Value::Null,
-    };
-    json!({
-        "reviewers": wb.reviewers.iter().map(|r| r.name.clone()).collect::<Vec<_>>(),
-        "totals": {"activities": t.activities, "documents": t.documents, "meetings": t.meetings, "people": t.people, "hours": t.hours},
-        "questions": rows.iter().map(|r| json!({
-            "question": r.question,
-            "ref": r.reference,
-            "own": level(r.own),
-            "reviewers": r.reviewers.iter().map(|(n, x)| json!({"name": n, "rating": level(*x)})).collect::<Vec<_>>(),
-            "spread": r.spread,
-            "disagree": r.disagree(),
-            "agreed": level(r.agreed),
-            "gap": r.gap(),
-        })).collect::<Vec<_>>(),
-        "triangulation": analysis::triangulation(wb).iter().map(|x| json!({
-            "question": x.question, "read": x.read, "heard": x.heard, "seen": x.seen, "one_kind": x.one_kind(),
-        })).collect::<Vec<_>>(),
-        "recommendations": wb.findings.recommendations.len(),
-        "scored": fw.scoring.is_some(),
-    })
-}
-
 fn onsite_text(out: &mut String, wb: &workbook::Workbook) {
     use crate::review::analysis;
     if wb.reviewers.is_empty() && wb.consensus.is_empty() {
@@ -777,22 +704,6 @@ fn onsite_text(out: &mut String, wb: &workbook::Workbook) {
         "  Recommendations: {}",
         wb.findings.recommendations.len()
     );
-}
-
-fn distribution_json(fw: &Framework, s: &Score) -> serde_json::Value {
-    let Some(scale) = &fw.scale else {
-        return serde_json::Value::Null;
-    };
-    json!(
-        s.distribution
-            .iter()
-            .map(|(v, n)| json!({
-                "value": v,
-                "label": scale.level(*v).map(|l| l.label.clone()),
-                "count": n,
-            }))
-            .collect::<Vec<_>>()
-    )
 }
 
 pub struct ExportArgs {

@@ -19,6 +19,7 @@ macro_rules! outln {
 }
 
 mod commands;
+mod status_json;
 
 use std::path::PathBuf;
 use std::process::ExitCode;

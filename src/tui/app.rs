@@ -324,7 +324,7 @@ impl App {
     pub fn open_path(&mut self, path: &Path) {
         match Doc::open(path) {
             Ok(doc) => self.open_doc(doc),
-            Err(e) => self.message = Some((e, true)),
+            Err(e) => self.message = Some((e.to_string(), true)),
         }
     }
 

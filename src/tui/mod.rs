@@ -39,6 +39,7 @@ use ratatui::crossterm::terminal::{
 
 use crate::framework::registry::Registry;
 use crate::store::paths;
+use crate::store::session::SessionError;
 use app::App;
 use keys::Keymap;
 
@@ -87,7 +88,7 @@ pub fn run_as(
         app.reviewer = Some(name);
         app.reviewer_role = role;
     }
-    if crate::store::paths::chosen_user_name().is_none() {
+    if !paths::user().is_chosen() {
         app.ask_user_name();
     }
     if let Some(p) = open {
@@ -132,7 +133,7 @@ pub fn run_as(
 /// Changes the workbook could not take when the interface closed go to a
 /// recovered copy (see [`crate::store::recover`]); if no folder takes one, they
 /// are printed to standard error as YAML, the last place left.
-fn keep_unsaved(doc: &mut crate::store::session::Doc, why: &str) -> String {
+fn keep_unsaved(doc: &mut crate::store::session::Doc, why: &SessionError) -> String {
     let text = doc.text();
     match crate::store::recover::keep(&doc.path, text.as_bytes()) {
         Ok(at) => {

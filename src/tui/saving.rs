@@ -11,7 +11,7 @@ use ratatui_textarea::TextArea;
 use super::app::{App, Popup, Screen};
 use super::keys::Action;
 use crate::store::recover;
-use crate::store::session::Doc;
+use crate::store::session::{Doc, SessionError};
 
 pub use super::popups::saving::{PathPrompt, PathPurpose, UnsavedPrompt};
 
@@ -142,9 +142,9 @@ impl App {
             return;
         };
         let again = p.armed == Some(action);
-        let fail = |e: String| {
+        let fail = |e: SessionError| {
             Some(Popup::Unsaved(UnsavedPrompt {
-                error: Some(e),
+                error: Some(e.to_string()),
                 armed: None,
                 ..p.clone()
             }))
@@ -261,7 +261,7 @@ impl App {
                     Ok(()) => {}
                     Err(e) => {
                         if let Some(Popup::SavePath(p)) = &mut self.popup {
-                            p.error = Some(e);
+                            p.error = Some(e.to_string());
                         }
                     }
                 }
@@ -273,7 +273,7 @@ impl App {
         }
     }
 
-    fn save_to(&mut self, purpose: &PathPurpose, to: &Path) -> Result<(), String> {
+    fn save_to(&mut self, purpose: &PathPurpose, to: &Path) -> Result<(), SessionError> {
         match purpose {
             PathPurpose::SaveAs { then_quit } => {
                 let Some(doc) = &mut self.doc else {

@@ -16,7 +16,7 @@ use super::drawn::{Drawn, Hit};
 use super::keys::{Action, Context};
 use super::layout::{self, MIN_HEIGHT, MIN_WIDTH};
 use super::widgets::{list_lines, popup_block};
-use crate::store::session::SaveState;
+use crate::store::session::{ReadOnly, SaveState};
 use crate::text::{inert, tail, truncate, width};
 
 pub use super::theme::Theme;
@@ -197,18 +197,22 @@ fn draw_status(f: &mut Frame, app: &App, area: Rect) {
         _ => th.dim(),
     };
     let read_only = match app.doc.as_ref().map(|d| &d.state) {
-        Some(SaveState::ReadOnly(holder)) => Some(holder.clone()),
+        Some(SaveState::ReadOnly(why)) => Some(why.clone()),
         _ => None,
     };
     let (left, style) = match (&app.message, app.wb(), app.report()) {
         (Some((m, err)), _, _) => (inert(m), if *err { th.error() } else { th.accent() }),
         (None, Some(_), _) if read_only.is_some() => {
-            let why = read_only.as_deref().unwrap_or("");
             // Held by another peerbook (the holder is given), or read-only
-            // for a reason of its own ("because …", from `Doc::open`).
-            let banner = match why.strip_prefix("because ") {
-                Some(reason) => format!("READ-ONLY because {}", inert(reason)),
-                None => format!("READ-ONLY, open in another peerbook: {}", inert(why)),
+            // for a reason of its own (its permissions, its folder's, the disk).
+            let banner = match &read_only {
+                Some(ReadOnly::NotWritable(reason)) => {
+                    format!("READ-ONLY because {}", inert(&reason.to_string()))
+                }
+                Some(ReadOnly::HeldBy(holder)) => {
+                    format!("READ-ONLY, open in another peerbook: {}", inert(holder))
+                }
+                None => String::new(),
             };
             (banner, th.error())
         }

@@ -103,29 +103,20 @@ impl fmt::Display for Diagnostics {
 }
 
 /// The known word closest to `word`, if it is close enough to be a typo.
+///
+/// Closeness is the optimal string alignment distance ([`strsim::osa_distance`]):
+/// Levenshtein's insertions, deletions and substitutions, with two
+/// neighbouring letters swapped counting as one typo rather than two. A
+/// word is suggested when it is at most a third of its length away (two
+/// for short words); of equally close words the first known one wins.
 pub fn suggest<'a>(word: &str, known: &[&'a str]) -> Option<&'a str> {
     let word = word.to_lowercase();
     known
         .iter()
-        .map(|k| (edit_distance(&word, k), *k))
-        .filter(|(d, k)| *d <= (k.len() / 3).max(2))
+        .map(|k| (strsim::osa_distance(&word, k), *k))
+        .filter(|(d, k)| *d <= (k.chars().count() / 3).max(2))
         .min_by_key(|(d, _)| *d)
         .map(|(_, k)| k)
-}
-
-/// Levenshtein distance over characters.
-pub fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut cur = vec![i + 1];
-        for (j, cb) in b.iter().enumerate() {
-            let cost = usize::from(ca != *cb);
-            cur.push((prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1));
-        }
-        prev = cur;
-    }
-    prev[b.len()]
 }
 
 #[cfg(test)]
@@ -138,6 +129,15 @@ mod tests {
         assert_eq!(suggest("promts", &known), Some("prompts"));
         assert_eq!(suggest("Evidance", &known), Some("evidence"));
         assert_eq!(suggest("colour", &known), None);
+    }
+
+    #[test]
+    fn two_swapped_letters_count_as_one_typo() {
+        let known = ["prompts", "evidence", "guidance", "text"];
+        // Two swaps: four edits apart by Levenshtein, too far to suggest.
+        assert_eq!(suggest("gudiacne", &known), Some("guidance"));
+        assert_eq!(suggest("etxt", &known), Some("text"));
+        assert_eq!(suggest("xx", &known), None);
     }
 
     #[test]

@@ -6,6 +6,8 @@
 //! - Text is measured in terminal columns, as the terminal draws it
 //!   ([`width`]), never in characters: a CJK character or an emoji takes two
 //!   columns, a combining accent none.
+//! - Search and file names read Latin letters without their accents
+//!   ([`fold_accents`]): `llyn` finds `Llŷn`, `Ynys Môn` is `ynys-mon.yaml`.
 
 use std::borrow::Cow;
 
@@ -266,6 +268,37 @@ fn first_line(para: &str, width: usize) -> (&str, Option<&str>) {
     (para, None)
 }
 
+/// Whether `c` is a Latin letter with an accent (Latin-1 to Extended-B,
+/// and the Extended Additional block Welsh's ẁ and ẅ are in) or a combining
+/// accent: what [`fold_accents`] changes.
+fn is_accented_latin(c: char) -> bool {
+    matches!(c, '\u{c0}'..='\u{24f}' | '\u{300}'..='\u{36f}' | '\u{1e00}'..='\u{1eff}')
+        && c != '\u{d7}'
+        && c != '\u{f7}'
+}
+
+/// The text with its Latin letters' accents taken off, by deunicode's
+/// table: `Llŷn` → `Llyn`, `café` → `cafe`, `Straße` → `Strasse`, a
+/// combining accent dropped. Other scripts, symbols and ASCII are kept as
+/// they are (ASCII text is returned without a copy).
+pub fn fold_accents(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(is_accented_latin) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match deunicode::deunicode_char(c) {
+            Some(plain)
+                if is_accented_latin(c) && plain.chars().all(|p| p.is_ascii_alphabetic()) =>
+            {
+                out.push_str(plain)
+            }
+            _ => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -401,5 +434,19 @@ mod tests {
         let unbroken = "x".repeat(1_000_000);
         let first: Vec<String> = wrap_lines(&unbroken, 80).take(2).collect();
         assert_eq!(first, ["x".repeat(80), "x".repeat(80)]);
+    }
+
+    #[test]
+    fn accents_are_folded_from_latin_letters_only() {
+        assert_eq!(fold_accents("Llŷn"), "Llyn");
+        assert_eq!(fold_accents("café crème"), "cafe creme");
+        assert_eq!(fold_accents("Ynys Môn, Ŵyl, ẅ"), "Ynys Mon, Wyl, w");
+        assert_eq!(fold_accents("Straße, Æsir, Øre"), "Strasse, AEsir, Ore");
+        // A decomposed accent (e + combining acute) goes too.
+        assert_eq!(fold_accents("cafe\u{301}"), "cafe");
+        // Not letters, or not Latin: kept.
+        assert_eq!(fold_accents("3 × 4 ÷ 2"), "3 × 4 ÷ 2");
+        assert_eq!(fold_accents("ΟΔΟΣ 北京 ✓"), "ΟΔΟΣ 北京 ✓");
+        assert!(matches!(fold_accents("plain ascii"), Cow::Borrowed(_)));
     }
 }

@@ -258,7 +258,10 @@ pub fn import(
         if let Some(text) = get("rating") {
             match parse_rating(&wb.framework, &text) {
                 Ok(r) => after.rating = r,
-                Err(m) => errors.push(RowError { row, message: m }),
+                Err(e) => errors.push(RowError {
+                    row,
+                    message: e.to_string(),
+                }),
             }
         }
         if let Some(text) = get("status").filter(|t| !t.trim().is_empty()) {
@@ -351,24 +354,40 @@ fn changed_fields(a: &Answer, b: &Answer) -> Vec<&'static str> {
     out
 }
 
+/// Why a rating cell does not read as a rating.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum RatingError {
+    /// A rating given for a framework that has none.
+    #[error(
+        "rating '{given}' given, but {framework} is findings-only and has no ratings; leave the cell empty"
+    )]
+    FindingsOnly { given: String, framework: String },
+    /// `N/A` on a scale that does not allow it.
+    #[error("this framework's scale does not allow N/A")]
+    NoNotApplicable,
+    /// Neither a level's value nor its label.
+    #[error("rating '{given}' is not on the scale; use one of: {scale}")]
+    NotOnScale { given: String, scale: String },
+}
+
 /// Reads a rating cell: empty, `N/A`, a level's value, its label, or
 /// "3: Good standard".
-pub fn parse_rating(fw: &Framework, text: &str) -> Result<Rating, String> {
+pub fn parse_rating(fw: &Framework, text: &str) -> Result<Rating, RatingError> {
     let t = text.trim();
     if t.is_empty() {
         return Ok(Rating::None);
     }
     let Some(scale) = &fw.scale else {
-        return Err(format!(
-            "rating '{t}' given, but {} is findings-only and has no ratings; leave the cell empty",
-            fw.key()
-        ));
+        return Err(RatingError::FindingsOnly {
+            given: t.to_string(),
+            framework: fw.key(),
+        });
     };
     if t.eq_ignore_ascii_case("n/a") || t.eq_ignore_ascii_case("na") {
         return if scale.not_applicable {
             Ok(Rating::NotApplicable)
         } else {
-            Err("this framework's scale does not allow N/A".to_string())
+            Err(RatingError::NoNotApplicable)
         };
     }
     // A bare number, or "3: Good standard" / "3 - Good standard".
@@ -388,15 +407,42 @@ pub fn parse_rating(fw: &Framework, text: &str) -> Result<Rating, String> {
     {
         return Ok(Rating::Level(l.value));
     }
-    Err(format!(
-        "rating '{t}' is not on the scale; use one of: {}",
-        scale.describe()
-    ))
+    Err(RatingError::NotOnScale {
+        given: t.to_string(),
+        scale: scale.describe(),
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_rating_cell_that_does_not_read_says_which_kind_of_wrong_it_is() {
+        let reg = crate::framework::registry::Registry::load(&[]);
+        let suffolk = reg.resolve("suffolk-reablement-2016").unwrap();
+        assert_eq!(parse_rating(suffolk, " 3 "), Ok(Rating::Level(3)));
+        match parse_rating(suffolk, "Brilliant") {
+            Err(e @ RatingError::NotOnScale { .. }) => assert!(
+                e.to_string()
+                    .starts_with("rating 'Brilliant' is not on the scale; use one of: "),
+                "{e}"
+            ),
+            other => panic!("{other:?}"),
+        }
+        let findings = reg
+            .frameworks
+            .iter()
+            .find(|f| f.scale.is_none())
+            .expect("a findings-only framework is bundled");
+        assert_eq!(
+            parse_rating(findings, "2").unwrap_err().to_string(),
+            format!(
+                "rating '2' given, but {} is findings-only and has no ratings; leave the cell empty",
+                findings.key()
+            )
+        );
+    }
 
     #[test]
     fn cells_a_spreadsheet_would_run_get_a_leading_quote() {

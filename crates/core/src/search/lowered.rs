@@ -1,11 +1,19 @@
-//! The lower-cased text that search (`/`) and the evidence filter look in,
+//! The lower-cased text, accents folded ([`crate::text::fold_accents`]),
+//! that search (`/`) and the evidence filter look in,
 //! made once per revision of the workbook, so a keystroke does not lower-case
 //! the whole workbook again. Each field also keeps a 64-bit summary of the
 //! bytes it holds; a field that lacks one of the query's bytes is skipped
 //! without reading it, and the rest are searched with memchr's vectorised
 //! substring search.
 
+use crate::text::fold_accents;
 use crate::workbook::Workbook;
+
+/// A query as it is looked for: lower case (as given) with its accents
+/// folded, as every field is.
+pub fn fold_query(q: &str) -> String {
+    fold_accents(q).into_owned()
+}
 
 /// Lower-cased fields, one per line, and where each starts.
 #[derive(Default)]
@@ -50,24 +58,28 @@ impl Haystack {
                 self.text.push('\n');
             }
             // A part's own line breaks become spaces; lower-cased as a
-            // whole, as the query is (a final Σ becomes ς).
-            self.text.push_str(&part.to_lowercase().replace('\n', " "));
+            // whole, as the query is (a final Σ becomes ς), and its accents
+            // folded, as the query's are ([`fold_query`]).
+            let lower = part.to_lowercase();
+            self.text.push_str(&fold_accents(&lower).replace('\n', " "));
         }
         self.bytes.push(byte_mask(&self.text.as_bytes()[start..]));
         // The end of the field: a byte no text holds.
         self.text.push('\0');
     }
 
-    /// Field `i`, lower-cased.
+    /// Field `i`, lower-cased, its accents folded.
     pub fn field(&self, i: usize) -> &str {
         // Each field ends with its one-byte terminator.
         let end = self.starts.get(i + 1).copied().unwrap_or(self.text.len()) - 1;
         self.starts.get(i).map_or("", |s| &self.text[*s..end])
     }
 
-    /// The fields that hold `q` (lower case, one line), in order.
-    pub fn matching<'a>(&'a self, q: &'a str) -> impl Iterator<Item = usize> + 'a {
-        let finder = memchr::memmem::Finder::new(q.as_bytes());
+    /// The fields that hold `q` (lower case, one line), in order; accents
+    /// do not count (`llyn` finds `Llŷn`, `café` finds `cafe`).
+    pub fn matching<'a>(&'a self, q: &str) -> impl Iterator<Item = usize> + 'a {
+        let q = fold_query(q);
+        let finder = memchr::memmem::Finder::new(q.as_bytes()).into_owned();
         let wanted = byte_mask(q.as_bytes());
         let searchable = !q.is_empty() && !q.contains(['\n', '\0']);
         self.bytes
@@ -161,7 +173,10 @@ mod tests {
         assert_eq!(h.matching("a b").collect::<Vec<_>>(), [0, 2]);
         assert_eq!(h.field(1), "gamma");
         assert_eq!(h.field(3), "");
-        assert_eq!(h.field(4), "ünïcode beta");
+        // Kept with its accents folded, as the query is (search's own
+        // behaviour changed in issue 11: `unic` finds `Ünïcode` too).
+        assert_eq!(h.field(4), "unicode beta");
+        assert_eq!(h.matching("unic").collect::<Vec<_>>(), [4]);
     }
 
     #[test]

@@ -69,28 +69,73 @@ pub fn set_user_name(name: &str) -> bool {
     clean_name(name).is_some_and(|n| NAME_GIVEN.set(n).is_ok())
 }
 
-/// The user's name, as locks, "last changed by", reviewer mode and CSV
-/// imports record it: the name given with `--as`, else `PEERBOOK_USER`,
-/// else the name stored in the config folder ([`store_user_name`]), else
-/// the login name.
-pub fn user_name() -> String {
-    chosen_user_name()
-        .or_else(|| {
-            ["USER", "USERNAME", "LOGNAME"]
-                .into_iter()
-                .find_map(env_name)
-        })
-        .unwrap_or_else(|| "unknown user".to_string())
+/// Where the user's name came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NameSource {
+    /// `--as` ([`set_user_name`]).
+    Given,
+    /// `PEERBOOK_USER`.
+    Environment,
+    /// `user.yaml` in the config folder ([`store_user_name`]).
+    Stored,
+    /// The login name (`USER`, `USERNAME` or `LOGNAME`): the user has not
+    /// said what the review team knows them by.
+    Login,
+    /// Nothing at all: "unknown user".
+    Unknown,
 }
 
-/// The name the user chose (`--as`, `PEERBOOK_USER` or the stored one), or
-/// `None` when they have given none yet and only the login name is known.
-pub fn chosen_user_name() -> Option<String> {
-    NAME_GIVEN
-        .get()
-        .cloned()
-        .or_else(|| env_name("PEERBOOK_USER"))
-        .or_else(stored_user_name)
+/// The user's name and where it came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UserName {
+    pub name: String,
+    pub source: NameSource,
+}
+
+impl UserName {
+    /// Whether the user chose the name (`--as`, `PEERBOOK_USER` or the
+    /// stored one) rather than it being only their login name: the
+    /// interface asks for one when not.
+    pub fn is_chosen(&self) -> bool {
+        matches!(
+            self.source,
+            NameSource::Given | NameSource::Environment | NameSource::Stored
+        )
+    }
+}
+
+/// The user's name, by the one rule that locks, "last changed by",
+/// reviewer mode and CSV imports all use: the name given with `--as`, else
+/// `PEERBOOK_USER`, else the name stored in the config folder
+/// ([`store_user_name`]), else the login name, else "unknown user".
+pub fn user() -> UserName {
+    choose_name([
+        (NAME_GIVEN.get().cloned(), NameSource::Given),
+        (env_name("PEERBOOK_USER"), NameSource::Environment),
+        (stored_user_name(), NameSource::Stored),
+        (
+            ["USER", "USERNAME", "LOGNAME"]
+                .into_iter()
+                .find_map(env_name),
+            NameSource::Login,
+        ),
+    ])
+}
+
+/// The first name there is, in the order given (each already cleaned).
+fn choose_name(names: [(Option<String>, NameSource); 4]) -> UserName {
+    names
+        .into_iter()
+        .find_map(|(name, source)| name.map(|name| UserName { name, source }))
+        .unwrap_or_else(|| UserName {
+            name: "unknown user".to_string(),
+            source: NameSource::Unknown,
+        })
+}
+
+/// The user's name by [`user`]'s rule, without where it came from.
+pub fn user_name() -> String {
+    user().name
 }
 
 fn env_name(var: &str) -> Option<String> {
@@ -182,5 +227,40 @@ mod tests {
         ));
         let long = "x".repeat(500);
         assert_eq!(clean_name(&long).unwrap().chars().count(), NAME_CHARS);
+    }
+
+    #[test]
+    fn the_name_comes_from_as_then_the_environment_then_the_stored_file_then_the_login() {
+        let n = |s: &str| Some(s.to_string());
+        let pick = |given, env, stored, login| {
+            let u = choose_name([
+                (given, NameSource::Given),
+                (env, NameSource::Environment),
+                (stored, NameSource::Stored),
+                (login, NameSource::Login),
+            ]);
+            let chosen = u.is_chosen();
+            (u.name, u.source, chosen)
+        };
+        assert_eq!(
+            pick(n("As"), n("Env"), n("Stored"), n("login")),
+            ("As".into(), NameSource::Given, true)
+        );
+        assert_eq!(
+            pick(None, n("Env"), n("Stored"), n("login")),
+            ("Env".into(), NameSource::Environment, true)
+        );
+        assert_eq!(
+            pick(None, None, n("Stored"), n("login")),
+            ("Stored".into(), NameSource::Stored, true)
+        );
+        assert_eq!(
+            pick(None, None, None, n("login")),
+            ("login".into(), NameSource::Login, false)
+        );
+        assert_eq!(
+            pick(None, None, None, None),
+            ("unknown user".into(), NameSource::Unknown, false)
+        );
     }
 }

@@ -4,15 +4,31 @@
 //! home folder.
 
 use std::fmt;
+use std::io;
 use std::path::{Path, PathBuf};
 
-use crate::store;
 use crate::store::paths;
+use crate::store::{StoreError, create_private_dir, write_atomic};
 
 /// Every place a recovered copy was tried, and why each refused it.
 #[derive(Debug)]
 pub struct NowhereToKeep {
-    pub tried: Vec<(PathBuf, String)>,
+    pub tried: Vec<(PathBuf, Refused)>,
+}
+
+/// Why one place did not take a recovered copy.
+#[derive(Debug, thiserror::Error)]
+pub enum Refused {
+    #[error("too many recovered copies there already")]
+    TooMany,
+    #[error("could not create the folder: {0}")]
+    Folder(io::Error),
+    #[error(transparent)]
+    Write(#[from] StoreError),
+    #[error("the copy read back differently from what was written")]
+    ReadBackDiffers,
+    #[error("the copy could not be read back: {0}")]
+    ReadBack(io::Error),
 }
 
 impl fmt::Display for NowhereToKeep {
@@ -72,10 +88,7 @@ pub fn keep_in(dirs: &[PathBuf], workbook: &Path, text: &[u8]) -> Result<PathBuf
             })
             .find(|p| std::fs::symlink_metadata(p).is_err());
         let Some(path) = free else {
-            tried.push((
-                dir.join(&name),
-                "too many recovered copies there already".into(),
-            ));
+            tried.push((dir.join(&name), Refused::TooMany));
             continue;
         };
         match write_checked(dir, &path, text) {
@@ -86,16 +99,16 @@ pub fn keep_in(dirs: &[PathBuf], workbook: &Path, text: &[u8]) -> Result<PathBuf
     Err(NowhereToKeep { tried })
 }
 
-fn write_checked(dir: &Path, path: &Path, text: &[u8]) -> Result<(), String> {
-    store::create_private_dir(dir).map_err(|e| format!("could not create the folder: {e}"))?;
-    store::write_atomic(path, text).map_err(|e| e.to_string())?;
+fn write_checked(dir: &Path, path: &Path, text: &[u8]) -> Result<(), Refused> {
+    create_private_dir(dir).map_err(Refused::Folder)?;
+    write_atomic(path, text)?;
     match std::fs::read(path) {
         Ok(back) if back == text => Ok(()),
         Ok(_) => {
             let _ = std::fs::remove_file(path);
-            Err("the copy read back differently from what was written".into())
+            Err(Refused::ReadBackDiffers)
         }
-        Err(e) => Err(format!("the copy could not be read back: {e}")),
+        Err(e) => Err(Refused::ReadBack(e)),
     }
 }
 

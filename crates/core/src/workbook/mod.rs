@@ -289,7 +289,9 @@ pub fn fmt_number(n: f64) -> String {
 /// path: safe to use as a file name in any folder.
 pub fn file_stem(text: &str) -> String {
     let mut out = String::new();
-    for c in text.chars().map(fold_accent) {
+    // The plain letter under a Latin accent (Môn → Mon, Ŵ → W), so names
+    // stay readable in file names.
+    for c in crate::text::fold_accents(text).chars() {
         if c.is_ascii_alphanumeric() {
             out.push(c.to_ascii_lowercase());
         } else if !out.is_empty() && !out.ends_with('-') {
@@ -303,17 +305,6 @@ pub fn file_stem(text: &str) -> String {
         "workbook".to_string()
     } else {
         out
-    }
-}
-
-/// The plain letter under a Latin accent (Môn → Mon, Ŵ → W), so names stay
-/// readable in file names.
-fn fold_accent(c: char) -> char {
-    const FROM: &str = "àáâãäåāèéêëēìíîïīòóôõöøōùúûüūŵýÿŷçñÀÁÂÃÄÅĀÈÉÊËĒÌÍÎÏĪÒÓÔÕÖØŌÙÚÛÜŪŴÝŶÇÑ";
-    const TO: &str = "aaaaaaaeeeeeiiiiiooooooouuuuuwyyycnAAAAAAAEEEEEIIIIIOOOOOOOUUUUUWYYCN";
-    match FROM.chars().position(|x| x == c) {
-        Some(i) => TO.chars().nth(i).unwrap_or(c),
-        None => c,
     }
 }
 
@@ -332,6 +323,13 @@ mod tests {
         assert_eq!(file_stem("Ynys Môn / Anglesey"), "ynys-mon-anglesey");
         assert_eq!(file_stem("Bro Morgannwg Ŵyl"), "bro-morgannwg-wyl");
         assert_eq!(file_stem("///"), "workbook");
+    }
+
+    #[test]
+    fn file_names_fold_every_latin_accent() {
+        assert_eq!(file_stem("Cyngor Llŷn: adolygiad"), "cyngor-llyn-adolygiad");
+        assert_eq!(file_stem("Café Straße Æbeltoft"), "cafe-strasse-aebeltoft");
+        assert_eq!(file_stem("Ẁyddgrug ẅ"), "wyddgrug-w");
     }
 
     #[test]

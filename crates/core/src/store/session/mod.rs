@@ -5,6 +5,14 @@
 //! (or of a later revision) has succeeded. A failed save is retried on a
 //! back-off and after every edit; a file someone else changed on disk is
 //! never overwritten, and can be merged with, saved elsewhere or reloaded.
+//!
+//! Its states and errors are in `state.rs`, its tests in `tests.rs`.
+
+mod state;
+#[cfg(test)]
+mod tests;
+
+pub use state::{ReadOnly, SaveFailure, SaveState, SessionError};
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, Sender};
@@ -15,45 +23,6 @@ use std::time::{Duration, Instant};
 use crate::review::merge;
 use crate::store::{StoreError, WorkbookFile};
 use crate::workbook::{self, Workbook};
-
-/// What the status bar says about saving.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum SaveState {
-    Saved,
-    /// Changed, waiting for a pause in typing (at most a second).
-    Pending,
-    Saving,
-    /// The last save failed; it is retried, and the changes are kept.
-    Error(String),
-    /// The file on disk is not the one this peerbook loaded or last wrote:
-    /// nothing is written until the user chooses what to do.
-    ChangedOnDisk,
-    /// Another peerbook holds the workbook.
-    ReadOnly(String),
-}
-
-impl SaveState {
-    pub fn label(&self) -> String {
-        match self {
-            SaveState::Saved => "saved".into(),
-            SaveState::Pending => "unsaved changes".into(),
-            SaveState::Saving => "saving…".into(),
-            SaveState::Error(e) => format!("NOT SAVED: {e}"),
-            SaveState::ChangedOnDisk => {
-                "NOT SAVED: the file was changed on disk by another program".into()
-            }
-            SaveState::ReadOnly(_) => "read-only".into(),
-        }
-    }
-
-    /// Whether the status bar should show this as a problem.
-    pub fn is_problem(&self) -> bool {
-        matches!(
-            self,
-            SaveState::Error(_) | SaveState::ChangedOnDisk | SaveState::ReadOnly(_)
-        )
-    }
-}
 
 /// Saves after this long without a change…
 const QUIET: Duration = Duration::from_millis(300);
@@ -145,7 +114,7 @@ pub struct Doc {
     /// The newest revision known to be on disk.
     saved_revision: u64,
     /// Why the last save failed, while it has not been retried successfully.
-    failure: Option<String>,
+    failure: Option<SaveFailure>,
     changed_on_disk: bool,
     /// When to retry a failed save, and the wait after the next failure.
     retry_at: Option<Instant>,
@@ -155,7 +124,7 @@ pub struct Doc {
 impl Doc {
     /// Opens a workbook for editing; if another peerbook holds it, opens it
     /// read-only and says who holds it.
-    pub fn open(path: &Path) -> Result<Doc, String> {
+    pub fn open(path: &Path) -> Result<Doc, SessionError> {
         match WorkbookFile::open(path) {
             Ok((file, wb, warnings)) => {
                 let mut notice = file.lock_notice();
@@ -171,43 +140,51 @@ impl Doc {
                 Ok(doc)
             }
             Err(StoreError::Locked { holder, .. }) => {
-                let (_, wb, _) = WorkbookFile::open_read_only(path).map_err(|e| e.to_string())?;
+                let (_, wb, _) = WorkbookFile::open_read_only(path)?;
                 Ok(Doc::read_only(wb, path, holder))
             }
             // Read-only for a reason of its own (its permissions, its
-            // folder's, a read-only disk): the banner gives it, after
-            // "READ-ONLY because" (see `view::draw_status`).
+            // folder's, a read-only disk): the banner gives it.
             Err(StoreError::NotWritable { reason, .. }) => {
-                let (_, wb, _) = WorkbookFile::open_read_only(path).map_err(|e| e.to_string())?;
-                Ok(Doc::read_only(wb, path, format!("because {reason}")))
+                let (_, wb, _) = WorkbookFile::open_read_only(path)?;
+                Ok(Doc::new(
+                    wb,
+                    path,
+                    SaveState::ReadOnly(ReadOnly::NotWritable(reason)),
+                ))
             }
-            Err(e) => Err(e.to_string()),
+            Err(e) => Err(e.into()),
         }
     }
 
     /// Copies the workbook at `from` to a new file `to` and opens the copy
     /// for editing (the original is only read: another peerbook may hold it).
-    pub fn copy_of(from: &Path, to: &Path) -> Result<Doc, String> {
-        let (wb, _) = WorkbookFile::read(from).map_err(|e| e.to_string())?;
-        let file = WorkbookFile::create(to, &wb).map_err(|e| e.to_string())?;
+    pub fn copy_of(from: &Path, to: &Path) -> Result<Doc, SessionError> {
+        let (wb, _) = WorkbookFile::read(from)?;
+        let file = WorkbookFile::create(to, &wb)?;
         Ok(Doc::writable(wb, to, file))
     }
 
     fn writable(wb: Workbook, path: &Path, file: WorkbookFile) -> Doc {
         let file = Arc::new(Mutex::new(file));
-        let mut doc = Doc::read_only(wb, path, String::new());
-        doc.state = SaveState::Saved;
+        let mut doc = Doc::new(wb, path, SaveState::Saved);
         doc.saver = Some(Saver::start(Arc::clone(&file)));
         doc.file = Some(file);
         doc
     }
 
-    /// A workbook that cannot be saved (held elsewhere, or for tests).
+    /// A workbook that cannot be saved because another peerbook, named by
+    /// `holder`, holds it (or, for tests, as if one did).
     pub fn read_only(wb: Workbook, path: &Path, holder: String) -> Doc {
+        Doc::new(wb, path, SaveState::ReadOnly(ReadOnly::HeldBy(holder)))
+    }
+
+    /// A workbook not being saved, in `state`.
+    fn new(wb: Workbook, path: &Path, state: SaveState) -> Doc {
         Doc {
             wb,
             path: path.to_path_buf(),
-            state: SaveState::ReadOnly(holder),
+            state,
             notice: None,
             file: None,
             saver: None,
@@ -225,9 +202,7 @@ impl Doc {
     /// A workbook held only in memory: editable, never written. For tests
     /// and benchmarks.
     pub fn detached(wb: Workbook, path: &Path) -> Doc {
-        let mut d = Doc::read_only(wb, path, String::new());
-        d.state = SaveState::Saved;
-        d
+        Doc::new(wb, path, SaveState::Saved)
     }
 
     pub fn is_read_only(&self) -> bool {
@@ -304,7 +279,7 @@ impl Doc {
         };
         match saver.tx.as_ref().map(|tx| tx.send(job)) {
             Some(Ok(())) => saver.in_flight += 1,
-            _ => self.failure = Some("the saver stopped".into()),
+            _ => self.failure = Some(SaveFailure::SaverStopped),
         }
         self.refresh_state();
     }
@@ -336,7 +311,7 @@ impl Doc {
                 self.retry_at = None;
             }
             Err(e) => {
-                self.failure = Some(e.to_string());
+                self.failure = Some(SaveFailure::Store(Arc::new(e)));
                 self.retry_at = Some(now + self.retry_delay);
                 self.retry_delay = (self.retry_delay * 2).min(RETRY_MAX);
             }
@@ -402,7 +377,7 @@ impl Doc {
 
     /// Saves what is unsaved, waits for it and stops the saver: for
     /// quitting. Says why if anything could not be saved.
-    pub fn close(&mut self) -> Result<(), String> {
+    pub fn close(&mut self) -> Result<(), SessionError> {
         let saved = self.flush(Duration::from_secs(30));
         if let Some(mut s) = self.saver.take() {
             s.stop();
@@ -411,11 +386,9 @@ impl Doc {
             return Ok(());
         }
         Err(match &self.state {
-            SaveState::ChangedOnDisk => {
-                "the file was changed on disk by another program, so it was not overwritten".into()
-            }
-            SaveState::Error(e) => e.clone(),
-            _ => "saving did not finish".into(),
+            SaveState::ChangedOnDisk => SessionError::ChangedOnDisk,
+            SaveState::Error(f) => SessionError::NotSaved(f.clone()),
+            _ => SessionError::Unfinished,
         })
     }
 
@@ -443,7 +416,7 @@ impl Doc {
     /// Saves the workbook to a new file and goes on editing that one; the
     /// old file is left as it is and its lock released. For a read-only
     /// workbook this is "open a copy": the copy is editable.
-    pub fn save_as(&mut self, to: &Path) -> Result<(), String> {
+    pub fn save_as(&mut self, to: &Path) -> Result<(), SessionError> {
         if !self.is_read_only() {
             // Finish what is in flight first: the new file starts from now.
             self.first_change = None;
@@ -457,7 +430,7 @@ impl Doc {
                 }
             }
         }
-        let file = WorkbookFile::create(to, &self.wb).map_err(|e| e.to_string())?;
+        let file = WorkbookFile::create(to, &self.wb)?;
         if let Some(mut s) = self.saver.take() {
             s.stop();
         }
@@ -481,14 +454,14 @@ impl Doc {
     /// base; fields both sides changed differently keep the disk's value
     /// and are listed under `conflicts:`, as `peerbook merge` does. The
     /// result is saved at once.
-    pub fn merge_with_disk(&mut self) -> Result<MergedWithDisk, String> {
+    pub fn merge_with_disk(&mut self) -> Result<MergedWithDisk, SessionError> {
         let Some(file) = self.file.clone() else {
-            return Err("this workbook is read-only".into());
+            return Err(SessionError::ReadOnly);
         };
         self.wait_idle();
         let mut f = lock(&file);
         let label = f.path.display().to_string();
-        let disk = f.read_disk().map_err(|e| e.to_string())?;
+        let disk = f.read_disk()?;
         let Some(bytes) = disk else {
             // Removed: what is here is all there is.
             f.adopt(None);
@@ -500,16 +473,12 @@ impl Doc {
                 was_removed: true,
             });
         };
-        let (theirs, _) = workbook::from_text(&label, &bytes).map_err(|e| {
-            format!(
-                "the file on disk no longer reads as a workbook, so there is nothing to merge with ({}); save yours to another file",
-                e.0.to_string().trim_end()
-            )
-        })?;
+        let (theirs, _) =
+            workbook::from_text(&label, &bytes).map_err(SessionError::DiskNotAWorkbook)?;
         let base = match f.base_text() {
             Some(b) => workbook::from_text(&label, b)
                 .map(|(wb, _)| wb)
-                .map_err(|e| e.0.to_string())?,
+                .map_err(SessionError::Invalid)?,
             None => theirs.clone(),
         };
         let copies = [
@@ -523,10 +492,10 @@ impl Doc {
             },
         ];
         let merged = merge::merge(&base, &copies).map_err(|e| match e {
-            merge::MergeError::NotACopy { reason, .. } => format!(
-                "the file on disk is now a different workbook ({reason}); save yours to another file"
-            ),
-            other => other.to_string(),
+            merge::MergeError::NotACopy { reason, .. } => {
+                SessionError::DifferentWorkbook { reason }
+            }
+            other => SessionError::Merge(other),
         })?;
         f.adopt(Some(bytes));
         drop(f);
@@ -542,19 +511,17 @@ impl Doc {
 
     /// Replaces the workbook with the file as it is on disk, dropping the
     /// changes made here since the last save.
-    pub fn reload(&mut self) -> Result<(), String> {
+    pub fn reload(&mut self) -> Result<(), SessionError> {
         let Some(file) = self.file.clone() else {
-            return Err("this workbook is read-only".into());
+            return Err(SessionError::ReadOnly);
         };
         self.wait_idle();
         let mut f = lock(&file);
         let label = f.path.display().to_string();
-        let Some(bytes) = f.read_disk().map_err(|e| e.to_string())? else {
-            return Err(format!(
-                "{label} is no longer there, so there is nothing to reload; save yours again or to another file"
-            ));
+        let Some(bytes) = f.read_disk()? else {
+            return Err(SessionError::Removed(f.path.clone()));
         };
-        let (wb, _) = workbook::from_text(&label, &bytes).map_err(|e| e.0.to_string())?;
+        let (wb, _) = workbook::from_text(&label, &bytes).map_err(SessionError::Invalid)?;
         f.adopt(Some(bytes));
         drop(f);
         self.wb = wb;
