@@ -138,10 +138,7 @@ impl App {
                 let mut index = 0;
                 self.open_group();
                 self.with_review(&q, |a| {
-                    a.sources.push(Source {
-                        kind,
-                        text: String::new(),
-                    });
+                    a.sources.push(Source::new(kind, String::new()));
                     index = a.sources.len() - 1;
                 });
                 self.edit(Target::ReviewSource(name, q, index), true);

@@ -237,10 +237,7 @@ mod tests {
         ];
         let x = a.answer_mut("1");
         x.rating = Rating::Level(1);
-        x.sources = vec![Source {
-            kind: SourceKind::Read,
-            text: "plans".into(),
-        }];
+        x.sources = vec![Source::new(SourceKind::Read, "plans")];
         let mut b = Reviewer {
             name: "Bob".into(),
             ..Reviewer::default()
@@ -255,25 +252,13 @@ mod tests {
         let y = b.answer_mut("1");
         y.rating = Rating::Level(3);
         y.sources = vec![
-            Source {
-                kind: SourceKind::Read,
-                text: "plans".into(),
-            },
-            Source {
-                kind: SourceKind::Read,
-                text: "audit".into(),
-            },
+            Source::new(SourceKind::Read, "plans"),
+            Source::new(SourceKind::Read, "audit"),
         ];
         b.answer_mut("2").rating = Rating::Level(2);
         b.answer_mut("2").sources = vec![
-            Source {
-                kind: SourceKind::Heard,
-                text: "staff".into(),
-            },
-            Source {
-                kind: SourceKind::Seen,
-                text: "visit".into(),
-            },
+            Source::new(SourceKind::Heard, "staff"),
+            Source::new(SourceKind::Seen, "visit"),
         ];
         wb.reviewers = vec![a, b];
         wb.consensus = vec![

@@ -552,6 +552,29 @@ mod tests {
     }
 
     #[test]
+    fn a_reviewers_source_keeps_its_unknown_keys() {
+        // The reader's warning says such a key is kept: it must be.
+        let mut wb = workbook();
+        wb.reviewer_mut("Ann")
+            .answer_mut("a")
+            .sources
+            .push(crate::workbook::onsite::Source::new(
+                crate::workbook::onsite::SourceKind::Heard,
+                "Front door staff",
+            ));
+        let text = workbook::to_text(&wb);
+        let line = "      text: Front door staff
+";
+        assert!(text.contains(line), "{text}");
+        let text = text.replace(line, &format!("{line}      x-asked-by: Ann\n"));
+        let (back, _) =
+            workbook::from_text("wb.yaml", text.as_bytes()).unwrap_or_else(|e| panic!("{e}"));
+        let source = &back.reviewer("Ann").unwrap().answer("a").unwrap().sources[0];
+        assert_eq!(source.extra.get("x-asked-by"), Some(&Value::from("Ann")));
+        assert_eq!(workbook::to_text(&back), text);
+    }
+
+    #[test]
     fn typed_conflicts_round_trip_in_the_same_shape() {
         let mut wb = workbook();
         let mut c = Conflict::new(

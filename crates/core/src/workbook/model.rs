@@ -34,35 +34,20 @@ record! {
     }
 }
 
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Default,
-    strum::IntoStaticStr,
-    strum::EnumString,
-    strum::EnumMessage,
-    strum::VariantArray,
-    strum::VariantNames,
-    strum::EnumCount,
-)]
-#[strum(serialize_all = "kebab-case")]
-pub enum Status {
-    #[default]
-    #[strum(message = "Not started")]
-    NotStarted,
-    #[strum(message = "Draft")]
-    Draft,
-    #[strum(message = "Ready for review")]
-    ReadyForReview,
-    #[strum(message = "Agreed")]
-    Agreed,
-}
-
 // `parse` accepts the file word or the label, any case.
-words!(Status, lenient);
+words! {
+    pub enum Status (lenient) {
+        #[default]
+        #[strum(message = "Not started")]
+        NotStarted,
+        #[strum(message = "Draft")]
+        Draft,
+        #[strum(message = "Ready for review")]
+        ReadyForReview,
+        #[strum(message = "Agreed")]
+        Agreed,
+    }
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Rating {
@@ -145,36 +130,21 @@ record! {
     }
 }
 
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Default,
-    strum::IntoStaticStr,
-    strum::EnumString,
-    strum::EnumMessage,
-    strum::VariantArray,
-    strum::VariantNames,
-    strum::EnumCount,
-)]
-#[strum(serialize_all = "kebab-case")]
-pub enum EvidenceKind {
-    #[default]
-    #[strum(message = "Document")]
-    Document,
-    #[strum(message = "Data")]
-    Data,
-    #[strum(message = "Case file audit")]
-    CaseFileAudit,
-    #[strum(message = "Feedback")]
-    Feedback,
-    #[strum(message = "Other")]
-    Other,
+words! {
+    pub enum EvidenceKind {
+        #[default]
+        #[strum(message = "Document")]
+        Document,
+        #[strum(message = "Data")]
+        Data,
+        #[strum(message = "Case file audit")]
+        CaseFileAudit,
+        #[strum(message = "Feedback")]
+        Feedback,
+        #[strum(message = "Other")]
+        Other,
+    }
 }
-
-words!(EvidenceKind);
 
 record! {
     #[derive(Debug, Clone, PartialEq, Default)]

@@ -57,38 +57,23 @@ impl Reviewer {
     }
 }
 
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Default,
-    strum::IntoStaticStr,
-    strum::EnumString,
-    strum::EnumMessage,
-    strum::VariantArray,
-    strum::VariantNames,
-    strum::EnumCount,
-)]
-#[strum(serialize_all = "kebab-case")]
-pub enum ActivityKind {
-    #[default]
-    #[strum(message = "Interview")]
-    Interview,
-    #[strum(message = "Focus group")]
-    FocusGroup,
-    #[strum(message = "Case file audit")]
-    CaseFileAudit,
-    #[strum(message = "Document read")]
-    Document,
-    #[strum(message = "Visit")]
-    Visit,
-    #[strum(message = "Other")]
-    Other,
+words! {
+    pub enum ActivityKind {
+        #[default]
+        #[strum(message = "Interview")]
+        Interview,
+        #[strum(message = "Focus group")]
+        FocusGroup,
+        #[strum(message = "Case file audit")]
+        CaseFileAudit,
+        #[strum(message = "Document read")]
+        Document,
+        #[strum(message = "Visit")]
+        Visit,
+        #[strum(message = "Other")]
+        Other,
+    }
 }
-
-words!(ActivityKind);
 
 impl ActivityKind {
     /// Meetings, for "held M meetings": interviews and focus groups.
@@ -111,41 +96,35 @@ record! {
     }
 }
 
-/// How a reviewer came to know something.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Default,
-    strum::IntoStaticStr,
-    strum::EnumString,
-    strum::EnumMessage,
-    strum::VariantArray,
-    strum::VariantNames,
-    strum::EnumCount,
-)]
-#[strum(serialize_all = "kebab-case")]
-pub enum SourceKind {
-    #[default]
-    #[strum(message = "Read")]
-    Read,
-    #[strum(message = "Heard")]
-    Heard,
-    #[strum(message = "Seen")]
-    Seen,
+words! {
+    /// How a reviewer came to know something.
+    pub enum SourceKind {
+        #[default]
+        #[strum(message = "Read")]
+        Read,
+        #[strum(message = "Heard")]
+        Heard,
+        #[strum(message = "Seen")]
+        Seen,
+    }
 }
 
-words!(SourceKind);
-
 record! {
-    // No `..extra`: a source's unknown keys are reported but not kept
-    // (as before; see the report of issue 11).
     #[derive(Debug, Clone, PartialEq, Default)]
     pub struct Source as "a source" {
         pub kind: SourceKind = ReqWord,
         pub text: String = Req,
+        ..extra
+    }
+}
+
+impl Source {
+    pub fn new(kind: SourceKind, text: impl Into<String>) -> Source {
+        Source {
+            kind,
+            text: text.into(),
+            extra: Default::default(),
+        }
     }
 }
 
@@ -218,32 +197,17 @@ fn check_question<T: ForQuestion>(item: &T, r: &mut Reader, o: &Obj, cx: &Cx) {
     }
 }
 
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Default,
-    strum::IntoStaticStr,
-    strum::EnumString,
-    strum::EnumMessage,
-    strum::VariantArray,
-    strum::VariantNames,
-    strum::EnumCount,
-)]
-#[strum(serialize_all = "kebab-case")]
-pub enum ActionStatus {
-    #[default]
-    #[strum(message = "Open")]
-    Open,
-    #[strum(message = "In progress")]
-    InProgress,
-    #[strum(message = "Done")]
-    Done,
+words! {
+    pub enum ActionStatus {
+        #[default]
+        #[strum(message = "Open")]
+        Open,
+        #[strum(message = "In progress")]
+        InProgress,
+        #[strum(message = "Done")]
+        Done,
+    }
 }
-
-words!(ActionStatus);
 
 record! {
     /// A numbered recommendation (its number is its place in the list), and
@@ -332,10 +296,8 @@ mod tests {
         let a = r.answer_mut("1");
         a.notes = " \n".into();
         a.strengths.push(" ".into());
-        a.sources.push(Source {
-            kind: SourceKind::Heard,
-            text: String::new(),
-        });
+        a.sources
+            .push(Source::new(SourceKind::Heard, String::new()));
         assert!(!r.has_reviewed("1"));
         assert_eq!(r.reviewed(), 0);
         let filled: [fn(&mut ReviewerAnswer); 5] = [

@@ -27,12 +27,34 @@ pub(crate) const fn array<T: Copy, const N: usize>(all: &[T]) -> [T; N] {
     out
 }
 
-/// `ALL`, `as_str`, `label` and `parse` for an enum that derives strum's
-/// `IntoStaticStr`, `EnumString`, `EnumMessage`, `VariantArray`,
-/// `VariantNames` and `EnumCount`. `lenient` makes `parse` also accept the
-/// label, in any case, with spaces or underscores for dashes.
+/// Declares an enum of fixed words: strum's derives (the file word is the
+/// variant's name in kebab-case, the label its `#[strum(message = "…")]`),
+/// then `ALL`, `as_str`, `label`, `parse` and [`Words`]. `(lenient)` after
+/// the name makes `parse` also accept the label, in any case, with spaces or
+/// underscores for dashes.
 macro_rules! words {
-    ($name:ident $(, $lenient:ident)?) => {
+    (
+        $(#[$meta:meta])*
+        $vis:vis enum $name:ident $(($lenient:ident))? { $($body:tt)* }
+    ) => {
+        $(#[$meta])*
+        #[derive(
+            Debug,
+            Clone,
+            Copy,
+            PartialEq,
+            Eq,
+            Default,
+            strum::IntoStaticStr,
+            strum::EnumString,
+            strum::EnumMessage,
+            strum::VariantArray,
+            strum::VariantNames,
+            strum::EnumCount,
+        )]
+        #[strum(serialize_all = "kebab-case")]
+        $vis enum $name { $($body)* }
+
         impl $name {
             pub const ALL: [$name; <$name as strum::EnumCount>::COUNT] =
                 $crate::workbook::words::array(<$name as strum::VariantArray>::VARIANTS);
