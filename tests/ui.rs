@@ -19,6 +19,9 @@ use tempfile::TempDir;
 #[path = "ui/saving.rs"]
 mod saving;
 
+#[path = "ui/keys.rs"]
+mod keys;
+
 #[path = "ui/harness.rs"]
 #[macro_use]
 mod harness;

@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use std::rc::Rc;
 use std::time::Instant;
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseEvent, MouseEventKind};
+use ratatui::crossterm::event::{KeyEvent, MouseEvent, MouseEventKind};
 use ratatui_textarea::TextArea;
 
 use super::drawn::{self, Drawn};
@@ -155,6 +155,21 @@ pub enum Popup {
 }
 
 impl Popup {
+    /// Whether text is typed into it: its keys are looked up in the text
+    /// context ([`Context::Text`]).
+    fn takes_text(&self) -> bool {
+        matches!(
+            self,
+            Popup::SavePath(_)
+                | Popup::UserName(_)
+                | Popup::Editor(_)
+                | Popup::Search(_)
+                | Popup::Filter(_)
+                | Popup::New(_)
+                | Popup::ReviewAs(_)
+        )
+    }
+
     fn context(&self) -> Option<Context> {
         match self {
             Popup::Confirm { .. } => Some(Context::Confirm),
@@ -583,17 +598,22 @@ impl App {
 
     pub fn handle_key(&mut self, ev: KeyEvent) {
         let key = Key::from_event(&ev);
-        // Text input goes to the field being typed in, apart from the keys
-        // that close it.
-        match &mut self.popup {
-            Some(Popup::Editor(_)) => return self.editor_key(ev),
-            Some(Popup::Search(_)) => return self.search_key(ev),
-            Some(Popup::Filter(_)) => return self.filter_key(ev),
-            Some(Popup::New(_)) => return self.new_key(ev),
-            Some(Popup::ReviewAs(_)) => return self.review_as_key(ev),
-            Some(Popup::SavePath(_)) => return self.path_key(ev),
-            Some(Popup::UserName(_)) => return self.user_name_key(ev),
-            _ => {}
+        // Text input goes to the field being typed in: the keys bound in
+        // the text context are actions the field may use; what it does not
+        // use is typed.
+        if self.popup.as_ref().is_some_and(Popup::takes_text) {
+            let action = self.keymap.lookup(Context::Text, key);
+            match &self.popup {
+                Some(Popup::Editor(_)) => self.editor_key(action, ev),
+                Some(Popup::Search(_)) => self.search_key(action, ev),
+                Some(Popup::Filter(_)) => self.filter_key(action, ev),
+                Some(Popup::New(_)) => self.new_key(action, ev),
+                Some(Popup::ReviewAs(_)) => self.review_as_key(action, ev),
+                Some(Popup::SavePath(_)) => self.path_key(action, ev),
+                Some(Popup::UserName(_)) => self.user_name_key(action, ev),
+                _ => {}
+            }
+            return;
         }
         match self.keymap.lookup(self.context(), key) {
             Some(action) => self.update(action),
@@ -1705,39 +1725,43 @@ impl App {
         self.open_group();
     }
 
-    fn editor_key(&mut self, ev: KeyEvent) {
+    fn editor_key(&mut self, action: Option<Action>, ev: KeyEvent) {
         let Some(Popup::Editor(ed)) = &mut self.popup else {
             return;
         };
-        let ctrl = ev.modifiers.contains(KeyModifiers::CONTROL);
-        match ev.code {
+        match action {
             // Text is written as it is typed; a date or a number only when
             // it is finished with Enter, so Esc leaves the old value.
-            KeyCode::Esc => self.close_editor(),
-            KeyCode::Enter if !ed.multiline() || ctrl => {
+            Some(Action::Back) => self.close_editor(),
+            // Enter is a new line in a multi-line field.
+            Some(Action::Done) => {
                 if self.commit_editor() {
                     self.close_editor();
                 }
             }
-            KeyCode::Char('s') if ctrl => {
+            Some(Action::Open) if !ed.multiline() => {
+                if self.commit_editor() {
+                    self.close_editor();
+                }
+            }
+            Some(Action::Save) => {
                 if let Some(d) = &mut self.doc {
                     d.save_now();
                 }
             }
-            KeyCode::Char('c') if ctrl => {
+            Some(Action::Quit) => {
                 self.commit_editor();
                 self.close_editor();
                 self.request_quit();
             }
-            KeyCode::Char('z') if ctrl => {
+            Some(Action::Undo) => {
                 ed.area.undo();
                 self.editor_changed();
             }
-            KeyCode::Char('y') if ctrl => {
+            Some(Action::Redo) => {
                 ed.area.redo();
                 self.editor_changed();
             }
-            KeyCode::Enter if !ed.multiline() => {}
             _ => {
                 let breaks = ed.breaks();
                 if type_key(&mut ed.area, ev, breaks) {
@@ -1832,15 +1856,15 @@ impl App {
         }
     }
 
-    fn search_key(&mut self, ev: KeyEvent) {
+    fn search_key(&mut self, action: Option<Action>, ev: KeyEvent) {
         let Some(Popup::Search(s)) = &mut self.popup else {
             return;
         };
-        match ev.code {
-            KeyCode::Esc => self.popup = None,
-            KeyCode::Up => s.sel = s.sel.saturating_sub(1),
-            KeyCode::Down => s.sel = (s.sel + 1).min(s.hits.len().saturating_sub(1)),
-            KeyCode::Enter => {
+        match action {
+            Some(Action::Back) => self.popup = None,
+            Some(Action::Up) => s.sel = s.sel.saturating_sub(1),
+            Some(Action::Down) => s.sel = (s.sel + 1).min(s.hits.len().saturating_sub(1)),
+            Some(Action::Open | Action::Done) => {
                 let hit = s.hits.get(s.sel).cloned();
                 self.popup = None;
                 match hit.map(|h| h.place) {
@@ -1858,7 +1882,7 @@ impl App {
                     None => {}
                 }
             }
-            KeyCode::Char('c') if ev.modifiers.contains(KeyModifiers::CONTROL) => {
+            Some(Action::Quit) => {
                 self.popup = None;
                 self.request_quit();
             }
@@ -1885,12 +1909,12 @@ impl App {
         s.sel = 0;
     }
 
-    fn filter_key(&mut self, ev: KeyEvent) {
+    fn filter_key(&mut self, action: Option<Action>, ev: KeyEvent) {
         let Some(Popup::Filter(area)) = &mut self.popup else {
             return;
         };
-        match ev.code {
-            KeyCode::Esc | KeyCode::Enter => self.popup = None,
+        match action {
+            Some(Action::Back | Action::Open | Action::Done) => self.popup = None,
             _ => {
                 if type_key(area, ev, Breaks::Space) {
                     self.ev.query = area.lines().join(" ");
@@ -1908,14 +1932,14 @@ impl App {
         self.popup = Some(Popup::UserName(Box::new(area)));
     }
 
-    fn user_name_key(&mut self, ev: KeyEvent) {
+    fn user_name_key(&mut self, action: Option<Action>, ev: KeyEvent) {
         let Some(Popup::UserName(area)) = &mut self.popup else {
             return;
         };
-        match ev.code {
+        match action {
             // Esc keeps the login name for this run and asks again next time.
-            KeyCode::Esc => self.popup = None,
-            KeyCode::Enter => {
+            Some(Action::Back) => self.popup = None,
+            Some(Action::Open | Action::Done) => {
                 let name = area.lines().join(" ").trim().to_string();
                 if name.is_empty() {
                     return;
@@ -1942,13 +1966,13 @@ impl App {
         }
     }
 
-    fn review_as_key(&mut self, ev: KeyEvent) {
+    fn review_as_key(&mut self, action: Option<Action>, ev: KeyEvent) {
         let Some(Popup::ReviewAs(area)) = &mut self.popup else {
             return;
         };
-        match ev.code {
-            KeyCode::Esc => self.popup = None,
-            KeyCode::Enter => {
+        match action {
+            Some(Action::Back) => self.popup = None,
+            Some(Action::Open | Action::Done) => {
                 let name = area.lines().join(" ").trim().to_string();
                 if name.is_empty() {
                     return;
@@ -1965,16 +1989,14 @@ impl App {
         }
     }
 
-    fn new_key(&mut self, ev: KeyEvent) {
+    fn new_key(&mut self, action: Option<Action>, ev: KeyEvent) {
         let Some(Popup::New(n)) = &mut self.popup else {
             return;
         };
-        match ev.code {
-            KeyCode::Esc => self.popup = None,
-            KeyCode::Tab | KeyCode::BackTab | KeyCode::Up | KeyCode::Down => {
-                n.on_title = !n.on_title
-            }
-            KeyCode::Enter => {
+        match action {
+            Some(Action::Back) => self.popup = None,
+            Some(Action::NextPane | Action::Up | Action::Down) => n.on_title = !n.on_title,
+            Some(Action::Open | Action::Done) => {
                 if !n.on_title {
                     n.on_title = true;
                 } else {

@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::crossterm::event::KeyEvent;
 use ratatui_textarea::TextArea;
 
 use super::app::{App, Popup, Screen};
@@ -243,13 +243,13 @@ impl App {
     }
 
     /// Keys typed into the file name prompt.
-    pub(super) fn path_key(&mut self, ev: KeyEvent) {
+    pub(super) fn path_key(&mut self, action: Option<Action>, ev: KeyEvent) {
         let Some(Popup::SavePath(p)) = &mut self.popup else {
             return;
         };
-        match ev.code {
-            KeyCode::Esc => self.popup = None,
-            KeyCode::Enter => {
+        match action {
+            Some(Action::Back) => self.popup = None,
+            Some(Action::Open | Action::Done) => {
                 let text = p.input.lines().join("").trim().to_string();
                 if text.is_empty() {
                     p.error = Some("Type a file name, or Esc to cancel".into());

@@ -13,7 +13,7 @@ use ratatui::widgets::{Clear, Paragraph, Wrap};
 use super::app::{App, Popup, Screen};
 use super::component::Component;
 use super::drawn::{Drawn, Hit};
-use super::keys::{Action, Context};
+use super::keys::{Action, Context, Keymap};
 use super::layout::{self, MIN_HEIGHT, MIN_WIDTH};
 use super::widgets::{list_lines, popup_block};
 use crate::store::session::SaveState;
@@ -65,39 +65,41 @@ pub fn draw(f: &mut Frame, app: &App) -> Drawn {
         Screen::Findings => super::screens::findings::draw(f, app, l.body, out_),
     }
     draw_status(f, app, l.status);
+    let km = &app.keymap;
     let typing: Option<Vec<(String, String)>> = match &app.popup {
         // A component names its own keys.
-        Some(Popup::Pick(p)) => Some(p.picker.hints(&app.keymap)),
-        Some(Popup::Editor(ed)) => Some(editor_hints(ed)),
-        Some(Popup::Search(_)) => Some(vec![
-            ("type".into(), "to search".into()),
-            ("↑↓".into(), "choose".into()),
-            ("Enter".into(), "go there".into()),
-            ("Esc".into(), "close".into()),
-        ]),
-        Some(Popup::Filter(_)) => Some(vec![("Enter".into(), "done".into())]),
-        Some(Popup::SavePath(_)) => Some(vec![
-            ("Enter".into(), "save".into()),
-            ("Esc".into(), "cancel".into()),
-        ]),
-        Some(Popup::New(_)) => Some(vec![
-            ("Tab".into(), "next field".into()),
-            ("Enter".into(), "create".into()),
-            ("Esc".into(), "cancel".into()),
-        ]),
+        Some(Popup::Pick(p)) => Some(p.picker.hints(km)),
+        Some(Popup::Editor(ed)) => Some(editor_hints(ed, km)),
+        Some(Popup::Search(_)) => Some(
+            std::iter::once(("type".to_string(), "to search".to_string()))
+                .chain(text_hints(
+                    km,
+                    &[
+                        (&[Action::Up, Action::Down], "choose"),
+                        (&[Action::Open], "go there"),
+                        (&[Action::Back], "close"),
+                    ],
+                ))
+                .collect(),
+        ),
+        Some(Popup::Filter(_)) => Some(text_hints(km, &[(&[Action::Open], "done")])),
+        Some(Popup::SavePath(_)) => Some(text_hints(
+            km,
+            &[(&[Action::Open], "save"), (&[Action::Back], "cancel")],
+        )),
+        Some(Popup::New(_)) => Some(text_hints(
+            km,
+            &[
+                (&[Action::NextPane], "next field"),
+                (&[Action::Open], "create"),
+                (&[Action::Back], "cancel"),
+            ],
+        )),
         _ => None,
     };
     let hints: Vec<Span> = typing
-        .unwrap_or_else(|| app.keymap.footer(app.context()))
+        .unwrap_or_else(|| screen_hints(app))
         .into_iter()
-        .filter(|(_, d)| app.doc.is_some() || d != "search")
-        // Reviewer mode: the council's status is not theirs to set, and
-        // e writes their own notes.
-        .filter(|(_, d)| app.reviewer.is_none() || d != "status")
-        .map(|(k, d)| match (app.reviewer.is_some(), d.as_str()) {
-            (true, "narrative") => (k, "your notes".to_string()),
-            _ => (k, d),
-        })
         .map(|(k, d)| (digit_range(app, k), d))
         .flat_map(|(k, d)| {
             [
@@ -113,22 +115,58 @@ pub fn draw(f: &mut Frame, app: &App) -> Drawn {
     out
 }
 
+/// The screen's footer keys from the keymap, chosen by what they do: no
+/// search without a workbook; in reviewer mode no status (the council's to
+/// set), and the narrative key writes the reviewer's own notes.
+fn screen_hints(app: &App) -> Vec<(String, String)> {
+    app.keymap
+        .footer_actions(app.context())
+        .into_iter()
+        .filter(|(a, _, _)| app.doc.is_some() || *a != Action::Search)
+        .filter(|(a, _, _)| app.reviewer.is_none() || *a != Action::StatusPicker)
+        .map(|(a, k, d)| match (app.reviewer.is_some(), a) {
+            (true, Action::EditNarrative) => (k, "your notes".to_string()),
+            _ => (k, d),
+        })
+        .collect()
+}
+
+/// Footer hints for a field being typed in: each row's keys are the text
+/// context's keys for its actions (joined, as `↑↓`), and a row whose
+/// actions keys.yaml left without a key is not shown.
+fn text_hints(km: &Keymap, rows: &[(&[Action], &str)]) -> Vec<(String, String)> {
+    rows.iter()
+        .filter_map(|(actions, what)| {
+            let keys: Vec<String> = actions.iter().filter_map(|a| km.text_key(*a)).collect();
+            if keys.is_empty() {
+                return None;
+            }
+            let sep = if keys.iter().all(|k| k.chars().count() == 1) {
+                ""
+            } else {
+                "/"
+            };
+            Some((keys.join(sep), what.to_string()))
+        })
+        .collect()
+}
+
 /// What the keys do while a field is being typed in.
-fn editor_hints(ed: &super::edit::Editor) -> Vec<(String, String)> {
-    let mut v: Vec<(String, String)> = match ed.target.kind() {
-        super::edit::Kind::Multi => vec![
-            ("Esc".into(), "done".into()),
-            ("Enter".into(), "new line".into()),
-        ],
-        super::edit::Kind::Text => vec![("Enter/Esc".into(), "done".into())],
-        _ => vec![
-            ("Enter".into(), "set".into()),
-            ("Esc".into(), "cancel".into()),
-        ],
+fn editor_hints(ed: &super::edit::Editor, km: &Keymap) -> Vec<(String, String)> {
+    let rows: &[(&[Action], &str)] = match ed.target.kind() {
+        super::edit::Kind::Multi => &[(&[Action::Back], "done"), (&[Action::Open], "new line")],
+        super::edit::Kind::Text => &[(&[Action::Open, Action::Back], "done")],
+        _ => &[(&[Action::Open], "set"), (&[Action::Back], "cancel")],
     };
-    v.push(("Ctrl-z".into(), "undo".into()));
-    v.push(("Ctrl-y".into(), "redo".into()));
-    v.push(("Ctrl-s".into(), "save".into()));
+    let mut v = text_hints(km, rows);
+    v.extend(text_hints(
+        km,
+        &[
+            (&[Action::Undo], "undo"),
+            (&[Action::Redo], "redo"),
+            (&[Action::Save], "save"),
+        ],
+    ));
     v
 }
 
@@ -402,8 +440,18 @@ fn draw_popup(f: &mut Frame, app: &App, p: &Popup, area: Rect) {
                     }),
             );
             lines.push(Line::from(""));
+            let editor_keys: Vec<String> = [
+                (Action::Back, "done"),
+                (Action::Undo, "undo"),
+                (Action::Redo, "redo"),
+                (Action::Save, "save"),
+                (Action::Done, "done"),
+            ]
+            .into_iter()
+            .filter_map(|(a, what)| app.keymap.text_key(a).map(|k| format!("{k} {what}")))
+            .collect();
             lines.push(Line::from(Span::styled(
-                "In the editor: Esc done · Ctrl-z undo · Ctrl-y redo · Ctrl-s save · Ctrl-Enter done",
+                format!("In the editor: {}", editor_keys.join(" · ")),
                 th.dim(),
             )));
             lines.push(Line::from(Span::styled(
