@@ -13,8 +13,10 @@ use std::path::{Path, PathBuf};
 use std::rc::Rc;
 use std::time::Instant;
 
+use super::component::{Component, Handled};
+use super::widgets::confirm::Confirm;
+use super::widgets::input::{TextInput, Typed, feed};
 use ratatui::crossterm::event::{KeyEvent, MouseEvent, MouseEventKind};
-use ratatui_textarea::TextArea;
 
 use super::drawn::{self, Drawn};
 use super::edit::{
@@ -117,15 +119,15 @@ pub struct StartState {
 }
 
 pub struct SearchState {
-    pub input: TextArea<'static>,
+    pub input: TextInput,
     pub hits: Vec<Hit>,
     pub sel: usize,
 }
 
 pub struct NewWorkbook {
     pub framework: usize,
-    pub council: TextArea<'static>,
-    pub title: TextArea<'static>,
+    pub council: TextInput,
+    pub title: TextInput,
     pub on_title: bool,
     pub error: Option<String>,
 }
@@ -138,20 +140,21 @@ pub enum Popup {
     Pick(Box<super::popups::pick::Pick>),
     Editor(Box<Editor>),
     Search(Box<SearchState>),
-    Filter(Box<TextArea<'static>>),
+    Filter(Box<TextInput>),
+    /// A yes/no question, and what yes does.
     Confirm {
-        message: String,
+        ask: Confirm,
         on_yes: Pending,
     },
     New(Box<NewWorkbook>),
     /// The name to review as.
-    ReviewAs(Box<TextArea<'static>>),
+    ReviewAs(Box<TextInput>),
     /// Changes that could not be saved: what to do with them.
     Unsaved(super::popups::saving::UnsavedPrompt),
     /// A file name for save as or a copy.
     SavePath(Box<super::popups::saving::PathPrompt>),
     /// The user's name, asked once on the first run.
-    UserName(Box<TextArea<'static>>),
+    UserName(Box<TextInput>),
 }
 
 impl Popup {
@@ -630,38 +633,34 @@ impl App {
     /// (CR from terminals, CRLF) are line breaks in a multi-line field and
     /// spaces in a one-line field.
     pub fn handle_paste(&mut self, text: &str) {
-        let one_line = line_breaks(text, Breaks::Space);
         match &mut self.popup {
             Some(Popup::Editor(ed)) => {
                 ed.area.insert_str(line_breaks(text, ed.breaks()));
                 self.editor_changed();
             }
             Some(Popup::Search(s)) => {
-                s.input.insert_str(one_line);
+                s.input.paste(text);
                 self.run_search();
             }
-            Some(Popup::Filter(area)) => {
-                area.insert_str(one_line);
-                self.ev.query = area.lines().join(" ");
+            Some(Popup::Filter(input)) => {
+                input.paste(text);
+                self.ev.query = input.text();
                 self.ev.list.sel = 0;
             }
             Some(Popup::New(n)) => {
-                let area = if n.on_title {
+                let input = if n.on_title {
                     &mut n.title
                 } else {
                     &mut n.council
                 };
-                area.insert_str(one_line);
+                input.paste(text);
                 n.error = None;
             }
-            Some(Popup::ReviewAs(area)) => {
-                area.insert_str(one_line);
+            Some(Popup::ReviewAs(input) | Popup::UserName(input)) => {
+                input.paste(text);
             }
             Some(Popup::SavePath(p)) => {
-                p.input.insert_str(one_line.trim());
-            }
-            Some(Popup::UserName(area)) => {
-                area.insert_str(one_line);
+                p.input.paste(line_breaks(text, Breaks::Space).trim());
             }
             _ => {}
         }
@@ -835,7 +834,7 @@ impl App {
             }
             if action == Action::Search && self.screen != Screen::Evidence {
                 self.popup = Some(Popup::Search(Box::new(SearchState {
-                    input: TextArea::default(),
+                    input: TextInput::default(),
                     hits: Vec::new(),
                     sel: 0,
                 })));
@@ -1185,7 +1184,10 @@ impl App {
                     .map(|r| r.activities[sel].title.clone())
                     .unwrap_or_default();
                 self.popup = Some(Popup::Confirm {
-                    message: format!("Delete \"{title}\" from your activity log?"),
+                    ask: Confirm::new(
+                        format!("Delete \"{title}\" from your activity log?"),
+                        &self.keymap,
+                    ),
                     on_yes: Pending::DeleteActivity(sel),
                 });
             }
@@ -1861,10 +1863,17 @@ impl App {
             return;
         };
         match action {
-            Some(Action::Back) => self.popup = None,
-            Some(Action::Up) => s.sel = s.sel.saturating_sub(1),
-            Some(Action::Down) => s.sel = (s.sel + 1).min(s.hits.len().saturating_sub(1)),
-            Some(Action::Open | Action::Done) => {
+            Some(Action::Up) => return s.sel = s.sel.saturating_sub(1),
+            Some(Action::Down) => return s.sel = (s.sel + 1).min(s.hits.len().saturating_sub(1)),
+            Some(Action::Quit) => {
+                self.popup = None;
+                return self.request_quit();
+            }
+            _ => {}
+        }
+        match feed(&mut s.input, action, ev) {
+            Handled::Done(Typed::Cancel) => self.popup = None,
+            Handled::Done(Typed::Submit(_)) => {
                 let hit = s.hits.get(s.sel).cloned();
                 self.popup = None;
                 match hit.map(|h| h.place) {
@@ -1882,15 +1891,8 @@ impl App {
                     None => {}
                 }
             }
-            Some(Action::Quit) => {
-                self.popup = None;
-                self.request_quit();
-            }
-            _ => {
-                if type_key(&mut s.input, ev, Breaks::Space) {
-                    self.run_search();
-                }
-            }
+            Handled::Consumed => self.run_search(),
+            Handled::Ignored => {}
         }
     }
 
@@ -1899,7 +1901,7 @@ impl App {
             return;
         };
         let Some(doc) = &self.doc else { return };
-        let q = s.input.lines().join(" ").trim().to_lowercase();
+        let q = s.input.trimmed().to_lowercase();
         s.hits = if q.is_empty() {
             Vec::new()
         } else {
@@ -1910,37 +1912,36 @@ impl App {
     }
 
     fn filter_key(&mut self, action: Option<Action>, ev: KeyEvent) {
-        let Some(Popup::Filter(area)) = &mut self.popup else {
+        let Some(Popup::Filter(input)) = &mut self.popup else {
             return;
         };
-        match action {
-            Some(Action::Back | Action::Open | Action::Done) => self.popup = None,
-            _ => {
-                if type_key(area, ev, Breaks::Space) {
-                    self.ev.query = area.lines().join(" ");
-                    self.ev.list.sel = 0;
-                }
+        match feed(input, action, ev) {
+            // The filter is applied as it is typed; Enter and Esc both
+            // leave it in force.
+            Handled::Done(_) => self.popup = None,
+            Handled::Consumed => {
+                self.ev.query = input.text();
+                self.ev.list.sel = 0;
             }
+            Handled::Ignored => {}
         }
     }
 
     /// Asks for the user's name (the first run): it goes in locks and in
     /// "last changed by", and is kept in the config folder.
     pub fn ask_user_name(&mut self) {
-        let mut area = TextArea::default();
-        area.insert_str(&self.user);
-        self.popup = Some(Popup::UserName(Box::new(area)));
+        self.popup = Some(Popup::UserName(Box::new(TextInput::new(&self.user))));
     }
 
     fn user_name_key(&mut self, action: Option<Action>, ev: KeyEvent) {
-        let Some(Popup::UserName(area)) = &mut self.popup else {
+        let Some(Popup::UserName(input)) = &mut self.popup else {
             return;
         };
-        match action {
+        match feed(input, action, ev) {
             // Esc keeps the login name for this run and asks again next time.
-            Some(Action::Back) => self.popup = None,
-            Some(Action::Open | Action::Done) => {
-                let name = area.lines().join(" ").trim().to_string();
+            Handled::Done(Typed::Cancel) => self.popup = None,
+            Handled::Done(Typed::Submit(name)) => {
+                let name = name.trim().to_string();
                 if name.is_empty() {
                     return;
                 }
@@ -1960,20 +1961,18 @@ impl App {
                 crate::store::paths::set_user_name(&name);
                 self.user = name;
             }
-            _ => {
-                area.input(ev);
-            }
+            Handled::Consumed | Handled::Ignored => {}
         }
     }
 
     fn review_as_key(&mut self, action: Option<Action>, ev: KeyEvent) {
-        let Some(Popup::ReviewAs(area)) = &mut self.popup else {
+        let Some(Popup::ReviewAs(input)) = &mut self.popup else {
             return;
         };
-        match action {
-            Some(Action::Back) => self.popup = None,
-            Some(Action::Open | Action::Done) => {
-                let name = area.lines().join(" ").trim().to_string();
+        match feed(input, action, ev) {
+            Handled::Done(Typed::Cancel) => self.popup = None,
+            Handled::Done(Typed::Submit(name)) => {
+                let name = name.trim().to_string();
                 if name.is_empty() {
                     return;
                 }
@@ -1983,9 +1982,7 @@ impl App {
                 self.screen = Screen::Questions;
                 self.q.slot = 0;
             }
-            _ => {
-                type_key(area, ev, Breaks::Space);
-            }
+            Handled::Consumed | Handled::Ignored => {}
         }
     }
 
@@ -1993,25 +1990,22 @@ impl App {
         let Some(Popup::New(n)) = &mut self.popup else {
             return;
         };
-        match action {
-            Some(Action::Back) => self.popup = None,
-            Some(Action::NextPane | Action::Up | Action::Down) => n.on_title = !n.on_title,
-            Some(Action::Open | Action::Done) => {
-                if !n.on_title {
-                    n.on_title = true;
-                } else {
-                    self.create_workbook();
-                }
-            }
-            _ => {
-                let area = if n.on_title {
-                    &mut n.title
-                } else {
-                    &mut n.council
-                };
-                type_key(area, ev, Breaks::Space);
-                n.error = None;
-            }
+        if let Some(Action::NextPane | Action::Up | Action::Down) = action {
+            n.on_title = !n.on_title;
+            return;
+        }
+        let input = if n.on_title {
+            &mut n.title
+        } else {
+            &mut n.council
+        };
+        match feed(input, action, ev) {
+            Handled::Done(Typed::Cancel) => self.popup = None,
+            // Enter on the council goes on to the title; on the title it
+            // creates the workbook.
+            Handled::Done(Typed::Submit(_)) if !n.on_title => n.on_title = true,
+            Handled::Done(Typed::Submit(_)) => self.create_workbook(),
+            Handled::Consumed | Handled::Ignored => n.error = None,
         }
     }
 
@@ -2019,8 +2013,8 @@ impl App {
         let Some(Popup::New(n)) = &mut self.popup else {
             return;
         };
-        let council = n.council.lines().join(" ").trim().to_string();
-        let title = n.title.lines().join(" ").trim().to_string();
+        let council = n.council.trimmed();
+        let title = n.title.trimmed();
         if council.is_empty() || title.is_empty() {
             n.error = Some("Give both the council and the review title".into());
             n.on_title = !council.is_empty();
@@ -2060,14 +2054,14 @@ impl App {
                 Action::Back | Action::Open | Action::Help => self.popup = None,
                 _ => {}
             },
-            Some(Popup::Confirm { on_yes, .. }) => match action {
-                Action::Yes => {
+            Some(Popup::Confirm { ask, on_yes }) => match ask.action(action) {
+                Handled::Done(true) => {
                     let op = on_yes.clone();
                     self.popup = None;
                     self.confirmed(op);
                 }
-                Action::No | Action::Back => self.popup = None,
-                _ => {}
+                Handled::Done(false) => self.popup = None,
+                Handled::Consumed | Handled::Ignored => {}
             },
             // Text is typed into these; their keys are handled as they come.
             Some(
@@ -2283,9 +2277,8 @@ impl App {
                 self.popup = Some(Popup::Pick(Box::new(pick::kind(true, self.ev.kind))));
             }
             Action::Search => {
-                let mut area = TextArea::new(vec![self.ev.query.clone()]);
-                area.move_cursor(ratatui_textarea::CursorMove::End);
-                self.popup = Some(Popup::Filter(Box::new(area)));
+                let input = TextInput::new(&self.ev.query);
+                self.popup = Some(Popup::Filter(Box::new(input)));
             }
             Action::Add => {
                 self.open_group();
@@ -2347,7 +2340,7 @@ impl App {
                     )
                 };
                 self.popup = Some(Popup::Confirm {
-                    message,
+                    ask: Confirm::new(message, &self.keymap),
                     on_yes: Pending::DeleteEvidence(i),
                 });
             }
@@ -2404,7 +2397,7 @@ impl App {
                         .map(|m| m.name.clone())
                         .unwrap_or_default();
                     self.popup = Some(Popup::Confirm {
-                        message: format!("Remove {name} from the team?"),
+                        ask: Confirm::new(format!("Remove {name} from the team?"), &self.keymap),
                         on_yes: Pending::DeleteMember(i),
                     });
                 }
@@ -2502,7 +2495,7 @@ impl App {
                     return;
                 };
                 self.popup = Some(Popup::Confirm {
-                    message: format!("Delete the case study \"{title}\"?"),
+                    ask: Confirm::new(format!("Delete the case study \"{title}\"?"), &self.keymap),
                     on_yes: Pending::DeleteCase(sel),
                 });
             }

@@ -15,6 +15,7 @@ use super::component::Component;
 use super::drawn::{Drawn, Hit};
 use super::keys::{Action, Context, Keymap};
 use super::layout::{self, MIN_HEIGHT, MIN_WIDTH};
+use super::widgets::input::{TextInput, key_line, text_hints};
 use super::widgets::{list_lines, popup_block};
 use crate::store::session::SaveState;
 use crate::text::{inert, tail, truncate, width};
@@ -127,26 +128,6 @@ fn screen_hints(app: &App) -> Vec<(String, String)> {
         .map(|(a, k, d)| match (app.reviewer.is_some(), a) {
             (true, Action::EditNarrative) => (k, "your notes".to_string()),
             _ => (k, d),
-        })
-        .collect()
-}
-
-/// Footer hints for a field being typed in: each row's keys are the text
-/// context's keys for its actions (joined, as `↑↓`), and a row whose
-/// actions keys.yaml left without a key is not shown.
-fn text_hints(km: &Keymap, rows: &[(&[Action], &str)]) -> Vec<(String, String)> {
-    rows.iter()
-        .filter_map(|(actions, what)| {
-            let keys: Vec<String> = actions.iter().filter_map(|a| km.text_key(*a)).collect();
-            if keys.is_empty() {
-                return None;
-            }
-            let sep = if keys.iter().all(|k| k.chars().count() == 1) {
-                ""
-            } else {
-                "/"
-            };
-            Some((keys.join(sep), what.to_string()))
         })
         .collect()
 }
@@ -392,7 +373,7 @@ fn draw_path_prompt(f: &mut Frame, app: &App, p: &super::saving::PathPrompt, are
         ),
     };
     // The end of a long path is the part being typed.
-    let shown = tail(&inert(&p.input.lines().join("")), inner_w.saturating_sub(7));
+    let shown = tail(&inert(&p.input.text()), inner_w.saturating_sub(7));
     let mut lines = vec![
         Line::from(format!("File: {shown}▏")),
         Line::from(Span::styled(truncate(help, inner_w), th.dim())),
@@ -478,13 +459,19 @@ fn draw_popup(f: &mut Frame, app: &App, p: &Popup, area: Rect) {
             let r = layout::centred(area, 64, 6);
             f.render_widget(Clear, r);
             let lines = vec![
-                Line::from(format!("Your name: {}▏", inert(&a.lines().join(" ")))),
+                Line::from(format!("Your name: {}", a.shown(true))),
                 Line::from(Span::styled(
                     "Shown to others as who holds a workbook and who changed an answer.",
                     th.dim(),
                 )),
                 Line::from(Span::styled(
-                    "Enter to keep it · Esc to ask next time",
+                    key_line(
+                        &app.keymap,
+                        &[
+                            (&[Action::Open], "to keep it"),
+                            (&[Action::Back], "to ask next time"),
+                        ],
+                    ),
                     th.dim(),
                 )),
             ];
@@ -497,9 +484,12 @@ fn draw_popup(f: &mut Frame, app: &App, p: &Popup, area: Rect) {
             let r = layout::centred(area, 56, 5);
             f.render_widget(Clear, r);
             let lines = vec![
-                Line::from(format!("Name: {}▏", inert(&a.lines().join(" ")))),
+                Line::from(format!("Name: {}", a.shown(true))),
                 Line::from(Span::styled(
-                    "Your entries go in a section of your own; Enter to start",
+                    format!(
+                        "Your entries go in a section of your own; {}",
+                        key_line(&app.keymap, &[(&[Action::Open], "to start")])
+                    ),
                     th.dim(),
                 )),
             ];
@@ -514,10 +504,20 @@ fn draw_popup(f: &mut Frame, app: &App, p: &Popup, area: Rect) {
             };
             let r = layout::centred(area, area.width.saturating_sub(6).min(100), h);
             f.render_widget(Clear, r);
+            let km = &app.keymap;
+            let key = |a| km.text_key(a).unwrap_or_default();
             let hint = match ed.target.kind() {
-                super::edit::Kind::Multi => "Esc done · Enter new line",
-                super::edit::Kind::Text => "Enter or Esc done",
-                _ => "Enter sets it · Esc cancels",
+                super::edit::Kind::Multi => key_line(
+                    km,
+                    &[(&[Action::Back], "done"), (&[Action::Open], "new line")],
+                ),
+                super::edit::Kind::Text => {
+                    format!("{} or {} done", key(Action::Open), key(Action::Back))
+                }
+                _ => key_line(
+                    km,
+                    &[(&[Action::Open], "sets it"), (&[Action::Back], "cancels")],
+                ),
             };
             let block = popup_block(&format!("{} — {hint}", ed.target.label()), th);
             let inner = block.inner(r);
@@ -552,8 +552,16 @@ fn draw_popup(f: &mut Frame, app: &App, p: &Popup, area: Rect) {
                 area.height.saturating_sub(4),
             );
             f.render_widget(Clear, r);
+            let km = &app.keymap;
             let block = popup_block(
-                "Search questions, answers and evidence — Enter to go, Esc to close",
+                &format!(
+                    "Search questions, answers and evidence — {}",
+                    key_line(
+                        km,
+                        &[(&[Action::Open], "to go"), (&[Action::Back], "to close")]
+                    )
+                    .replace(" · ", ", ")
+                ),
                 th,
             );
             let inner = block.inner(r);
@@ -562,7 +570,7 @@ fn draw_popup(f: &mut Frame, app: &App, p: &Popup, area: Rect) {
             f.render_widget(
                 Paragraph::new(Line::from(vec![
                     Span::styled("/ ", th.accent()),
-                    Span::raw(inert(&s.input.lines().join(" "))),
+                    Span::raw(s.input.shown(false)),
                 ])),
                 input,
             );
@@ -583,7 +591,7 @@ fn draw_popup(f: &mut Frame, app: &App, p: &Popup, area: Rect) {
                 .map(|h| h.label.clone())
                 .collect();
             let mut lines = list_lines(&items, s.sel - o, w, th);
-            if s.hits.is_empty() && !s.input.lines().join("").trim().is_empty() {
+            if s.hits.is_empty() && !s.input.trimmed().is_empty() {
                 lines.push(Line::from(Span::styled("No matches", th.dim())));
             }
             f.render_widget(Paragraph::new(lines), list);
@@ -592,33 +600,26 @@ fn draw_popup(f: &mut Frame, app: &App, p: &Popup, area: Rect) {
             let r = layout::centred(area, 50, 3);
             f.render_widget(Clear, r);
             f.render_widget(
-                Paragraph::new(inert(&a.lines().join(" ")))
-                    .block(popup_block("Filter evidence by text (Enter)", th)),
+                Paragraph::new(a.shown(false)).block(popup_block(
+                    &format!(
+                        "Filter evidence by text ({})",
+                        app.keymap.text_key(Action::Open).unwrap_or_default()
+                    ),
+                    th,
+                )),
                 r,
             );
         }
-        Popup::Confirm { message, .. } => {
-            let r = layout::centred(area, 60, 7);
-            f.render_widget(Clear, r);
-            let mut lines: Vec<Line> = wrap(message, 56).into_iter().map(Line::from).collect();
-            lines.push(Line::from(""));
-            lines.push(Line::from(Span::styled("y yes · n no", th.title())));
-            f.render_widget(
-                Paragraph::new(lines).block(popup_block("Are you sure?", th)),
-                r,
-            );
-        }
+        Popup::Confirm { ask, .. } => ask.draw(f, area, th),
         Popup::New(n) => {
             let r = layout::centred(area, 70, 10);
             f.render_widget(Clear, r);
             let fw = app.registry.frameworks.get(n.framework);
-            let field = |label: &str, a: &ratatui_textarea::TextArea, on: bool| {
-                let text = inert(&a.lines().join(" "));
-                let cursor = if on { "▏" } else { "" };
+            let field = |label: &str, a: &TextInput, on: bool| {
                 Line::from(vec![
                     Span::styled(format!("{label:>14}: "), th.accent()),
                     Span::styled(
-                        format!("{text}{cursor}"),
+                        a.shown(on),
                         if on { th.selected() } else { Style::default() },
                     ),
                 ])
@@ -633,7 +634,14 @@ fn draw_popup(f: &mut Frame, app: &App, p: &Popup, area: Rect) {
                 field("Review title", &n.title, n.on_title),
                 Line::from(""),
                 Line::from(Span::styled(
-                    "Tab switches field · Enter creates · Esc cancels",
+                    key_line(
+                        &app.keymap,
+                        &[
+                            (&[Action::NextPane], "switches field"),
+                            (&[Action::Open], "creates"),
+                            (&[Action::Back], "cancels"),
+                        ],
+                    ),
                     th.dim(),
                 )),
             ];

@@ -101,3 +101,51 @@ fn the_footer_picks_its_keys_by_action_not_by_their_words() {
     assert!(bottom.contains("F2 your notes"), "{bottom}");
     assert!(!bottom.contains(" status"), "{bottom}");
 }
+
+#[test]
+fn every_one_line_prompt_types_the_same() {
+    let (mut app, _d) = suffolk();
+    // Each starts on its current value with the cursor at the end, takes a
+    // pasted line break as a space, and Esc leaves it.
+    let check = |app: &mut App, open: &dyn Fn(&mut App), name: &str, start: &str| {
+        open(app);
+        assert!(showing(app, name), "{name}: {:?}", popup_name(app));
+        let input = expect_popup(app, name).input.unwrap_or_default();
+        assert_eq!(input, start, "{name}");
+        app.handle_paste("a\nb");
+        typ(app, "c");
+        let input = expect_popup(app, name).input.unwrap_or_default();
+        assert_eq!(input, format!("{start}a bc"), "{name}");
+        press(app, "esc");
+        assert!(popup(app).is_none(), "{name}");
+    };
+    check(&mut app, &|a| press(a, "/"), "search", "");
+    check(&mut app, &|a| press(a, "W"), "review as", "");
+    check(&mut app, &|a| a.ask_user_name(), "user name", "Tester");
+    let suggested = {
+        press(&mut app, "S");
+        let s = expect_popup(&app, "save path").input.unwrap_or_default();
+        press(&mut app, "esc");
+        s
+    };
+    assert!(!suggested.is_empty());
+    check(&mut app, &|a| press(a, "S"), "save path", &suggested);
+    app.update(Action::ShowEvidence);
+    check(&mut app, &|a| press(a, "/"), "filter", "");
+}
+
+#[test]
+fn a_confirmation_names_the_keys_keys_yaml_gave_it() {
+    let (mut app, _d) = suffolk();
+    rebind(&mut app, "confirm:\n  yes: Y\n");
+    app.update(Action::ShowEvidence);
+    press(&mut app, "d");
+    assert!(showing(&app, "confirm"), "{:?}", popup_name(&app));
+    let text = screen(&mut app, 80, 24);
+    assert!(text.contains("Y yes · n no"), "{text}");
+    let before = wb(&app).evidence.len();
+    press(&mut app, "y");
+    assert!(showing(&app, "confirm"));
+    press(&mut app, "Y");
+    assert_eq!(wb(&app).evidence.len(), before - 1);
+}
