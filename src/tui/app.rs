@@ -14,6 +14,7 @@ use std::rc::Rc;
 use std::time::Instant;
 
 use super::component::{Component, Handled};
+pub use super::screens::start::{Listed, StartChoice, StartState};
 use super::widgets::confirm::Confirm;
 use super::widgets::input::{TextInput, Typed, feed};
 use ratatui::crossterm::event::{KeyEvent, MouseEvent, MouseEventKind};
@@ -96,26 +97,6 @@ pub struct EvidenceState {
     pub query: String,
     /// Indices of the items shown, cached by (revision, kind, query).
     pub cache: RefCell<EvidenceCache>,
-}
-
-/// A workbook in the data folder, for the start screen.
-#[derive(Debug, Clone)]
-pub struct Listed {
-    pub path: PathBuf,
-    pub council: String,
-    pub title: String,
-    pub framework: String,
-    pub answered: usize,
-    pub total: usize,
-    pub changed: String,
-    pub error: Option<String>,
-}
-
-#[derive(Debug, Default)]
-pub struct StartState {
-    pub books: Vec<Listed>,
-    /// 0 is "new workbook", then the books.
-    pub sel: usize,
 }
 
 pub struct SearchState {
@@ -348,63 +329,7 @@ impl App {
 
     /// Reads the workbooks in the data folder for the start screen.
     pub fn refresh_start(&mut self) {
-        let mut books = Vec::new();
-        let mut paths: Vec<PathBuf> = std::fs::read_dir(&self.workbooks_dir)
-            .map(|rd| {
-                rd.filter_map(|e| e.ok().map(|e| e.path()))
-                    .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
-                    .collect()
-            })
-            .unwrap_or_default();
-        paths.sort();
-        for path in paths {
-            match WorkbookFile::read(&path) {
-                Ok((wb, _)) => {
-                    let r = scoring::report(&wb);
-                    let changed = wb
-                        .answers
-                        .iter()
-                        .filter_map(|a| a.changed.as_ref())
-                        .map(|c| c.at)
-                        .max()
-                        .map(|t| t.format("%Y-%m-%d").to_string())
-                        .unwrap_or_else(|| "-".into());
-                    books.push(Listed {
-                        path,
-                        council: wb.review.council.clone(),
-                        title: wb.review.title.clone(),
-                        framework: wb.framework.key(),
-                        answered: r.overall.answered,
-                        total: r.overall.total,
-                        changed,
-                        error: None,
-                    });
-                }
-                Err(e) => {
-                    // The row already names the file: keep "line:col: what".
-                    let first = e.to_string().lines().next().unwrap_or("").to_string();
-                    let error = first
-                        .strip_prefix(&format!("{}:", path.display()))
-                        .map(str::to_string)
-                        .unwrap_or(first);
-                    books.push(Listed {
-                        council: path
-                            .file_name()
-                            .map(|n| n.to_string_lossy().to_string())
-                            .unwrap_or_default(),
-                        path,
-                        title: String::new(),
-                        framework: String::new(),
-                        answered: 0,
-                        total: 0,
-                        changed: String::new(),
-                        error: Some(error),
-                    })
-                }
-            }
-        }
-        self.start.books = books;
-        self.start.sel = self.start.sel.min(self.start.books.len());
+        self.start.refresh(&self.workbooks_dir);
     }
 
     /// The screens along the top.
@@ -860,36 +785,14 @@ impl App {
     }
 
     fn start_action(&mut self, action: Action) {
-        let n = self.start.books.len() + 1;
-        match action {
-            Action::Up => self.start.sel = self.start.sel.saturating_sub(1),
-            Action::Down => self.start.sel = (self.start.sel + 1).min(n - 1),
-            Action::Top => self.start.sel = 0,
-            Action::Bottom => self.start.sel = n - 1,
-            Action::Add => {
+        match self.start.action(action) {
+            Handled::Done(StartChoice::New) => {
                 self.popup = Some(Popup::Pick(Box::new(pick::framework(&self.registry))))
             }
-            Action::Open => {
-                if self.start.sel == 0 {
-                    self.popup = Some(Popup::Pick(Box::new(pick::framework(&self.registry))));
-                } else if let Some(b) = self.start.books.get(self.start.sel - 1) {
-                    let p = b.path.clone();
-                    self.open_path(&p);
-                }
-            }
-            Action::OpenCopy => {
-                if let Some(b) = self
-                    .start
-                    .sel
-                    .checked_sub(1)
-                    .and_then(|i| self.start.books.get(i))
-                {
-                    let p = b.path.clone();
-                    self.open_copy_action(p);
-                }
-            }
-            Action::Back => self.request_quit(),
-            _ => {}
+            Handled::Done(StartChoice::Open(p)) => self.open_path(&p),
+            Handled::Done(StartChoice::OpenCopy(p)) => self.open_copy_action(p),
+            Handled::Done(StartChoice::Quit) => self.request_quit(),
+            Handled::Consumed | Handled::Ignored => {}
         }
     }
 
