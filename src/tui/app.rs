@@ -14,6 +14,7 @@ use std::rc::Rc;
 use std::time::Instant;
 
 use super::component::{Component, Handled};
+pub use super::screens::Pending;
 pub use super::screens::start::{Listed, StartChoice, StartState};
 use super::widgets::confirm::Confirm;
 use super::widgets::input::{TextInput, Typed, feed};
@@ -22,7 +23,7 @@ use ratatui::crossterm::event::{KeyEvent, MouseEvent, MouseEventKind};
 use super::drawn::{self, Drawn};
 use super::edit::{
     CASE_FIELDS, EV_DATA_FIELDS, EV_FIELDS, Editor, EvField, Kind, MEMBER_FIELDS, METRIC_FIELDS,
-    MemberField, Target, new_case, new_evidence, new_member, type_key,
+    MemberField, Target, new_evidence, new_member, type_key,
 };
 use super::keys::{Action, Context, Key, Keymap};
 use super::popups::pick;
@@ -183,14 +184,6 @@ pub enum FindRow {
     AddRec,
     NextStep(usize),
     AddNextStep,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub enum Pending {
-    DeleteEvidence(usize),
-    DeleteCase(usize),
-    DeleteMember(usize),
-    DeleteActivity(usize),
 }
 
 pub struct App {
@@ -2166,7 +2159,7 @@ impl App {
             Screen::Evidence => self.evidence_action(action),
             Screen::Details => self.details_action(action),
             Screen::Metrics => self.metrics_action(action),
-            Screen::ProudOf => self.proud_action(action),
+            Screen::ProudOf => super::screens::proud_of::action(self, action),
             Screen::Activity => self.activity_action(action),
             _ => {}
         }
@@ -2356,53 +2349,6 @@ impl App {
             } else if let Some(f) = METRIC_FIELDS.get(self.metrics.field) {
                 self.edit(Target::Metric(m, *f), false);
             }
-        }
-    }
-
-    fn proud_action(&mut self, action: Action) {
-        let sel = self.proud.sel;
-        match action {
-            Action::Add => {
-                self.open_group();
-                let mut n = 0;
-                let added = self.change(Part::ProudOf, |wb| {
-                    wb.proud_of.push(new_case());
-                    n = wb.proud_of.len();
-                    Some(format!("add case study {n}"))
-                });
-                if !added {
-                    return;
-                }
-                self.proud.sel = n - 1;
-                self.proud.pane = Pane::Form;
-                self.proud.field = 0;
-                self.edit(Target::Case(self.proud.sel, CASE_FIELDS[0]), false);
-            }
-            Action::Open | Action::Edit => {
-                if self.wb().is_none_or(|w| sel >= w.proud_of.len()) {
-                    return;
-                }
-                if self.proud.pane == Pane::List {
-                    self.proud.pane = Pane::Form;
-                    self.proud.field = 0;
-                } else if let Some(f) = CASE_FIELDS.get(self.proud.field) {
-                    self.edit(Target::Case(sel, *f), false);
-                }
-            }
-            Action::Delete => {
-                let Some(title) = self
-                    .wb()
-                    .and_then(|w| w.proud_of.get(sel))
-                    .map(|c| c.title.clone())
-                else {
-                    return;
-                };
-                self.popup = Some(Popup::Confirm {
-                    ask: Confirm::new(format!("Delete the case study \"{title}\"?"), &self.keymap),
-                    on_yes: Pending::DeleteCase(sel),
-                });
-            }
-            _ => {}
         }
     }
 

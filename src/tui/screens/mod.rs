@@ -1,6 +1,8 @@
 //! The screens: which there are, what they are called, the state they
-//! share, and one file a screen that draws it. (Their actions are still in
-//! `app.rs`.)
+//! share, and one file a screen that draws it and, for the screens moved so
+//! far (start, proud of), handles its actions through [`ScreenCtx`]: what a
+//! screen may ask of the app, passed in, so no screen's actions need the
+//! app itself. (The other screens' actions are still in `app.rs`.)
 
 pub mod activity;
 pub mod dashboard;
@@ -13,7 +15,39 @@ pub mod proud_of;
 pub mod questions;
 pub mod start;
 
+use super::edit::Target;
 use super::keys::Context;
+use super::undo::Part;
+use crate::workbook::Workbook;
+
+/// What a screen may ask of the app while it handles an action.
+pub trait ScreenCtx {
+    /// The open workbook.
+    fn workbook(&self) -> Option<&Workbook>;
+    /// The list and form of the screen being handled.
+    fn list_form(&mut self) -> &mut ListForm;
+    /// The one place a workbook edit is made (read-only refusal, undo,
+    /// change record, save): `edit` returns what it did, or None if
+    /// nothing changed. True if the workbook changed.
+    fn change<F: FnOnce(&mut Workbook) -> Option<String>>(&mut self, part: Part, edit: F) -> bool;
+    /// Opens the editor on a field (`added`: a new item, dropped if left
+    /// empty).
+    fn edit(&mut self, target: Target, added: bool);
+    /// Asks a yes/no question; yes does `on_yes`.
+    fn ask(&mut self, message: String, on_yes: Pending);
+    /// Starts a group of changes undone together (a new item and the
+    /// editor opened on it).
+    fn open_group(&mut self);
+}
+
+/// What a confirmed question does.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Pending {
+    DeleteEvidence(usize),
+    DeleteCase(usize),
+    DeleteMember(usize),
+    DeleteActivity(usize),
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Screen {
