@@ -2158,7 +2158,7 @@ impl App {
         match screen {
             Screen::Evidence => self.evidence_action(action),
             Screen::Details => self.details_action(action),
-            Screen::Metrics => self.metrics_action(action),
+            Screen::Metrics => super::screens::metrics::action(self, action),
             Screen::ProudOf => super::screens::proud_of::action(self, action),
             Screen::Activity => self.activity_action(action),
             _ => {}
@@ -2331,24 +2331,6 @@ impl App {
         } else {
             self.details.sel = rows.len() - 1;
             self.edit(Target::Member(i, MemberField::Name), false);
-        }
-    }
-
-    fn metrics_action(&mut self, action: Action) {
-        let Some(m) = self
-            .wb()
-            .and_then(|w| w.framework.metrics.get(self.metrics.sel))
-            .map(|m| m.id.clone())
-        else {
-            return;
-        };
-        if matches!(action, Action::Open | Action::Edit) {
-            if self.metrics.pane == Pane::List {
-                self.metrics.pane = Pane::Form;
-                self.metrics.field = 0;
-            } else if let Some(f) = METRIC_FIELDS.get(self.metrics.field) {
-                self.edit(Target::Metric(m, *f), false);
-            }
         }
     }
 
