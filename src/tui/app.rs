@@ -15,6 +15,7 @@ use std::time::Instant;
 
 use super::component::{Component, Handled};
 pub use super::screens::Pending;
+use super::screens::remove_at;
 pub use super::screens::start::{Listed, StartChoice, StartState};
 use super::widgets::confirm::Confirm;
 use super::widgets::input::{TextInput, Typed, feed};
@@ -22,8 +23,8 @@ use ratatui::crossterm::event::{KeyEvent, MouseEvent, MouseEventKind};
 
 use super::drawn::{self, Drawn};
 use super::edit::{
-    CASE_FIELDS, EV_DATA_FIELDS, EV_FIELDS, Editor, EvField, Kind, MEMBER_FIELDS, METRIC_FIELDS,
-    MemberField, Target, new_evidence, new_member, type_key,
+    CASE_FIELDS, EV_DATA_FIELDS, EV_FIELDS, Editor, EvField, Kind, METRIC_FIELDS, Target,
+    new_evidence, type_key,
 };
 use super::keys::{Action, Context, Key, Keymap};
 use super::popups::pick;
@@ -476,22 +477,9 @@ impl App {
 
     /// Rows of the details form.
     pub fn detail_targets(&self) -> Vec<Option<Target>> {
-        let Some(wb) = self.wb() else {
-            return Vec::new();
-        };
-        let mut v = vec![
-            Some(Target::Council),
-            Some(Target::Title),
-            Some(Target::OnsiteStart),
-            Some(Target::OnsiteEnd),
-        ];
-        v.extend((0..wb.review.focus.len()).map(|i| Some(Target::Focus(i))));
-        v.push(None); // add focus question
-        for i in 0..wb.review.team.len() {
-            v.extend(MEMBER_FIELDS.iter().map(|f| Some(Target::Member(i, *f))));
-        }
-        v.push(None); // add team member
-        v
+        self.wb()
+            .map(super::screens::details::rows)
+            .unwrap_or_default()
     }
 
     /// Fields of the selected evidence item's form.
@@ -2157,7 +2145,7 @@ impl App {
         }
         match screen {
             Screen::Evidence => self.evidence_action(action),
-            Screen::Details => self.details_action(action),
+            Screen::Details => super::screens::details::action(self, action),
             Screen::Metrics => super::screens::metrics::action(self, action),
             Screen::ProudOf => super::screens::proud_of::action(self, action),
             Screen::Activity => self.activity_action(action),
@@ -2267,73 +2255,6 @@ impl App {
         }
     }
 
-    fn details_action(&mut self, action: Action) {
-        let rows = self.detail_targets();
-        let sel = self.details.sel;
-        match action {
-            Action::Open | Action::Edit => match rows.get(sel) {
-                Some(Some(t)) => self.edit(t.clone(), false),
-                Some(None) => self.details_add(sel, &rows),
-                None => {}
-            },
-            Action::Add => self.details_add(sel, &rows),
-            Action::Delete => match rows.get(sel) {
-                Some(Some(Target::Focus(i))) => {
-                    let i = *i;
-                    self.change(Part::Review, |wb| {
-                        remove_at(&mut wb.review.focus, i)
-                            .then(|| format!("delete focus question {}", i + 1))
-                    });
-                }
-                Some(Some(Target::Member(i, _))) => {
-                    let i = *i;
-                    let name = self
-                        .wb()
-                        .and_then(|w| w.review.team.get(i))
-                        .map(|m| m.name.clone())
-                        .unwrap_or_default();
-                    self.popup = Some(Popup::Confirm {
-                        ask: Confirm::new(format!("Remove {name} from the team?"), &self.keymap),
-                        on_yes: Pending::DeleteMember(i),
-                    });
-                }
-                _ => {}
-            },
-            _ => {}
-        }
-    }
-
-    /// Adds a focus question or a team member, by where the cursor is.
-    fn details_add(&mut self, sel: usize, rows: &[Option<Target>]) {
-        let Some(focus_n) = self.wb().map(|w| w.review.focus.len()) else {
-            return;
-        };
-        let add_focus_row = 4 + focus_n;
-        let in_focus = sel <= add_focus_row;
-        self.open_group();
-        let mut i = 0;
-        let added = self.change(Part::Review, |wb| {
-            if in_focus {
-                wb.review.focus.push(String::new());
-                Some(format!("add focus question {}", focus_n + 1))
-            } else {
-                wb.review.team.push(new_member());
-                i = wb.review.team.len() - 1;
-                Some(format!("add team member {}", i + 1))
-            }
-        });
-        if !added {
-            return;
-        }
-        if in_focus {
-            self.details.sel = add_focus_row;
-            self.edit(Target::Focus(focus_n), true);
-        } else {
-            self.details.sel = rows.len() - 1;
-            self.edit(Target::Member(i, MemberField::Name), false);
-        }
-    }
-
     /// Called between events: starts pending saves and collects results.
     pub fn tick(&mut self, now: Instant) {
         self.saving_tick(now);
@@ -2357,15 +2278,6 @@ fn new_finding(f: &crate::workbook::onsite::Findings, row: &FindRow) -> Option<T
         FindRow::NextStep(_) | FindRow::AddNextStep => Target::NextStep(f.next_steps.len()),
         FindRow::Rec(_) | FindRow::AddRec => return None,
     })
-}
-
-fn remove_at(list: &mut Vec<String>, i: usize) -> bool {
-    if i < list.len() {
-        list.remove(i);
-        true
-    } else {
-        false
-    }
 }
 
 /// A value made from the open workbook at most once per revision of it.

@@ -40,6 +40,16 @@ pub trait ScreenCtx {
     fn open_group(&mut self);
 }
 
+/// Removes the `i`th string of a list; false if there is none.
+pub fn remove_at(list: &mut Vec<String>, i: usize) -> bool {
+    if i < list.len() {
+        list.remove(i);
+        true
+    } else {
+        false
+    }
+}
+
 /// What a confirmed question does.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Pending {
