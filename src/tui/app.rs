@@ -1006,79 +1006,6 @@ impl App {
         }
     }
 
-    fn activity_action(&mut self, action: Action) {
-        let Some(name) = self.reviewer.clone() else {
-            return;
-        };
-        let sel = self.activity.sel;
-        let exists = self
-            .wb()
-            .and_then(|w| w.reviewer(&name))
-            .is_some_and(|r| sel < r.activities.len());
-        match action {
-            Action::Add => {
-                let role = self.reviewer_role.clone();
-                self.open_group();
-                let mut i = 0;
-                let added = self.change(Part::Reviewer(name.clone()), |wb| {
-                    let date = wb.review.onsite_start;
-                    let r = wb.reviewer_mut(&name);
-                    if r.role.is_none() {
-                        r.role = role;
-                    }
-                    r.activities.push(crate::workbook::onsite::Activity {
-                        date,
-                        ..Default::default()
-                    });
-                    i = r.activities.len() - 1;
-                    Some(format!("add activity {}", i + 1))
-                });
-                if !added {
-                    return;
-                }
-                self.activity.sel = i;
-                self.activity.pane = Pane::Form;
-                self.activity.field = 2;
-                self.edit(
-                    Target::Activity(name, i, super::edit::ActField::Title),
-                    false,
-                );
-            }
-            Action::Open | Action::Edit if exists => {
-                if self.activity.pane == Pane::List {
-                    self.activity.pane = Pane::Form;
-                    self.activity.field = 0;
-                } else if self.activity.field == 0 {
-                    if self.may_change() {
-                        let current = self
-                            .wb()
-                            .and_then(|w| w.reviewer(&name))
-                            .and_then(|r| r.activities.get(sel))
-                            .map(|a| a.kind);
-                        self.popup = Some(Popup::Pick(Box::new(pick::activity_kind(current))));
-                    }
-                } else if let Some(f) = super::edit::ACT_FIELDS.get(self.activity.field - 1) {
-                    self.edit(Target::Activity(name, sel, *f), false);
-                }
-            }
-            Action::Delete if exists => {
-                let title = self
-                    .wb()
-                    .and_then(|w| w.reviewer(&name))
-                    .map(|r| r.activities[sel].title.clone())
-                    .unwrap_or_default();
-                self.popup = Some(Popup::Confirm {
-                    ask: Confirm::new(
-                        format!("Delete \"{title}\" from your activity log?"),
-                        &self.keymap,
-                    ),
-                    on_yes: Pending::DeleteActivity(sel),
-                });
-            }
-            _ => {}
-        }
-    }
-
     /// The question selected on the Peer screen.
     pub(super) fn peer_question(&self) -> Option<String> {
         self.wb().and_then(|w| {
@@ -2148,7 +2075,7 @@ impl App {
             Screen::Details => super::screens::details::action(self, action),
             Screen::Metrics => super::screens::metrics::action(self, action),
             Screen::ProudOf => super::screens::proud_of::action(self, action),
-            Screen::Activity => self.activity_action(action),
+            Screen::Activity => super::screens::activity::action(self, action),
             _ => {}
         }
     }

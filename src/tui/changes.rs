@@ -218,4 +218,13 @@ impl super::screens::ScreenCtx for App {
     fn open_group(&mut self) {
         App::open_group(self)
     }
+    fn choose(&mut self, pick: super::popups::pick::Pick) {
+        if self.may_change() {
+            self.popup = Some(super::app::Popup::Pick(Box::new(pick)));
+        }
+    }
+    fn reviewer(&self) -> Option<(String, Option<String>)> {
+        let name = self.reviewer.clone()?;
+        Some((name, self.reviewer_role.clone()))
+    }
 }

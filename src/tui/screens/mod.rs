@@ -1,6 +1,6 @@
 //! The screens: which there are, what they are called, the state they
 //! share, and one file a screen that draws it and, for the screens moved so
-//! far (start, proud of), handles its actions through [`ScreenCtx`]: what a
+//! far (start, proud of, metrics, details, activity), handles its actions through [`ScreenCtx`]: what a
 //! screen may ask of the app, passed in, so no screen's actions need the
 //! app itself. (The other screens' actions are still in `app.rs`.)
 
@@ -38,6 +38,11 @@ pub trait ScreenCtx {
     /// Starts a group of changes undone together (a new item and the
     /// editor opened on it).
     fn open_group(&mut self);
+    /// Opens a picker whose choice changes the workbook (refused, and the
+    /// status bar says why, on a read-only one).
+    fn choose(&mut self, pick: super::popups::pick::Pick);
+    /// Who is reviewing, in reviewer mode, and the role they gave.
+    fn reviewer(&self) -> Option<(String, Option<String>)>;
 }
 
 /// Removes the `i`th string of a list; false if there is none.
