@@ -14,6 +14,7 @@ use std::rc::Rc;
 use std::time::Instant;
 
 use super::component::{Component, Handled};
+use super::screens::ListSizes;
 pub use super::screens::Pending;
 use super::screens::remove_at;
 pub use super::screens::start::{Listed, StartChoice, StartState};
@@ -2032,43 +2033,21 @@ impl App {
     }
 
     fn list_form_action(&mut self, action: Action) {
-        let n = self.list_len();
-        let m = self.form_len();
-        let page = self.frame.size.height.saturating_sub(6).max(1) as usize;
+        let sizes = ListSizes {
+            items: self.list_len(),
+            fields: self.form_len(),
+            page: self.frame.size.height.saturating_sub(6).max(1) as usize,
+            // The details screen is one list of fields, with no form beside it.
+            has_form: self.screen != Screen::Details,
+        };
         let screen = self.screen;
         let Some(lf) = self.current_list_form_mut() else {
             return;
         };
-        let in_form = lf.pane == Pane::Form && screen != Screen::Details;
-        match action {
-            Action::NextPane if screen != Screen::Details => {
-                lf.pane = if lf.pane == Pane::List {
-                    Pane::Form
-                } else {
-                    Pane::List
-                };
-                lf.field = 0;
-                return;
-            }
-            Action::Up if in_form => lf.field = lf.field.saturating_sub(1),
-            Action::Down if in_form => lf.field = (lf.field + 1).min(m.saturating_sub(1)),
-            Action::Top | Action::PageUp if in_form => lf.field = 0,
-            Action::Bottom | Action::PageDown if in_form => lf.field = m.saturating_sub(1),
-            Action::Up => lf.sel = lf.sel.saturating_sub(1),
-            Action::Down => lf.sel = (lf.sel + 1).min(n.saturating_sub(1)),
-            Action::PageUp => lf.sel = lf.sel.saturating_sub(page),
-            Action::PageDown => lf.sel = (lf.sel + page).min(n.saturating_sub(1)),
-            Action::Top => lf.sel = 0,
-            Action::Bottom => lf.sel = n.saturating_sub(1),
-            Action::Back if in_form => lf.pane = Pane::List,
+        match lf.navigate(action, sizes) {
+            Handled::Done(()) => return self.screen = Screen::Questions,
+            Handled::Consumed if action == Action::NextPane => return,
             _ => {}
-        }
-        if matches!(action, Action::Up | Action::Down) && !in_form {
-            lf.field = 0;
-        }
-        if action == Action::Back && !in_form {
-            self.screen = Screen::Questions;
-            return;
         }
         match screen {
             Screen::Evidence => self.evidence_action(action),

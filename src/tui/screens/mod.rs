@@ -15,8 +15,9 @@ pub mod proud_of;
 pub mod questions;
 pub mod start;
 
+use super::component::Handled;
 use super::edit::Target;
-use super::keys::Context;
+use super::keys::{Action, Context};
 use super::undo::Part;
 use crate::workbook::Workbook;
 
@@ -141,4 +142,56 @@ pub struct ListForm {
     pub sel: usize,
     pub pane: Pane,
     pub field: usize,
+}
+
+/// How long a list-form screen's list and form are, for moving in them.
+#[derive(Debug, Clone, Copy)]
+pub struct ListSizes {
+    pub items: usize,
+    pub fields: usize,
+    /// Rows a page moves.
+    pub page: usize,
+    /// False for a screen that is one list with no form beside it.
+    pub has_form: bool,
+}
+
+impl ListForm {
+    /// Moving in the list and the form, shared by the list-form screens:
+    /// Tab switches pane, the arrows and pages move in the pane with focus,
+    /// Esc in the form goes back to the list. `Done` for Esc in the list
+    /// (leave the screen); `Consumed` when it moved (the screen may still
+    /// use the action: Enter, say).
+    pub fn navigate(&mut self, action: Action, n: ListSizes) -> Handled<()> {
+        let in_form = self.pane == Pane::Form && n.has_form;
+        let last_item = n.items.saturating_sub(1);
+        let last_field = n.fields.saturating_sub(1);
+        match action {
+            Action::NextPane if n.has_form => {
+                self.pane = if self.pane == Pane::List {
+                    Pane::Form
+                } else {
+                    Pane::List
+                };
+                self.field = 0;
+                return Handled::Consumed;
+            }
+            Action::Up if in_form => self.field = self.field.saturating_sub(1),
+            Action::Down if in_form => self.field = (self.field + 1).min(last_field),
+            Action::Top | Action::PageUp if in_form => self.field = 0,
+            Action::Bottom | Action::PageDown if in_form => self.field = last_field,
+            Action::Up => self.sel = self.sel.saturating_sub(1),
+            Action::Down => self.sel = (self.sel + 1).min(last_item),
+            Action::PageUp => self.sel = self.sel.saturating_sub(n.page),
+            Action::PageDown => self.sel = (self.sel + n.page).min(last_item),
+            Action::Top => self.sel = 0,
+            Action::Bottom => self.sel = last_item,
+            Action::Back if in_form => self.pane = Pane::List,
+            Action::Back => return Handled::Done(()),
+            _ => return Handled::Ignored,
+        }
+        if matches!(action, Action::Up | Action::Down) && !in_form {
+            self.field = 0;
+        }
+        Handled::Consumed
+    }
 }
