@@ -6,7 +6,7 @@ use std::path::Path;
 
 use peerbook::framework::registry::Registry;
 use peerbook::store::session::Doc;
-use peerbook::tui::app::App;
+use peerbook::tui::app::{App, Pane, Slot};
 use peerbook::tui::keys::{Key, Keymap};
 use peerbook::tui::shown::Shown;
 use peerbook::workbook::{Rating, Workbook};
@@ -251,6 +251,24 @@ macro_rules! snap_start {
     ($name:expr, $app:expr) => {
         insta::assert_snapshot!($name, start_text($app))
     };
+}
+
+// ----- where the user is -----
+
+/// The screen being shown, by its tab's title ("Questions", "Proud of").
+pub fn on_screen(app: &App) -> &'static str {
+    app.screen.title()
+}
+
+/// Whether the Questions screen's answer pane (rather than the list of
+/// questions) has focus.
+pub fn answer_focused(app: &App) -> bool {
+    app.q.pane == Pane::Form
+}
+
+/// The part of the answer chosen in the answer pane.
+pub fn slot(app: &App) -> Option<Slot> {
+    app.slots().get(app.q.slot).cloned()
 }
 
 // ----- the open pop-up -----
