@@ -8,7 +8,7 @@
 
 use peerbook::framework::registry::Registry;
 use peerbook::store::session::Doc;
-use peerbook::tui::app::{App, Pane, Slot};
+use peerbook::tui::app::{App, Slot};
 use peerbook::tui::keys::{Action, Keymap};
 use peerbook::workbook::{EvidenceKind, Rating, Status, Workbook};
 use ratatui::Terminal;
@@ -160,7 +160,7 @@ fn snapshot_evidence_library() {
     snap!("evidence_list", app);
     // A data item, with its form focused.
     keys(&mut app, "j j enter");
-    assert_eq!(app.ev.list.pane, Pane::Form);
+    assert!(form_focused(&app));
     snap!("evidence_data_form", app);
     press(&mut app, "f");
     let kind = expect_popup(&app, "kind");
@@ -229,7 +229,7 @@ fn snapshot_metrics() {
     press(&mut app, "M");
     snap!("metrics_leeds", app);
     press(&mut app, "enter");
-    assert_eq!(app.metrics.pane, Pane::Form);
+    assert!(form_focused(&app));
     snap!("metrics_leeds_form", app);
 }
 
@@ -705,11 +705,11 @@ fn evidence_add_edit_title_and_delete_with_confirm() {
     assert_eq!(e.title, "Survey of carers, 2016");
     assert_eq!(e.id, "ev-13");
     assert_eq!(e.kind, EvidenceKind::Document);
-    assert_eq!(app.ev.list.pane, Pane::Form);
+    assert!(form_focused(&app));
 
     // Edit the title of the first item: Enter opens the form, Enter edits.
     keys(&mut app, "esc g");
-    assert_eq!(app.ev.list.pane, Pane::List);
+    assert!(!form_focused(&app));
     keys(&mut app, "enter enter");
     assert!(showing(&app, "editor"));
     typ(&mut app, " (draft)");
@@ -724,9 +724,7 @@ fn evidence_add_edit_title_and_delete_with_confirm() {
     for _ in 0..6 {
         press(&mut app, "j");
     }
-    let id = wb(&app).evidence[app.evidence_shown()[app.ev.list.sel]]
-        .id
-        .clone();
+    let id = wb(&app).evidence[chosen_evidence(&app)].id.clone();
     assert_eq!(id, "ev-7");
     let citing: Vec<String> = wb(&app)
         .citing("ev-7")
@@ -1102,7 +1100,7 @@ fn search_jumps_to_the_question() {
     press(&mut app, "enter");
     // The last hit is the evidence item: the library shows it.
     assert_eq!(on_screen(&app), "Evidence");
-    let i = app.evidence_shown()[app.ev.list.sel];
+    let i = chosen_evidence(&app);
     assert_eq!(wb(&app).evidence[i].id, "ev-2");
     // No hits: Esc closes, nothing moves.
     press(&mut app, "Q");
@@ -1490,7 +1488,7 @@ fn the_selection_stays_on_screen_in_the_evidence_form() {
 fn the_selection_stays_on_screen_in_the_proud_of_form() {
     let (mut app, _d) = suffolk();
     keys(&mut app, "P enter");
-    assert_eq!(app.proud.pane, Pane::Form);
+    assert!(form_focused(&app));
     let lost = selection_stays_visible(&mut app, "j", 7);
     assert!(lost.is_empty(), "fields not drawn: {lost:?}");
 }
@@ -1654,10 +1652,10 @@ fn clicking_a_workbook_on_the_start_screen_selects_it() {
 fn tab_switches_panes_on_every_list_and_form_screen() {
     let (mut app, _d) = suffolk();
     keys(&mut app, "E tab");
-    assert_eq!(app.ev.list.pane, Pane::Form, "evidence");
+    assert!(form_focused(&app), "evidence");
     let (mut app, _d) = leeds();
     keys(&mut app, "M tab");
-    assert_eq!(app.metrics.pane, Pane::Form, "metrics");
+    assert!(form_focused(&app), "metrics");
 }
 
 #[test]
@@ -1799,7 +1797,7 @@ fn line_breaks_in_form_values_are_drawn_as_lines() {
 fn top_and_bottom_in_a_form_move_between_fields() {
     let (mut app, _d) = suffolk();
     keys(&mut app, "E j j enter G");
-    let i = app.evidence_shown()[app.ev.list.sel];
+    let i = chosen_evidence(&app);
     assert_eq!(wb(&app).evidence[i].id, "ev-3", "the item shown changed");
     assert_eq!(app.ev.list.field, app.evidence_fields(i).len() - 1);
     let (mut app, _d) = suffolk();

@@ -271,6 +271,26 @@ pub fn slot(app: &App) -> Option<Slot> {
     app.slots().get(app.q.slot).cloned()
 }
 
+/// Whether the form (rather than the list) has focus on the list-form
+/// screen shown (evidence, details, metrics, proud of, activity).
+pub fn form_focused(app: &App) -> bool {
+    let lf = match on_screen(app) {
+        "Evidence" => &app.ev.list,
+        "Details" => &app.details,
+        "Metrics" => &app.metrics,
+        "Proud of" => &app.proud,
+        "Activity" => &app.activity,
+        other => panic!("{other} is not a list-form screen"),
+    };
+    lf.pane == Pane::Form
+}
+
+/// The evidence item chosen on the Evidence screen (its index in the
+/// workbook).
+pub fn chosen_evidence(app: &App) -> usize {
+    app.evidence_shown()[app.ev.list.sel]
+}
+
 // ----- the open pop-up -----
 
 /// The open pop-up, described; `None` when none is open.
