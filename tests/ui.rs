@@ -8,7 +8,7 @@
 
 use peerbook::framework::registry::Registry;
 use peerbook::store::session::Doc;
-use peerbook::tui::app::{App, Pane, Screen, Slot};
+use peerbook::tui::app::{App, Slot};
 use peerbook::tui::keys::{Action, Keymap};
 use peerbook::workbook::{EvidenceKind, Rating, Status, Workbook};
 use ratatui::Terminal;
@@ -18,6 +18,9 @@ use tempfile::TempDir;
 
 #[path = "ui/saving.rs"]
 mod saving;
+
+#[path = "ui/keys.rs"]
+mod keys;
 
 #[path = "ui/harness.rs"]
 #[macro_use]
@@ -30,7 +33,7 @@ use harness::*;
 fn snapshot_start_with_no_workbooks() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = bare_app_in(&dir);
-    assert_eq!(app.screen, Screen::Start);
+    assert_eq!(on_screen(&app), "Start");
     assert!(app.start.books.is_empty());
     let folder = app.workbooks_dir.display().to_string();
     let text = screen(&mut app, 80, 24);
@@ -59,7 +62,7 @@ fn snapshot_start_with_one_workbook() {
     press(&mut app, "j");
     assert_eq!(app.start.sel, 1);
     press(&mut app, "enter");
-    assert_eq!(app.screen, Screen::Questions);
+    assert_eq!(on_screen(&app), "Questions");
     assert_eq!(wb(&app).review.council, "Suffolk County Council");
 }
 
@@ -81,7 +84,7 @@ fn snapshot_start_new_workbook_popups() {
 #[test]
 fn snapshot_questions_tree() {
     let (mut app, _d) = suffolk();
-    assert_eq!(app.q.pane, Pane::List);
+    assert!(!answer_focused(&app));
     snap!("questions_tree_suffolk", app);
     let (mut app, _d) = halton();
     snap!("questions_tree_halton", app);
@@ -91,11 +94,11 @@ fn snapshot_questions_tree() {
 fn snapshot_questions_answer_pane() {
     let (mut app, _d) = suffolk();
     press(&mut app, "tab");
-    assert_eq!(app.q.pane, Pane::Form);
+    assert!(answer_focused(&app));
     snap!("questions_answer_pane", app);
     // Down to the first strength: the pane scrolls to keep it in view.
     keys(&mut app, "j j j j");
-    assert_eq!(app.slots()[app.q.slot], Slot::Strength(0));
+    assert_eq!(slot(&app), Some(Slot::Strength(0)));
     snap!("questions_answer_pane_strength", app);
 }
 
@@ -153,11 +156,11 @@ fn snapshot_link_evidence_picker() {
 fn snapshot_evidence_library() {
     let (mut app, _d) = suffolk();
     press(&mut app, "E");
-    assert_eq!(app.screen, Screen::Evidence);
+    assert_eq!(on_screen(&app), "Evidence");
     snap!("evidence_list", app);
     // A data item, with its form focused.
     keys(&mut app, "j j enter");
-    assert_eq!(app.ev.list.pane, Pane::Form);
+    assert!(form_focused(&app));
     snap!("evidence_data_form", app);
     press(&mut app, "f");
     let kind = expect_popup(&app, "kind");
@@ -184,7 +187,7 @@ fn snapshot_evidence_library() {
 fn snapshot_dashboard() {
     let (mut app, _d) = suffolk();
     press(&mut app, "D");
-    assert_eq!(app.screen, Screen::Dashboard);
+    assert_eq!(on_screen(&app), "Dashboard");
     snap!("dashboard_suffolk", app);
     let (mut app, _d) = halton();
     press(&mut app, "D");
@@ -198,7 +201,7 @@ fn snapshot_dashboard() {
 fn snapshot_review_details() {
     let (mut app, _d) = suffolk();
     press(&mut app, "R");
-    assert_eq!(app.screen, Screen::Details);
+    assert_eq!(on_screen(&app), "Details");
     snap!("details", app);
     // Further down: the first team member.
     for _ in 0..9 {
@@ -220,13 +223,13 @@ fn snapshot_details_date_error() {
 fn snapshot_metrics() {
     let (mut app, _d) = suffolk();
     press(&mut app, "M");
-    assert_eq!(app.screen, Screen::Metrics);
+    assert_eq!(on_screen(&app), "Metrics");
     snap!("metrics_none_suffolk", app);
     let (mut app, _d) = leeds();
     press(&mut app, "M");
     snap!("metrics_leeds", app);
     press(&mut app, "enter");
-    assert_eq!(app.metrics.pane, Pane::Form);
+    assert!(form_focused(&app));
     snap!("metrics_leeds_form", app);
 }
 
@@ -234,7 +237,7 @@ fn snapshot_metrics() {
 fn snapshot_proud_of() {
     let (mut app, _d) = suffolk();
     press(&mut app, "P");
-    assert_eq!(app.screen, Screen::ProudOf);
+    assert_eq!(on_screen(&app), "Proud of");
     snap!("proud_of_suffolk", app);
     let (mut app, _d) = leeds();
     press(&mut app, "P");
@@ -557,12 +560,12 @@ fn ctrl_z_undoes_typing_in_the_editor() {
 
 /// Selects a slot of the answer pane by moving with j.
 fn go_to_slot(app: &mut App, want: &Slot) {
-    if app.q.pane != Pane::Form {
+    if !answer_focused(app) {
         press(app, "tab");
     }
     press(app, "g");
     for _ in 0..app.slots().len() {
-        if app.slots().get(app.q.slot) == Some(want) {
+        if slot(app).as_ref() == Some(want) {
             return;
         }
         press(app, "j");
@@ -608,7 +611,7 @@ fn an_empty_new_strength_is_dropped() {
     assert_eq!(wb(&app).answer("1").unwrap().strengths, before);
     // 'a' in the tree adds a strength too; left empty, nothing is kept.
     press(&mut app, "tab");
-    assert_eq!(app.q.pane, Pane::List);
+    assert!(!answer_focused(&app));
     press(&mut app, "a");
     assert!(showing(&app, "editor"));
     press(&mut app, "esc");
@@ -625,11 +628,11 @@ fn deleting_and_reordering_strengths() {
     press(&mut app, "J");
     let s = wb(&app).answer("1").unwrap().strengths.clone();
     assert_eq!(s, vec![s0[1].clone(), s0[0].clone(), s0[2].clone()]);
-    assert_eq!(app.slots()[app.q.slot], Slot::Strength(1));
+    assert_eq!(slot(&app), Some(Slot::Strength(1)));
     // K moves it back up.
     press(&mut app, "K");
     assert_eq!(wb(&app).answer("1").unwrap().strengths, s0);
-    assert_eq!(app.slots()[app.q.slot], Slot::Strength(0));
+    assert_eq!(slot(&app), Some(Slot::Strength(0)));
     // K on the first does nothing.
     press(&mut app, "K");
     assert_eq!(wb(&app).answer("1").unwrap().strengths, s0);
@@ -702,11 +705,11 @@ fn evidence_add_edit_title_and_delete_with_confirm() {
     assert_eq!(e.title, "Survey of carers, 2016");
     assert_eq!(e.id, "ev-13");
     assert_eq!(e.kind, EvidenceKind::Document);
-    assert_eq!(app.ev.list.pane, Pane::Form);
+    assert!(form_focused(&app));
 
     // Edit the title of the first item: Enter opens the form, Enter edits.
     keys(&mut app, "esc g");
-    assert_eq!(app.ev.list.pane, Pane::List);
+    assert!(!form_focused(&app));
     keys(&mut app, "enter enter");
     assert!(showing(&app, "editor"));
     typ(&mut app, " (draft)");
@@ -721,9 +724,7 @@ fn evidence_add_edit_title_and_delete_with_confirm() {
     for _ in 0..6 {
         press(&mut app, "j");
     }
-    let id = wb(&app).evidence[app.evidence_shown()[app.ev.list.sel]]
-        .id
-        .clone();
+    let id = wb(&app).evidence[chosen_evidence(&app)].id.clone();
     assert_eq!(id, "ev-7");
     let citing: Vec<String> = wb(&app)
         .citing("ev-7")
@@ -1084,7 +1085,7 @@ fn search_jumps_to_the_question() {
     assert!(s.choices[0].starts_with("KLOE 2"), "{:?}", s.choices);
     press(&mut app, "enter");
     assert!(popup(&app).is_none());
-    assert_eq!(app.screen, Screen::Questions);
+    assert_eq!(on_screen(&app), "Questions");
     assert_eq!(app.current_question().as_deref(), Some("2"));
     // From another screen, and with the second hit.
     press(&mut app, "D");
@@ -1098,8 +1099,8 @@ fn search_jumps_to_the_question() {
     }
     press(&mut app, "enter");
     // The last hit is the evidence item: the library shows it.
-    assert_eq!(app.screen, Screen::Evidence);
-    let i = app.evidence_shown()[app.ev.list.sel];
+    assert_eq!(on_screen(&app), "Evidence");
+    let i = chosen_evidence(&app);
     assert_eq!(wb(&app).evidence[i].id, "ev-2");
     // No hits: Esc closes, nothing moves.
     press(&mut app, "Q");
@@ -1303,7 +1304,7 @@ fn keys_yaml_override_changes_what_a_key_does() {
     assert_eq!(app.current_question().as_deref(), Some("13"));
     // Ctrl-e shows the evidence; E still does too.
     press(&mut app, "ctrl-e");
-    assert_eq!(app.screen, Screen::Evidence);
+    assert_eq!(on_screen(&app), "Evidence");
     // The footer shows the new key.
     press(&mut app, "Q");
     let text = screen(&mut app, 80, 24);
@@ -1316,9 +1317,9 @@ fn escape_from_a_screen_goes_back_to_questions() {
     let (mut app, _d) = suffolk();
     for s in ["E", "D", "R", "M", "P"] {
         press(&mut app, s);
-        assert_ne!(app.screen, Screen::Questions);
+        assert_ne!(on_screen(&app), "Questions");
         press(&mut app, "esc");
-        assert_eq!(app.screen, Screen::Questions, "Esc from {s}");
+        assert_eq!(on_screen(&app), "Questions", "Esc from {s}");
     }
     press(&mut app, "esc");
     assert!(!app.quit);
@@ -1487,7 +1488,7 @@ fn the_selection_stays_on_screen_in_the_evidence_form() {
 fn the_selection_stays_on_screen_in_the_proud_of_form() {
     let (mut app, _d) = suffolk();
     keys(&mut app, "P enter");
-    assert_eq!(app.proud.pane, Pane::Form);
+    assert!(form_focused(&app));
     let lost = selection_stays_visible(&mut app, "j", 7);
     assert!(lost.is_empty(), "fields not drawn: {lost:?}");
 }
@@ -1556,7 +1557,7 @@ fn creating_a_workbook_from_the_start_screen() {
     typ(&mut app, "Reablement review");
     press(&mut app, "enter");
     assert!(popup(&app).is_none());
-    assert_eq!(app.screen, Screen::Questions);
+    assert_eq!(on_screen(&app), "Questions");
     assert_eq!(wb(&app).review.council, "Ynys Môn");
     assert_eq!(wb(&app).review.title, "Reablement review");
     assert_eq!(wb(&app).framework.id, "suffolk-reablement-2016");
@@ -1614,7 +1615,7 @@ fn clicking_a_question_in_the_tree_selects_it() {
         .find("Evidence")
         .unwrap() as u16;
     click(&mut app, col + 1, 0);
-    assert_eq!(app.screen, Screen::Evidence);
+    assert_eq!(on_screen(&app), "Evidence");
 }
 
 #[test]
@@ -1651,10 +1652,10 @@ fn clicking_a_workbook_on_the_start_screen_selects_it() {
 fn tab_switches_panes_on_every_list_and_form_screen() {
     let (mut app, _d) = suffolk();
     keys(&mut app, "E tab");
-    assert_eq!(app.ev.list.pane, Pane::Form, "evidence");
+    assert!(form_focused(&app), "evidence");
     let (mut app, _d) = leeds();
     keys(&mut app, "M tab");
-    assert_eq!(app.metrics.pane, Pane::Form, "metrics");
+    assert!(form_focused(&app), "metrics");
 }
 
 #[test]
@@ -1796,7 +1797,7 @@ fn line_breaks_in_form_values_are_drawn_as_lines() {
 fn top_and_bottom_in_a_form_move_between_fields() {
     let (mut app, _d) = suffolk();
     keys(&mut app, "E j j enter G");
-    let i = app.evidence_shown()[app.ev.list.sel];
+    let i = chosen_evidence(&app);
     assert_eq!(wb(&app).evidence[i].id, "ev-3", "the item shown changed");
     assert_eq!(app.ev.list.field, app.evidence_fields(i).len() - 1);
     let (mut app, _d) = suffolk();
@@ -1919,7 +1920,7 @@ fn reviewer_mode_next_gap_means_not_yet_reviewed() {
 fn reviewer_activity_log_add_edit_delete() {
     let (mut app, _d) = reviewing("Alice Peer");
     typ(&mut app, "A");
-    assert_eq!(app.screen, peerbook::tui::app::Screen::Activity);
+    assert_eq!(on_screen(&app), "Activity");
     keys(&mut app, "a");
     typ(&mut app, "Director of adult social care");
     keys(&mut app, "enter");
@@ -2001,7 +2002,7 @@ fn onsite() -> (App, TempDir) {
 fn the_peer_screen_shows_ratings_side_by_side_and_records_the_agreed_one() {
     let (mut app, _d) = onsite();
     typ(&mut app, "V");
-    assert_eq!(app.screen, peerbook::tui::app::Screen::Peer);
+    assert_eq!(on_screen(&app), "Peer");
     snap!("peer_screen", app);
     // KLOE 10 has no agreed rating: set one with a digit.
     keys(&mut app, "j j j j j j j j j");
@@ -2030,7 +2031,7 @@ fn the_peer_screen_shows_ratings_side_by_side_and_records_the_agreed_one() {
     assert!(!wb(&app).consensus.iter().any(|a| a.question == "10"));
     // Enter goes to the question.
     keys(&mut app, "enter");
-    assert_eq!(app.screen, peerbook::tui::app::Screen::Questions);
+    assert_eq!(on_screen(&app), "Questions");
     assert_eq!(app.current_question().as_deref(), Some("10"));
 }
 
@@ -2038,7 +2039,7 @@ fn the_peer_screen_shows_ratings_side_by_side_and_records_the_agreed_one() {
 fn the_findings_screen_edits_recommendations() {
     let (mut app, _d) = onsite();
     typ(&mut app, "F");
-    assert_eq!(app.screen, peerbook::tui::app::Screen::Findings);
+    assert_eq!(on_screen(&app), "Findings");
     snap!("findings_screen", app);
     let before = wb(&app).findings.recommendations.len();
     // Go to "+ add a recommendation" and add one.
@@ -2203,7 +2204,7 @@ fn ctrl_z_brings_back_a_deleted_strength_and_the_file_has_it() {
     assert!(!is_error(&app));
     // The restored line is selected again, on the same question.
     assert_eq!(app.current_question().as_deref(), Some("1"));
-    assert_eq!(app.slots()[app.q.slot], Slot::Strength(1));
+    assert_eq!(slot(&app), Some(Slot::Strength(1)));
     // And it is saved like any edit.
     app.doc.as_mut().unwrap().close().unwrap();
     let (saved, _) = peerbook::store::WorkbookFile::read(&path).unwrap();
@@ -2253,7 +2254,7 @@ fn deleting_a_focus_question_can_be_undone() {
     assert!(!screen_text(&mut app).contains("What outcomes does the council"));
     press(&mut app, "ctrl-z");
     assert_eq!(wb(&app).review.focus, f0);
-    assert_eq!(app.screen, Screen::Details);
+    assert_eq!(on_screen(&app), "Details");
     assert!(screen_text(&mut app).contains("What outcomes does the council"));
     assert_eq!(app.details.sel, 5);
     assert_eq!(
@@ -2461,7 +2462,7 @@ fn a_reviewers_own_entries_can_be_undone_in_reviewer_mode() {
     assert!(strengths(&app).is_empty());
     press(&mut app, "ctrl-z");
     assert_eq!(strengths(&app), ["Staff know the people they support"]);
-    assert_eq!(app.slots()[app.q.slot], Slot::ReviewStrength(0));
+    assert_eq!(slot(&app), Some(Slot::ReviewStrength(0)));
 }
 
 // ===== text as typed: line breaks, display width, one long line =====

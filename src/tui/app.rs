@@ -13,13 +13,19 @@ use std::path::{Path, PathBuf};
 use std::rc::Rc;
 use std::time::Instant;
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseEvent, MouseEventKind};
-use ratatui_textarea::TextArea;
+use super::component::{Component, Handled};
+use super::screens::ListSizes;
+pub use super::screens::Pending;
+use super::screens::remove_at;
+pub use super::screens::start::{Listed, StartChoice, StartState};
+use super::widgets::confirm::Confirm;
+use super::widgets::input::{TextInput, Typed, feed};
+use ratatui::crossterm::event::{KeyEvent, MouseEvent, MouseEventKind};
 
 use super::drawn::{self, Drawn};
 use super::edit::{
-    CASE_FIELDS, EV_DATA_FIELDS, EV_FIELDS, Editor, EvField, Kind, MEMBER_FIELDS, METRIC_FIELDS,
-    MemberField, Target, new_case, new_evidence, new_member, type_key,
+    CASE_FIELDS, EV_DATA_FIELDS, EV_FIELDS, Editor, EvField, Kind, METRIC_FIELDS, Target,
+    new_evidence, type_key,
 };
 use super::keys::{Action, Context, Key, Keymap};
 use super::popups::pick;
@@ -96,36 +102,16 @@ pub struct EvidenceState {
     pub cache: RefCell<EvidenceCache>,
 }
 
-/// A workbook in the data folder, for the start screen.
-#[derive(Debug, Clone)]
-pub struct Listed {
-    pub path: PathBuf,
-    pub council: String,
-    pub title: String,
-    pub framework: String,
-    pub answered: usize,
-    pub total: usize,
-    pub changed: String,
-    pub error: Option<String>,
-}
-
-#[derive(Debug, Default)]
-pub struct StartState {
-    pub books: Vec<Listed>,
-    /// 0 is "new workbook", then the books.
-    pub sel: usize,
-}
-
 pub struct SearchState {
-    pub input: TextArea<'static>,
+    pub input: TextInput,
     pub hits: Vec<Hit>,
     pub sel: usize,
 }
 
 pub struct NewWorkbook {
     pub framework: usize,
-    pub council: TextArea<'static>,
-    pub title: TextArea<'static>,
+    pub council: TextInput,
+    pub title: TextInput,
     pub on_title: bool,
     pub error: Option<String>,
 }
@@ -138,23 +124,39 @@ pub enum Popup {
     Pick(Box<super::popups::pick::Pick>),
     Editor(Box<Editor>),
     Search(Box<SearchState>),
-    Filter(Box<TextArea<'static>>),
+    Filter(Box<TextInput>),
+    /// A yes/no question, and what yes does.
     Confirm {
-        message: String,
+        ask: Confirm,
         on_yes: Pending,
     },
     New(Box<NewWorkbook>),
     /// The name to review as.
-    ReviewAs(Box<TextArea<'static>>),
+    ReviewAs(Box<TextInput>),
     /// Changes that could not be saved: what to do with them.
     Unsaved(super::popups::saving::UnsavedPrompt),
     /// A file name for save as or a copy.
     SavePath(Box<super::popups::saving::PathPrompt>),
     /// The user's name, asked once on the first run.
-    UserName(Box<TextArea<'static>>),
+    UserName(Box<TextInput>),
 }
 
 impl Popup {
+    /// Whether text is typed into it: its keys are looked up in the text
+    /// context ([`Context::Text`]).
+    fn takes_text(&self) -> bool {
+        matches!(
+            self,
+            Popup::SavePath(_)
+                | Popup::UserName(_)
+                | Popup::Editor(_)
+                | Popup::Search(_)
+                | Popup::Filter(_)
+                | Popup::New(_)
+                | Popup::ReviewAs(_)
+        )
+    }
+
     fn context(&self) -> Option<Context> {
         match self {
             Popup::Confirm { .. } => Some(Context::Confirm),
@@ -184,14 +186,6 @@ pub enum FindRow {
     AddRec,
     NextStep(usize),
     AddNextStep,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub enum Pending {
-    DeleteEvidence(usize),
-    DeleteCase(usize),
-    DeleteMember(usize),
-    DeleteActivity(usize),
 }
 
 pub struct App {
@@ -330,63 +324,7 @@ impl App {
 
     /// Reads the workbooks in the data folder for the start screen.
     pub fn refresh_start(&mut self) {
-        let mut books = Vec::new();
-        let mut paths: Vec<PathBuf> = std::fs::read_dir(&self.workbooks_dir)
-            .map(|rd| {
-                rd.filter_map(|e| e.ok().map(|e| e.path()))
-                    .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
-                    .collect()
-            })
-            .unwrap_or_default();
-        paths.sort();
-        for path in paths {
-            match WorkbookFile::read(&path) {
-                Ok((wb, _)) => {
-                    let r = scoring::report(&wb);
-                    let changed = wb
-                        .answers
-                        .iter()
-                        .filter_map(|a| a.changed.as_ref())
-                        .map(|c| c.at)
-                        .max()
-                        .map(|t| t.format("%Y-%m-%d").to_string())
-                        .unwrap_or_else(|| "-".into());
-                    books.push(Listed {
-                        path,
-                        council: wb.review.council.clone(),
-                        title: wb.review.title.clone(),
-                        framework: wb.framework.key(),
-                        answered: r.overall.answered,
-                        total: r.overall.total,
-                        changed,
-                        error: None,
-                    });
-                }
-                Err(e) => {
-                    // The row already names the file: keep "line:col: what".
-                    let first = e.to_string().lines().next().unwrap_or("").to_string();
-                    let error = first
-                        .strip_prefix(&format!("{}:", path.display()))
-                        .map(str::to_string)
-                        .unwrap_or(first);
-                    books.push(Listed {
-                        council: path
-                            .file_name()
-                            .map(|n| n.to_string_lossy().to_string())
-                            .unwrap_or_default(),
-                        path,
-                        title: String::new(),
-                        framework: String::new(),
-                        answered: 0,
-                        total: 0,
-                        changed: String::new(),
-                        error: Some(error),
-                    })
-                }
-            }
-        }
-        self.start.books = books;
-        self.start.sel = self.start.sel.min(self.start.books.len());
+        self.start.refresh(&self.workbooks_dir);
     }
 
     /// The screens along the top.
@@ -540,22 +478,9 @@ impl App {
 
     /// Rows of the details form.
     pub fn detail_targets(&self) -> Vec<Option<Target>> {
-        let Some(wb) = self.wb() else {
-            return Vec::new();
-        };
-        let mut v = vec![
-            Some(Target::Council),
-            Some(Target::Title),
-            Some(Target::OnsiteStart),
-            Some(Target::OnsiteEnd),
-        ];
-        v.extend((0..wb.review.focus.len()).map(|i| Some(Target::Focus(i))));
-        v.push(None); // add focus question
-        for i in 0..wb.review.team.len() {
-            v.extend(MEMBER_FIELDS.iter().map(|f| Some(Target::Member(i, *f))));
-        }
-        v.push(None); // add team member
-        v
+        self.wb()
+            .map(super::screens::details::rows)
+            .unwrap_or_default()
     }
 
     /// Fields of the selected evidence item's form.
@@ -583,17 +508,22 @@ impl App {
 
     pub fn handle_key(&mut self, ev: KeyEvent) {
         let key = Key::from_event(&ev);
-        // Text input goes to the field being typed in, apart from the keys
-        // that close it.
-        match &mut self.popup {
-            Some(Popup::Editor(_)) => return self.editor_key(ev),
-            Some(Popup::Search(_)) => return self.search_key(ev),
-            Some(Popup::Filter(_)) => return self.filter_key(ev),
-            Some(Popup::New(_)) => return self.new_key(ev),
-            Some(Popup::ReviewAs(_)) => return self.review_as_key(ev),
-            Some(Popup::SavePath(_)) => return self.path_key(ev),
-            Some(Popup::UserName(_)) => return self.user_name_key(ev),
-            _ => {}
+        // Text input goes to the field being typed in: the keys bound in
+        // the text context are actions the field may use; what it does not
+        // use is typed.
+        if self.popup.as_ref().is_some_and(Popup::takes_text) {
+            let action = self.keymap.lookup(Context::Text, key);
+            match &self.popup {
+                Some(Popup::Editor(_)) => self.editor_key(action, ev),
+                Some(Popup::Search(_)) => self.search_key(action, ev),
+                Some(Popup::Filter(_)) => self.filter_key(action, ev),
+                Some(Popup::New(_)) => self.new_key(action, ev),
+                Some(Popup::ReviewAs(_)) => self.review_as_key(action, ev),
+                Some(Popup::SavePath(_)) => self.path_key(action, ev),
+                Some(Popup::UserName(_)) => self.user_name_key(action, ev),
+                _ => {}
+            }
+            return;
         }
         match self.keymap.lookup(self.context(), key) {
             Some(action) => self.update(action),
@@ -610,38 +540,34 @@ impl App {
     /// (CR from terminals, CRLF) are line breaks in a multi-line field and
     /// spaces in a one-line field.
     pub fn handle_paste(&mut self, text: &str) {
-        let one_line = line_breaks(text, Breaks::Space);
         match &mut self.popup {
             Some(Popup::Editor(ed)) => {
                 ed.area.insert_str(line_breaks(text, ed.breaks()));
                 self.editor_changed();
             }
             Some(Popup::Search(s)) => {
-                s.input.insert_str(one_line);
+                s.input.paste(text);
                 self.run_search();
             }
-            Some(Popup::Filter(area)) => {
-                area.insert_str(one_line);
-                self.ev.query = area.lines().join(" ");
+            Some(Popup::Filter(input)) => {
+                input.paste(text);
+                self.ev.query = input.text();
                 self.ev.list.sel = 0;
             }
             Some(Popup::New(n)) => {
-                let area = if n.on_title {
+                let input = if n.on_title {
                     &mut n.title
                 } else {
                     &mut n.council
                 };
-                area.insert_str(one_line);
+                input.paste(text);
                 n.error = None;
             }
-            Some(Popup::ReviewAs(area)) => {
-                area.insert_str(one_line);
+            Some(Popup::ReviewAs(input) | Popup::UserName(input)) => {
+                input.paste(text);
             }
             Some(Popup::SavePath(p)) => {
-                p.input.insert_str(one_line.trim());
-            }
-            Some(Popup::UserName(area)) => {
-                area.insert_str(one_line);
+                p.input.paste(line_breaks(text, Breaks::Space).trim());
             }
             _ => {}
         }
@@ -815,7 +741,7 @@ impl App {
             }
             if action == Action::Search && self.screen != Screen::Evidence {
                 self.popup = Some(Popup::Search(Box::new(SearchState {
-                    input: TextArea::default(),
+                    input: TextInput::default(),
                     hits: Vec::new(),
                     sel: 0,
                 })));
@@ -841,36 +767,14 @@ impl App {
     }
 
     fn start_action(&mut self, action: Action) {
-        let n = self.start.books.len() + 1;
-        match action {
-            Action::Up => self.start.sel = self.start.sel.saturating_sub(1),
-            Action::Down => self.start.sel = (self.start.sel + 1).min(n - 1),
-            Action::Top => self.start.sel = 0,
-            Action::Bottom => self.start.sel = n - 1,
-            Action::Add => {
+        match self.start.action(action) {
+            Handled::Done(StartChoice::New) => {
                 self.popup = Some(Popup::Pick(Box::new(pick::framework(&self.registry))))
             }
-            Action::Open => {
-                if self.start.sel == 0 {
-                    self.popup = Some(Popup::Pick(Box::new(pick::framework(&self.registry))));
-                } else if let Some(b) = self.start.books.get(self.start.sel - 1) {
-                    let p = b.path.clone();
-                    self.open_path(&p);
-                }
-            }
-            Action::OpenCopy => {
-                if let Some(b) = self
-                    .start
-                    .sel
-                    .checked_sub(1)
-                    .and_then(|i| self.start.books.get(i))
-                {
-                    let p = b.path.clone();
-                    self.open_copy_action(p);
-                }
-            }
-            Action::Back => self.request_quit(),
-            _ => {}
+            Handled::Done(StartChoice::Open(p)) => self.open_path(&p),
+            Handled::Done(StartChoice::OpenCopy(p)) => self.open_copy_action(p),
+            Handled::Done(StartChoice::Quit) => self.request_quit(),
+            Handled::Consumed | Handled::Ignored => {}
         }
     }
 
@@ -1100,76 +1004,6 @@ impl App {
             } else {
                 self.q.slot += 1;
             }
-        }
-    }
-
-    fn activity_action(&mut self, action: Action) {
-        let Some(name) = self.reviewer.clone() else {
-            return;
-        };
-        let sel = self.activity.sel;
-        let exists = self
-            .wb()
-            .and_then(|w| w.reviewer(&name))
-            .is_some_and(|r| sel < r.activities.len());
-        match action {
-            Action::Add => {
-                let role = self.reviewer_role.clone();
-                self.open_group();
-                let mut i = 0;
-                let added = self.change(Part::Reviewer(name.clone()), |wb| {
-                    let date = wb.review.onsite_start;
-                    let r = wb.reviewer_mut(&name);
-                    if r.role.is_none() {
-                        r.role = role;
-                    }
-                    r.activities.push(crate::workbook::onsite::Activity {
-                        date,
-                        ..Default::default()
-                    });
-                    i = r.activities.len() - 1;
-                    Some(format!("add activity {}", i + 1))
-                });
-                if !added {
-                    return;
-                }
-                self.activity.sel = i;
-                self.activity.pane = Pane::Form;
-                self.activity.field = 2;
-                self.edit(
-                    Target::Activity(name, i, super::edit::ActField::Title),
-                    false,
-                );
-            }
-            Action::Open | Action::Edit if exists => {
-                if self.activity.pane == Pane::List {
-                    self.activity.pane = Pane::Form;
-                    self.activity.field = 0;
-                } else if self.activity.field == 0 {
-                    if self.may_change() {
-                        let current = self
-                            .wb()
-                            .and_then(|w| w.reviewer(&name))
-                            .and_then(|r| r.activities.get(sel))
-                            .map(|a| a.kind);
-                        self.popup = Some(Popup::Pick(Box::new(pick::activity_kind(current))));
-                    }
-                } else if let Some(f) = super::edit::ACT_FIELDS.get(self.activity.field - 1) {
-                    self.edit(Target::Activity(name, sel, *f), false);
-                }
-            }
-            Action::Delete if exists => {
-                let title = self
-                    .wb()
-                    .and_then(|w| w.reviewer(&name))
-                    .map(|r| r.activities[sel].title.clone())
-                    .unwrap_or_default();
-                self.popup = Some(Popup::Confirm {
-                    message: format!("Delete \"{title}\" from your activity log?"),
-                    on_yes: Pending::DeleteActivity(sel),
-                });
-            }
-            _ => {}
         }
     }
 
@@ -1705,39 +1539,43 @@ impl App {
         self.open_group();
     }
 
-    fn editor_key(&mut self, ev: KeyEvent) {
+    fn editor_key(&mut self, action: Option<Action>, ev: KeyEvent) {
         let Some(Popup::Editor(ed)) = &mut self.popup else {
             return;
         };
-        let ctrl = ev.modifiers.contains(KeyModifiers::CONTROL);
-        match ev.code {
+        match action {
             // Text is written as it is typed; a date or a number only when
             // it is finished with Enter, so Esc leaves the old value.
-            KeyCode::Esc => self.close_editor(),
-            KeyCode::Enter if !ed.multiline() || ctrl => {
+            Some(Action::Back) => self.close_editor(),
+            // Enter is a new line in a multi-line field.
+            Some(Action::Done) => {
                 if self.commit_editor() {
                     self.close_editor();
                 }
             }
-            KeyCode::Char('s') if ctrl => {
+            Some(Action::Open) if !ed.multiline() => {
+                if self.commit_editor() {
+                    self.close_editor();
+                }
+            }
+            Some(Action::Save) => {
                 if let Some(d) = &mut self.doc {
                     d.save_now();
                 }
             }
-            KeyCode::Char('c') if ctrl => {
+            Some(Action::Quit) => {
                 self.commit_editor();
                 self.close_editor();
                 self.request_quit();
             }
-            KeyCode::Char('z') if ctrl => {
+            Some(Action::Undo) => {
                 ed.area.undo();
                 self.editor_changed();
             }
-            KeyCode::Char('y') if ctrl => {
+            Some(Action::Redo) => {
                 ed.area.redo();
                 self.editor_changed();
             }
-            KeyCode::Enter if !ed.multiline() => {}
             _ => {
                 let breaks = ed.breaks();
                 if type_key(&mut ed.area, ev, breaks) {
@@ -1832,15 +1670,22 @@ impl App {
         }
     }
 
-    fn search_key(&mut self, ev: KeyEvent) {
+    fn search_key(&mut self, action: Option<Action>, ev: KeyEvent) {
         let Some(Popup::Search(s)) = &mut self.popup else {
             return;
         };
-        match ev.code {
-            KeyCode::Esc => self.popup = None,
-            KeyCode::Up => s.sel = s.sel.saturating_sub(1),
-            KeyCode::Down => s.sel = (s.sel + 1).min(s.hits.len().saturating_sub(1)),
-            KeyCode::Enter => {
+        match action {
+            Some(Action::Up) => return s.sel = s.sel.saturating_sub(1),
+            Some(Action::Down) => return s.sel = (s.sel + 1).min(s.hits.len().saturating_sub(1)),
+            Some(Action::Quit) => {
+                self.popup = None;
+                return self.request_quit();
+            }
+            _ => {}
+        }
+        match feed(&mut s.input, action, ev) {
+            Handled::Done(Typed::Cancel) => self.popup = None,
+            Handled::Done(Typed::Submit(_)) => {
                 let hit = s.hits.get(s.sel).cloned();
                 self.popup = None;
                 match hit.map(|h| h.place) {
@@ -1858,15 +1703,8 @@ impl App {
                     None => {}
                 }
             }
-            KeyCode::Char('c') if ev.modifiers.contains(KeyModifiers::CONTROL) => {
-                self.popup = None;
-                self.request_quit();
-            }
-            _ => {
-                if type_key(&mut s.input, ev, Breaks::Space) {
-                    self.run_search();
-                }
-            }
+            Handled::Consumed => self.run_search(),
+            Handled::Ignored => {}
         }
     }
 
@@ -1875,7 +1713,7 @@ impl App {
             return;
         };
         let Some(doc) = &self.doc else { return };
-        let q = s.input.lines().join(" ").trim().to_lowercase();
+        let q = s.input.trimmed().to_lowercase();
         s.hits = if q.is_empty() {
             Vec::new()
         } else {
@@ -1885,38 +1723,37 @@ impl App {
         s.sel = 0;
     }
 
-    fn filter_key(&mut self, ev: KeyEvent) {
-        let Some(Popup::Filter(area)) = &mut self.popup else {
+    fn filter_key(&mut self, action: Option<Action>, ev: KeyEvent) {
+        let Some(Popup::Filter(input)) = &mut self.popup else {
             return;
         };
-        match ev.code {
-            KeyCode::Esc | KeyCode::Enter => self.popup = None,
-            _ => {
-                if type_key(area, ev, Breaks::Space) {
-                    self.ev.query = area.lines().join(" ");
-                    self.ev.list.sel = 0;
-                }
+        match feed(input, action, ev) {
+            // The filter is applied as it is typed; Enter and Esc both
+            // leave it in force.
+            Handled::Done(_) => self.popup = None,
+            Handled::Consumed => {
+                self.ev.query = input.text();
+                self.ev.list.sel = 0;
             }
+            Handled::Ignored => {}
         }
     }
 
     /// Asks for the user's name (the first run): it goes in locks and in
     /// "last changed by", and is kept in the config folder.
     pub fn ask_user_name(&mut self) {
-        let mut area = TextArea::default();
-        area.insert_str(&self.user);
-        self.popup = Some(Popup::UserName(Box::new(area)));
+        self.popup = Some(Popup::UserName(Box::new(TextInput::new(&self.user))));
     }
 
-    fn user_name_key(&mut self, ev: KeyEvent) {
-        let Some(Popup::UserName(area)) = &mut self.popup else {
+    fn user_name_key(&mut self, action: Option<Action>, ev: KeyEvent) {
+        let Some(Popup::UserName(input)) = &mut self.popup else {
             return;
         };
-        match ev.code {
+        match feed(input, action, ev) {
             // Esc keeps the login name for this run and asks again next time.
-            KeyCode::Esc => self.popup = None,
-            KeyCode::Enter => {
-                let name = area.lines().join(" ").trim().to_string();
+            Handled::Done(Typed::Cancel) => self.popup = None,
+            Handled::Done(Typed::Submit(name)) => {
+                let name = name.trim().to_string();
                 if name.is_empty() {
                     return;
                 }
@@ -1936,20 +1773,18 @@ impl App {
                 crate::store::paths::set_user_name(&name);
                 self.user = name;
             }
-            _ => {
-                area.input(ev);
-            }
+            Handled::Consumed | Handled::Ignored => {}
         }
     }
 
-    fn review_as_key(&mut self, ev: KeyEvent) {
-        let Some(Popup::ReviewAs(area)) = &mut self.popup else {
+    fn review_as_key(&mut self, action: Option<Action>, ev: KeyEvent) {
+        let Some(Popup::ReviewAs(input)) = &mut self.popup else {
             return;
         };
-        match ev.code {
-            KeyCode::Esc => self.popup = None,
-            KeyCode::Enter => {
-                let name = area.lines().join(" ").trim().to_string();
+        match feed(input, action, ev) {
+            Handled::Done(Typed::Cancel) => self.popup = None,
+            Handled::Done(Typed::Submit(name)) => {
+                let name = name.trim().to_string();
                 if name.is_empty() {
                     return;
                 }
@@ -1959,37 +1794,30 @@ impl App {
                 self.screen = Screen::Questions;
                 self.q.slot = 0;
             }
-            _ => {
-                type_key(area, ev, Breaks::Space);
-            }
+            Handled::Consumed | Handled::Ignored => {}
         }
     }
 
-    fn new_key(&mut self, ev: KeyEvent) {
+    fn new_key(&mut self, action: Option<Action>, ev: KeyEvent) {
         let Some(Popup::New(n)) = &mut self.popup else {
             return;
         };
-        match ev.code {
-            KeyCode::Esc => self.popup = None,
-            KeyCode::Tab | KeyCode::BackTab | KeyCode::Up | KeyCode::Down => {
-                n.on_title = !n.on_title
-            }
-            KeyCode::Enter => {
-                if !n.on_title {
-                    n.on_title = true;
-                } else {
-                    self.create_workbook();
-                }
-            }
-            _ => {
-                let area = if n.on_title {
-                    &mut n.title
-                } else {
-                    &mut n.council
-                };
-                type_key(area, ev, Breaks::Space);
-                n.error = None;
-            }
+        if let Some(Action::NextPane | Action::Up | Action::Down) = action {
+            n.on_title = !n.on_title;
+            return;
+        }
+        let input = if n.on_title {
+            &mut n.title
+        } else {
+            &mut n.council
+        };
+        match feed(input, action, ev) {
+            Handled::Done(Typed::Cancel) => self.popup = None,
+            // Enter on the council goes on to the title; on the title it
+            // creates the workbook.
+            Handled::Done(Typed::Submit(_)) if !n.on_title => n.on_title = true,
+            Handled::Done(Typed::Submit(_)) => self.create_workbook(),
+            Handled::Consumed | Handled::Ignored => n.error = None,
         }
     }
 
@@ -1997,8 +1825,8 @@ impl App {
         let Some(Popup::New(n)) = &mut self.popup else {
             return;
         };
-        let council = n.council.lines().join(" ").trim().to_string();
-        let title = n.title.lines().join(" ").trim().to_string();
+        let council = n.council.trimmed();
+        let title = n.title.trimmed();
         if council.is_empty() || title.is_empty() {
             n.error = Some("Give both the council and the review title".into());
             n.on_title = !council.is_empty();
@@ -2038,14 +1866,14 @@ impl App {
                 Action::Back | Action::Open | Action::Help => self.popup = None,
                 _ => {}
             },
-            Some(Popup::Confirm { on_yes, .. }) => match action {
-                Action::Yes => {
+            Some(Popup::Confirm { ask, on_yes }) => match ask.action(action) {
+                Handled::Done(true) => {
                     let op = on_yes.clone();
                     self.popup = None;
                     self.confirmed(op);
                 }
-                Action::No | Action::Back => self.popup = None,
-                _ => {}
+                Handled::Done(false) => self.popup = None,
+                Handled::Consumed | Handled::Ignored => {}
             },
             // Text is typed into these; their keys are handled as they come.
             Some(
@@ -2205,50 +2033,28 @@ impl App {
     }
 
     fn list_form_action(&mut self, action: Action) {
-        let n = self.list_len();
-        let m = self.form_len();
-        let page = self.frame.size.height.saturating_sub(6).max(1) as usize;
+        let sizes = ListSizes {
+            items: self.list_len(),
+            fields: self.form_len(),
+            page: self.frame.size.height.saturating_sub(6).max(1) as usize,
+            // The details screen is one list of fields, with no form beside it.
+            has_form: self.screen != Screen::Details,
+        };
         let screen = self.screen;
         let Some(lf) = self.current_list_form_mut() else {
             return;
         };
-        let in_form = lf.pane == Pane::Form && screen != Screen::Details;
-        match action {
-            Action::NextPane if screen != Screen::Details => {
-                lf.pane = if lf.pane == Pane::List {
-                    Pane::Form
-                } else {
-                    Pane::List
-                };
-                lf.field = 0;
-                return;
-            }
-            Action::Up if in_form => lf.field = lf.field.saturating_sub(1),
-            Action::Down if in_form => lf.field = (lf.field + 1).min(m.saturating_sub(1)),
-            Action::Top | Action::PageUp if in_form => lf.field = 0,
-            Action::Bottom | Action::PageDown if in_form => lf.field = m.saturating_sub(1),
-            Action::Up => lf.sel = lf.sel.saturating_sub(1),
-            Action::Down => lf.sel = (lf.sel + 1).min(n.saturating_sub(1)),
-            Action::PageUp => lf.sel = lf.sel.saturating_sub(page),
-            Action::PageDown => lf.sel = (lf.sel + page).min(n.saturating_sub(1)),
-            Action::Top => lf.sel = 0,
-            Action::Bottom => lf.sel = n.saturating_sub(1),
-            Action::Back if in_form => lf.pane = Pane::List,
+        match lf.navigate(action, sizes) {
+            Handled::Done(()) => return self.screen = Screen::Questions,
+            Handled::Consumed if action == Action::NextPane => return,
             _ => {}
-        }
-        if matches!(action, Action::Up | Action::Down) && !in_form {
-            lf.field = 0;
-        }
-        if action == Action::Back && !in_form {
-            self.screen = Screen::Questions;
-            return;
         }
         match screen {
             Screen::Evidence => self.evidence_action(action),
-            Screen::Details => self.details_action(action),
-            Screen::Metrics => self.metrics_action(action),
-            Screen::ProudOf => self.proud_action(action),
-            Screen::Activity => self.activity_action(action),
+            Screen::Details => super::screens::details::action(self, action),
+            Screen::Metrics => super::screens::metrics::action(self, action),
+            Screen::ProudOf => super::screens::proud_of::action(self, action),
+            Screen::Activity => super::screens::activity::action(self, action),
             _ => {}
         }
     }
@@ -2261,9 +2067,8 @@ impl App {
                 self.popup = Some(Popup::Pick(Box::new(pick::kind(true, self.ev.kind))));
             }
             Action::Search => {
-                let mut area = TextArea::new(vec![self.ev.query.clone()]);
-                area.move_cursor(ratatui_textarea::CursorMove::End);
-                self.popup = Some(Popup::Filter(Box::new(area)));
+                let input = TextInput::new(&self.ev.query);
+                self.popup = Some(Popup::Filter(Box::new(input)));
             }
             Action::Add => {
                 self.open_group();
@@ -2325,7 +2130,7 @@ impl App {
                     )
                 };
                 self.popup = Some(Popup::Confirm {
-                    message,
+                    ask: Confirm::new(message, &self.keymap),
                     on_yes: Pending::DeleteEvidence(i),
                 });
             }
@@ -2356,138 +2161,6 @@ impl App {
         }
     }
 
-    fn details_action(&mut self, action: Action) {
-        let rows = self.detail_targets();
-        let sel = self.details.sel;
-        match action {
-            Action::Open | Action::Edit => match rows.get(sel) {
-                Some(Some(t)) => self.edit(t.clone(), false),
-                Some(None) => self.details_add(sel, &rows),
-                None => {}
-            },
-            Action::Add => self.details_add(sel, &rows),
-            Action::Delete => match rows.get(sel) {
-                Some(Some(Target::Focus(i))) => {
-                    let i = *i;
-                    self.change(Part::Review, |wb| {
-                        remove_at(&mut wb.review.focus, i)
-                            .then(|| format!("delete focus question {}", i + 1))
-                    });
-                }
-                Some(Some(Target::Member(i, _))) => {
-                    let i = *i;
-                    let name = self
-                        .wb()
-                        .and_then(|w| w.review.team.get(i))
-                        .map(|m| m.name.clone())
-                        .unwrap_or_default();
-                    self.popup = Some(Popup::Confirm {
-                        message: format!("Remove {name} from the team?"),
-                        on_yes: Pending::DeleteMember(i),
-                    });
-                }
-                _ => {}
-            },
-            _ => {}
-        }
-    }
-
-    /// Adds a focus question or a team member, by where the cursor is.
-    fn details_add(&mut self, sel: usize, rows: &[Option<Target>]) {
-        let Some(focus_n) = self.wb().map(|w| w.review.focus.len()) else {
-            return;
-        };
-        let add_focus_row = 4 + focus_n;
-        let in_focus = sel <= add_focus_row;
-        self.open_group();
-        let mut i = 0;
-        let added = self.change(Part::Review, |wb| {
-            if in_focus {
-                wb.review.focus.push(String::new());
-                Some(format!("add focus question {}", focus_n + 1))
-            } else {
-                wb.review.team.push(new_member());
-                i = wb.review.team.len() - 1;
-                Some(format!("add team member {}", i + 1))
-            }
-        });
-        if !added {
-            return;
-        }
-        if in_focus {
-            self.details.sel = add_focus_row;
-            self.edit(Target::Focus(focus_n), true);
-        } else {
-            self.details.sel = rows.len() - 1;
-            self.edit(Target::Member(i, MemberField::Name), false);
-        }
-    }
-
-    fn metrics_action(&mut self, action: Action) {
-        let Some(m) = self
-            .wb()
-            .and_then(|w| w.framework.metrics.get(self.metrics.sel))
-            .map(|m| m.id.clone())
-        else {
-            return;
-        };
-        if matches!(action, Action::Open | Action::Edit) {
-            if self.metrics.pane == Pane::List {
-                self.metrics.pane = Pane::Form;
-                self.metrics.field = 0;
-            } else if let Some(f) = METRIC_FIELDS.get(self.metrics.field) {
-                self.edit(Target::Metric(m, *f), false);
-            }
-        }
-    }
-
-    fn proud_action(&mut self, action: Action) {
-        let sel = self.proud.sel;
-        match action {
-            Action::Add => {
-                self.open_group();
-                let mut n = 0;
-                let added = self.change(Part::ProudOf, |wb| {
-                    wb.proud_of.push(new_case());
-                    n = wb.proud_of.len();
-                    Some(format!("add case study {n}"))
-                });
-                if !added {
-                    return;
-                }
-                self.proud.sel = n - 1;
-                self.proud.pane = Pane::Form;
-                self.proud.field = 0;
-                self.edit(Target::Case(self.proud.sel, CASE_FIELDS[0]), false);
-            }
-            Action::Open | Action::Edit => {
-                if self.wb().is_none_or(|w| sel >= w.proud_of.len()) {
-                    return;
-                }
-                if self.proud.pane == Pane::List {
-                    self.proud.pane = Pane::Form;
-                    self.proud.field = 0;
-                } else if let Some(f) = CASE_FIELDS.get(self.proud.field) {
-                    self.edit(Target::Case(sel, *f), false);
-                }
-            }
-            Action::Delete => {
-                let Some(title) = self
-                    .wb()
-                    .and_then(|w| w.proud_of.get(sel))
-                    .map(|c| c.title.clone())
-                else {
-                    return;
-                };
-                self.popup = Some(Popup::Confirm {
-                    message: format!("Delete the case study \"{title}\"?"),
-                    on_yes: Pending::DeleteCase(sel),
-                });
-            }
-            _ => {}
-        }
-    }
-
     /// Called between events: starts pending saves and collects results.
     pub fn tick(&mut self, now: Instant) {
         self.saving_tick(now);
@@ -2511,15 +2184,6 @@ fn new_finding(f: &crate::workbook::onsite::Findings, row: &FindRow) -> Option<T
         FindRow::NextStep(_) | FindRow::AddNextStep => Target::NextStep(f.next_steps.len()),
         FindRow::Rec(_) | FindRow::AddRec => return None,
     })
-}
-
-fn remove_at(list: &mut Vec<String>, i: usize) -> bool {
-    if i < list.len() {
-        list.remove(i);
-        true
-    } else {
-        false
-    }
 }
 
 /// A value made from the open workbook at most once per revision of it.

@@ -188,3 +188,43 @@ impl App {
         }
     }
 }
+
+/// The app as the screens see it while they handle an action.
+impl super::screens::ScreenCtx for App {
+    fn workbook(&self) -> Option<&Workbook> {
+        self.wb()
+    }
+    fn list_form(&mut self) -> &mut super::screens::ListForm {
+        match self.screen {
+            Screen::Evidence => &mut self.ev.list,
+            Screen::Details => &mut self.details,
+            Screen::Metrics => &mut self.metrics,
+            Screen::Activity => &mut self.activity,
+            _ => &mut self.proud,
+        }
+    }
+    fn change<F: FnOnce(&mut Workbook) -> Option<String>>(&mut self, part: Part, edit: F) -> bool {
+        App::change(self, part, edit)
+    }
+    fn edit(&mut self, target: super::edit::Target, added: bool) {
+        App::edit(self, target, added)
+    }
+    fn ask(&mut self, message: String, on_yes: super::screens::Pending) {
+        self.popup = Some(super::app::Popup::Confirm {
+            ask: super::widgets::confirm::Confirm::new(message, &self.keymap),
+            on_yes,
+        });
+    }
+    fn open_group(&mut self) {
+        App::open_group(self)
+    }
+    fn choose(&mut self, pick: super::popups::pick::Pick) {
+        if self.may_change() {
+            self.popup = Some(super::app::Popup::Pick(Box::new(pick)));
+        }
+    }
+    fn reviewer(&self) -> Option<(String, Option<String>)> {
+        let name = self.reviewer.clone()?;
+        Some((name, self.reviewer_role.clone()))
+    }
+}

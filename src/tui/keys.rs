@@ -72,6 +72,9 @@ pub enum Action {
     Discard,
     MergeDisk,
     Reload,
+    /// Finish typing in a field, even a multi-line one (where Enter is a
+    /// new line).
+    Done,
 }
 
 impl Action {
@@ -224,6 +227,7 @@ const NAMES: &[(Action, &str, &str)] = &[
         "reload",
         "reload the file from disk, dropping your changes (press twice)",
     ),
+    (Action::Done, "done", "finish typing in the field"),
 ];
 
 impl Action {
@@ -274,6 +278,10 @@ pub enum Context {
     Confirm,
     /// What to do with changes that could not be saved.
     Unsaved,
+    /// Typing in a field (the editor, search, the one-line prompts): only
+    /// the keys bound here do something else than type, and other
+    /// contexts' bindings do not reach it, so letters always type.
+    Text,
 }
 
 const CONTEXTS: &[(Context, &str)] = &[
@@ -291,6 +299,7 @@ const CONTEXTS: &[(Context, &str)] = &[
     (Context::Popup, "popup"),
     (Context::Confirm, "confirm"),
     (Context::Unsaved, "unsaved"),
+    (Context::Text, "text"),
 ];
 
 impl Context {
@@ -302,7 +311,10 @@ impl Context {
     }
     /// Whether global bindings reach this context.
     fn inherits_global(self) -> bool {
-        !matches!(self, Context::Popup | Context::Confirm | Context::Unsaved)
+        !matches!(
+            self,
+            Context::Popup | Context::Confirm | Context::Unsaved | Context::Text
+        )
     }
 }
 
@@ -331,6 +343,21 @@ impl Key {
             code: KeyCode::Char(c),
             ctrl: true,
             alt: false,
+        }
+    }
+
+    pub const fn ctrl_of(code: KeyCode) -> Key {
+        Key {
+            code,
+            ctrl: true,
+            alt: false,
+        }
+    }
+    pub const fn alt_of(code: KeyCode) -> Key {
+        Key {
+            code,
+            ctrl: false,
+            alt: true,
         }
     }
 
@@ -594,6 +621,22 @@ impl Default for Keymap {
             b(C::Unsaved, Key::ch('r'), A::Reload, false),
             b(C::Unsaved, Key::ch('d'), A::Discard, false),
             b(C::Unsaved, Key::plain(K::Esc), A::KeepTrying, false),
+            // Typing: what a field does with these is its own (Enter is
+            // a new line in a multi-line field, Up and Down move the
+            // cursor there and the choice in search); keys a field does
+            // not use are typed.
+            b(C::Text, Key::plain(K::Esc), A::Back, false),
+            b(C::Text, Key::plain(K::Enter), A::Open, false),
+            b(C::Text, Key::alt_of(K::Enter), A::Open, false),
+            b(C::Text, Key::ctrl_of(K::Enter), A::Done, false),
+            b(C::Text, Key::plain(K::Up), A::Up, false),
+            b(C::Text, Key::plain(K::Down), A::Down, false),
+            b(C::Text, Key::plain(K::Tab), A::NextPane, false),
+            b(C::Text, Key::plain(K::BackTab), A::NextPane, false),
+            b(C::Text, Key::ctrl('s'), A::Save, false),
+            b(C::Text, Key::ctrl('z'), A::Undo, false),
+            b(C::Text, Key::ctrl('y'), A::Redo, false),
+            b(C::Text, Key::ctrl('c'), A::Quit, false),
         ];
         for d in 1..=9u8 {
             for c in [C::Questions, C::Peer] {
@@ -693,22 +736,37 @@ impl Keymap {
 
     /// The few keys that matter in a context, for the footer.
     pub fn footer(&self, context: Context) -> Vec<(String, String)> {
-        let mut out: Vec<(String, String)> = Vec::new();
+        self.footer_actions(context)
+            .into_iter()
+            .map(|(_, k, d)| (k, d))
+            .collect()
+    }
+
+    /// The footer's keys with the action each does, so that what is shown
+    /// can be chosen by action (never by the words describing it).
+    pub fn footer_actions(&self, context: Context) -> Vec<(Action, String, String)> {
+        let mut out: Vec<(Action, String, String)> = Vec::new();
         for c in [context, Context::Global] {
             if c == Context::Global && !context.inherits_global() {
                 continue;
             }
             for bnd in self.bindings.iter().filter(|b| b.context == c && b.footer) {
-                let label = match bnd.action {
+                let (keys, label) = match bnd.action {
                     Action::Rate(_) => ("1-9".to_string(), "rate".to_string()),
                     a => (bnd.key.to_string(), short(a)),
                 };
-                if !out.iter().any(|(k, _)| *k == label.0) {
-                    out.push(label);
+                if !out.iter().any(|(_, k, _)| *k == keys) {
+                    out.push((bnd.action, keys, label));
                 }
             }
         }
         out
+    }
+
+    /// The key that does an action while typing in a field, as shown to
+    /// the user (`None` if keys.yaml left it without one).
+    pub fn text_key(&self, action: Action) -> Option<String> {
+        self.key_for(Context::Text, action).map(|k| k.to_string())
     }
 
     /// Applies `keys.yaml` over the defaults. Returns the messages for

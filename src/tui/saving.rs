@@ -5,8 +5,9 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
-use ratatui_textarea::TextArea;
+use super::component::Handled;
+use super::widgets::input::{TextInput, Typed, feed};
+use ratatui::crossterm::event::KeyEvent;
 
 use super::app::{App, Popup, Screen};
 use super::keys::Action;
@@ -32,10 +33,8 @@ pub fn copy_path(path: &Path) -> PathBuf {
 }
 
 fn prompt(purpose: PathPurpose, suggested: &Path) -> Popup {
-    let mut input = TextArea::default();
-    input.insert_str(suggested.display().to_string());
     Popup::SavePath(Box::new(PathPrompt {
-        input,
+        input: TextInput::new(&suggested.display().to_string()),
         purpose,
         error: None,
     }))
@@ -243,14 +242,14 @@ impl App {
     }
 
     /// Keys typed into the file name prompt.
-    pub(super) fn path_key(&mut self, ev: KeyEvent) {
+    pub(super) fn path_key(&mut self, action: Option<Action>, ev: KeyEvent) {
         let Some(Popup::SavePath(p)) = &mut self.popup else {
             return;
         };
-        match ev.code {
-            KeyCode::Esc => self.popup = None,
-            KeyCode::Enter => {
-                let text = p.input.lines().join("").trim().to_string();
+        match feed(&mut p.input, action, ev) {
+            Handled::Done(Typed::Cancel) => self.popup = None,
+            Handled::Done(Typed::Submit(text)) => {
+                let text = text.trim().to_string();
                 if text.is_empty() {
                     p.error = Some("Type a file name, or Esc to cancel".into());
                     return;
@@ -266,10 +265,7 @@ impl App {
                     }
                 }
             }
-            _ => {
-                p.input.input(ev);
-                p.error = None;
-            }
+            Handled::Consumed | Handled::Ignored => p.error = None,
         }
     }
 

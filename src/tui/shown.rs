@@ -47,13 +47,13 @@ impl App {
             }
             Popup::Search(search) => {
                 s.choice = Some(search.sel);
-                s.input = Some(search.input.lines().join(" "));
+                s.input = Some(search.input.text());
                 s.choices = search.hits.iter().map(|h| h.label.clone()).collect();
             }
             Popup::Filter(area) | Popup::ReviewAs(area) | Popup::UserName(area) => {
-                s.input = Some(area.lines().join(" "));
+                s.input = Some(area.text());
             }
-            Popup::Confirm { message, .. } => s.message = Some(message.clone()),
+            Popup::Confirm { ask, .. } => s.message = Some(ask.message.clone()),
             Popup::New(n) => {
                 let (field, area) = if n.on_title {
                     ("title", &n.title)
@@ -61,12 +61,12 @@ impl App {
                     ("council", &n.council)
                 };
                 s.field = Some(field);
-                s.input = Some(area.lines().join(" "));
+                s.input = Some(area.text());
                 s.error = n.error.clone();
             }
             Popup::Unsaved(u) => s.error = u.error.clone(),
             Popup::SavePath(p) => {
-                s.input = Some(p.input.lines().join(" "));
+                s.input = Some(p.input.text());
                 s.error = p.error.clone();
             }
         }

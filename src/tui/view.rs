@@ -13,8 +13,9 @@ use ratatui::widgets::{Clear, Paragraph, Wrap};
 use super::app::{App, Popup, Screen};
 use super::component::Component;
 use super::drawn::{Drawn, Hit};
-use super::keys::{Action, Context};
+use super::keys::{Action, Context, Keymap};
 use super::layout::{self, MIN_HEIGHT, MIN_WIDTH};
+use super::widgets::input::{TextInput, key_line, text_hints};
 use super::widgets::{list_lines, popup_block};
 use crate::store::session::{ReadOnly, SaveState};
 use crate::text::{inert, tail, truncate, width};
@@ -65,39 +66,41 @@ pub fn draw(f: &mut Frame, app: &App) -> Drawn {
         Screen::Findings => super::screens::findings::draw(f, app, l.body, out_),
     }
     draw_status(f, app, l.status);
+    let km = &app.keymap;
     let typing: Option<Vec<(String, String)>> = match &app.popup {
         // A component names its own keys.
-        Some(Popup::Pick(p)) => Some(p.picker.hints(&app.keymap)),
-        Some(Popup::Editor(ed)) => Some(editor_hints(ed)),
-        Some(Popup::Search(_)) => Some(vec![
-            ("type".into(), "to search".into()),
-            ("↑↓".into(), "choose".into()),
-            ("Enter".into(), "go there".into()),
-            ("Esc".into(), "close".into()),
-        ]),
-        Some(Popup::Filter(_)) => Some(vec![("Enter".into(), "done".into())]),
-        Some(Popup::SavePath(_)) => Some(vec![
-            ("Enter".into(), "save".into()),
-            ("Esc".into(), "cancel".into()),
-        ]),
-        Some(Popup::New(_)) => Some(vec![
-            ("Tab".into(), "next field".into()),
-            ("Enter".into(), "create".into()),
-            ("Esc".into(), "cancel".into()),
-        ]),
+        Some(Popup::Pick(p)) => Some(p.picker.hints(km)),
+        Some(Popup::Editor(ed)) => Some(editor_hints(ed, km)),
+        Some(Popup::Search(_)) => Some(
+            std::iter::once(("type".to_string(), "to search".to_string()))
+                .chain(text_hints(
+                    km,
+                    &[
+                        (&[Action::Up, Action::Down], "choose"),
+                        (&[Action::Open], "go there"),
+                        (&[Action::Back], "close"),
+                    ],
+                ))
+                .collect(),
+        ),
+        Some(Popup::Filter(_)) => Some(text_hints(km, &[(&[Action::Open], "done")])),
+        Some(Popup::SavePath(_)) => Some(text_hints(
+            km,
+            &[(&[Action::Open], "save"), (&[Action::Back], "cancel")],
+        )),
+        Some(Popup::New(_)) => Some(text_hints(
+            km,
+            &[
+                (&[Action::NextPane], "next field"),
+                (&[Action::Open], "create"),
+                (&[Action::Back], "cancel"),
+            ],
+        )),
         _ => None,
     };
     let hints: Vec<Span> = typing
-        .unwrap_or_else(|| app.keymap.footer(app.context()))
+        .unwrap_or_else(|| screen_hints(app))
         .into_iter()
-        .filter(|(_, d)| app.doc.is_some() || d != "search")
-        // Reviewer mode: the council's status is not theirs to set, and
-        // e writes their own notes.
-        .filter(|(_, d)| app.reviewer.is_none() || d != "status")
-        .map(|(k, d)| match (app.reviewer.is_some(), d.as_str()) {
-            (true, "narrative") => (k, "your notes".to_string()),
-            _ => (k, d),
-        })
         .map(|(k, d)| (digit_range(app, k), d))
         .flat_map(|(k, d)| {
             [
@@ -113,22 +116,38 @@ pub fn draw(f: &mut Frame, app: &App) -> Drawn {
     out
 }
 
+/// The screen's footer keys from the keymap, chosen by what they do: no
+/// search without a workbook; in reviewer mode no status (the council's to
+/// set), and the narrative key writes the reviewer's own notes.
+fn screen_hints(app: &App) -> Vec<(String, String)> {
+    app.keymap
+        .footer_actions(app.context())
+        .into_iter()
+        .filter(|(a, _, _)| app.doc.is_some() || *a != Action::Search)
+        .filter(|(a, _, _)| app.reviewer.is_none() || *a != Action::StatusPicker)
+        .map(|(a, k, d)| match (app.reviewer.is_some(), a) {
+            (true, Action::EditNarrative) => (k, "your notes".to_string()),
+            _ => (k, d),
+        })
+        .collect()
+}
+
 /// What the keys do while a field is being typed in.
-fn editor_hints(ed: &super::edit::Editor) -> Vec<(String, String)> {
-    let mut v: Vec<(String, String)> = match ed.target.kind() {
-        super::edit::Kind::Multi => vec![
-            ("Esc".into(), "done".into()),
-            ("Enter".into(), "new line".into()),
-        ],
-        super::edit::Kind::Text => vec![("Enter/Esc".into(), "done".into())],
-        _ => vec![
-            ("Enter".into(), "set".into()),
-            ("Esc".into(), "cancel".into()),
-        ],
+fn editor_hints(ed: &super::edit::Editor, km: &Keymap) -> Vec<(String, String)> {
+    let rows: &[(&[Action], &str)] = match ed.target.kind() {
+        super::edit::Kind::Multi => &[(&[Action::Back], "done"), (&[Action::Open], "new line")],
+        super::edit::Kind::Text => &[(&[Action::Open, Action::Back], "done")],
+        _ => &[(&[Action::Open], "set"), (&[Action::Back], "cancel")],
     };
-    v.push(("Ctrl-z".into(), "undo".into()));
-    v.push(("Ctrl-y".into(), "redo".into()));
-    v.push(("Ctrl-s".into(), "save".into()));
+    let mut v = text_hints(km, rows);
+    v.extend(text_hints(
+        km,
+        &[
+            (&[Action::Undo], "undo"),
+            (&[Action::Redo], "redo"),
+            (&[Action::Save], "save"),
+        ],
+    ));
     v
 }
 
@@ -358,7 +377,7 @@ fn draw_path_prompt(f: &mut Frame, app: &App, p: &super::saving::PathPrompt, are
         ),
     };
     // The end of a long path is the part being typed.
-    let shown = tail(&inert(&p.input.lines().join("")), inner_w.saturating_sub(7));
+    let shown = tail(&inert(&p.input.text()), inner_w.saturating_sub(7));
     let mut lines = vec![
         Line::from(format!("File: {shown}▏")),
         Line::from(Span::styled(truncate(help, inner_w), th.dim())),
@@ -406,8 +425,18 @@ fn draw_popup(f: &mut Frame, app: &App, p: &Popup, area: Rect) {
                     }),
             );
             lines.push(Line::from(""));
+            let editor_keys: Vec<String> = [
+                (Action::Back, "done"),
+                (Action::Undo, "undo"),
+                (Action::Redo, "redo"),
+                (Action::Save, "save"),
+                (Action::Done, "done"),
+            ]
+            .into_iter()
+            .filter_map(|(a, what)| app.keymap.text_key(a).map(|k| format!("{k} {what}")))
+            .collect();
             lines.push(Line::from(Span::styled(
-                "In the editor: Esc done · Ctrl-z undo · Ctrl-y redo · Ctrl-s save · Ctrl-Enter done",
+                format!("In the editor: {}", editor_keys.join(" · ")),
                 th.dim(),
             )));
             lines.push(Line::from(Span::styled(
@@ -434,13 +463,19 @@ fn draw_popup(f: &mut Frame, app: &App, p: &Popup, area: Rect) {
             let r = layout::centred(area, 64, 6);
             f.render_widget(Clear, r);
             let lines = vec![
-                Line::from(format!("Your name: {}▏", inert(&a.lines().join(" ")))),
+                Line::from(format!("Your name: {}", a.shown(true))),
                 Line::from(Span::styled(
                     "Shown to others as who holds a workbook and who changed an answer.",
                     th.dim(),
                 )),
                 Line::from(Span::styled(
-                    "Enter to keep it · Esc to ask next time",
+                    key_line(
+                        &app.keymap,
+                        &[
+                            (&[Action::Open], "to keep it"),
+                            (&[Action::Back], "to ask next time"),
+                        ],
+                    ),
                     th.dim(),
                 )),
             ];
@@ -453,9 +488,12 @@ fn draw_popup(f: &mut Frame, app: &App, p: &Popup, area: Rect) {
             let r = layout::centred(area, 56, 5);
             f.render_widget(Clear, r);
             let lines = vec![
-                Line::from(format!("Name: {}▏", inert(&a.lines().join(" ")))),
+                Line::from(format!("Name: {}", a.shown(true))),
                 Line::from(Span::styled(
-                    "Your entries go in a section of your own; Enter to start",
+                    format!(
+                        "Your entries go in a section of your own; {}",
+                        key_line(&app.keymap, &[(&[Action::Open], "to start")])
+                    ),
                     th.dim(),
                 )),
             ];
@@ -470,10 +508,20 @@ fn draw_popup(f: &mut Frame, app: &App, p: &Popup, area: Rect) {
             };
             let r = layout::centred(area, area.width.saturating_sub(6).min(100), h);
             f.render_widget(Clear, r);
+            let km = &app.keymap;
+            let key = |a| km.text_key(a).unwrap_or_default();
             let hint = match ed.target.kind() {
-                super::edit::Kind::Multi => "Esc done · Enter new line",
-                super::edit::Kind::Text => "Enter or Esc done",
-                _ => "Enter sets it · Esc cancels",
+                super::edit::Kind::Multi => key_line(
+                    km,
+                    &[(&[Action::Back], "done"), (&[Action::Open], "new line")],
+                ),
+                super::edit::Kind::Text => {
+                    format!("{} or {} done", key(Action::Open), key(Action::Back))
+                }
+                _ => key_line(
+                    km,
+                    &[(&[Action::Open], "sets it"), (&[Action::Back], "cancels")],
+                ),
             };
             let block = popup_block(&format!("{} — {hint}", ed.target.label()), th);
             let inner = block.inner(r);
@@ -508,8 +556,16 @@ fn draw_popup(f: &mut Frame, app: &App, p: &Popup, area: Rect) {
                 area.height.saturating_sub(4),
             );
             f.render_widget(Clear, r);
+            let km = &app.keymap;
             let block = popup_block(
-                "Search questions, answers and evidence — Enter to go, Esc to close",
+                &format!(
+                    "Search questions, answers and evidence — {}",
+                    key_line(
+                        km,
+                        &[(&[Action::Open], "to go"), (&[Action::Back], "to close")]
+                    )
+                    .replace(" · ", ", ")
+                ),
                 th,
             );
             let inner = block.inner(r);
@@ -518,7 +574,7 @@ fn draw_popup(f: &mut Frame, app: &App, p: &Popup, area: Rect) {
             f.render_widget(
                 Paragraph::new(Line::from(vec![
                     Span::styled("/ ", th.accent()),
-                    Span::raw(inert(&s.input.lines().join(" "))),
+                    Span::raw(s.input.shown(false)),
                 ])),
                 input,
             );
@@ -539,7 +595,7 @@ fn draw_popup(f: &mut Frame, app: &App, p: &Popup, area: Rect) {
                 .map(|h| h.label.clone())
                 .collect();
             let mut lines = list_lines(&items, s.sel - o, w, th);
-            if s.hits.is_empty() && !s.input.lines().join("").trim().is_empty() {
+            if s.hits.is_empty() && !s.input.trimmed().is_empty() {
                 lines.push(Line::from(Span::styled("No matches", th.dim())));
             }
             f.render_widget(Paragraph::new(lines), list);
@@ -548,33 +604,26 @@ fn draw_popup(f: &mut Frame, app: &App, p: &Popup, area: Rect) {
             let r = layout::centred(area, 50, 3);
             f.render_widget(Clear, r);
             f.render_widget(
-                Paragraph::new(inert(&a.lines().join(" ")))
-                    .block(popup_block("Filter evidence by text (Enter)", th)),
+                Paragraph::new(a.shown(false)).block(popup_block(
+                    &format!(
+                        "Filter evidence by text ({})",
+                        app.keymap.text_key(Action::Open).unwrap_or_default()
+                    ),
+                    th,
+                )),
                 r,
             );
         }
-        Popup::Confirm { message, .. } => {
-            let r = layout::centred(area, 60, 7);
-            f.render_widget(Clear, r);
-            let mut lines: Vec<Line> = wrap(message, 56).into_iter().map(Line::from).collect();
-            lines.push(Line::from(""));
-            lines.push(Line::from(Span::styled("y yes · n no", th.title())));
-            f.render_widget(
-                Paragraph::new(lines).block(popup_block("Are you sure?", th)),
-                r,
-            );
-        }
+        Popup::Confirm { ask, .. } => ask.draw(f, area, th),
         Popup::New(n) => {
             let r = layout::centred(area, 70, 10);
             f.render_widget(Clear, r);
             let fw = app.registry.frameworks.get(n.framework);
-            let field = |label: &str, a: &ratatui_textarea::TextArea, on: bool| {
-                let text = inert(&a.lines().join(" "));
-                let cursor = if on { "▏" } else { "" };
+            let field = |label: &str, a: &TextInput, on: bool| {
                 Line::from(vec![
                     Span::styled(format!("{label:>14}: "), th.accent()),
                     Span::styled(
-                        format!("{text}{cursor}"),
+                        a.shown(on),
                         if on { th.selected() } else { Style::default() },
                     ),
                 ])
@@ -589,7 +638,14 @@ fn draw_popup(f: &mut Frame, app: &App, p: &Popup, area: Rect) {
                 field("Review title", &n.title, n.on_title),
                 Line::from(""),
                 Line::from(Span::styled(
-                    "Tab switches field · Enter creates · Esc cancels",
+                    key_line(
+                        &app.keymap,
+                        &[
+                            (&[Action::NextPane], "switches field"),
+                            (&[Action::Open], "creates"),
+                            (&[Action::Back], "cancels"),
+                        ],
+                    ),
                     th.dim(),
                 )),
             ];

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use peerbook::framework::registry::Registry;
 use peerbook::store::session::Doc;
-use peerbook::tui::app::App;
+use peerbook::tui::app::{App, Pane, Slot};
 use peerbook::tui::keys::{Key, Keymap};
 use peerbook::tui::shown::Shown;
 use peerbook::workbook::{Rating, Workbook};
@@ -251,6 +251,44 @@ macro_rules! snap_start {
     ($name:expr, $app:expr) => {
         insta::assert_snapshot!($name, start_text($app))
     };
+}
+
+// ----- where the user is -----
+
+/// The screen being shown, by its tab's title ("Questions", "Proud of").
+pub fn on_screen(app: &App) -> &'static str {
+    app.screen.title()
+}
+
+/// Whether the Questions screen's answer pane (rather than the list of
+/// questions) has focus.
+pub fn answer_focused(app: &App) -> bool {
+    app.q.pane == Pane::Form
+}
+
+/// The part of the answer chosen in the answer pane.
+pub fn slot(app: &App) -> Option<Slot> {
+    app.slots().get(app.q.slot).cloned()
+}
+
+/// Whether the form (rather than the list) has focus on the list-form
+/// screen shown (evidence, details, metrics, proud of, activity).
+pub fn form_focused(app: &App) -> bool {
+    let lf = match on_screen(app) {
+        "Evidence" => &app.ev.list,
+        "Details" => &app.details,
+        "Metrics" => &app.metrics,
+        "Proud of" => &app.proud,
+        "Activity" => &app.activity,
+        other => panic!("{other} is not a list-form screen"),
+    };
+    lf.pane == Pane::Form
+}
+
+/// The evidence item chosen on the Evidence screen (its index in the
+/// workbook).
+pub fn chosen_evidence(app: &App) -> usize {
+    app.evidence_shown()[app.ev.list.sel]
 }
 
 // ----- the open pop-up -----

@@ -4,13 +4,13 @@
 
 use std::path::PathBuf;
 
-use ratatui_textarea::TextArea;
+use crate::tui::widgets::input::TextInput;
 
 use crate::tui::keys::Action;
 
 /// A file name being typed, and what it is for.
 pub struct PathPrompt {
-    pub input: TextArea<'static>,
+    pub input: TextInput,
     pub purpose: PathPurpose,
     pub error: Option<String>,
 }

@@ -1,14 +1,18 @@
 //! A reviewer's activity log: the activities on the left, the selected
-//! one's form on the right.
+//! one's form on the right; what its keys do to them.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
+use super::{Pending, ScreenCtx};
 use crate::text::inert;
 use crate::tui::app::{App, Pane, Screen};
 use crate::tui::drawn::{Drawn, List};
-use crate::tui::edit::Target;
+use crate::tui::edit::{ACT_FIELDS, ActField, Target};
+use crate::tui::keys::Action;
 use crate::tui::layout;
+use crate::tui::popups::pick;
+use crate::tui::undo::Part;
 use crate::tui::widgets::draw_note;
 use crate::tui::widgets::form::{FormSpec, draw_form};
 use crate::tui::widgets::list::{ListSpec, draw_list};
@@ -81,4 +85,66 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect, out: &mut Drawn) {
         },
         None,
     );
+}
+
+/// The screen's own actions: add an activity (dated the first on-site day)
+/// and type its title, open or edit a field (the kind from a picker),
+/// delete after asking.
+pub fn action(cx: &mut impl ScreenCtx, action: Action) {
+    let Some((name, role)) = cx.reviewer() else {
+        return;
+    };
+    let sel = cx.list_form().sel;
+    let current = cx
+        .workbook()
+        .and_then(|w| w.reviewer(&name))
+        .and_then(|r| r.activities.get(sel))
+        .map(|a| (a.kind, a.title.clone()));
+    match action {
+        Action::Add => {
+            cx.open_group();
+            let mut i = 0;
+            let added = cx.change(Part::Reviewer(name.clone()), |wb| {
+                let date = wb.review.onsite_start;
+                let r = wb.reviewer_mut(&name);
+                if r.role.is_none() {
+                    r.role = role;
+                }
+                r.activities.push(crate::workbook::onsite::Activity {
+                    date,
+                    ..Default::default()
+                });
+                i = r.activities.len() - 1;
+                Some(format!("add activity {}", i + 1))
+            });
+            if !added {
+                return;
+            }
+            let lf = cx.list_form();
+            lf.sel = i;
+            lf.pane = Pane::Form;
+            lf.field = 2;
+            cx.edit(Target::Activity(name, i, ActField::Title), false);
+        }
+        Action::Open | Action::Edit => {
+            let Some((kind, _)) = current else { return };
+            let lf = cx.list_form();
+            if lf.pane == Pane::List {
+                lf.pane = Pane::Form;
+                lf.field = 0;
+            } else if lf.field == 0 {
+                cx.choose(pick::activity_kind(Some(kind)));
+            } else if let Some(f) = ACT_FIELDS.get(lf.field - 1) {
+                cx.edit(Target::Activity(name, sel, *f), false);
+            }
+        }
+        Action::Delete => {
+            let Some((_, title)) = current else { return };
+            cx.ask(
+                format!("Delete \"{title}\" from your activity log?"),
+                Pending::DeleteActivity(sel),
+            );
+        }
+        _ => {}
+    }
 }

@@ -1,13 +1,18 @@
-//! The review's details: council, title, dates, focus questions, the team.
+//! The review's details: council, title, dates, focus questions, the team;
+//! what its keys do to them.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
+use super::{Pending, ScreenCtx, remove_at};
 use crate::text::inert;
 use crate::tui::app::App;
 use crate::tui::drawn::Drawn;
-use crate::tui::edit::Target;
+use crate::tui::edit::{MEMBER_FIELDS, MemberField, Target, new_member};
+use crate::tui::keys::Action;
+use crate::tui::undo::Part;
 use crate::tui::widgets::form::{FormSpec, draw_form};
+use crate::workbook::Workbook;
 
 /// Draws the screen into the body, recording what a click on it does.
 pub fn draw(f: &mut Frame, app: &App, area: Rect, out: &mut Drawn) {
@@ -54,4 +59,91 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect, out: &mut Drawn) {
         },
         Some(out),
     );
+}
+
+/// The screen's rows, each the field it edits; None for the rows that add
+/// a focus question and a team member.
+pub fn rows(wb: &Workbook) -> Vec<Option<Target>> {
+    let mut v = vec![
+        Some(Target::Council),
+        Some(Target::Title),
+        Some(Target::OnsiteStart),
+        Some(Target::OnsiteEnd),
+    ];
+    v.extend((0..wb.review.focus.len()).map(|i| Some(Target::Focus(i))));
+    v.push(None); // add focus question
+    for i in 0..wb.review.team.len() {
+        v.extend(MEMBER_FIELDS.iter().map(|f| Some(Target::Member(i, *f))));
+    }
+    v.push(None); // add team member
+    v
+}
+
+/// The screen's own actions: edit the row's field, add a focus question
+/// or a team member, delete one (a member after asking).
+pub fn action(cx: &mut impl ScreenCtx, action: Action) {
+    let rows = cx.workbook().map(rows).unwrap_or_default();
+    let sel = cx.list_form().sel;
+    match action {
+        Action::Open | Action::Edit => match rows.get(sel) {
+            Some(Some(t)) => cx.edit(t.clone(), false),
+            Some(None) => add(cx, sel, &rows),
+            None => {}
+        },
+        Action::Add => add(cx, sel, &rows),
+        Action::Delete => match rows.get(sel) {
+            Some(Some(Target::Focus(i))) => {
+                let i = *i;
+                cx.change(Part::Review, |wb| {
+                    remove_at(&mut wb.review.focus, i)
+                        .then(|| format!("delete focus question {}", i + 1))
+                });
+            }
+            Some(Some(Target::Member(i, _))) => {
+                let i = *i;
+                let name = cx
+                    .workbook()
+                    .and_then(|w| w.review.team.get(i))
+                    .map(|m| m.name.clone())
+                    .unwrap_or_default();
+                cx.ask(
+                    format!("Remove {name} from the team?"),
+                    Pending::DeleteMember(i),
+                );
+            }
+            _ => {}
+        },
+        _ => {}
+    }
+}
+
+/// Adds a focus question or a team member, by where the cursor is.
+fn add(cx: &mut impl ScreenCtx, sel: usize, rows: &[Option<Target>]) {
+    let Some(focus_n) = cx.workbook().map(|w| w.review.focus.len()) else {
+        return;
+    };
+    let add_focus_row = 4 + focus_n;
+    let in_focus = sel <= add_focus_row;
+    cx.open_group();
+    let mut i = 0;
+    let added = cx.change(Part::Review, |wb| {
+        if in_focus {
+            wb.review.focus.push(String::new());
+            Some(format!("add focus question {}", focus_n + 1))
+        } else {
+            wb.review.team.push(new_member());
+            i = wb.review.team.len() - 1;
+            Some(format!("add team member {}", i + 1))
+        }
+    });
+    if !added {
+        return;
+    }
+    if in_focus {
+        cx.list_form().sel = add_focus_row;
+        cx.edit(Target::Focus(focus_n), true);
+    } else {
+        cx.list_form().sel = rows.len() - 1;
+        cx.edit(Target::Member(i, MemberField::Name), false);
+    }
 }

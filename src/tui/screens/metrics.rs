@@ -4,10 +4,12 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
+use super::ScreenCtx;
 use crate::text::inert;
 use crate::tui::app::{App, Pane, Screen};
 use crate::tui::drawn::{Drawn, List};
 use crate::tui::edit::{METRIC_FIELDS, Target, fmt_number};
+use crate::tui::keys::Action;
 use crate::tui::layout;
 use crate::tui::widgets::draw_note;
 use crate::tui::widgets::form::{FormSpec, draw_form};
@@ -89,4 +91,27 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect, out: &mut Drawn) {
         },
         None,
     );
+}
+
+/// The screen's own actions: Enter or `e` goes into the form, then edits
+/// the field chosen there.
+pub fn action(cx: &mut impl ScreenCtx, action: Action) {
+    if !matches!(action, Action::Open | Action::Edit) {
+        return;
+    }
+    let sel = cx.list_form().sel;
+    let Some(m) = cx
+        .workbook()
+        .and_then(|w| w.framework.metrics.get(sel))
+        .map(|m| m.id.clone())
+    else {
+        return;
+    };
+    let lf = cx.list_form();
+    if lf.pane == Pane::List {
+        lf.pane = Pane::Form;
+        lf.field = 0;
+    } else if let Some(f) = METRIC_FIELDS.get(lf.field) {
+        cx.edit(Target::Metric(m, *f), false);
+    }
 }

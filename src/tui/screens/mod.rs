@@ -1,6 +1,8 @@
 //! The screens: which there are, what they are called, the state they
-//! share, and one file a screen that draws it. (Their actions are still in
-//! `app.rs`.)
+//! share, and one file a screen that draws it and, for the screens moved so
+//! far (start, proud of, metrics, details, activity), handles its actions through [`ScreenCtx`]: what a
+//! screen may ask of the app, passed in, so no screen's actions need the
+//! app itself. (The other screens' actions are still in `app.rs`.)
 
 pub mod activity;
 pub mod dashboard;
@@ -13,7 +15,55 @@ pub mod proud_of;
 pub mod questions;
 pub mod start;
 
-use super::keys::Context;
+use super::component::Handled;
+use super::edit::Target;
+use super::keys::{Action, Context};
+use super::undo::Part;
+use crate::workbook::Workbook;
+
+/// What a screen may ask of the app while it handles an action.
+pub trait ScreenCtx {
+    /// The open workbook.
+    fn workbook(&self) -> Option<&Workbook>;
+    /// The list and form of the screen being handled.
+    fn list_form(&mut self) -> &mut ListForm;
+    /// The one place a workbook edit is made (read-only refusal, undo,
+    /// change record, save): `edit` returns what it did, or None if
+    /// nothing changed. True if the workbook changed.
+    fn change<F: FnOnce(&mut Workbook) -> Option<String>>(&mut self, part: Part, edit: F) -> bool;
+    /// Opens the editor on a field (`added`: a new item, dropped if left
+    /// empty).
+    fn edit(&mut self, target: Target, added: bool);
+    /// Asks a yes/no question; yes does `on_yes`.
+    fn ask(&mut self, message: String, on_yes: Pending);
+    /// Starts a group of changes undone together (a new item and the
+    /// editor opened on it).
+    fn open_group(&mut self);
+    /// Opens a picker whose choice changes the workbook (refused, and the
+    /// status bar says why, on a read-only one).
+    fn choose(&mut self, pick: super::popups::pick::Pick);
+    /// Who is reviewing, in reviewer mode, and the role they gave.
+    fn reviewer(&self) -> Option<(String, Option<String>)>;
+}
+
+/// Removes the `i`th string of a list; false if there is none.
+pub fn remove_at(list: &mut Vec<String>, i: usize) -> bool {
+    if i < list.len() {
+        list.remove(i);
+        true
+    } else {
+        false
+    }
+}
+
+/// What a confirmed question does.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Pending {
+    DeleteEvidence(usize),
+    DeleteCase(usize),
+    DeleteMember(usize),
+    DeleteActivity(usize),
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Screen {
@@ -92,4 +142,56 @@ pub struct ListForm {
     pub sel: usize,
     pub pane: Pane,
     pub field: usize,
+}
+
+/// How long a list-form screen's list and form are, for moving in them.
+#[derive(Debug, Clone, Copy)]
+pub struct ListSizes {
+    pub items: usize,
+    pub fields: usize,
+    /// Rows a page moves.
+    pub page: usize,
+    /// False for a screen that is one list with no form beside it.
+    pub has_form: bool,
+}
+
+impl ListForm {
+    /// Moving in the list and the form, shared by the list-form screens:
+    /// Tab switches pane, the arrows and pages move in the pane with focus,
+    /// Esc in the form goes back to the list. `Done` for Esc in the list
+    /// (leave the screen); `Consumed` when it moved (the screen may still
+    /// use the action: Enter, say).
+    pub fn navigate(&mut self, action: Action, n: ListSizes) -> Handled<()> {
+        let in_form = self.pane == Pane::Form && n.has_form;
+        let last_item = n.items.saturating_sub(1);
+        let last_field = n.fields.saturating_sub(1);
+        match action {
+            Action::NextPane if n.has_form => {
+                self.pane = if self.pane == Pane::List {
+                    Pane::Form
+                } else {
+                    Pane::List
+                };
+                self.field = 0;
+                return Handled::Consumed;
+            }
+            Action::Up if in_form => self.field = self.field.saturating_sub(1),
+            Action::Down if in_form => self.field = (self.field + 1).min(last_field),
+            Action::Top | Action::PageUp if in_form => self.field = 0,
+            Action::Bottom | Action::PageDown if in_form => self.field = last_field,
+            Action::Up => self.sel = self.sel.saturating_sub(1),
+            Action::Down => self.sel = (self.sel + 1).min(last_item),
+            Action::PageUp => self.sel = self.sel.saturating_sub(n.page),
+            Action::PageDown => self.sel = (self.sel + n.page).min(last_item),
+            Action::Top => self.sel = 0,
+            Action::Bottom => self.sel = last_item,
+            Action::Back if in_form => self.pane = Pane::List,
+            Action::Back => return Handled::Done(()),
+            _ => return Handled::Ignored,
+        }
+        if matches!(action, Action::Up | Action::Down) && !in_form {
+            self.field = 0;
+        }
+        Handled::Consumed
+    }
 }

@@ -1,4 +1,6 @@
-//! The start screen: the workbooks in the data folder and a new one.
+//! The start screen: the workbooks in the data folder and a new one. It
+//! owns its state (the workbooks listed, the row chosen) and answers its
+//! actions with what the user chose, which the app carries out.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -6,9 +8,15 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
+use std::path::{Path, PathBuf};
+
+use crate::review::scoring;
+use crate::store::WorkbookFile;
 use crate::text::{inert, pad};
 use crate::tui::app::App;
+use crate::tui::component::Handled;
 use crate::tui::drawn::{Drawn, Hit};
+use crate::tui::keys::Action;
 use crate::tui::widgets::boxed;
 
 /// Draws the start screen into the body; its rows are clickable.
@@ -79,4 +87,175 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect, out: &mut Drawn) {
         )));
     }
     f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+}
+
+/// A workbook in the data folder, for the start screen.
+#[derive(Debug, Clone)]
+pub struct Listed {
+    pub path: PathBuf,
+    pub council: String,
+    pub title: String,
+    pub framework: String,
+    pub answered: usize,
+    pub total: usize,
+    pub changed: String,
+    pub error: Option<String>,
+}
+
+#[derive(Debug, Default)]
+pub struct StartState {
+    pub books: Vec<Listed>,
+    /// 0 is "new workbook", then the books.
+    pub sel: usize,
+}
+
+/// What the user chose on the start screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StartChoice {
+    /// Make a new workbook (choose its framework first).
+    New,
+    Open(PathBuf),
+    /// Open a copy of a workbook (one held by someone else, say).
+    OpenCopy(PathBuf),
+    Quit,
+}
+
+impl StartState {
+    /// Reads the workbooks in `dir`, keeping the row chosen where it can.
+    pub fn refresh(&mut self, dir: &Path) {
+        let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
+            .map(|rd| {
+                rd.filter_map(|e| e.ok().map(|e| e.path()))
+                    .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
+                    .collect()
+            })
+            .unwrap_or_default();
+        paths.sort();
+        self.books = paths.into_iter().map(listed).collect();
+        self.sel = self.sel.min(self.books.len());
+    }
+
+    /// The book on the chosen row (none on "new workbook").
+    fn chosen(&self) -> Option<&Listed> {
+        self.sel.checked_sub(1).and_then(|i| self.books.get(i))
+    }
+
+    pub fn action(&mut self, action: Action) -> Handled<StartChoice> {
+        let last = self.books.len();
+        match action {
+            Action::Up => self.sel = self.sel.saturating_sub(1),
+            Action::Down => self.sel = (self.sel + 1).min(last),
+            Action::Top => self.sel = 0,
+            Action::Bottom => self.sel = last,
+            Action::Add => return Handled::Done(StartChoice::New),
+            Action::Open => {
+                return match self.chosen() {
+                    None if self.sel == 0 => Handled::Done(StartChoice::New),
+                    None => Handled::Consumed,
+                    Some(b) => Handled::Done(StartChoice::Open(b.path.clone())),
+                };
+            }
+            Action::OpenCopy => {
+                return match self.chosen() {
+                    Some(b) => Handled::Done(StartChoice::OpenCopy(b.path.clone())),
+                    None => Handled::Consumed,
+                };
+            }
+            Action::Back => return Handled::Done(StartChoice::Quit),
+            _ => return Handled::Ignored,
+        }
+        Handled::Consumed
+    }
+}
+
+/// One row of the list: the workbook's council, title and progress, or
+/// why it does not open.
+fn listed(path: PathBuf) -> Listed {
+    match WorkbookFile::read(&path) {
+        Ok((wb, _)) => {
+            let r = scoring::report(&wb);
+            let changed = wb
+                .answers
+                .iter()
+                .filter_map(|a| a.changed.as_ref())
+                .map(|c| c.at)
+                .max()
+                .map(|t| t.format("%Y-%m-%d").to_string())
+                .unwrap_or_else(|| "-".into());
+            Listed {
+                path,
+                council: wb.review.council.clone(),
+                title: wb.review.title.clone(),
+                framework: wb.framework.key(),
+                answered: r.overall.answered,
+                total: r.overall.total,
+                changed,
+                error: None,
+            }
+        }
+        Err(e) => {
+            // The row already names the file: keep "line:col: what".
+            let first = e.to_string().lines().next().unwrap_or("").to_string();
+            let error = first
+                .strip_prefix(&format!("{}:", path.display()))
+                .map(str::to_string)
+                .unwrap_or(first);
+            Listed {
+                council: path
+                    .file_name()
+                    .map(|n| n.to_string_lossy().to_string())
+                    .unwrap_or_default(),
+                path,
+                title: String::new(),
+                framework: String::new(),
+                answered: 0,
+                total: 0,
+                changed: String::new(),
+                error: Some(error),
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn two_books() -> StartState {
+        let book = |p: &str| Listed {
+            path: PathBuf::from(p),
+            council: String::new(),
+            title: String::new(),
+            framework: String::new(),
+            answered: 0,
+            total: 0,
+            changed: String::new(),
+            error: None,
+        };
+        StartState {
+            books: vec![book("a.yaml"), book("b.yaml")],
+            sel: 0,
+        }
+    }
+
+    #[test]
+    fn moves_between_new_and_the_books_and_says_what_was_chosen() {
+        let mut s = two_books();
+        assert_eq!(s.action(Action::Open), Handled::Done(StartChoice::New));
+        assert_eq!(s.action(Action::OpenCopy), Handled::Consumed);
+        s.action(Action::Bottom);
+        s.action(Action::Down);
+        assert_eq!(s.sel, 2);
+        assert_eq!(
+            s.action(Action::Open),
+            Handled::Done(StartChoice::Open("b.yaml".into()))
+        );
+        s.action(Action::Up);
+        assert_eq!(
+            s.action(Action::OpenCopy),
+            Handled::Done(StartChoice::OpenCopy("a.yaml".into()))
+        );
+        assert_eq!(s.action(Action::Back), Handled::Done(StartChoice::Quit));
+        assert_eq!(s.action(Action::Rate(1)), Handled::Ignored);
+    }
 }

@@ -1,7 +1,9 @@
 //! Common widgets the screens and pop-ups are built from. Each owns its
 //! state and keeps the contract in [`super::component`]; none knows the app.
 
+pub mod confirm;
 pub mod form;
+pub mod input;
 pub mod list;
 pub mod picker;
 
