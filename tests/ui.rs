@@ -19,6 +19,9 @@ use tempfile::TempDir;
 #[path = "ui/saving.rs"]
 mod saving;
 
+#[path = "ui/ux.rs"]
+mod ux;
+
 #[path = "ui/harness.rs"]
 #[macro_use]
 mod harness;

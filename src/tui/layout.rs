@@ -29,7 +29,10 @@ pub fn main(area: Rect) -> Main {
 
 /// The list on the left and the detail on the right.
 pub fn questions(body: Rect) -> (Rect, Rect) {
-    let left = (body.width * 2 / 5).clamp(24.min(body.width), 44);
+    // From 120 columns the list widens (to at most 72) to show the
+    // questions' own text beside their references.
+    let most = if body.width >= 120 { 72 } else { 44 };
+    let left = (body.width * 2 / 5).clamp(24.min(body.width), most);
     (
         Rect::new(body.x, body.y, left, body.height),
         Rect::new(

@@ -23,6 +23,22 @@ fn rule(text: &str, w: usize) -> String {
     out
 }
 
+/// The fewest columns of a question's own text worth showing in the list.
+const SHORT_TEXT_MIN: usize = 24;
+
+/// A question's row in the list: its mark and reference, its rating, and
+/// then as much of the question's text as fits, when at least
+/// [`SHORT_TEXT_MIN`] columns of it do (so a narrow list stays as it was).
+fn with_short_text(head: &str, rating: &str, text: &str, w: usize) -> String {
+    let row = format!("{head}{rating}");
+    let sep = if rating.is_empty() { "" } else { "  " };
+    let room = w.saturating_sub(width(&row) + width(sep));
+    if room < SHORT_TEXT_MIN {
+        return row;
+    }
+    format!("{row}{sep}{}", truncate(&inert(&text.replace('\n', " ")), room))
+}
+
 /// Draws the screen into the body, recording what a click on it does.
 pub fn draw(f: &mut Frame, app: &App, area: Rect, out: &mut Drawn) {
     let th = app.theme;
@@ -94,7 +110,7 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect, out: &mut Drawn) {
                     status_mark(status),
                     inert(question.display_ref())
                 );
-                let text = truncate(&format!("{head}{rtext}"), w);
+                let text = truncate(&with_short_text(&head, &rtext, &question.text, w), w);
                 let selected = app.q.question_rows.get(app.q.sel) == Some(&(lines.len() + offset));
                 let style = if selected {
                     th.selected()
