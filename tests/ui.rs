@@ -114,7 +114,8 @@ fn snapshot_help_popup() {
 fn snapshot_rating_picker() {
     let (mut app, _d) = suffolk();
     press(&mut app, "r");
-    assert!(showing(&app, "rating") && popup(&app).unwrap().choice == Some(2));
+    // "no rating" first, then the levels: 3 is the fourth line.
+    assert!(showing(&app, "rating") && popup(&app).unwrap().choice == Some(3));
     snap!("popup_rating", app);
 }
 
@@ -455,15 +456,17 @@ fn clearing_the_rating_of_an_empty_answer_leaves_it_unanswered() {
 fn rating_picker_sets_the_rating() {
     let (mut app, _d) = suffolk();
     press(&mut app, "r");
-    // Opens on the current rating (3 → third line); j moves to 4.
+    // Opens on the current rating (3 → fourth line, after "no rating");
+    // j moves to 4.
     keys(&mut app, "j enter");
     assert!(popup(&app).is_none());
     assert_eq!(rating(&app, "1"), Rating::Level(4));
     press(&mut app, "r");
     keys(&mut app, "j enter");
     assert_eq!(rating(&app, "1"), Rating::NotApplicable);
+    // "no rating" is the first line.
     press(&mut app, "r");
-    keys(&mut app, "j enter");
+    keys(&mut app, "g enter");
     assert_eq!(rating(&app, "1"), Rating::None);
     // Esc cancels.
     press(&mut app, "r");

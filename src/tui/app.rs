@@ -1489,8 +1489,9 @@ impl App {
         }
     }
 
-    /// The rating picker's options: each level, then N/A where allowed,
-    /// then "no rating".
+    /// The rating picker's options: "no rating" first (so an unrated
+    /// question's picker opens at the top and `j` goes to the first level),
+    /// then each level, then N/A where allowed.
     pub fn rating_options(&self) -> Vec<(Rating, String, Option<String>)> {
         let Some(scale) = self.wb().and_then(|w| w.framework.scale.as_ref()) else {
             return Vec::new();
@@ -1509,7 +1510,7 @@ impl App {
         if scale.not_applicable {
             v.push((Rating::NotApplicable, "N/A  not applicable".into(), None));
         }
-        v.push((Rating::None, "–  no rating".into(), None));
+        v.insert(0, (Rating::None, "–  no rating".into(), None));
         v
     }
 

@@ -25,3 +25,40 @@ fn the_question_list_shows_the_questions_text_where_the_width_allows() {
     let narrow = screen(&mut app, 80, 24);
     assert!(!row_with(&narrow, "KLOE 1 3").contains("How well"), "{narrow}");
 }
+
+// ----- the rating picker -----
+
+/// The rating picker's selected line, as drawn (the list's selected row
+/// behind it is also drawn reversed, and is left out).
+fn picked(app: &mut peerbook::tui::app::App) -> String {
+    let sel = selected_rows(app, 80, 24);
+    sel.iter()
+        .find(|r| r.contains("  ") && !r.contains("KLOE"))
+        .cloned()
+        .unwrap_or_else(|| panic!("no picker line is selected: {sel:?}"))
+}
+
+#[test]
+fn the_rating_picker_opens_on_no_rating_and_j_moves_from_it() {
+    let (mut app, _d) = suffolk();
+    // KLOE 10 has no rating.
+    keys(&mut app, "j j j j j j j j j");
+    assert!(screen(&mut app, 80, 24).contains("KLOE 10 · "), "{}", screen(&mut app, 80, 24));
+    press(&mut app, "r");
+    assert_eq!(picked(&mut app), "–  no rating");
+    press(&mut app, "j");
+    assert_eq!(picked(&mut app), "1  Significant shortfalls");
+    press(&mut app, "G");
+    assert_eq!(picked(&mut app), "N/A  not applicable");
+    press(&mut app, "g");
+    assert_eq!(picked(&mut app), "–  no rating");
+    keys(&mut app, "j j enter");
+    assert_eq!(rating(&app, "10"), peerbook::workbook::Rating::Level(2));
+}
+
+#[test]
+fn the_rating_picker_opens_on_the_current_rating() {
+    let (mut app, _d) = suffolk();
+    press(&mut app, "r");
+    assert_eq!(picked(&mut app), "3  Good standard");
+}
