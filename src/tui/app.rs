@@ -1430,8 +1430,14 @@ impl App {
                 }
             })
             .find(|i| unanswered(*i));
+        let from = self.q.sel;
         match found {
-            Some(i) => self.select_question(i),
+            Some(i) => {
+                self.select_question(i);
+                if let Some(m) = crate::tui::screens::questions::wrapped_note(from, i, forward) {
+                    self.message = Some((m.into(), false));
+                }
+            }
             None => self.message = Some(("Every question has an answer".into(), false)),
         }
     }

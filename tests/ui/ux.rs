@@ -62,3 +62,21 @@ fn the_rating_picker_opens_on_the_current_rating() {
     press(&mut app, "r");
     assert_eq!(picked(&mut app), "3  Good standard");
 }
+
+// ----- n says when it wraps round -----
+
+#[test]
+fn n_says_when_it_wraps_round_to_the_top() {
+    let (mut app, _d) = suffolk();
+    // KLOE 12 is the one question without an answer.
+    press(&mut app, "n");
+    let text = screen(&mut app, 80, 24);
+    assert!(text.contains("KLOE 12 · "), "{text}");
+    assert!(!text.contains("Wrapped"), "{text}");
+    press(&mut app, "n");
+    let text = screen(&mut app, 80, 24);
+    assert!(text.contains("Wrapped round to the top"), "{text}");
+    press(&mut app, "N");
+    let text = screen(&mut app, 80, 24);
+    assert!(text.contains("Wrapped round to the bottom"), "{text}");
+}

@@ -23,6 +23,16 @@ fn rule(text: &str, w: usize) -> String {
     out
 }
 
+/// What `n` (or its reverse) says when the next gap it found is back past
+/// the start (or the end) of the list, so a jump back is never a surprise.
+pub fn wrapped_note(from: usize, to: usize, forward: bool) -> Option<&'static str> {
+    match forward {
+        true if to <= from => Some("Wrapped round to the top: no gap below"),
+        false if to >= from => Some("Wrapped round to the bottom: no gap above"),
+        _ => None,
+    }
+}
+
 /// The fewest columns of a question's own text worth showing in the list.
 const SHORT_TEXT_MIN: usize = 24;
 
