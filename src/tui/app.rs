@@ -924,7 +924,13 @@ impl App {
                 Some(Slot::Evidence(_) | Slot::LinkEvidence) => self.open_link_picker(&qid),
                 _ => self.add_item(&qid, true),
             },
-            (Pane::List, Action::Add) => self.add_item(&qid, true),
+            (Pane::List, Action::Add) => {
+                self.add_item(&qid, true);
+                if matches!(self.popup, Some(Popup::Editor(_))) {
+                    let what = crate::tui::screens::questions::adding_from_list(self, &qid);
+                    self.message = Some((what, false));
+                }
+            }
             (_, Action::Link) => self.open_link_picker(&qid),
             (Pane::Form, Action::Delete) => self.delete_slot(&qid),
             (Pane::Form, Action::MoveUp) => self.move_slot(&qid, true),

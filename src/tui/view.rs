@@ -87,7 +87,10 @@ pub fn draw(f: &mut Frame, app: &App) -> Drawn {
         ]),
         _ => None,
     };
+    let on_questions = app.popup.is_none() && app.screen == Screen::Questions;
+    let pane = on_questions.then(|| super::screens::questions::pane_name(app));
     let hints: Vec<Span> = typing
+        .or_else(|| on_questions.then(|| super::screens::questions::footer(app)))
         .unwrap_or_else(|| app.keymap.footer(app.context()))
         .into_iter()
         .filter(|(_, d)| app.doc.is_some() || d != "search")
@@ -106,11 +109,23 @@ pub fn draw(f: &mut Frame, app: &App) -> Drawn {
             ]
         })
         .collect();
+    let hints = named_pane(pane, hints, th);
     f.render_widget(Paragraph::new(Line::from(hints)).style(th.dim()), l.footer);
     if let Some(p) = &app.popup {
         draw_popup(f, app, p, area);
     }
     out
+}
+
+/// The footer's keys after the name of the pane they belong to, when the
+/// screen has more than one.
+fn named_pane<'a>(pane: Option<&str>, hints: Vec<Span<'a>>, th: Theme) -> Vec<Span<'a>> {
+    match pane {
+        Some(name) => std::iter::once(Span::styled(format!(" {name}:"), th.accent()))
+            .chain(hints)
+            .collect(),
+        None => hints,
+    }
 }
 
 /// What the keys do while a field is being typed in.

@@ -80,3 +80,41 @@ fn n_says_when_it_wraps_round_to_the_top() {
     let text = screen(&mut app, 80, 24);
     assert!(text.contains("Wrapped round to the bottom"), "{text}");
 }
+
+// ----- focus is unmistakable -----
+
+/// The last row of the screen: the footer.
+fn footer(text: &str) -> &str {
+    text.lines().last().unwrap_or("")
+}
+
+#[test]
+fn the_focused_pane_is_marked_and_the_footer_names_it_with_its_keys() {
+    let (mut app, _d) = suffolk();
+    let text = screen(&mut app, 80, 24);
+    assert!(text.contains("┌ ▶ Questions 12/13"), "{text}");
+    assert!(!text.contains("▶ KLOE 1 · "), "{text}");
+    let foot = footer(&text);
+    assert!(foot.starts_with(" Questions: Tab answer"), "{foot}");
+    assert!(!foot.contains(" a add"), "{foot}");
+    press(&mut app, "tab");
+    let text = screen(&mut app, 80, 24);
+    assert!(text.contains("▶ KLOE 1 · "), "{text}");
+    assert!(!text.contains("▶ Questions"), "{text}");
+    let foot = footer(&text);
+    assert!(foot.starts_with(" Answer:"), "{foot}");
+    for k in [" a add", " d delete", " K/J move", " Tab list"] {
+        assert!(foot.contains(k), "the answer pane's footer shows {k:?}: {foot}");
+    }
+}
+
+#[test]
+fn a_in_the_question_list_says_where_focus_went() {
+    let (mut app, _d) = suffolk();
+    press(&mut app, "a");
+    let text = screen(&mut app, 80, 24);
+    assert!(
+        text.contains("Adding a strength to KLOE 1"),
+        "a in the list says what it does:\n{text}"
+    );
+}

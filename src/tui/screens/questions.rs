@@ -23,6 +23,64 @@ fn rule(text: &str, w: usize) -> String {
     out
 }
 
+/// The name of the pane that has focus, for the footer.
+pub fn pane_name(app: &App) -> &'static str {
+    match app.q.pane {
+        Pane::List => "Questions",
+        Pane::Form => "Answer",
+    }
+}
+
+/// The footer's keys for the pane that has focus: the list's own keys, or
+/// the answer's (which include `a`, `d`, `K`, `J`, shown nowhere else),
+/// each read from the keymap so a rebound key is shown as bound.
+pub fn footer(app: &App) -> Vec<(String, String)> {
+    use crate::tui::keys::{Action, Context};
+    let km = &app.keymap;
+    let key = |a: Action| km.key_for(Context::Questions, a).map(|k| k.to_string());
+    let mut out: Vec<(String, String)> = Vec::new();
+    let mut push = |k: Option<String>, d: &str| {
+        if let Some(k) = k {
+            out.push((k, d.to_string()));
+        }
+    };
+    match app.q.pane {
+        Pane::List => {
+            push(key(Action::NextPane), "answer");
+            for (k, d) in km.footer(Context::Questions) {
+                if k != "Tab" {
+                    out.push((k, d));
+                }
+            }
+            return out;
+        }
+        Pane::Form => {
+            let moves = match (key(Action::MoveUp), key(Action::MoveDown)) {
+                (Some(u), Some(d)) => Some(format!("{u}/{d}")),
+                _ => None,
+            };
+            push(key(Action::Open), "open");
+            push(key(Action::Add), "add");
+            push(key(Action::Delete), "delete");
+            push(moves, "move");
+            push(key(Action::NextPane), "list");
+            push(key(Action::RatingPicker), "rating");
+            push(key(Action::Help), "help");
+        }
+    }
+    out
+}
+
+/// What `a` in the question list says, as it opens a new strength and
+/// moves focus to the answer: never a silent move.
+pub fn adding_from_list(app: &App, qid: &str) -> String {
+    let reference = app
+        .wb()
+        .and_then(|wb| wb.framework.question(qid))
+        .map_or(qid.to_string(), |(_, q)| inert(q.display_ref()));
+    format!("Adding a strength to {reference}: focus moved to the answer")
+}
+
 /// What `n` (or its reverse) says when the next gap it found is back past
 /// the start (or the end) of the list, so a jump back is never a surprise.
 pub fn wrapped_note(from: usize, to: usize, forward: bool) -> Option<&'static str> {

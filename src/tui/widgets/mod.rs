@@ -53,11 +53,28 @@ pub fn status_mark(s: Status) -> &'static str {
 
 /// A pane's frame: bold accent when it has the focus, dim when not.
 pub fn boxed<'a>(title: String, focused: bool, th: Theme) -> Block<'a> {
-    let b = Block::default().borders(Borders::ALL).title(title);
+    let b = Block::default()
+        .borders(Borders::ALL)
+        .title(focus_title(title, focused));
     if focused {
         b.border_style(th.accent().add_modifier(Modifier::BOLD))
     } else {
         b.border_style(th.dim())
+    }
+}
+
+/// The marker before a focused pane's title, so focus never rests on the
+/// border's style alone (without colour it is the only sign).
+pub const FOCUS_MARK: &str = "▶";
+
+/// A pane's title with [`FOCUS_MARK`] before it when the pane has focus.
+pub fn focus_title(title: String, focused: bool) -> String {
+    if !focused {
+        return title;
+    }
+    match title.strip_prefix(' ') {
+        Some(rest) => format!(" {FOCUS_MARK} {rest}"),
+        None => format!("{FOCUS_MARK} {title}"),
     }
 }
 
