@@ -2154,10 +2154,11 @@ impl App {
             .and_then(|w| w.framework.question(qid))
             .map(|(_, q)| q.display_ref().to_string())
             .unwrap_or_default();
+        let label = crate::workbook::evidence_label(idx);
         self.message = Some(if added {
-            (format!("Linked {id} to {r}"), false)
+            (format!("Linked {label} to {r}"), false)
         } else {
-            (format!("{id} is already linked to {r}"), false)
+            (format!("{label} is already linked to {r}"), false)
         });
     }
 
@@ -2355,11 +2356,12 @@ impl App {
                         a.evidence.retain(|e| *e != id);
                         removed = a.evidence.len() != before;
                     });
+                    let label = crate::workbook::evidence_label(i);
                     self.message = Some((
                         if removed {
-                            format!("Unlinked {id} from the current question")
+                            format!("Unlinked {label} from the current question")
                         } else {
-                            format!("{id} is not linked to the current question")
+                            format!("{label} is not linked to the current question")
                         },
                         false,
                     ));

@@ -118,3 +118,29 @@ fn a_in_the_question_list_says_where_focus_went() {
         "a in the list says what it does:\n{text}"
     );
 }
+
+// ----- the Evidence screen: E1 as in the pack, and the current question -----
+
+#[test]
+fn the_evidence_screen_says_e1_and_names_the_current_question() {
+    let (mut app, _d) = suffolk();
+    press(&mut app, "E");
+    let text = screen(&mut app, 140, 30);
+    assert!(text.contains("E1 [Document] Integrated Reablement"), "{text}");
+    assert!(!text.contains("ev-1"), "the pack's label, not the id:\n{text}");
+    // KLOE 1 cites E1.
+    assert!(
+        text.contains("Current question: KLOE 1, which cites this item (u unlinks it)"),
+        "{text}"
+    );
+    press(&mut app, "j");
+    let text = screen(&mut app, 140, 30);
+    assert!(
+        text.contains("Current question: KLOE 1 (l links this item to it)"),
+        "{text}"
+    );
+    // The answer pane says E1 too, as the pack's evidence list does.
+    keys(&mut app, "Q tab G");
+    let text = screen(&mut app, 120, 40);
+    assert!(text.contains("Evidence: E1 [Document]"), "{text}");
+}

@@ -316,7 +316,8 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect, out: &mut Drawn) {
                 let id = &a.evidence[*k];
                 let title = app
                     .evidence_item(id)
-                    .map(|e| format!("{} [{}] {}", cut(id, w), e.kind.label(), cut(&e.title, w)))
+                    .zip(wb.evidence_label_of(id))
+                    .map(|(e, label)| format!("{label} [{}] {}", e.kind.label(), cut(&e.title, w)))
                     .unwrap_or_else(|| cut(id, w));
                 vec![truncate(&format!("Evidence: {title}"), w)]
             }
