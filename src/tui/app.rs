@@ -583,6 +583,10 @@ impl App {
 
     pub fn handle_key(&mut self, ev: KeyEvent) {
         let key = Key::from_event(&ev);
+        let quits = self.keymap.lookup(Context::Global, key) == Some(Action::Quit);
+        if super::layout::key_waits(self.frame.size, self.popup.is_some(), quits) {
+            return;
+        }
         // Text input goes to the field being typed in, apart from the keys
         // that close it.
         match &mut self.popup {

@@ -34,7 +34,7 @@ pub fn draw(f: &mut Frame, app: &App) -> Drawn {
     let area = f.area();
     let mut out = Drawn::new(area);
     let th = app.theme;
-    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+    if layout::too_small(area) {
         let msg = format!(
             "Terminal too small: {}×{}. peerbook needs at least {MIN_WIDTH}×{MIN_HEIGHT}. Make the window bigger.",
             area.width, area.height
@@ -116,6 +116,14 @@ pub fn draw(f: &mut Frame, app: &App) -> Drawn {
     }
     out
 }
+
+/// The notes under the keys in help, each short enough for the help box
+/// (68 columns inside), so none is cut off.
+const HELP_NOTES: &[&str] = &[
+    "In the editor: Esc done · Ctrl-Enter done · Ctrl-s save",
+    "               Ctrl-z undo · Ctrl-y redo",
+    "Marks: · not started  ✎ draft  ◆ ready for review  ✔ agreed",
+];
 
 /// The footer's keys after the name of the pane they belong to, when the
 /// screen has more than one.
@@ -392,7 +400,12 @@ fn draw_popup(f: &mut Frame, app: &App, p: &Popup, area: Rect) {
         Popup::Help { scroll } => {
             let r = layout::centred(area, 70, area.height.saturating_sub(2));
             f.render_widget(Clear, r);
-            let rows = app.keymap.help(app.screen.context());
+            let on_start = app.screen == Screen::Start;
+            let rows = if on_start {
+                super::screens::start::help(&app.keymap)
+            } else {
+                app.keymap.help(app.screen.context())
+            };
             let kw = rows
                 .iter()
                 .map(|(k, _)| width(k))
@@ -416,15 +429,14 @@ fn draw_popup(f: &mut Frame, app: &App, p: &Popup, area: Rect) {
                         ])
                     }),
             );
-            lines.push(Line::from(""));
-            lines.push(Line::from(Span::styled(
-                "In the editor: Esc done · Ctrl-z undo · Ctrl-y redo · Ctrl-s save · Ctrl-Enter done",
-                th.dim(),
-            )));
-            lines.push(Line::from(Span::styled(
-                "Marks: · not started  ✎ draft  ◆ ready for review  ✔ agreed",
-                th.dim(),
-            )));
+            if !on_start {
+                lines.push(Line::from(""));
+                lines.extend(
+                    HELP_NOTES
+                        .iter()
+                        .map(|l| Line::from(Span::styled(*l, th.dim()))),
+                );
+            }
             let inner_h = r.height.saturating_sub(2) as usize;
             let max = lines.len().saturating_sub(inner_h);
             let from = (*scroll).min(max);

@@ -144,3 +144,51 @@ fn the_evidence_screen_says_e1_and_names_the_current_question() {
     let text = screen(&mut app, 120, 40);
     assert!(text.contains("Evidence: E1 [Document]"), "{text}");
 }
+
+// ----- help -----
+
+#[test]
+fn the_start_screens_help_lists_only_its_own_keys() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = bare_app_in(&dir);
+    press(&mut app, "?");
+    let text = screen(&mut app, 80, 30);
+    for own in ["open or edit the selected item", "make a copy", "move down", "quit"] {
+        assert!(text.contains(own), "the start help lists {own:?}:\n{text}");
+    }
+    for other in ["evidence library", "dashboard", "undo", "search everything", "Marks:"] {
+        assert!(!text.contains(other), "not {other:?} on the start screen:\n{text}");
+    }
+    // All of it fits: no scrolling needed.
+    assert!(text.contains("Help (Esc to close)"), "{text}");
+}
+
+#[test]
+fn no_help_line_is_cut_off() {
+    let (mut app, _d) = suffolk();
+    press(&mut app, "?");
+    let text = screen(&mut app, 80, 60);
+    // Every key the editor note names is shown, the last one too.
+    for k in ["Esc done", "Ctrl-Enter done", "Ctrl-s save", "Ctrl-z undo", "Ctrl-y redo"] {
+        assert!(text.contains(k), "help shows {k:?}:\n{text}");
+    }
+}
+
+// ----- too small -----
+
+#[test]
+fn keys_typed_while_the_terminal_is_too_small_do_not_reach_an_open_editor() {
+    let (mut app, _d) = suffolk();
+    press(&mut app, "o"); // the owner editor
+    assert!(showing(&app, "editor"));
+    let before = popup(&app).unwrap().input;
+    let small = screen(&mut app, 40, 10);
+    assert!(small.contains("Terminal too small"), "{small}");
+    typ(&mut app, "xyz");
+    press(&mut app, "esc");
+    assert!(showing(&app, "editor"), "Esc waits too");
+    let _ = screen(&mut app, 80, 24);
+    assert_eq!(popup(&app).unwrap().input, before, "nothing typed unseen");
+    typ(&mut app, "!");
+    assert!(popup(&app).unwrap().input.unwrap().ends_with('!'));
+}
