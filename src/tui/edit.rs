@@ -40,6 +40,10 @@ impl Editor {
         area.set_wrap_mode(WrapMode::WordOrGlyph);
         area.move_cursor(ratatui_textarea::CursorMove::Bottom);
         area.move_cursor(ratatui_textarea::CursorMove::End);
+        if let Some(p) = target.placeholder() {
+            // Drawn dimmed while the field is empty; never its text.
+            area.set_placeholder_text(p);
+        }
         Editor {
             target,
             area,

@@ -192,3 +192,37 @@ fn keys_typed_while_the_terminal_is_too_small_do_not_reach_an_open_editor() {
     typ(&mut app, "!");
     assert!(popup(&app).unwrap().input.unwrap().ends_with('!'));
 }
+
+// ----- placeholders are never content -----
+
+#[test]
+fn a_new_evidence_item_starts_empty_and_its_placeholder_is_only_drawn() {
+    let (mut app, _d) = suffolk();
+    press(&mut app, "E");
+    press(&mut app, "a");
+    assert!(showing(&app, "editor"));
+    assert_eq!(popup(&app).unwrap().input.as_deref(), Some(""), "starts empty");
+    let text = screen(&mut app, 80, 24);
+    assert!(text.contains("New evidence"), "the placeholder is drawn:\n{text}");
+    typ(&mut app, "Carers survey");
+    press(&mut app, "enter");
+    assert_eq!(wb(&app).evidence.last().unwrap().title, "Carers survey");
+}
+
+#[test]
+fn new_case_studies_and_team_members_start_empty() {
+    let (mut app, _d) = suffolk();
+    press(&mut app, "P");
+    press(&mut app, "a");
+    assert_eq!(popup(&app).unwrap().input.as_deref(), Some(""));
+    typ(&mut app, "Mrs A goes home");
+    press(&mut app, "enter");
+    assert_eq!(wb(&app).proud_of.last().unwrap().title, "Mrs A goes home");
+    let member = peerbook::workbook::fields::new_member();
+    assert!(member.name.is_empty());
+    assert_eq!(
+        peerbook::workbook::fields::Target::Member(0, peerbook::workbook::fields::MemberField::Name)
+            .placeholder(),
+        Some("New team member")
+    );
+}

@@ -10,7 +10,9 @@ use crate::tui::edit::{Target, fmt_number};
 use crate::tui::layout;
 use crate::tui::widgets::draw_note;
 use crate::tui::widgets::form::{FormSpec, draw_form};
-use crate::tui::widgets::list::{ListSpec, draw_list};
+use crate::tui::widgets::list::{ListSpec, draw_list_with};
+use crate::tui::widgets::placeholder_or;
+use crate::workbook::fields::NEW_EVIDENCE;
 use crate::workbook::evidence_label;
 
 /// Draws the screen into the body, recording what a click on it does.
@@ -33,7 +35,7 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect, out: &mut Drawn) {
         }
     );
     let sel = app.ev.list.sel.min(shown.len().saturating_sub(1));
-    draw_list(
+    draw_list_with(
         f,
         app.theme,
         &app.frame,
@@ -48,12 +50,9 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect, out: &mut Drawn) {
         },
         |i| {
             let e = &wb.evidence[shown[i]];
-            format!(
-                "{} [{}] {}",
-                evidence_label(shown[i]),
-                e.kind.label(),
-                e.title
-            )
+            let (title, dim) = placeholder_or(&e.title, NEW_EVIDENCE);
+            let row = format!("{} [{}] {title}", evidence_label(shown[i]), e.kind.label());
+            (row, dim)
         },
     );
     let Some(&idx) = shown.get(sel) else {

@@ -63,6 +63,15 @@ pub fn boxed<'a>(title: String, focused: bool, th: Theme) -> Block<'a> {
     }
 }
 
+/// A name to show, or the placeholder when it is empty: (text, dimmed).
+pub fn placeholder_or(text: &str, placeholder: &str) -> (String, bool) {
+    if text.trim().is_empty() {
+        (placeholder.to_string(), true)
+    } else {
+        (text.to_string(), false)
+    }
+}
+
 /// The marker before a focused pane's title, so focus never rests on the
 /// border's style alone (without colour it is the only sign).
 pub const FOCUS_MARK: &str = "▶";
