@@ -860,7 +860,9 @@ fn details_impossible_date_gives_an_error_and_changes_nothing() {
     // Enter does not accept it.
     press(&mut app, "enter");
     assert!(showing(&app, "editor"));
-    // Esc puts the old date back.
+    // Esc asks first; a second Esc puts the old date back.
+    press(&mut app, "esc");
+    assert!(showing(&app, "editor"));
     press(&mut app, "esc");
     assert!(popup(&app).is_none());
     assert_eq!(wb(&app).review.onsite_start, start);
@@ -897,6 +899,9 @@ fn details_end_before_start_is_refused() {
         "{e}"
     );
     press(&mut app, "enter");
+    assert!(showing(&app, "editor"));
+    // Esc asks first; a second Esc keeps the old date.
+    press(&mut app, "esc");
     assert!(showing(&app, "editor"));
     press(&mut app, "esc");
     assert!(popup(&app).is_none());
@@ -979,6 +984,9 @@ fn metrics_value_is_written() {
     typ(&mut app, "x");
     let ed = expect_popup(&app, "editor");
     assert!(ed.error.as_deref().unwrap_or("").contains("not a number"));
+    // Esc asks first; a second Esc keeps the old value.
+    press(&mut app, "esc");
+    assert!(showing(&app, "editor"));
     press(&mut app, "esc");
     let m = wb(&app).metrics.iter().find(|m| m.metric == first).unwrap();
     assert_eq!(m.value, Some(42.5));
@@ -1965,6 +1973,9 @@ fn reviewer_activity_log_add_edit_delete() {
         "{screen_text}"
     );
     assert!(showing(&app, "editor"));
+    // Esc asks first, then discards.
+    keys(&mut app, "esc");
+    assert!(showing(&app, "editor"));
     keys(&mut app, "esc");
     assert_eq!(
         wb(&app).reviewer("Alice Peer").unwrap().activities[0].people,
@@ -2079,7 +2090,8 @@ fn the_findings_screen_edits_recommendations() {
     typ(&mut app, "2017-02-30");
     keys(&mut app, "enter");
     assert!(screen(&mut app, 80, 24).contains("not a real date"));
-    keys(&mut app, "esc t");
+    // Esc asks first, then discards.
+    keys(&mut app, "esc esc t");
     typ(&mut app, "2017-02-28");
     keys(&mut app, "enter s");
     let r = &wb(&app).findings.recommendations[before];

@@ -22,6 +22,7 @@ use super::edit::{
     MemberField, Target, new_case, new_evidence, new_member, type_key,
 };
 use super::keys::{Action, Context, Key, Keymap};
+use super::widgets::esc::{Esc, esc};
 use super::popups::pick;
 pub use super::popups::pick::{EXPORTS, ExportChoice};
 pub use super::screens::{ListForm, Pane, Screen};
@@ -128,6 +129,8 @@ pub struct NewWorkbook {
     pub title: TextArea<'static>,
     pub on_title: bool,
     pub error: Option<String>,
+    /// The last key was an Esc that asked before discarding the form.
+    pub asked: bool,
 }
 
 pub enum Popup {
@@ -1727,10 +1730,12 @@ impl App {
             return;
         };
         let ctrl = ev.modifiers.contains(KeyModifiers::CONTROL);
+        ed.asked &= ev.code == KeyCode::Esc;
         match ev.code {
-            // Text is written as it is typed; a date or a number only when
-            // it is finished with Enter, so Esc leaves the old value.
-            KeyCode::Esc => self.close_editor(),
+            // Text is written as it is typed; a date or a number when it
+            // is finished with Enter or Esc, and Esc asks before
+            // discarding one that does not read.
+            KeyCode::Esc => self.editor_esc(),
             KeyCode::Enter if !ed.multiline() || ctrl => {
                 if self.commit_editor() {
                     self.close_editor();
@@ -1819,6 +1824,28 @@ impl App {
             Err(e) => {
                 ed.error = Some(e.to_string());
                 false
+            }
+        }
+    }
+
+    /// Esc in the editor, by the one rule ([`esc`]): closes keeping what was
+    /// typed, or, when it cannot be kept, asks first.
+    fn editor_esc(&mut self) {
+        let Some(Popup::Editor(ed)) = &self.popup else {
+            return;
+        };
+        let asked = ed.asked;
+        let kept = ed.text() == ed.original || self.commit_editor();
+        match esc(kept, asked, "it") {
+            Esc::Close => self.close_editor(),
+            Esc::Ask(question) => {
+                if let Some(Popup::Editor(ed)) = &mut self.popup {
+                    ed.asked = true;
+                    ed.error = Some(match ed.error.take() {
+                        Some(e) => format!("{question}. {e}"),
+                        None => question,
+                    });
+                }
             }
         }
     }
@@ -1986,8 +2013,20 @@ impl App {
         let Some(Popup::New(n)) = &mut self.popup else {
             return;
         };
+        let asked = std::mem::take(&mut n.asked) && ev.code == KeyCode::Esc;
         match ev.code {
-            KeyCode::Esc => self.popup = None,
+            KeyCode::Esc => {
+                let typed = [&n.council, &n.title]
+                    .iter()
+                    .any(|a| a.lines().iter().any(|l| !l.trim().is_empty()));
+                match esc(!typed, asked, "the council and title typed") {
+                    Esc::Close => self.popup = None,
+                    Esc::Ask(question) => {
+                        n.asked = true;
+                        n.error = Some(question);
+                    }
+                }
+            }
             KeyCode::Tab | KeyCode::BackTab | KeyCode::Up | KeyCode::Down => {
                 n.on_title = !n.on_title
             }

@@ -24,6 +24,9 @@ pub struct Editor {
     pub original: String,
     /// A list item added for this edit: removed again if left empty.
     pub added: bool,
+    /// The last key was an Esc that asked before discarding what was
+    /// typed (see [`crate::tui::widgets::esc`]).
+    pub asked: bool,
 }
 
 impl Editor {
@@ -50,6 +53,7 @@ impl Editor {
             error: None,
             original: text,
             added,
+            asked: false,
         }
     }
 

@@ -83,7 +83,7 @@ pub fn draw(f: &mut Frame, app: &App) -> Drawn {
         Some(Popup::New(_)) => Some(vec![
             ("Tab".into(), "next field".into()),
             ("Enter".into(), "create".into()),
-            ("Esc".into(), "cancel".into()),
+            ("Esc".into(), "close".into()),
         ]),
         _ => None,
     };
@@ -144,10 +144,7 @@ fn editor_hints(ed: &super::edit::Editor) -> Vec<(String, String)> {
             ("Enter".into(), "new line".into()),
         ],
         super::edit::Kind::Text => vec![("Enter/Esc".into(), "done".into())],
-        _ => vec![
-            ("Enter".into(), "set".into()),
-            ("Esc".into(), "cancel".into()),
-        ],
+        _ => vec![("Enter/Esc".into(), "set".into())],
     };
     v.push(("Ctrl-z".into(), "undo".into()));
     v.push(("Ctrl-y".into(), "redo".into()));
@@ -496,7 +493,7 @@ fn draw_popup(f: &mut Frame, app: &App, p: &Popup, area: Rect) {
             let hint = match ed.target.kind() {
                 super::edit::Kind::Multi => "Esc done · Enter new line",
                 super::edit::Kind::Text => "Enter or Esc done",
-                _ => "Enter sets it · Esc cancels",
+                _ => "Enter or Esc sets it",
             };
             let block = popup_block(&format!("{} — {hint}", ed.target.label()), th);
             let inner = block.inner(r);
@@ -612,7 +609,7 @@ fn draw_popup(f: &mut Frame, app: &App, p: &Popup, area: Rect) {
                 field("Review title", &n.title, n.on_title),
                 Line::from(""),
                 Line::from(Span::styled(
-                    "Tab switches field · Enter creates · Esc cancels",
+                    "Tab switches field · Enter creates · Esc closes, asking first",
                     th.dim(),
                 )),
             ];

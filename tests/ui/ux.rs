@@ -226,3 +226,53 @@ fn new_case_studies_and_team_members_start_empty() {
         Some("New team member")
     );
 }
+
+// ----- one Esc rule -----
+
+#[test]
+fn esc_keeps_a_valid_date_and_asks_before_discarding_an_invalid_one() {
+    let (mut app, _d) = suffolk();
+    let start = wb(&app).review.onsite_start;
+    // A valid date typed and left with Esc is kept.
+    keys(&mut app, "R j j enter");
+    backspaces(&mut app, 10);
+    typ(&mut app, "2016-10-17");
+    press(&mut app, "esc");
+    assert!(popup(&app).is_none());
+    assert_eq!(wb(&app).review.onsite_start.unwrap().to_string(), "2016-10-17");
+    // An invalid one: the first Esc asks, the second discards.
+    press(&mut app, "enter");
+    backspaces(&mut app, 10);
+    typ(&mut app, "2016-13-01");
+    press(&mut app, "esc");
+    assert!(showing(&app, "editor"), "the first Esc asks");
+    let text = screen(&mut app, 80, 24);
+    assert!(text.contains("Esc again discards"), "{text}");
+    // Typing in between takes the question back.
+    typ(&mut app, "x");
+    backspaces(&mut app, 1);
+    press(&mut app, "esc");
+    assert!(showing(&app, "editor"), "asked again");
+    press(&mut app, "esc");
+    assert!(popup(&app).is_none());
+    assert_eq!(wb(&app).review.onsite_start.unwrap().to_string(), "2016-10-17");
+    assert_ne!(wb(&app).review.onsite_start, start);
+}
+
+#[test]
+fn esc_in_the_new_workbook_form_asks_before_discarding_what_was_typed() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = bare_app_in(&dir);
+    keys(&mut app, "enter enter");
+    assert!(showing(&app, "new workbook"));
+    typ(&mut app, "Ynys Môn");
+    press(&mut app, "esc");
+    assert!(showing(&app, "new workbook"), "the first Esc asks");
+    let text = screen(&mut app, 80, 24);
+    assert!(text.contains("Esc again discards the council and title"), "{text}");
+    press(&mut app, "esc");
+    assert!(popup(&app).is_none());
+    // With nothing typed, one Esc closes.
+    keys(&mut app, "enter enter esc");
+    assert!(popup(&app).is_none());
+}

@@ -1,6 +1,7 @@
 //! Common widgets the screens and pop-ups are built from. Each owns its
 //! state and keeps the contract in [`super::component`]; none knows the app.
 
+pub mod esc;
 pub mod form;
 pub mod list;
 pub mod picker;
