@@ -22,11 +22,11 @@ use super::edit::{
     MemberField, Target, new_case, new_evidence, new_member, type_key,
 };
 use super::keys::{Action, Context, Key, Keymap};
-use super::widgets::esc::{Esc, esc};
 use super::popups::pick;
 pub use super::popups::pick::{EXPORTS, ExportChoice};
 pub use super::screens::{ListForm, Pane, Screen};
 use super::undo::{self, History, Part};
+use super::widgets::esc::{Esc, esc};
 use crate::framework::registry::Registry;
 use crate::review::scoring::{self, Report};
 use crate::search::{Hit, Lowered, Place, search};

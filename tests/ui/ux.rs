@@ -23,7 +23,10 @@ fn the_question_list_shows_the_questions_text_where_the_width_allows() {
     );
     // At 80 columns there is no room: the row is as it was.
     let narrow = screen(&mut app, 80, 24);
-    assert!(!row_with(&narrow, "KLOE 1 3").contains("How well"), "{narrow}");
+    assert!(
+        !row_with(&narrow, "KLOE 1 3").contains("How well"),
+        "{narrow}"
+    );
 }
 
 // ----- the rating picker -----
@@ -43,7 +46,11 @@ fn the_rating_picker_opens_on_no_rating_and_j_moves_from_it() {
     let (mut app, _d) = suffolk();
     // KLOE 10 has no rating.
     keys(&mut app, "j j j j j j j j j");
-    assert!(screen(&mut app, 80, 24).contains("KLOE 10 · "), "{}", screen(&mut app, 80, 24));
+    assert!(
+        screen(&mut app, 80, 24).contains("KLOE 10 · "),
+        "{}",
+        screen(&mut app, 80, 24)
+    );
     press(&mut app, "r");
     assert_eq!(picked(&mut app), "–  no rating");
     press(&mut app, "j");
@@ -104,7 +111,10 @@ fn the_focused_pane_is_marked_and_the_footer_names_it_with_its_keys() {
     let foot = footer(&text);
     assert!(foot.starts_with(" Answer:"), "{foot}");
     for k in [" a add", " d delete", " K/J move", " Tab list"] {
-        assert!(foot.contains(k), "the answer pane's footer shows {k:?}: {foot}");
+        assert!(
+            foot.contains(k),
+            "the answer pane's footer shows {k:?}: {foot}"
+        );
     }
 }
 
@@ -126,8 +136,14 @@ fn the_evidence_screen_says_e1_and_names_the_current_question() {
     let (mut app, _d) = suffolk();
     press(&mut app, "E");
     let text = screen(&mut app, 140, 30);
-    assert!(text.contains("E1 [Document] Integrated Reablement"), "{text}");
-    assert!(!text.contains("ev-1"), "the pack's label, not the id:\n{text}");
+    assert!(
+        text.contains("E1 [Document] Integrated Reablement"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("ev-1"),
+        "the pack's label, not the id:\n{text}"
+    );
     // KLOE 1 cites E1.
     assert!(
         text.contains("Current question: KLOE 1, which cites this item (u unlinks it)"),
@@ -153,11 +169,25 @@ fn the_start_screens_help_lists_only_its_own_keys() {
     let mut app = bare_app_in(&dir);
     press(&mut app, "?");
     let text = screen(&mut app, 80, 30);
-    for own in ["open or edit the selected item", "make a copy", "move down", "quit"] {
+    for own in [
+        "open or edit the selected item",
+        "make a copy",
+        "move down",
+        "quit",
+    ] {
         assert!(text.contains(own), "the start help lists {own:?}:\n{text}");
     }
-    for other in ["evidence library", "dashboard", "undo", "search everything", "Marks:"] {
-        assert!(!text.contains(other), "not {other:?} on the start screen:\n{text}");
+    for other in [
+        "evidence library",
+        "dashboard",
+        "undo",
+        "search everything",
+        "Marks:",
+    ] {
+        assert!(
+            !text.contains(other),
+            "not {other:?} on the start screen:\n{text}"
+        );
     }
     // All of it fits: no scrolling needed.
     assert!(text.contains("Help (Esc to close)"), "{text}");
@@ -169,7 +199,13 @@ fn no_help_line_is_cut_off() {
     press(&mut app, "?");
     let text = screen(&mut app, 80, 60);
     // Every key the editor note names is shown, the last one too.
-    for k in ["Esc done", "Ctrl-Enter done", "Ctrl-s save", "Ctrl-z undo", "Ctrl-y redo"] {
+    for k in [
+        "Esc done",
+        "Ctrl-Enter done",
+        "Ctrl-s save",
+        "Ctrl-z undo",
+        "Ctrl-y redo",
+    ] {
         assert!(text.contains(k), "help shows {k:?}:\n{text}");
     }
 }
@@ -201,9 +237,16 @@ fn a_new_evidence_item_starts_empty_and_its_placeholder_is_only_drawn() {
     press(&mut app, "E");
     press(&mut app, "a");
     assert!(showing(&app, "editor"));
-    assert_eq!(popup(&app).unwrap().input.as_deref(), Some(""), "starts empty");
+    assert_eq!(
+        popup(&app).unwrap().input.as_deref(),
+        Some(""),
+        "starts empty"
+    );
     let text = screen(&mut app, 80, 24);
-    assert!(text.contains("New evidence"), "the placeholder is drawn:\n{text}");
+    assert!(
+        text.contains("New evidence"),
+        "the placeholder is drawn:\n{text}"
+    );
     typ(&mut app, "Carers survey");
     press(&mut app, "enter");
     assert_eq!(wb(&app).evidence.last().unwrap().title, "Carers survey");
@@ -221,8 +264,11 @@ fn new_case_studies_and_team_members_start_empty() {
     let member = peerbook::workbook::fields::new_member();
     assert!(member.name.is_empty());
     assert_eq!(
-        peerbook::workbook::fields::Target::Member(0, peerbook::workbook::fields::MemberField::Name)
-            .placeholder(),
+        peerbook::workbook::fields::Target::Member(
+            0,
+            peerbook::workbook::fields::MemberField::Name
+        )
+        .placeholder(),
         Some("New team member")
     );
 }
@@ -239,7 +285,10 @@ fn esc_keeps_a_valid_date_and_asks_before_discarding_an_invalid_one() {
     typ(&mut app, "2016-10-17");
     press(&mut app, "esc");
     assert!(popup(&app).is_none());
-    assert_eq!(wb(&app).review.onsite_start.unwrap().to_string(), "2016-10-17");
+    assert_eq!(
+        wb(&app).review.onsite_start.unwrap().to_string(),
+        "2016-10-17"
+    );
     // An invalid one: the first Esc asks, the second discards.
     press(&mut app, "enter");
     backspaces(&mut app, 10);
@@ -255,7 +304,10 @@ fn esc_keeps_a_valid_date_and_asks_before_discarding_an_invalid_one() {
     assert!(showing(&app, "editor"), "asked again");
     press(&mut app, "esc");
     assert!(popup(&app).is_none());
-    assert_eq!(wb(&app).review.onsite_start.unwrap().to_string(), "2016-10-17");
+    assert_eq!(
+        wb(&app).review.onsite_start.unwrap().to_string(),
+        "2016-10-17"
+    );
     assert_ne!(wb(&app).review.onsite_start, start);
 }
 
@@ -269,7 +321,10 @@ fn esc_in_the_new_workbook_form_asks_before_discarding_what_was_typed() {
     press(&mut app, "esc");
     assert!(showing(&app, "new workbook"), "the first Esc asks");
     let text = screen(&mut app, 80, 24);
-    assert!(text.contains("Esc again discards the council and title"), "{text}");
+    assert!(
+        text.contains("Esc again discards the council and title"),
+        "{text}"
+    );
     press(&mut app, "esc");
     assert!(popup(&app).is_none());
     // With nothing typed, one Esc closes.

@@ -12,8 +12,8 @@ use crate::tui::widgets::draw_note;
 use crate::tui::widgets::form::{FormSpec, draw_form};
 use crate::tui::widgets::list::{ListSpec, draw_list_with};
 use crate::tui::widgets::placeholder_or;
-use crate::workbook::fields::NEW_EVIDENCE;
 use crate::workbook::evidence_label;
+use crate::workbook::fields::NEW_EVIDENCE;
 
 /// Draws the screen into the body, recording what a click on it does.
 pub fn draw(f: &mut Frame, app: &App, area: Rect, out: &mut Drawn) {
@@ -114,7 +114,9 @@ fn current_question_line(app: &App, id: &str) -> Option<String> {
     let wb = app.wb()?;
     let qid = app.current_question()?;
     let (_, q) = wb.framework.question(&qid)?;
-    let cites = wb.answer(&qid).is_some_and(|a| a.evidence.iter().any(|e| e == id));
+    let cites = wb
+        .answer(&qid)
+        .is_some_and(|a| a.evidence.iter().any(|e| e == id));
     let action = if cites { Action::Unlink } else { Action::Link };
     let key = app
         .keymap
@@ -127,4 +129,3 @@ fn current_question_line(app: &App, id: &str) -> Option<String> {
         format!("Current question: {reference} ({key} links this item to it)")
     })
 }
-

@@ -104,7 +104,10 @@ fn with_short_text(head: &str, rating: &str, text: &str, w: usize) -> String {
     if room < SHORT_TEXT_MIN {
         return row;
     }
-    format!("{row}{sep}{}", truncate(&inert(&text.replace('\n', " ")), room))
+    format!(
+        "{row}{sep}{}",
+        truncate(&inert(&text.replace('\n', " ")), room)
+    )
 }
 
 /// Draws the screen into the body, recording what a click on it does.

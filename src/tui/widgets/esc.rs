@@ -32,7 +32,9 @@ mod tests {
     #[test]
     fn asks_once_before_discarding() {
         assert_eq!(esc(true, false, "x"), Esc::Close);
-        assert!(matches!(esc(false, false, "the date typed"), Esc::Ask(m) if m.contains("the date typed")));
+        assert!(
+            matches!(esc(false, false, "the date typed"), Esc::Ask(m) if m.contains("the date typed"))
+        );
         assert_eq!(esc(false, true, "x"), Esc::Close);
     }
 }
