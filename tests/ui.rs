@@ -21,6 +21,8 @@ mod saving;
 
 #[path = "ui/keys.rs"]
 mod keys;
+#[path = "ui/ux.rs"]
+mod ux;
 
 #[path = "ui/harness.rs"]
 #[macro_use]
@@ -114,7 +116,8 @@ fn snapshot_help_popup() {
 fn snapshot_rating_picker() {
     let (mut app, _d) = suffolk();
     press(&mut app, "r");
-    assert!(showing(&app, "rating") && popup(&app).unwrap().choice == Some(2));
+    // "no rating" first, then the levels: 3 is the fourth line.
+    assert!(showing(&app, "rating") && popup(&app).unwrap().choice == Some(3));
     snap!("popup_rating", app);
 }
 
@@ -455,15 +458,17 @@ fn clearing_the_rating_of_an_empty_answer_leaves_it_unanswered() {
 fn rating_picker_sets_the_rating() {
     let (mut app, _d) = suffolk();
     press(&mut app, "r");
-    // Opens on the current rating (3 → third line); j moves to 4.
+    // Opens on the current rating (3 → fourth line, after "no rating");
+    // j moves to 4.
     keys(&mut app, "j enter");
     assert!(popup(&app).is_none());
     assert_eq!(rating(&app, "1"), Rating::Level(4));
     press(&mut app, "r");
     keys(&mut app, "j enter");
     assert_eq!(rating(&app, "1"), Rating::NotApplicable);
+    // "no rating" is the first line.
     press(&mut app, "r");
-    keys(&mut app, "j enter");
+    keys(&mut app, "g enter");
     assert_eq!(rating(&app, "1"), Rating::None);
     // Esc cancels.
     press(&mut app, "r");
@@ -666,15 +671,20 @@ fn l_opens_the_link_picker_and_enter_links() {
         .iter()
         .map(|c| c.split_whitespace().next().unwrap_or("").to_string())
         .collect();
-    assert!(!offered.iter().any(|id| linked.contains(id)), "{offered:?}");
-    assert_eq!(offered[0], "ev-2");
+    // Offered by the pack's label: ev-1 is E1, and so on in the seed.
+    let linked_labels: Vec<String> = linked.iter().map(|id| id.replace("ev-", "E")).collect();
+    assert!(
+        !offered.iter().any(|l| linked_labels.contains(l)),
+        "{offered:?}"
+    );
+    assert_eq!(offered[0], "E2");
     keys(&mut app, "j enter");
     assert!(popup(&app).is_none());
     assert_eq!(
         wb(&app).answer("1").unwrap().evidence,
         vec!["ev-1", "ev-3", "ev-4", "ev-7", "ev-5"]
     );
-    assert_eq!(message(&app), "Linked ev-5 to KLOE 1");
+    assert_eq!(message(&app), "Linked E5 to KLOE 1");
     // Esc links nothing.
     press(&mut app, "l");
     press(&mut app, "esc");
@@ -682,7 +692,7 @@ fn l_opens_the_link_picker_and_enter_links() {
     // The link shows in the answer pane and can be removed with d there.
     go_to_slot(&mut app, &Slot::Evidence(4));
     let text = screen(&mut app, 80, 24);
-    assert!(text.contains("Evidence: ev-5"), "{text}");
+    assert!(text.contains("Evidence: E5 ["), "{text}");
     press(&mut app, "d");
     assert_eq!(wb(&app).answer("1").unwrap().evidence, linked);
     assert_eq!(wb(&app).evidence.len(), 12, "the item stays in the library");
@@ -850,7 +860,9 @@ fn details_impossible_date_gives_an_error_and_changes_nothing() {
     // Enter does not accept it.
     press(&mut app, "enter");
     assert!(showing(&app, "editor"));
-    // Esc puts the old date back.
+    // Esc asks first; a second Esc puts the old date back.
+    press(&mut app, "esc");
+    assert!(showing(&app, "editor"));
     press(&mut app, "esc");
     assert!(popup(&app).is_none());
     assert_eq!(wb(&app).review.onsite_start, start);
@@ -887,6 +899,9 @@ fn details_end_before_start_is_refused() {
         "{e}"
     );
     press(&mut app, "enter");
+    assert!(showing(&app, "editor"));
+    // Esc asks first; a second Esc keeps the old date.
+    press(&mut app, "esc");
     assert!(showing(&app, "editor"));
     press(&mut app, "esc");
     assert!(popup(&app).is_none());
@@ -969,6 +984,9 @@ fn metrics_value_is_written() {
     typ(&mut app, "x");
     let ed = expect_popup(&app, "editor");
     assert!(ed.error.as_deref().unwrap_or("").contains("not a number"));
+    // Esc asks first; a second Esc keeps the old value.
+    press(&mut app, "esc");
+    assert!(showing(&app, "editor"));
     press(&mut app, "esc");
     let m = wb(&app).metrics.iter().find(|m| m.metric == first).unwrap();
     assert_eq!(m.value, Some(42.5));
@@ -1967,6 +1985,9 @@ fn reviewer_activity_log_add_edit_delete() {
         "{screen_text}"
     );
     assert!(showing(&app, "editor"));
+    // Esc asks first, then discards.
+    keys(&mut app, "esc");
+    assert!(showing(&app, "editor"));
     keys(&mut app, "esc");
     assert_eq!(
         wb(&app).reviewer("Alice Peer").unwrap().activities[0].people,
@@ -2081,7 +2102,8 @@ fn the_findings_screen_edits_recommendations() {
     typ(&mut app, "2017-02-30");
     keys(&mut app, "enter");
     assert!(screen(&mut app, 80, 24).contains("not a real date"));
-    keys(&mut app, "esc t");
+    // Esc asks first, then discards.
+    keys(&mut app, "esc esc t");
     typ(&mut app, "2017-02-28");
     keys(&mut app, "enter s");
     let r = &wb(&app).findings.recommendations[before];
@@ -2694,7 +2716,7 @@ fn wide_text_in_a_list_is_cut_at_the_edge_of_its_box() {
     // The row of the first item ends in an ellipsis inside its box, which
     // is as wide as on every other row (a wide character is two columns).
     let row = text.lines().find(|l| l.contains("日本語")).unwrap();
-    let other = text.lines().find(|l| l.contains("ev-2")).unwrap();
+    let other = text.lines().find(|l| l.contains("E2 [")).unwrap();
     assert!(row.contains('…'), "{row}");
     let left_box = |l: &str| peerbook::text::width(l.split("││").next().unwrap());
     assert_eq!(left_box(row), left_box(other), "{row}\n{other}");

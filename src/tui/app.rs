@@ -32,6 +32,7 @@ use super::popups::pick;
 pub use super::popups::pick::{EXPORTS, ExportChoice};
 pub use super::screens::{ListForm, Pane, Screen};
 use super::undo::{self, History, Part};
+use super::widgets::esc::{Esc, esc};
 use crate::framework::registry::Registry;
 use crate::review::scoring::{self, Report};
 use crate::search::{Hit, Lowered, Place, search};
@@ -114,6 +115,8 @@ pub struct NewWorkbook {
     pub title: TextInput,
     pub on_title: bool,
     pub error: Option<String>,
+    /// The last key was an Esc that asked before discarding the form.
+    pub asked: bool,
 }
 
 pub enum Popup {
@@ -508,6 +511,10 @@ impl App {
 
     pub fn handle_key(&mut self, ev: KeyEvent) {
         let key = Key::from_event(&ev);
+        let quits = self.keymap.lookup(Context::Global, key) == Some(Action::Quit);
+        if super::layout::key_waits(self.frame.size, self.popup.is_some(), quits) {
+            return;
+        }
         // Text input goes to the field being typed in: the keys bound in
         // the text context are actions the field may use; what it does not
         // use is typed.
@@ -828,7 +835,13 @@ impl App {
                 Some(Slot::Evidence(_) | Slot::LinkEvidence) => self.open_link_picker(&qid),
                 _ => self.add_item(&qid, true),
             },
-            (Pane::List, Action::Add) => self.add_item(&qid, true),
+            (Pane::List, Action::Add) => {
+                self.add_item(&qid, true);
+                if matches!(self.popup, Some(Popup::Editor(_))) {
+                    let what = crate::tui::screens::questions::adding_from_list(self, &qid);
+                    self.message = Some((what, false));
+                }
+            }
             (_, Action::Link) => self.open_link_picker(&qid),
             (Pane::Form, Action::Delete) => self.delete_slot(&qid),
             (Pane::Form, Action::MoveUp) => self.move_slot(&qid, true),
@@ -1264,8 +1277,14 @@ impl App {
                 }
             })
             .find(|i| unanswered(*i));
+        let from = self.q.sel;
         match found {
-            Some(i) => self.select_question(i),
+            Some(i) => {
+                self.select_question(i);
+                if let Some(m) = crate::tui::screens::questions::wrapped_note(from, i, forward) {
+                    self.message = Some((m.into(), false));
+                }
+            }
             None => self.message = Some(("Every question has an answer".into(), false)),
         }
     }
@@ -1323,8 +1342,9 @@ impl App {
         }
     }
 
-    /// The rating picker's options: each level, then N/A where allowed,
-    /// then "no rating".
+    /// The rating picker's options: "no rating" first (so an unrated
+    /// question's picker opens at the top and `j` goes to the first level),
+    /// then each level, then N/A where allowed.
     pub fn rating_options(&self) -> Vec<(Rating, String, Option<String>)> {
         let Some(scale) = self.wb().and_then(|w| w.framework.scale.as_ref()) else {
             return Vec::new();
@@ -1343,7 +1363,7 @@ impl App {
         if scale.not_applicable {
             v.push((Rating::NotApplicable, "N/A  not applicable".into(), None));
         }
-        v.push((Rating::None, "–  no rating".into(), None));
+        v.insert(0, (Rating::None, "–  no rating".into(), None));
         v
     }
 
@@ -1543,10 +1563,12 @@ impl App {
         let Some(Popup::Editor(ed)) = &mut self.popup else {
             return;
         };
+        ed.asked &= action == Some(Action::Back);
         match action {
-            // Text is written as it is typed; a date or a number only when
-            // it is finished with Enter, so Esc leaves the old value.
-            Some(Action::Back) => self.close_editor(),
+            // Text is written as it is typed; a date or a number when it
+            // is finished with Enter or Esc, and Esc asks before
+            // discarding one that does not read.
+            Some(Action::Back) => self.editor_esc(),
             // Enter is a new line in a multi-line field.
             Some(Action::Done) => {
                 if self.commit_editor() {
@@ -1640,6 +1662,28 @@ impl App {
             Err(e) => {
                 ed.error = Some(e.to_string());
                 false
+            }
+        }
+    }
+
+    /// Esc in the editor, by the one rule ([`esc`]): closes keeping what was
+    /// typed, or, when it cannot be kept, asks first.
+    fn editor_esc(&mut self) {
+        let Some(Popup::Editor(ed)) = &self.popup else {
+            return;
+        };
+        let asked = ed.asked;
+        let kept = ed.text() == ed.original || self.commit_editor();
+        match esc(kept, asked, "it") {
+            Esc::Close => self.close_editor(),
+            Esc::Ask(question) => {
+                if let Some(Popup::Editor(ed)) = &mut self.popup {
+                    ed.asked = true;
+                    ed.error = Some(match ed.error.take() {
+                        Some(e) => format!("{question}. {e}"),
+                        None => question,
+                    });
+                }
             }
         }
     }
@@ -1802,6 +1846,7 @@ impl App {
         let Some(Popup::New(n)) = &mut self.popup else {
             return;
         };
+        let asked = std::mem::take(&mut n.asked) && action == Some(Action::Back);
         if let Some(Action::NextPane | Action::Up | Action::Down) = action {
             n.on_title = !n.on_title;
             return;
@@ -1812,7 +1857,16 @@ impl App {
             &mut n.council
         };
         match feed(input, action, ev) {
-            Handled::Done(Typed::Cancel) => self.popup = None,
+            Handled::Done(Typed::Cancel) => {
+                let typed = !n.council.trimmed().is_empty() || !n.title.trimmed().is_empty();
+                match esc(!typed, asked, "the council and title typed") {
+                    Esc::Close => self.popup = None,
+                    Esc::Ask(question) => {
+                        n.asked = true;
+                        n.error = Some(question);
+                    }
+                }
+            }
             // Enter on the council goes on to the title; on the title it
             // creates the workbook.
             Handled::Done(Typed::Submit(_)) if !n.on_title => n.on_title = true,
@@ -1969,10 +2023,11 @@ impl App {
             .and_then(|w| w.framework.question(qid))
             .map(|(_, q)| q.display_ref().to_string())
             .unwrap_or_default();
+        let label = crate::workbook::evidence_label(idx);
         self.message = Some(if added {
-            (format!("Linked {id} to {r}"), false)
+            (format!("Linked {label} to {r}"), false)
         } else {
-            (format!("{id} is already linked to {r}"), false)
+            (format!("{label} is already linked to {r}"), false)
         });
     }
 
@@ -2147,11 +2202,12 @@ impl App {
                         a.evidence.retain(|e| *e != id);
                         removed = a.evidence.len() != before;
                     });
+                    let label = crate::workbook::evidence_label(i);
                     self.message = Some((
                         if removed {
-                            format!("Unlinked {id} from the current question")
+                            format!("Unlinked {label} from the current question")
                         } else {
-                            format!("{id} is not linked to the current question")
+                            format!("{label} is not linked to the current question")
                         },
                         false,
                     ));

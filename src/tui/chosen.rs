@@ -94,6 +94,7 @@ impl App {
                     title: Default::default(),
                     on_title: false,
                     error: None,
+                    asked: false,
                 })));
             }
             Purpose::Export => {

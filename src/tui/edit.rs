@@ -24,6 +24,9 @@ pub struct Editor {
     pub original: String,
     /// A list item added for this edit: removed again if left empty.
     pub added: bool,
+    /// The last key was an Esc that asked before discarding what was
+    /// typed (see [`crate::tui::widgets::esc`]).
+    pub asked: bool,
 }
 
 impl Editor {
@@ -40,12 +43,17 @@ impl Editor {
         area.set_wrap_mode(WrapMode::WordOrGlyph);
         area.move_cursor(ratatui_textarea::CursorMove::Bottom);
         area.move_cursor(ratatui_textarea::CursorMove::End);
+        if let Some(p) = target.placeholder() {
+            // Drawn dimmed while the field is empty; never its text.
+            area.set_placeholder_text(p);
+        }
         Editor {
             target,
             area,
             error: None,
             original: text,
             added,
+            asked: false,
         }
     }
 

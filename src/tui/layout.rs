@@ -9,6 +9,20 @@ use super::screens::Screen;
 pub const MIN_WIDTH: u16 = 60;
 pub const MIN_HEIGHT: u16 = 16;
 
+/// True if a frame of this size is too small to draw the interface in: the
+/// too-small message is drawn instead, and keys wait (see
+/// [`key_waits`]).
+pub fn too_small(size: Rect) -> bool {
+    size.width < MIN_WIDTH || size.height < MIN_HEIGHT
+}
+
+/// True if a key must not reach the interface because the last frame was
+/// too small to show it: what is typed then would go unseen into an open
+/// editor or pop-up. Only quitting, with no pop-up open, still works.
+pub fn key_waits(last_frame: Rect, popup_open: bool, quits: bool) -> bool {
+    too_small(last_frame) && (popup_open || !quits)
+}
+
 pub struct Main {
     pub tabs: Rect,
     pub body: Rect,
@@ -29,7 +43,10 @@ pub fn main(area: Rect) -> Main {
 
 /// The list on the left and the detail on the right.
 pub fn questions(body: Rect) -> (Rect, Rect) {
-    let left = (body.width * 2 / 5).clamp(24.min(body.width), 44);
+    // From 120 columns the list widens (to at most 72) to show the
+    // questions' own text beside their references.
+    let most = if body.width >= 120 { 72 } else { 44 };
+    let left = (body.width * 2 / 5).clamp(24.min(body.width), most);
     (
         Rect::new(body.x, body.y, left, body.height),
         Rect::new(

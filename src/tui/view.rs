@@ -35,7 +35,7 @@ pub fn draw(f: &mut Frame, app: &App) -> Drawn {
     let area = f.area();
     let mut out = Drawn::new(area);
     let th = app.theme;
-    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+    if layout::too_small(area) {
         let msg = format!(
             "Terminal too small: {}×{}. peerbook needs at least {MIN_WIDTH}×{MIN_HEIGHT}. Make the window bigger.",
             area.width, area.height
@@ -93,12 +93,19 @@ pub fn draw(f: &mut Frame, app: &App) -> Drawn {
             &[
                 (&[Action::NextPane], "next field"),
                 (&[Action::Open], "create"),
-                (&[Action::Back], "cancel"),
+                (&[Action::Back], "close"),
             ],
         )),
         _ => None,
     };
+    let on_questions = app.popup.is_none() && app.screen == Screen::Questions;
+    let pane = on_questions.then(|| super::screens::questions::pane_name(app));
     let hints: Vec<Span> = typing
+        .or_else(|| {
+            on_questions
+                .then(|| super::screens::questions::footer(app))
+                .flatten()
+        })
         .unwrap_or_else(|| screen_hints(app))
         .into_iter()
         .map(|(k, d)| (digit_range(app, k), d))
@@ -109,6 +116,7 @@ pub fn draw(f: &mut Frame, app: &App) -> Drawn {
             ]
         })
         .collect();
+    let hints = named_pane(pane, hints, th);
     f.render_widget(Paragraph::new(Line::from(hints)).style(th.dim()), l.footer);
     if let Some(p) = &app.popup {
         draw_popup(f, app, p, area);
@@ -116,20 +124,39 @@ pub fn draw(f: &mut Frame, app: &App) -> Drawn {
     out
 }
 
+/// The footer's keys after the name of the pane they belong to, when the
+/// screen has more than one.
+fn named_pane<'a>(pane: Option<&str>, hints: Vec<Span<'a>>, th: Theme) -> Vec<Span<'a>> {
+    match pane {
+        Some(name) => std::iter::once(Span::styled(format!(" {name}:"), th.accent()))
+            .chain(hints)
+            .collect(),
+        None => hints,
+    }
+}
+
 /// The screen's footer keys from the keymap, chosen by what they do: no
 /// search without a workbook; in reviewer mode no status (the council's to
 /// set), and the narrative key writes the reviewer's own notes.
+/// In the question list, the key into the answer comes first, as "answer".
 fn screen_hints(app: &App) -> Vec<(String, String)> {
-    app.keymap
+    let in_list = app.screen == Screen::Questions && app.q.pane == super::screens::Pane::List;
+    let mut hints: Vec<(Action, String, String)> = app
+        .keymap
         .footer_actions(app.context())
         .into_iter()
         .filter(|(a, _, _)| app.doc.is_some() || *a != Action::Search)
         .filter(|(a, _, _)| app.reviewer.is_none() || *a != Action::StatusPicker)
         .map(|(a, k, d)| match (app.reviewer.is_some(), a) {
-            (true, Action::EditNarrative) => (k, "your notes".to_string()),
-            _ => (k, d),
+            (true, Action::EditNarrative) => (a, k, "your notes".to_string()),
+            _ => (a, k, d),
         })
-        .collect()
+        .collect();
+    if in_list && let Some(i) = hints.iter().position(|(a, _, _)| *a == Action::NextPane) {
+        let (a, k, _) = hints.remove(i);
+        hints.insert(0, (a, k, "answer".to_string()));
+    }
+    hints.into_iter().map(|(_, k, d)| (k, d)).collect()
 }
 
 /// What the keys do while a field is being typed in.
@@ -137,7 +164,7 @@ fn editor_hints(ed: &super::edit::Editor, km: &Keymap) -> Vec<(String, String)> 
     let rows: &[(&[Action], &str)] = match ed.target.kind() {
         super::edit::Kind::Multi => &[(&[Action::Back], "done"), (&[Action::Open], "new line")],
         super::edit::Kind::Text => &[(&[Action::Open, Action::Back], "done")],
-        _ => &[(&[Action::Open], "set"), (&[Action::Back], "cancel")],
+        _ => &[(&[Action::Open, Action::Back], "set")],
     };
     let mut v = text_hints(km, rows);
     v.extend(text_hints(
@@ -400,7 +427,12 @@ fn draw_popup(f: &mut Frame, app: &App, p: &Popup, area: Rect) {
         Popup::Help { scroll } => {
             let r = layout::centred(area, 70, area.height.saturating_sub(2));
             f.render_widget(Clear, r);
-            let rows = app.keymap.help(app.screen.context());
+            let on_start = app.screen == Screen::Start;
+            let rows = if on_start {
+                super::screens::start::help(&app.keymap)
+            } else {
+                app.keymap.help(app.screen.context())
+            };
             let kw = rows
                 .iter()
                 .map(|(k, _)| width(k))
@@ -424,25 +456,41 @@ fn draw_popup(f: &mut Frame, app: &App, p: &Popup, area: Rect) {
                         ])
                     }),
             );
-            lines.push(Line::from(""));
-            let editor_keys: Vec<String> = [
-                (Action::Back, "done"),
-                (Action::Undo, "undo"),
-                (Action::Redo, "redo"),
-                (Action::Save, "save"),
-                (Action::Done, "done"),
-            ]
-            .into_iter()
-            .filter_map(|(a, what)| app.keymap.text_key(a).map(|k| format!("{k} {what}")))
-            .collect();
-            lines.push(Line::from(Span::styled(
-                format!("In the editor: {}", editor_keys.join(" · ")),
-                th.dim(),
-            )));
-            lines.push(Line::from(Span::styled(
-                "Marks: · not started  ✎ draft  ◆ ready for review  ✔ agreed",
-                th.dim(),
-            )));
+            if !on_start {
+                lines.push(Line::from(""));
+                // Two lines, each short enough for the help box (68
+                // columns inside), so none is cut off.
+                let editor_keys = |rows: &[(Action, &str)]| -> String {
+                    rows.iter()
+                        .filter_map(|(a, what)| {
+                            app.keymap.text_key(*a).map(|k| format!("{k} {what}"))
+                        })
+                        .collect::<Vec<_>>()
+                        .join(" · ")
+                };
+                lines.push(Line::from(Span::styled(
+                    format!(
+                        "In the editor: {}",
+                        editor_keys(&[
+                            (Action::Back, "done"),
+                            (Action::Done, "done"),
+                            (Action::Save, "save")
+                        ])
+                    ),
+                    th.dim(),
+                )));
+                lines.push(Line::from(Span::styled(
+                    format!(
+                        "               {}",
+                        editor_keys(&[(Action::Undo, "undo"), (Action::Redo, "redo")])
+                    ),
+                    th.dim(),
+                )));
+                lines.push(Line::from(Span::styled(
+                    "Marks: · not started  ✎ draft  ◆ ready for review  ✔ agreed",
+                    th.dim(),
+                )));
+            }
             let inner_h = r.height.saturating_sub(2) as usize;
             let max = lines.len().saturating_sub(inner_h);
             let from = (*scroll).min(max);
@@ -518,10 +566,7 @@ fn draw_popup(f: &mut Frame, app: &App, p: &Popup, area: Rect) {
                 super::edit::Kind::Text => {
                     format!("{} or {} done", key(Action::Open), key(Action::Back))
                 }
-                _ => key_line(
-                    km,
-                    &[(&[Action::Open], "sets it"), (&[Action::Back], "cancels")],
-                ),
+                _ => format!("{} or {} sets it", key(Action::Open), key(Action::Back)),
             };
             let block = popup_block(&format!("{} — {hint}", ed.target.label()), th);
             let inner = block.inner(r);
@@ -643,7 +688,7 @@ fn draw_popup(f: &mut Frame, app: &App, p: &Popup, area: Rect) {
                         &[
                             (&[Action::NextPane], "switches field"),
                             (&[Action::Open], "creates"),
-                            (&[Action::Back], "cancels"),
+                            (&[Action::Back], "closes, asking first"),
                         ],
                     ),
                     th.dim(),

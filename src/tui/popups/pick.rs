@@ -103,8 +103,12 @@ pub fn status(current: Status) -> Pick {
 pub fn link(wb: &Workbook, candidates: Vec<usize>) -> Pick {
     let labels: Vec<String> = candidates
         .iter()
-        .filter_map(|i| wb.evidence.get(*i))
-        .map(|e| format!("{} [{}] {}", e.id, e.kind.label(), e.title))
+        .filter_map(|i| {
+            wb.evidence
+                .get(*i)
+                .map(|e| (crate::workbook::evidence_label(*i), e))
+        })
+        .map(|(label, e)| format!("{label} [{}] {}", e.kind.label(), e.title))
         .collect();
     let picker = Picker::of_labels("Link evidence to this question", labels)
         .size(Size(Extent::Fixed(70), Extent::Inset(4)));

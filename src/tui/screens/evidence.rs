@@ -10,7 +10,10 @@ use crate::tui::edit::{Target, fmt_number};
 use crate::tui::layout;
 use crate::tui::widgets::draw_note;
 use crate::tui::widgets::form::{FormSpec, draw_form};
-use crate::tui::widgets::list::{ListSpec, draw_list};
+use crate::tui::widgets::list::{ListSpec, draw_list_with};
+use crate::tui::widgets::placeholder_or;
+use crate::workbook::evidence_label;
+use crate::workbook::fields::NEW_EVIDENCE;
 
 /// Draws the screen into the body, recording what a click on it does.
 pub fn draw(f: &mut Frame, app: &App, area: Rect, out: &mut Drawn) {
@@ -32,7 +35,7 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect, out: &mut Drawn) {
         }
     );
     let sel = app.ev.list.sel.min(shown.len().saturating_sub(1));
-    draw_list(
+    draw_list_with(
         f,
         app.theme,
         &app.frame,
@@ -47,7 +50,9 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect, out: &mut Drawn) {
         },
         |i| {
             let e = &wb.evidence[shown[i]];
-            format!("{} [{}] {}", e.id, e.kind.label(), e.title)
+            let (title, dim) = placeholder_or(&e.title, NEW_EVIDENCE);
+            let row = format!("{} [{}] {title}", evidence_label(shown[i]), e.kind.label());
+            (row, dim)
         },
     );
     let Some(&idx) = shown.get(sel) else {
@@ -73,7 +78,7 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect, out: &mut Drawn) {
         .collect();
     let cited = wb.citing_refs(&e.id);
     let mut extra = vec![if cited.is_empty() {
-        "Cited by no question yet: press l to link it to the current question.".into()
+        "Cited by no question yet.".into()
     } else {
         format!("Cited by: {}", cited.join(", "))
     }];
@@ -85,12 +90,13 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect, out: &mut Drawn) {
             e.comparator.as_deref().unwrap_or("comparator")
         ));
     }
+    extra.extend(current_question_line(app, &e.id));
     draw_form(
         f,
         app.theme,
         right,
         FormSpec {
-            title: format!(" {} ", e.id),
+            title: format!(" {} ", evidence_label(idx)),
             focused: app.ev.list.pane == Pane::Form,
             rows: &rows,
             sel: app.ev.list.field,
@@ -98,4 +104,28 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect, out: &mut Drawn) {
         },
         None,
     );
+}
+
+/// The line that names the current question (the one selected on the
+/// questions screen, which `l` and `u` act on) and whether it cites the
+/// item, with the key that changes that.
+fn current_question_line(app: &App, id: &str) -> Option<String> {
+    use crate::tui::keys::{Action, Context};
+    let wb = app.wb()?;
+    let qid = app.current_question()?;
+    let (_, q) = wb.framework.question(&qid)?;
+    let cites = wb
+        .answer(&qid)
+        .is_some_and(|a| a.evidence.iter().any(|e| e == id));
+    let action = if cites { Action::Unlink } else { Action::Link };
+    let key = app
+        .keymap
+        .key_for(Context::Evidence, action)
+        .map_or(String::new(), |k| k.to_string());
+    let reference = crate::text::inert(q.display_ref());
+    Some(if cites {
+        format!("Current question: {reference}, which cites this item ({key} unlinks it)")
+    } else {
+        format!("Current question: {reference} ({key} links this item to it)")
+    })
 }

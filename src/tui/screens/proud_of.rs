@@ -13,7 +13,9 @@ use crate::tui::layout;
 use crate::tui::undo::Part;
 use crate::tui::widgets::draw_note;
 use crate::tui::widgets::form::{FormSpec, draw_form};
-use crate::tui::widgets::list::{ListSpec, draw_list};
+use crate::tui::widgets::list::{ListSpec, draw_list_with};
+use crate::tui::widgets::placeholder_or;
+use crate::workbook::fields::NEW_CASE;
 
 /// Draws the screen into the body, recording what a click on it does.
 pub fn draw(f: &mut Frame, app: &App, area: Rect, out: &mut Drawn) {
@@ -28,7 +30,7 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect, out: &mut Drawn) {
         );
     }
     let (left, right) = layout::questions(area);
-    draw_list(
+    draw_list_with(
         f,
         app.theme,
         &app.frame,
@@ -41,7 +43,7 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect, out: &mut Drawn) {
             sel: app.proud.sel,
             list: List::Of(Screen::ProudOf),
         },
-        |i| wb.proud_of[i].title.clone(),
+        |i| placeholder_or(&wb.proud_of[i].title, NEW_CASE),
     );
     let sel = app.proud.sel.min(wb.proud_of.len() - 1);
     let rows: Vec<(String, String)> = CASE_FIELDS

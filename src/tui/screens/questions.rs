@@ -23,6 +23,86 @@ fn rule(text: &str, w: usize) -> String {
     out
 }
 
+/// The name of the pane that has focus, for the footer.
+pub fn pane_name(app: &App) -> &'static str {
+    match app.q.pane {
+        Pane::List => "Questions",
+        Pane::Form => "Answer",
+    }
+}
+
+/// The footer's keys for the pane that has focus: the list's own keys, or
+/// the answer's (which include `a`, `d`, `K`, `J`, shown nowhere else),
+/// each read from the keymap so a rebound key is shown as bound.
+pub fn footer(app: &App) -> Option<Vec<(String, String)>> {
+    use crate::tui::keys::{Action, Context};
+    let km = &app.keymap;
+    let key = |a: Action| km.key_for(Context::Questions, a).map(|k| k.to_string());
+    let mut out: Vec<(String, String)> = Vec::new();
+    let mut push = |k: Option<String>, d: &str| {
+        if let Some(k) = k {
+            out.push((k, d.to_string()));
+        }
+    };
+    match app.q.pane {
+        // The list's keys are the screen's (view::screen_hints).
+        Pane::List => return None,
+        Pane::Form => {
+            let moves = match (key(Action::MoveUp), key(Action::MoveDown)) {
+                (Some(u), Some(d)) => Some(format!("{u}/{d}")),
+                _ => None,
+            };
+            push(key(Action::Open), "open");
+            push(key(Action::Add), "add");
+            push(key(Action::Delete), "delete");
+            push(moves, "move");
+            push(key(Action::NextPane), "list");
+            push(key(Action::RatingPicker), "rating");
+            push(key(Action::Help), "help");
+        }
+    }
+    Some(out)
+}
+
+/// What `a` in the question list says, as it opens a new strength and
+/// moves focus to the answer: never a silent move.
+pub fn adding_from_list(app: &App, qid: &str) -> String {
+    let reference = app
+        .wb()
+        .and_then(|wb| wb.framework.question(qid))
+        .map_or(qid.to_string(), |(_, q)| inert(q.display_ref()));
+    format!("Adding a strength to {reference}: focus moved to the answer")
+}
+
+/// What `n` (or its reverse) says when the next gap it found is back past
+/// the start (or the end) of the list, so a jump back is never a surprise.
+pub fn wrapped_note(from: usize, to: usize, forward: bool) -> Option<&'static str> {
+    match forward {
+        true if to <= from => Some("Wrapped round to the top: no gap below"),
+        false if to >= from => Some("Wrapped round to the bottom: no gap above"),
+        _ => None,
+    }
+}
+
+/// The fewest columns of a question's own text worth showing in the list.
+const SHORT_TEXT_MIN: usize = 24;
+
+/// A question's row in the list: its mark and reference, its rating, and
+/// then as much of the question's text as fits, when at least
+/// [`SHORT_TEXT_MIN`] columns of it do (so a narrow list stays as it was).
+fn with_short_text(head: &str, rating: &str, text: &str, w: usize) -> String {
+    let row = format!("{head}{rating}");
+    let sep = if rating.is_empty() { "" } else { "  " };
+    let room = w.saturating_sub(width(&row) + width(sep));
+    if room < SHORT_TEXT_MIN {
+        return row;
+    }
+    format!(
+        "{row}{sep}{}",
+        truncate(&inert(&text.replace('\n', " ")), room)
+    )
+}
+
 /// Draws the screen into the body, recording what a click on it does.
 pub fn draw(f: &mut Frame, app: &App, area: Rect, out: &mut Drawn) {
     let th = app.theme;
@@ -94,7 +174,7 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect, out: &mut Drawn) {
                     status_mark(status),
                     inert(question.display_ref())
                 );
-                let text = truncate(&format!("{head}{rtext}"), w);
+                let text = truncate(&with_short_text(&head, &rtext, &question.text, w), w);
                 let selected = app.q.question_rows.get(app.q.sel) == Some(&(lines.len() + offset));
                 let style = if selected {
                     th.selected()
@@ -232,7 +312,8 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect, out: &mut Drawn) {
                 let id = &a.evidence[*k];
                 let title = app
                     .evidence_item(id)
-                    .map(|e| format!("{} [{}] {}", cut(id, w), e.kind.label(), cut(&e.title, w)))
+                    .zip(wb.evidence_label_of(id))
+                    .map(|(e, label)| format!("{label} [{}] {}", e.kind.label(), cut(&e.title, w)))
                     .unwrap_or_else(|| cut(id, w));
                 vec![truncate(&format!("Evidence: {title}"), w)]
             }

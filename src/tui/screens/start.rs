@@ -16,8 +16,38 @@ use crate::text::{inert, pad};
 use crate::tui::app::App;
 use crate::tui::component::Handled;
 use crate::tui::drawn::{Drawn, Hit};
-use crate::tui::keys::Action;
+use crate::tui::keys::{Action, Context, Keymap};
 use crate::tui::widgets::boxed;
+
+/// What the start screen answers to, in the order its help lists them:
+/// its own keys and the few global ones that do anything before a workbook
+/// is open (not the other screens', which need one).
+const START_ACTIONS: &[Action] = &[
+    Action::Open,
+    Action::Add,
+    Action::OpenCopy,
+    Action::Up,
+    Action::Down,
+    Action::Top,
+    Action::Bottom,
+    Action::Help,
+    Action::Quit,
+];
+
+/// The start screen's help rows, (keys, what they do), from the keymap: a
+/// key rebound in `keys.yaml` is listed as bound.
+pub fn help(keymap: &Keymap) -> Vec<(String, String)> {
+    START_ACTIONS
+        .iter()
+        .filter_map(|a| {
+            let mut keys = keymap.keys_for(Context::Start, *a);
+            if keys.is_empty() {
+                keys = keymap.keys_for(Context::Global, *a);
+            }
+            (!keys.is_empty()).then(|| (keys.replace('/', " "), a.describe()))
+        })
+        .collect()
+}
 
 /// Draws the start screen into the body; its rows are clickable.
 pub fn draw(f: &mut Frame, app: &App, area: Rect, out: &mut Drawn) {

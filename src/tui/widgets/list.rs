@@ -35,6 +35,20 @@ pub fn draw_list(
     spec: ListSpec,
     row: impl Fn(usize) -> String,
 ) {
+    draw_list_with(f, th, prev, area, out, spec, |i| (row(i), false));
+}
+
+/// [`draw_list`] where a row may be dimmed (`true`): a placeholder
+/// standing in for an empty name.
+pub fn draw_list_with(
+    f: &mut Frame,
+    th: Theme,
+    prev: &Drawn,
+    area: Rect,
+    out: &mut Drawn,
+    spec: ListSpec,
+    row: impl Fn(usize) -> (String, bool),
+) {
     let ListSpec {
         title,
         focused,
@@ -52,11 +66,13 @@ pub fn draw_list(
     let w = inner.width as usize;
     let lines: Vec<Line> = (o..len.min(o + h))
         .map(|i| {
-            let t = pad(&cut(&row(i), w), w);
-            let style = if i == sel {
-                th.selected()
-            } else {
-                Style::default()
+            let (text, dim) = row(i);
+            let t = pad(&cut(&text, w), w);
+            let style = match (i == sel, dim) {
+                (true, false) => th.selected(),
+                (true, true) => th.selected().patch(th.dim()),
+                (false, true) => th.dim(),
+                (false, false) => Style::default(),
             };
             Line::from(Span::styled(t, style))
         })

@@ -2,6 +2,7 @@
 //! state and keeps the contract in [`super::component`]; none knows the app.
 
 pub mod confirm;
+pub mod esc;
 pub mod form;
 pub mod input;
 pub mod list;
@@ -55,11 +56,37 @@ pub fn status_mark(s: Status) -> &'static str {
 
 /// A pane's frame: bold accent when it has the focus, dim when not.
 pub fn boxed<'a>(title: String, focused: bool, th: Theme) -> Block<'a> {
-    let b = Block::default().borders(Borders::ALL).title(title);
+    let b = Block::default()
+        .borders(Borders::ALL)
+        .title(focus_title(title, focused));
     if focused {
         b.border_style(th.accent().add_modifier(Modifier::BOLD))
     } else {
         b.border_style(th.dim())
+    }
+}
+
+/// A name to show, or the placeholder when it is empty: (text, dimmed).
+pub fn placeholder_or(text: &str, placeholder: &str) -> (String, bool) {
+    if text.trim().is_empty() {
+        (placeholder.to_string(), true)
+    } else {
+        (text.to_string(), false)
+    }
+}
+
+/// The marker before a focused pane's title, so focus never rests on the
+/// border's style alone (without colour it is the only sign).
+pub const FOCUS_MARK: &str = "▶";
+
+/// A pane's title with [`FOCUS_MARK`] before it when the pane has focus.
+pub fn focus_title(title: String, focused: bool) -> String {
+    if !focused {
+        return title;
+    }
+    match title.strip_prefix(' ') {
+        Some(rest) => format!(" {FOCUS_MARK} {rest}"),
+        None => format!("{FOCUS_MARK} {title}"),
     }
 }
 

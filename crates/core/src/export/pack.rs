@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use super::doc::{Block, Document, Inline, lines};
 use crate::framework::{Better, Framework};
 use crate::review::scoring::{self, Report, Score};
-use crate::workbook::{Answer, EvidenceIndex, EvidenceKind, Rating, Workbook};
+use crate::workbook::{Answer, EvidenceIndex, EvidenceKind, Rating, Workbook, evidence_label};
 
 /// What an export needs besides the workbook.
 #[derive(Debug, Clone)]
@@ -332,7 +332,7 @@ pub fn self_assessment(wb: &Workbook, opts: &Options) -> Document {
     for (i, e) in wb.evidence.iter().enumerate() {
         d.push(Block::Anchor(anchor_for(&e.id)));
         let mut p = vec![
-            b(format!("E{}. {}", i + 1, e.title)),
+            b(format!("{}. {}", evidence_label(i), e.title)),
             t(format!(" ({})", e.kind.label())),
         ];
         let mut detail = Vec::new();
@@ -405,7 +405,7 @@ fn answer_blocks(d: &mut Document, wb: &Workbook, ix: &EvidenceIndex, a: &Answer
             // A cited item by its number in the index (E1, E2, …), linked.
             .map(|id| match ix.position(id) {
                 Some(i) => vec![Inline::Link {
-                    text: format!("E{}: {}", i + 1, wb.evidence[i].title),
+                    text: format!("{}: {}", evidence_label(i), wb.evidence[i].title),
                     anchor: anchor_for(id),
                 }],
                 None => vec![t(id.clone())],
@@ -477,7 +477,7 @@ fn performance(d: &mut Document, wb: &Workbook) {
         }
         rows.push(vec![
             vec![Inline::Link {
-                text: format!("E{}: {}", i + 1, e.title),
+                text: format!("{}: {}", evidence_label(i), e.title),
                 anchor: anchor_for(&e.id),
             }],
             vec![t(num(e.value))],

@@ -197,6 +197,16 @@ impl Workbook {
         self.evidence.iter().find(|e| e.id == id)
     }
 
+    /// The label people see for an evidence item, `E1`, `E2`, …: its place
+    /// in the library, as the pack's evidence index numbers it
+    /// ([`evidence_label`]). `None` for an id the library lacks.
+    pub fn evidence_label_of(&self, id: &str) -> Option<String> {
+        self.evidence
+            .iter()
+            .position(|e| e.id == id)
+            .map(evidence_label)
+    }
+
     /// Questions whose answers cite an evidence item.
     pub fn citing(&self, evidence_id: &str) -> Vec<&str> {
         self.answers
@@ -249,6 +259,14 @@ impl Workbook {
     pub fn suggested_file_name(&self) -> String {
         file_stem(&format!("{} {}", self.review.council, self.review.title)) + ".yaml"
     }
+}
+
+/// The label of the evidence item at `index` in the library: `E1` for the
+/// first. The pack, its evidence index and the interface all use it, so
+/// the interface says `E1` where the pack does (the id, `ev-1`, is the
+/// file's own key and may differ once items are deleted or reordered).
+pub fn evidence_label(index: usize) -> String {
+    format!("E{}", index + 1)
 }
 
 /// See [`Workbook::evidence_index`].

@@ -296,6 +296,26 @@ fn metric_mut<'w>(wb: &'w mut Workbook, id: &str) -> &'w mut MetricValue {
     &mut wb.metrics[i]
 }
 
+/// What a new item's empty title or name is shown as (dimmed, by the
+/// interface): a placeholder, never the item's content, so typing starts
+/// the text rather than adding to it.
+pub const NEW_EVIDENCE: &str = "New evidence";
+pub const NEW_CASE: &str = "New case study";
+pub const NEW_MEMBER: &str = "New team member";
+
+impl Target {
+    /// The placeholder shown while this field is empty, for the fields a
+    /// new item is named by.
+    pub fn placeholder(&self) -> Option<&'static str> {
+        match self {
+            Target::Evidence(_, EvField::Title) => Some(NEW_EVIDENCE),
+            Target::Case(_, CaseField::Title) => Some(NEW_CASE),
+            Target::Member(_, MemberField::Name) => Some(NEW_MEMBER),
+            _ => None,
+        }
+    }
+}
+
 /// New, empty items for the lists that the interface adds to.
 pub fn new_evidence(wb: &Workbook, kind: EvidenceKind) -> EvidenceItem {
     let mut n = wb.evidence.len() + 1;
@@ -304,22 +324,15 @@ pub fn new_evidence(wb: &Workbook, kind: EvidenceKind) -> EvidenceItem {
     }
     EvidenceItem {
         id: format!("ev-{n}"),
-        title: "New evidence".into(),
         kind,
         ..EvidenceItem::default()
     }
 }
 
 pub fn new_case() -> CaseStudy {
-    CaseStudy {
-        title: "New case study".into(),
-        ..CaseStudy::default()
-    }
+    CaseStudy::default()
 }
 
 pub fn new_member() -> TeamMember {
-    TeamMember {
-        name: "New team member".into(),
-        ..TeamMember::default()
-    }
+    TeamMember::default()
 }
