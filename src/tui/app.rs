@@ -1786,7 +1786,13 @@ impl App {
     /// Asks for the user's name (the first run): it goes in locks and in
     /// "last changed by", and is kept in the config folder.
     pub fn ask_user_name(&mut self) {
-        self.popup = Some(Popup::UserName(Box::new(TextInput::new(&self.user))));
+        // A login name is offered to keep; "unknown user" is not a name to
+        // keep, so the field starts empty then.
+        let offered = match self.user.as_str() {
+            crate::store::paths::UNKNOWN_USER => "",
+            name => name,
+        };
+        self.popup = Some(Popup::UserName(Box::new(TextInput::new(offered))));
     }
 
     fn user_name_key(&mut self, action: Option<Action>, ev: KeyEvent) {

@@ -508,7 +508,7 @@ fn draw_popup(f: &mut Frame, app: &App, p: &Popup, area: Rect) {
             f.render_widget(Paragraph::new(shown).block(popup_block(&title, th)), r);
         }
         Popup::UserName(a) => {
-            let r = layout::centred(area, 64, 6);
+            let r = layout::centred(area, 64, 7);
             f.render_widget(Clear, r);
             let lines = vec![
                 Line::from(format!("Your name: {}", a.shown(true))),
@@ -528,7 +528,9 @@ fn draw_popup(f: &mut Frame, app: &App, p: &Popup, area: Rect) {
                 )),
             ];
             f.render_widget(
-                Paragraph::new(lines).block(popup_block("Welcome to peerbook", th)),
+                Paragraph::new(lines)
+                    .wrap(Wrap { trim: false })
+                    .block(popup_block("Welcome to peerbook", th)),
                 r,
             );
         }

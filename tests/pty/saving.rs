@@ -244,3 +244,22 @@ fn the_first_run_asks_for_a_name_once_and_keeps_it() {
     p.send(b"q");
     assert!(p.wait_exit().success());
 }
+
+#[test]
+fn with_no_login_name_the_first_run_offers_an_empty_name_not_unknown_user() {
+    let home = tempfile::tempdir().unwrap();
+    let none = [
+        ("PEERBOOK_USER", ""),
+        ("USER", ""),
+        ("USERNAME", ""),
+        ("LOGNAME", ""),
+    ];
+    let mut p = Pty::spawn_env(home.path(), &[], &none);
+    p.wait_text("Welcome to peerbook");
+    assert!(!p.contents().contains("unknown user"), "{}", p.contents());
+    // Typed straight in, with nothing to delete first.
+    p.send(b"Pat Officer\r");
+    p.wait_text("Hello, Pat Officer");
+    p.send(b"q");
+    assert!(p.wait_exit().success());
+}

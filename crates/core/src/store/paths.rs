@@ -69,6 +69,10 @@ pub fn set_user_name(name: &str) -> bool {
     clean_name(name).is_some_and(|n| NAME_GIVEN.set(n).is_ok())
 }
 
+/// The name used when there is none at all (no `--as`, no
+/// `PEERBOOK_USER`, no `user.yaml`, no login name).
+pub const UNKNOWN_USER: &str = "unknown user";
+
 /// Where the user's name came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NameSource {
@@ -128,7 +132,7 @@ fn choose_name(names: [(Option<String>, NameSource); 4]) -> UserName {
         .into_iter()
         .find_map(|(name, source)| name.map(|name| UserName { name, source }))
         .unwrap_or_else(|| UserName {
-            name: "unknown user".to_string(),
+            name: UNKNOWN_USER.to_string(),
             source: NameSource::Unknown,
         })
 }
