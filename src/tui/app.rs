@@ -384,11 +384,18 @@ impl App {
     /// is out of date, so drawing a question's citations does not search
     /// the whole library for each one.
     pub fn evidence_item(&self, id: &str) -> Option<&EvidenceItem> {
+        let i = self.evidence_position(id)?;
+        self.wb()?.evidence.get(i)
+    }
+
+    /// Where an evidence item is in the library (its label is
+    /// `workbook::evidence_label` of it), through the same map.
+    pub fn evidence_position(&self, id: &str) -> Option<usize> {
         let wb = self.wb()?;
         if let Some(&i) = self.evidence_pos.borrow().get(id)
-            && let Some(e) = wb.evidence.get(i).filter(|e| e.id == id)
+            && wb.evidence.get(i).is_some_and(|e| e.id == id)
         {
-            return Some(e);
+            return Some(i);
         }
         // Not in the map, or moved: search, and remake the map if it was
         // out of date (an id that names no item leaves it as it is).
@@ -398,7 +405,7 @@ impl App {
         for (k, e) in wb.evidence.iter().enumerate() {
             map.entry(e.id.clone()).or_insert(k);
         }
-        Some(&wb.evidence[i])
+        Some(i)
     }
 
     pub fn wb(&self) -> Option<&Workbook> {

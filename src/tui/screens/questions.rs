@@ -312,7 +312,10 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect, out: &mut Drawn) {
                 let id = &a.evidence[*k];
                 let title = app
                     .evidence_item(id)
-                    .zip(wb.evidence_label_of(id))
+                    .zip(
+                        app.evidence_position(id)
+                            .map(crate::workbook::evidence_label),
+                    )
                     .map(|(e, label)| format!("{label} [{}] {}", e.kind.label(), cut(&e.title, w)))
                     .unwrap_or_else(|| cut(id, w));
                 vec![truncate(&format!("Evidence: {title}"), w)]

@@ -197,16 +197,6 @@ impl Workbook {
         self.evidence.iter().find(|e| e.id == id)
     }
 
-    /// The label people see for an evidence item, `E1`, `E2`, …: its place
-    /// in the library, as the pack's evidence index numbers it
-    /// ([`evidence_label`]). `None` for an id the library lacks.
-    pub fn evidence_label_of(&self, id: &str) -> Option<String> {
-        self.evidence
-            .iter()
-            .position(|e| e.id == id)
-            .map(evidence_label)
-    }
-
     /// Questions whose answers cite an evidence item.
     pub fn citing(&self, evidence_id: &str) -> Vec<&str> {
         self.answers
