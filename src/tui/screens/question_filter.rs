@@ -4,8 +4,11 @@
 //! order, the index `QuestionsState::sel` holds); the list draws, moves and
 //! jumps through that one list.
 
+use std::rc::Rc;
+
 use crate::text::inert;
-use crate::tui::app::Row;
+use crate::tui::app::{App, Popup, Row};
+use crate::tui::popups::pick;
 use crate::workbook::{Status, Workbook};
 
 /// Which questions the list shows (no filter: every question).
@@ -116,39 +119,7 @@ pub fn tree(rows: &[Row], visible: &[usize]) -> Vec<(Row, Option<usize>)> {
     out
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn owners_match_whatever_the_case_and_spacing() {
-        assert!(same_owner("Jo  Smith", " jo smith"));
-        assert!(!same_owner("Jo", "Joe"));
-    }
-
-    #[test]
-    fn the_tree_keeps_only_domains_with_a_shown_question() {
-        let rows = [
-            Row::Domain(0),
-            Row::Question(0, 0),
-            Row::Domain(1),
-            Row::Question(1, 0),
-            Row::Question(1, 1),
-        ];
-        assert_eq!(
-            tree(&rows, &[2]),
-            vec![(Row::Domain(1), None), (Row::Question(1, 1), Some(2))]
-        );
-        assert_eq!(tree(&rows, &[0, 1, 2]).len(), rows.len());
-    }
-}
-
 // ----- the app's side: the one mapping, the picker, landing -----
-
-use std::rc::Rc;
-
-use crate::tui::app::{App, Popup};
-use crate::tui::popups::pick;
 
 impl App {
     /// The flat indices of the questions the filter shows, made once per
@@ -257,5 +228,32 @@ impl App {
             *self.q.shown.borrow_mut() = None;
         }
         self.q.sel = i;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn owners_match_whatever_the_case_and_spacing() {
+        assert!(same_owner("Jo  Smith", " jo smith"));
+        assert!(!same_owner("Jo", "Joe"));
+    }
+
+    #[test]
+    fn the_tree_keeps_only_domains_with_a_shown_question() {
+        let rows = [
+            Row::Domain(0),
+            Row::Question(0, 0),
+            Row::Domain(1),
+            Row::Question(1, 0),
+            Row::Question(1, 1),
+        ];
+        assert_eq!(
+            tree(&rows, &[2]),
+            vec![(Row::Domain(1), None), (Row::Question(1, 1), Some(2))]
+        );
+        assert_eq!(tree(&rows, &[0, 1, 2]).len(), rows.len());
     }
 }
