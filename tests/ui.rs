@@ -19,6 +19,8 @@ use tempfile::TempDir;
 #[path = "ui/saving.rs"]
 mod saving;
 
+#[path = "ui/filter.rs"]
+mod filter;
 #[path = "ui/keys.rs"]
 mod keys;
 #[path = "ui/ux.rs"]

@@ -30,6 +30,7 @@ use super::edit::{
 use super::keys::{Action, Context, Key, Keymap};
 use super::popups::pick;
 pub use super::popups::pick::{EXPORTS, ExportChoice};
+pub use super::screens::question_filter::QuestionFilter;
 pub use super::screens::{ListForm, Pane, Screen};
 use super::undo::{self, History, Part};
 use super::widgets::esc::{Esc, esc};
@@ -86,6 +87,11 @@ pub struct QuestionsState {
     /// Changed when another question is chosen, so the answer pane's
     /// scroll starts again from the top (see [`super::drawn`]).
     pub detail_view: u64,
+    /// Which questions the list shows (None: all).
+    pub filter: Option<QuestionFilter>,
+    /// The flat indices of the questions the filter shows, by revision
+    /// (see [`App::shown_questions`]); emptied when the filter changes.
+    pub shown: RefCell<Option<(u64, Rc<Vec<usize>>)>>,
 }
 
 /// Rows of the activity form: the kind, then the fields.
@@ -799,8 +805,13 @@ impl App {
         if self.reviewer.is_some() && self.review_action(&qid, action) {
             return;
         }
-        let total = self.q.question_rows.len();
+        // The list moves through the questions it shows (all, or the
+        // filter's): positions in `visible`, selections by flat index.
+        let visible = self.visible_questions();
+        let total = visible.len();
+        let at = visible.iter().position(|i| *i == self.q.sel).unwrap_or(0);
         let page = self.frame.size.height.saturating_sub(6).max(1) as usize;
+        let to = |k: usize| visible[k.min(total - 1)];
         match (self.q.pane, action) {
             (_, Action::NextPane) => {
                 self.q.pane = match self.q.pane {
@@ -808,14 +819,13 @@ impl App {
                     Pane::Form => Pane::List,
                 };
             }
-            (Pane::List, Action::Up) => self.select_question(self.q.sel.saturating_sub(1)),
-            (Pane::List, Action::Down) => self.select_question((self.q.sel + 1).min(total - 1)),
-            (Pane::List, Action::PageUp) => self.select_question(self.q.sel.saturating_sub(page)),
-            (Pane::List, Action::PageDown) => {
-                self.select_question((self.q.sel + page).min(total - 1))
-            }
-            (Pane::List, Action::Top) => self.select_question(0),
-            (Pane::List, Action::Bottom) => self.select_question(total - 1),
+            (Pane::List, Action::Up) => self.select_question(to(at.saturating_sub(1))),
+            (Pane::List, Action::Down) => self.select_question(to(at + 1)),
+            (Pane::List, Action::PageUp) => self.select_question(to(at.saturating_sub(page))),
+            (Pane::List, Action::PageDown) => self.select_question(to(at + page)),
+            (Pane::List, Action::Top) => self.select_question(to(0)),
+            (Pane::List, Action::Bottom) => self.select_question(to(total - 1)),
+            (_, Action::FilterQuestions) => self.open_question_filter(),
             (Pane::List, Action::Open) => self.q.pane = Pane::Form,
             (Pane::Form, Action::Up) => self.q.slot = self.q.slot.saturating_sub(1),
             (Pane::Form, Action::Down) => {
@@ -1252,17 +1262,26 @@ impl App {
         }
     }
 
+    /// Selects a question by flat index, from wherever (the list's own
+    /// moves, search, the Peer screen, `n`, a reload): one the filter hides
+    /// clears the filter, and says so (see [`App::land_on`]).
     pub fn select_question(&mut self, i: usize) {
-        self.q.sel = i;
+        self.land_on(i);
         self.q.slot = 0;
         self.q.detail_view += 1;
     }
 
     fn jump_unanswered(&mut self, forward: bool) {
+        // Within the questions the list shows.
+        let visible = self.visible_questions();
         let Some(wb) = self.wb() else { return };
-        let n = self.q.question_rows.len();
-        let unanswered = |i: usize| -> bool {
-            let row = self.q.question_rows[i];
+        let n = visible.len();
+        if n == 0 {
+            return;
+        }
+        let at = visible.iter().position(|i| *i == self.q.sel).unwrap_or(0);
+        let unanswered = |k: usize| -> bool {
+            let row = self.q.question_rows[visible[k]];
             match self.q.rows[row] {
                 Row::Question(d, q) => {
                     let id = &wb.framework.domains[d].questions[q].id;
@@ -1278,19 +1297,22 @@ impl App {
         let found = (1..=n)
             .map(|k| {
                 if forward {
-                    (self.q.sel + k) % n
+                    (at + k) % n
                 } else {
-                    (self.q.sel + n - k % n) % n
+                    (at + n - k % n) % n
                 }
             })
-            .find(|i| unanswered(*i));
+            .find(|k| unanswered(*k));
         let from = self.q.sel;
-        match found {
+        match found.map(|k| visible[k]) {
             Some(i) => {
                 self.select_question(i);
                 if let Some(m) = crate::tui::screens::questions::wrapped_note(from, i, forward) {
                     self.message = Some((m.into(), false));
                 }
+            }
+            None if self.q.filter.is_some() => {
+                self.message = Some(("Every question shown has an answer".into(), false))
             }
             None => self.message = Some(("Every question has an answer".into(), false)),
         }

@@ -165,7 +165,7 @@ impl App {
             self.screen = spot.screen;
         }
         let last = |n: usize| n.saturating_sub(1);
-        self.q.sel = spot.question.min(last(self.q.question_rows.len()));
+        self.land_on(spot.question.min(last(self.q.question_rows.len())));
         match self.screen {
             Screen::Questions => {
                 self.q.pane = spot.pane;

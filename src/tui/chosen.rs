@@ -144,6 +144,11 @@ impl App {
                 });
                 self.edit(Target::ReviewSource(name, q, index), true);
             }
+            Purpose::QuestionFilter(filters) => {
+                if let Some(f) = filters.get(i) {
+                    self.set_question_filter(f.clone());
+                }
+            }
             Purpose::ActivityKind => {
                 let Some(kind) = ActivityKind::ALL.get(i).copied() else {
                     return;

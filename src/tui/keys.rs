@@ -59,6 +59,8 @@ pub enum Action {
     Link,
     Unlink,
     FilterKind,
+    /// Show only some questions: the user's, an owner's or a status's.
+    FilterQuestions,
     Export,
     /// Undo the last change to the workbook (outside the text editor).
     Undo,
@@ -187,6 +189,11 @@ const NAMES: &[(Action, &str, &str)] = &[
     (Action::Link, "link", "link to the current question"),
     (Action::Unlink, "unlink", "unlink from the current question"),
     (Action::FilterKind, "filter_kind", "filter by kind"),
+    (
+        Action::FilterQuestions,
+        "filter_questions",
+        "show only my questions, an owner's or a status's",
+    ),
     (Action::Export, "export", "export a pack, summary or CSV"),
     (Action::Undo, "undo", "undo the last change to the workbook"),
     (Action::Redo, "redo", "redo the change undone last"),
@@ -580,6 +587,7 @@ impl Default for Keymap {
             b(C::Questions, Key::ch('K'), A::MoveUp, false),
             b(C::Questions, Key::ch('J'), A::MoveDown, false),
             b(C::Questions, Key::ch('l'), A::Link, false),
+            b(C::Questions, Key::ch('f'), A::FilterQuestions, false),
             // Evidence
             b(C::Evidence, Key::ch('a'), A::Add, true),
             b(C::Evidence, Key::plain(K::Enter), A::Edit, true),
@@ -901,6 +909,7 @@ fn short(a: Action) -> String {
         Action::StatusPicker => "status".into(),
         Action::EditNarrative => "narrative".into(),
         Action::NextUnanswered => "next gap".into(),
+        Action::FilterQuestions => "filter".into(),
         Action::Open => "open".into(),
         Action::Back => "back".into(),
         Action::Yes => "yes".into(),

@@ -156,6 +156,21 @@ fn screen_hints(app: &App) -> Vec<(String, String)> {
         let (a, k, _) = hints.remove(i);
         hints.insert(0, (a, k, "answer".to_string()));
     }
+    // While a filter is on, its key comes second: the way back to every
+    // question is never off the screen (the footer has no room for it
+    // otherwise; help lists it always).
+    if in_list
+        && app.q.filter.is_some()
+        && let Some(k) = app
+            .keymap
+            .key_for(Context::Questions, Action::FilterQuestions)
+    {
+        let at = hints.len().min(1);
+        hints.insert(
+            at,
+            (Action::FilterQuestions, k.to_string(), "filter".into()),
+        );
+    }
     hints.into_iter().map(|(_, k, d)| (k, d)).collect()
 }
 

@@ -33,6 +33,8 @@ pub enum Purpose {
     SourceKind,
     /// The kind of the selected activity in the log.
     ActivityKind,
+    /// Which questions the list shows: the filters offered.
+    QuestionFilter(Vec<Option<crate::tui::app::QuestionFilter>>),
 }
 
 /// A picker pop-up: the list and what it is for.
@@ -60,6 +62,7 @@ impl Pick {
             Purpose::Resolve(_) => "resolve",
             Purpose::SourceKind => "source kind",
             Purpose::ActivityKind => "activity kind",
+            Purpose::QuestionFilter(_) => "question filter",
         }
     }
 }
@@ -236,6 +239,20 @@ pub fn activity_kind(current: Option<ActivityKind>) -> Pick {
         .size(Size::fixed(32, ActivityKind::ALL.len() as u16 + 2))
         .on(on);
     Pick::new(picker, Purpose::ActivityKind)
+}
+
+/// The question list's filters (see `screens::question_filter::choices`),
+/// on the one now on.
+pub fn question_filter(
+    choices: Vec<(Option<crate::tui::app::QuestionFilter>, String)>,
+    on: Option<usize>,
+) -> Pick {
+    let h = (choices.len() as u16 + 2).min(20);
+    let (filters, labels): (Vec<_>, Vec<_>) = choices.into_iter().unzip();
+    let picker = Picker::of_labels("Show questions", labels)
+        .size(Size::fixed(50, h))
+        .on(on);
+    Pick::new(picker, Purpose::QuestionFilter(filters))
 }
 
 /// What the export pop-up offers.

@@ -12,6 +12,7 @@ pub mod findings;
 pub mod metrics;
 pub mod peer;
 pub mod proud_of;
+pub mod question_filter;
 pub mod questions;
 pub mod start;
 

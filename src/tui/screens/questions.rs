@@ -12,6 +12,7 @@ use crate::text::{cut, inert, pad, truncate, width, wrap_lines};
 use crate::tui::app::{App, Pane, Row, Slot};
 use crate::tui::drawn::{Drawn, Hit, List};
 use crate::tui::layout;
+use crate::tui::screens::question_filter;
 use crate::tui::widgets::{boxed, rating_colour, rating_text, status_mark};
 use crate::workbook::{Rating, Status};
 
@@ -119,29 +120,27 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect, out: &mut Drawn) {
             .map(|r| format!(" Questions {}/{} ", r.overall.answered, r.overall.total))
             .unwrap_or_default(),
     };
+    let progress = app.filter_title().unwrap_or(progress);
     let block = boxed(progress, app.q.pane == Pane::List, th);
     let inner = block.inner(left);
     f.render_widget(block, left);
     let height = inner.height as usize;
-    let sel_row = app.q.question_rows.get(app.q.sel).copied().unwrap_or(0);
-    let offset = layout::scroll(
-        app.frame.offset(List::Tree, 0),
-        sel_row,
-        height,
-        app.q.rows.len(),
-    );
+    // The tree as the filter leaves it: rows, each question's with its
+    // flat index.
+    let tree = question_filter::tree(&app.q.rows, &app.visible_questions());
+    let sel_row = tree
+        .iter()
+        .position(|(_, i)| *i == Some(app.q.sel))
+        .unwrap_or(0);
+    let offset = layout::scroll(app.frame.offset(List::Tree, 0), sel_row, height, tree.len());
     out.set_offset(List::Tree, 0, offset);
     out.hit(right, Hit::Form);
-    // The question rows shown (the tree's rows are in order, so a
-    // question's place is found by halves).
-    for (k, y) in (inner.y..inner.y + inner.height).enumerate() {
-        if let Ok(i) = app.q.question_rows.binary_search(&(offset + k)) {
-            out.hit(Rect::new(inner.x, y, inner.width, 1), Hit::Question(i));
-        }
-    }
     let w = inner.width as usize;
     let mut lines = Vec::with_capacity(height);
-    for row in app.q.rows.iter().skip(offset).take(height) {
+    for (y, (row, flat)) in (inner.y..).zip(tree.iter().skip(offset).take(height)) {
+        if let Some(i) = *flat {
+            out.hit(Rect::new(inner.x, y, inner.width, 1), Hit::Question(i));
+        }
         match *row {
             Row::Domain(d) => lines.push(Line::from(Span::styled(
                 cut(&wb.framework.domains[d].title, w),
@@ -175,7 +174,7 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect, out: &mut Drawn) {
                     inert(question.display_ref())
                 );
                 let text = truncate(&with_short_text(&head, &rtext, &question.text, w), w);
-                let selected = app.q.question_rows.get(app.q.sel) == Some(&(lines.len() + offset));
+                let selected = *flat == Some(app.q.sel);
                 let style = if selected {
                     th.selected()
                 } else {
