@@ -1773,6 +1773,28 @@ impl App {
                         self.ev.list.sel = i;
                         self.screen = Screen::Evidence;
                     }
+                    Some(Place::Case(i, field)) => {
+                        let field = CASE_FIELDS.iter().position(|f| *f == field);
+                        self.proud = ListForm {
+                            sel: i,
+                            pane: Pane::List,
+                            field: field.unwrap_or(0),
+                        };
+                        self.screen = Screen::ProudOf;
+                    }
+                    Some(Place::Details(target)) => {
+                        let rows = self.wb().map(super::screens::details::rows);
+                        let row =
+                            rows.and_then(|r| r.iter().position(|t| *t == Some(target.clone())));
+                        self.details.sel = row.unwrap_or(0);
+                        self.details.pane = Pane::List;
+                        self.screen = Screen::Details;
+                    }
+                    Some(Place::Metric(i)) => {
+                        self.metrics.sel = i;
+                        self.metrics.pane = Pane::List;
+                        self.screen = Screen::Metrics;
+                    }
                     None => {}
                 }
             }

@@ -621,7 +621,7 @@ fn draw_popup(f: &mut Frame, app: &App, p: &Popup, area: Rect) {
             let km = &app.keymap;
             let block = popup_block(
                 &format!(
-                    "Search questions, answers and evidence — {}",
+                    "Search the workbook — {}",
                     key_line(
                         km,
                         &[(&[Action::Open], "to go"), (&[Action::Back], "to close")]

@@ -6,6 +6,7 @@
 //! without reading it, and the rest are searched with memchr's vectorised
 //! substring search.
 
+use super::spot::{Spot, spots};
 use crate::text::fold_accents;
 use crate::workbook::Workbook;
 
@@ -75,6 +76,16 @@ impl Haystack {
         self.starts.get(i).map_or("", |s| &self.text[*s..end])
     }
 
+    /// Where `q` (already folded, [`fold_query`]) first is in field `i`:
+    /// which of the field's parts, and the byte offset in that part's
+    /// folded text. For a hit's label, not for every field.
+    pub fn find(&self, i: usize, q: &str) -> Option<(usize, usize)> {
+        let field = self.field(i);
+        let at = memchr::memmem::find(field.as_bytes(), q.as_bytes())?;
+        let part_start = field[..at].rfind('\n').map_or(0, |p| p + 1);
+        Some((field[..at].matches('\n').count(), at - part_start))
+    }
+
     /// The fields that hold `q` (lower case, one line), in order; accents
     /// do not count (`llyn` finds `Llŷn`, `café` finds `cafe`).
     pub fn matching<'a>(&'a self, q: &str) -> impl Iterator<Item = usize> + 'a {
@@ -113,6 +124,11 @@ pub struct Lowered {
     /// By evidence item: its title, id, note and location, as the parts of
     /// one field.
     pub evidence: Haystack,
+    /// The review details, evidence and metric comparators and case
+    /// studies, a field each ([`spots`]).
+    pub more: Haystack,
+    /// For each field of `more`: what it is.
+    pub more_spots: Vec<Spot>,
 }
 
 impl Lowered {
@@ -142,10 +158,20 @@ impl Lowered {
             let location = e.location.as_deref().unwrap_or("");
             evidence.push_parts(&[e.title.as_str(), e.id.as_str(), note, location]);
         }
+        let mut more = Haystack::default();
+        let mut more_spots = Vec::new();
+        for spot in spots(wb) {
+            if let Some(text) = spot.text(wb).filter(|t| !t.is_empty()) {
+                more.push(text);
+                more_spots.push(spot);
+            }
+        }
         Lowered {
             questions,
             question_fields,
             evidence,
+            more,
+            more_spots,
         }
     }
 }

@@ -1,11 +1,19 @@
 //! Search over the open workbook: its text lower-cased once per revision
-//! ([`Lowered`]) and the hits a query finds in it, in reading order.
+//! ([`Lowered`]) and the hits a query finds in it, in reading order, each
+//! labelled with the text around the match ([`window`]).
 
 pub mod lowered;
+pub mod spot;
+pub mod window;
 
 pub use lowered::{Field, Lowered, fold_query};
+pub use spot::Spot;
 
 use crate::workbook::Workbook;
+use crate::workbook::fields::{CaseField, Target};
+
+/// How many columns of a field's text a hit's label shows around the match.
+pub const WINDOW: usize = 60;
 
 /// One place a query was found, with a one-line label to list it by.
 #[derive(Debug, Clone, PartialEq)]
@@ -19,16 +27,36 @@ pub enum Place {
     /// A question (flat index).
     Question(usize),
     Evidence(usize),
+    /// A case study and the field the query is in.
+    Case(usize, CaseField),
+    /// The review details: the field (council, title, a focus question,
+    /// a team member's name or role).
+    Details(Target),
+    /// A metric of the framework (its index in `framework.metrics`).
+    Metric(usize),
 }
 
-/// Finds text in questions, answers, strengths, areas and evidence, at
-/// most `limit` hits. `q` is already lower-cased; accents do not count
-/// (`llyn` finds `Llŷn`), and each hit shows the text as it is.
+/// The label's text: `text` around the match at folded offset `at` (in
+/// the text's own folded form) of a query `len` bytes long.
+fn around(text: &str, at: usize, len: usize) -> String {
+    let start = window::original_offset(text, at, false);
+    let end = window::original_offset(text, at + len, true);
+    window::around(text, start, end, WINDOW)
+}
+
+/// Finds text in questions, answers, strengths, areas, evidence, the
+/// review details, metric comparators and case studies, at most `limit`
+/// hits. `q` is already lower-cased; accents do not count (`llyn` finds
+/// `Llŷn`), and each hit shows the text as it is, around the match.
 pub fn search(wb: &Workbook, low: &Lowered, q: &str, limit: usize) -> Vec<Hit> {
     let q = &fold_query(q);
     let mut hits = Vec::new();
     let questions: Vec<_> = wb.framework.questions().map(|(_, q)| q).collect();
     let answers = wb.answers_in_order();
+    let mut push = |label: String, place: Place| {
+        hits.push(Hit { label, place });
+        hits.len() >= limit
+    };
     for f in low.questions.matching(q) {
         let Some(&(i, field)) = low.question_fields.get(f) else {
             continue;
@@ -38,26 +66,18 @@ pub fn search(wb: &Workbook, low: &Lowered, q: &str, limit: usize) -> Vec<Hit> {
         };
         let (what, text) = match (field, a) {
             (Field::Question, _) => ("question", question.text.as_str()),
-            (Field::Narrative, Some(a)) => (
-                "narrative",
-                a.narrative
-                    .lines()
-                    .find(|l| fold_query(&l.to_lowercase()).contains(q.as_str()))
-                    .unwrap_or(&a.narrative),
-            ),
+            (Field::Narrative, Some(a)) => ("narrative", a.narrative.as_str()),
             (Field::Strength(k), Some(a)) => ("strength", a.strengths[k].as_str()),
             (Field::Area(k), Some(a)) => ("area", a.areas[k].as_str()),
             _ => continue,
         };
-        hits.push(Hit {
-            label: format!(
-                "{} · {what}: {}",
-                question.display_ref(),
-                crate::text::one_line(text, 200)
-            ),
-            place: Place::Question(i),
-        });
-        if hits.len() >= limit {
+        let shown = match low.questions.find(f, q) {
+            Some((0, at)) => around(text, at, q.len()),
+            // The question's ref matched: its text from the start.
+            _ => crate::text::one_line(text, WINDOW),
+        };
+        let label = format!("{} · {what}: {shown}", question.display_ref());
+        if push(label, Place::Question(i)) {
             return hits;
         }
     }
@@ -65,15 +85,29 @@ pub fn search(wb: &Workbook, low: &Lowered, q: &str, limit: usize) -> Vec<Hit> {
         let Some(e) = wb.evidence.get(i) else {
             continue;
         };
-        hits.push(Hit {
-            label: format!(
-                "{} · evidence: {}",
-                e.id,
-                crate::text::one_line(&e.title, 200)
-            ),
-            place: Place::Evidence(i),
-        });
-        if hits.len() >= limit {
+        let note = e.note.as_deref().unwrap_or("");
+        let location = e.location.as_deref().unwrap_or("");
+        let (what, shown) = match low.evidence.find(i, q) {
+            Some((0, at)) => ("evidence", around(&e.title, at, q.len())),
+            Some((2, at)) => ("evidence note", around(note, at, q.len())),
+            Some((3, at)) => ("evidence location", around(location, at, q.len())),
+            // The id matched: the title.
+            _ => ("evidence", crate::text::one_line(&e.title, WINDOW)),
+        };
+        if push(format!("{} · {what}: {shown}", e.id), Place::Evidence(i)) {
+            return hits;
+        }
+    }
+    for f in low.more.matching(q) {
+        let Some(spot) = low.more_spots.get(f) else {
+            continue;
+        };
+        let (Some(text), Some(place)) = (spot.text(wb), spot.place(wb)) else {
+            continue;
+        };
+        let at = low.more.find(f, q).map_or(0, |(_, at)| at);
+        let label = format!("{}: {}", spot.prefix(wb), around(text, at, q.len()));
+        if push(label, place) {
             break;
         }
     }
@@ -84,7 +118,8 @@ pub fn search(wb: &Workbook, low: &Lowered, q: &str, limit: usize) -> Vec<Hit> {
 mod tests {
     use super::*;
     use crate::framework::registry::Registry;
-    use crate::workbook::EvidenceItem;
+    use crate::workbook::fields::MemberField;
+    use crate::workbook::{CaseStudy, EvidenceItem, MetricValue, TeamMember};
 
     fn workbook() -> Workbook {
         let reg = Registry::load(&[]);
@@ -129,5 +164,146 @@ mod tests {
         assert_eq!(low.evidence.matching("cafe").count(), 1);
         assert_eq!(low.evidence.matching("cafe\u{301}").count(), 1);
         assert_eq!(labels(&wb, "llyx"), Vec::<String>::new());
+    }
+
+    fn hits(wb: &Workbook, q: &str) -> Vec<Hit> {
+        search(wb, &Lowered::new(wb), q, 50)
+    }
+
+    #[test]
+    fn case_studies_are_found_in_every_text_field() {
+        let mut wb = workbook();
+        wb.proud_of.push(CaseStudy {
+            title: "Hospital to home in a day".into(),
+            summary: Some("A same-day discharge route.".into()),
+            impact: Some("Fewer readmissions in Pwllheli.".into()),
+            contact: Some("Siân Roberts".into()),
+            ..CaseStudy::default()
+        });
+        let h = hits(&wb, "pwllheli");
+        assert_eq!(h.len(), 1, "{h:?}");
+        assert_eq!(h[0].place, Place::Case(0, CaseField::Impact));
+        assert_eq!(
+            h[0].label,
+            "Hospital to home in a day · impact: Fewer readmissions in Pwllheli."
+        );
+        assert_eq!(
+            hits(&wb, "same-day")[0].place,
+            Place::Case(0, CaseField::Summary)
+        );
+        assert_eq!(
+            hits(&wb, "sian")[0].place,
+            Place::Case(0, CaseField::Contact)
+        );
+        let title = hits(&wb, "home in");
+        assert_eq!(title[0].label, "case study: Hospital to home in a day");
+        assert_eq!(title[0].place, Place::Case(0, CaseField::Title));
+    }
+
+    #[test]
+    fn review_details_are_found() {
+        let mut wb = workbook();
+        wb.review
+            .focus
+            .push("How well do we support carers on Ynys Môn?".into());
+        wb.review.team.push(TeamMember {
+            name: "Dafydd Hughes".into(),
+            role: Some("Lead peer".into()),
+            ..TeamMember::default()
+        });
+        let place = |q: &str| hits(&wb, q).first().map(|h| h.place.clone());
+        assert_eq!(place("gwynedd"), Some(Place::Details(Target::Council)));
+        assert_eq!(
+            place("reablement peer"),
+            Some(Place::Details(Target::Title))
+        );
+        assert_eq!(place("ynys mon"), Some(Place::Details(Target::Focus(0))));
+        assert_eq!(
+            place("hughes"),
+            Some(Place::Details(Target::Member(0, MemberField::Name)))
+        );
+        assert_eq!(
+            place("lead peer"),
+            Some(Place::Details(Target::Member(0, MemberField::Role)))
+        );
+        assert_eq!(
+            hits(&wb, "ynys mon")[0].label,
+            "details · focus question 1: How well do we support carers on Ynys Môn?"
+        );
+    }
+
+    #[test]
+    fn evidence_notes_locations_and_comparators_are_found() {
+        let mut wb = workbook();
+        let ev = std::sync::Arc::make_mut(&mut wb.evidence);
+        ev[0].note = Some("Minutes taken by the chair.".into());
+        ev[0].location = Some("Shared drive / Dolgellau".into());
+        ev[0].comparator = Some("Wales average".into());
+        let h = hits(&wb, "minutes");
+        assert_eq!(
+            h[0].label,
+            "E1 · evidence note: Minutes taken by the chair."
+        );
+        assert_eq!(h[0].place, Place::Evidence(0));
+        let h = hits(&wb, "dolgellau");
+        assert_eq!(
+            h[0].label,
+            "E1 · evidence location: Shared drive / Dolgellau"
+        );
+        let h = hits(&wb, "wales av");
+        assert_eq!(h[0].label, "E1 · evidence comparator: Wales average");
+        assert_eq!(h[0].place, Place::Evidence(0));
+    }
+
+    #[test]
+    fn metric_comparators_are_found_and_lead_to_the_metric() {
+        let reg = Registry::load(&[]);
+        let fw = reg.resolve("leeds-better-lives-metrics").unwrap().clone();
+        let mut wb = Workbook::new(fw, "Leeds City Council", "Better lives");
+        let k = wb.framework.metrics.len() - 1;
+        let m = wb.framework.metrics[k].clone();
+        wb.metrics.push(MetricValue {
+            metric: m.id.clone(),
+            comparator: Some("CIPFA nearest neighbours".into()),
+            ..MetricValue::default()
+        });
+        // A value for a metric the framework does not have leads nowhere.
+        wb.metrics.push(MetricValue {
+            metric: "no-such-metric".into(),
+            comparator: Some("CIPFA again".into()),
+            ..MetricValue::default()
+        });
+        let h = hits(&wb, "cipfa");
+        assert_eq!(h.len(), 1, "{h:?}");
+        assert_eq!(h[0].place, Place::Metric(k));
+        assert!(
+            h[0].label
+                .ends_with("metric comparator: CIPFA nearest neighbours"),
+            "{h:?}"
+        );
+        assert!(
+            h[0].label
+                .starts_with(crate::text::one_line(&m.name, 30).as_str()),
+            "{h:?}"
+        );
+    }
+
+    #[test]
+    fn a_match_deep_in_a_long_narrative_shows_the_words_around_it() {
+        let mut wb = workbook();
+        let first = wb.framework.questions().next().unwrap().1.id.clone();
+        let filler = "The service met its targets again this quarter. ".repeat(40);
+        wb.answer_mut(&first).narrative =
+            format!("{filler}Staff in Bala trialled tablets. {filler}");
+        let h = hits(&wb, "bala");
+        assert_eq!(h.len(), 1, "{h:?}");
+        let label = &h[0].label;
+        let text = label.split_once("narrative: ").unwrap().1;
+        assert!(text.starts_with('…') && text.ends_with('…'), "{label}");
+        assert!(
+            text.contains("quarter. Staff in Bala trialled tablets. The"),
+            "{label}"
+        );
+        assert!(crate::text::width(text) <= WINDOW, "{label}");
     }
 }
