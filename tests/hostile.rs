@@ -592,6 +592,7 @@ fn fifty_megabytes() -> usize {
 }
 
 #[test]
+#[ignore = "50 MB: CI runs it, with `cargo test --test hostile -- --ignored`"]
 fn a_fifty_megabyte_workbook_loads_in_bounded_time() {
     let env = Env::new();
     let line = format!("    {}\n", "lorem ipsum dolor ".repeat(5));
@@ -628,6 +629,7 @@ fn a_fifty_megabyte_workbook_loads_in_bounded_time() {
 }
 
 #[test]
+#[ignore = "50 MB: CI runs it, with `cargo test --test hostile -- --ignored`"]
 fn a_fifty_megabyte_framework_loads_in_bounded_time() {
     let env = Env::new();
     let line = format!("  {}\n", "lorem ipsum dolor ".repeat(5));
@@ -650,6 +652,7 @@ fn a_fifty_megabyte_framework_loads_in_bounded_time() {
 }
 
 #[test]
+#[ignore = "50 MB: CI runs it, with `cargo test --test hostile -- --ignored`"]
 fn fifty_megabytes_of_junk_are_refused_quickly() {
     let env = Env::new();
     let n = fifty_megabytes();
@@ -679,6 +682,7 @@ fn fifty_megabytes_of_junk_are_refused_quickly() {
 }
 
 #[test]
+#[ignore = "50 MB: CI runs it, with `cargo test --test hostile -- --ignored`"]
 fn a_fifty_megabyte_workbook_of_small_items_is_refused_past_the_limit_on_values() {
     let env = Env::new();
     let mut items = String::new();
@@ -706,6 +710,7 @@ fn a_fifty_megabyte_workbook_of_small_items_is_refused_past_the_limit_on_values(
 // The framework half of the test above, on its own so the two run side by
 // side (each parses 50 MB several times).
 #[test]
+#[ignore = "50 MB: CI runs it, with `cargo test --test hostile -- --ignored`"]
 fn a_fifty_megabyte_framework_of_small_items_is_refused_past_the_limit_on_values() {
     let env = Env::new();
     let mut fw = String::from(BASE_FW);
