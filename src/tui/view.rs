@@ -3,6 +3,9 @@
 //! changes nothing: what a frame drew (where each clickable thing is, the
 //! first row each list showed) is returned as a [`Drawn`] for the app to
 //! keep. (The pop-ups other than the pickers are still drawn here.)
+//!
+//! (Over 600 lines: the frame and the pop-ups not yet in `popups/`;
+//! issue 12's remaining step moves them out.)
 
 use ratatui::Frame;
 use ratatui::layout::Rect;

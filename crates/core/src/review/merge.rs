@@ -453,14 +453,7 @@ mod tests {
 
     #[test]
     fn settling_a_conflict_that_is_not_there_is_a_typed_error() {
-        let text = "kind: framework\nformat: 1\nid: t\nversion: '1'\ntitle: T\n\
-                    domains:\n- id: d1\n  title: One\n  questions:\n  - id: a\n    text: A\n";
-        let (fw, diags) = crate::framework::load_text(
-            "t.yaml",
-            text.as_bytes(),
-            crate::framework::Origin::File("t.yaml".into()),
-        );
-        let mut wb = Workbook::new(fw.unwrap_or_else(|| panic!("{diags}")), "C", "T");
+        let mut wb = crate::workbook::one_question_workbook();
         let err = resolve(&wb, 0, &Value::Null).err();
         assert!(
             matches!(err, Some(ResolveError::NoSuchConflict(0))),

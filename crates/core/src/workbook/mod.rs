@@ -316,6 +316,20 @@ pub fn file_stem(text: &str) -> String {
     }
 }
 
+/// A workbook on a one-domain, one-question framework (question `a`), for
+/// the core's unit tests.
+#[cfg(test)]
+pub(crate) fn one_question_workbook() -> Workbook {
+    let text = "kind: framework\nformat: 1\nid: t\nversion: '1'\ntitle: T\n\
+                domains:\n- id: d1\n  title: One\n  questions:\n  - id: a\n    text: A\n";
+    let (fw, diags) = crate::framework::load_text(
+        "t.yaml",
+        text.as_bytes(),
+        crate::framework::Origin::File("t.yaml".into()),
+    );
+    Workbook::new(fw.unwrap_or_else(|| panic!("{diags}")), "C", "T")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
