@@ -2,6 +2,10 @@
 //! question, its prompts and the answer (or the reviewer's entries) on the
 //! right.
 
+pub mod answer;
+pub mod review;
+pub mod state;
+
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
