@@ -16,20 +16,18 @@ use std::time::Instant;
 use super::component::{Component, Handled};
 use super::screens::ListSizes;
 pub use super::screens::Pending;
-use super::screens::remove_at;
 pub use super::screens::start::{Listed, StartChoice, StartState};
 use super::widgets::confirm::Confirm;
 use super::widgets::input::{TextInput, Typed, feed};
 use ratatui::crossterm::event::{KeyEvent, MouseEvent, MouseEventKind};
 
 use super::drawn::{self, Drawn};
-use super::edit::{
-    CASE_FIELDS, EV_DATA_FIELDS, EV_FIELDS, Editor, EvField, Kind, METRIC_FIELDS, Target,
-    new_evidence, type_key,
-};
+use super::edit::{CASE_FIELDS, Editor, Kind, METRIC_FIELDS, Target, type_key};
 use super::keys::{Action, Context, Key, Keymap};
 use super::popups::pick;
 pub use super::popups::pick::{EXPORTS, ExportChoice};
+pub use super::screens::evidence::EvidenceState;
+pub use super::screens::findings::FindRow;
 pub use super::screens::question_filter::QuestionFilter;
 pub use super::screens::questions::state::{QuestionsState, Row, Slot};
 pub use super::screens::{ListForm, Pane, Screen};
@@ -41,22 +39,10 @@ use crate::search::{Hit, Lowered, Place, search};
 use crate::store::WorkbookFile;
 use crate::store::session::Doc;
 use crate::text::{Breaks, line_breaks};
-use crate::workbook::{EvidenceItem, EvidenceKind, Rating, Workbook};
+use crate::workbook::{EvidenceItem, Workbook};
 
 /// Rows of the activity form: the kind, then the fields.
 pub const ACTIVITY_ROWS: usize = 5;
-
-/// Items shown, by (revision, kind filter, text filter).
-type EvidenceCache = Option<((u64, Option<EvidenceKind>, String), Vec<usize>)>;
-
-#[derive(Debug, Default)]
-pub struct EvidenceState {
-    pub list: ListForm,
-    pub kind: Option<EvidenceKind>,
-    pub query: String,
-    /// Indices of the items shown, cached by (revision, kind, query).
-    pub cache: RefCell<EvidenceCache>,
-}
 
 pub struct SearchState {
     pub input: TextInput,
@@ -131,21 +117,6 @@ impl Popup {
     }
 }
 
-/// A row of the findings screen.
-#[derive(Debug, Clone, PartialEq)]
-pub enum FindRow {
-    KeyMessage(usize),
-    AddKeyMessage,
-    Strength(String, usize),
-    AddStrength(String),
-    Area(String, usize),
-    AddArea(String),
-    Rec(usize),
-    AddRec,
-    NextStep(usize),
-    AddNextStep,
-}
-
 pub struct App {
     pub keymap: Keymap,
     pub registry: Registry,
@@ -177,7 +148,7 @@ pub struct App {
     pub frame: Drawn,
     report: RefCell<Option<(u64, Rc<Report>)>>,
     /// Lower-cased text for search and the evidence filter, by revision.
-    lowered: RefCell<Option<(u64, Rc<Lowered>)>>,
+    pub(super) lowered: RefCell<Option<(u64, Rc<Lowered>)>>,
     /// Evidence positions by id, for [`App::evidence_item`].
     evidence_pos: RefCell<HashMap<String, usize>>,
     /// Folder for new workbooks.
@@ -287,31 +258,6 @@ impl App {
         v
     }
 
-    /// Rows of the findings screen.
-    pub fn finding_rows(&self) -> Vec<FindRow> {
-        let Some(wb) = self.wb() else {
-            return Vec::new();
-        };
-        let f = &wb.findings;
-        let mut v: Vec<FindRow> = (0..f.key_messages.len()).map(FindRow::KeyMessage).collect();
-        v.push(FindRow::AddKeyMessage);
-        for d in &wb.framework.domains {
-            let df = f.domains.iter().find(|x| x.domain == d.id);
-            let id = d.id.clone();
-            v.extend(
-                (0..df.map_or(0, |x| x.strengths.len())).map(|i| FindRow::Strength(id.clone(), i)),
-            );
-            v.push(FindRow::AddStrength(id.clone()));
-            v.extend((0..df.map_or(0, |x| x.areas.len())).map(|i| FindRow::Area(id.clone(), i)));
-            v.push(FindRow::AddArea(id));
-        }
-        v.extend((0..f.recommendations.len()).map(FindRow::Rec));
-        v.push(FindRow::AddRec);
-        v.extend((0..f.next_steps.len()).map(FindRow::NextStep));
-        v.push(FindRow::AddNextStep);
-        v
-    }
-
     // ----- derived values -----
 
     /// Scores for the open workbook, computed once per change.
@@ -354,51 +300,11 @@ impl App {
         self.doc.as_ref().map(|d| &d.wb)
     }
 
-    /// Evidence items shown on the evidence screen (filtered), cached.
-    pub fn evidence_shown(&self) -> Vec<usize> {
-        let Some(doc) = &self.doc else {
-            return Vec::new();
-        };
-        let key = (doc.revision, self.ev.kind, self.ev.query.clone());
-        if let Some((k, v)) = &*self.ev.cache.borrow()
-            && *k == key
-        {
-            return v.clone();
-        }
-        let q = self.ev.query.to_lowercase();
-        let kind = |i: &usize| self.ev.kind.is_none_or(|k| doc.wb.evidence[*i].kind == k);
-        let v: Vec<usize> = if q.is_empty() {
-            (0..doc.wb.evidence.len()).filter(kind).collect()
-        } else {
-            per_revision(&self.lowered, doc, Lowered::new)
-                .evidence
-                .matching(&q)
-                .filter(|i| *i < doc.wb.evidence.len() && kind(i))
-                .collect()
-        };
-        *self.ev.cache.borrow_mut() = Some((key, v.clone()));
-        v
-    }
-
     /// Rows of the details form.
     pub fn detail_targets(&self) -> Vec<Option<Target>> {
         self.wb()
             .map(super::screens::details::rows)
             .unwrap_or_default()
-    }
-
-    /// Fields of the selected evidence item's form.
-    pub fn evidence_fields(&self, item: usize) -> Vec<Option<EvField>> {
-        let Some(e) = self.wb().and_then(|w| w.evidence.get(item)) else {
-            return Vec::new();
-        };
-        // None is the kind, chosen from a list.
-        let mut v: Vec<Option<EvField>> = vec![Some(EvField::Title), None];
-        v.extend(EV_FIELDS[1..].iter().map(|f| Some(*f)));
-        if e.kind == EvidenceKind::Data {
-            v.extend(EV_DATA_FIELDS.iter().map(|f| Some(*f)));
-        }
-        v
     }
 
     // ----- input -----
@@ -683,231 +589,6 @@ impl App {
             Handled::Done(StartChoice::OpenCopy(p)) => self.open_copy_action(p),
             Handled::Done(StartChoice::Quit) => self.request_quit(),
             Handled::Consumed | Handled::Ignored => {}
-        }
-    }
-
-    /// The question selected on the Peer screen.
-    pub(super) fn peer_question(&self) -> Option<String> {
-        self.wb().and_then(|w| {
-            w.framework
-                .questions()
-                .nth(self.peer.sel)
-                .map(|(_, q)| q.id.clone())
-        })
-    }
-
-    fn peer_action(&mut self, action: Action) {
-        let n = self.q.question_rows.len();
-        let Some(qid) = self.peer_question() else {
-            return;
-        };
-        match action {
-            Action::Up => self.peer.sel = self.peer.sel.saturating_sub(1),
-            Action::Down => self.peer.sel = (self.peer.sel + 1).min(n.saturating_sub(1)),
-            Action::Top => self.peer.sel = 0,
-            Action::Bottom => self.peer.sel = n.saturating_sub(1),
-            Action::Rate(v) => match self.wb().and_then(|w| w.framework.scale.clone()) {
-                Some(s) if s.level(i64::from(v)).is_some() => {
-                    self.set_agreed(&qid, Rating::Level(i64::from(v)))
-                }
-                Some(s) => {
-                    self.message =
-                        Some((format!("{v} is not on the scale: {}", s.describe()), true))
-                }
-                None => {
-                    self.message =
-                        Some(("This framework is findings-only: no ratings".into(), true))
-                }
-            },
-            Action::ClearRating => self.set_agreed(&qid, Rating::None),
-            Action::NotApplicable => self.set_agreed(&qid, Rating::NotApplicable),
-            Action::RatingPicker => self.open_rating_picker(&qid),
-            Action::Open => {
-                self.screen = Screen::Questions;
-                self.select_question(self.peer.sel);
-            }
-            Action::GapChart => self.gap_chart = !self.gap_chart,
-            Action::Conflicts => {
-                if self.wb().is_some_and(|w| w.conflicts.is_empty()) {
-                    self.message = Some(("No conflicts: every merged field agreed".into(), false));
-                } else {
-                    self.open_conflicts(0);
-                }
-            }
-            Action::Back => self.screen = Screen::Questions,
-            _ => {}
-        }
-    }
-
-    /// Records the agreed peer rating for a question.
-    pub(super) fn set_agreed(&mut self, qid: &str, r: Rating) {
-        self.change(Part::Consensus, |wb| {
-            let label = format!(
-                "change the agreed rating of {}",
-                undo::question_ref(wb, qid)
-            );
-            let list = &mut wb.consensus;
-            match list.iter().position(|a| a.question == qid) {
-                Some(i) if r == Rating::None && list[i].note.is_none() => {
-                    list.remove(i);
-                }
-                Some(i) => list[i].rating = r,
-                None if r == Rating::None => return None,
-                None => {
-                    // Kept in framework order.
-                    let order = |q: &str| wb.framework.order_of(q).unwrap_or(usize::MAX);
-                    let at = list
-                        .iter()
-                        .position(|a| order(&a.question) > order(qid))
-                        .unwrap_or(list.len());
-                    list.insert(
-                        at,
-                        crate::workbook::onsite::Agreed {
-                            question: qid.to_string(),
-                            rating: r,
-                            ..Default::default()
-                        },
-                    );
-                }
-            }
-            Some(label)
-        });
-    }
-
-    fn findings_action(&mut self, action: Action) {
-        let rows = self.finding_rows();
-        let n = rows.len();
-        let sel = self.findings.sel.min(n.saturating_sub(1));
-        let row = rows.get(sel).cloned();
-        match action {
-            Action::Up => self.findings.sel = sel.saturating_sub(1),
-            Action::Down => self.findings.sel = (sel + 1).min(n.saturating_sub(1)),
-            Action::Top => self.findings.sel = 0,
-            Action::Bottom => self.findings.sel = n.saturating_sub(1),
-            Action::Back => self.screen = Screen::Questions,
-            Action::Open | Action::Edit => match row {
-                Some(FindRow::KeyMessage(i)) => self.edit(Target::KeyMessage(i), false),
-                Some(FindRow::Strength(d, i)) => self.edit(Target::FindingStrength(d, i), false),
-                Some(FindRow::Area(d, i)) => self.edit(Target::FindingArea(d, i), false),
-                Some(FindRow::Rec(i)) => self.edit(Target::RecText(i), false),
-                Some(FindRow::NextStep(i)) => self.edit(Target::NextStep(i), false),
-                Some(add) => self.findings_add(&add),
-                None => {}
-            },
-            Action::Add => {
-                if let Some(r) = row {
-                    self.findings_add(&r);
-                }
-            }
-            Action::Delete => {
-                let label = match &row {
-                    Some(FindRow::KeyMessage(i)) => format!("delete key message {}", i + 1),
-                    Some(FindRow::Strength(d, i)) => format!("delete strength {} of {d}", i + 1),
-                    Some(FindRow::Area(d, i)) => format!("delete area {} of {d}", i + 1),
-                    Some(FindRow::NextStep(i)) => format!("delete next step {}", i + 1),
-                    Some(FindRow::Rec(i)) => format!("delete recommendation {}", i + 1),
-                    _ => String::new(),
-                };
-                self.change(Part::Findings, |wb| {
-                    let f = &mut wb.findings;
-                    let removed = match row {
-                        Some(FindRow::KeyMessage(i)) => remove_at(&mut f.key_messages, i),
-                        Some(FindRow::Strength(d, i)) => {
-                            remove_at(&mut f.domain_mut(&d).strengths, i)
-                        }
-                        Some(FindRow::Area(d, i)) => remove_at(&mut f.domain_mut(&d).areas, i),
-                        Some(FindRow::NextStep(i)) => remove_at(&mut f.next_steps, i),
-                        Some(FindRow::Rec(i)) if i < f.recommendations.len() => {
-                            f.recommendations.remove(i);
-                            true
-                        }
-                        _ => false,
-                    };
-                    removed.then_some(label)
-                });
-            }
-            Action::QuickWin | Action::StatusPicker => {
-                let Some(FindRow::Rec(i)) = row else {
-                    self.message = Some(("Choose a recommendation first".into(), false));
-                    return;
-                };
-                self.change(Part::Findings, |wb| {
-                    let r = wb.findings.recommendations.get_mut(i)?;
-                    let label = if action == Action::QuickWin {
-                        format!("mark recommendation {} as a quick win or not", i + 1)
-                    } else {
-                        format!("change the status of recommendation {}", i + 1)
-                    };
-                    if action == Action::QuickWin {
-                        r.quick_win = !r.quick_win;
-                    } else {
-                        use crate::workbook::onsite::ActionStatus as S;
-                        r.status = match r.status {
-                            S::Open => S::InProgress,
-                            S::InProgress => S::Done,
-                            S::Done => S::Open,
-                        };
-                    }
-                    Some(label)
-                });
-            }
-            Action::EditOwner | Action::DueDate | Action::Progress => {
-                let Some(FindRow::Rec(i)) = row else {
-                    self.message = Some(("Choose a recommendation first".into(), false));
-                    return;
-                };
-                let t = match action {
-                    Action::EditOwner => Target::RecOwner(i),
-                    Action::DueDate => Target::RecDue(i),
-                    _ => Target::RecProgress(i),
-                };
-                self.edit(t, false);
-            }
-            _ => {}
-        }
-    }
-
-    /// Adds an item to the section of a findings row and edits it.
-    fn findings_add(&mut self, row: &FindRow) {
-        let target = match row {
-            FindRow::Rec(_) | FindRow::AddRec => {
-                // A recommendation has fields of its own: it is added
-                // first, and its text edited.
-                self.open_group();
-                let mut i = 0;
-                let added = self.change(Part::Findings, |wb| {
-                    let recs = &mut wb.findings.recommendations;
-                    recs.push(crate::workbook::onsite::Recommendation::default());
-                    i = recs.len() - 1;
-                    Some(format!("add recommendation {}", i + 1))
-                });
-                if !added {
-                    return;
-                }
-                Target::RecText(i)
-            }
-            _ => {
-                let Some(t) = self.wb().and_then(|w| new_finding(&w.findings, row)) else {
-                    return;
-                };
-                t
-            }
-        };
-        self.edit(target, true);
-        // Keep the cursor on the new item's row.
-        let rows = self.finding_rows();
-        if let Some(Popup::Editor(ed)) = &self.popup {
-            let want = match &ed.target {
-                Target::KeyMessage(i) => Some(FindRow::KeyMessage(*i)),
-                Target::RecText(i) => Some(FindRow::Rec(*i)),
-                Target::NextStep(i) => Some(FindRow::NextStep(*i)),
-                _ => None,
-            };
-            if let Some(w) = want
-                && let Some(p) = rows.iter().position(|r| *r == w)
-            {
-                self.findings.sel = p;
-            }
         }
     }
 
@@ -1474,136 +1155,14 @@ impl App {
         }
     }
 
-    fn evidence_action(&mut self, action: Action) {
-        let shown = self.evidence_shown();
-        let cur = shown.get(self.ev.list.sel).copied();
-        match action {
-            Action::FilterKind => {
-                self.popup = Some(Popup::Pick(Box::new(pick::kind(true, self.ev.kind))));
-            }
-            Action::Search => {
-                let input = TextInput::new(&self.ev.query);
-                self.popup = Some(Popup::Filter(Box::new(input)));
-            }
-            Action::Add => {
-                self.open_group();
-                let kind = self.ev.kind.unwrap_or_default();
-                let mut idx = 0;
-                let added = self.change(Part::Evidence, |wb| {
-                    let item = new_evidence(wb, kind);
-                    let label = format!("add evidence {}", item.id);
-                    wb.evidence_mut().push(item);
-                    idx = wb.evidence.len() - 1;
-                    Some(label)
-                });
-                if !added {
-                    return;
-                }
-                self.ev.query.clear();
-                let pos = self
-                    .evidence_shown()
-                    .iter()
-                    .position(|i| *i == idx)
-                    .unwrap_or(0);
-                self.ev.list.sel = pos;
-                self.ev.list.pane = Pane::Form;
-                self.ev.list.field = 0;
-                self.edit(Target::Evidence(idx, EvField::Title), false);
-            }
-            Action::Open | Action::Edit => {
-                let Some(i) = cur else { return };
-                if self.ev.list.pane == Pane::List {
-                    self.ev.list.pane = Pane::Form;
-                    self.ev.list.field = 0;
-                    return;
-                }
-                match self.evidence_fields(i).get(self.ev.list.field) {
-                    Some(Some(f)) => self.edit(Target::Evidence(i, *f), false),
-                    Some(None) => {
-                        if !self.may_change() {
-                            return;
-                        }
-                        let k = self.wb().map(|w| w.evidence[i].kind).unwrap_or_default();
-                        self.popup = Some(Popup::Pick(Box::new(pick::kind(false, Some(k)))));
-                    }
-                    None => {}
-                }
-            }
-            Action::Delete => {
-                let Some(i) = cur else { return };
-                let Some(wb) = self.wb() else { return };
-                let e = &wb.evidence[i];
-                let refs = wb.citing_refs(&e.id);
-                let message = if refs.is_empty() {
-                    format!("Delete {} \"{}\"? No question cites it.", e.id, e.title)
-                } else {
-                    format!(
-                        "Delete {} \"{}\"? It is cited by {}; those links go too.",
-                        e.id,
-                        e.title,
-                        refs.join(", ")
-                    )
-                };
-                self.popup = Some(Popup::Confirm {
-                    ask: Confirm::new(message, &self.keymap),
-                    on_yes: Pending::DeleteEvidence(i),
-                });
-            }
-            Action::Link | Action::Unlink => {
-                let (Some(i), Some(q)) = (cur, self.current_question()) else {
-                    return;
-                };
-                if action == Action::Link {
-                    self.link(&q, i);
-                } else if let Some(id) = self.wb().map(|w| w.evidence[i].id.clone()) {
-                    let mut removed = false;
-                    self.with_answer(&q, |a| {
-                        let before = a.evidence.len();
-                        a.evidence.retain(|e| *e != id);
-                        removed = a.evidence.len() != before;
-                    });
-                    let label = crate::workbook::evidence_label(i);
-                    self.message = Some((
-                        if removed {
-                            format!("Unlinked {label} from the current question")
-                        } else {
-                            format!("{label} is not linked to the current question")
-                        },
-                        false,
-                    ));
-                }
-            }
-            _ => {}
-        }
-    }
-
     /// Called between events: starts pending saves and collects results.
     pub fn tick(&mut self, now: Instant) {
         self.saving_tick(now);
     }
 }
 
-/// The field a new item of a findings row's section is typed in (the
-/// editor adds it); None for a recommendation, which is added first.
-fn new_finding(f: &crate::workbook::onsite::Findings, row: &FindRow) -> Option<Target> {
-    let in_domain = |d: &str, n: fn(&crate::workbook::onsite::DomainFindings) -> usize| {
-        f.domains.iter().find(|x| x.domain == d).map_or(0, n)
-    };
-    Some(match row {
-        FindRow::KeyMessage(_) | FindRow::AddKeyMessage => Target::KeyMessage(f.key_messages.len()),
-        FindRow::Strength(d, _) | FindRow::AddStrength(d) => {
-            Target::FindingStrength(d.clone(), in_domain(d, |x| x.strengths.len()))
-        }
-        FindRow::Area(d, _) | FindRow::AddArea(d) => {
-            Target::FindingArea(d.clone(), in_domain(d, |x| x.areas.len()))
-        }
-        FindRow::NextStep(_) | FindRow::AddNextStep => Target::NextStep(f.next_steps.len()),
-        FindRow::Rec(_) | FindRow::AddRec => return None,
-    })
-}
-
 /// A value made from the open workbook at most once per revision of it.
-fn per_revision<T>(
+pub(super) fn per_revision<T>(
     cache: &RefCell<Option<(u64, Rc<T>)>>,
     doc: &Doc,
     make: impl FnOnce(&Workbook) -> T,

@@ -1,19 +1,28 @@
 //! The evidence library: the items on the left, the selected one's form on
 //! the right.
 
+use std::cell::RefCell;
+
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
-use crate::tui::app::{App, Pane, Screen};
+use crate::search::Lowered;
+use crate::tui::app::{App, Pane, Popup, Screen, per_revision};
 use crate::tui::drawn::{Drawn, List};
-use crate::tui::edit::{Target, fmt_number};
+use crate::tui::edit::{EV_DATA_FIELDS, EV_FIELDS, EvField, Target, fmt_number, new_evidence};
+use crate::tui::keys::Action;
 use crate::tui::layout;
+use crate::tui::popups::pick;
+use crate::tui::screens::{ListForm, Pending};
+use crate::tui::undo::Part;
+use crate::tui::widgets::confirm::Confirm;
 use crate::tui::widgets::draw_note;
 use crate::tui::widgets::form::{FormSpec, draw_form};
+use crate::tui::widgets::input::TextInput;
 use crate::tui::widgets::list::{ListSpec, draw_list_with};
 use crate::tui::widgets::placeholder_or;
-use crate::workbook::evidence_label;
 use crate::workbook::fields::NEW_EVIDENCE;
+use crate::workbook::{EvidenceKind, evidence_label};
 
 /// Draws the screen into the body, recording what a click on it does.
 pub fn draw(f: &mut Frame, app: &App, area: Rect, out: &mut Drawn) {
@@ -128,4 +137,161 @@ fn current_question_line(app: &App, id: &str) -> Option<String> {
     } else {
         format!("Current question: {reference} ({key} links this item to it)")
     })
+}
+
+/// Items shown, by (revision, kind filter, text filter).
+type EvidenceCache = Option<((u64, Option<EvidenceKind>, String), Vec<usize>)>;
+
+#[derive(Debug, Default)]
+pub struct EvidenceState {
+    pub list: ListForm,
+    pub kind: Option<EvidenceKind>,
+    pub query: String,
+    /// Indices of the items shown, cached by (revision, kind, query).
+    pub cache: RefCell<EvidenceCache>,
+}
+
+impl App {
+    /// Evidence items shown on the evidence screen (filtered), cached.
+    pub fn evidence_shown(&self) -> Vec<usize> {
+        let Some(doc) = &self.doc else {
+            return Vec::new();
+        };
+        let key = (doc.revision, self.ev.kind, self.ev.query.clone());
+        if let Some((k, v)) = &*self.ev.cache.borrow()
+            && *k == key
+        {
+            return v.clone();
+        }
+        let q = self.ev.query.to_lowercase();
+        let kind = |i: &usize| self.ev.kind.is_none_or(|k| doc.wb.evidence[*i].kind == k);
+        let v: Vec<usize> = if q.is_empty() {
+            (0..doc.wb.evidence.len()).filter(kind).collect()
+        } else {
+            per_revision(&self.lowered, doc, Lowered::new)
+                .evidence
+                .matching(&q)
+                .filter(|i| *i < doc.wb.evidence.len() && kind(i))
+                .collect()
+        };
+        *self.ev.cache.borrow_mut() = Some((key, v.clone()));
+        v
+    }
+
+    /// Fields of the selected evidence item's form.
+    pub fn evidence_fields(&self, item: usize) -> Vec<Option<EvField>> {
+        let Some(e) = self.wb().and_then(|w| w.evidence.get(item)) else {
+            return Vec::new();
+        };
+        // None is the kind, chosen from a list.
+        let mut v: Vec<Option<EvField>> = vec![Some(EvField::Title), None];
+        v.extend(EV_FIELDS[1..].iter().map(|f| Some(*f)));
+        if e.kind == EvidenceKind::Data {
+            v.extend(EV_DATA_FIELDS.iter().map(|f| Some(*f)));
+        }
+        v
+    }
+
+    pub(crate) fn evidence_action(&mut self, action: Action) {
+        let shown = self.evidence_shown();
+        let cur = shown.get(self.ev.list.sel).copied();
+        match action {
+            Action::FilterKind => {
+                self.popup = Some(Popup::Pick(Box::new(pick::kind(true, self.ev.kind))));
+            }
+            Action::Search => {
+                let input = TextInput::new(&self.ev.query);
+                self.popup = Some(Popup::Filter(Box::new(input)));
+            }
+            Action::Add => {
+                self.open_group();
+                let kind = self.ev.kind.unwrap_or_default();
+                let mut idx = 0;
+                let added = self.change(Part::Evidence, |wb| {
+                    let item = new_evidence(wb, kind);
+                    let label = format!("add evidence {}", item.id);
+                    wb.evidence_mut().push(item);
+                    idx = wb.evidence.len() - 1;
+                    Some(label)
+                });
+                if !added {
+                    return;
+                }
+                self.ev.query.clear();
+                let pos = self
+                    .evidence_shown()
+                    .iter()
+                    .position(|i| *i == idx)
+                    .unwrap_or(0);
+                self.ev.list.sel = pos;
+                self.ev.list.pane = Pane::Form;
+                self.ev.list.field = 0;
+                self.edit(Target::Evidence(idx, EvField::Title), false);
+            }
+            Action::Open | Action::Edit => {
+                let Some(i) = cur else { return };
+                if self.ev.list.pane == Pane::List {
+                    self.ev.list.pane = Pane::Form;
+                    self.ev.list.field = 0;
+                    return;
+                }
+                match self.evidence_fields(i).get(self.ev.list.field) {
+                    Some(Some(f)) => self.edit(Target::Evidence(i, *f), false),
+                    Some(None) => {
+                        if !self.may_change() {
+                            return;
+                        }
+                        let k = self.wb().map(|w| w.evidence[i].kind).unwrap_or_default();
+                        self.popup = Some(Popup::Pick(Box::new(pick::kind(false, Some(k)))));
+                    }
+                    None => {}
+                }
+            }
+            Action::Delete => {
+                let Some(i) = cur else { return };
+                let Some(wb) = self.wb() else { return };
+                let e = &wb.evidence[i];
+                let refs = wb.citing_refs(&e.id);
+                let message = if refs.is_empty() {
+                    format!("Delete {} \"{}\"? No question cites it.", e.id, e.title)
+                } else {
+                    format!(
+                        "Delete {} \"{}\"? It is cited by {}; those links go too.",
+                        e.id,
+                        e.title,
+                        refs.join(", ")
+                    )
+                };
+                self.popup = Some(Popup::Confirm {
+                    ask: Confirm::new(message, &self.keymap),
+                    on_yes: Pending::DeleteEvidence(i),
+                });
+            }
+            Action::Link | Action::Unlink => {
+                let (Some(i), Some(q)) = (cur, self.current_question()) else {
+                    return;
+                };
+                if action == Action::Link {
+                    self.link(&q, i);
+                } else if let Some(id) = self.wb().map(|w| w.evidence[i].id.clone()) {
+                    let mut removed = false;
+                    self.with_answer(&q, |a| {
+                        let before = a.evidence.len();
+                        a.evidence.retain(|e| *e != id);
+                        removed = a.evidence.len() != before;
+                    });
+                    let label = crate::workbook::evidence_label(i);
+                    self.message = Some((
+                        if removed {
+                            format!("Unlinked {label} from the current question")
+                        } else {
+                            format!("{label} is not linked to the current question")
+                        },
+                        false,
+                    ));
+                }
+            }
+            _ => {}
+        }
+    }
 }

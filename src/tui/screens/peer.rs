@@ -10,9 +10,11 @@ use ratatui::widgets::Paragraph;
 use crate::text::{cut, inert, pad, truncate};
 use crate::tui::app::{App, Screen};
 use crate::tui::drawn::{Drawn, List};
+use crate::tui::keys::Action;
 use crate::tui::layout;
+use crate::tui::undo::{self, Part};
 use crate::tui::widgets::{boxed, rating_text, short_rating};
-use crate::workbook::Workbook;
+use crate::workbook::{Rating, Workbook};
 
 /// Draws the screen into the body, recording what a click on it does.
 pub fn draw(f: &mut Frame, app: &App, area: Rect, out: &mut Drawn) {
@@ -177,4 +179,94 @@ fn draw_gap_chart(f: &mut Frame, app: &App, wb: &Workbook, area: Rect) {
             .collect()
     };
     f.render_widget(Paragraph::new(lines), inner);
+}
+
+impl App {
+    /// The question selected on the Peer screen.
+    pub(crate) fn peer_question(&self) -> Option<String> {
+        self.wb().and_then(|w| {
+            w.framework
+                .questions()
+                .nth(self.peer.sel)
+                .map(|(_, q)| q.id.clone())
+        })
+    }
+
+    pub(crate) fn peer_action(&mut self, action: Action) {
+        let n = self.q.question_rows.len();
+        let Some(qid) = self.peer_question() else {
+            return;
+        };
+        match action {
+            Action::Up => self.peer.sel = self.peer.sel.saturating_sub(1),
+            Action::Down => self.peer.sel = (self.peer.sel + 1).min(n.saturating_sub(1)),
+            Action::Top => self.peer.sel = 0,
+            Action::Bottom => self.peer.sel = n.saturating_sub(1),
+            Action::Rate(v) => match self.wb().and_then(|w| w.framework.scale.clone()) {
+                Some(s) if s.level(i64::from(v)).is_some() => {
+                    self.set_agreed(&qid, Rating::Level(i64::from(v)))
+                }
+                Some(s) => {
+                    self.message =
+                        Some((format!("{v} is not on the scale: {}", s.describe()), true))
+                }
+                None => {
+                    self.message =
+                        Some(("This framework is findings-only: no ratings".into(), true))
+                }
+            },
+            Action::ClearRating => self.set_agreed(&qid, Rating::None),
+            Action::NotApplicable => self.set_agreed(&qid, Rating::NotApplicable),
+            Action::RatingPicker => self.open_rating_picker(&qid),
+            Action::Open => {
+                self.screen = Screen::Questions;
+                self.select_question(self.peer.sel);
+            }
+            Action::GapChart => self.gap_chart = !self.gap_chart,
+            Action::Conflicts => {
+                if self.wb().is_some_and(|w| w.conflicts.is_empty()) {
+                    self.message = Some(("No conflicts: every merged field agreed".into(), false));
+                } else {
+                    self.open_conflicts(0);
+                }
+            }
+            Action::Back => self.screen = Screen::Questions,
+            _ => {}
+        }
+    }
+
+    /// Records the agreed peer rating for a question.
+    pub(crate) fn set_agreed(&mut self, qid: &str, r: Rating) {
+        self.change(Part::Consensus, |wb| {
+            let label = format!(
+                "change the agreed rating of {}",
+                undo::question_ref(wb, qid)
+            );
+            let list = &mut wb.consensus;
+            match list.iter().position(|a| a.question == qid) {
+                Some(i) if r == Rating::None && list[i].note.is_none() => {
+                    list.remove(i);
+                }
+                Some(i) => list[i].rating = r,
+                None if r == Rating::None => return None,
+                None => {
+                    // Kept in framework order.
+                    let order = |q: &str| wb.framework.order_of(q).unwrap_or(usize::MAX);
+                    let at = list
+                        .iter()
+                        .position(|a| order(&a.question) > order(qid))
+                        .unwrap_or(list.len());
+                    list.insert(
+                        at,
+                        crate::workbook::onsite::Agreed {
+                            question: qid.to_string(),
+                            rating: r,
+                            ..Default::default()
+                        },
+                    );
+                }
+            }
+            Some(label)
+        });
+    }
 }
