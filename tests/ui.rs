@@ -40,7 +40,7 @@ fn snapshot_start_with_no_workbooks() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = bare_app_in(&dir);
     assert_eq!(on_screen(&app), "Start");
-    assert!(app.start.books.is_empty());
+    assert!(start_books(&app).is_empty());
     let folder = app.workbooks_dir.display().to_string();
     let text = screen(&mut app, 80, 24);
     assert!(text.contains(&folder), "the folder is named:\n{text}");
@@ -59,14 +59,14 @@ fn snapshot_start_with_one_workbook() {
     .unwrap();
     drop(file);
     let mut app = bare_app_in(&dir);
-    assert_eq!(app.start.books.len(), 1);
-    assert_eq!(app.start.books[0].error, None);
+    assert_eq!(start_books(&app).len(), 1);
+    assert_eq!(start_books(&app)[0].error, None);
     let text = screen(&mut app, 80, 24);
     assert!(text.contains("Suffolk County Council"), "{text}");
     snap_start!("start_one_workbook", &mut app);
     // The workbook is selected with j and opens with Enter.
     press(&mut app, "j");
-    assert_eq!(app.start.sel, 1);
+    assert_eq!(start_row(&app), 1);
     press(&mut app, "enter");
     assert_eq!(on_screen(&app), "Questions");
     assert_eq!(wb(&app).review.council, "Suffolk County Council");
@@ -315,23 +315,23 @@ fn status_line_shows_progress_at_80x24() {
 #[test]
 fn j_and_k_move_through_the_questions() {
     let (mut app, _d) = suffolk();
-    assert_eq!(app.current_question().as_deref(), Some("1"));
+    assert_eq!(question(&app).as_deref(), Some("1"));
     keys(&mut app, "j j");
-    assert_eq!(app.current_question().as_deref(), Some("3"));
+    assert_eq!(question(&app).as_deref(), Some("3"));
     press(&mut app, "k");
-    assert_eq!(app.current_question().as_deref(), Some("2"));
+    assert_eq!(question(&app).as_deref(), Some("2"));
     // The tree skips domain headers and stops at the ends.
     keys(&mut app, "k k k");
-    assert_eq!(app.current_question().as_deref(), Some("1"));
+    assert_eq!(question(&app).as_deref(), Some("1"));
     press(&mut app, "G");
-    assert_eq!(app.current_question().as_deref(), Some("13"));
+    assert_eq!(question(&app).as_deref(), Some("13"));
     press(&mut app, "j");
-    assert_eq!(app.current_question().as_deref(), Some("13"));
+    assert_eq!(question(&app).as_deref(), Some("13"));
     press(&mut app, "g");
-    assert_eq!(app.current_question().as_deref(), Some("1"));
+    assert_eq!(question(&app).as_deref(), Some("1"));
     // The update API does the same.
     app.update(Action::Down);
-    assert_eq!(app.current_question().as_deref(), Some("2"));
+    assert_eq!(question(&app).as_deref(), Some("2"));
     // The selected question is the one drawn reversed.
     let sel = selected_rows(&mut app, 80, 24);
     assert!(sel.iter().any(|r| r.contains("KLOE 2")), "{sel:?}");
@@ -342,25 +342,25 @@ fn n_and_shift_n_jump_to_unanswered_questions() {
     // Suffolk has one question not started: KLOE 12.
     let (mut app, _d) = suffolk();
     press(&mut app, "n");
-    assert_eq!(app.current_question().as_deref(), Some("12"));
+    assert_eq!(question(&app).as_deref(), Some("12"));
     press(&mut app, "G");
     press(&mut app, "N");
-    assert_eq!(app.current_question().as_deref(), Some("12"));
+    assert_eq!(question(&app).as_deref(), Some("12"));
     // Forward wraps around from the last question.
     press(&mut app, "G");
     press(&mut app, "n");
-    assert_eq!(app.current_question().as_deref(), Some("12"));
+    assert_eq!(question(&app).as_deref(), Some("12"));
 
     // A new workbook: every question is unanswered.
     let reg = Registry::load(&[]);
     let fw = reg.resolve("suffolk-reablement-2016").unwrap().clone();
     let (mut app, _d) = app_with(detached, Workbook::new(fw, "C", "T"));
     press(&mut app, "n");
-    assert_eq!(app.current_question().as_deref(), Some("2"));
+    assert_eq!(question(&app).as_deref(), Some("2"));
     press(&mut app, "N");
-    assert_eq!(app.current_question().as_deref(), Some("1"));
+    assert_eq!(question(&app).as_deref(), Some("1"));
     press(&mut app, "N");
-    assert_eq!(app.current_question().as_deref(), Some("13"));
+    assert_eq!(question(&app).as_deref(), Some("13"));
 
     // Answer KLOE 12 in Suffolk: nothing is left to jump to.
     let (mut app, _d) = suffolk();
@@ -373,7 +373,7 @@ fn n_and_shift_n_jump_to_unanswered_questions() {
     );
     press(&mut app, "g");
     press(&mut app, "n");
-    assert_eq!(app.current_question().as_deref(), Some("1"));
+    assert_eq!(question(&app).as_deref(), Some("1"));
     assert_eq!(message(&app), "Every question has an answer");
 }
 
@@ -439,7 +439,7 @@ fn clearing_the_rating_of_an_empty_answer_leaves_it_unanswered() {
     // Suffolk's KLOE 12 is the one question not started.
     let (mut app, _d) = suffolk();
     press(&mut app, "n");
-    assert_eq!(app.current_question().as_deref(), Some("12"));
+    assert_eq!(question(&app).as_deref(), Some("12"));
     press(&mut app, "x");
     assert_eq!(wb(&app).answer("12").unwrap().status, Status::Draft);
     press(&mut app, "0");
@@ -450,7 +450,7 @@ fn clearing_the_rating_of_an_empty_answer_leaves_it_unanswered() {
     // Next-unanswered still finds it.
     press(&mut app, "g");
     press(&mut app, "n");
-    assert_eq!(app.current_question().as_deref(), Some("12"));
+    assert_eq!(question(&app).as_deref(), Some("12"));
     // The status bar and the dashboard count it as not started.
     assert!(screen(&mut app, 80, 24).contains("12/13 answered"));
     press(&mut app, "D");
@@ -573,13 +573,13 @@ fn go_to_slot(app: &mut App, want: &Slot) {
         press(app, "tab");
     }
     press(app, "g");
-    for _ in 0..app.slots().len() {
+    for _ in 0..answer_lines(&app).len() {
         if slot(app).as_ref() == Some(want) {
             return;
         }
         press(app, "j");
     }
-    panic!("slot {want:?} not found in {:?}", app.slots());
+    panic!("slot {want:?} not found in {:?}", answer_lines(&app));
 }
 
 #[test]
@@ -780,12 +780,12 @@ fn evidence_add_edit_title_and_delete_with_confirm() {
 fn evidence_kind_filter() {
     let (mut app, _d) = suffolk();
     press(&mut app, "E");
-    let all = app.evidence_shown().len();
+    let all = evidence_listed(&app).len();
     press(&mut app, "f");
     // All kinds, Document, Data, …
     keys(&mut app, "j j enter");
-    assert_eq!(app.ev.kind, Some(EvidenceKind::Data));
-    let shown = app.evidence_shown();
+    assert_eq!(kind_filter(&app), Some(EvidenceKind::Data));
+    let shown = evidence_listed(&app);
     assert!(!shown.is_empty() && shown.len() < all);
     assert!(
         shown
@@ -805,22 +805,22 @@ fn evidence_kind_filter() {
     keys(&mut app, "esc f g");
     // 'g' is not bound in pop-ups: go up with k instead.
     keys(&mut app, "k k k k k enter");
-    assert_eq!(app.ev.kind, None);
-    assert_eq!(app.evidence_shown().len(), all + 1);
+    assert_eq!(kind_filter(&app), None);
+    assert_eq!(evidence_listed(&app).len(), all + 1);
 }
 
 #[test]
 fn evidence_text_filter() {
     let (mut app, _d) = suffolk();
     press(&mut app, "E");
-    let all = app.evidence_shown().len();
+    let all = evidence_listed(&app).len();
     press(&mut app, "/");
     assert!(showing(&app, "filter"));
     typ(&mut app, "HOME first");
     press(&mut app, "enter");
     assert!(popup(&app).is_none());
-    assert_eq!(app.ev.query, "HOME first");
-    let shown = app.evidence_shown();
+    assert_eq!(text_filter(&app), "HOME first");
+    let shown = evidence_listed(&app);
     assert!(!shown.is_empty() && shown.len() < all, "{shown:?}");
     for i in &shown {
         let e = &wb(&app).evidence[*i];
@@ -838,13 +838,13 @@ fn evidence_text_filter() {
     press(&mut app, "/");
     typ(&mut app, "zzz");
     press(&mut app, "enter");
-    assert!(app.evidence_shown().is_empty());
+    assert!(evidence_listed(&app).is_empty());
     assert!(screen(&mut app, 80, 24).contains("Nothing matches the filter"));
     // Clearing it shows everything again.
     press(&mut app, "/");
     backspaces(&mut app, 20);
     press(&mut app, "enter");
-    assert_eq!(app.evidence_shown().len(), all);
+    assert_eq!(evidence_listed(&app).len(), all);
 }
 
 #[test]
@@ -885,7 +885,7 @@ fn a_half_typed_date_is_not_kept_when_quitting_from_the_editor() {
     // Ctrl-c in the editor closes it and quits (the workbook is saved on
     // the way out): the date the user never typed must not be kept.
     press(&mut app, "ctrl-c");
-    assert!(app.quit);
+    assert!(quitting(&app));
     assert_eq!(wb(&app).review.onsite_end, end);
 }
 
@@ -1034,7 +1034,7 @@ fn proud_of_add_edit_delete() {
     press(&mut app, "d");
     press(&mut app, "y");
     assert_eq!(wb(&app).proud_of.len(), n);
-    assert!(app.proud.sel < n);
+    assert!(selected_row(&app, "Proud of") < n);
     // Editing the first case study's title from the list.
     keys(&mut app, "esc g enter enter");
     typ(&mut app, "!");
@@ -1079,7 +1079,7 @@ fn search_follows_edits_and_the_workbook_that_is_open() {
     for label in search_hits(&mut app, "e") {
         assert!(!label.contains("Suffolk"), "{label}");
     }
-    assert!(app.evidence_shown().len() <= 1);
+    assert!(evidence_listed(&app).len() <= 1);
 }
 
 #[test]
@@ -1089,10 +1089,10 @@ fn the_evidence_filter_and_search_never_match_across_two_fields() {
     let last_word = e.title.split_whitespace().last().unwrap().to_lowercase();
     // The end of the title and the id, as if they were one text.
     let across = format!("{last_word} {}", e.id.to_lowercase());
-    app.ev.query = last_word.clone();
-    assert!(app.evidence_shown().contains(&0));
-    app.ev.query = across.clone();
-    assert!(!app.evidence_shown().contains(&0), "{across}");
+    filter_evidence(&mut app, &last_word.clone());
+    assert!(evidence_listed(&app).contains(&0));
+    filter_evidence(&mut app, &across.clone());
+    assert!(!evidence_listed(&app).contains(&0), "{across}");
     let hits = search_hits(&mut app, &across);
     assert!(hits.iter().all(|h| !h.starts_with(&e.id)), "{hits:?}");
 }
@@ -1100,7 +1100,7 @@ fn the_evidence_filter_and_search_never_match_across_two_fields() {
 #[test]
 fn search_jumps_to_the_question() {
     let (mut app, _d) = suffolk();
-    assert_eq!(app.current_question().as_deref(), Some("1"));
+    assert_eq!(question(&app).as_deref(), Some("1"));
     press(&mut app, "/");
     typ(&mut app, "assistive");
     let s = expect_popup(&app, "search");
@@ -1108,7 +1108,7 @@ fn search_jumps_to_the_question() {
     press(&mut app, "enter");
     assert!(popup(&app).is_none());
     assert_eq!(on_screen(&app), "Questions");
-    assert_eq!(app.current_question().as_deref(), Some("2"));
+    assert_eq!(question(&app).as_deref(), Some("2"));
     // From another screen, and with the second hit.
     press(&mut app, "D");
     press(&mut app, "/");
@@ -1138,7 +1138,7 @@ fn search_jumps_to_the_question() {
     assert!(screen(&mut app, 80, 24).contains("No matches"));
     press(&mut app, "esc");
     assert!(popup(&app).is_none());
-    assert_eq!(app.current_question().as_deref(), Some("2"));
+    assert_eq!(question(&app).as_deref(), Some("2"));
 }
 
 #[test]
@@ -1150,7 +1150,7 @@ fn help_lists_keys_from_the_table() {
     assert!(text.contains("next unanswered question"), "{text}");
     assert!(text.contains("rate at that level of the scale"), "{text}");
     // Every row of the table for this screen can be reached by scrolling.
-    let rows = app.keymap.help(app.screen.context());
+    let rows = help_rows(&app);
     let mut seen = String::new();
     for _ in 0..rows.len() {
         seen.push_str(&screen(&mut app, 80, 24));
@@ -1197,7 +1197,7 @@ fn read_only_workbook_refuses_changes_with_a_message() {
     );
     let refused = "Read-only: nothing can be changed here";
     let check = |app: &mut App, keys_: &str| {
-        app.message = None;
+        clear_message(app);
         keys(app, keys_);
         assert_eq!(message(app), refused, "after {keys_}");
         assert!(is_error(app));
@@ -1213,7 +1213,7 @@ fn read_only_workbook_refuses_changes_with_a_message() {
     check(&mut app, "r j enter");
     // Moving still works.
     keys(&mut app, "j");
-    assert_eq!(app.current_question().as_deref(), Some("2"));
+    assert_eq!(question(&app).as_deref(), Some("2"));
     check(&mut app, "E a");
     check(&mut app, "E d");
     check(&mut app, "E enter enter");
@@ -1246,7 +1246,7 @@ fn read_only_refuses_every_key_that_changes_the_workbook_wherever_it_is_pressed(
         ("Q", "ctrl-z"),
     ] {
         press(&mut app, screen);
-        app.message = None;
+        clear_message(&mut app);
         keys(&mut app, keys_);
         assert_eq!(
             message(&app),
@@ -1324,13 +1324,13 @@ fn keys_yaml_override_changes_what_a_key_does() {
     app.open_doc(detached(seed(SUFFOLK)));
     // n now moves down one question instead of jumping to KLOE 12.
     press(&mut app, "n");
-    assert_eq!(app.current_question().as_deref(), Some("2"));
+    assert_eq!(question(&app).as_deref(), Some("2"));
     // F8 jumps to the unanswered question.
     press(&mut app, "f8");
-    assert_eq!(app.current_question().as_deref(), Some("12"));
+    assert_eq!(question(&app).as_deref(), Some("12"));
     // j still moves (the global binding).
     press(&mut app, "j");
-    assert_eq!(app.current_question().as_deref(), Some("13"));
+    assert_eq!(question(&app).as_deref(), Some("13"));
     // Ctrl-e shows the evidence; E still does too.
     press(&mut app, "ctrl-e");
     assert_eq!(on_screen(&app), "Evidence");
@@ -1351,9 +1351,9 @@ fn escape_from_a_screen_goes_back_to_questions() {
         assert_eq!(on_screen(&app), "Questions", "Esc from {s}");
     }
     press(&mut app, "esc");
-    assert!(!app.quit);
+    assert!(!quitting(&app));
     press(&mut app, "q");
-    assert!(app.quit);
+    assert!(quitting(&app));
 }
 
 /// Every screen and pop-up, for the size sweep.
@@ -1511,7 +1511,7 @@ fn selection_stays_visible(app: &mut App, key: &str, n: usize) -> Vec<usize> {
 fn the_selection_stays_on_screen_in_the_answer_pane() {
     let (mut app, _d) = suffolk();
     press(&mut app, "tab");
-    let n = app.slots().len();
+    let n = answer_lines(&app).len();
     let lost = selection_stays_visible(&mut app, "j", n);
     assert!(lost.is_empty(), "slots not drawn: {lost:?}");
 }
@@ -1520,7 +1520,7 @@ fn the_selection_stays_on_screen_in_the_answer_pane() {
 fn the_selection_stays_on_screen_in_the_evidence_form() {
     let (mut app, _d) = suffolk();
     keys(&mut app, "E j j enter");
-    let n = app.evidence_fields(2).len();
+    let n = evidence_form_len(&app, 2);
     let lost = selection_stays_visible(&mut app, "j", n);
     assert!(lost.is_empty(), "fields not drawn: {lost:?}");
 }
@@ -1538,7 +1538,7 @@ fn the_selection_stays_on_screen_in_the_proud_of_form() {
 fn the_selection_stays_on_screen_in_review_details() {
     let (mut app, _d) = suffolk();
     press(&mut app, "R");
-    let n = app.detail_targets().len();
+    let n = details_len(&app);
     let lost = selection_stays_visible(&mut app, "j", n);
     assert!(lost.is_empty(), "rows not drawn: {lost:?}");
     // And back up again.
@@ -1609,8 +1609,8 @@ fn creating_a_workbook_from_the_start_screen() {
     drop(app);
     // Back on the start screen, the new workbook is listed.
     let app = bare_app_in(&dir);
-    assert_eq!(app.start.books.len(), 1);
-    assert_eq!(app.start.books[0].council, "Ynys Môn");
+    assert_eq!(start_books(&app).len(), 1);
+    assert_eq!(start_books(&app)[0].council, "Ynys Môn");
 }
 
 #[test]
@@ -1620,7 +1620,7 @@ fn snapshot_start_with_a_broken_workbook() {
     std::fs::create_dir_all(&folder).unwrap();
     std::fs::write(folder.join("broken.yaml"), "kind: workbook\nformat: [\n").unwrap();
     let mut app = bare_app_in(&dir);
-    assert!(app.start.books[0].error.is_some());
+    assert!(start_books(&app)[0].error.is_some());
     snap_start!("start_broken_workbook", &mut app);
 }
 
@@ -1647,7 +1647,7 @@ fn clicking_a_question_in_the_tree_selects_it() {
     let (mut app, _d) = suffolk();
     let row = row_of(&mut app, "KLOE 7");
     click(&mut app, 5, row);
-    assert_eq!(app.current_question().as_deref(), Some("7"));
+    assert_eq!(question(&app).as_deref(), Some("7"));
     // A click on a tab shows that screen.
     let col = screen(&mut app, 80, 24)
         .lines()
@@ -1667,7 +1667,11 @@ fn clicking_a_review_detail_selects_the_row_drawn_there() {
     press(&mut app, "R");
     let row = row_of(&mut app, "On-site to");
     click(&mut app, 70, row);
-    assert_eq!(app.details.sel, 3, "the on-site end date's row");
+    assert_eq!(
+        selected_row(&app, "Details"),
+        3,
+        "the on-site end date's row"
+    );
     let text = selected_rows(&mut app, 80, 24).join("\n");
     assert!(text.contains("On-site to"), "{text}");
 }
@@ -1682,10 +1686,10 @@ fn clicking_a_workbook_on_the_start_screen_selects_it() {
     let mut app = bare_app_in(&dir);
     let book = row_of(&mut app, "Suffolk County Council");
     click(&mut app, 10, book);
-    assert_eq!(app.start.sel, 1, "clicked the workbook");
+    assert_eq!(start_row(&app), 1, "clicked the workbook");
     let new = row_of(&mut app, "+ New workbook");
     click(&mut app, 10, new);
-    assert_eq!(app.start.sel, 0, "clicked '+ New workbook'");
+    assert_eq!(start_row(&app), 0, "clicked '+ New workbook'");
 }
 
 #[test]
@@ -1800,7 +1804,7 @@ fn random_keys_on_every_screen_do_not_panic() {
             let (w, h) = if step % 50 == 0 { (61, 17) } else { (80, 24) };
             let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                 press(&mut app, k);
-                app.quit = false;
+                stay_open(&mut app);
                 let _ = terminal(&mut app, w, h);
             }));
             if r.is_err() {
@@ -1840,11 +1844,18 @@ fn top_and_bottom_in_a_form_move_between_fields() {
     keys(&mut app, "E j j enter G");
     let i = chosen_evidence(&app);
     assert_eq!(wb(&app).evidence[i].id, "ev-3", "the item shown changed");
-    assert_eq!(app.ev.list.field, app.evidence_fields(i).len() - 1);
+    assert_eq!(
+        selected_field(&app, "Evidence"),
+        evidence_form_len(&app, i) - 1
+    );
     let (mut app, _d) = suffolk();
     keys(&mut app, "P enter G");
-    assert_eq!(app.proud.sel, 0, "the case study shown changed");
-    assert_eq!(app.proud.field, 6);
+    assert_eq!(
+        selected_row(&app, "Proud of"),
+        0,
+        "the case study shown changed"
+    );
+    assert_eq!(selected_field(&app, "Proud of"), 6);
 }
 
 #[test]
@@ -1886,8 +1897,7 @@ fn the_export_screen_writes_beside_the_workbook_and_says_where() {
 
 fn reviewing(name: &str) -> (App, TempDir) {
     let (mut app, d) = suffolk();
-    app.reviewer = Some(name.into());
-    app.reviewer_role = Some("Officer peer".into());
+    review_as(&mut app, name, "Officer peer");
     (app, d)
 }
 
@@ -1954,7 +1964,7 @@ fn reviewer_mode_next_gap_means_not_yet_reviewed() {
     // KLOE 1 now reviewed by Alice: n goes to KLOE 2, though the council
     // answered it.
     keys(&mut app, "n");
-    assert_eq!(app.current_question().as_deref(), Some("2"));
+    assert_eq!(question(&app).as_deref(), Some("2"));
 }
 
 #[test]
@@ -2076,7 +2086,7 @@ fn the_peer_screen_shows_ratings_side_by_side_and_records_the_agreed_one() {
     // Enter goes to the question.
     keys(&mut app, "enter");
     assert_eq!(on_screen(&app), "Questions");
-    assert_eq!(app.current_question().as_deref(), Some("10"));
+    assert_eq!(question(&app).as_deref(), Some("10"));
 }
 
 #[test]
@@ -2087,12 +2097,12 @@ fn the_findings_screen_edits_recommendations() {
     snap!("findings_screen", app);
     let before = wb(&app).findings.recommendations.len();
     // Go to "+ add a recommendation" and add one.
-    let rows = app.finding_rows();
+    let rows = finding_rows(&app);
     let add = rows
         .iter()
         .position(|r| *r == peerbook::tui::app::FindRow::AddRec)
         .unwrap();
-    app.findings.sel = add;
+    select_row(&mut app, "Findings", add);
     keys(&mut app, "enter");
     keys(&mut app, "ctrl-u");
     typ(
@@ -2129,7 +2139,7 @@ fn the_findings_screen_edits_recommendations() {
     keys(&mut app, "d");
     assert_eq!(wb(&app).findings.recommendations.len(), before);
     // A new recommendation left empty is not kept.
-    app.findings.sel = add;
+    select_row(&mut app, "Findings", add);
     keys(&mut app, "enter esc");
     assert_eq!(wb(&app).findings.recommendations.len(), before);
 }
@@ -2182,7 +2192,7 @@ fn reviewer_mode_can_be_entered_and_left_in_the_interface() {
     typ(&mut app, "W");
     typ(&mut app, "Zed Peer");
     keys(&mut app, "enter");
-    assert_eq!(app.reviewer.as_deref(), Some("Zed Peer"));
+    assert_eq!(reviewing_as(&app).as_deref(), Some("Zed Peer"));
     keys(&mut app, "3");
     assert_eq!(
         wb(&app)
@@ -2194,7 +2204,7 @@ fn reviewer_mode_can_be_entered_and_left_in_the_interface() {
         Rating::Level(3)
     );
     typ(&mut app, "W");
-    assert_eq!(app.reviewer, None);
+    assert_eq!(reviewing_as(&app), None);
     assert!(message(&app).contains("Left reviewer mode"));
 }
 
@@ -2248,7 +2258,7 @@ fn ctrl_z_brings_back_a_deleted_strength_and_the_file_has_it() {
     );
     assert!(!is_error(&app));
     // The restored line is selected again, on the same question.
-    assert_eq!(app.current_question().as_deref(), Some("1"));
+    assert_eq!(question(&app).as_deref(), Some("1"));
     assert_eq!(slot(&app), Some(Slot::Strength(1)));
     // And it is saved like any edit.
     app.doc.as_mut().unwrap().close().unwrap();
@@ -2301,7 +2311,7 @@ fn deleting_a_focus_question_can_be_undone() {
     assert_eq!(wb(&app).review.focus, f0);
     assert_eq!(on_screen(&app), "Details");
     assert!(screen_text(&mut app).contains("What outcomes does the council"));
-    assert_eq!(app.details.sel, 5);
+    assert_eq!(selected_row(&app, "Details"), 5);
     assert_eq!(
         message(&app),
         "undid: delete focus question 2 — Ctrl-y to redo"
@@ -2310,8 +2320,12 @@ fn deleting_a_focus_question_can_be_undone() {
 
 /// Selects a row of the findings screen.
 fn go_to_finding(app: &mut App, want: peerbook::tui::app::FindRow) {
-    let rows = app.finding_rows();
-    app.findings.sel = rows.iter().position(|r| *r == want).unwrap();
+    let rows = finding_rows(&app);
+    select_row(
+        app,
+        "Findings",
+        rows.iter().position(|r| *r == want).unwrap(),
+    );
 }
 
 #[test]
@@ -2327,7 +2341,10 @@ fn deleting_a_recommendation_can_be_undone() {
     press(&mut app, "ctrl-z");
     assert_eq!(wb(&app).findings.recommendations, recs);
     assert!(screen_text(&mut app).contains("who owns delayed transfers"));
-    assert_eq!(app.finding_rows()[app.findings.sel], FindRow::Rec(1));
+    assert_eq!(
+        finding_rows(&app)[selected_row(&app, "Findings")],
+        FindRow::Rec(1)
+    );
     assert_eq!(
         message(&app),
         "undid: delete recommendation 2 — Ctrl-y to redo"
@@ -2440,7 +2457,7 @@ fn undo_does_not_reach_into_a_workbook_opened_before() {
 #[test]
 fn help_lists_undo_and_redo_and_keys_yaml_can_rebind_them() {
     let (mut app, _d) = suffolk();
-    let rows = app.keymap.help(app.screen.context());
+    let rows = help_rows(&app);
     assert!(
         rows.iter()
             .any(|(k, d)| k == "Ctrl-z" && d.contains("undo the last change")),
@@ -2592,7 +2609,7 @@ fn a_line_break_pasted_into_a_one_line_field_becomes_a_space() {
     press(&mut app, "/");
     paste(&mut app, "HOME\r\nfirst");
     press(&mut app, "enter");
-    assert_eq!(app.ev.query, "HOME first");
+    assert_eq!(text_filter(&app), "HOME first");
 }
 
 #[test]
@@ -2614,7 +2631,7 @@ fn pasting_into_the_new_workbook_form_and_review_as_is_kept() {
     typ(&mut app, "W");
     paste(&mut app, "Zed\rPeer");
     keys(&mut app, "enter");
-    assert_eq!(app.reviewer.as_deref(), Some("Zed Peer"));
+    assert_eq!(reviewing_as(&app).as_deref(), Some("Zed Peer"));
 }
 
 /// The selected rows of the answer pane (the right of the Questions
@@ -2722,7 +2739,7 @@ fn wide_text_in_a_list_is_cut_at_the_edge_of_its_box() {
     let doc = app.doc.as_mut().unwrap();
     doc.wb.evidence_mut()[0].title = "日本語の評価報告書".repeat(6);
     doc.changed();
-    app.ev.list.sel = 0;
+    select_row(&mut app, "Evidence", 0);
     let text = screen(&mut app, 80, 24);
     // The row of the first item ends in an ellipsis inside its box, which
     // is as wide as on every other row (a wide character is two columns).

@@ -59,7 +59,7 @@ fn listed(text: &str, reference: &str) -> bool {
 }
 
 fn current(app: &App) -> String {
-    app.current_question().unwrap_or_default()
+    question(&app).unwrap_or_default()
 }
 
 #[test]
@@ -231,8 +231,8 @@ fn opening_a_hidden_question_from_the_peer_screen_clears_the_filter() {
     choose(&mut app, "Owner: Jo Smith");
     assert_eq!(current(&app), "3");
     // The Peer screen's list is every question, in order: the first.
-    app.screen = peerbook::tui::app::Screen::Peer;
-    app.peer.sel = 0;
+    show_screen(&mut app, peerbook::tui::app::Screen::Peer);
+    select_row(&mut app, "Peer", 0);
     press(&mut app, "enter");
     assert_eq!(on_screen(&app), "Questions");
     assert_eq!(current(&app), "1");

@@ -325,3 +325,145 @@ pub fn clear_input(app: &mut App) {
     press(app, "end");
     backspaces(app, n);
 }
+
+// ----- what the screens have chosen -----
+//
+// The tests ask these, never the app's fields: when the shape of the
+// interface changes, only this section changes with it.
+
+/// The question selected on the Questions screen (its id), the one `l`
+/// and `u` on the Evidence screen act on.
+pub fn question(app: &App) -> Option<String> {
+    app.current_question()
+}
+
+/// The answer pane's lines for the selected question, in order.
+pub fn answer_lines(app: &App) -> Vec<Slot> {
+    app.slots()
+}
+
+/// The evidence items the Evidence screen lists (their indices in the
+/// workbook), with its filters applied.
+pub fn evidence_listed(app: &App) -> Vec<usize> {
+    app.evidence_shown()
+}
+
+/// The Evidence screen's kind filter (None: every kind).
+pub fn kind_filter(app: &App) -> Option<peerbook::workbook::EvidenceKind> {
+    app.ev.kind
+}
+
+/// The Evidence screen's text filter, as typed.
+pub fn text_filter(app: &App) -> String {
+    app.ev.query.clone()
+}
+
+/// Puts a text filter on the Evidence screen, as if typed in `/`.
+pub fn filter_evidence(app: &mut App, text: &str) {
+    app.ev.query = text.to_string();
+}
+
+/// How many fields the form of evidence item `i` has.
+pub fn evidence_form_len(app: &App, i: usize) -> usize {
+    app.evidence_fields(i).len()
+}
+
+/// How many rows the Details screen has.
+pub fn details_len(app: &App) -> usize {
+    app.detail_targets().len()
+}
+
+/// The workbooks the start screen lists.
+pub fn start_books(app: &App) -> &[peerbook::tui::app::Listed] {
+    &app.start.books
+}
+
+/// The start screen's selected row (the last is "+ New workbook").
+pub fn start_row(app: &App) -> usize {
+    app.start.sel
+}
+
+/// The list a screen keeps its selection in, by the screen's title.
+fn list_of<'a>(app: &'a App, screen: &str) -> &'a peerbook::tui::app::ListForm {
+    match screen {
+        "Evidence" => &app.ev.list,
+        "Details" => &app.details,
+        "Metrics" => &app.metrics,
+        "Proud of" => &app.proud,
+        "Activity" => &app.activity,
+        "Peer" => &app.peer,
+        "Findings" => &app.findings,
+        other => panic!("{other} is not a screen with a list"),
+    }
+}
+
+fn list_of_mut<'a>(app: &'a mut App, screen: &str) -> &'a mut peerbook::tui::app::ListForm {
+    match screen {
+        "Evidence" => &mut app.ev.list,
+        "Details" => &mut app.details,
+        "Metrics" => &mut app.metrics,
+        "Proud of" => &mut app.proud,
+        "Activity" => &mut app.activity,
+        "Peer" => &mut app.peer,
+        "Findings" => &mut app.findings,
+        other => panic!("{other} is not a screen with a list"),
+    }
+}
+
+/// The row selected in a screen's list, by the screen's title.
+pub fn selected_row(app: &App, screen: &str) -> usize {
+    list_of(app, screen).sel
+}
+
+/// The field selected in a list-form screen's form.
+pub fn selected_field(app: &App, screen: &str) -> usize {
+    list_of(app, screen).field
+}
+
+/// Selects a row of a screen's list, as a click on it would (the list
+/// keeps focus).
+pub fn select_row(app: &mut App, screen: &str, row: usize) {
+    list_of_mut(app, screen).sel = row;
+}
+
+/// The rows of the Findings screen.
+pub fn finding_rows(app: &App) -> Vec<peerbook::tui::app::FindRow> {
+    app.finding_rows()
+}
+
+/// Shows a screen, as its tab key would (also one the mode does not offer).
+pub fn show_screen(app: &mut App, screen: peerbook::tui::app::Screen) {
+    app.screen = screen;
+}
+
+/// The help pop-up's rows for the screen shown.
+pub fn help_rows(app: &App) -> Vec<(String, String)> {
+    app.keymap.help(app.screen.context())
+}
+
+/// Whether the app has asked to close.
+pub fn quitting(app: &App) -> bool {
+    app.quit
+}
+
+/// Takes back a close, so a test can go on after one.
+pub fn stay_open(app: &mut App) {
+    app.quit = false;
+}
+
+/// Empties the status bar.
+pub fn clear_message(app: &mut App) {
+    app.message = None;
+}
+
+/// Who is reviewing, in reviewer mode.
+pub fn reviewing_as(app: &App) -> Option<String> {
+    app.reviewer.clone()
+}
+
+/// Starts reviewer mode as `name` with a role, as `W` and the name would
+/// (the role is otherwise asked by the CLI).
+pub fn review_as(app: &mut App, name: &str, role: &str) {
+    app.reviewer = Some(name.into());
+    app.reviewer_role = Some(role.into());
+}

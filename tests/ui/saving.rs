@@ -109,7 +109,7 @@ fn quitting_with_unsaved_changes_asks_and_discarding_needs_a_second_key() {
     let before = std::fs::read(&path).unwrap();
     press(&mut app, "4");
     press(&mut app, "q");
-    assert!(!app.quit, "quit with the changes unsaved");
+    assert!(!quitting(&app), "quit with the changes unsaved");
     assert!(unsaved_prompt(&app));
     let shown = screen(&mut app, 100, 30);
     for choice in [
@@ -121,14 +121,14 @@ fn quitting_with_unsaved_changes_asks_and_discarding_needs_a_second_key() {
         assert!(shown.contains(choice), "no '{choice}' in\n{shown}");
     }
     press(&mut app, "d");
-    assert!(!app.quit, "one key discarded the changes");
+    assert!(!quitting(&app), "one key discarded the changes");
     assert!(screen(&mut app, 100, 30).contains("again to discard"));
     // Any other key keeps them.
     press(&mut app, "j");
     press(&mut app, "d");
-    assert!(!app.quit);
+    assert!(!quitting(&app));
     press(&mut app, "d");
-    assert!(app.quit);
+    assert!(quitting(&app));
     assert_eq!(std::fs::read(&path).unwrap(), before);
 }
 
@@ -140,11 +140,11 @@ fn keep_trying_goes_back_with_the_changes_and_quits_once_they_are_saved() {
     press(&mut app, "q");
     assert!(unsaved_prompt(&app));
     press(&mut app, "esc");
-    assert!(popup(&app).is_none() && !app.quit);
+    assert!(popup(&app).is_none() && !quitting(&app));
     assert_eq!(rating(&app, "1"), Rating::Level(4));
     std::fs::remove_dir_all(&guard).unwrap();
     press(&mut app, "q");
-    assert!(app.quit, "{:?}", doc(&app).state);
+    assert!(quitting(&app), "{:?}", doc(&app).state);
     assert_eq!(rating_on_disk(&path, "1"), Rating::Level(4));
 }
 
@@ -155,7 +155,7 @@ fn a_recovered_copy_chosen_on_quit_exists_and_holds_the_changes() {
     press(&mut app, "4");
     press(&mut app, "q");
     press(&mut app, "c");
-    assert!(app.quit);
+    assert!(quitting(&app));
     let note = app.exit_note.clone().expect("a note saying where");
     let at = note
         .split_whitespace()

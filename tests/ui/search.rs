@@ -24,7 +24,7 @@ fn a_query_only_a_case_study_holds_lands_on_it() {
     press(&mut app, "enter");
     assert!(popup(&app).is_none());
     assert_eq!(on_screen(&app), "Proud of");
-    assert_eq!(app.proud.sel, n);
+    assert_eq!(selected_row(&app, "Proud of"), n);
     let text = screen(&mut app, 100, 30);
     assert!(
         selected_rows(&mut app, 100, 30)
