@@ -190,7 +190,7 @@ impl App {
 }
 
 /// The app as the screens see it while they handle an action.
-impl super::screens::ScreenCtx for App {
+impl super::screens::ctx::ScreenCtx for App {
     fn workbook(&self) -> Option<&Workbook> {
         self.wb()
     }

@@ -34,7 +34,7 @@ pub enum Purpose {
     /// The kind of the selected activity in the log.
     ActivityKind,
     /// Which questions the list shows: the filters offered.
-    QuestionFilter(Vec<Option<crate::tui::app::QuestionFilter>>),
+    QuestionFilter(Vec<Option<crate::tui::screens::question_filter::QuestionFilter>>),
 }
 
 /// A picker pop-up: the list and what it is for.
@@ -244,7 +244,10 @@ pub fn activity_kind(current: Option<ActivityKind>) -> Pick {
 /// The question list's filters (see `screens::question_filter::choices`),
 /// on the one now on.
 pub fn question_filter(
-    choices: Vec<(Option<crate::tui::app::QuestionFilter>, String)>,
+    choices: Vec<(
+        Option<crate::tui::screens::question_filter::QuestionFilter>,
+        String,
+    )>,
     on: Option<usize>,
 ) -> Pick {
     let h = (choices.len() as u16 + 2).min(20);

@@ -4,7 +4,8 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
-use super::{Pending, ScreenCtx, remove_at};
+use super::ctx::ScreenCtx;
+use super::{Pending, remove_at};
 use crate::text::inert;
 use crate::tui::app::App;
 use crate::tui::drawn::Drawn;

@@ -4,7 +4,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
-use super::ScreenCtx;
+use super::ctx::ScreenCtx;
 use crate::text::inert;
 use crate::tui::app::{App, Pane, Screen};
 use crate::tui::drawn::{Drawn, List};

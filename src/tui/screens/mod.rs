@@ -1,10 +1,13 @@
 //! The screens: which there are, what they are called, the state they
 //! share, and one file a screen that draws it and, for the screens moved so
-//! far (start, proud of, metrics, details, activity), handles its actions through [`ScreenCtx`]: what a
-//! screen may ask of the app, passed in, so no screen's actions need the
-//! app itself. (The other screens' actions are still in `app.rs`.)
+//! far (start, proud of, metrics, details, activity), handles its actions
+//! through [`ctx::ScreenCtx`]: what a screen may ask of the app, passed in,
+//! so no screen's actions need the app itself. (The questions, evidence,
+//! peer and findings screens' actions are still `impl App` blocks, in
+//! their own files.)
 
 pub mod activity;
+pub mod ctx;
 pub mod dashboard;
 pub mod details;
 pub mod evidence;
@@ -17,35 +20,7 @@ pub mod questions;
 pub mod start;
 
 use super::component::Handled;
-use super::edit::Target;
 use super::keys::{Action, Context};
-use super::undo::Part;
-use crate::workbook::Workbook;
-
-/// What a screen may ask of the app while it handles an action.
-pub trait ScreenCtx {
-    /// The open workbook.
-    fn workbook(&self) -> Option<&Workbook>;
-    /// The list and form of the screen being handled.
-    fn list_form(&mut self) -> &mut ListForm;
-    /// The one place a workbook edit is made (read-only refusal, undo,
-    /// change record, save): `edit` returns what it did, or None if
-    /// nothing changed. True if the workbook changed.
-    fn change<F: FnOnce(&mut Workbook) -> Option<String>>(&mut self, part: Part, edit: F) -> bool;
-    /// Opens the editor on a field (`added`: a new item, dropped if left
-    /// empty).
-    fn edit(&mut self, target: Target, added: bool);
-    /// Asks a yes/no question; yes does `on_yes`.
-    fn ask(&mut self, message: String, on_yes: Pending);
-    /// Starts a group of changes undone together (a new item and the
-    /// editor opened on it).
-    fn open_group(&mut self);
-    /// Opens a picker whose choice changes the workbook (refused, and the
-    /// status bar says why, on a read-only one).
-    fn choose(&mut self, pick: super::popups::pick::Pick);
-    /// Who is reviewing, in reviewer mode, and the role they gave.
-    fn reviewer(&self) -> Option<(String, Option<String>)>;
-}
 
 /// Removes the `i`th string of a list; false if there is none.
 pub fn remove_at(list: &mut Vec<String>, i: usize) -> bool {

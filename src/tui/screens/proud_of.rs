@@ -4,7 +4,8 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
-use super::{Pending, ScreenCtx};
+use super::Pending;
+use super::ctx::ScreenCtx;
 use crate::tui::app::{App, Pane, Screen};
 use crate::tui::drawn::{Drawn, List};
 use crate::tui::edit::{CASE_FIELDS, Target, new_case};

@@ -3,8 +3,11 @@
 //! right.
 
 pub mod answer;
+pub mod filter;
 pub mod review;
+pub mod select;
 pub mod state;
+pub mod tree;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;

@@ -1,0 +1,34 @@
+//! What a screen may ask of the app while it handles an action: the app
+//! implements it (`changes.rs`), and a screen's `action` takes it instead
+//! of the app.
+
+use super::{ListForm, Pending};
+use crate::tui::edit::Target;
+use crate::tui::popups::pick::Pick;
+use crate::tui::undo::Part;
+use crate::workbook::Workbook;
+
+/// What a screen may ask of the app while it handles an action.
+pub trait ScreenCtx {
+    /// The open workbook.
+    fn workbook(&self) -> Option<&Workbook>;
+    /// The list and form of the screen being handled.
+    fn list_form(&mut self) -> &mut ListForm;
+    /// The one place a workbook edit is made (read-only refusal, undo,
+    /// change record, save): `edit` returns what it did, or None if
+    /// nothing changed. True if the workbook changed.
+    fn change<F: FnOnce(&mut Workbook) -> Option<String>>(&mut self, part: Part, edit: F) -> bool;
+    /// Opens the editor on a field (`added`: a new item, dropped if left
+    /// empty).
+    fn edit(&mut self, target: Target, added: bool);
+    /// Asks a yes/no question; yes does `on_yes`.
+    fn ask(&mut self, message: String, on_yes: Pending);
+    /// Starts a group of changes undone together (a new item and the
+    /// editor opened on it).
+    fn open_group(&mut self);
+    /// Opens a picker whose choice changes the workbook (refused, and the
+    /// status bar says why, on a read-only one).
+    fn choose(&mut self, pick: Pick);
+    /// Who is reviewing, in reviewer mode, and the role they gave.
+    fn reviewer(&self) -> Option<(String, Option<String>)>;
+}

@@ -1,0 +1,78 @@
+//! Which question and which line of its answer are chosen: the question
+//! tree built for a framework, the selected question's id, the answer
+//! pane's lines, and selecting a question from anywhere.
+
+use super::state::{Row, Slot};
+use crate::tui::app::App;
+
+impl App {
+    /// The question tree for a framework.
+    pub(crate) fn build_rows(&mut self, fw: &crate::framework::Framework) {
+        self.q.rows.clear();
+        self.q.question_rows.clear();
+        for (di, d) in fw.domains.iter().enumerate() {
+            self.q.rows.push(Row::Domain(di));
+            for qi in 0..d.questions.len() {
+                self.q.question_rows.push(self.q.rows.len());
+                self.q.rows.push(Row::Question(di, qi));
+            }
+        }
+    }
+
+    /// The selected question's id.
+    pub fn current_question(&self) -> Option<String> {
+        let wb = self.wb()?;
+        let row = *self.q.question_rows.get(self.q.sel)?;
+        match self.q.rows.get(row)? {
+            Row::Question(d, q) => Some(wb.framework.domains[*d].questions[*q].id.clone()),
+            Row::Domain(_) => None,
+        }
+    }
+
+    /// The answer pane's selectable lines for the current question.
+    pub fn slots(&self) -> Vec<Slot> {
+        let Some(wb) = self.wb() else {
+            return Vec::new();
+        };
+        let Some(qid) = self.current_question() else {
+            return Vec::new();
+        };
+        let mut v = Vec::new();
+        if let Some(name) = &self.reviewer {
+            let a = wb.reviewer(name).and_then(|r| r.answer(&qid));
+            if wb.framework.scale.is_some() {
+                v.push(Slot::ReviewRating);
+            }
+            v.push(Slot::ReviewNotes);
+            v.extend((0..a.map_or(0, |a| a.strengths.len())).map(Slot::ReviewStrength));
+            v.push(Slot::AddReviewStrength);
+            v.extend((0..a.map_or(0, |a| a.areas.len())).map(Slot::ReviewArea));
+            v.push(Slot::AddReviewArea);
+            v.extend((0..a.map_or(0, |a| a.sources.len())).map(Slot::ReviewSource));
+            v.push(Slot::AddReviewSource);
+            return v;
+        }
+        if wb.framework.scale.is_some() {
+            v.push(Slot::Rating);
+        }
+        v.extend([Slot::Status, Slot::Owner, Slot::Narrative]);
+        let a = wb.answer(&qid);
+        let n = |f: fn(&crate::workbook::Answer) -> usize| a.map_or(0, f);
+        v.extend((0..n(|a| a.strengths.len())).map(Slot::Strength));
+        v.push(Slot::AddStrength);
+        v.extend((0..n(|a| a.areas.len())).map(Slot::Area));
+        v.push(Slot::AddArea);
+        v.extend((0..n(|a| a.evidence.len())).map(Slot::Evidence));
+        v.push(Slot::LinkEvidence);
+        v
+    }
+
+    /// Selects a question by flat index, from wherever (the list's own
+    /// moves, search, the Peer screen, `n`, a reload): one the filter hides
+    /// clears the filter, and says so (see [`App::land_on`]).
+    pub fn select_question(&mut self, i: usize) {
+        self.land_on(i);
+        self.q.slot = 0;
+        self.q.detail_view += 1;
+    }
+}
