@@ -2100,7 +2100,7 @@ fn the_findings_screen_edits_recommendations() {
     let rows = finding_rows(&app);
     let add = rows
         .iter()
-        .position(|r| *r == peerbook::tui::app::FindRow::AddRec)
+        .position(|r| *r == peerbook::tui::screens::findings::FindRow::AddRec)
         .unwrap();
     select_row(&mut app, "Findings", add);
     keys(&mut app, "enter");
@@ -2319,7 +2319,7 @@ fn deleting_a_focus_question_can_be_undone() {
 }
 
 /// Selects a row of the findings screen.
-fn go_to_finding(app: &mut App, want: peerbook::tui::app::FindRow) {
+fn go_to_finding(app: &mut App, want: peerbook::tui::screens::findings::FindRow) {
     let rows = finding_rows(&app);
     select_row(
         app,
@@ -2330,7 +2330,7 @@ fn go_to_finding(app: &mut App, want: peerbook::tui::app::FindRow) {
 
 #[test]
 fn deleting_a_recommendation_can_be_undone() {
-    use peerbook::tui::app::FindRow;
+    use peerbook::tui::screens::findings::FindRow;
     let (mut app, _d) = onsite();
     typ(&mut app, "F");
     let recs = wb(&app).findings.recommendations.clone();
@@ -2353,7 +2353,7 @@ fn deleting_a_recommendation_can_be_undone() {
 
 #[test]
 fn deleting_a_key_message_can_be_undone() {
-    use peerbook::tui::app::FindRow;
+    use peerbook::tui::screens::findings::FindRow;
     let (mut app, _d) = onsite();
     typ(&mut app, "F");
     let km = wb(&app).findings.key_messages.clone();
@@ -2411,7 +2411,7 @@ fn an_added_strength_is_undone_whole_and_an_empty_one_leaves_nothing_to_undo() {
     // nothing to undo.
     let (mut app, _d) = onsite();
     typ(&mut app, "F");
-    go_to_finding(&mut app, peerbook::tui::app::FindRow::AddRec);
+    go_to_finding(&mut app, peerbook::tui::screens::findings::FindRow::AddRec);
     keys(&mut app, "enter esc");
     press(&mut app, "ctrl-z");
     assert_eq!(message(&app), "Nothing to undo");

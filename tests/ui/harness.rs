@@ -427,7 +427,7 @@ pub fn select_row(app: &mut App, screen: &str, row: usize) {
 }
 
 /// The rows of the Findings screen.
-pub fn finding_rows(app: &App) -> Vec<peerbook::tui::app::FindRow> {
+pub fn finding_rows(app: &App) -> Vec<peerbook::tui::screens::findings::FindRow> {
     app.finding_rows()
 }
 

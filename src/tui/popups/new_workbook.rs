@@ -1,25 +1,19 @@
 //! The new-workbook form: the framework chosen, then the council and the
 //! review's title; Enter on the title creates the file in the data folder.
 
+pub mod form;
+
 use ratatui::crossterm::event::KeyEvent;
+
+pub use form::NewWorkbook;
 
 use crate::store::WorkbookFile;
 use crate::tui::app::{App, Popup};
 use crate::tui::component::Handled;
 use crate::tui::keys::Action;
 use crate::tui::widgets::esc::{Esc, esc};
-use crate::tui::widgets::input::{TextInput, Typed, feed};
+use crate::tui::widgets::input::{Typed, feed};
 use crate::workbook::Workbook;
-
-pub struct NewWorkbook {
-    pub framework: usize,
-    pub council: TextInput,
-    pub title: TextInput,
-    pub on_title: bool,
-    pub error: Option<String>,
-    /// The last key was an Esc that asked before discarding the form.
-    pub asked: bool,
-}
 
 impl App {
     pub(crate) fn new_key(&mut self, action: Option<Action>, ev: KeyEvent) {

@@ -1,21 +1,19 @@
 //! The search pop-up (the whole workbook; choosing a hit opens its
 //! screen with the item selected) and the evidence screen's filter.
 
+pub mod state;
+
 use ratatui::crossterm::event::KeyEvent;
 
-use crate::search::{Hit, Lowered, Place, search};
+pub use state::SearchState;
+
+use crate::search::{Lowered, Place, search};
 use crate::tui::app::{App, Popup, per_revision};
 use crate::tui::component::Handled;
 use crate::tui::edit::CASE_FIELDS;
 use crate::tui::keys::Action;
 use crate::tui::screens::{ListForm, Pane, Screen};
-use crate::tui::widgets::input::{TextInput, Typed, feed};
-
-pub struct SearchState {
-    pub input: TextInput,
-    pub hits: Vec<Hit>,
-    pub sel: usize,
-}
+use crate::tui::widgets::input::{Typed, feed};
 
 impl App {
     pub(crate) fn search_key(&mut self, action: Option<Action>, ev: KeyEvent) {

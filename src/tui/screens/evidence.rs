@@ -1,10 +1,12 @@
 //! The evidence library: the items on the left, the selected one's form on
 //! the right.
 
-use std::cell::RefCell;
+pub mod state;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
+
+pub use state::EvidenceState;
 
 use crate::search::Lowered;
 use crate::tui::app::{App, Pane, Popup, Screen, per_revision};
@@ -13,7 +15,7 @@ use crate::tui::edit::{EV_DATA_FIELDS, EV_FIELDS, EvField, Target, fmt_number, n
 use crate::tui::keys::Action;
 use crate::tui::layout;
 use crate::tui::popups::pick;
-use crate::tui::screens::{ListForm, Pending};
+use crate::tui::screens::Pending;
 use crate::tui::undo::Part;
 use crate::tui::widgets::confirm::Confirm;
 use crate::tui::widgets::draw_note;
@@ -137,18 +139,6 @@ fn current_question_line(app: &App, id: &str) -> Option<String> {
     } else {
         format!("Current question: {reference} ({key} links this item to it)")
     })
-}
-
-/// Items shown, by (revision, kind filter, text filter).
-type EvidenceCache = Option<((u64, Option<EvidenceKind>, String), Vec<usize>)>;
-
-#[derive(Debug, Default)]
-pub struct EvidenceState {
-    pub list: ListForm,
-    pub kind: Option<EvidenceKind>,
-    pub query: String,
-    /// Indices of the items shown, cached by (revision, kind, query).
-    pub cache: RefCell<EvidenceCache>,
 }
 
 impl App {

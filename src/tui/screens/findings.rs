@@ -19,7 +19,6 @@ use crate::tui::widgets::boxed;
 
 /// Draws the screen into the body, recording what a click on it does.
 pub fn draw(f: &mut Frame, app: &App, area: Rect, out: &mut Drawn) {
-    use crate::tui::app::FindRow;
     let th = app.theme;
     let Some(wb) = app.wb() else { return };
     let rows = app.finding_rows();
