@@ -28,6 +28,7 @@ pub use super::popups::new_workbook::form::NewWorkbook;
 use super::popups::pick;
 pub use super::popups::pick::{EXPORTS, ExportChoice};
 pub use super::popups::search::state::SearchState;
+pub use super::screens::ctx::DrawCtx;
 pub use super::screens::evidence::state::EvidenceState;
 pub use super::screens::question_filter::QuestionFilter;
 pub use super::screens::questions::state::{QuestionsState, Row, Slot};
@@ -281,6 +282,16 @@ impl App {
 
     pub fn wb(&self) -> Option<&Workbook> {
         self.doc.as_ref().map(|d| &d.wb)
+    }
+
+    /// What a screen reads while it draws (see [`DrawCtx`]).
+    pub fn draw_ctx(&self) -> DrawCtx<'_> {
+        DrawCtx {
+            wb: self.wb(),
+            theme: self.theme,
+            frame: &self.frame,
+            reviewer: self.reviewer.as_deref(),
+        }
     }
 
     /// Rows of the details form.

@@ -57,14 +57,24 @@ pub fn draw(f: &mut Frame, app: &App) -> Drawn {
     }
     let out_ = &mut out;
     match app.screen {
-        Screen::Start => super::screens::start::draw(f, app, l.body, out_),
+        Screen::Start => {
+            super::screens::start::draw(f, app.theme, &app.start, &app.workbooks_dir, l.body, out_)
+        }
         Screen::Questions => super::screens::questions::draw(f, app, l.body, out_),
         Screen::Evidence => super::screens::evidence::draw(f, app, l.body, out_),
         Screen::Dashboard => super::screens::dashboard::draw(f, app, l.body),
-        Screen::Details => super::screens::details::draw(f, app, l.body, out_),
-        Screen::Metrics => super::screens::metrics::draw(f, app, l.body, out_),
-        Screen::ProudOf => super::screens::proud_of::draw(f, app, l.body, out_),
-        Screen::Activity => super::screens::activity::draw(f, app, l.body, out_),
+        Screen::Details => {
+            super::screens::details::draw(f, app.draw_ctx(), &app.details, l.body, out_)
+        }
+        Screen::Metrics => {
+            super::screens::metrics::draw(f, app.draw_ctx(), &app.metrics, l.body, out_)
+        }
+        Screen::ProudOf => {
+            super::screens::proud_of::draw(f, app.draw_ctx(), &app.proud, l.body, out_)
+        }
+        Screen::Activity => {
+            super::screens::activity::draw(f, app.draw_ctx(), &app.activity, l.body, out_)
+        }
         Screen::Peer => super::screens::peer::draw(f, app, l.body, out_),
         Screen::Findings => super::screens::findings::draw(f, app, l.body, out_),
     }

@@ -5,22 +5,22 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 
 use super::Pending;
-use super::ctx::ScreenCtx;
+use super::ctx::{DrawCtx, ScreenCtx};
 use crate::text::inert;
-use crate::tui::app::{App, Pane, Screen};
 use crate::tui::drawn::{Drawn, List};
 use crate::tui::edit::{ACT_FIELDS, ActField, Target};
 use crate::tui::keys::Action;
 use crate::tui::layout;
 use crate::tui::popups::pick;
+use crate::tui::screens::{ListForm, Pane, Screen};
 use crate::tui::undo::Part;
 use crate::tui::widgets::draw_note;
 use crate::tui::widgets::form::{FormSpec, draw_form};
 use crate::tui::widgets::list::{ListSpec, draw_list};
 
 /// Draws the screen into the body, recording what a click on it does.
-pub fn draw(f: &mut Frame, app: &App, area: Rect, out: &mut Drawn) {
-    let (Some(wb), Some(name)) = (app.wb(), app.reviewer.as_ref()) else {
+pub fn draw(f: &mut Frame, cx: DrawCtx, st: &ListForm, area: Rect, out: &mut Drawn) {
+    let (Some(wb), Some(name)) = (cx.wb, cx.reviewer) else {
         return;
     };
     let acts: &[crate::workbook::onsite::Activity] =
@@ -28,7 +28,7 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect, out: &mut Drawn) {
     if acts.is_empty() {
         return draw_note(
             f,
-            app.theme,
+            cx.theme,
             area,
             " Your activity log ",
             "Nothing logged yet. Press a to add an interview, focus group, case file audit, document read or visit: its date, what it was, how many people you met and for how long.",
@@ -38,15 +38,15 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect, out: &mut Drawn) {
     let t = crate::review::analysis::totals(wb);
     draw_list(
         f,
-        app.theme,
-        &app.frame,
+        cx.theme,
+        cx.frame,
         left,
         out,
         ListSpec {
             title: format!(" Your activity log ({}) ", acts.len()),
-            focused: app.activity.pane == Pane::List,
+            focused: st.pane == Pane::List,
             len: acts.len(),
-            sel: app.activity.sel,
+            sel: st.sel,
             list: List::Of(Screen::Activity),
         },
         |i| {
@@ -58,24 +58,24 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect, out: &mut Drawn) {
             format!("{d} {} {}", a.kind.label(), a.title)
         },
     );
-    let sel = app.activity.sel.min(acts.len() - 1);
+    let sel = st.sel.min(acts.len() - 1);
     let a = &acts[sel];
     let mut rows = vec![("Kind".to_string(), a.kind.label().to_string())];
     rows.extend(crate::tui::edit::ACT_FIELDS.iter().map(|fl| {
         (
             fl.label().to_string(),
-            inert(&Target::Activity(name.clone(), sel, *fl).read(wb)),
+            inert(&Target::Activity(name.to_string(), sel, *fl).read(wb)),
         )
     }));
     draw_form(
         f,
-        app.theme,
+        cx.theme,
         right,
         FormSpec {
             title: " Activity ".into(),
-            focused: app.activity.pane == Pane::Form,
+            focused: st.pane == Pane::Form,
             rows: &rows,
-            sel: app.activity.field,
+            sel: st.field,
             extra: vec![format!(
                 "The whole team so far: {} documents read, {} meetings, {} people met, {} hours.",
                 t.documents,

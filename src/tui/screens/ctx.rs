@@ -1,10 +1,12 @@
-//! What a screen may ask of the app while it handles an action: the app
-//! implements it (`changes.rs`), and a screen's `action` takes it instead
-//! of the app.
+//! What a screen may ask of the app while it handles an action (the app
+//! implements it, in `changes.rs`), and what it may read while it draws:
+//! a screen's `action` and `draw` take these instead of the app.
 
 use super::{ListForm, Pending};
+use crate::tui::drawn::Drawn;
 use crate::tui::edit::Target;
 use crate::tui::popups::pick::Pick;
+use crate::tui::theme::Theme;
 use crate::tui::undo::Part;
 use crate::workbook::Workbook;
 
@@ -31,4 +33,17 @@ pub trait ScreenCtx {
     fn choose(&mut self, pick: Pick);
     /// Who is reviewing, in reviewer mode, and the role they gave.
     fn reviewer(&self) -> Option<(String, Option<String>)>;
+}
+
+/// What a screen reads while it draws, none of which it can change: the
+/// open workbook, the colours, what the last frame drew (how far its
+/// lists had scrolled) and who is reviewing. The screen's own state is
+/// passed beside it.
+#[derive(Clone, Copy)]
+pub struct DrawCtx<'a> {
+    pub wb: Option<&'a Workbook>,
+    pub theme: Theme,
+    pub frame: &'a Drawn,
+    /// Reviewer mode: whose entries are shown.
+    pub reviewer: Option<&'a str>,
 }

@@ -4,10 +4,10 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
-use super::ctx::ScreenCtx;
+use super::ListForm;
+use super::ctx::{DrawCtx, ScreenCtx};
 use super::{Pending, remove_at};
 use crate::text::inert;
-use crate::tui::app::App;
 use crate::tui::drawn::Drawn;
 use crate::tui::edit::{MEMBER_FIELDS, MemberField, Target, new_member};
 use crate::tui::keys::Action;
@@ -16,9 +16,9 @@ use crate::tui::widgets::form::{FormSpec, draw_form};
 use crate::workbook::Workbook;
 
 /// Draws the screen into the body, recording what a click on it does.
-pub fn draw(f: &mut Frame, app: &App, area: Rect, out: &mut Drawn) {
-    let Some(wb) = app.wb() else { return };
-    let targets = app.detail_targets();
+pub fn draw(f: &mut Frame, cx: DrawCtx, st: &ListForm, area: Rect, out: &mut Drawn) {
+    let Some(wb) = cx.wb else { return };
+    let targets = rows(wb);
     let focus_n = wb.review.focus.len();
     let rows: Vec<(String, String)> = targets
         .iter()
@@ -45,13 +45,13 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect, out: &mut Drawn) {
         .collect();
     draw_form(
         f,
-        app.theme,
+        cx.theme,
         area,
         FormSpec {
             title: " Review details ".into(),
             focused: true,
             rows: &rows,
-            sel: app.details.sel,
+            sel: st.sel,
             extra: vec![format!(
                 "Framework: {} ({})",
                 inert(&wb.framework.title),

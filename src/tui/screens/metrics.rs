@@ -4,40 +4,40 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
-use super::ctx::ScreenCtx;
+use super::ctx::{DrawCtx, ScreenCtx};
 use crate::text::inert;
-use crate::tui::app::{App, Pane, Screen};
 use crate::tui::drawn::{Drawn, List};
 use crate::tui::edit::{METRIC_FIELDS, Target, fmt_number};
 use crate::tui::keys::Action;
 use crate::tui::layout;
+use crate::tui::screens::{ListForm, Pane, Screen};
 use crate::tui::widgets::draw_note;
 use crate::tui::widgets::form::{FormSpec, draw_form};
 use crate::tui::widgets::list::{ListSpec, draw_list};
 
 /// Draws the screen into the body, recording what a click on it does.
-pub fn draw(f: &mut Frame, app: &App, area: Rect, out: &mut Drawn) {
-    let Some(wb) = app.wb() else { return };
+pub fn draw(f: &mut Frame, cx: DrawCtx, st: &ListForm, area: Rect, out: &mut Drawn) {
+    let Some(wb) = cx.wb else { return };
     let metrics = &wb.framework.metrics;
     if metrics.is_empty() {
         let text = format!(
             "{} suggests no performance measures. Data with comparators can still go in the evidence library (E) as items of kind Data.",
             inert(&wb.framework.title)
         );
-        return draw_note(f, app.theme, area, " Metrics ", &text);
+        return draw_note(f, cx.theme, area, " Metrics ", &text);
     }
     let (left, right) = layout::questions(area);
     draw_list(
         f,
-        app.theme,
-        &app.frame,
+        cx.theme,
+        cx.frame,
         left,
         out,
         ListSpec {
             title: format!(" Metrics ({}) ", metrics.len()),
-            focused: app.metrics.pane == Pane::List,
+            focused: st.pane == Pane::List,
             len: metrics.len(),
-            sel: app.metrics.sel,
+            sel: st.sel,
             list: List::Of(Screen::Metrics),
         },
         |i| {
@@ -52,7 +52,7 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect, out: &mut Drawn) {
             format!("{v:>6}  {}", m.name)
         },
     );
-    let Some(m) = metrics.get(app.metrics.sel) else {
+    let Some(m) = metrics.get(st.sel) else {
         return;
     };
     let rows: Vec<(String, String)> = METRIC_FIELDS
@@ -80,13 +80,13 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect, out: &mut Drawn) {
     }
     draw_form(
         f,
-        app.theme,
+        cx.theme,
         right,
         FormSpec {
             title: format!(" {} ", inert(&m.id)),
-            focused: app.metrics.pane == Pane::Form,
+            focused: st.pane == Pane::Form,
             rows: &rows,
-            sel: app.metrics.field,
+            sel: st.field,
             extra,
         },
         None,

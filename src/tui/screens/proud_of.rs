@@ -5,12 +5,12 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 
 use super::Pending;
-use super::ctx::ScreenCtx;
-use crate::tui::app::{App, Pane, Screen};
+use super::ctx::{DrawCtx, ScreenCtx};
 use crate::tui::drawn::{Drawn, List};
 use crate::tui::edit::{CASE_FIELDS, Target, new_case};
 use crate::tui::keys::Action;
 use crate::tui::layout;
+use crate::tui::screens::{ListForm, Pane, Screen};
 use crate::tui::undo::Part;
 use crate::tui::widgets::draw_note;
 use crate::tui::widgets::form::{FormSpec, draw_form};
@@ -19,12 +19,12 @@ use crate::tui::widgets::placeholder_or;
 use crate::workbook::fields::NEW_CASE;
 
 /// Draws the screen into the body, recording what a click on it does.
-pub fn draw(f: &mut Frame, app: &App, area: Rect, out: &mut Drawn) {
-    let Some(wb) = app.wb() else { return };
+pub fn draw(f: &mut Frame, cx: DrawCtx, st: &ListForm, area: Rect, out: &mut Drawn) {
+    let Some(wb) = cx.wb else { return };
     if wb.proud_of.is_empty() {
         return draw_note(
             f,
-            app.theme,
+            cx.theme,
             area,
             " What we're proud of ",
             "No case studies yet. Press a to add one: what was done, its impact, the barriers, the conditions for success and a contact.",
@@ -33,33 +33,33 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect, out: &mut Drawn) {
     let (left, right) = layout::questions(area);
     draw_list_with(
         f,
-        app.theme,
-        &app.frame,
+        cx.theme,
+        cx.frame,
         left,
         out,
         ListSpec {
             title: format!(" What we're proud of ({}) ", wb.proud_of.len()),
-            focused: app.proud.pane == Pane::List,
+            focused: st.pane == Pane::List,
             len: wb.proud_of.len(),
-            sel: app.proud.sel,
+            sel: st.sel,
             list: List::Of(Screen::ProudOf),
         },
         |i| placeholder_or(&wb.proud_of[i].title, NEW_CASE),
     );
-    let sel = app.proud.sel.min(wb.proud_of.len() - 1);
+    let sel = st.sel.min(wb.proud_of.len() - 1);
     let rows: Vec<(String, String)> = CASE_FIELDS
         .iter()
         .map(|fl| (fl.label().to_string(), Target::Case(sel, *fl).read(wb)))
         .collect();
     draw_form(
         f,
-        app.theme,
+        cx.theme,
         right,
         FormSpec {
             title: " Case study ".into(),
-            focused: app.proud.pane == Pane::Form,
+            focused: st.pane == Pane::Form,
             rows: &rows,
-            sel: app.proud.field,
+            sel: st.field,
             extra: Vec::new(),
         },
         None,

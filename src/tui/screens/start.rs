@@ -13,10 +13,10 @@ use std::path::{Path, PathBuf};
 use crate::review::scoring;
 use crate::store::WorkbookFile;
 use crate::text::{inert, pad};
-use crate::tui::app::App;
 use crate::tui::component::Handled;
 use crate::tui::drawn::{Drawn, Hit};
 use crate::tui::keys::{Action, Context, Keymap};
+use crate::tui::theme::Theme;
 use crate::tui::widgets::boxed;
 
 /// What the start screen answers to, in the order its help lists them:
@@ -50,10 +50,16 @@ pub fn help(keymap: &Keymap) -> Vec<(String, String)> {
 }
 
 /// Draws the start screen into the body; its rows are clickable.
-pub fn draw(f: &mut Frame, app: &App, area: Rect, out: &mut Drawn) {
-    let th = app.theme;
+pub fn draw(
+    f: &mut Frame,
+    th: Theme,
+    st: &StartState,
+    workbooks_dir: &Path,
+    area: Rect,
+    out: &mut Drawn,
+) {
     let block = boxed(
-        format!(" Workbooks in {} ", app.workbooks_dir.display()),
+        format!(" Workbooks in {} ", workbooks_dir.display()),
         true,
         th,
     );
@@ -70,7 +76,7 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect, out: &mut Drawn) {
     let new = "+ New workbook from a framework";
     lines.push(Line::from(Span::styled(
         pad(new, w),
-        if app.start.sel == 0 {
+        if st.sel == 0 {
             th.selected()
         } else {
             th.title()
@@ -84,8 +90,8 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect, out: &mut Drawn) {
         inner.width,
         inner.height.saturating_sub(2),
     );
-    out.rows(rows, 0, app.start.books.len().min(height) + 1, Hit::Start);
-    for (i, b) in app.start.books.iter().enumerate().take(height) {
+    out.rows(rows, 0, st.books.len().min(height) + 1, Hit::Start);
+    for (i, b) in st.books.iter().enumerate().take(height) {
         let text = match &b.error {
             Some(e) => format!("  {}  does not open: {}", inert(&b.council), inert(e)),
             None => format!(
@@ -98,14 +104,14 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect, out: &mut Drawn) {
                 b.changed
             ),
         };
-        let style = if app.start.sel == i + 1 {
+        let style = if st.sel == i + 1 {
             th.selected()
         } else {
             Style::default()
         };
         lines.push(Line::from(Span::styled(pad(&text, w), style)));
     }
-    if app.start.books.is_empty() {
+    if st.books.is_empty() {
         lines.push(Line::from(""));
         lines.push(Line::from(
             "No workbooks yet. Press Enter to make your first one: choose a framework, then type the council and the review title.",
