@@ -1,11 +1,14 @@
-//! The interface's state and its one `update`: a key becomes an `Action`,
-//! `update` changes the state, and the views in `view` only draw it.
+//! The interface's shared state (`App`) and its one `update`: a key
+//! becomes an `Action`, `update` hands it to the open pop-up or the screen
+//! shown, and the views in `view` only draw.
 //!
-//! (Far over 600 lines: issue 12 is splitting it into components. The
-//! pickers, the edit-performing place, the open pop-up's description and
-//! the hit map have moved out (`popups/`, `widgets/`, `changes.rs`,
-//! `chosen.rs`, `shown.rs`, `drawn.rs`); every screen's actions are still
-//! here until each moves to `screens/` with its drawing.)
+//! What each part does lives with it, as `impl App` blocks or functions
+//! given a context: the screens' actions in `screens/` (the questions
+//! screen in `screens/questions/`), the pop-ups' keys in `popups/`, the
+//! mouse in `mouse.rs`, the one place an edit happens in `changes.rs`,
+//! saving in `saving.rs`, a picker's choice in `chosen.rs`. The screens'
+//! state types are theirs and re-exported here. No file of `src/tui`
+//! imports one that imports it back (`.ci/tui_circles.py` checks).
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -14,16 +17,15 @@ use std::rc::Rc;
 use std::time::Instant;
 
 use super::component::{Component, Handled};
-use super::screens::ListSizes;
 pub use super::screens::Pending;
 pub use super::screens::start::{Listed, StartChoice, StartState};
-use super::widgets::confirm::Confirm;
 use super::widgets::input::TextInput;
-use ratatui::crossterm::event::{KeyEvent, MouseEvent, MouseEventKind};
+use ratatui::crossterm::event::KeyEvent;
 
-use super::drawn::{self, Drawn};
-use super::edit::{CASE_FIELDS, Editor, METRIC_FIELDS, Target};
+use super::drawn::Drawn;
+use super::edit::Target;
 use super::keys::{Action, Context, Key, Keymap};
+pub use super::popups::Popup;
 pub use super::popups::new_workbook::form::NewWorkbook;
 use super::popups::pick;
 pub use super::popups::pick::{EXPORTS, ExportChoice};
@@ -40,66 +42,6 @@ use crate::search::Lowered;
 use crate::store::session::Doc;
 use crate::text::{Breaks, line_breaks};
 use crate::workbook::{EvidenceItem, Workbook};
-
-/// Rows of the activity form: the kind, then the fields.
-pub const ACTIVITY_ROWS: usize = 5;
-
-pub enum Popup {
-    Help {
-        scroll: usize,
-    },
-    /// Any choose-from-a-list pop-up (see [`super::popups::pick`]).
-    Pick(Box<super::popups::pick::Pick>),
-    Editor(Box<Editor>),
-    Search(Box<SearchState>),
-    Filter(Box<TextInput>),
-    /// A yes/no question, and what yes does.
-    Confirm {
-        ask: Confirm,
-        on_yes: Pending,
-    },
-    New(Box<NewWorkbook>),
-    /// The name to review as.
-    ReviewAs(Box<TextInput>),
-    /// Changes that could not be saved: what to do with them.
-    Unsaved(super::popups::saving::UnsavedPrompt),
-    /// A file name for save as or a copy.
-    SavePath(Box<super::popups::saving::PathPrompt>),
-    /// The user's name, asked once on the first run.
-    UserName(Box<TextInput>),
-}
-
-impl Popup {
-    /// Whether text is typed into it: its keys are looked up in the text
-    /// context ([`Context::Text`]).
-    fn takes_text(&self) -> bool {
-        matches!(
-            self,
-            Popup::SavePath(_)
-                | Popup::UserName(_)
-                | Popup::Editor(_)
-                | Popup::Search(_)
-                | Popup::Filter(_)
-                | Popup::New(_)
-                | Popup::ReviewAs(_)
-        )
-    }
-
-    fn context(&self) -> Option<Context> {
-        match self {
-            Popup::Confirm { .. } => Some(Context::Confirm),
-            Popup::Unsaved(_) => Some(Context::Unsaved),
-            Popup::SavePath(_)
-            | Popup::UserName(_)
-            | Popup::Editor(_)
-            | Popup::Search(_)
-            | Popup::Filter(_)
-            | Popup::New(_)
-            | Popup::ReviewAs(_) => None,
-            _ => Some(Context::Popup),
-        }
-    }
-}
 
 pub struct App {
     pub keymap: Keymap,
@@ -381,98 +323,6 @@ impl App {
         }
     }
 
-    pub fn handle_mouse(&mut self, m: MouseEvent) {
-        if self.popup.is_some() {
-            return;
-        }
-        match m.kind {
-            MouseEventKind::ScrollDown => self.update(Action::Down),
-            MouseEventKind::ScrollUp => self.update(Action::Up),
-            MouseEventKind::Down(_) => self.click(m.column, m.row),
-            _ => {}
-        }
-    }
-
-    /// A click, on what the last frame drew there.
-    fn click(&mut self, col: u16, row: u16) {
-        match self.frame.at(col, row) {
-            Some(drawn::Hit::Tab(s)) => self.screen = s,
-            Some(drawn::Hit::Question(i)) => {
-                self.q.sel = i;
-                self.q.pane = Pane::List;
-                self.q.slot = 0;
-            }
-            Some(drawn::Hit::Start(i)) => self.start.sel = i.min(self.start.books.len()),
-            Some(drawn::Hit::Item(i)) => {
-                if let Some(lf) = self.current_list_form_mut() {
-                    lf.sel = i;
-                    lf.pane = Pane::List;
-                    lf.field = 0;
-                }
-            }
-            Some(drawn::Hit::Form) => match self.screen {
-                Screen::Questions => self.q.pane = Pane::Form,
-                _ => {
-                    if let Some(lf) = self.current_list_form_mut() {
-                        lf.pane = Pane::Form;
-                    }
-                }
-            },
-            Some(drawn::Hit::Inert) | None => {}
-        }
-    }
-
-    pub(super) fn current_list_form(&self) -> Option<&ListForm> {
-        match self.screen {
-            Screen::Evidence => Some(&self.ev.list),
-            Screen::Details => Some(&self.details),
-            Screen::Metrics => Some(&self.metrics),
-            Screen::ProudOf => Some(&self.proud),
-            Screen::Activity => Some(&self.activity),
-            _ => None,
-        }
-    }
-
-    pub(super) fn current_list_form_mut(&mut self) -> Option<&mut ListForm> {
-        match self.screen {
-            Screen::Evidence => Some(&mut self.ev.list),
-            Screen::Details => Some(&mut self.details),
-            Screen::Metrics => Some(&mut self.metrics),
-            Screen::ProudOf => Some(&mut self.proud),
-            Screen::Activity => Some(&mut self.activity),
-            _ => None,
-        }
-    }
-
-    pub(super) fn list_len(&self) -> usize {
-        let Some(wb) = self.wb() else { return 0 };
-        match self.screen {
-            Screen::Evidence => self.evidence_shown().len(),
-            Screen::Details => self.detail_targets().len(),
-            Screen::Metrics => wb.framework.metrics.len(),
-            Screen::ProudOf => wb.proud_of.len(),
-            Screen::Activity => self
-                .reviewer
-                .as_ref()
-                .and_then(|n| wb.reviewer(n))
-                .map_or(0, |r| r.activities.len()),
-            _ => 0,
-        }
-    }
-
-    pub(super) fn form_len(&self) -> usize {
-        match self.screen {
-            Screen::Evidence => self
-                .evidence_shown()
-                .get(self.ev.list.sel)
-                .map_or(0, |i| self.evidence_fields(*i).len()),
-            Screen::Metrics => METRIC_FIELDS.len(),
-            Screen::ProudOf => CASE_FIELDS.len(),
-            Screen::Activity => ACTIVITY_ROWS,
-            _ => 0,
-        }
-    }
-
     /// The one place state changes in answer to an action.
     pub fn update(&mut self, action: Action) {
         // An editor's changes are one entry; with no editor open, each
@@ -632,33 +482,6 @@ impl App {
             v.push((format!("Take {from}'s"), value.clone()));
         }
         v
-    }
-
-    fn list_form_action(&mut self, action: Action) {
-        let sizes = ListSizes {
-            items: self.list_len(),
-            fields: self.form_len(),
-            page: self.frame.size.height.saturating_sub(6).max(1) as usize,
-            // The details screen is one list of fields, with no form beside it.
-            has_form: self.screen != Screen::Details,
-        };
-        let screen = self.screen;
-        let Some(lf) = self.current_list_form_mut() else {
-            return;
-        };
-        match lf.navigate(action, sizes) {
-            Handled::Done(()) => return self.screen = Screen::Questions,
-            Handled::Consumed if action == Action::NextPane => return,
-            _ => {}
-        }
-        match screen {
-            Screen::Evidence => self.evidence_action(action),
-            Screen::Details => super::screens::details::action(self, action),
-            Screen::Metrics => super::screens::metrics::action(self, action),
-            Screen::ProudOf => super::screens::proud_of::action(self, action),
-            Screen::Activity => super::screens::activity::action(self, action),
-            _ => {}
-        }
     }
 
     /// Called between events: starts pending saves and collects results.

@@ -11,6 +11,7 @@ pub mod drawn;
 pub mod edit;
 pub mod keys;
 pub mod layout;
+pub mod mouse;
 pub mod popups;
 pub mod saving;
 pub mod screens;

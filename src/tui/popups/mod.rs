@@ -11,3 +11,69 @@ pub mod new_workbook;
 pub mod pick;
 pub mod saving;
 pub mod search;
+
+use crate::tui::edit::Editor;
+use crate::tui::keys::Context;
+use crate::tui::screens::Pending;
+use crate::tui::widgets::confirm::Confirm;
+use crate::tui::widgets::input::TextInput;
+use new_workbook::form::NewWorkbook;
+use search::state::SearchState;
+
+/// The pop-up open over the screen (at most one).
+pub enum Popup {
+    Help {
+        scroll: usize,
+    },
+    /// Any choose-from-a-list pop-up (see [`pick`]).
+    Pick(Box<pick::Pick>),
+    Editor(Box<Editor>),
+    Search(Box<SearchState>),
+    Filter(Box<TextInput>),
+    /// A yes/no question, and what yes does.
+    Confirm {
+        ask: Confirm,
+        on_yes: Pending,
+    },
+    New(Box<NewWorkbook>),
+    /// The name to review as.
+    ReviewAs(Box<TextInput>),
+    /// Changes that could not be saved: what to do with them.
+    Unsaved(saving::UnsavedPrompt),
+    /// A file name for save as or a copy.
+    SavePath(Box<saving::PathPrompt>),
+    /// The user's name, asked once on the first run.
+    UserName(Box<TextInput>),
+}
+
+impl Popup {
+    /// Whether text is typed into it: its keys are looked up in the text
+    /// context ([`Context::Text`]).
+    pub(crate) fn takes_text(&self) -> bool {
+        matches!(
+            self,
+            Popup::SavePath(_)
+                | Popup::UserName(_)
+                | Popup::Editor(_)
+                | Popup::Search(_)
+                | Popup::Filter(_)
+                | Popup::New(_)
+                | Popup::ReviewAs(_)
+        )
+    }
+
+    pub(crate) fn context(&self) -> Option<Context> {
+        match self {
+            Popup::Confirm { .. } => Some(Context::Confirm),
+            Popup::Unsaved(_) => Some(Context::Unsaved),
+            Popup::SavePath(_)
+            | Popup::UserName(_)
+            | Popup::Editor(_)
+            | Popup::Search(_)
+            | Popup::Filter(_)
+            | Popup::New(_)
+            | Popup::ReviewAs(_) => None,
+            _ => Some(Context::Popup),
+        }
+    }
+}

@@ -12,6 +12,7 @@ pub mod dashboard;
 pub mod details;
 pub mod evidence;
 pub mod findings;
+pub mod list_forms;
 pub mod metrics;
 pub mod peer;
 pub mod proud_of;
