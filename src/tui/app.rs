@@ -415,7 +415,7 @@ impl App {
                 }
             }
             Screen::Peer => self.peer_action(action),
-            Screen::Findings => self.findings_action(action),
+            Screen::Findings => super::screens::findings::action(self, action),
             Screen::Evidence
             | Screen::Details
             | Screen::Metrics

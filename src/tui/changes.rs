@@ -172,7 +172,10 @@ impl App {
                 self.q.slot = spot.slot.min(last(self.slots().len()));
             }
             Screen::Findings => {
-                self.findings.sel = spot.list.min(last(self.finding_rows().len()));
+                self.findings.sel = spot.list.min(last(
+                    self.wb()
+                        .map_or(0, |w| super::screens::findings::rows(w).len()),
+                ));
             }
             _ => {
                 let n = self.list_len();
@@ -200,6 +203,7 @@ impl super::screens::ctx::ScreenCtx for App {
             Screen::Details => &mut self.details,
             Screen::Metrics => &mut self.metrics,
             Screen::Activity => &mut self.activity,
+            Screen::Findings => &mut self.findings,
             _ => &mut self.proud,
         }
     }
@@ -226,5 +230,14 @@ impl super::screens::ctx::ScreenCtx for App {
     fn reviewer(&self) -> Option<(String, Option<String>)> {
         let name = self.reviewer.clone()?;
         Some((name, self.reviewer_role.clone()))
+    }
+    fn say(&mut self, message: String) {
+        self.message = Some((message, false));
+    }
+    fn show(&mut self, screen: Screen) {
+        self.screen = screen;
+    }
+    fn editing(&self) -> bool {
+        matches!(self.popup, Some(super::app::Popup::Editor(_)))
     }
 }

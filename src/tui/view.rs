@@ -76,7 +76,9 @@ pub fn draw(f: &mut Frame, app: &App) -> Drawn {
             super::screens::activity::draw(f, app.draw_ctx(), &app.activity, l.body, out_)
         }
         Screen::Peer => super::screens::peer::draw(f, app, l.body, out_),
-        Screen::Findings => super::screens::findings::draw(f, app, l.body, out_),
+        Screen::Findings => {
+            super::screens::findings::draw(f, app.draw_ctx(), &app.findings, l.body, out_)
+        }
     }
     draw_status(f, app, l.status);
     let km = &app.keymap;

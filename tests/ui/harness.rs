@@ -428,7 +428,7 @@ pub fn select_row(app: &mut App, screen: &str, row: usize) {
 
 /// The rows of the Findings screen.
 pub fn finding_rows(app: &App) -> Vec<peerbook::tui::screens::findings::FindRow> {
-    app.finding_rows()
+    peerbook::tui::screens::findings::rows(wb(app))
 }
 
 /// Shows a screen, as its tab key would (also one the mode does not offer).

@@ -2,7 +2,7 @@
 //! implements it, in `changes.rs`), and what it may read while it draws:
 //! a screen's `action` and `draw` take these instead of the app.
 
-use super::{ListForm, Pending};
+use super::{ListForm, Pending, Screen};
 use crate::tui::drawn::Drawn;
 use crate::tui::edit::Target;
 use crate::tui::popups::pick::Pick;
@@ -33,6 +33,12 @@ pub trait ScreenCtx {
     fn choose(&mut self, pick: Pick);
     /// Who is reviewing, in reviewer mode, and the role they gave.
     fn reviewer(&self) -> Option<(String, Option<String>)>;
+    /// Says something in the status bar (not an error).
+    fn say(&mut self, message: String);
+    /// Shows another screen.
+    fn show(&mut self, screen: Screen);
+    /// Whether the editor is open (an `edit` was not refused).
+    fn editing(&self) -> bool;
 }
 
 /// What a screen reads while it draws, none of which it can change: the

@@ -8,20 +8,21 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::text::{cut, pad};
-use crate::tui::app::{App, Popup, Screen};
 use crate::tui::drawn::{Drawn, List};
 use crate::tui::edit::Target;
 use crate::tui::keys::Action;
 use crate::tui::layout;
-use crate::tui::screens::remove_at;
+use crate::tui::screens::ctx::{DrawCtx, ScreenCtx};
+use crate::tui::screens::{ListForm, Screen, remove_at};
 use crate::tui::undo::Part;
 use crate::tui::widgets::boxed;
+use crate::workbook::Workbook;
 
 /// Draws the screen into the body, recording what a click on it does.
-pub fn draw(f: &mut Frame, app: &App, area: Rect, out: &mut Drawn) {
-    let th = app.theme;
-    let Some(wb) = app.wb() else { return };
-    let rows = app.finding_rows();
+pub fn draw(f: &mut Frame, cx: DrawCtx, st: &ListForm, area: Rect, out: &mut Drawn) {
+    let th = cx.theme;
+    let Some(wb) = cx.wb else { return };
+    let rows = rows(wb);
     let fd = &wb.findings;
     let domain_title = |id: &str| {
         wb.framework
@@ -35,7 +36,7 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect, out: &mut Drawn) {
     f.render_widget(block, area);
     let w = inner.width as usize;
     let h = inner.height as usize;
-    let sel = app.findings.sel.min(rows.len().saturating_sub(1));
+    let sel = st.sel.min(rows.len().saturating_sub(1));
     let text_of = |row: &FindRow| -> String {
         match row {
             FindRow::KeyMessage(i) => format!("Key message {}: {}", i + 1, fd.key_messages[*i]),
@@ -83,7 +84,7 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect, out: &mut Drawn) {
         }
     };
     let o = layout::scroll(
-        app.frame.offset(List::Of(Screen::Findings), 0),
+        cx.frame.offset(List::Of(Screen::Findings), 0),
         sel,
         h,
         rows.len(),
@@ -150,166 +151,161 @@ fn new_finding(f: &crate::workbook::onsite::Findings, row: &FindRow) -> Option<T
     })
 }
 
-impl App {
-    /// Rows of the findings screen.
-    pub fn finding_rows(&self) -> Vec<FindRow> {
-        let Some(wb) = self.wb() else {
-            return Vec::new();
-        };
-        let f = &wb.findings;
-        let mut v: Vec<FindRow> = (0..f.key_messages.len()).map(FindRow::KeyMessage).collect();
-        v.push(FindRow::AddKeyMessage);
-        for d in &wb.framework.domains {
-            let df = f.domains.iter().find(|x| x.domain == d.id);
-            let id = d.id.clone();
-            v.extend(
-                (0..df.map_or(0, |x| x.strengths.len())).map(|i| FindRow::Strength(id.clone(), i)),
-            );
-            v.push(FindRow::AddStrength(id.clone()));
-            v.extend((0..df.map_or(0, |x| x.areas.len())).map(|i| FindRow::Area(id.clone(), i)));
-            v.push(FindRow::AddArea(id));
-        }
-        v.extend((0..f.recommendations.len()).map(FindRow::Rec));
-        v.push(FindRow::AddRec);
-        v.extend((0..f.next_steps.len()).map(FindRow::NextStep));
-        v.push(FindRow::AddNextStep);
-        v
+/// Rows of the findings screen.
+pub fn rows(wb: &Workbook) -> Vec<FindRow> {
+    let f = &wb.findings;
+    let mut v: Vec<FindRow> = (0..f.key_messages.len()).map(FindRow::KeyMessage).collect();
+    v.push(FindRow::AddKeyMessage);
+    for d in &wb.framework.domains {
+        let df = f.domains.iter().find(|x| x.domain == d.id);
+        let id = d.id.clone();
+        v.extend(
+            (0..df.map_or(0, |x| x.strengths.len())).map(|i| FindRow::Strength(id.clone(), i)),
+        );
+        v.push(FindRow::AddStrength(id.clone()));
+        v.extend((0..df.map_or(0, |x| x.areas.len())).map(|i| FindRow::Area(id.clone(), i)));
+        v.push(FindRow::AddArea(id));
     }
+    v.extend((0..f.recommendations.len()).map(FindRow::Rec));
+    v.push(FindRow::AddRec);
+    v.extend((0..f.next_steps.len()).map(FindRow::NextStep));
+    v.push(FindRow::AddNextStep);
+    v
+}
 
-    pub(crate) fn findings_action(&mut self, action: Action) {
-        let rows = self.finding_rows();
-        let n = rows.len();
-        let sel = self.findings.sel.min(n.saturating_sub(1));
-        let row = rows.get(sel).cloned();
-        match action {
-            Action::Up => self.findings.sel = sel.saturating_sub(1),
-            Action::Down => self.findings.sel = (sel + 1).min(n.saturating_sub(1)),
-            Action::Top => self.findings.sel = 0,
-            Action::Bottom => self.findings.sel = n.saturating_sub(1),
-            Action::Back => self.screen = Screen::Questions,
-            Action::Open | Action::Edit => match row {
-                Some(FindRow::KeyMessage(i)) => self.edit(Target::KeyMessage(i), false),
-                Some(FindRow::Strength(d, i)) => self.edit(Target::FindingStrength(d, i), false),
-                Some(FindRow::Area(d, i)) => self.edit(Target::FindingArea(d, i), false),
-                Some(FindRow::Rec(i)) => self.edit(Target::RecText(i), false),
-                Some(FindRow::NextStep(i)) => self.edit(Target::NextStep(i), false),
-                Some(add) => self.findings_add(&add),
-                None => {}
-            },
-            Action::Add => {
-                if let Some(r) = row {
-                    self.findings_add(&r);
-                }
+/// The screen's own actions: move, edit a row, add to its section, delete,
+/// and a recommendation's quick win, status, owner, due date and progress.
+pub fn action(cx: &mut impl ScreenCtx, action: Action) {
+    let rows = cx.workbook().map(rows).unwrap_or_default();
+    let n = rows.len();
+    let sel = cx.list_form().sel.min(n.saturating_sub(1));
+    let row = rows.get(sel).cloned();
+    match action {
+        Action::Up => cx.list_form().sel = sel.saturating_sub(1),
+        Action::Down => cx.list_form().sel = (sel + 1).min(n.saturating_sub(1)),
+        Action::Top => cx.list_form().sel = 0,
+        Action::Bottom => cx.list_form().sel = n.saturating_sub(1),
+        Action::Back => cx.show(Screen::Questions),
+        Action::Open | Action::Edit => match row {
+            Some(FindRow::KeyMessage(i)) => cx.edit(Target::KeyMessage(i), false),
+            Some(FindRow::Strength(d, i)) => cx.edit(Target::FindingStrength(d, i), false),
+            Some(FindRow::Area(d, i)) => cx.edit(Target::FindingArea(d, i), false),
+            Some(FindRow::Rec(i)) => cx.edit(Target::RecText(i), false),
+            Some(FindRow::NextStep(i)) => cx.edit(Target::NextStep(i), false),
+            Some(new) => add(cx, &new),
+            None => {}
+        },
+        Action::Add => {
+            if let Some(r) = row {
+                add(cx, &r);
             }
-            Action::Delete => {
-                let label = match &row {
-                    Some(FindRow::KeyMessage(i)) => format!("delete key message {}", i + 1),
-                    Some(FindRow::Strength(d, i)) => format!("delete strength {} of {d}", i + 1),
-                    Some(FindRow::Area(d, i)) => format!("delete area {} of {d}", i + 1),
-                    Some(FindRow::NextStep(i)) => format!("delete next step {}", i + 1),
-                    Some(FindRow::Rec(i)) => format!("delete recommendation {}", i + 1),
-                    _ => String::new(),
-                };
-                self.change(Part::Findings, |wb| {
-                    let f = &mut wb.findings;
-                    let removed = match row {
-                        Some(FindRow::KeyMessage(i)) => remove_at(&mut f.key_messages, i),
-                        Some(FindRow::Strength(d, i)) => {
-                            remove_at(&mut f.domain_mut(&d).strengths, i)
-                        }
-                        Some(FindRow::Area(d, i)) => remove_at(&mut f.domain_mut(&d).areas, i),
-                        Some(FindRow::NextStep(i)) => remove_at(&mut f.next_steps, i),
-                        Some(FindRow::Rec(i)) if i < f.recommendations.len() => {
-                            f.recommendations.remove(i);
-                            true
-                        }
-                        _ => false,
-                    };
-                    removed.then_some(label)
-                });
-            }
-            Action::QuickWin | Action::StatusPicker => {
-                let Some(FindRow::Rec(i)) = row else {
-                    self.message = Some(("Choose a recommendation first".into(), false));
-                    return;
-                };
-                self.change(Part::Findings, |wb| {
-                    let r = wb.findings.recommendations.get_mut(i)?;
-                    let label = if action == Action::QuickWin {
-                        format!("mark recommendation {} as a quick win or not", i + 1)
-                    } else {
-                        format!("change the status of recommendation {}", i + 1)
-                    };
-                    if action == Action::QuickWin {
-                        r.quick_win = !r.quick_win;
-                    } else {
-                        use crate::workbook::onsite::ActionStatus as S;
-                        r.status = match r.status {
-                            S::Open => S::InProgress,
-                            S::InProgress => S::Done,
-                            S::Done => S::Open,
-                        };
-                    }
-                    Some(label)
-                });
-            }
-            Action::EditOwner | Action::DueDate | Action::Progress => {
-                let Some(FindRow::Rec(i)) = row else {
-                    self.message = Some(("Choose a recommendation first".into(), false));
-                    return;
-                };
-                let t = match action {
-                    Action::EditOwner => Target::RecOwner(i),
-                    Action::DueDate => Target::RecDue(i),
-                    _ => Target::RecProgress(i),
-                };
-                self.edit(t, false);
-            }
-            _ => {}
         }
-    }
-
-    /// Adds an item to the section of a findings row and edits it.
-    pub(crate) fn findings_add(&mut self, row: &FindRow) {
-        let target = match row {
-            FindRow::Rec(_) | FindRow::AddRec => {
-                // A recommendation has fields of its own: it is added
-                // first, and its text edited.
-                self.open_group();
-                let mut i = 0;
-                let added = self.change(Part::Findings, |wb| {
-                    let recs = &mut wb.findings.recommendations;
-                    recs.push(crate::workbook::onsite::Recommendation::default());
-                    i = recs.len() - 1;
-                    Some(format!("add recommendation {}", i + 1))
-                });
-                if !added {
-                    return;
-                }
-                Target::RecText(i)
-            }
-            _ => {
-                let Some(t) = self.wb().and_then(|w| new_finding(&w.findings, row)) else {
-                    return;
-                };
-                t
-            }
-        };
-        self.edit(target, true);
-        // Keep the cursor on the new item's row.
-        let rows = self.finding_rows();
-        if let Some(Popup::Editor(ed)) = &self.popup {
-            let want = match &ed.target {
-                Target::KeyMessage(i) => Some(FindRow::KeyMessage(*i)),
-                Target::RecText(i) => Some(FindRow::Rec(*i)),
-                Target::NextStep(i) => Some(FindRow::NextStep(*i)),
-                _ => None,
+        Action::Delete => {
+            let label = match &row {
+                Some(FindRow::KeyMessage(i)) => format!("delete key message {}", i + 1),
+                Some(FindRow::Strength(d, i)) => format!("delete strength {} of {d}", i + 1),
+                Some(FindRow::Area(d, i)) => format!("delete area {} of {d}", i + 1),
+                Some(FindRow::NextStep(i)) => format!("delete next step {}", i + 1),
+                Some(FindRow::Rec(i)) => format!("delete recommendation {}", i + 1),
+                _ => String::new(),
             };
-            if let Some(w) = want
-                && let Some(p) = rows.iter().position(|r| *r == w)
-            {
-                self.findings.sel = p;
+            cx.change(Part::Findings, |wb| {
+                let f = &mut wb.findings;
+                let removed = match row {
+                    Some(FindRow::KeyMessage(i)) => remove_at(&mut f.key_messages, i),
+                    Some(FindRow::Strength(d, i)) => remove_at(&mut f.domain_mut(&d).strengths, i),
+                    Some(FindRow::Area(d, i)) => remove_at(&mut f.domain_mut(&d).areas, i),
+                    Some(FindRow::NextStep(i)) => remove_at(&mut f.next_steps, i),
+                    Some(FindRow::Rec(i)) if i < f.recommendations.len() => {
+                        f.recommendations.remove(i);
+                        true
+                    }
+                    _ => false,
+                };
+                removed.then_some(label)
+            });
+        }
+        Action::QuickWin | Action::StatusPicker => {
+            let Some(FindRow::Rec(i)) = row else {
+                cx.say("Choose a recommendation first".into());
+                return;
+            };
+            cx.change(Part::Findings, |wb| {
+                let r = wb.findings.recommendations.get_mut(i)?;
+                let label = if action == Action::QuickWin {
+                    format!("mark recommendation {} as a quick win or not", i + 1)
+                } else {
+                    format!("change the status of recommendation {}", i + 1)
+                };
+                if action == Action::QuickWin {
+                    r.quick_win = !r.quick_win;
+                } else {
+                    use crate::workbook::onsite::ActionStatus as S;
+                    r.status = match r.status {
+                        S::Open => S::InProgress,
+                        S::InProgress => S::Done,
+                        S::Done => S::Open,
+                    };
+                }
+                Some(label)
+            });
+        }
+        Action::EditOwner | Action::DueDate | Action::Progress => {
+            let Some(FindRow::Rec(i)) = row else {
+                cx.say("Choose a recommendation first".into());
+                return;
+            };
+            let t = match action {
+                Action::EditOwner => Target::RecOwner(i),
+                Action::DueDate => Target::RecDue(i),
+                _ => Target::RecProgress(i),
+            };
+            cx.edit(t, false);
+        }
+        _ => {}
+    }
+}
+
+/// Adds an item to the section of a findings row and edits it.
+fn add(cx: &mut impl ScreenCtx, row: &FindRow) {
+    let target = match row {
+        FindRow::Rec(_) | FindRow::AddRec => {
+            // A recommendation has fields of its own: it is added
+            // first, and its text edited.
+            cx.open_group();
+            let mut i = 0;
+            let added = cx.change(Part::Findings, |wb| {
+                let recs = &mut wb.findings.recommendations;
+                recs.push(crate::workbook::onsite::Recommendation::default());
+                i = recs.len() - 1;
+                Some(format!("add recommendation {}", i + 1))
+            });
+            if !added {
+                return;
             }
+            Target::RecText(i)
+        }
+        _ => {
+            let Some(t) = cx.workbook().and_then(|w| new_finding(&w.findings, row)) else {
+                return;
+            };
+            t
+        }
+    };
+    cx.edit(target.clone(), true);
+    // Keep the cursor on the new item's row.
+    let rows = cx.workbook().map(rows).unwrap_or_default();
+    if cx.editing() {
+        let want = match &target {
+            Target::KeyMessage(i) => Some(FindRow::KeyMessage(*i)),
+            Target::RecText(i) => Some(FindRow::Rec(*i)),
+            Target::NextStep(i) => Some(FindRow::NextStep(*i)),
+            _ => None,
+        };
+        if let Some(w) = want
+            && let Some(p) = rows.iter().position(|r| *r == w)
+        {
+            cx.list_form().sel = p;
         }
     }
 }
