@@ -573,13 +573,13 @@ fn go_to_slot(app: &mut App, want: &Slot) {
         press(app, "tab");
     }
     press(app, "g");
-    for _ in 0..answer_lines(&app).len() {
+    for _ in 0..answer_lines(app).len() {
         if slot(app).as_ref() == Some(want) {
             return;
         }
         press(app, "j");
     }
-    panic!("slot {want:?} not found in {:?}", answer_lines(&app));
+    panic!("slot {want:?} not found in {:?}", answer_lines(app));
 }
 
 #[test]
@@ -2320,7 +2320,7 @@ fn deleting_a_focus_question_can_be_undone() {
 
 /// Selects a row of the findings screen.
 fn go_to_finding(app: &mut App, want: peerbook::tui::screens::findings::FindRow) {
-    let rows = finding_rows(&app);
+    let rows = finding_rows(app);
     select_row(
         app,
         "Findings",

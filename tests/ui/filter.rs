@@ -59,7 +59,7 @@ fn listed(text: &str, reference: &str) -> bool {
 }
 
 fn current(app: &App) -> String {
-    question(&app).unwrap_or_default()
+    question(app).unwrap_or_default()
 }
 
 #[test]
