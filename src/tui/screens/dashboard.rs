@@ -5,14 +5,15 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Bar, BarChart, BarGroup, Paragraph, Wrap};
 
+use crate::review::scoring::Report;
 use crate::text::{cut, inert, width};
-use crate::tui::app::App;
+use crate::tui::screens::ctx::DrawCtx;
 use crate::tui::widgets::boxed;
 
-/// Draws the dashboard into the body.
-pub fn draw(f: &mut Frame, app: &App, area: Rect) {
-    let th = app.theme;
-    let (Some(wb), Some(r)) = (app.wb(), app.report()) else {
+/// Draws the dashboard into the body, from the open workbook's scores.
+pub fn draw(f: &mut Frame, cx: DrawCtx, report: Option<&Report>, area: Rect) {
+    let th = cx.theme;
+    let (Some(wb), Some(r)) = (cx.wb, report) else {
         return;
     };
     let half = area.width / 2;
