@@ -404,10 +404,10 @@ fn digits_rate_the_current_answer() {
 fn a_digit_not_on_the_scale_shows_a_message_and_changes_nothing() {
     let (mut app, _d) = suffolk();
     let before = wb(&app).answer("1").unwrap().clone();
-    let rev = app.doc.as_ref().unwrap().revision;
+    let rev = revision(&app);
     press(&mut app, "5");
     assert_eq!(wb(&app).answer("1").unwrap(), &before);
-    assert_eq!(app.doc.as_ref().unwrap().revision, rev);
+    assert_eq!(revision(&app), rev);
     assert!(is_error(&app));
     let m = message(&app);
     assert!(m.starts_with("5 is not on the scale"), "{m}");
@@ -522,7 +522,7 @@ fn narrative_editor_writes_text_as_typed_including_non_ascii() {
         wb(&app).answer("13").unwrap().narrative,
         format!("{before}\nYnys Môn — café ✓ 日本")
     );
-    assert!(app.doc.as_ref().unwrap().revision > 0);
+    assert!(revision(&app) > 0);
     // Esc closes and keeps the text.
     press(&mut app, "esc");
     assert!(popup(&app).is_none());
@@ -1602,7 +1602,7 @@ fn creating_a_workbook_from_the_start_screen() {
     assert_eq!(wb(&app).review.council, "Ynys Môn");
     assert_eq!(wb(&app).review.title, "Reablement review");
     assert_eq!(wb(&app).framework.id, "suffolk-reablement-2016");
-    let path = app.doc.as_ref().unwrap().path.clone();
+    let path = workbook_path(&app);
     assert!(path.starts_with(dir.path().join("workbooks")), "{path:?}");
     assert!(path.exists());
     assert!(message(&app).starts_with("Created "), "{}", message(&app));

@@ -467,3 +467,19 @@ pub fn review_as(app: &mut App, name: &str, role: &str) {
     app.reviewer = Some(name.into());
     app.reviewer_role = Some(role.into());
 }
+
+/// The open workbook's revision: how many changes it has had since it
+/// was opened (unchanged when a key changes nothing).
+pub fn revision(app: &App) -> u64 {
+    app.doc.as_ref().expect("a workbook is open").revision
+}
+
+/// Where the open workbook is kept.
+pub fn workbook_path(app: &App) -> std::path::PathBuf {
+    app.doc.as_ref().expect("a workbook is open").path.clone()
+}
+
+/// What the interface prints once it has closed (where changes went).
+pub fn exit_note(app: &App) -> Option<String> {
+    app.exit_note.clone()
+}

@@ -156,7 +156,7 @@ fn a_recovered_copy_chosen_on_quit_exists_and_holds_the_changes() {
     press(&mut app, "q");
     press(&mut app, "c");
     assert!(quitting(&app));
-    let note = app.exit_note.clone().expect("a note saying where");
+    let note = exit_note(&app).expect("a note saying where");
     let at = note
         .split_whitespace()
         .find(|w| w.contains(".recovered-"))
