@@ -69,7 +69,7 @@ impl App {
 
     /// Selects a question by flat index, from wherever (the list's own
     /// moves, search, the Peer screen, `n`, a reload): one the filter hides
-    /// clears the filter, and says so (see [`App::land_on`]).
+    /// clears the filter, and says so (see `App::land_on` in `questions/filter.rs`).
     pub fn select_question(&mut self, i: usize) {
         self.land_on(i);
         self.q.slot = 0;

@@ -44,11 +44,11 @@ pub struct QuestionsState {
     /// Selected slot of the answer pane.
     pub slot: usize,
     /// Changed when another question is chosen, so the answer pane's
-    /// scroll starts again from the top (see [`super::drawn`]).
+    /// scroll starts again from the top (see [`crate::tui::drawn`]).
     pub detail_view: u64,
     /// Which questions the list shows (None: all).
     pub filter: Option<QuestionFilter>,
     /// The flat indices of the questions the filter shows, by revision
-    /// (see [`App::shown_questions`]); emptied when the filter changes.
+    /// (see [`crate::tui::app::App::shown_questions`]); emptied when the filter changes.
     pub shown: RefCell<Option<(u64, Rc<Vec<usize>>)>>,
 }
