@@ -1,10 +1,11 @@
 //! The screens: which there are, what they are called, the state they
-//! share, and one file a screen that draws it and, for the screens moved so
-//! far (start, proud of, metrics, details, activity), handles its actions
-//! through [`ctx::ScreenCtx`]: what a screen may ask of the app, passed in,
-//! so no screen's actions need the app itself. (The questions, evidence,
-//! peer and findings screens' actions are still `impl App` blocks, in
-//! their own files.)
+//! share, and one file (or folder) a screen that draws it and handles its
+//! actions. Start, details, metrics, proud of, activity and findings act
+//! through [`ctx::ScreenCtx`] (what a screen may ask of the app, passed
+//! in) and draw from [`ctx::DrawCtx`] (what they may read) with their own
+//! state, so they need nothing of the app; the dashboard draws so too.
+//! The questions, evidence and peer screens' actions are still `impl App`
+//! blocks in their own files, and they draw from `&App`.
 
 pub mod activity;
 pub mod ctx;
