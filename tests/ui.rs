@@ -19,6 +19,8 @@ use tempfile::TempDir;
 #[path = "ui/saving.rs"]
 mod saving;
 
+#[path = "ui/export.rs"]
+mod export;
 #[path = "ui/filter.rs"]
 mod filter;
 #[path = "ui/keys.rs"]
@@ -1870,9 +1872,16 @@ fn the_export_screen_writes_beside_the_workbook_and_says_where() {
     assert!(message(&app).contains(&written[0].display().to_string()));
     let text = std::fs::read_to_string(&written[0]).unwrap();
     assert!(text.starts_with("# Suffolk County Council: "), "{text}");
-    // Again: a new name, never over the first.
+    // A pop-up names the whole path; Enter closes it.
+    assert!(showing(&app, "exported"));
+    keys(&mut app, "enter");
+    assert_eq!(popup_name(&app), None);
+    // Again: asked first, and a new name is one of the answers, never
+    // over the first silently (more in `ui/export.rs`).
     typ(&mut app, "X");
     keys(&mut app, "enter");
+    assert!(showing(&app, "export exists"));
+    keys(&mut app, "j enter");
     let n = std::fs::read_dir(dir.path()).unwrap().count();
     assert_eq!(n, 2);
     assert!(

@@ -102,6 +102,16 @@ impl App {
                     self.export(*choice);
                 }
             }
+            Purpose::ExportExists {
+                choice,
+                path,
+                other,
+            } => {
+                if let Some(on) = super::popups::export::ON_EXISTING.get(i) {
+                    self.export_existing(*on, choice, &path, &other);
+                }
+            }
+            Purpose::Exported => {}
             Purpose::Conflict => {
                 let values = self.conflict_choices(i);
                 self.popup = Some(Popup::Pick(Box::new(pick::resolve(i, values))));

@@ -2,5 +2,6 @@
 //! themselves) and the saving prompts. (The text inputs, help and confirm
 //! are still in `app.rs` and `view.rs`.)
 
+pub mod export;
 pub mod pick;
 pub mod saving;
