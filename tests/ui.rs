@@ -27,6 +27,8 @@ mod filter;
 mod keys;
 #[path = "ui/search.rs"]
 mod search;
+#[path = "ui/sort.rs"]
+mod sort;
 #[path = "ui/ux.rs"]
 mod ux;
 

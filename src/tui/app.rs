@@ -92,6 +92,9 @@ pub struct QuestionsState {
     /// The flat indices of the questions the filter shows, by revision
     /// (see [`App::shown_questions`]); emptied when the filter changes.
     pub shown: RefCell<Option<(u64, Rc<Vec<usize>>)>>,
+    /// The list's order (framework, by owner, by status), kept while the
+    /// workbook is open.
+    pub sort: super::screens::question_sort::QuestionSort,
 }
 
 /// Rows of the activity form: the kind, then the fields.
@@ -826,6 +829,7 @@ impl App {
             (Pane::List, Action::Top) => self.select_question(to(0)),
             (Pane::List, Action::Bottom) => self.select_question(to(total - 1)),
             (_, Action::FilterQuestions) => self.open_question_filter(),
+            (_, Action::SortQuestions) => self.next_question_sort(),
             (Pane::List, Action::Open) => self.q.pane = Pane::Form,
             (Pane::Form, Action::Up) => self.q.slot = self.q.slot.saturating_sub(1),
             (Pane::Form, Action::Down) => {

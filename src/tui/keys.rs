@@ -77,6 +77,9 @@ pub enum Action {
     /// Finish typing in a field, even a multi-line one (where Enter is a
     /// new line).
     Done,
+    /// Put the question list in the next order: framework, by owner, by
+    /// status.
+    SortQuestions,
 }
 
 impl Action {
@@ -193,6 +196,11 @@ const NAMES: &[(Action, &str, &str)] = &[
         Action::FilterQuestions,
         "filter_questions",
         "show only my questions, an owner's or a status's",
+    ),
+    (
+        Action::SortQuestions,
+        "sort_questions",
+        "sort the questions by owner, by status or as the framework has them",
     ),
     (Action::Export, "export", "export a pack, summary or CSV"),
     (Action::Undo, "undo", "undo the last change to the workbook"),
@@ -588,6 +596,7 @@ impl Default for Keymap {
             b(C::Questions, Key::ch('J'), A::MoveDown, false),
             b(C::Questions, Key::ch('l'), A::Link, false),
             b(C::Questions, Key::ch('f'), A::FilterQuestions, false),
+            b(C::Questions, Key::ch('O'), A::SortQuestions, false),
             // Evidence
             b(C::Evidence, Key::ch('a'), A::Add, true),
             b(C::Evidence, Key::plain(K::Enter), A::Edit, true),
@@ -910,6 +919,7 @@ fn short(a: Action) -> String {
         Action::EditNarrative => "narrative".into(),
         Action::NextUnanswered => "next gap".into(),
         Action::FilterQuestions => "filter".into(),
+        Action::SortQuestions => "sort".into(),
         Action::Open => "open".into(),
         Action::Back => "back".into(),
         Action::Yes => "yes".into(),

@@ -174,6 +174,7 @@ fn screen_hints(app: &App) -> Vec<(String, String)> {
             (Action::FilterQuestions, k.to_string(), "filter".into()),
         );
     }
+    super::screens::question_sort::sort_hint(app, in_list, &mut hints);
     hints.into_iter().map(|(_, k, d)| (k, d)).collect()
 }
 

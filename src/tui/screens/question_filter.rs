@@ -139,9 +139,10 @@ impl App {
         }
     }
 
-    /// The questions the list draws and moves through: those shown, and
-    /// the selected one even when an edit has just taken it out of the
-    /// filter (it stays until the selection moves on).
+    /// The questions the list draws and moves through, in the list's order
+    /// (see [`super::question_sort`]): those shown, and the selected one
+    /// even when an edit has just taken it out of the filter (it stays
+    /// until the selection moves on).
     pub fn visible_questions(&self) -> Vec<usize> {
         let mut v = self.shown_questions().to_vec();
         if self.q.sel < self.q.question_rows.len()
@@ -149,7 +150,10 @@ impl App {
         {
             v.insert(at, self.q.sel);
         }
-        v
+        match self.wb() {
+            Some(wb) => super::question_sort::order(wb, self.q.sort, &v),
+            None => v,
+        }
     }
 
     /// The question list's title while a filter is on: "Questions 3/13 ·

@@ -12,7 +12,7 @@ use crate::text::{cut, inert, pad, truncate, width, wrap_lines};
 use crate::tui::app::{App, Pane, Row, Slot};
 use crate::tui::drawn::{Drawn, Hit, List};
 use crate::tui::layout;
-use crate::tui::screens::question_filter;
+use crate::tui::screens::question_sort;
 use crate::tui::widgets::{boxed, rating_colour, rating_text, status_mark};
 use crate::workbook::{Rating, Status};
 
@@ -120,26 +120,42 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect, out: &mut Drawn) {
             .map(|r| format!(" Questions {}/{} ", r.overall.answered, r.overall.total))
             .unwrap_or_default(),
     };
-    let progress = app.filter_title().unwrap_or(progress);
+    let progress = app.sorted_title(app.filter_title().unwrap_or(progress));
     let block = boxed(progress, app.q.pane == Pane::List, th);
     let inner = block.inner(left);
     f.render_widget(block, left);
     let height = inner.height as usize;
-    // The tree as the filter leaves it: rows, each question's with its
-    // flat index.
-    let tree = question_filter::tree(&app.q.rows, &app.visible_questions());
+    // The list as the filter and the order leave it: headings, and each
+    // question's row with its flat index.
+    let tree: Vec<(Option<String>, Row, Option<usize>)> = question_sort::entries(
+        wb,
+        app.q.sort,
+        &app.q.rows,
+        &app.q.question_rows,
+        &app.visible_questions(),
+    )
+    .into_iter()
+    .map(|e| match e {
+        question_sort::Entry::Heading(h) => (Some(h), Row::Domain(0), None),
+        question_sort::Entry::Question(row, i) => (None, row, Some(i)),
+    })
+    .collect();
     let sel_row = tree
         .iter()
-        .position(|(_, i)| *i == Some(app.q.sel))
+        .position(|(_, _, i)| *i == Some(app.q.sel))
         .unwrap_or(0);
     let offset = layout::scroll(app.frame.offset(List::Tree, 0), sel_row, height, tree.len());
     out.set_offset(List::Tree, 0, offset);
     out.hit(right, Hit::Form);
     let w = inner.width as usize;
     let mut lines = Vec::with_capacity(height);
-    for (y, (row, flat)) in (inner.y..).zip(tree.iter().skip(offset).take(height)) {
+    for (y, (heading, row, flat)) in (inner.y..).zip(tree.iter().skip(offset).take(height)) {
         if let Some(i) = *flat {
             out.hit(Rect::new(inner.x, y, inner.width, 1), Hit::Question(i));
+        }
+        if let Some(h) = heading {
+            lines.push(Line::from(Span::styled(cut(h, w), th.title())));
+            continue;
         }
         match *row {
             Row::Domain(d) => lines.push(Line::from(Span::styled(
