@@ -21,6 +21,8 @@ mod saving;
 
 #[path = "ui/export.rs"]
 mod export;
+#[path = "ui/faults.rs"]
+mod faults;
 #[path = "ui/filter.rs"]
 mod filter;
 #[path = "ui/keys.rs"]
