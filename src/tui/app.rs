@@ -95,6 +95,10 @@ pub struct QuestionsState {
     /// The list's order (framework, by owner, by status), kept while the
     /// workbook is open.
     pub sort: super::screens::question_sort::QuestionSort,
+    /// What the key being handled said on the way about clearing the
+    /// filter, kept beside whatever it says last (see
+    /// [`App::keep_side_note`]).
+    pub cleared: Option<String>,
 }
 
 /// Rows of the activity form: the kind, then the fields.
@@ -526,6 +530,12 @@ impl App {
     }
 
     pub fn handle_key(&mut self, ev: KeyEvent) {
+        self.q.cleared = None;
+        self.handle_key_now(ev);
+        self.keep_side_note();
+    }
+
+    fn handle_key_now(&mut self, ev: KeyEvent) {
         let key = Key::from_event(&ev);
         let quits = self.keymap.lookup(Context::Global, key) == Some(Action::Quit);
         if super::layout::key_waits(self.frame.size, self.popup.is_some(), quits) {

@@ -200,7 +200,7 @@ const NAMES: &[(Action, &str, &str)] = &[
     (
         Action::SortQuestions,
         "sort_questions",
-        "sort the questions by owner, by status or as the framework has them",
+        "sort by owner, by status, or framework order",
     ),
     (Action::Export, "export", "export a pack, summary or CSV"),
     (Action::Undo, "undo", "undo the last change to the workbook"),
@@ -920,6 +920,9 @@ fn short(a: Action) -> String {
         Action::NextUnanswered => "next gap".into(),
         Action::FilterQuestions => "filter".into(),
         Action::SortQuestions => "sort".into(),
+        Action::Conflicts => "conflicts".into(),
+        Action::GapChart => "gap chart".into(),
+        Action::QuickWin => "quick win".into(),
         Action::Open => "open".into(),
         Action::Back => "back".into(),
         Action::Yes => "yes".into(),

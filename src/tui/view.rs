@@ -103,7 +103,7 @@ pub fn draw(f: &mut Frame, app: &App) -> Drawn {
     };
     let on_questions = app.popup.is_none() && app.screen == Screen::Questions;
     let pane = on_questions.then(|| super::screens::questions::pane_name(app));
-    let hints: Vec<Span> = typing
+    let hints: Vec<(String, String)> = typing
         .or_else(|| {
             on_questions
                 .then(|| super::screens::questions::footer(app))
@@ -112,13 +112,22 @@ pub fn draw(f: &mut Frame, app: &App) -> Drawn {
         .unwrap_or_else(|| screen_hints(app))
         .into_iter()
         .map(|(k, d)| (digit_range(app, k), d))
-        .flat_map(|(k, d)| {
-            [
-                Span::styled(format!(" {k}"), th.title()),
-                Span::raw(format!(" {d} ")),
-            ]
-        })
-        .collect();
+        .collect::<Vec<_>>();
+    // Fitted to the width, most important first, the help key kept.
+    let help = km
+        .key_for(Context::Global, Action::Help)
+        .map(|k| k.to_string());
+    let lead = pane.map_or(0, |p| crate::text::width(p) + 2);
+    let hints: Vec<Span> =
+        super::widgets::footer::fit(hints, lead, l.footer.width as usize, help.as_deref())
+            .into_iter()
+            .flat_map(|(k, d)| {
+                [
+                    Span::styled(format!(" {k}"), th.title()),
+                    Span::raw(format!(" {d} ")),
+                ]
+            })
+            .collect();
     let hints = named_pane(pane, hints, th);
     f.render_widget(Paragraph::new(Line::from(hints)).style(th.dim()), l.footer);
     if let Some(p) = &app.popup {

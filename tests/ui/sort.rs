@@ -117,7 +117,7 @@ fn help_and_the_footer_name_the_sort_key() {
     let (mut app, _d) = owned();
     press(&mut app, "?");
     let help = screen(&mut app, 100, 40);
-    assert!(help.contains("sort the questions by owner"), "{help}");
+    assert!(help.contains("sort by owner, by status"), "{help}");
     press(&mut app, "esc");
     // While a sort is on, its key is in the footer: the way back is shown.
     press(&mut app, "O");

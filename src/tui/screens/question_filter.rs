@@ -221,17 +221,33 @@ impl App {
                 .wb()
                 .and_then(|wb| wb.framework.questions().nth(i))
                 .map_or(String::new(), |(_, q)| inert(q.display_ref()));
-            self.message = Some((
-                format!(
-                    "Filter cleared ({}): {reference} is not among them",
-                    f.label()
-                ),
-                false,
-            ));
+            let note = format!(
+                "Filter cleared ({}): {reference} is not among them",
+                f.label()
+            );
+            self.message = Some((note.clone(), false));
+            self.q.cleared = Some(note);
             self.q.filter = None;
             *self.q.shown.borrow_mut() = None;
         }
         self.q.sel = i;
+    }
+}
+
+impl App {
+    /// The status bar's rule for one key: it says what the key did, and a
+    /// note about something done on the way (the filter cleared to reach a
+    /// question) is kept after it, so neither hides the other: "undid: … ·
+    /// Filter cleared (…): KLOE 3 is not among them".
+    pub(in crate::tui) fn keep_side_note(&mut self) {
+        let Some(note) = self.q.cleared.take() else {
+            return;
+        };
+        self.message = Some(match self.message.take() {
+            Some((m, error)) if m != note && !m.contains(&note) => (format!("{m} · {note}"), error),
+            Some(same) => same,
+            None => (note, false),
+        });
     }
 }
 
