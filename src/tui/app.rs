@@ -99,6 +99,9 @@ pub struct QuestionsState {
     /// filter, kept beside whatever it says last (see
     /// [`App::keep_side_note`]).
     pub cleared: Option<String>,
+    /// Where the user scrolled the answer pane and the question beside an
+    /// editor (see [`super::screens::question_pane`]).
+    pub scroll: super::screens::question_pane::PaneScroll,
 }
 
 /// Rows of the activity form: the kind, then the fields.
@@ -815,6 +818,9 @@ impl App {
         let Some(qid) = self.current_question() else {
             return;
         };
+        if self.scroll_detail_action(action) {
+            return;
+        }
         if self.reviewer.is_some() && self.review_action(&qid, action) {
             return;
         }
@@ -1641,6 +1647,8 @@ impl App {
                 ed.area.redo();
                 self.editor_changed();
             }
+            Some(Action::ScrollDetailDown) => self.scroll_beside(true),
+            Some(Action::ScrollDetailUp) => self.scroll_beside(false),
             _ => {
                 let breaks = ed.breaks();
                 if type_key(&mut ed.area, ev, breaks) {

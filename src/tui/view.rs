@@ -131,7 +131,7 @@ pub fn draw(f: &mut Frame, app: &App) -> Drawn {
     let hints = named_pane(pane, hints, th);
     f.render_widget(Paragraph::new(Line::from(hints)).style(th.dim()), l.footer);
     if let Some(p) = &app.popup {
-        draw_popup(f, app, p, area);
+        draw_popup(f, app, p, area, &mut out);
     }
     out
 }
@@ -446,7 +446,7 @@ fn draw_path_prompt(f: &mut Frame, app: &App, p: &super::saving::PathPrompt, are
     f.render_widget(Paragraph::new(lines).block(popup_block(title, th)), r);
 }
 
-fn draw_popup(f: &mut Frame, app: &App, p: &Popup, area: Rect) {
+fn draw_popup(f: &mut Frame, app: &App, p: &Popup, area: Rect, out: &mut Drawn) {
     let th = app.theme;
     match p {
         Popup::Unsaved(u) => draw_unsaved(f, app, u, area),
@@ -584,7 +584,10 @@ fn draw_popup(f: &mut Frame, app: &App, p: &Popup, area: Rect) {
             } else {
                 5
             };
-            let r = layout::centred(area, area.width.saturating_sub(6).min(100), h);
+            // Beside (or above) the question and its prompts on the
+            // Questions screen; a plain pop-up elsewhere.
+            let r = super::screens::question_pane::place_editor(f, app, multi, area, out)
+                .unwrap_or_else(|| layout::centred(area, area.width.saturating_sub(6).min(100), h));
             f.render_widget(Clear, r);
             let km = &app.keymap;
             let key = |a| km.text_key(a).unwrap_or_default();

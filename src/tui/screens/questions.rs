@@ -58,6 +58,12 @@ pub fn footer(app: &App) -> Option<Vec<(String, String)>> {
             push(key(Action::Delete), "delete");
             push(moves, "move");
             push(key(Action::NextPane), "list");
+            push(key(Action::ShowPrompts), "prompts");
+            let scroll = match (key(Action::ScrollDetailUp), key(Action::ScrollDetailDown)) {
+                (Some(u), Some(d)) => Some(format!("{u}/{d}")),
+                _ => None,
+            };
+            push(scroll, "scroll");
             push(key(Action::RatingPicker), "rating");
             push(key(Action::Help), "help");
         }
@@ -373,6 +379,7 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect, out: &mut Drawn) {
             th.dim(),
         )));
     }
+    let prompts_row = lines.len();
     lines.push(Line::from(Span::styled(
         rule("─ To consider ", w),
         th.dim(),
@@ -394,7 +401,21 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect, out: &mut Drawn) {
             .offset(List::Detail, app.q.detail_view)
             .min(lines.len().saturating_sub(height)),
     };
+    // Scrolled by the user (`]`, `[`, `p`): from there, for this question
+    // and line.
+    let offset = app.q.scroll.detail_offset(
+        app.q.detail_view,
+        app.q.slot,
+        prompts_row,
+        offset,
+        lines.len().saturating_sub(height),
+    );
     out.set_offset(List::Detail, app.q.detail_view, offset);
+    out.set_offset(
+        List::DetailEnd,
+        app.q.detail_view,
+        lines.len().saturating_sub(height),
+    );
     let shown: Vec<Line> = lines.into_iter().skip(offset).take(height).collect();
     f.render_widget(Paragraph::new(shown), inner);
 }
