@@ -25,11 +25,20 @@ impl App {
         let purpose = p.purpose.clone();
         self.popup = None;
         match picked {
-            Picked::Cancelled => {
-                if let Purpose::Resolve(c) = purpose {
-                    self.open_conflicts(c);
-                }
-            }
+            Picked::Cancelled => match purpose {
+                Purpose::Resolve(c) => self.open_conflicts(c),
+                Purpose::ExportExists {
+                    choice,
+                    path,
+                    other,
+                } => self.export_existing(
+                    super::popups::export::OnExisting::Cancel,
+                    choice,
+                    &path,
+                    &other,
+                ),
+                _ => {}
+            },
             Picked::Chosen(i) => self.picked(purpose, i),
         }
     }

@@ -115,9 +115,11 @@ fn exporting_over_a_file_can_write_a_new_name_or_cancel() {
         "{}",
         message(&app)
     );
+    app.message = None;
     typ(&mut app, "X");
     keys(&mut app, "enter esc");
     assert_eq!(files(&folder), before);
+    assert!(message(&app).contains("nothing written"), "Esc says so too");
     // The new name is the one offered, and the pop-up says it.
     typ(&mut app, "X");
     keys(&mut app, "enter j");

@@ -184,7 +184,14 @@ pub fn place_editor(
             area.width.saturating_sub(6).min(100),
             area.height.saturating_sub(4).max(8),
         );
-        let top = (r.height * 2 / 5).max(4).min(r.height.saturating_sub(5));
+        // As many rows as the question and its prompts need, up to half,
+        // leaving the editor at least five.
+        let need =
+            question_lines(app, r.width.saturating_sub(2).max(1) as usize, th).len() as u16 + 2;
+        let top = need
+            .min(r.height / 2)
+            .max(4)
+            .min(r.height.saturating_sub(5));
         (
             Rect::new(r.x, r.y, r.width, top),
             Rect::new(r.x, r.y + top, r.width, r.height - top),
