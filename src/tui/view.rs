@@ -87,6 +87,18 @@ pub fn draw(f: &mut Frame, app: &App) -> Drawn {
                 .collect(),
         ),
         Some(Popup::Filter(_)) => Some(text_hints(km, &[(&[Action::Open], "done")])),
+        // The one-line prompts for a name: never the screen's keys behind.
+        Some(Popup::UserName(_)) => Some(text_hints(
+            km,
+            &[
+                (&[Action::Open], "keep it"),
+                (&[Action::Back], "ask next time"),
+            ],
+        )),
+        Some(Popup::ReviewAs(_)) => Some(text_hints(
+            km,
+            &[(&[Action::Open], "start"), (&[Action::Back], "cancel")],
+        )),
         Some(Popup::SavePath(_)) => Some(text_hints(
             km,
             &[(&[Action::Open], "save"), (&[Action::Back], "cancel")],

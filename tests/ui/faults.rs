@@ -102,3 +102,18 @@ fn an_undo_that_clears_the_filter_says_both_what_it_undid_and_the_filter() {
     let m = message(&app);
     assert!(!m.contains("Filter cleared"), "{m}");
 }
+
+#[test]
+fn the_name_prompts_footer_names_their_own_keys_not_the_screens() {
+    let (mut app, _d) = suffolk();
+    app.ask_user_name();
+    let footer = screen(&mut app, 80, 24).lines().last().unwrap().to_string();
+    assert!(footer.contains("Enter keep it"), "{footer}");
+    assert!(!footer.contains("r rating"), "{footer}");
+    press(&mut app, "esc");
+    press(&mut app, "W");
+    assert!(showing(&app, "review as"));
+    let footer = screen(&mut app, 80, 24).lines().last().unwrap().to_string();
+    assert!(footer.contains("Enter start"), "{footer}");
+    assert!(!footer.contains("r rating"), "{footer}");
+}
