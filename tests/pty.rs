@@ -17,6 +17,9 @@ use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system}
 #[path = "pty/saving.rs"]
 mod saving;
 
+#[path = "pty/export.rs"]
+mod export;
+
 const ROWS: u16 = 24;
 const COLS: u16 = 80;
 /// How long to wait for anything to show. Generous: a loaded CI machine

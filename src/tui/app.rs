@@ -253,6 +253,12 @@ impl App {
     }
 
     pub fn handle_key(&mut self, ev: KeyEvent) {
+        self.q.cleared = None;
+        self.handle_key_now(ev);
+        self.keep_side_note();
+    }
+
+    fn handle_key_now(&mut self, ev: KeyEvent) {
         let key = Key::from_event(&ev);
         let quits = self.keymap.lookup(Context::Global, key) == Some(Action::Quit);
         if super::layout::key_waits(self.frame.size, self.popup.is_some(), quits) {

@@ -25,11 +25,20 @@ impl App {
         let purpose = p.purpose.clone();
         self.popup = None;
         match picked {
-            Picked::Cancelled => {
-                if let Purpose::Resolve(c) = purpose {
-                    self.open_conflicts(c);
-                }
-            }
+            Picked::Cancelled => match purpose {
+                Purpose::Resolve(c) => self.open_conflicts(c),
+                Purpose::ExportExists {
+                    choice,
+                    path,
+                    other,
+                } => self.export_existing(
+                    super::popups::export::OnExisting::Cancel,
+                    choice,
+                    &path,
+                    &other,
+                ),
+                _ => {}
+            },
             Picked::Chosen(i) => self.picked(purpose, i),
         }
     }
@@ -102,6 +111,16 @@ impl App {
                     self.export(*choice);
                 }
             }
+            Purpose::ExportExists {
+                choice,
+                path,
+                other,
+            } => {
+                if let Some(on) = super::popups::export::ON_EXISTING.get(i) {
+                    self.export_existing(*on, choice, &path, &other);
+                }
+            }
+            Purpose::Exported => {}
             Purpose::Conflict => {
                 let values = self.conflict_choices(i);
                 self.popup = Some(Popup::Pick(Box::new(pick::resolve(i, values))));

@@ -35,6 +35,11 @@ pub enum List {
     Detail,
     /// The list of a screen.
     Of(Screen),
+    /// The last first row the answer pane can scroll to (its rows less
+    /// its height), so the scroll keys stop at the end.
+    DetailEnd,
+    /// The same for the question shown beside an editor.
+    BesideEnd,
 }
 
 #[derive(Debug, Clone, PartialEq)]

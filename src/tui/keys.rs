@@ -77,6 +77,15 @@ pub enum Action {
     /// Finish typing in a field, even a multi-line one (where Enter is a
     /// new line).
     Done,
+    /// Put the question list in the next order: framework, by owner, by
+    /// status.
+    SortQuestions,
+    /// Scroll the answer pane (or, while typing, the question beside the
+    /// editor) without moving the selection.
+    ScrollDetailUp,
+    ScrollDetailDown,
+    /// Scroll the answer pane to the question's prompts.
+    ShowPrompts,
 }
 
 impl Action {
@@ -193,6 +202,26 @@ const NAMES: &[(Action, &str, &str)] = &[
         Action::FilterQuestions,
         "filter_questions",
         "show only my questions, an owner's or a status's",
+    ),
+    (
+        Action::SortQuestions,
+        "sort_questions",
+        "sort by owner, by status, or framework order",
+    ),
+    (
+        Action::ScrollDetailUp,
+        "scroll_detail_up",
+        "scroll the answer pane up",
+    ),
+    (
+        Action::ScrollDetailDown,
+        "scroll_detail_down",
+        "scroll the answer pane down",
+    ),
+    (
+        Action::ShowPrompts,
+        "show_prompts",
+        "show the question's prompts",
     ),
     (Action::Export, "export", "export a pack, summary or CSV"),
     (Action::Undo, "undo", "undo the last change to the workbook"),
@@ -588,6 +617,10 @@ impl Default for Keymap {
             b(C::Questions, Key::ch('J'), A::MoveDown, false),
             b(C::Questions, Key::ch('l'), A::Link, false),
             b(C::Questions, Key::ch('f'), A::FilterQuestions, false),
+            b(C::Questions, Key::ch('O'), A::SortQuestions, false),
+            b(C::Questions, Key::ch('['), A::ScrollDetailUp, false),
+            b(C::Questions, Key::ch(']'), A::ScrollDetailDown, false),
+            b(C::Questions, Key::ch('p'), A::ShowPrompts, false),
             // Evidence
             b(C::Evidence, Key::ch('a'), A::Add, true),
             b(C::Evidence, Key::plain(K::Enter), A::Edit, true),
@@ -645,6 +678,8 @@ impl Default for Keymap {
             b(C::Text, Key::ctrl('z'), A::Undo, false),
             b(C::Text, Key::ctrl('y'), A::Redo, false),
             b(C::Text, Key::ctrl('c'), A::Quit, false),
+            b(C::Text, Key::alt_of(K::Up), A::ScrollDetailUp, false),
+            b(C::Text, Key::alt_of(K::Down), A::ScrollDetailDown, false),
         ];
         for d in 1..=9u8 {
             for c in [C::Questions, C::Peer] {
@@ -910,6 +945,11 @@ fn short(a: Action) -> String {
         Action::EditNarrative => "narrative".into(),
         Action::NextUnanswered => "next gap".into(),
         Action::FilterQuestions => "filter".into(),
+        Action::SortQuestions => "sort".into(),
+        Action::ShowPrompts => "prompts".into(),
+        Action::Conflicts => "conflicts".into(),
+        Action::GapChart => "gap chart".into(),
+        Action::QuickWin => "quick win".into(),
         Action::Open => "open".into(),
         Action::Back => "back".into(),
         Action::Yes => "yes".into(),

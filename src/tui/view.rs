@@ -101,6 +101,18 @@ pub fn draw(f: &mut Frame, app: &App) -> Drawn {
                 .collect(),
         ),
         Some(Popup::Filter(_)) => Some(text_hints(km, &[(&[Action::Open], "done")])),
+        // The one-line prompts for a name: never the screen's keys behind.
+        Some(Popup::UserName(_)) => Some(text_hints(
+            km,
+            &[
+                (&[Action::Open], "keep it"),
+                (&[Action::Back], "ask next time"),
+            ],
+        )),
+        Some(Popup::ReviewAs(_)) => Some(text_hints(
+            km,
+            &[(&[Action::Open], "start"), (&[Action::Back], "cancel")],
+        )),
         Some(Popup::SavePath(_)) => Some(text_hints(
             km,
             &[(&[Action::Open], "save"), (&[Action::Back], "cancel")],
@@ -117,7 +129,7 @@ pub fn draw(f: &mut Frame, app: &App) -> Drawn {
     };
     let on_questions = app.popup.is_none() && app.screen == Screen::Questions;
     let pane = on_questions.then(|| super::screens::questions::pane_name(app));
-    let hints: Vec<Span> = typing
+    let hints: Vec<(String, String)> = typing
         .or_else(|| {
             on_questions
                 .then(|| super::screens::questions::footer(app))
@@ -126,17 +138,26 @@ pub fn draw(f: &mut Frame, app: &App) -> Drawn {
         .unwrap_or_else(|| screen_hints(app))
         .into_iter()
         .map(|(k, d)| (digit_range(app, k), d))
-        .flat_map(|(k, d)| {
-            [
-                Span::styled(format!(" {k}"), th.title()),
-                Span::raw(format!(" {d} ")),
-            ]
-        })
-        .collect();
+        .collect::<Vec<_>>();
+    // Fitted to the width, most important first, the help key kept.
+    let help = km
+        .key_for(Context::Global, Action::Help)
+        .map(|k| k.to_string());
+    let lead = pane.map_or(0, |p| crate::text::width(p) + 2);
+    let hints: Vec<Span> =
+        super::widgets::footer::fit(hints, lead, l.footer.width as usize, help.as_deref())
+            .into_iter()
+            .flat_map(|(k, d)| {
+                [
+                    Span::styled(format!(" {k}"), th.title()),
+                    Span::raw(format!(" {d} ")),
+                ]
+            })
+            .collect();
     let hints = named_pane(pane, hints, th);
     f.render_widget(Paragraph::new(Line::from(hints)).style(th.dim()), l.footer);
     if let Some(p) = &app.popup {
-        draw_popup(f, app, p, area);
+        draw_popup(f, app, p, area, &mut out);
     }
     out
 }
@@ -188,6 +209,7 @@ fn screen_hints(app: &App) -> Vec<(String, String)> {
             (Action::FilterQuestions, k.to_string(), "filter".into()),
         );
     }
+    super::screens::question_sort::sort_hint(app, in_list, &mut hints);
     hints.into_iter().map(|(_, k, d)| (k, d)).collect()
 }
 
@@ -450,7 +472,7 @@ fn draw_path_prompt(f: &mut Frame, app: &App, p: &super::saving::PathPrompt, are
     f.render_widget(Paragraph::new(lines).block(popup_block(title, th)), r);
 }
 
-fn draw_popup(f: &mut Frame, app: &App, p: &Popup, area: Rect) {
+fn draw_popup(f: &mut Frame, app: &App, p: &Popup, area: Rect, out: &mut Drawn) {
     let th = app.theme;
     match p {
         Popup::Unsaved(u) => draw_unsaved(f, app, u, area),
@@ -588,7 +610,10 @@ fn draw_popup(f: &mut Frame, app: &App, p: &Popup, area: Rect) {
             } else {
                 5
             };
-            let r = layout::centred(area, area.width.saturating_sub(6).min(100), h);
+            // Beside (or above) the question and its prompts on the
+            // Questions screen; a plain pop-up elsewhere.
+            let r = super::screens::question_pane::place_editor(f, app, multi, area, out)
+                .unwrap_or_else(|| layout::centred(area, area.width.saturating_sub(6).min(100), h));
             f.render_widget(Clear, r);
             let km = &app.keymap;
             let key = |a| km.text_key(a).unwrap_or_default();

@@ -62,6 +62,8 @@ impl App {
                 ed.area.redo();
                 self.editor_changed();
             }
+            Some(Action::ScrollDetailDown) => self.scroll_beside(true),
+            Some(Action::ScrollDetailUp) => self.scroll_beside(false),
             _ => {
                 let breaks = ed.breaks();
                 if type_key(&mut ed.area, ev, breaks) {

@@ -35,6 +35,15 @@ pub enum Purpose {
     ActivityKind,
     /// Which questions the list shows: the filters offered.
     QuestionFilter(Vec<Option<crate::tui::screens::question_filter::QuestionFilter>>),
+    /// The export's file is already there: replace it, write `other`, or
+    /// cancel (see [`super::export`]).
+    ExportExists {
+        choice: ExportChoice,
+        path: std::path::PathBuf,
+        other: std::path::PathBuf,
+    },
+    /// An export was written: the pop-up that says the whole path.
+    Exported,
 }
 
 /// A picker pop-up: the list and what it is for.
@@ -47,6 +56,11 @@ pub struct Pick {
 impl Pick {
     fn new(picker: Picker, purpose: Purpose) -> Pick {
         Pick { picker, purpose }
+    }
+
+    /// A picker for a purpose built outside this file.
+    pub(crate) fn new_pub(picker: Picker, purpose: Purpose) -> Pick {
+        Pick::new(picker, purpose)
     }
 
     /// The pop-up's name in [`crate::tui::shown::Shown`].
@@ -63,6 +77,8 @@ impl Pick {
             Purpose::SourceKind => "source kind",
             Purpose::ActivityKind => "activity kind",
             Purpose::QuestionFilter(_) => "question filter",
+            Purpose::ExportExists { .. } => "export exists",
+            Purpose::Exported => "exported",
         }
     }
 }

@@ -12,7 +12,7 @@ use crate::tui::drawn::Drawn;
 use crate::tui::edit::{MEMBER_FIELDS, MemberField, Target, new_member};
 use crate::tui::keys::Action;
 use crate::tui::undo::Part;
-use crate::tui::widgets::form::{FormSpec, draw_form};
+use crate::tui::widgets::form::{FormSpec, draw_form_with};
 use crate::workbook::Workbook;
 
 /// Draws the screen into the body, recording what a click on it does.
@@ -43,7 +43,9 @@ pub fn draw(f: &mut Frame, cx: DrawCtx, st: &ListForm, area: Rect, out: &mut Dra
             None => (String::new(), "+ add a team member".into()),
         })
         .collect();
-    draw_form(
+    // A team member without a name yet shows the placeholder, dimmed.
+    let placeholder = |i: usize| targets.get(i)?.as_ref()?.placeholder();
+    draw_form_with(
         f,
         cx.theme,
         area,
@@ -59,6 +61,7 @@ pub fn draw(f: &mut Frame, cx: DrawCtx, st: &ListForm, area: Rect, out: &mut Dra
             )],
         },
         Some(out),
+        placeholder,
     );
 }
 

@@ -18,6 +18,8 @@ pub mod metrics;
 pub mod peer;
 pub mod proud_of;
 pub mod question_filter;
+pub mod question_pane;
+pub mod question_sort;
 pub mod questions;
 pub mod start;
 

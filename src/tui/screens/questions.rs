@@ -5,7 +5,9 @@
 pub mod answer;
 pub mod filter;
 pub mod review;
+pub mod scroll;
 pub mod select;
+pub mod sort_order;
 pub mod state;
 pub mod tree;
 
@@ -19,7 +21,7 @@ use crate::text::{cut, inert, pad, truncate, width, wrap_lines};
 use crate::tui::app::{App, Pane, Row, Slot};
 use crate::tui::drawn::{Drawn, Hit, List};
 use crate::tui::layout;
-use crate::tui::screens::question_filter;
+use crate::tui::screens::question_sort;
 use crate::tui::widgets::{boxed, rating_colour, rating_text, status_mark};
 use crate::workbook::{Rating, Status};
 
@@ -65,6 +67,12 @@ pub fn footer(app: &App) -> Option<Vec<(String, String)>> {
             push(key(Action::Delete), "delete");
             push(moves, "move");
             push(key(Action::NextPane), "list");
+            push(key(Action::ShowPrompts), "prompts");
+            let scroll = match (key(Action::ScrollDetailUp), key(Action::ScrollDetailDown)) {
+                (Some(u), Some(d)) => Some(format!("{u}/{d}")),
+                _ => None,
+            };
+            push(scroll, "scroll");
             push(key(Action::RatingPicker), "rating");
             push(key(Action::Help), "help");
         }
@@ -127,26 +135,42 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect, out: &mut Drawn) {
             .map(|r| format!(" Questions {}/{} ", r.overall.answered, r.overall.total))
             .unwrap_or_default(),
     };
-    let progress = app.filter_title().unwrap_or(progress);
+    let progress = app.sorted_title(app.filter_title().unwrap_or(progress));
     let block = boxed(progress, app.q.pane == Pane::List, th);
     let inner = block.inner(left);
     f.render_widget(block, left);
     let height = inner.height as usize;
-    // The tree as the filter leaves it: rows, each question's with its
-    // flat index.
-    let tree = question_filter::tree(&app.q.rows, &app.visible_questions());
+    // The list as the filter and the order leave it: headings, and each
+    // question's row with its flat index.
+    let tree: Vec<(Option<String>, Row, Option<usize>)> = question_sort::entries(
+        wb,
+        app.q.sort,
+        &app.q.rows,
+        &app.q.question_rows,
+        &app.visible_questions(),
+    )
+    .into_iter()
+    .map(|e| match e {
+        question_sort::Entry::Heading(h) => (Some(h), Row::Domain(0), None),
+        question_sort::Entry::Question(row, i) => (None, row, Some(i)),
+    })
+    .collect();
     let sel_row = tree
         .iter()
-        .position(|(_, i)| *i == Some(app.q.sel))
+        .position(|(_, _, i)| *i == Some(app.q.sel))
         .unwrap_or(0);
     let offset = layout::scroll(app.frame.offset(List::Tree, 0), sel_row, height, tree.len());
     out.set_offset(List::Tree, 0, offset);
     out.hit(right, Hit::Form);
     let w = inner.width as usize;
     let mut lines = Vec::with_capacity(height);
-    for (y, (row, flat)) in (inner.y..).zip(tree.iter().skip(offset).take(height)) {
+    for (y, (heading, row, flat)) in (inner.y..).zip(tree.iter().skip(offset).take(height)) {
         if let Some(i) = *flat {
             out.hit(Rect::new(inner.x, y, inner.width, 1), Hit::Question(i));
+        }
+        if let Some(h) = heading {
+            lines.push(Line::from(Span::styled(cut(h, w), th.title())));
+            continue;
         }
         match *row {
             Row::Domain(d) => lines.push(Line::from(Span::styled(
@@ -364,6 +388,7 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect, out: &mut Drawn) {
             th.dim(),
         )));
     }
+    let prompts_row = lines.len();
     lines.push(Line::from(Span::styled(
         rule("─ To consider ", w),
         th.dim(),
@@ -385,7 +410,21 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect, out: &mut Drawn) {
             .offset(List::Detail, app.q.detail_view)
             .min(lines.len().saturating_sub(height)),
     };
+    // Scrolled by the user (`]`, `[`, `p`): from there, for this question
+    // and line.
+    let offset = app.q.scroll.detail_offset(
+        app.q.detail_view,
+        app.q.slot,
+        prompts_row,
+        offset,
+        lines.len().saturating_sub(height),
+    );
     out.set_offset(List::Detail, app.q.detail_view, offset);
+    out.set_offset(
+        List::DetailEnd,
+        app.q.detail_view,
+        lines.len().saturating_sub(height),
+    );
     let shown: Vec<Line> = lines.into_iter().skip(offset).take(height).collect();
     f.render_widget(Paragraph::new(shown), inner);
 }

@@ -23,8 +23,22 @@ pub struct FormSpec<'a> {
 }
 
 /// A form of labelled rows. With `hits`, a click on a row's lines selects
-/// that row.
+/// that row. An empty value shows "–".
 pub fn draw_form(f: &mut Frame, th: Theme, area: Rect, spec: FormSpec, hits: Option<&mut Drawn>) {
+    draw_form_with(f, th, area, spec, hits, |_| None);
+}
+
+/// [`draw_form`], where an empty value shows the row's placeholder, dimmed
+/// (a new team member's "New team member"), or "–" where it has none: a
+/// placeholder is never the value.
+pub fn draw_form_with<'p>(
+    f: &mut Frame,
+    th: Theme,
+    area: Rect,
+    spec: FormSpec,
+    hits: Option<&mut Drawn>,
+    placeholder: impl Fn(usize) -> Option<&'p str>,
+) {
     let FormSpec {
         title,
         focused,
@@ -46,10 +60,17 @@ pub fn draw_form(f: &mut Frame, th: Theme, area: Rect, spec: FormSpec, hits: Opt
         } else {
             Style::default()
         };
-        let value = if value.is_empty() {
-            "–"
+        let placeholder = value.is_empty().then(|| placeholder(i)).flatten();
+        let value = match placeholder {
+            Some(p) => p,
+            None if value.is_empty() => "–",
+            None => value.as_str(),
+        };
+        // A placeholder is drawn dimmed, selected or not.
+        let style = if placeholder.is_some() {
+            style.patch(th.dim())
         } else {
-            value.as_str()
+            style
         };
         // The label and the first line of the value share a line; the
         // rest of the value wraps below, indented.

@@ -3,6 +3,7 @@
 
 pub mod confirm;
 pub mod esc;
+pub mod footer;
 pub mod form;
 pub mod input;
 pub mod list;

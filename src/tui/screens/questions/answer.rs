@@ -16,6 +16,9 @@ impl App {
         let Some(qid) = self.current_question() else {
             return;
         };
+        if self.scroll_detail_action(action) {
+            return;
+        }
         if self.reviewer.is_some() && self.review_action(&qid, action) {
             return;
         }
@@ -40,6 +43,7 @@ impl App {
             (Pane::List, Action::Top) => self.select_question(to(0)),
             (Pane::List, Action::Bottom) => self.select_question(to(total - 1)),
             (_, Action::FilterQuestions) => self.open_question_filter(),
+            (_, Action::SortQuestions) => self.next_question_sort(),
             (Pane::List, Action::Open) => self.q.pane = Pane::Form,
             (Pane::Form, Action::Up) => self.q.slot = self.q.slot.saturating_sub(1),
             (Pane::Form, Action::Down) => {

@@ -28,9 +28,10 @@ impl App {
         }
     }
 
-    /// The questions the list draws and moves through: those shown, and
-    /// the selected one even when an edit has just taken it out of the
-    /// filter (it stays until the selection moves on).
+    /// The questions the list draws and moves through, in the list's order
+    /// (see [`crate::tui::screens::question_sort`]): those shown, and the
+    /// selected one even when an edit has just taken it out of the filter
+    /// (it stays until the selection moves on).
     pub fn visible_questions(&self) -> Vec<usize> {
         let mut v = self.shown_questions().to_vec();
         if self.q.sel < self.q.question_rows.len()
@@ -38,7 +39,10 @@ impl App {
         {
             v.insert(at, self.q.sel);
         }
-        v
+        match self.wb() {
+            Some(wb) => crate::tui::screens::question_sort::order(wb, self.q.sort, &v),
+            None => v,
+        }
     }
 
     /// The question list's title while a filter is on: "Questions 3/13 ·
@@ -106,16 +110,32 @@ impl App {
                 .wb()
                 .and_then(|wb| wb.framework.questions().nth(i))
                 .map_or(String::new(), |(_, q)| inert(q.display_ref()));
-            self.message = Some((
-                format!(
-                    "Filter cleared ({}): {reference} is not among them",
-                    f.label()
-                ),
-                false,
-            ));
+            let note = format!(
+                "Filter cleared ({}): {reference} is not among them",
+                f.label()
+            );
+            self.message = Some((note.clone(), false));
+            self.q.cleared = Some(note);
             self.q.filter = None;
             *self.q.shown.borrow_mut() = None;
         }
         self.q.sel = i;
+    }
+}
+
+impl App {
+    /// The status bar's rule for one key: it says what the key did, and a
+    /// note about something done on the way (the filter cleared to reach a
+    /// question) is kept after it, so neither hides the other: "undid: … ·
+    /// Filter cleared (…): KLOE 3 is not among them".
+    pub(in crate::tui) fn keep_side_note(&mut self) {
+        let Some(note) = self.q.cleared.take() else {
+            return;
+        };
+        self.message = Some(match self.message.take() {
+            Some((m, error)) if m != note && !m.contains(&note) => (format!("{m} · {note}"), error),
+            Some(same) => same,
+            None => (note, false),
+        });
     }
 }

@@ -51,4 +51,14 @@ pub struct QuestionsState {
     /// The flat indices of the questions the filter shows, by revision
     /// (see [`crate::tui::app::App::shown_questions`]); emptied when the filter changes.
     pub shown: RefCell<Option<(u64, Rc<Vec<usize>>)>>,
+    /// The list's order (framework, by owner, by status), kept while the
+    /// workbook is open.
+    pub sort: super::sort_order::QuestionSort,
+    /// What the key being handled said on the way about clearing the
+    /// filter, kept beside whatever it says last (see
+    /// `App::keep_side_note`).
+    pub cleared: Option<String>,
+    /// Where the user scrolled the answer pane and the question beside an
+    /// editor (see [`crate::tui::screens::question_pane`]).
+    pub scroll: super::scroll::PaneScroll,
 }
