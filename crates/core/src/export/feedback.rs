@@ -70,7 +70,7 @@ fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
-/// "read 9 documents, held 12 interviews and 4 focus groups, …" or `None`
+/// "read 9 documents, held 12 interviews and 4 focus groups, …", or `None`
 /// when the logs are empty.
 pub fn statistics_sentence(s: &Statistics) -> Option<String> {
     let mut parts = Vec::new();
@@ -93,8 +93,8 @@ pub fn statistics_sentence(s: &Statistics) -> Option<String> {
     }
     if s.case_files > 0 {
         parts.push(format!(
-            "audited {}",
-            count(s.case_files, "case file", "case files")
+            "carried out {}",
+            count(s.case_files, "case file audit", "case file audits")
         ));
     }
     if s.visits > 0 {
@@ -234,8 +234,7 @@ fn background(d: &mut Document, wb: &Workbook, rep: &ReportDetails) {
     d.heading(2, "Background");
     if let Some(by) = rep.commissioned_by.as_deref().filter(|s| written(s)) {
         d.para(vec![t(format!(
-            "{} asked for this peer review. It was commissioned by {}.",
-            council(wb),
+            "The review was commissioned by {}.",
             by.trim().trim_end_matches('.')
         ))]);
     }
@@ -331,7 +330,7 @@ fn how_it_was_done(d: &mut Document, wb: &Workbook, rep: &ReportDetails) {
             ("Documents read", stats.documents.to_string()),
             ("Interviews", stats.interviews.to_string()),
             ("Focus groups", stats.focus_groups.to_string()),
-            ("Case files audited", stats.case_files.to_string()),
+            ("Case file audits", stats.case_files.to_string()),
             ("Visits", stats.visits.to_string()),
             ("People met", stats.people.to_string()),
             ("Hours on site", crate::workbook::fmt_number(stats.hours)),
@@ -487,7 +486,12 @@ fn ratings(d: &mut Document, wb: &Workbook, shown: RatingsShown) {
 /// One recommendation: "**4. Headline**", then its explanation.
 fn recommendation(d: &mut Document, n: usize, r: &Recommendation) {
     let mut p = vec![b(format!("{n}. {}", r.text.trim()))];
-    if r.quick_win {
+    // Said once: not again under a group that is itself the quick wins.
+    let grouped = r
+        .group
+        .as_deref()
+        .is_some_and(|g| g.to_lowercase().contains("quick win"));
+    if r.quick_win && !grouped {
         p.push(t(" (quick win)"));
     }
     d.para(p);

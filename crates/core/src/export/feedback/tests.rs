@@ -54,7 +54,7 @@ fn statistics_count_each_kind_of_activity() {
     assert_eq!(s.hours, 10.5);
     assert_eq!(
         statistics_sentence(&s).unwrap(),
-        "read 1 document, held 2 interviews and 1 focus group, audited 1 case file, made 1 visit, met 16 people and spent 10.5 hours on site"
+        "read 1 document, held 2 interviews and 1 focus group, carried out 1 case file audit, made 1 visit, met 16 people and spent 10.5 hours on site"
     );
 }
 
