@@ -144,3 +144,167 @@ pub(crate) fn check_themes(themes: &[Theme], r: &mut Reader, o: &Obj) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::review::merge::{Copy, merge};
+    use crate::workbook::{LoadError, Workbook, from_text, one_question_workbook, to_text};
+
+    fn theme(id: &str) -> Theme {
+        Theme {
+            id: id.into(),
+            title: format!("Theme {id}"),
+            narrative: "Prose.".into(),
+            ..Theme::default()
+        }
+    }
+
+    fn reload(wb: &Workbook) -> Result<(Workbook, crate::diag::Diagnostics), LoadError> {
+        from_text("wb.yaml", to_text(wb).as_bytes())
+    }
+
+    #[test]
+    fn report_fields_read_back_and_old_workbooks_write_no_new_keys() {
+        let mut wb = one_question_workbook();
+        let plain = to_text(&wb);
+        assert!(!plain.contains("themes") && !plain.contains("report"));
+        wb.findings.themes.push(theme("health"));
+        wb.findings.report = Some(ReportDetails {
+            title: Some("Own title".into()),
+            ratings: RatingsShown::None,
+            contacts: vec![Contact {
+                name: "Pat".into(),
+                phone: Some("01632 960 000".into()),
+                ..Contact::default()
+            }],
+            ..ReportDetails::default()
+        });
+        let (back, diags) = reload(&wb).unwrap();
+        assert!(diags.0.is_empty(), "{:?}", diags.0);
+        assert_eq!(back.findings, wb.findings);
+    }
+
+    #[test]
+    fn a_theme_may_not_take_a_domain_id_or_another_themes_id() {
+        let mut wb = one_question_workbook();
+        wb.findings.themes = vec![theme("d1"), theme("x"), theme("x")];
+        let text = to_text(&wb);
+        let err = from_text("wb.yaml", text.as_bytes())
+            .err()
+            .expect("refused");
+        let all = err.to_string();
+        assert!(all.contains("theme 'd1' has the id of a domain"), "{all}");
+        assert!(all.contains("theme id 'x' is used twice"), "{all}");
+        // Each with its line: the second 'x' is the later of the two.
+        let line_of = |needle: &str| text.lines().position(|l| l.contains(needle)).unwrap() + 1;
+        let last_x = text
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| l.trim() == "- id: x")
+            .map(|(i, _)| i + 1)
+            .last()
+            .unwrap();
+        assert!(
+            all.contains(&format!("wb.yaml:{}:", line_of("- id: d1"))),
+            "{all}"
+        );
+        assert!(all.contains(&format!("wb.yaml:{last_x}:")), "{all}");
+    }
+
+    #[test]
+    fn peer_ratings_on_a_findings_only_framework_are_a_warning() {
+        let mut wb = one_question_workbook();
+        assert!(wb.framework.scale.is_none());
+        wb.findings.report = Some(ReportDetails {
+            ratings: RatingsShown::PeerOnly,
+            ..ReportDetails::default()
+        });
+        let (_, diags) = reload(&wb).unwrap();
+        assert_eq!(diags.0.len(), 1, "{:?}", diags.0);
+        assert!(diags.0[0].message.contains("findings-only"));
+    }
+
+    #[test]
+    fn merge_carries_themes_and_contacts_item_by_item() {
+        let base = one_question_workbook();
+        let mut a = base.clone();
+        a.findings.themes.push(theme("health"));
+        let mut b = base.clone();
+        b.findings.themes.push(theme("carers"));
+        b.findings.report = Some(ReportDetails {
+            summary: "From B.".into(),
+            contacts: vec![Contact {
+                name: "Pat".into(),
+                ..Contact::default()
+            }],
+            ..ReportDetails::default()
+        });
+        let m = merge(
+            &base,
+            &[
+                Copy {
+                    label: "a.yaml".into(),
+                    workbook: &a,
+                },
+                Copy {
+                    label: "b.yaml".into(),
+                    workbook: &b,
+                },
+            ],
+        )
+        .ok()
+        .expect("merged");
+        assert!(m.conflicts.is_empty());
+        // Each copy's new theme is kept: themes are matched by id.
+        let ids: Vec<&str> = m
+            .workbook
+            .findings
+            .themes
+            .iter()
+            .map(|t| t.id.as_str())
+            .collect();
+        assert!(
+            ids.contains(&"health") && ids.contains(&"carers"),
+            "{ids:?}"
+        );
+        assert_eq!(m.workbook.findings.report, b.findings.report);
+        // Two copies adding different contacts keep both.
+        let mut c = base.clone();
+        let mut d = base.clone();
+        for (wb, who) in [(&mut c, "Pat"), (&mut d, "Sam")] {
+            wb.findings.report = Some(ReportDetails {
+                contacts: vec![Contact {
+                    name: who.into(),
+                    ..Contact::default()
+                }],
+                ..ReportDetails::default()
+            });
+        }
+        let m = merge(
+            &base,
+            &[
+                Copy {
+                    label: "c.yaml".into(),
+                    workbook: &c,
+                },
+                Copy {
+                    label: "d.yaml".into(),
+                    workbook: &d,
+                },
+            ],
+        )
+        .ok()
+        .expect("merged");
+        let names: Vec<String> = m
+            .workbook
+            .findings
+            .report
+            .unwrap()
+            .contacts
+            .into_iter()
+            .map(|c| c.name)
+            .collect();
+        assert_eq!(names.len(), 2, "{names:?} {:?}", m.conflicts);
+    }
+}
