@@ -23,6 +23,8 @@ mod saving;
 mod filter;
 #[path = "ui/keys.rs"]
 mod keys;
+#[path = "ui/report.rs"]
+mod report;
 #[path = "ui/search.rs"]
 mod search;
 #[path = "ui/ux.rs"]

@@ -213,6 +213,8 @@ pub struct App {
     /// The Peer screen shows the self/peer chart instead of the notes.
     pub gap_chart: bool,
     pub findings: ListForm,
+    /// The Findings screen shows the feedback report's own fields.
+    pub report_view: super::screens::report::ReportState,
     /// Reviewer mode: whose section the questions screen edits.
     pub reviewer: Option<String>,
     /// The role recorded when the reviewer's section is first written.
@@ -261,6 +263,7 @@ impl App {
             peer: ListForm::default(),
             gap_chart: false,
             findings: ListForm::default(),
+            report_view: Default::default(),
             reviewer: None,
             reviewer_role: None,
             popup: None,
@@ -777,7 +780,11 @@ impl App {
                 }
             }
             Screen::Peer => self.peer_action(action),
-            Screen::Findings => self.findings_action(action),
+            Screen::Findings => {
+                if !super::screens::report::action(self, action) {
+                    self.findings_action(action)
+                }
+            }
             Screen::Evidence
             | Screen::Details
             | Screen::Metrics

@@ -77,6 +77,8 @@ pub enum Action {
     /// Finish typing in a field, even a multi-line one (where Enter is a
     /// new line).
     Done,
+    /// On the Findings screen: the feedback report's own fields, and back.
+    ReportView,
 }
 
 impl Action {
@@ -235,6 +237,11 @@ const NAMES: &[(Action, &str, &str)] = &[
         "reload the file from disk, dropping your changes (press twice)",
     ),
     (Action::Done, "done", "finish typing in the field"),
+    (
+        Action::ReportView,
+        "report_view",
+        "the feedback report's own fields (title, summary, background, themes, contacts), and back",
+    ),
 ];
 
 impl Action {
@@ -564,6 +571,7 @@ impl Default for Keymap {
             b(C::Findings, Key::ch('t'), A::DueDate, false),
             b(C::Findings, Key::ch('s'), A::StatusPicker, false),
             b(C::Findings, Key::ch('p'), A::Progress, false),
+            b(C::Findings, Key::ch('r'), A::ReportView, true),
             b(C::Activity, Key::ch('a'), A::Add, true),
             b(C::Activity, Key::plain(K::Enter), A::Edit, true),
             b(C::Activity, Key::ch('d'), A::Delete, true),

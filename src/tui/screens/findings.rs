@@ -16,6 +16,9 @@ use crate::tui::widgets::boxed;
 /// Draws the screen into the body, recording what a click on it does.
 pub fn draw(f: &mut Frame, app: &App, area: Rect, out: &mut Drawn) {
     use crate::tui::app::FindRow;
+    if app.report_view.on {
+        return super::report::draw(f, app, area, out);
+    }
     let th = app.theme;
     let Some(wb) = app.wb() else { return };
     let rows = app.finding_rows();

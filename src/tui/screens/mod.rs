@@ -14,6 +14,7 @@ pub mod peer;
 pub mod proud_of;
 pub mod question_filter;
 pub mod questions;
+pub mod report;
 pub mod start;
 
 use super::component::Handled;

@@ -8,6 +8,7 @@
 
 mod error;
 mod parts;
+pub mod report;
 #[cfg(test)]
 mod tests;
 
@@ -57,6 +58,8 @@ pub enum Target {
     RecDue(usize),
     RecProgress(usize),
     NextStep(usize),
+    /// A field of the feedback report ([`report::ReportTarget`]).
+    Report(report::ReportTarget),
 }
 
 /// How a field's text is checked before it is written.
@@ -103,6 +106,7 @@ impl Target {
             Target::RecOwner(_) => RecField::Owner.spec(),
             Target::RecDue(_) => RecField::Due.spec(),
             Target::RecProgress(_) => RecField::Progress.spec(),
+            Target::Report(t) => t.spec(),
         }
     }
 
@@ -173,6 +177,7 @@ impl Target {
                 let (i, f) = self.recommendation()?;
                 f.show(wb.findings.recommendations.get(i)?)
             }
+            Target::Report(t) => t.show(wb)?,
         })
     }
 
@@ -219,6 +224,7 @@ impl Target {
                 let (i, f) = self.recommendation()?;
                 f.slot(wb.findings.recommendations.get_mut(i)?)
             }
+            Target::Report(t) => t.slot(wb)?,
         })
     }
 

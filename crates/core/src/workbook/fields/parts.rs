@@ -316,3 +316,6 @@ pub const EV_DATA_FIELDS: &[EvField] = EvField::ALL.split_at(EvField::Value as u
 pub const METRIC_FIELDS: &[MetricField] = MetricField::ALL;
 pub const CASE_FIELDS: &[CaseField] = CaseField::ALL;
 pub const ACT_FIELDS: &[ActField] = ActField::ALL;
+
+/// For the feedback report's tables (`fields/report.rs`).
+pub(super) use fields;
