@@ -571,7 +571,7 @@ impl Default for Keymap {
             b(C::Findings, Key::ch('t'), A::DueDate, false),
             b(C::Findings, Key::ch('s'), A::StatusPicker, false),
             b(C::Findings, Key::ch('p'), A::Progress, false),
-            b(C::Findings, Key::ch('r'), A::ReportView, true),
+            b(C::Findings, Key::ch('r'), A::ReportView, false),
             b(C::Activity, Key::ch('a'), A::Add, true),
             b(C::Activity, Key::plain(K::Enter), A::Edit, true),
             b(C::Activity, Key::ch('d'), A::Delete, true),
