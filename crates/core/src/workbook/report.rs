@@ -190,9 +190,9 @@ mod tests {
         let mut wb = one_question_workbook();
         wb.findings.themes = vec![theme("d1"), theme("x"), theme("x")];
         let text = to_text(&wb);
-        let err = from_text("wb.yaml", text.as_bytes())
-            .err()
-            .expect("refused");
+        let Err(err) = from_text("wb.yaml", text.as_bytes()) else {
+            panic!("refused")
+        };
         let all = err.to_string();
         assert!(all.contains("theme 'd1' has the id of a domain"), "{all}");
         assert!(all.contains("theme id 'x' is used twice"), "{all}");
@@ -253,8 +253,7 @@ mod tests {
                 },
             ],
         )
-        .ok()
-        .expect("merged");
+        .unwrap_or_else(|e| panic!("{e}"));
         assert!(m.conflicts.is_empty());
         // Each copy's new theme is kept: themes are matched by id.
         let ids: Vec<&str> = m
@@ -294,8 +293,7 @@ mod tests {
                 },
             ],
         )
-        .ok()
-        .expect("merged");
+        .unwrap_or_else(|e| panic!("{e}"));
         let names: Vec<String> = m
             .workbook
             .findings
