@@ -75,3 +75,31 @@ fn a_theme_and_the_ratings_choice_are_set_from_the_report_list() {
     );
     assert!(screen(&mut app, 120, 60).contains("Peer ratings only"));
 }
+
+#[test]
+fn a_key_message_can_run_over_several_paragraphs() {
+    let (mut app, _d) = onsite();
+    typ(&mut app, "F");
+    let n = wb(&app).findings.key_messages.len();
+    // The row after the key messages adds one.
+    press(&mut app, "g");
+    for _ in 0..n {
+        press(&mut app, "j");
+    }
+    press(&mut app, "enter");
+    typ(&mut app, "The first paragraph.\n\nThe second one.");
+    press(&mut app, "esc");
+    assert_eq!(
+        wb(&app).findings.key_messages[n],
+        "The first paragraph.\n\nThe second one."
+    );
+    // The list shows it on one row.
+    let s = screen(&mut app, 160, 40);
+    assert!(
+        s.contains(&format!(
+            "Key message {}: The first paragraph. The second one.",
+            n + 1
+        )),
+        "{s}"
+    );
+}

@@ -93,7 +93,7 @@ impl Target {
             Target::ReviewStrength(..) => (Item, "Strength"),
             Target::ReviewArea(..) => (Item, "Area for consideration"),
             Target::ReviewSource(..) => (Flat, "Source"),
-            Target::KeyMessage(_) => (Item, "Key message"),
+            Target::KeyMessage(_) => (Para, "Key message"),
             Target::FindingStrength(..) => (Item, "Strength"),
             Target::FindingArea(..) => (Item, "Area for consideration"),
             Target::NextStep(_) => (Item, "Next step"),
@@ -211,7 +211,7 @@ impl Target {
                 Slot::Flat(&mut source.text)
             }
             Target::Activity(r, i, f) => f.slot(wb.reviewer_mut(r).activities.get_mut(*i)?),
-            Target::KeyMessage(i) => Slot::Item(&mut wb.findings.key_messages, *i),
+            Target::KeyMessage(i) => Slot::Para(&mut wb.findings.key_messages, *i),
             Target::FindingStrength(d, i) => {
                 Slot::Item(&mut wb.findings.domain_mut(d).strengths, *i)
             }
@@ -267,8 +267,8 @@ impl Target {
             }
             // Only a list item's slot: finding another field's would make
             // the answer or the figure it belongs to.
-            _ if self.form() == Form::Item => match self.slot(wb) {
-                Some(Slot::Item(list, i)) => take(list, i),
+            _ if matches!(self.form(), Form::Item | Form::Para) => match self.slot(wb) {
+                Some(Slot::Item(list, i) | Slot::Para(list, i)) => take(list, i),
                 _ => false,
             },
             _ => false,
