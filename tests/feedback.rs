@@ -343,3 +343,21 @@ fn validate_reports_a_theme_on_a_domain_id_and_ratings_a_findings_only_review_ca
         "{said}"
     );
 }
+
+#[test]
+fn the_workbook_chooses_which_ratings_the_report_shows() {
+    use peerbook::workbook::report::RatingsShown;
+    let mut wb = seed(FULL);
+    let both = md(&wb);
+    assert!(both.contains("## Self-assessment and peer ratings"));
+    assert!(both.contains("| Ref | Question | Council | Peer team | Difference |"));
+    wb.findings.report.as_mut().unwrap().ratings = RatingsShown::PeerOnly;
+    let peer = md(&wb);
+    assert!(peer.contains("## Peer ratings\n"));
+    assert!(peer.contains("| Ref | Question | Peer team |"));
+    assert!(peer.contains("| Domain | Peer score | Peer band |"));
+    assert!(!peer.contains("Council score") && !peer.contains("| Council |"));
+    wb.findings.report.as_mut().unwrap().ratings = RatingsShown::None;
+    let none = md(&wb);
+    assert!(!none.contains("ratings") && !none.contains("Peer score"), "{none}");
+}
