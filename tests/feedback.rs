@@ -359,5 +359,8 @@ fn the_workbook_chooses_which_ratings_the_report_shows() {
     assert!(!peer.contains("Council score") && !peer.contains("| Council |"));
     wb.findings.report.as_mut().unwrap().ratings = RatingsShown::None;
     let none = md(&wb);
-    assert!(!none.contains("ratings") && !none.contains("Peer score"), "{none}");
+    assert!(
+        !none.contains("ratings") && !none.contains("Peer score"),
+        "{none}"
+    );
 }
