@@ -86,11 +86,12 @@ fn golden_feedback_and_action_plan_from_the_on_site_seed() {
     ] {
         assert!(feedback.contains(h), "{h} missing");
     }
-    let t = peerbook::review::analysis::totals(&wb);
+    let t = peerbook::export::feedback::statistics(&wb);
     assert!(feedback.contains(&format!(
-        "the team read {} documents, held {} meetings, met {} people",
-        t.documents, t.meetings, t.people
+        "the team read {} documents, held {} interviews and {} focus groups",
+        t.documents, t.interviews, t.focus_groups
     )));
+    assert!(feedback.contains(&format!("met {} people", t.people)));
     assert!(feedback.contains("**Quick wins**"));
     // Every recommendation appears in the action plan CSV, numbered.
     let csv = peerbook::export::pack::action_plan_csv(&wb);

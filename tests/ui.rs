@@ -29,6 +29,8 @@ mod faults;
 mod filter;
 #[path = "ui/keys.rs"]
 mod keys;
+#[path = "ui/report.rs"]
+mod report;
 #[path = "ui/search.rs"]
 mod search;
 #[path = "ui/sort.rs"]

@@ -59,6 +59,8 @@ pub struct App {
     /// The Peer screen shows the self/peer chart instead of the notes.
     pub gap_chart: bool,
     pub findings: ListForm,
+    /// The Findings screen shows the feedback report's own fields.
+    pub report_view: super::screens::report_state::ReportState,
     /// Reviewer mode: whose section the questions screen edits.
     pub reviewer: Option<String>,
     /// The role recorded when the reviewer's section is first written.
@@ -107,6 +109,7 @@ impl App {
             peer: ListForm::default(),
             gap_chart: false,
             findings: ListForm::default(),
+            report_view: Default::default(),
             reviewer: None,
             reviewer_role: None,
             popup: None,
@@ -421,7 +424,11 @@ impl App {
                 }
             }
             Screen::Peer => self.peer_action(action),
-            Screen::Findings => super::screens::findings::action(self, action),
+            Screen::Findings => {
+                if !self.report_action(action) {
+                    super::screens::findings::action(self, action)
+                }
+            }
             Screen::Evidence
             | Screen::Details
             | Screen::Metrics

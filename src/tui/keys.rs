@@ -86,6 +86,8 @@ pub enum Action {
     ScrollDetailDown,
     /// Scroll the answer pane to the question's prompts.
     ShowPrompts,
+    /// On the Findings screen: the feedback report's own fields, and back.
+    ReportView,
 }
 
 impl Action {
@@ -264,6 +266,11 @@ const NAMES: &[(Action, &str, &str)] = &[
         "reload the file from disk, dropping your changes (press twice)",
     ),
     (Action::Done, "done", "finish typing in the field"),
+    (
+        Action::ReportView,
+        "report_view",
+        "the feedback report's own fields (title, summary, background, themes, contacts), and back",
+    ),
 ];
 
 impl Action {
@@ -593,6 +600,7 @@ impl Default for Keymap {
             b(C::Findings, Key::ch('t'), A::DueDate, false),
             b(C::Findings, Key::ch('s'), A::StatusPicker, false),
             b(C::Findings, Key::ch('p'), A::Progress, false),
+            b(C::Findings, Key::ch('r'), A::ReportView, false),
             b(C::Activity, Key::ch('a'), A::Add, true),
             b(C::Activity, Key::plain(K::Enter), A::Edit, true),
             b(C::Activity, Key::ch('d'), A::Delete, true),

@@ -69,7 +69,8 @@ impl Part {
             | T::RecOwner(_)
             | T::RecDue(_)
             | T::RecProgress(_)
-            | T::NextStep(_) => Part::Findings,
+            | T::NextStep(_)
+            | T::Report(_) => Part::Findings,
         }
     }
 }
@@ -417,6 +418,7 @@ pub fn field_name(target: &Target, wb: &Workbook) -> String {
             format!("recommendation {}", i + 1)
         }
         T::NextStep(i) => format!("next step {}", i + 1),
+        T::Report(t) => crate::tui::screens::report_state::what(t),
     }
 }
 

@@ -78,6 +78,9 @@ pub fn draw(f: &mut Frame, app: &App) -> Drawn {
             super::screens::activity::draw(f, app.draw_ctx(), &app.activity, l.body, out_)
         }
         Screen::Peer => super::screens::peer::draw(f, app, l.body, out_),
+        Screen::Findings if app.report_view.on => {
+            super::screens::report::draw(f, app, l.body, out_)
+        }
         Screen::Findings => {
             super::screens::findings::draw(f, app.draw_ctx(), &app.findings, l.body, out_)
         }

@@ -39,7 +39,14 @@ pub fn draw(f: &mut Frame, cx: DrawCtx, st: &ListForm, area: Rect, out: &mut Dra
     let sel = st.sel.min(rows.len().saturating_sub(1));
     let text_of = |row: &FindRow| -> String {
         match row {
-            FindRow::KeyMessage(i) => format!("Key message {}: {}", i + 1, fd.key_messages[*i]),
+            FindRow::KeyMessage(i) => format!(
+                "Key message {}: {}",
+                i + 1,
+                fd.key_messages[*i]
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            ),
             FindRow::AddKeyMessage => "+ add a key message".into(),
             FindRow::Strength(d, i) => {
                 let x = fd.domains.iter().find(|x| &x.domain == d);

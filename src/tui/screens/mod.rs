@@ -21,6 +21,8 @@ pub mod question_filter;
 pub mod question_pane;
 pub mod question_sort;
 pub mod questions;
+pub mod report;
+pub mod report_state;
 pub mod start;
 
 use super::component::Handled;

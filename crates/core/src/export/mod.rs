@@ -5,6 +5,7 @@
 pub mod csv_io;
 pub mod doc;
 pub mod docx;
+pub mod feedback;
 pub mod markdown;
 pub mod pack;
 
@@ -59,7 +60,7 @@ pub fn build(wb: &Workbook, pack: Pack, opts: &Options) -> doc::Document {
     match pack {
         Pack::SelfAssessment => pack::self_assessment(wb, opts),
         Pack::Summary => pack::summary(wb, opts),
-        Pack::Feedback => pack::feedback(wb, opts),
+        Pack::Feedback => feedback::feedback(wb, opts),
         Pack::ActionPlan => pack::action_plan(wb, opts),
     }
 }
@@ -73,16 +74,36 @@ pub fn render(wb: &Workbook, pack: Pack, format: Format, opts: &Options) -> Vec<
             s.push('\n');
             s.into_bytes()
         }
-        Format::Docx => docx::render(&d, &format!("{}: {}", wb.review.council, wb.review.title)),
+        Format::Docx => docx::render(&d, &title(wb, pack)),
     }
 }
 
-/// The file name an export gets by default: from council, review and pack.
-/// Safe in any folder: letters, digits and '-' only.
+/// The title a pack's file carries: the feedback report's own title, or
+/// council and review for the others.
+pub fn title(wb: &Workbook, pack: Pack) -> String {
+    match pack {
+        Pack::Feedback => feedback::title(wb),
+        _ => format!("{}: {}", wb.review.council, wb.review.title),
+    }
+}
+
+/// The file name an export gets by default: from council, review (or the
+/// feedback report's own title, where it has one) and pack, cut where a
+/// word ends. Safe in any folder: letters, digits and '-' only.
 pub fn file_name(wb: &Workbook, pack: Pack, format: Format) -> String {
+    let own = wb
+        .findings
+        .report
+        .as_ref()
+        .and_then(|r| r.title.as_deref())
+        .filter(|t| !t.trim().is_empty());
+    let from = match (pack, own) {
+        (Pack::Feedback, Some(t)) => t.to_string(),
+        _ => format!("{} {}", wb.review.council, wb.review.title),
+    };
     format!(
         "{}-{}.{}",
-        file_stem(&format!("{} {}", wb.review.council, wb.review.title)),
+        file_stem(&from),
         pack.name(),
         format.extension()
     )

@@ -1,7 +1,7 @@
-//! The pre-review self-assessment pack and the summary, built as documents.
+//! The pre-review self-assessment pack, the summary and the action plan,
+//! built as documents (the feedback report is in `feedback.rs`).
 //!
-//! (Over 600 lines: each pack's sections in order; the feedback report work
-//! of issue 14 is where it splits into one file per pack.)
+//! (Over 600 lines: each pack's sections in order.)
 
 use chrono::NaiveDate;
 
@@ -37,7 +37,7 @@ pub fn rating_words(fw: &Framework, r: Rating) -> String {
     }
 }
 
-fn dates(wb: &Workbook) -> Option<String> {
+pub(crate) fn dates(wb: &Workbook) -> Option<String> {
     match (wb.review.onsite_start, wb.review.onsite_end) {
         (Some(s), Some(e)) if s == e => Some(long_date(s)),
         (Some(s), Some(e)) => Some(format!("{} to {}", long_date(s), long_date(e))),
@@ -195,7 +195,7 @@ fn chart(wb: &Workbook, r: &Report) -> Option<String> {
     ))
 }
 
-fn bullets_of(items: &[String]) -> Block {
+pub(crate) fn bullets_of(items: &[String]) -> Block {
     Block::Bullets(items.iter().map(|s| lines(s)).collect())
 }
 
@@ -639,161 +639,6 @@ pub fn summary(wb: &Workbook, opts: &Options) -> Document {
         d.para(vec![t("None: every question is answered and rated.")]);
     } else {
         d.push(bullets_of(&items));
-    }
-    d
-}
-
-/// The peer team's feedback report, in the shape of the published ones.
-pub fn feedback(wb: &Workbook, opts: &Options) -> Document {
-    use crate::review::analysis;
-    let fw = &wb.framework;
-    let mut d = Document::default();
-    title_block(&mut d, wb, "Peer review feedback", opts);
-
-    d.heading(2, "Contents");
-    d.push(Block::Contents);
-
-    d.heading(2, "Background");
-    if !wb.review.focus.is_empty() {
-        d.para(vec![t("The council asked the peer team to focus on:")]);
-        d.push(bullets_of(&wb.review.focus));
-    }
-    team_table(&mut d, wb);
-    let tot = analysis::totals(wb);
-    if tot.activities > 0 {
-        d.para(vec![t(format!(
-            "{}the team read {} document{}, held {} meeting{}, met {} {} and spent {} hours on site.",
-            dates(wb).map(|s| format!("On site {s}, ")).unwrap_or_else(|| "On site, ".into()),
-            tot.documents,
-            if tot.documents == 1 { "" } else { "s" },
-            tot.meetings,
-            if tot.meetings == 1 { "" } else { "s" },
-            tot.people,
-            if tot.people == 1 { "person" } else { "people" },
-            crate::workbook::fmt_number(tot.hours),
-        ))]);
-    }
-
-    d.heading(2, "Key messages");
-    if wb.findings.key_messages.is_empty() {
-        d.para(vec![Inline::Emphasis(
-            "No key messages recorded yet.".into(),
-        )]);
-    } else {
-        d.push(bullets_of(&wb.findings.key_messages));
-    }
-
-    for domain in &fw.domains {
-        d.heading(2, &domain.title);
-        let f = wb.findings.domains.iter().find(|x| x.domain == domain.id);
-        for (label, items) in [
-            ("Strengths", f.map(|f| &f.strengths)),
-            ("Areas for consideration", f.map(|f| &f.areas)),
-        ] {
-            d.para(vec![b(label)]);
-            match items {
-                Some(items) if !items.is_empty() => d.push(bullets_of(items)),
-                _ => d.para(vec![Inline::Emphasis("None recorded.".into())]),
-            }
-        }
-    }
-    // Findings for domains the framework does not have are kept and shown.
-    for f in wb
-        .findings
-        .domains
-        .iter()
-        .filter(|f| !fw.domains.iter().any(|d| d.id == f.domain))
-    {
-        d.heading(2, format!("Other findings ({})", f.domain));
-        if !f.strengths.is_empty() {
-            d.para(vec![b("Strengths")]);
-            d.push(bullets_of(&f.strengths));
-        }
-        if !f.areas.is_empty() {
-            d.para(vec![b("Areas for consideration")]);
-            d.push(bullets_of(&f.areas));
-        }
-    }
-
-    if fw.scale.is_some() {
-        d.heading(2, "Self-assessment and peer ratings");
-        let rows = analysis::ratings(wb);
-        d.push(Block::Table {
-            header: ["Ref", "Question", "Council", "Peer team", "Difference"]
-                .map(String::from)
-                .to_vec(),
-            rows: rows
-                .iter()
-                .map(|r| {
-                    let q = fw
-                        .question(&r.question)
-                        .map(|(_, q)| q.text.clone())
-                        .unwrap_or_default();
-                    vec![
-                        vec![t(&r.reference)],
-                        vec![t(q)],
-                        vec![t(rating_words(fw, r.own))],
-                        vec![t(rating_words(fw, r.agreed))],
-                        vec![t(r.gap().map_or("–".into(), |g| {
-                            if g == 0 { "0".into() } else { format!("{g:+}") }
-                        }))],
-                    ]
-                })
-                .collect(),
-        });
-        if fw.scoring.is_some() {
-            d.push(Block::Table {
-                header: [
-                    "Domain",
-                    "Council score",
-                    "Council band",
-                    "Peer score",
-                    "Peer band",
-                ]
-                .map(String::from)
-                .to_vec(),
-                rows: analysis::domain_gaps(wb)
-                    .iter()
-                    .map(|g| {
-                        let sc = |s: &Score| s.score_text().unwrap_or_else(|| "–".into());
-                        let bd = |s: &Score| {
-                            s.band
-                                .as_ref()
-                                .map_or("–".into(), |b| b.label().to_string())
-                        };
-                        vec![
-                            vec![t(&g.title)],
-                            vec![t(sc(&g.own))],
-                            vec![t(bd(&g.own))],
-                            vec![t(sc(&g.peer))],
-                            vec![t(bd(&g.peer))],
-                        ]
-                    })
-                    .collect(),
-            });
-        }
-    }
-
-    d.heading(2, "Recommendations");
-    recommendations_table(&mut d, wb, false);
-    let quick: Vec<String> = wb
-        .findings
-        .recommendations
-        .iter()
-        .enumerate()
-        .filter(|(_, r)| r.quick_win)
-        .map(|(i, r)| format!("{}. {}", i + 1, r.text))
-        .collect();
-    if !quick.is_empty() {
-        d.para(vec![b("Quick wins")]);
-        d.push(bullets_of(&quick));
-    }
-
-    d.heading(2, "Next steps");
-    if wb.findings.next_steps.is_empty() {
-        d.para(vec![Inline::Emphasis("None recorded yet.".into())]);
-    } else {
-        d.push(bullets_of(&wb.findings.next_steps));
     }
     d
 }

@@ -66,6 +66,8 @@ fn identity(path: &str) -> Option<&'static str> {
         "evidence" => Some("id"),
         "reviewers" | "review.team" => Some("name"),
         "metrics" => Some("metric"),
+        "findings.themes" => Some("id"),
+        "findings.report.contacts" => Some("name"),
         _ => None,
     }
 }

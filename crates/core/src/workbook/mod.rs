@@ -13,6 +13,7 @@ pub mod fields;
 mod model;
 pub mod onsite;
 mod read;
+pub mod report;
 mod upgrade;
 mod words;
 mod write;
@@ -307,13 +308,27 @@ pub fn file_stem(text: &str) -> String {
         }
     }
     let out = out.trim_end_matches('-');
-    let out: String = out.chars().take(80).collect();
-    let out = out.trim_end_matches('-').to_string();
+    let out = cut_at_word(out, 80);
     if out.is_empty() {
         "workbook".to_string()
     } else {
         out
     }
+}
+
+/// At most `max` characters of a stem, cut where a word ends (at a '-'),
+/// never inside a word; a first word longer than `max` is cut at `max`.
+fn cut_at_word(stem: &str, max: usize) -> String {
+    // The stem is ASCII: letters, digits and '-'.
+    if stem.len() <= max {
+        return stem.to_string();
+    }
+    let cut = if stem.as_bytes()[max] == b'-' {
+        max
+    } else {
+        stem[..max].rfind('-').unwrap_or(max)
+    };
+    stem[..cut].trim_end_matches('-').to_string()
 }
 
 /// A workbook on a one-domain, one-question framework (question `a`), for
@@ -345,6 +360,22 @@ mod tests {
         assert_eq!(file_stem("Ynys Môn / Anglesey"), "ynys-mon-anglesey");
         assert_eq!(file_stem("Bro Morgannwg Ŵyl"), "bro-morgannwg-wyl");
         assert_eq!(file_stem("///"), "workbook");
+    }
+
+    #[test]
+    fn long_file_stems_are_cut_where_a_word_ends() {
+        let title = "Borough of Ashwell Vale adult social care peer challenge: reablement and intermediate care illustrative example";
+        let stem = file_stem(title);
+        assert!(stem.len() <= 80, "{stem}");
+        assert_eq!(
+            stem,
+            "borough-of-ashwell-vale-adult-social-care-peer-challenge-reablement-and"
+        );
+        // Exactly at a word's end, the word is kept whole.
+        let exact = format!("{} tail", "a".repeat(80));
+        assert_eq!(file_stem(&exact), "a".repeat(80));
+        // One word longer than the limit is cut at the limit.
+        assert_eq!(file_stem(&"b".repeat(100)), "b".repeat(80));
     }
 
     #[test]

@@ -7,8 +7,9 @@
 use chrono::NaiveDate;
 
 use super::codec::{
-    Count, Cx, Date, Flag, Items, Num, Opt, PeerRated, Req, ReqWord, Text, Texts, Word, record,
+    Count, Cx, Date, Flag, Items, Num, One, Opt, PeerRated, Req, ReqWord, Text, Texts, Word, record,
 };
+use super::report::{ReportDetails, Theme};
 use super::words::words;
 use super::{Rating, is_written};
 use crate::yaml::read::{Obj, Reader};
@@ -221,6 +222,10 @@ record! {
         pub status: ActionStatus = Word,
         /// Progress notes for the follow-up visit.
         pub progress: Option<String> = Opt,
+        /// What the headline (`text`) means, in prose, for the report.
+        pub explanation: String = Text,
+        /// The group the report shows it under ("Quick wins").
+        pub group: Option<String> = Opt,
         ..extra
     }
 }
@@ -232,6 +237,8 @@ record! {
         pub domain: String = Req,
         pub strengths: Vec<String> = Texts,
         pub areas: Vec<String> = Texts,
+        /// The report's paragraphs on the domain, in prose.
+        pub narrative: String = Text,
         ..extra
     }
 }
@@ -256,13 +263,21 @@ fn check_domain(d: &DomainFindings, r: &mut Reader, o: &Obj, cx: &Cx) {
 record! {
     /// What the review manager writes up at the end of the week.
     #[derive(Debug, Clone, PartialEq, Default)]
-    pub struct Findings as "the findings" {
+    pub struct Findings as "the findings", check check_findings {
         pub key_messages: Vec<String> = Texts,
         pub domains: Vec<DomainFindings> = Items,
         pub recommendations: Vec<Recommendation> = Items,
         pub next_steps: Vec<String> = Texts,
+        /// Themes beyond the framework's domains ([`super::report`]).
+        pub themes: Vec<Theme> = Items,
+        /// The feedback report's own details ([`super::report`]).
+        pub report: Option<ReportDetails> = One,
         ..extra
     }
+}
+
+fn check_findings(f: &Findings, r: &mut Reader, o: &Obj, _: &Cx) {
+    super::report::check_themes(&f.themes, r, o);
 }
 
 impl Findings {

@@ -8,6 +8,7 @@
 
 mod error;
 mod parts;
+pub mod report;
 #[cfg(test)]
 mod tests;
 
@@ -57,6 +58,8 @@ pub enum Target {
     RecDue(usize),
     RecProgress(usize),
     NextStep(usize),
+    /// A field of the feedback report ([`report::ReportTarget`]).
+    Report(report::ReportTarget),
 }
 
 /// How a field's text is checked before it is written.
@@ -90,7 +93,7 @@ impl Target {
             Target::ReviewStrength(..) => (Item, "Strength"),
             Target::ReviewArea(..) => (Item, "Area for consideration"),
             Target::ReviewSource(..) => (Flat, "Source"),
-            Target::KeyMessage(_) => (Item, "Key message"),
+            Target::KeyMessage(_) => (Para, "Key message"),
             Target::FindingStrength(..) => (Item, "Strength"),
             Target::FindingArea(..) => (Item, "Area for consideration"),
             Target::NextStep(_) => (Item, "Next step"),
@@ -103,6 +106,7 @@ impl Target {
             Target::RecOwner(_) => RecField::Owner.spec(),
             Target::RecDue(_) => RecField::Due.spec(),
             Target::RecProgress(_) => RecField::Progress.spec(),
+            Target::Report(t) => t.spec(),
         }
     }
 
@@ -173,6 +177,7 @@ impl Target {
                 let (i, f) = self.recommendation()?;
                 f.show(wb.findings.recommendations.get(i)?)
             }
+            Target::Report(t) => t.show(wb)?,
         })
     }
 
@@ -206,7 +211,7 @@ impl Target {
                 Slot::Flat(&mut source.text)
             }
             Target::Activity(r, i, f) => f.slot(wb.reviewer_mut(r).activities.get_mut(*i)?),
-            Target::KeyMessage(i) => Slot::Item(&mut wb.findings.key_messages, *i),
+            Target::KeyMessage(i) => Slot::Para(&mut wb.findings.key_messages, *i),
             Target::FindingStrength(d, i) => {
                 Slot::Item(&mut wb.findings.domain_mut(d).strengths, *i)
             }
@@ -219,6 +224,7 @@ impl Target {
                 let (i, f) = self.recommendation()?;
                 f.slot(wb.findings.recommendations.get_mut(i)?)
             }
+            Target::Report(t) => t.slot(wb)?,
         })
     }
 
@@ -261,8 +267,8 @@ impl Target {
             }
             // Only a list item's slot: finding another field's would make
             // the answer or the figure it belongs to.
-            _ if self.form() == Form::Item => match self.slot(wb) {
-                Some(Slot::Item(list, i)) => take(list, i),
+            _ if matches!(self.form(), Form::Item | Form::Para) => match self.slot(wb) {
+                Some(Slot::Item(list, i) | Slot::Para(list, i)) => take(list, i),
                 _ => false,
             },
             _ => false,

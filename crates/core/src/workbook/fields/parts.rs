@@ -32,12 +32,15 @@ pub(crate) enum Form {
     /// One item of a list of one-line texts: a line break becomes a space,
     /// and an item past the end is added.
     Item,
+    /// One item of a list of texts that may run over several lines (a key
+    /// message's paragraphs): kept as typed; an item past the end is added.
+    Para,
 }
 
 impl Form {
     pub(crate) fn kind(self) -> Kind {
         match self {
-            Form::Text | Form::OptText => Kind::Multi,
+            Form::Text | Form::OptText | Form::Para => Kind::Multi,
             Form::Number | Form::Count => Kind::Number,
             Form::Date => Kind::Date,
             Form::Line | Form::Flat | Form::Opt | Form::Item => Kind::Text,
@@ -67,6 +70,7 @@ pub(crate) enum Slot<'a> {
     Count(&'a mut Option<u32>),
     Date(&'a mut Option<NaiveDate>),
     Item(&'a mut Vec<String>, usize),
+    Para(&'a mut Vec<String>, usize),
 }
 
 impl Slot<'_> {
@@ -91,6 +95,10 @@ impl Slot<'_> {
                     None => list.push(text),
                 }
             }
+            Slot::Para(list, i) => match list.get_mut(i) {
+                Some(item) => *item = text.to_string(),
+                None => list.push(text.to_string()),
+            },
         }
         Ok(())
     }
@@ -107,6 +115,7 @@ impl Slot<'_> {
             Slot::Count(_) => Form::Count,
             Slot::Date(_) => Form::Date,
             Slot::Item(..) => Form::Item,
+            Slot::Para(..) => Form::Para,
         }
     }
 }
@@ -316,3 +325,6 @@ pub const EV_DATA_FIELDS: &[EvField] = EvField::ALL.split_at(EvField::Value as u
 pub const METRIC_FIELDS: &[MetricField] = MetricField::ALL;
 pub const CASE_FIELDS: &[CaseField] = CaseField::ALL;
 pub const ACT_FIELDS: &[ActField] = ActField::ALL;
+
+/// For the feedback report's tables (`fields/report.rs`).
+pub(super) use fields;

@@ -292,7 +292,7 @@ fn a_list_item_is_removed_from_its_list_and_nothing_else_is() {
     let before = to_text(&w);
     for t in &targets {
         let removed = t.remove_item(&mut w);
-        let is_item = matches!(t.form(), Form::Item)
+        let is_item = matches!(t.form(), Form::Item | Form::Para)
             || matches!(t, Target::RecText(_) | Target::ReviewSource(..));
         assert_eq!(removed, is_item, "{t:?}");
     }
