@@ -358,3 +358,201 @@ fn exactly_88_is_outstanding_and_87_is_good() {
     assert_eq!(v["overall"]["score"], 87.0);
     assert_eq!(v["overall"]["band"], "Good");
 }
+
+// ---------------------------------------------- tagged evidence, readiness
+
+fn load(env: &Home, name: &str) -> peerbook::workbook::Workbook {
+    let bytes = fs::read(env.path(name)).unwrap();
+    peerbook::workbook::from_text(name, &bytes).unwrap().0
+}
+
+fn save(env: &Home, name: &str, wb: &peerbook::workbook::Workbook) {
+    fs::write(env.path(name), peerbook::workbook::to_text(wb)).unwrap();
+}
+
+/// A CQC workbook whose QS1 cites a carers' survey (people's experience)
+/// and a policy (processes), and whose QS2 cites a staff survey.
+fn tagged(env: &Home) {
+    new_cqc(env, "wb.yaml");
+    let mut wb = load(env, "wb.yaml");
+    let item = |id: &str, title: &str, cats: &[&str]| peerbook::workbook::EvidenceItem {
+        id: id.into(),
+        title: title.into(),
+        categories: cats.iter().map(|c| c.to_string()).collect(),
+        ..Default::default()
+    };
+    wb.evidence_mut()
+        .push(item("ev-1", "Carers' survey 2024", &["peoples-experience"]));
+    wb.evidence_mut()
+        .push(item("ev-2", "Assessment policy", &["processes"]));
+    wb.evidence_mut()
+        .push(item("ev-3", "Staff survey", &["staff-leaders", "processes"]));
+    wb.answer_mut("QS1").evidence = vec!["ev-1".into(), "ev-2".into()];
+    wb.answer_mut("QS2").evidence = vec!["ev-3".into()];
+    save(env, "wb.yaml", &wb);
+}
+
+#[test]
+fn tagged_evidence_is_written_and_read_back() {
+    let env = Home::new();
+    tagged(&env);
+    let text = fs::read_to_string(env.path("wb.yaml")).unwrap();
+    assert!(text.contains("categories:"), "{text}");
+    let wb = load(&env, "wb.yaml");
+    assert_eq!(wb.evidence[2].categories, ["staff-leaders", "processes"]);
+    env.ok(&["validate", "wb.yaml"]);
+}
+
+#[test]
+fn an_unknown_category_on_evidence_is_an_error_with_the_declared_list() {
+    let env = Home::new();
+    tagged(&env);
+    let text = fs::read_to_string(env.path("wb.yaml")).unwrap();
+    let bad = text.replacen("- peoples-experience", "- peoples-experiance", 1);
+    assert_ne!(bad, text);
+    env.write("wb.yaml", bad.as_bytes());
+    let line = bad
+        .lines()
+        .position(|l| l.contains("peoples-experiance"))
+        .unwrap()
+        + 1;
+    let (_, msg) = env.fails(&["validate", "wb.yaml"]);
+    assert!(
+        msg.contains(&format!("wb.yaml:{line}:")),
+        "names the line {line}: {msg}"
+    );
+    assert!(
+        msg.contains("evidence category 'peoples-experiance' is not one of the framework's"),
+        "{msg}"
+    );
+    assert!(
+        msg.contains("peoples-experience, staff-leaders, partners, processes, outcomes"),
+        "{msg}"
+    );
+}
+
+#[test]
+fn readiness_in_status_text_and_json() {
+    let env = Home::new();
+    tagged(&env);
+    let text = env.ok(&["status", "wb.yaml"]);
+    assert!(
+        text.contains("Readiness (linked evidence by category): 0 of 9 with every category"),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "QS1  People's experience 1, Processes 1; no evidence yet: Feedback from staff and leaders, Feedback from partners"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("QS3  no evidence yet: People's experience, Feedback from staff and leaders, Feedback from partners, Processes"),
+        "{text}"
+    );
+    let v = status_json(&env, "wb.yaml");
+    let r = v["readiness"].as_array().unwrap();
+    assert_eq!(r.len(), 9);
+    assert_eq!(r[0]["ref"], "QS1");
+    assert_eq!(r[0]["categories"][0]["id"], "peoples-experience");
+    assert_eq!(r[0]["categories"][0]["label"], "People's experience");
+    assert_eq!(r[0]["categories"][0]["evidence"], 1);
+    assert_eq!(r[0]["categories"][3]["evidence"], 1);
+    assert_eq!(
+        r[0]["missing"],
+        serde_json::json!(["staff-leaders", "partners"])
+    );
+    assert_eq!(
+        r[1]["missing"],
+        serde_json::json!(["peoples-experience", "partners"])
+    );
+}
+
+#[test]
+fn a_framework_without_categories_has_no_readiness_in_status() {
+    let env = Home::new();
+    env.ok(&[
+        "new",
+        "--framework",
+        "suffolk-reablement-2016",
+        "--council",
+        "C",
+        "--title",
+        "T",
+        "--out",
+        "s.yaml",
+    ]);
+    assert!(!env.ok(&["status", "s.yaml"]).contains("Readiness"));
+    assert!(status_json(&env, "s.yaml").get("readiness").is_none());
+}
+
+#[test]
+fn the_self_assessment_pack_has_the_readiness_table_and_says_where_the_framework_comes_from() {
+    let env = Home::new();
+    tagged(&env);
+    env.ok(&[
+        "export", "wb.yaml", "--format", "md", "--pack", "self-assessment", "--out", "p.md",
+        "--date", "2025-01-02",
+    ]);
+    let md = fs::read_to_string(env.path("p.md")).unwrap();
+    assert!(md.contains("## Evidence readiness"), "{md}");
+    assert!(
+        md.contains("| Quality statement | People's experience | Feedback from staff and leaders | Feedback from partners | Processes |"),
+        "{md}"
+    );
+    assert!(
+        md.contains("| QS1: Assessing needs | 1 item | no evidence yet | no evidence yet | 1 item |"),
+        "{md}"
+    );
+    assert!(md.contains("0 of 9 have evidence in every category"), "{md}");
+    assert!(md.contains("Declared but asked of no quality statement: Outcomes."), "{md}");
+    let how = &md[md.find("## How to read this pack").unwrap()..];
+    assert!(how.contains("The framework is based on: Care Quality Commission"), "{how}");
+    assert!(
+        how.contains("What is the source's and what is peerbook's: The themes"),
+        "{how}"
+    );
+}
+
+#[test]
+fn a_cqc_workbook_keeps_its_categories_through_csv_and_merge() {
+    let env = Home::new();
+    tagged(&env);
+    // CSV: one row per statement; the evidence and its tags stay as they were.
+    env.ok(&["export", "wb.yaml", "--format", "csv", "--out", "wb.csv"]);
+    let csv = fs::read_to_string(env.path("wb.csv")).unwrap();
+    let edited = csv.replacen("Assessing needs,", "Assessing needs,3", 1);
+    assert_ne!(csv, edited, "{csv}");
+    fs::write(env.path("wb.csv"), edited).unwrap();
+    env.ok(&["import", "wb.yaml", "wb.csv"]);
+    let wb = load(&env, "wb.yaml");
+    assert_eq!(wb.answer("QS1").unwrap().rating, peerbook::workbook::Rating::Level(3));
+    assert_eq!(wb.evidence[0].categories, ["peoples-experience"]);
+    assert_eq!(wb.evidence[2].categories, ["staff-leaders", "processes"]);
+    // Merge: one copy tags a new item, the other retags an old one.
+    fs::copy(env.path("wb.yaml"), env.path("a.yaml")).unwrap();
+    fs::copy(env.path("wb.yaml"), env.path("b.yaml")).unwrap();
+    let mut a = load(&env, "a.yaml");
+    a.evidence_mut().push(peerbook::workbook::EvidenceItem {
+        id: "ev-4".into(),
+        title: "Partners' survey".into(),
+        categories: vec!["partners".into()],
+        ..Default::default()
+    });
+    a.answer_mut("QS1").evidence.push("ev-4".into());
+    save(&env, "a.yaml", &a);
+    let mut b = load(&env, "b.yaml");
+    b.evidence_mut()[1].categories.push("staff-leaders".into());
+    save(&env, "b.yaml", &b);
+    env.ok(&["merge", "wb.yaml", "a.yaml", "b.yaml", "--out", "m.yaml"]);
+    let m = load(&env, "m.yaml");
+    let ev = |id: &str| m.evidence.iter().find(|e| e.id == id).unwrap().categories.clone();
+    assert_eq!(ev("ev-4"), ["partners"]);
+    assert_eq!(ev("ev-2"), ["processes", "staff-leaders"]);
+    assert_eq!(ev("ev-1"), ["peoples-experience"]);
+    let v = status_json(&env, "m.yaml");
+    // QS1 now has partners' feedback from one copy and staff and leaders'
+    // from the other: every category it needs.
+    assert_eq!(v["readiness"][0]["missing"], serde_json::json!([]));
+    assert_eq!(v["readiness"][0]["categories"][1]["evidence"], 1);
+}

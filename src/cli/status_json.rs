@@ -36,6 +36,10 @@ struct Status<'a> {
     /// `null` without reviewers or agreed ratings.
     onsite: Option<Onsite<'a>>,
     conflicts: usize,
+    /// Linked evidence by category per question; left out for a framework
+    /// without evidence categories.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    readiness: Option<Vec<super::readiness::Json<'a>>>,
 }
 
 #[derive(Serialize)]
@@ -214,6 +218,7 @@ impl<'a> Status<'a> {
             orphaned: wb.orphaned().map(|a| a.question.as_str()).collect(),
             onsite: Onsite::of(wb),
             conflicts: wb.conflicts.len(),
+            readiness: super::readiness::json(wb),
         }
     }
 }

@@ -7,6 +7,7 @@ pub mod doc;
 pub mod docx;
 pub mod markdown;
 pub mod pack;
+pub mod readiness;
 
 pub use pack::Options;
 

@@ -222,6 +222,7 @@ pub fn self_assessment(wb: &Workbook, opts: &Options) -> Document {
     }
 
     d.heading(2, "How to read this pack");
+    super::readiness::provenance(&mut d, fw);
     match &fw.scale {
         None => d.para(vec![t(format!(
             "This review is findings-only: each {} has a narrative, strengths, areas for development and evidence, but no rating.",
@@ -287,6 +288,7 @@ pub fn self_assessment(wb: &Workbook, opts: &Options) -> Document {
     if let Some(c) = chart(wb, &r) {
         d.push(Block::Mermaid(c));
     }
+    super::readiness::table(&mut d, wb);
 
     for domain in &fw.domains {
         d.heading(2, &domain.title);

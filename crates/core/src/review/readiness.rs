@@ -78,17 +78,21 @@ pub fn readiness(wb: &Workbook) -> Vec<QuestionReadiness<'_>> {
         .collect()
 }
 
-/// "People's experience: no evidence yet; Processes: 2" for one question,
-/// as status and the dashboard write it.
+/// "Processes 2; no evidence yet: People's experience, Feedback from
+/// partners" for one question, as status and the dashboard write it.
 pub fn line(q: &QuestionReadiness) -> String {
-    q.categories
+    let has: Vec<String> = q
+        .categories
         .iter()
-        .map(|(c, n)| match n {
-            0 => format!("{}: no evidence yet", c.label),
-            n => format!("{}: {n}", c.label),
-        })
-        .collect::<Vec<_>>()
-        .join("; ")
+        .filter(|(_, n)| *n > 0)
+        .map(|(c, n)| format!("{} {n}", c.label))
+        .collect();
+    let missing: Vec<&str> = q.missing().map(|c| c.label.as_str()).collect();
+    match (has.is_empty(), missing.is_empty()) {
+        (_, true) => has.join(", "),
+        (true, false) => format!("no evidence yet: {}", missing.join(", ")),
+        (false, false) => format!("{}; no evidence yet: {}", has.join(", "), missing.join(", ")),
+    }
 }
 
 #[cfg(test)]
@@ -119,7 +123,11 @@ mod tests {
             ["peoples-experience", "staff-leaders", "partners", "processes"]
         );
         assert!(!r[0].is_ready());
-        assert!(line(&r[0]).starts_with("People's experience: no evidence yet;"));
+        assert_eq!(
+            line(&r[0]),
+            "no evidence yet: People's experience, Feedback from staff and leaders, \
+             Feedback from partners, Processes"
+        );
     }
 
     #[test]
@@ -142,6 +150,11 @@ mod tests {
         assert_eq!(counts, [1, 0, 0, 1]);
         let missing: Vec<&str> = r[0].missing().map(|c| c.id.as_str()).collect();
         assert_eq!(missing, ["staff-leaders", "partners"]);
+        assert_eq!(
+            line(&r[0]),
+            "People's experience 1, Processes 1; no evidence yet: \
+             Feedback from staff and leaders, Feedback from partners"
+        );
         // QS2 has nothing linked.
         assert!(r[1].categories.iter().all(|(_, n)| *n == 0));
     }
