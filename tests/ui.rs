@@ -19,6 +19,8 @@ use tempfile::TempDir;
 #[path = "ui/saving.rs"]
 mod saving;
 
+#[path = "ui/categories.rs"]
+mod categories;
 #[path = "ui/filter.rs"]
 mod filter;
 #[path = "ui/keys.rs"]

@@ -2178,6 +2178,7 @@ impl App {
             Action::FilterKind => {
                 self.popup = Some(Popup::Pick(Box::new(pick::kind(true, self.ev.kind))));
             }
+            Action::Categories => super::screens::evidence_categories::open(self),
             Action::Search => {
                 let input = TextInput::new(&self.ev.query);
                 self.popup = Some(Popup::Filter(Box::new(input)));

@@ -77,6 +77,8 @@ pub enum Action {
     /// Finish typing in a field, even a multi-line one (where Enter is a
     /// new line).
     Done,
+    /// Tag the selected evidence item with the framework's categories.
+    Categories,
 }
 
 impl Action {
@@ -235,6 +237,11 @@ const NAMES: &[(Action, &str, &str)] = &[
         "reload the file from disk, dropping your changes (press twice)",
     ),
     (Action::Done, "done", "finish typing in the field"),
+    (
+        Action::Categories,
+        "categories",
+        "tag the item with evidence categories",
+    ),
 ];
 
 impl Action {
@@ -595,6 +602,7 @@ impl Default for Keymap {
             b(C::Evidence, Key::ch('l'), A::Link, true),
             b(C::Evidence, Key::ch('u'), A::Unlink, false),
             b(C::Evidence, Key::ch('f'), A::FilterKind, false),
+            b(C::Evidence, Key::ch('c'), A::Categories, false),
             b(C::Evidence, Key::plain(K::Tab), A::NextPane, false),
             b(C::Metrics, Key::plain(K::Tab), A::NextPane, false),
             // Details, metrics, proud of

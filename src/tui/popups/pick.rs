@@ -35,6 +35,8 @@ pub enum Purpose {
     ActivityKind,
     /// Which questions the list shows: the filters offered.
     QuestionFilter(Vec<Option<crate::tui::app::QuestionFilter>>),
+    /// The evidence categories of the evidence item at this position.
+    Categories(usize),
 }
 
 /// A picker pop-up: the list and what it is for.
@@ -63,6 +65,7 @@ impl Pick {
             Purpose::SourceKind => "source kind",
             Purpose::ActivityKind => "activity kind",
             Purpose::QuestionFilter(_) => "question filter",
+            Purpose::Categories(_) => "evidence categories",
         }
     }
 }
@@ -154,7 +157,7 @@ pub fn framework(registry: &Registry) -> Pick {
             ));
             c.note
                 .push((format!("{} ({})", fw.title, fw.key()), Tone::Title));
-            for t in [&fw.description, &fw.source].into_iter().flatten() {
+            for t in [&fw.description, &fw.source, &fw.notes].into_iter().flatten() {
                 c.note.push((t.clone(), Tone::Plain));
             }
             c

@@ -90,6 +90,7 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect, out: &mut Drawn) {
             e.comparator.as_deref().unwrap_or("comparator")
         ));
     }
+    extra.extend(super::evidence_categories::line(wb, e));
     extra.extend(current_question_line(app, &e.id));
     draw_form(
         f,

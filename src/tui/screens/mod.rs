@@ -8,12 +8,14 @@ pub mod activity;
 pub mod dashboard;
 pub mod details;
 pub mod evidence;
+pub mod evidence_categories;
 pub mod findings;
 pub mod metrics;
 pub mod peer;
 pub mod proud_of;
 pub mod question_filter;
 pub mod questions;
+pub mod readiness;
 pub mod start;
 
 use super::component::Handled;
