@@ -556,3 +556,82 @@ fn a_cqc_workbook_keeps_its_categories_through_csv_and_merge() {
     assert_eq!(v["readiness"][0]["missing"], serde_json::json!([]));
     assert_eq!(v["readiness"][0]["categories"][1]["evidence"], 1);
 }
+
+// ------------------------------------------ provenance and fidelity fixes
+
+#[test]
+fn every_bundled_framework_says_what_is_its_sources_and_what_is_peerbooks() {
+    let reg = Registry::load(&[]);
+    for fw in &reg.frameworks {
+        let notes = fw.notes.as_deref().unwrap_or_default();
+        assert!(fw.source.is_some(), "{} has a source", fw.key());
+        assert!(notes.contains("peerbook's"), "{}: {notes}", fw.key());
+    }
+    let notes = |id: &str| reg.resolve(id).unwrap().notes.clone().unwrap();
+    assert!(notes("suffolk-reablement-2016").contains("the four-point cqc-4 scale"));
+    assert!(notes("halton-intermediate-care-2019").contains("the four-point cqc-4 scale"));
+    assert!(notes("wessex-rehabilitation-principles").contains("the three domains here are peerbook's"));
+    assert!(notes("wessex-rehabilitation-principles").contains("maturity-3 scale is peerbook's"));
+    assert!(notes("halton-intermediate-care-2019").contains("eighteen"));
+    assert!(notes("somerset-asc-2013").contains("seventeen lines of enquiry"));
+}
+
+#[test]
+fn halton_has_workforce_under_well_led_and_the_lines_its_report_covers() {
+    let reg = Registry::load(&[]);
+    let fw = reg.resolve("halton-intermediate-care-2019").unwrap();
+    let (d, q) = fw.question("15").unwrap();
+    assert_eq!(d.id, "well-led");
+    assert!(q.text.contains("workforce planning"));
+    let resources: Vec<&str> = fw.domains[4].questions.iter().map(|q| q.id.as_str()).collect();
+    assert_eq!(resources, ["13", "14"]);
+    let text = |id: &str| fw.question(id).unwrap().1.text.to_lowercase();
+    assert!(text("16").contains("mental health"));
+    assert!(text("17").contains("trusted assessor"));
+    assert!(text("18").contains("end of life"));
+    assert_eq!(fw.question_count(), 18);
+}
+
+#[test]
+fn somerset_covers_safeguarding_dementia_and_extra_care_housing() {
+    let reg = Registry::load(&[]);
+    let fw = reg.resolve("somerset-asc-2013").unwrap();
+    let all: String = fw
+        .questions()
+        .map(|(_, q)| q.text.to_lowercase())
+        .collect::<Vec<_>>()
+        .join("\n");
+    for topic in ["safeguarding", "dementia", "extra care housing"] {
+        assert!(all.contains(topic), "{topic}");
+    }
+    assert_eq!(fw.question_count(), 20, "3 scoping questions and 17 lines");
+}
+
+#[test]
+fn seeds_made_from_the_earlier_frameworks_still_validate() {
+    let env = Home::new();
+    for seed in [
+        "halton-intermediate-care-2019.yaml",
+        "suffolk-reablement-2016.yaml",
+        "suffolk-reablement-2016-onsite.yaml",
+    ] {
+        let path = support::seed_path(seed);
+        let out = env.ok(&["validate", path.to_str().unwrap()]);
+        assert!(out.contains("valid workbook"), "{seed}: {out}");
+    }
+}
+
+#[test]
+fn frameworks_long_shows_source_and_notes() {
+    let env = Home::new();
+    let out = env.ok(&["frameworks", "--long"]);
+    assert!(out.contains("cqc-local-authority-assessment@2024"), "{out}");
+    assert!(out.contains("  Source: Care Quality Commission"), "{out}");
+    assert!(out.contains("  Notes: The themes, the nine quality statements"), "{out}");
+    assert!(
+        out.contains("Evidence categories: People's experience, Feedback from staff and leaders"),
+        "{out}"
+    );
+    // The short table is still there after the long listing.
+    assert!(out.contains("FRAMEWORK"), "{out}");
+}
