@@ -635,3 +635,42 @@ fn frameworks_long_shows_source_and_notes() {
     // The short table is still there after the long listing.
     assert!(out.contains("FRAMEWORK"), "{out}");
 }
+
+// ------------------------------------------------- provisional scores
+
+#[test]
+fn a_score_resting_on_little_is_provisional_wherever_it_is_shown() {
+    let env = Home::new();
+    new_cqc(&env, "wb.yaml");
+    // Working with people: QS1 only of three; Providing support: both.
+    rate(&env, "wb.yaml", &["3", "", "", "2", "3", "", "", "", ""]);
+    let v = status_json(&env, "wb.yaml");
+    assert_eq!(v["domains"][0]["rated"], 1);
+    assert_eq!(v["domains"][0]["provisional"], true);
+    assert!(v["domains"][1].get("provisional").is_none(), "{}", v["domains"][1]);
+    // Overall: 3 of 9 rated.
+    assert_eq!(v["overall"]["provisional"], true);
+    let text = env.ok(&["status", "wb.yaml"]);
+    assert!(
+        text.contains("75.0  Good (provisional: 1 of 3 rated)"),
+        "{text}"
+    );
+    assert!(text.contains("62.5  Good\n"), "{text}");
+    env.ok(&[
+        "export", "wb.yaml", "--format", "md", "--pack", "summary", "--out", "s.md",
+        "--date", "2025-01-02",
+    ]);
+    let md = fs::read_to_string(env.path("s.md")).unwrap();
+    assert!(
+        md.contains("Overall score 66.7: Good (provisional: 3 of 9 rated)."),
+        "{md}"
+    );
+    assert!(md.contains("| 1/3 | 75.0 | Good (provisional: 1 of 3 rated) |"), "{md}");
+    env.ok(&[
+        "export", "wb.yaml", "--format", "md", "--pack", "self-assessment", "--out", "p.md",
+        "--date", "2025-01-02",
+    ]);
+    let md = fs::read_to_string(env.path("p.md")).unwrap();
+    assert!(md.contains("so 62.5 counts as 63"), "{md}");
+    assert!(md.contains("Good (provisional: 1 of 3 rated)"), "{md}");
+}

@@ -517,7 +517,7 @@ fn status(reg: &Registry, path: &Path, format: StatusFormat) -> Result<(), Failu
             line.push_str(&format!(
                 "  {:>6}  {}",
                 s.score_text().unwrap_or_else(|| "-".into()),
-                s.band.as_ref().map_or("-", |b| b.label())
+                s.band_text().unwrap_or_else(|| "-".into())
             ));
         }
         line

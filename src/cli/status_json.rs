@@ -59,6 +59,10 @@ struct Figures<'a> {
     /// As shown to people: one decimal place.
     score: Option<f64>,
     band: Option<&'a str>,
+    /// True when fewer than half the questions that could be rated are
+    /// rated; left out otherwise.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    provisional: bool,
 }
 
 #[derive(Serialize)]
@@ -169,6 +173,7 @@ impl<'a> Figures<'a> {
             total: s.total,
             score: shown(s),
             band: s.band.as_ref().map(|b| b.label()),
+            provisional: s.is_provisional(),
         }
     }
 }

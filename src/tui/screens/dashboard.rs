@@ -37,8 +37,8 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
     };
     let score_line = |s: &crate::review::scoring::Score| -> Option<String> {
         wb.framework.scoring.as_ref()?;
-        Some(match (s.score_text(), &s.band) {
-            (Some(t), Some(b)) => format!("  score {t} · {}", b.label()),
+        Some(match (s.score_text(), s.band_text()) {
+            (Some(t), Some(b)) => format!("  score {t} · {b}"),
             (Some(t), None) => format!("  score {t}"),
             _ => "  not scored yet".into(),
         })

@@ -108,10 +108,7 @@ fn score_cells(s: &Score, scored: bool) -> Vec<Vec<Inline>> {
     let mut v = vec![vec![t(format!("{}/{}", s.answered, s.total))]];
     if scored {
         v.push(vec![t(s.score_text().unwrap_or_else(|| "–".into()))]);
-        v.push(vec![t(s
-            .band
-            .as_ref()
-            .map_or("–".to_string(), |b| b.label().to_string()))]);
+        v.push(vec![t(s.band_text().unwrap_or_else(|| "–".to_string()))]);
     }
     v
 }
@@ -270,6 +267,9 @@ pub fn self_assessment(wb: &Workbook, opts: &Options) -> Document {
                 );
                 if !bands.is_empty() {
                     text.push_str(&format!(" Bands: {}.", bands.join("; ")));
+                }
+                if let Some(note) = super::readiness::scoring_note(s) {
+                    text.push_str(&format!(" {note}"));
                 }
                 d.para(vec![t(text)]);
             }
@@ -567,8 +567,8 @@ pub fn summary(wb: &Workbook, opts: &Options) -> Document {
         fw.items_label(),
         r.overall.rated
     );
-    if let (Some(s), Some(band)) = (r.overall.score_text(), &r.overall.band) {
-        glance.push_str(&format!(" Overall score {s}: {}.", band.label()));
+    if let (Some(s), Some(band)) = (r.overall.score_text(), r.overall.band_text()) {
+        glance.push_str(&format!(" Overall score {s}: {band}."));
     }
     d.para(vec![t(glance)]);
     summary_table(&mut d, wb, &r);

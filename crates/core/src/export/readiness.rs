@@ -3,7 +3,7 @@
 //! the evidence readiness table for a framework with evidence categories.
 
 use super::doc::{Block, Document, Inline};
-use crate::framework::Framework;
+use crate::framework::{Framework, Rounding};
 use crate::review::readiness::readiness;
 use crate::workbook::Workbook;
 
@@ -21,6 +21,23 @@ pub fn provenance(d: &mut Document, fw: &Framework) {
         d.para(vec![Inline::text(p)]);
     }
 }
+
+/// One short note on why a score such as 62.5 sits beside a band that
+/// starts at 63 (the framework's rounding), and on provisional scores.
+pub fn scoring_note(s: &crate::framework::Scoring) -> Option<String> {
+    let round = match s.rounding {
+        Rounding::None => return Some(PROVISIONAL.to_string()),
+        Rounding::Nearest => {
+            "rounded to the nearest whole number (halves up), so 62.5 counts as 63"
+        }
+        Rounding::Down => "cut to a whole number, so 62.9 counts as 62",
+    };
+    Some(format!(
+        "Scores are shown to one decimal place; the band is chosen once the score is {round}. {PROVISIONAL}"
+    ))
+}
+
+const PROVISIONAL: &str = "A score marked provisional rests on fewer than half of the questions that could be rated.";
 
 /// A table of each question against the evidence categories it needs: the
 /// number of linked items tagged with each, or "no evidence yet". Nothing
