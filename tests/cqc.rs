@@ -35,7 +35,9 @@ fn cqc_framework_has_its_themes_statements_scale_bands_and_categories() {
     let ids: Vec<&str> = fw.questions().map(|(_, q)| q.id.as_str()).collect();
     assert_eq!(
         ids,
-        ["QS1", "QS2", "QS3", "QS4", "QS5", "QS6", "QS7", "QS8", "QS9"]
+        [
+            "QS1", "QS2", "QS3", "QS4", "QS5", "QS6", "QS7", "QS8", "QS9"
+        ]
     );
     let names: Vec<&str> = fw.questions().map(|(_, q)| q.text.as_str()).collect();
     assert_eq!(names[0], "Assessing needs");
@@ -45,7 +47,11 @@ fn cqc_framework_has_its_themes_statements_scale_bands_and_categories() {
         assert!(!q.prompts.is_empty(), "{} has I statements", q.id);
         assert!(!q.evidence.is_empty(), "{} suggests evidence", q.id);
         let we = q.guidance.as_deref().unwrap_or_default();
-        assert!(we.starts_with("\"We "), "{} opens with its we statement", q.id);
+        assert!(
+            we.starts_with("\"We "),
+            "{} opens with its we statement",
+            q.id
+        );
     }
     let scale = fw.scale.as_ref().unwrap();
     let labels: Vec<&str> = scale.levels.iter().map(|l| l.label.as_str()).collect();
@@ -142,7 +148,8 @@ fn at(d: &Diagnostic) -> (usize, usize) {
     (d.pos.line, d.pos.col)
 }
 
-const ONE_DOMAIN: &str = "domains:\n  - id: d\n    title: D\n    questions:\n      - id: q\n        text: Q\n";
+const ONE_DOMAIN: &str =
+    "domains:\n  - id: d\n    title: D\n    questions:\n      - id: q\n        text: Q\n";
 
 #[test]
 fn categories_load_and_a_question_defaults_to_all_of_them() {
@@ -153,7 +160,10 @@ fn categories_load_and_a_question_defaults_to_all_of_them() {
     assert!(diags.0.is_empty(), "{diags}");
     let fw = fw.unwrap();
     assert_eq!(fw.evidence_categories.len(), 2);
-    assert_eq!(fw.evidence_categories[1].description.as_deref(), Some("Bee"));
+    assert_eq!(
+        fw.evidence_categories[1].description.as_deref(),
+        Some("Bee")
+    );
     assert_eq!(fw.question("q").unwrap().1.evidence_categories, ["b"]);
     assert_eq!(fw.question("q2").unwrap().1.evidence_categories, ["a", "b"]);
 }
@@ -166,9 +176,15 @@ fn an_unknown_key_in_a_category_is_refused_with_the_nearest_name() {
     // The misspelt key, where it was written, and the label it leaves out.
     let e = errs.iter().find(|e| e.message.contains("'lable'")).unwrap();
     assert_eq!(e.message, "unknown key 'lable' in an evidence category");
-    assert!(e.help.as_deref().unwrap().contains("did you mean 'label'?"), "{e}");
+    assert!(
+        e.help.as_deref().unwrap().contains("did you mean 'label'?"),
+        "{e}"
+    );
     assert_eq!(at(e), (8, 5));
-    assert!(errs.iter().any(|e| e.message.contains("required key 'label'")));
+    assert!(
+        errs.iter()
+            .any(|e| e.message.contains("required key 'label'"))
+    );
 }
 
 #[test]
@@ -176,7 +192,10 @@ fn a_category_declared_twice_is_refused_at_the_second() {
     let e = one_error(&format!(
         "evidence_categories:\n  - {{ id: a, label: A }}\n  - {{ id: a, label: Again }}\n{ONE_DOMAIN}"
     ));
-    assert!(e.message.contains("declared twice (first at line 7)"), "{e}");
+    assert!(
+        e.message.contains("declared twice (first at line 7)"),
+        "{e}"
+    );
     assert_eq!(at(&e), (8, 11));
     assert!(e.help.as_deref().unwrap().contains("its own id"), "{e}");
 }
@@ -203,7 +222,10 @@ fn a_question_naming_an_undeclared_category_gets_the_declared_list() {
     assert_eq!(at(&e), (15, 42));
     let help = e.help.unwrap();
     assert!(help.contains("did you mean 'processes'?"), "{help}");
-    assert!(help.contains("declared categories: processes, partners"), "{help}");
+    assert!(
+        help.contains("declared categories: processes, partners"),
+        "{help}"
+    );
 }
 
 #[test]
@@ -278,23 +300,39 @@ fn cqc_band_edges_through_status_json() {
     let env = Home::new();
     new_cqc(&env, "wb.yaml");
     // 14 of 36: 38.9, rounded half up to 39, is Requires improvement.
-    rate(&env, "wb.yaml", &["1", "1", "1", "1", "2", "2", "2", "2", "2"]);
+    rate(
+        &env,
+        "wb.yaml",
+        &["1", "1", "1", "1", "2", "2", "2", "2", "2"],
+    );
     let v = status_json(&env, "wb.yaml");
     assert_eq!(v["overall"]["score"], 38.9);
     assert_eq!(v["overall"]["band"], "Requires improvement");
     // 20 of 32 (QS9 N/A): 62.5 is rounded to 63, Good.
-    rate(&env, "wb.yaml", &["2", "2", "2", "2", "3", "3", "3", "3", "N/A"]);
+    rate(
+        &env,
+        "wb.yaml",
+        &["2", "2", "2", "2", "3", "3", "3", "3", "N/A"],
+    );
     let v = status_json(&env, "wb.yaml");
     assert_eq!(v["overall"]["score"], 62.5);
     assert_eq!(v["overall"]["rated"], 8);
     assert_eq!(v["overall"]["band"], "Good");
     // 28 of 32: 87.5 is rounded to 88, Outstanding.
-    rate(&env, "wb.yaml", &["4", "4", "4", "4", "3", "3", "3", "3", "N/A"]);
+    rate(
+        &env,
+        "wb.yaml",
+        &["4", "4", "4", "4", "3", "3", "3", "3", "N/A"],
+    );
     let v = status_json(&env, "wb.yaml");
     assert_eq!(v["overall"]["score"], 87.5);
     assert_eq!(v["overall"]["band"], "Outstanding");
     // 12 of 32: 37.5 rounds to 38, still Inadequate.
-    rate(&env, "wb.yaml", &["1", "1", "1", "1", "2", "2", "2", "2", "N/A"]);
+    rate(
+        &env,
+        "wb.yaml",
+        &["1", "1", "1", "1", "2", "2", "2", "2", "N/A"],
+    );
     let v = status_json(&env, "wb.yaml");
     assert_eq!(v["overall"]["score"], 37.5);
     assert_eq!(v["overall"]["band"], "Inadequate");
@@ -385,8 +423,11 @@ fn tagged(env: &Home) {
         .push(item("ev-1", "Carers' survey 2024", &["peoples-experience"]));
     wb.evidence_mut()
         .push(item("ev-2", "Assessment policy", &["processes"]));
-    wb.evidence_mut()
-        .push(item("ev-3", "Staff survey", &["staff-leaders", "processes"]));
+    wb.evidence_mut().push(item(
+        "ev-3",
+        "Staff survey",
+        &["staff-leaders", "processes"],
+    ));
     wb.answer_mut("QS1").evidence = vec!["ev-1".into(), "ev-2".into()];
     wb.answer_mut("QS2").evidence = vec!["ev-3".into()];
     save(env, "wb.yaml", &wb);
@@ -491,8 +532,16 @@ fn the_self_assessment_pack_has_the_readiness_table_and_says_where_the_framework
     let env = Home::new();
     tagged(&env);
     env.ok(&[
-        "export", "wb.yaml", "--format", "md", "--pack", "self-assessment", "--out", "p.md",
-        "--date", "2025-01-02",
+        "export",
+        "wb.yaml",
+        "--format",
+        "md",
+        "--pack",
+        "self-assessment",
+        "--out",
+        "p.md",
+        "--date",
+        "2025-01-02",
     ]);
     let md = fs::read_to_string(env.path("p.md")).unwrap();
     assert!(md.contains("## Evidence readiness"), "{md}");
@@ -501,13 +550,24 @@ fn the_self_assessment_pack_has_the_readiness_table_and_says_where_the_framework
         "{md}"
     );
     assert!(
-        md.contains("| QS1: Assessing needs | 1 item | no evidence yet | no evidence yet | 1 item |"),
+        md.contains(
+            "| QS1: Assessing needs | 1 item | no evidence yet | no evidence yet | 1 item |"
+        ),
         "{md}"
     );
-    assert!(md.contains("0 of 9 have evidence in every category"), "{md}");
-    assert!(md.contains("Declared but asked of no quality statement: Outcomes."), "{md}");
+    assert!(
+        md.contains("0 of 9 have evidence in every category"),
+        "{md}"
+    );
+    assert!(
+        md.contains("Declared but asked of no quality statement: Outcomes."),
+        "{md}"
+    );
     let how = &md[md.find("## How to read this pack").unwrap()..];
-    assert!(how.contains("The framework is based on: Care Quality Commission"), "{how}");
+    assert!(
+        how.contains("The framework is based on: Care Quality Commission"),
+        "{how}"
+    );
     assert!(
         how.contains("What is the source's and what is peerbook's: The themes"),
         "{how}"
@@ -526,7 +586,10 @@ fn a_cqc_workbook_keeps_its_categories_through_csv_and_merge() {
     fs::write(env.path("wb.csv"), edited).unwrap();
     env.ok(&["import", "wb.yaml", "wb.csv"]);
     let wb = load(&env, "wb.yaml");
-    assert_eq!(wb.answer("QS1").unwrap().rating, peerbook::workbook::Rating::Level(3));
+    assert_eq!(
+        wb.answer("QS1").unwrap().rating,
+        peerbook::workbook::Rating::Level(3)
+    );
     assert_eq!(wb.evidence[0].categories, ["peoples-experience"]);
     assert_eq!(wb.evidence[2].categories, ["staff-leaders", "processes"]);
     // Merge: one copy tags a new item, the other retags an old one.
@@ -546,7 +609,14 @@ fn a_cqc_workbook_keeps_its_categories_through_csv_and_merge() {
     save(&env, "b.yaml", &b);
     env.ok(&["merge", "wb.yaml", "a.yaml", "b.yaml", "--out", "m.yaml"]);
     let m = load(&env, "m.yaml");
-    let ev = |id: &str| m.evidence.iter().find(|e| e.id == id).unwrap().categories.clone();
+    let ev = |id: &str| {
+        m.evidence
+            .iter()
+            .find(|e| e.id == id)
+            .unwrap()
+            .categories
+            .clone()
+    };
     assert_eq!(ev("ev-4"), ["partners"]);
     assert_eq!(ev("ev-2"), ["processes", "staff-leaders"]);
     assert_eq!(ev("ev-1"), ["peoples-experience"]);
@@ -570,7 +640,9 @@ fn every_bundled_framework_says_what_is_its_sources_and_what_is_peerbooks() {
     let notes = |id: &str| reg.resolve(id).unwrap().notes.clone().unwrap();
     assert!(notes("suffolk-reablement-2016").contains("the four-point cqc-4 scale"));
     assert!(notes("halton-intermediate-care-2019").contains("the four-point cqc-4 scale"));
-    assert!(notes("wessex-rehabilitation-principles").contains("the three domains here are peerbook's"));
+    assert!(
+        notes("wessex-rehabilitation-principles").contains("the three domains here are peerbook's")
+    );
     assert!(notes("wessex-rehabilitation-principles").contains("maturity-3 scale is peerbook's"));
     assert!(notes("halton-intermediate-care-2019").contains("eighteen"));
     assert!(notes("somerset-asc-2013").contains("seventeen lines of enquiry"));
@@ -583,7 +655,11 @@ fn halton_has_workforce_under_well_led_and_the_lines_its_report_covers() {
     let (d, q) = fw.question("15").unwrap();
     assert_eq!(d.id, "well-led");
     assert!(q.text.contains("workforce planning"));
-    let resources: Vec<&str> = fw.domains[4].questions.iter().map(|q| q.id.as_str()).collect();
+    let resources: Vec<&str> = fw.domains[4]
+        .questions
+        .iter()
+        .map(|q| q.id.as_str())
+        .collect();
     assert_eq!(resources, ["13", "14"]);
     let text = |id: &str| fw.question(id).unwrap().1.text.to_lowercase();
     assert!(text("16").contains("mental health"));
@@ -627,7 +703,10 @@ fn frameworks_long_shows_source_and_notes() {
     let out = env.ok(&["frameworks", "--long"]);
     assert!(out.contains("cqc-local-authority-assessment@2024"), "{out}");
     assert!(out.contains("  Source: Care Quality Commission"), "{out}");
-    assert!(out.contains("  Notes: The themes, the nine quality statements"), "{out}");
+    assert!(
+        out.contains("  Notes: The themes, the nine quality statements"),
+        "{out}"
+    );
     assert!(
         out.contains("Evidence categories: People's experience, Feedback from staff and leaders"),
         "{out}"
@@ -647,7 +726,11 @@ fn a_score_resting_on_little_is_provisional_wherever_it_is_shown() {
     let v = status_json(&env, "wb.yaml");
     assert_eq!(v["domains"][0]["rated"], 1);
     assert_eq!(v["domains"][0]["provisional"], true);
-    assert!(v["domains"][1].get("provisional").is_none(), "{}", v["domains"][1]);
+    assert!(
+        v["domains"][1].get("provisional").is_none(),
+        "{}",
+        v["domains"][1]
+    );
     // Overall: 3 of 9 rated.
     assert_eq!(v["overall"]["provisional"], true);
     let text = env.ok(&["status", "wb.yaml"]);
@@ -657,20 +740,104 @@ fn a_score_resting_on_little_is_provisional_wherever_it_is_shown() {
     );
     assert!(text.contains("62.5  Good\n"), "{text}");
     env.ok(&[
-        "export", "wb.yaml", "--format", "md", "--pack", "summary", "--out", "s.md",
-        "--date", "2025-01-02",
+        "export",
+        "wb.yaml",
+        "--format",
+        "md",
+        "--pack",
+        "summary",
+        "--out",
+        "s.md",
+        "--date",
+        "2025-01-02",
     ]);
     let md = fs::read_to_string(env.path("s.md")).unwrap();
     assert!(
         md.contains("Overall score 66.7: Good (provisional: 3 of 9 rated)."),
         "{md}"
     );
-    assert!(md.contains("| 1/3 | 75.0 | Good (provisional: 1 of 3 rated) |"), "{md}");
+    assert!(
+        md.contains("| 1/3 | 75.0 | Good (provisional: 1 of 3 rated) |"),
+        "{md}"
+    );
     env.ok(&[
-        "export", "wb.yaml", "--format", "md", "--pack", "self-assessment", "--out", "p.md",
-        "--date", "2025-01-02",
+        "export",
+        "wb.yaml",
+        "--format",
+        "md",
+        "--pack",
+        "self-assessment",
+        "--out",
+        "p.md",
+        "--date",
+        "2025-01-02",
     ]);
     let md = fs::read_to_string(env.path("p.md")).unwrap();
     assert!(md.contains("so 62.5 counts as 63"), "{md}");
     assert!(md.contains("Good (provisional: 1 of 3 rated)"), "{md}");
+}
+
+// ---------------------------------------------------- pack fixes
+
+fn pack_of(wb: &peerbook::workbook::Workbook) -> String {
+    let opts = peerbook::export::Options {
+        produced: chrono::NaiveDate::from_ymd_opt(2025, 1, 2).unwrap(),
+    };
+    let doc = peerbook::export::pack::self_assessment(wb, &opts);
+    peerbook::export::markdown::render(&doc)
+}
+
+#[test]
+fn the_performance_table_keeps_the_leeds_measures_domain_grouping() {
+    let reg = Registry::load(&[]);
+    let fw = reg.resolve("leeds-better-lives-metrics").unwrap().clone();
+    let mut wb = peerbook::workbook::Workbook::new(fw, "Leeds City Council", "Self-assessment");
+    for (id, v) in [
+        ("resolved-at-contact", 41.0),
+        ("carers-direct-payments", 70.0),
+    ] {
+        wb.metrics.push(peerbook::workbook::MetricValue {
+            metric: id.into(),
+            value: Some(v),
+            comparator_value: Some(50.0),
+            ..Default::default()
+        });
+    }
+    let md = pack_of(&wb);
+    assert!(md.contains("| Group | Measure | Value |"), "{md}");
+    assert!(
+        md.contains("| Better Conversations | New referrals"),
+        "{md}"
+    );
+    let carers = reg
+        .resolve("leeds-better-lives-metrics")
+        .unwrap()
+        .metrics
+        .iter()
+        .find(|m| m.id == "carers-direct-payments")
+        .unwrap()
+        .group
+        .clone()
+        .unwrap();
+    assert!(md.contains(&format!("| {carers} | Carers using")), "{md}");
+    // 41 against 50 where higher is better.
+    assert!(md.contains("Worse than comparator"), "{md}");
+}
+
+#[test]
+fn a_narrative_that_opens_with_where_we_are_gets_no_second_heading() {
+    let reg = Registry::load(&[]);
+    let fw = reg.resolve(CQC).unwrap().clone();
+    let mut wb = peerbook::workbook::Workbook::new(fw, "C", "T");
+    wb.answer_mut("QS1").narrative = "Where we are: waiting lists are falling.".into();
+    wb.answer_mut("QS2").narrative = "Prevention is our strength.".into();
+    let md = pack_of(&wb);
+    let qs1 = &md[md.find("### QS1").unwrap()..md.find("### QS2").unwrap()];
+    assert!(!qs1.contains("**Where we are**"), "{qs1}");
+    assert!(
+        qs1.contains("Where we are: waiting lists are falling."),
+        "{qs1}"
+    );
+    let qs2 = &md[md.find("### QS2").unwrap()..md.find("### QS3").unwrap()];
+    assert!(qs2.contains("**Where we are**"), "{qs2}");
 }

@@ -31,7 +31,11 @@ fn c_on_the_evidence_screen_ticks_and_unticks_categories() {
     let text = screen(&mut app, 120, 30);
     assert!(text.contains("Categories: none yet (c to tag)"), "{text}");
     press(&mut app, "c");
-    assert!(showing(&app, "evidence categories"), "{:?}", popup_name(&app));
+    assert!(
+        showing(&app, "evidence categories"),
+        "{:?}",
+        popup_name(&app)
+    );
     let text = screen(&mut app, 120, 30);
     assert!(text.contains("[ ] People's experience"), "{text}");
     assert!(text.contains("[ ] Outcomes"), "{text}");
@@ -51,7 +55,10 @@ fn c_on_the_evidence_screen_ticks_and_unticks_categories() {
     assert_eq!(wb(&app).evidence[0].categories, ["processes"]);
     assert!(popup_name(&app).is_none());
     let text = screen(&mut app, 120, 30);
-    assert!(text.contains("Categories: Processes (c to change)"), "{text}");
+    assert!(
+        text.contains("Categories: Processes (c to change)"),
+        "{text}"
+    );
     // Each tick is one change: undo gives People's experience back.
     keys(&mut app, "ctrl-z");
     assert_eq!(
@@ -73,7 +80,10 @@ fn the_dashboard_says_which_categories_each_statement_lacks() {
         text.contains("QS1 no evidence yet: Feedback from staff and leaders, Feedback fr"),
         "{text}"
     );
-    assert!(text.contains("QS2 no evidence yet: People's experience"), "{text}");
+    assert!(
+        text.contains("QS2 no evidence yet: People's experience"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -99,5 +109,8 @@ fn the_framework_picker_shows_the_notes_beside_the_source() {
     assert!(text.contains("Choose a framework"), "{text}");
     // The first framework (CBO) is selected: its notes say the scale is
     // peerbook's.
-    assert!(text.contains("The four-level scale and its bands are"), "{text}");
+    assert!(
+        text.contains("The four-level scale and its bands are"),
+        "{text}"
+    );
 }

@@ -157,7 +157,10 @@ pub fn framework(registry: &Registry) -> Pick {
             ));
             c.note
                 .push((format!("{} ({})", fw.title, fw.key()), Tone::Title));
-            for t in [&fw.description, &fw.source, &fw.notes].into_iter().flatten() {
+            for t in [&fw.description, &fw.source, &fw.notes]
+                .into_iter()
+                .flatten()
+            {
                 c.note.push((t.clone(), Tone::Plain));
             }
             c

@@ -146,7 +146,10 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
             joined_within(not_started.iter().copied(), room)
         )
     }));
-    let used: usize = lines.iter().map(|l| l.width().div_ceil(w.max(1)).max(1)).sum();
+    let used: usize = lines
+        .iter()
+        .map(|l| l.width().div_ceil(w.max(1)).max(1))
+        .sum();
     let room_lines = (inner.height as usize).saturating_sub(used + 1);
     lines.extend(super::readiness::lines(wb, w, room_lines));
     let orphans: Vec<&str> = wb.orphaned().map(|a| a.question.as_str()).collect();

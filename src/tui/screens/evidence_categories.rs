@@ -51,9 +51,12 @@ fn picker(wb: &Workbook, item: usize, on: usize) -> Pick {
         })
         .collect();
     let h = cats.len() as u16 + 8;
-    let picker = Picker::new("Evidence categories — Enter to tick or untick, Esc when done", choices)
-        .size(Size::fixed(70, h))
-        .on(Some(on));
+    let picker = Picker::new(
+        "Evidence categories — Enter to tick or untick, Esc when done",
+        choices,
+    )
+    .size(Size::fixed(70, h))
+    .on(Some(on));
     Pick {
         picker,
         purpose: Purpose::Categories(item),

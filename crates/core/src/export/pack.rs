@@ -385,7 +385,10 @@ fn answer_blocks(d: &mut Document, wb: &Workbook, ix: &EvidenceIndex, a: &Answer
         meta.push(t(o));
     }
     d.para(meta);
-    d.para(vec![b("Where we are")]);
+    // A narrative that opens with its own "Where we are" gets no second one.
+    if !super::readiness::opens_with_where_we_are(&a.narrative) {
+        d.para(vec![b("Where we are")]);
+    }
     if a.narrative.trim().is_empty() {
         d.para(vec![Inline::Emphasis("Not yet written.".into())]);
     } else {
@@ -495,19 +498,22 @@ fn performance(d: &mut Document, wb: &Workbook) {
         d.para(vec![t("No performance data was recorded.")]);
         return;
     }
+    let header = super::readiness::group_column(wb, &mut rows);
     d.push(Block::Table {
-        header: [
-            "Measure",
-            "Value",
-            "Unit",
-            "Period",
-            "Comparator",
-            "Comparator value",
-            "Target",
-            "Against comparator",
-        ]
-        .map(String::from)
-        .to_vec(),
+        header: header
+            .into_iter()
+            .chain([
+                "Measure",
+                "Value",
+                "Unit",
+                "Period",
+                "Comparator",
+                "Comparator value",
+                "Target",
+                "Against comparator",
+            ])
+            .map(String::from)
+            .collect(),
         rows,
     });
 }

@@ -15,11 +15,45 @@ pub fn provenance(d: &mut Document, fw: &Framework) {
         parts.push(format!("The framework is based on: {}", src.trim()));
     }
     if let Some(notes) = &fw.notes {
-        parts.push(format!("What is the source's and what is peerbook's: {}", notes.trim()));
+        parts.push(format!(
+            "What is the source's and what is peerbook's: {}",
+            notes.trim()
+        ));
     }
     for p in parts {
         d.para(vec![Inline::text(p)]);
     }
+}
+
+/// Whether a narrative starts with the words "Where we are" (any case, after
+/// spaces or a `#`), so the pack does not print the heading twice.
+pub fn opens_with_where_we_are(narrative: &str) -> bool {
+    let start = narrative.trim_start().trim_start_matches(['#', '*', ' ']);
+    start
+        .get(..12)
+        .is_some_and(|w| w.eq_ignore_ascii_case("where we are"))
+}
+
+/// The performance table's first column, "Group", when the framework groups
+/// its measures (the Leeds domains): each row of a framework metric gets its
+/// group, the others an empty cell. Rows are as `pack::performance` builds
+/// them, framework metrics first in the framework's order.
+pub fn group_column(wb: &Workbook, rows: &mut [Vec<Vec<Inline>>]) -> Option<&'static str> {
+    let fw = &wb.framework;
+    if !fw.metrics.iter().any(|m| m.group.is_some()) {
+        return None;
+    }
+    let groups: Vec<Option<&str>> = fw
+        .metrics
+        .iter()
+        .filter(|m| wb.metrics.iter().any(|v| v.metric == m.id))
+        .map(|m| m.group.as_deref())
+        .collect();
+    for (i, row) in rows.iter_mut().enumerate() {
+        let g = groups.get(i).copied().flatten().unwrap_or_default();
+        row.insert(0, vec![Inline::text(g)]);
+    }
+    Some("Group")
 }
 
 /// One short note on why a score such as 62.5 sits beside a band that
@@ -37,7 +71,8 @@ pub fn scoring_note(s: &crate::framework::Scoring) -> Option<String> {
     ))
 }
 
-const PROVISIONAL: &str = "A score marked provisional rests on fewer than half of the questions that could be rated.";
+const PROVISIONAL: &str =
+    "A score marked provisional rests on fewer than half of the questions that could be rated.";
 
 /// A table of each question against the evidence categories it needs: the
 /// number of linked items tagged with each, or "no evidence yet". Nothing
@@ -52,7 +87,10 @@ pub fn table(d: &mut Document, wb: &Workbook) {
     let used: Vec<_> = fw
         .evidence_categories
         .iter()
-        .filter(|c| rows.iter().any(|q| q.categories.iter().any(|(qc, _)| qc.id == c.id)))
+        .filter(|c| {
+            rows.iter()
+                .any(|q| q.categories.iter().any(|(qc, _)| qc.id == c.id))
+        })
         .collect();
     d.heading(2, "Evidence readiness");
     let ready = rows.iter().filter(|q| q.is_ready()).count();
@@ -66,7 +104,9 @@ pub fn table(d: &mut Document, wb: &Workbook) {
     let body = rows
         .iter()
         .map(|q| {
-            let text = fw.question(q.question).map_or("", |(_, fq)| fq.text.as_str());
+            let text = fw
+                .question(q.question)
+                .map_or("", |(_, fq)| fq.text.as_str());
             let mut row = vec![vec![Inline::text(format!("{}: {text}", q.reference))]];
             for c in &used {
                 let cell = match q.categories.iter().find(|(qc, _)| qc.id == c.id) {

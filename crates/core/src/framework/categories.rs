@@ -24,8 +24,13 @@ pub(super) fn read_declared(r: &mut Reader, top: &Obj) -> Vec<EvidenceCategory> 
     }
     let mut seen: HashMap<String, Pos> = HashMap::new();
     for (cp, cv) in r.list(top, "evidence_categories") {
-        let Some(c) = r.obj(cv, &cp, "an evidence category", CATEGORY_KEYS, &["id", "label"])
-        else {
+        let Some(c) = r.obj(
+            cv,
+            &cp,
+            "an evidence category",
+            CATEGORY_KEYS,
+            &["id", "label"],
+        ) else {
             continue;
         };
         let id = r.req_text(&c, "id");

@@ -91,7 +91,11 @@ pub fn line(q: &QuestionReadiness) -> String {
     match (has.is_empty(), missing.is_empty()) {
         (_, true) => has.join(", "),
         (true, false) => format!("no evidence yet: {}", missing.join(", ")),
-        (false, false) => format!("{}; no evidence yet: {}", has.join(", "), missing.join(", ")),
+        (false, false) => format!(
+            "{}; no evidence yet: {}",
+            has.join(", "),
+            missing.join(", ")
+        ),
     }
 }
 
@@ -120,7 +124,12 @@ mod tests {
         // Outcomes is declared but CQC does not apply it to councils.
         assert_eq!(
             ids,
-            ["peoples-experience", "staff-leaders", "partners", "processes"]
+            [
+                "peoples-experience",
+                "staff-leaders",
+                "partners",
+                "processes"
+            ]
         );
         assert!(!r[0].is_ready());
         assert_eq!(
