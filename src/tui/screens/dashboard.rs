@@ -37,8 +37,8 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
     };
     let score_line = |s: &crate::review::scoring::Score| -> Option<String> {
         wb.framework.scoring.as_ref()?;
-        Some(match (s.score_text(), s.band_text()) {
-            (Some(t), Some(b)) => format!("  score {t} · {b}"),
+        Some(match (s.score_text(), &s.band) {
+            (Some(t), Some(b)) => format!("  score {t} · {}", b.label()),
             (Some(t), None) => format!("  score {t}"),
             _ => "  not scored yet".into(),
         })
@@ -54,11 +54,18 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
         if let Some(s) = score_line(&d.score) {
             lines.push(Line::from(s));
         }
+        // A score resting on little says so on a line of its own.
+        if let Some(n) = d.score.provisional_note() {
+            lines.push(Line::from(format!("  ({n})")));
+        }
     }
     lines.push(Line::from(Span::styled("Overall", th.title())));
     lines.push(Line::from(gauge(&r.overall)));
     if let Some(s) = score_line(&r.overall) {
         lines.push(Line::from(s));
+    }
+    if let Some(n) = r.overall.provisional_note() {
+        lines.push(Line::from(format!("  ({n})")));
     }
     f.render_widget(Paragraph::new(lines), inner);
 
