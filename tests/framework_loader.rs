@@ -673,7 +673,7 @@ fn maps_to_a_missing_question_of_a_loaded_framework_is_an_error() {
 
     let reg = with_bundled(vec![source(&label(name), &text_of(name))]);
     assert!(reg.resolve("local-kloes").is_err(), "the file is skipped");
-    assert_eq!(reg.frameworks.len(), 6, "the bundled ones still load");
+    assert_eq!(reg.frameworks.len(), 7, "the bundled ones still load");
     assert_eq!(reg.broken.len(), 1, "{:#?}", reg.broken);
     let broken = &reg.broken[0];
     assert_eq!(broken.label, label(name));
@@ -821,7 +821,7 @@ fn every_broken_fixture_is_refused_by_the_registry_and_the_rest_still_load() {
     assert!(count >= 20, "{count}");
     let reg = Registry::load(&[dir]);
     assert_eq!(reg.broken.len(), count, "{:#?}", reg.broken);
-    assert_eq!(reg.frameworks.len(), 6, "the bundled ones all load");
+    assert_eq!(reg.frameworks.len(), 7, "the bundled ones all load");
     for b in &reg.broken {
         assert!(b.diags.has_errors(), "{}", b.label);
         assert!(b.diags.0.iter().all(|d| d.file == b.label), "{}", b.diags);
@@ -947,7 +947,7 @@ fn bundled_frameworks_all_load() {
     let reg = Registry::load(&[]);
     assert!(reg.broken.is_empty(), "{:#?}", reg.broken);
     assert!(reg.warnings.0.is_empty(), "{}", reg.warnings);
-    assert_eq!(reg.frameworks.len(), 6);
+    assert_eq!(reg.frameworks.len(), 7);
     for fw in &reg.frameworks {
         assert!(matches!(fw.origin, Origin::Bundled(_)), "{:?}", fw.origin);
     }
@@ -970,7 +970,7 @@ fn bundled_frameworks_all_load() {
 fn registry_reads_a_folder_of_fixtures_beside_the_bundled_ones() {
     let reg = Registry::load(&[fixtures()]);
     assert!(reg.broken.is_empty(), "{:#?}", reg.broken);
-    assert_eq!(reg.frameworks.len(), 9, "6 bundled and 3 fixtures");
+    assert_eq!(reg.frameworks.len(), 10, "7 bundled and 3 fixtures");
     for id in [
         "riverside-intermediate-care",
         "local-findings",

@@ -21,6 +21,8 @@ mod saving;
 
 #[path = "ui/beside.rs"]
 mod beside;
+#[path = "ui/categories.rs"]
+mod categories;
 #[path = "ui/export.rs"]
 mod export;
 #[path = "ui/faults.rs"]

@@ -29,7 +29,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
     if !cli.kloe.is_empty()
         && !matches!(
             cli.command,
-            Some(Command::Validate { .. }) | Some(Command::Frameworks)
+            Some(Command::Validate { .. }) | Some(Command::Frameworks { .. })
         )
     {
         let reg = Registry::load(&cli.kloe);
@@ -90,7 +90,12 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             }
             crate::tui::run(&places(), Some(&workbook)).map_err(Failure::new)
         }
-        Some(Command::Frameworks) => frameworks(&Registry::load(&places())),
+        Some(Command::Frameworks { long: true }) => {
+            let reg = Registry::load(&places());
+            out!("{}", super::readiness::frameworks_long(&reg));
+            frameworks(&reg)
+        }
+        Some(Command::Frameworks { long: false }) => frameworks(&Registry::load(&places())),
         Some(Command::New {
             framework,
             council,
@@ -512,7 +517,7 @@ fn status(reg: &Registry, path: &Path, format: StatusFormat) -> Result<(), Failu
             line.push_str(&format!(
                 "  {:>6}  {}",
                 s.score_text().unwrap_or_else(|| "-".into()),
-                s.band.as_ref().map_or("-", |b| b.label())
+                s.band_text().unwrap_or_else(|| "-".into())
             ));
         }
         line
@@ -569,6 +574,7 @@ fn status(reg: &Registry, path: &Path, format: StatusFormat) -> Result<(), Failu
             );
         }
     }
+    super::readiness::status_text(&mut out, &wb);
     onsite_text(&mut out, &wb);
     if !wb.conflicts.is_empty() {
         let _ = writeln!(

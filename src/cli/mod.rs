@@ -19,6 +19,7 @@ macro_rules! outln {
 }
 
 mod commands;
+mod readiness;
 mod status_json;
 
 use std::path::PathBuf;
@@ -67,9 +68,14 @@ pub enum Command {
 
     /// List every framework that loads, and the files that do not
     #[command(
-        after_help = "Examples:\n  peerbook frameworks\n  peerbook frameworks --kloe ~/reviews/kloe"
+        after_help = "Examples:\n  peerbook frameworks\n  peerbook frameworks --kloe ~/reviews/kloe\n  peerbook frameworks --long"
     )]
-    Frameworks,
+    Frameworks {
+        /// Show each framework's source, web address, evidence categories
+        /// and notes (what is the source's and what is peerbook's)
+        #[arg(long)]
+        long: bool,
+    },
 
     /// Create a new workbook from a framework and print its path
     #[command(

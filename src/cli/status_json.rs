@@ -36,6 +36,10 @@ struct Status<'a> {
     /// `null` without reviewers or agreed ratings.
     onsite: Option<Onsite<'a>>,
     conflicts: usize,
+    /// Linked evidence by category per question; left out for a framework
+    /// without evidence categories.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    readiness: Option<Vec<super::readiness::Json<'a>>>,
 }
 
 #[derive(Serialize)]
@@ -55,6 +59,10 @@ struct Figures<'a> {
     /// As shown to people: one decimal place.
     score: Option<f64>,
     band: Option<&'a str>,
+    /// True when fewer than half the questions that could be rated are
+    /// rated; left out otherwise.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    provisional: bool,
 }
 
 #[derive(Serialize)]
@@ -165,6 +173,7 @@ impl<'a> Figures<'a> {
             total: s.total,
             score: shown(s),
             band: s.band.as_ref().map(|b| b.label()),
+            provisional: s.is_provisional(),
         }
     }
 }
@@ -214,6 +223,7 @@ impl<'a> Status<'a> {
             orphaned: wb.orphaned().map(|a| a.question.as_str()).collect(),
             onsite: Onsite::of(wb),
             conflicts: wb.conflicts.len(),
+            readiness: super::readiness::json(wb),
         }
     }
 }

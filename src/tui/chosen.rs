@@ -168,6 +168,7 @@ impl App {
                     self.set_question_filter(f.clone());
                 }
             }
+            Purpose::Categories(item) => super::screens::evidence_categories::toggle(self, item, i),
             Purpose::ActivityKind => {
                 let Some(kind) = ActivityKind::ALL.get(i).copied() else {
                     return;

@@ -88,6 +88,8 @@ pub enum Action {
     ShowPrompts,
     /// On the Findings screen: the feedback report's own fields, and back.
     ReportView,
+    /// Tag the selected evidence item with the framework's categories.
+    Categories,
 }
 
 impl Action {
@@ -270,6 +272,11 @@ const NAMES: &[(Action, &str, &str)] = &[
         Action::ReportView,
         "report_view",
         "the feedback report's own fields (title, summary, background, themes, contacts), and back",
+    ),
+    (
+        Action::Categories,
+        "categories",
+        "tag the item with evidence categories",
     ),
 ];
 
@@ -636,6 +643,7 @@ impl Default for Keymap {
             b(C::Evidence, Key::ch('l'), A::Link, true),
             b(C::Evidence, Key::ch('u'), A::Unlink, false),
             b(C::Evidence, Key::ch('f'), A::FilterKind, false),
+            b(C::Evidence, Key::ch('c'), A::Categories, false),
             b(C::Evidence, Key::plain(K::Tab), A::NextPane, false),
             b(C::Metrics, Key::plain(K::Tab), A::NextPane, false),
             // Details, metrics, proud of

@@ -44,6 +44,8 @@ pub enum Purpose {
     },
     /// An export was written: the pop-up that says the whole path.
     Exported,
+    /// The evidence categories of the evidence item at this position.
+    Categories(usize),
 }
 
 /// A picker pop-up: the list and what it is for.
@@ -79,6 +81,7 @@ impl Pick {
             Purpose::QuestionFilter(_) => "question filter",
             Purpose::ExportExists { .. } => "export exists",
             Purpose::Exported => "exported",
+            Purpose::Categories(_) => "evidence categories",
         }
     }
 }
@@ -170,7 +173,10 @@ pub fn framework(registry: &Registry) -> Pick {
             ));
             c.note
                 .push((format!("{} ({})", fw.title, fw.key()), Tone::Title));
-            for t in [&fw.description, &fw.source].into_iter().flatten() {
+            for t in [&fw.description, &fw.source, &fw.notes]
+                .into_iter()
+                .flatten()
+            {
                 c.note.push((t.clone(), Tone::Plain));
             }
             c

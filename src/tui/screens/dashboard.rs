@@ -55,11 +55,18 @@ pub fn draw(f: &mut Frame, cx: DrawCtx, report: Option<&Report>, area: Rect) {
         if let Some(s) = score_line(&d.score) {
             lines.push(Line::from(s));
         }
+        // A score resting on little says so on a line of its own.
+        if let Some(n) = d.score.provisional_note() {
+            lines.push(Line::from(format!("  ({n})")));
+        }
     }
     lines.push(Line::from(Span::styled("Overall", th.title())));
     lines.push(Line::from(gauge(&r.overall)));
     if let Some(s) = score_line(&r.overall) {
         lines.push(Line::from(s));
+    }
+    if let Some(n) = r.overall.provisional_note() {
+        lines.push(Line::from(format!("  ({n})")));
     }
     f.render_widget(Paragraph::new(lines), inner);
 
@@ -147,6 +154,12 @@ pub fn draw(f: &mut Frame, cx: DrawCtx, report: Option<&Report>, area: Rect) {
             joined_within(not_started.iter().copied(), room)
         )
     }));
+    let used: usize = lines
+        .iter()
+        .map(|l| l.width().div_ceil(w.max(1)).max(1))
+        .sum();
+    let room_lines = (inner.height as usize).saturating_sub(used + 1);
+    lines.extend(super::readiness::lines(wb, w, room_lines));
     let orphans: Vec<&str> = wb.orphaned().map(|a| a.question.as_str()).collect();
     if !orphans.is_empty() {
         lines.push(Line::from(Span::styled(

@@ -101,6 +101,7 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect, out: &mut Drawn) {
             e.comparator.as_deref().unwrap_or("comparator")
         ));
     }
+    extra.extend(super::evidence_categories::line(wb, e));
     extra.extend(current_question_line(app, &e.id));
     draw_form(
         f,
@@ -189,6 +190,7 @@ impl App {
             Action::FilterKind => {
                 self.popup = Some(Popup::Pick(Box::new(pick::kind(true, self.ev.kind))));
             }
+            Action::Categories => crate::tui::screens::evidence_categories::open(self),
             Action::Search => {
                 let input = TextInput::new(&self.ev.query);
                 self.popup = Some(Popup::Filter(Box::new(input)));

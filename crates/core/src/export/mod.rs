@@ -8,6 +8,7 @@ pub mod docx;
 pub mod feedback;
 pub mod markdown;
 pub mod pack;
+pub mod readiness;
 
 pub use pack::Options;
 

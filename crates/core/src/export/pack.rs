@@ -108,10 +108,7 @@ fn score_cells(s: &Score, scored: bool) -> Vec<Vec<Inline>> {
     let mut v = vec![vec![t(format!("{}/{}", s.answered, s.total))]];
     if scored {
         v.push(vec![t(s.score_text().unwrap_or_else(|| "–".into()))]);
-        v.push(vec![t(s
-            .band
-            .as_ref()
-            .map_or("–".to_string(), |b| b.label().to_string()))]);
+        v.push(vec![t(s.band_text().unwrap_or_else(|| "–".to_string()))]);
     }
     v
 }
@@ -222,6 +219,7 @@ pub fn self_assessment(wb: &Workbook, opts: &Options) -> Document {
     }
 
     d.heading(2, "How to read this pack");
+    super::readiness::provenance(&mut d, fw);
     match &fw.scale {
         None => d.para(vec![t(format!(
             "This review is findings-only: each {} has a narrative, strengths, areas for development and evidence, but no rating.",
@@ -270,6 +268,9 @@ pub fn self_assessment(wb: &Workbook, opts: &Options) -> Document {
                 if !bands.is_empty() {
                     text.push_str(&format!(" Bands: {}.", bands.join("; ")));
                 }
+                if let Some(note) = super::readiness::scoring_note(s) {
+                    text.push_str(&format!(" {note}"));
+                }
                 d.para(vec![t(text)]);
             }
         }
@@ -287,6 +288,7 @@ pub fn self_assessment(wb: &Workbook, opts: &Options) -> Document {
     if let Some(c) = chart(wb, &r) {
         d.push(Block::Mermaid(c));
     }
+    super::readiness::table(&mut d, wb);
 
     for domain in &fw.domains {
         d.heading(2, &domain.title);
@@ -383,7 +385,10 @@ fn answer_blocks(d: &mut Document, wb: &Workbook, ix: &EvidenceIndex, a: &Answer
         meta.push(t(o));
     }
     d.para(meta);
-    d.para(vec![b("Where we are")]);
+    // A narrative that opens with its own "Where we are" gets no second one.
+    if !super::readiness::opens_with_where_we_are(&a.narrative) {
+        d.para(vec![b("Where we are")]);
+    }
     if a.narrative.trim().is_empty() {
         d.para(vec![Inline::Emphasis("Not yet written.".into())]);
     } else {
@@ -493,19 +498,22 @@ fn performance(d: &mut Document, wb: &Workbook) {
         d.para(vec![t("No performance data was recorded.")]);
         return;
     }
+    let header = super::readiness::group_column(wb, &mut rows);
     d.push(Block::Table {
-        header: [
-            "Measure",
-            "Value",
-            "Unit",
-            "Period",
-            "Comparator",
-            "Comparator value",
-            "Target",
-            "Against comparator",
-        ]
-        .map(String::from)
-        .to_vec(),
+        header: header
+            .into_iter()
+            .chain([
+                "Measure",
+                "Value",
+                "Unit",
+                "Period",
+                "Comparator",
+                "Comparator value",
+                "Target",
+                "Against comparator",
+            ])
+            .map(String::from)
+            .collect(),
         rows,
     });
 }
@@ -565,8 +573,8 @@ pub fn summary(wb: &Workbook, opts: &Options) -> Document {
         fw.items_label(),
         r.overall.rated
     );
-    if let (Some(s), Some(band)) = (r.overall.score_text(), &r.overall.band) {
-        glance.push_str(&format!(" Overall score {s}: {}.", band.label()));
+    if let (Some(s), Some(band)) = (r.overall.score_text(), r.overall.band_text()) {
+        glance.push_str(&format!(" Overall score {s}: {band}."));
     }
     d.para(vec![t(glance)]);
     summary_table(&mut d, wb, &r);

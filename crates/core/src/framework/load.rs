@@ -5,8 +5,8 @@ use std::collections::HashMap;
 use sha2::{Digest, Sha256};
 
 use super::{
-    BUILTIN_SCALES, Band, Better, COLOURS, Domain, Framework, Level, MapRef, Method, Metric,
-    Origin, Question, Rounding, Scale, Scoring, builtin_scale,
+    BUILTIN_SCALES, Band, Better, COLOURS, Domain, EvidenceCategory, Framework, Level, MapRef,
+    Method, Metric, Origin, Question, Rounding, Scale, Scoring, builtin_scale, categories,
 };
 use crate::diag::{Diagnostic, Diagnostics, suggest};
 use crate::yaml::read::{Obj, Reader, Unknown, is_item_id, is_slug};
@@ -28,11 +28,20 @@ const TOP_KEYS: &[&str] = &[
     "scoring",
     "domains",
     "metrics",
+    "evidence_categories",
 ];
 const TOP_REQUIRED: &[&str] = &["kind", "format", "id", "version", "title", "domains"];
 const DOMAIN_KEYS: &[&str] = &["id", "title", "description", "questions"];
 const QUESTION_KEYS: &[&str] = &[
-    "id", "ref", "text", "guidance", "prompts", "evidence", "maps_to", "tags",
+    "id",
+    "ref",
+    "text",
+    "guidance",
+    "prompts",
+    "evidence",
+    "maps_to",
+    "tags",
+    "evidence_categories",
 ];
 const SCALE_KEYS: &[&str] = &["id", "not_applicable", "levels"];
 const LEVEL_KEYS: &[&str] = &["value", "label", "description", "colour"];
@@ -180,7 +189,12 @@ pub fn from_value(
             s
         }
     };
-    let domains = read_domains(&mut r, &top);
+    let evidence_categories = categories::read_declared(&mut r, &top);
+    let cats = Declared {
+        list: &evidence_categories,
+        present: top.has("evidence_categories"),
+    };
+    let domains = read_domains(&mut r, &top, &cats);
     let metrics = read_metrics(&mut r, &top);
 
     if r.diags.has_errors() {
@@ -210,6 +224,7 @@ pub fn from_value(
         scoring,
         domains,
         metrics,
+        evidence_categories,
         digest: digest(&content),
         content,
         origin,
@@ -370,7 +385,13 @@ fn read_scoring(r: &mut Reader, v: &Value, path: &Path) -> Option<Scoring> {
     })
 }
 
-fn read_domains(r: &mut Reader, top: &Obj) -> Vec<Domain> {
+/// The framework's evidence categories, as questions check against them.
+struct Declared<'a> {
+    list: &'a [EvidenceCategory],
+    present: bool,
+}
+
+fn read_domains(r: &mut Reader, top: &Obj, cats: &Declared) -> Vec<Domain> {
     let mut domains = Vec::new();
     let items = r.list(top, "domains");
     if top.has("domains")
@@ -411,7 +432,7 @@ fn read_domains(r: &mut Reader, top: &Obj) -> Vec<Domain> {
         }
         let mut questions = Vec::new();
         for (qp, qv) in qitems {
-            if let Some(q) = read_question(r, &qp, qv, &mut question_ids) {
+            if let Some(q) = read_question(r, &qp, qv, &mut question_ids, cats) {
                 questions.push(q);
             }
         }
@@ -459,6 +480,7 @@ fn read_question(
     qp: &Path,
     qv: &Value,
     seen: &mut HashMap<String, Pos>,
+    cats: &Declared,
 ) -> Option<Question> {
     let q = r.obj(qv, qp, "a question", QUESTION_KEYS, &["id", "text"])?;
     let id = r.req_text(&q, "id");
@@ -495,6 +517,7 @@ fn read_question(
             ),
         }
     }
+    let evidence_categories = categories::read_for_question(r, &q, cats.list, cats.present);
     Some(Question {
         id,
         reference,
@@ -504,6 +527,7 @@ fn read_question(
         evidence,
         maps_to,
         tags,
+        evidence_categories,
     })
 }
 

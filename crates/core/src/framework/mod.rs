@@ -1,5 +1,6 @@
 //! Frameworks: the questions a review is run against (framework-format.md).
 
+mod categories;
 mod load;
 pub mod registry;
 
@@ -45,6 +46,9 @@ pub struct Framework {
     pub scoring: Option<Scoring>,
     pub domains: Vec<Domain>,
     pub metrics: Vec<Metric>,
+    /// The kinds of evidence the framework asks for; empty when it
+    /// declares none.
+    pub evidence_categories: Vec<EvidenceCategory>,
     /// The framework exactly as read, for embedding in workbooks.
     pub content: Value,
     /// `sha256:` and the hex digest of `content` written canonically.
@@ -75,6 +79,17 @@ pub struct Question {
     pub evidence: Vec<String>,
     pub maps_to: Vec<MapRef>,
     pub tags: Vec<String>,
+    /// Ids of the evidence categories this question needs: those it names,
+    /// or all the framework declares. Empty when it declares none.
+    pub evidence_categories: Vec<String>,
+}
+
+/// One of the kinds of evidence a framework asks for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EvidenceCategory {
+    pub id: String,
+    pub label: String,
+    pub description: Option<String>,
 }
 
 impl Question {
@@ -263,6 +278,11 @@ impl Framework {
             format!("{head}s")
         };
         format!("{head}{tail}")
+    }
+
+    /// A declared evidence category by id.
+    pub fn evidence_category(&self, id: &str) -> Option<&EvidenceCategory> {
+        self.evidence_categories.iter().find(|c| c.id == id)
     }
 
     /// A short description of the scale for listings.

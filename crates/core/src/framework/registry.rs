@@ -32,6 +32,10 @@ pub const BUNDLED: &[(&str, &str)] = &[
         "leeds-better-lives-metrics.yaml",
         include_str!("../../../../kloe/leeds-better-lives-metrics.yaml"),
     ),
+    (
+        "cqc-local-authority-assessment.yaml",
+        include_str!("../../../../kloe/cqc-local-authority-assessment.yaml"),
+    ),
 ];
 
 /// One file to load.

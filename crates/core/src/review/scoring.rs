@@ -42,6 +42,31 @@ impl Score {
     pub fn score_text(&self) -> Option<String> {
         self.score.map(|s| format!("{s:.1}"))
     }
+
+    /// Whether a score rests on little: fewer than half of the questions
+    /// that could be rated (all but those marked N/A) are rated.
+    pub fn is_provisional(&self) -> bool {
+        self.score.is_some() && self.rated * 2 < self.total.saturating_sub(self.not_applicable)
+    }
+
+    /// "provisional: 1 of 4 rated" for a provisional score, to show beside
+    /// its band wherever the score appears.
+    pub fn provisional_note(&self) -> Option<String> {
+        self.is_provisional().then(|| {
+            let could = self.total.saturating_sub(self.not_applicable);
+            format!("provisional: {} of {could} rated", self.rated)
+        })
+    }
+
+    /// The band as shown: its label, and the provisional note in brackets
+    /// when the score rests on little.
+    pub fn band_text(&self) -> Option<String> {
+        let label = self.band.as_ref()?.label().to_string();
+        Some(match self.provisional_note() {
+            Some(n) => format!("{label} ({n})"),
+            None => label,
+        })
+    }
 }
 
 /// Scores any set of questions' answers under a scale and scoring rule.

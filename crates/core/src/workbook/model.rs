@@ -163,6 +163,9 @@ record! {
         pub comparator: Option<String> = Opt,
         pub comparator_value: Option<f64> = Num,
         pub target: Option<f64> = Num,
+        /// Ids of the framework's evidence categories this item is
+        /// evidence of (framework-format.md, "Evidence categories").
+        pub categories: Vec<String> = Texts,
         ..extra
     }
 }

@@ -247,9 +247,40 @@ fn read_evidence(r: &mut Reader, top: &Obj, cx: &Cx) -> Vec<EvidenceItem> {
                 seen.insert(id.clone(), here);
             }
         }
+        check_categories(r, &ep, &item, cx);
         out.push(item);
     }
     out
+}
+
+/// Each category an evidence item is tagged with is one its framework
+/// declares.
+fn check_categories(r: &mut Reader, ep: &Path, item: &EvidenceItem, cx: &Cx) {
+    let Some(fw) = cx.fw else { return };
+    let declared: Vec<&str> = fw
+        .evidence_categories
+        .iter()
+        .map(|c| c.id.as_str())
+        .collect();
+    for (i, c) in item.categories.iter().enumerate() {
+        if declared.contains(&c.as_str()) {
+            continue;
+        }
+        let here = ep.key("categories").idx(i);
+        let help = if declared.is_empty() {
+            format!(
+                "{} declares no evidence categories; remove `categories` from this item",
+                fw.key()
+            )
+        } else {
+            format!("use one of: {}", declared.join(", "))
+        };
+        r.error(
+            &here,
+            format!("evidence category '{c}' is not one of the framework's"),
+            help,
+        );
+    }
 }
 
 /// Whether a mapping has a key with a value (not empty).
