@@ -46,7 +46,8 @@ pub fn question_words(fw: &Framework, id: &str) -> String {
         Some((_, q)) => {
             let r = q.display_ref();
             let label = fw.item_label.trim();
-            if label.is_empty() || r.to_lowercase().starts_with(&label.to_lowercase()) {
+            // "KLOE 10" says what it is; a bare "10" takes the label.
+            if label.is_empty() || r.chars().any(char::is_alphabetic) {
                 r.to_string()
             } else {
                 format!("{label} {r}")

@@ -185,6 +185,7 @@ pub fn merge_parts(target: &Workbook, parts: &[Part]) -> Result<Merged, MergeErr
         Value::Mapping(map) => map,
         _ => Mapping::new(),
     };
+    keep_cited(&mut merged, &target_v, &mut m);
     // Earlier conflicts stay until resolved; new ones are added once.
     let mut all: Vec<Value> = match merged.get("conflicts") {
         Some(Value::Sequence(s)) => s.clone(),
@@ -213,6 +214,57 @@ pub fn merge_parts(target: &Workbook, parts: &[Part]) -> Result<Merged, MergeErr
         conflicts: m.conflicts,
         changes: m.changes,
     })
+}
+
+/// An evidence item a copy deleted that an answer still cites (another copy
+/// linked it meanwhile) is kept, and the deletion becomes a conflict: the
+/// merged workbook never cites evidence it does not have.
+fn keep_cited(merged: &mut Mapping, t: &Value, m: &mut Merger) {
+    let texts = |v: Option<&Value>| -> Vec<String> {
+        v.and_then(Value::as_sequence)
+            .map(|s| s.iter().filter_map(yaml::scalar_text).collect())
+            .unwrap_or_default()
+    };
+    let cited: Vec<String> = merged
+        .get("answers")
+        .and_then(Value::as_sequence)
+        .map(|s| s.iter().flat_map(|a| texts(a.get("evidence"))).collect())
+        .unwrap_or_default();
+    let mut i = 0;
+    while i < m.changes.len() {
+        let c = &m.changes[i];
+        let id = c
+            .path
+            .strip_prefix("evidence[id=")
+            .and_then(|r| r.strip_suffix(']'));
+        let item = match id {
+            Some(id) if c.deleted && cited.iter().any(|x| x == id) => {
+                find(t.get("evidence").unwrap_or(&NULL), "id", id)
+            }
+            _ => &NULL,
+        };
+        if item.is_null() {
+            i += 1;
+            continue;
+        }
+        let c = m.changes.remove(i);
+        let list = merged
+            .entry("evidence".into())
+            .or_insert_with(|| Value::Sequence(Vec::new()));
+        if let Value::Sequence(items) = list {
+            items.push(item.clone());
+        }
+        let mut conflict = Conflict::new(
+            c.path,
+            item.clone(),
+            c.from.into_iter().map(|f| (f, Value::Null)).collect(),
+        );
+        conflict.held = Some(
+            "an answer still cites it (another copy linked it): unlink it there before deleting it"
+                .into(),
+        );
+        m.conflicts.push(conflict);
+    }
 }
 
 static NULL: Value = Value::Null;
@@ -274,7 +326,10 @@ impl Merger {
         }
         let keyed = identity(path);
         if keyed.is_some()
-            && (t.is_sequence() || changed.iter().any(|s| s.base.is_sequence()))
+            && (t.is_sequence()
+                || changed
+                    .iter()
+                    .any(|s| s.base.is_sequence() || s.value.is_sequence()))
         {
             let list = |v: &'a Value| if v.is_null() { &EMPTY } else { v };
             let t = list(t);
@@ -320,11 +375,13 @@ impl Merger {
         if rest.is_empty() {
             return t.clone();
         }
-        // A deletion, or a change to something the target no longer has,
-        // is decided whole.
+        // A deletion, a change to something the target no longer has, or
+        // something new from one copy is decided whole.
+        let added = |s: &Side| t.is_null() && s.base.is_null();
         if rest
             .iter()
             .any(|s| s.value.is_null() || (t.is_null() && !s.base.is_null()))
+            || (rest.len() == 1 && added(&rest[0]))
         {
             return self.atom(path, t, &rest);
         }
@@ -379,13 +436,7 @@ impl Merger {
         }
     }
 
-    fn keyed_list<'a>(
-        &mut self,
-        path: &str,
-        key: &str,
-        t: &'a Value,
-        sides: &[Side<'a>],
-    ) -> Value {
+    fn keyed_list<'a>(&mut self, path: &str, key: &str, t: &'a Value, sides: &[Side<'a>]) -> Value {
         let mut ids: Vec<String> = Vec::new();
         for v in std::iter::once(t).chain(sides.iter().map(|s| s.value)) {
             for item in v.as_sequence().map_or(&[][..], |s| s.as_slice()) {
@@ -414,8 +465,7 @@ impl Merger {
     /// A value merged whole: what the copies that may change it decide,
     /// then anything else held for the manager.
     fn atom(&mut self, path: &str, t: &Value, changed: &[Side]) -> Value {
-        let (ok, held): (Vec<Side>, Vec<Side>) =
-            changed.iter().partition(|s| s.rule.allows(path));
+        let (ok, held): (Vec<Side>, Vec<Side>) = changed.iter().partition(|s| s.rule.allows(path));
         let r = self.decide(path, t, &ok);
         let held: Vec<Side> = held.into_iter().filter(|s| *s.value != r).collect();
         if !held.is_empty() {
@@ -463,9 +513,7 @@ impl Merger {
     /// Changes copies made to what they do not own: a conflict to accept or
     /// drop, joined to the conflict just recorded here if there is one.
     fn hold(&mut self, path: &str, kept: &Value, held: &[Side]) {
-        let values = held
-            .iter()
-            .map(|s| (s.label.to_string(), s.value.clone()));
+        let values = held.iter().map(|s| (s.label.to_string(), s.value.clone()));
         let why = held
             .iter()
             .map(|s| s.rule.why_held(s.label))

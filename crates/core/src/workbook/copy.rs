@@ -36,7 +36,9 @@ impl CopyOf {
     /// it was made) tells apart two copies made for the same person.
     pub fn new(base: &Workbook, name: &str, role: Option<&str>, salt: &str) -> CopyOf {
         let base = digest(base);
-        let id = hex(&Sha256::digest(format!("{base}\n{name}\n{salt}").as_bytes()));
+        let id = hex(&Sha256::digest(
+            format!("{base}\n{name}\n{salt}").as_bytes(),
+        ));
         CopyOf {
             name: name.to_string(),
             role: role.map(str::to_string),
@@ -87,13 +89,24 @@ mod tests {
     fn a_copy_record_reads_back_and_does_not_change_the_digest() {
         let base = crate::workbook::one_question_workbook();
         let mut copy = base.clone();
-        copy.copy = Some(CopyOf::new(&base, "Owen Castellano", Some("Lead peer"), "t1"));
+        copy.copy = Some(CopyOf::new(
+            &base,
+            "Owen Castellano",
+            Some("Lead peer"),
+            "t1",
+        ));
         let text = crate::workbook::to_text(&copy);
-        assert!(text.contains("copy:\n  name: Owen Castellano\n  role: Lead peer\n"), "{text}");
+        assert!(
+            text.contains("copy:\n  name: Owen Castellano\n  role: Lead peer\n"),
+            "{text}"
+        );
         let (back, _) = crate::workbook::from_text("copy.yaml", text.as_bytes()).unwrap();
         assert_eq!(back.copy, copy.copy);
         assert_eq!(digest(&back), digest(&base));
-        assert_eq!(back.copy.as_ref().map(|c| c.base.clone()), Some(digest(&base)));
+        assert_eq!(
+            back.copy.as_ref().map(|c| c.base.clone()),
+            Some(digest(&base))
+        );
         // Another copy for the same person is told apart.
         let other = CopyOf::new(&base, "Owen Castellano", None, "t2");
         assert_ne!(other.id, copy.copy.unwrap().id);

@@ -74,7 +74,10 @@ fn a_deletion_against_a_change_is_a_conflict_and_the_item_stays() {
     let c = &m.conflicts[0];
     assert_eq!(c.path, "evidence[id=ev-1]");
     assert_eq!(c.values[0], ("x".to_string(), Value::Null));
-    assert_eq!(m.workbook.evidence_item("ev-1").unwrap().title, "Carers' survey");
+    assert_eq!(
+        m.workbook.evidence_item("ev-1").unwrap().title,
+        "Carers' survey"
+    );
     // Choosing the deletion deletes it; the workbook still reads back.
     let w = resolve(&m.workbook, 0, &Value::Null).unwrap();
     assert!(w.evidence_item("ev-1").is_none());
@@ -155,7 +158,10 @@ fn an_owned_copy_changing_what_it_does_not_own_is_held() {
     assert_eq!(m.workbook.answer("a").unwrap().narrative, "");
     assert_eq!(m.workbook.reviewers.len(), 1);
     let held: Vec<&str> = m.conflicts.iter().map(|c| c.path.as_str()).collect();
-    assert_eq!(held, ["answers[question=a].narrative", "reviewers[name=Nadia]"]);
+    assert_eq!(
+        held,
+        ["answers[question=a].narrative", "reviewers[name=Nadia]"]
+    );
     assert!(m.conflicts.iter().all(|c| c.held.is_some()));
     // The merged workbook keeps no copy record of its own.
     assert!(m.workbook.copy.is_none());
