@@ -9,7 +9,7 @@ use std::process::Command as Process;
 
 use super::Failure;
 use crate::review::conflict_words;
-use crate::review::merge::{self, Copy};
+use crate::review::merge::{self, Part};
 use crate::store::write_atomic;
 use crate::workbook::{self, Workbook};
 
@@ -65,17 +65,24 @@ pub fn merge_driver(base: &Path, ours: &Path, theirs: &Path) -> Result<(), Failu
     } else {
         load(base, &b)?
     };
-    let copies = [
-        Copy {
-            label: "this branch".into(),
-            workbook: &o_wb,
-        },
-        Copy {
-            label: "the branch merged in".into(),
-            workbook: &t_wb,
-        },
-    ];
-    let merged = merge::merge(&b_wb, &copies)?;
+    // This branch's version is the one merged into (as git keeps it where
+    // both sides changed a field); the other branch is a copy made from the
+    // common ancestor. Each conflict lists both branches' values.
+    let parts = [Part {
+        label: "the branch merged in".into(),
+        workbook: &t_wb,
+        base: &b_wb,
+        owned: false,
+    }];
+    let mut merged = merge::merge_parts(&o_wb, &parts)?;
+    let new = merged.conflicts.len();
+    let from = merged.workbook.conflicts.len() - new;
+    for c in merged.workbook.conflicts[from..]
+        .iter_mut()
+        .chain(merged.conflicts.iter_mut())
+    {
+        c.values.insert(0, ("this branch".into(), c.base.clone()));
+    }
     write_atomic(ours, workbook::to_text(&merged.workbook).as_bytes())?;
     if merged.conflicts.is_empty() {
         return Ok(());
