@@ -339,7 +339,7 @@ fn a_forged_reviewer_section() {
     ]);
     assert!(said.contains("1 conflict."), "{said}");
     assert!(
-        said.contains("Nadia Brookes's reviewer section: was deleted; Owen Castellano's copy"),
+        said.contains("Nadia Brookes's reviewer section: was not there; Owen Castellano's copy"),
         "{said}"
     );
     assert!(

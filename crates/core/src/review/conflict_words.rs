@@ -31,7 +31,11 @@ impl std::fmt::Display for ConflictWords {
 pub fn describe(wb: &Workbook, c: &Conflict) -> ConflictWords {
     ConflictWords {
         what: what(wb, &c.path),
-        kept: value_words(&wb.framework, &c.path, &c.base),
+        kept: if c.base.is_null() && c.path.ends_with(']') {
+            "not there".into()
+        } else {
+            value_words(&wb.framework, &c.path, &c.base)
+        },
         values: c
             .values
             .iter()
@@ -46,9 +50,11 @@ pub fn question_words(fw: &Framework, id: &str) -> String {
         Some((_, q)) => {
             let r = q.display_ref();
             let label = fw.item_label.trim();
-            // "KLOE 10" says what it is; a bare "10" takes the label.
-            if label.is_empty() || r.chars().any(char::is_alphabetic) {
+            // "KLOE 10" says what it is; a bare "10" or "a" takes the label.
+            if r.chars().any(char::is_alphabetic) && r.contains(' ') {
                 r.to_string()
+            } else if label.is_empty() {
+                format!("question {r}")
             } else {
                 format!("{label} {r}")
             }
@@ -200,5 +206,38 @@ pub fn value_words(fw: &Framework, path: &str, v: &Value) -> String {
             let t = yaml::scalar_text(other).unwrap_or_default();
             format!("\"{}\"", crate::text::one_line(&t, 70))
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_and_values_read_as_words() {
+        let wb = crate::workbook::one_question_workbook();
+        let c = Conflict::new(
+            "reviewers[name=Nadia].answers[question=a].notes",
+            Value::Null,
+            vec![("Owen's copy".into(), "hers".into())],
+        );
+        assert_eq!(
+            describe(&wb, &c).to_string(),
+            "Nadia's notes for Question a: was empty; Owen's copy: \"hers\""
+        );
+        let c = Conflict::new(
+            "reviewers[name=Nadia]",
+            Value::Null,
+            vec![("Owen's copy".into(), Value::Null)],
+        );
+        assert_eq!(
+            describe(&wb, &c).to_string(),
+            "Nadia's reviewer section: was not there; Owen's copy: deleted"
+        );
+        assert_eq!(what(&wb, "review.title"), "The review's title");
+        assert_eq!(
+            what(&wb, "consensus[question=a]"),
+            "The agreed rating for Question a"
+        );
     }
 }

@@ -14,11 +14,12 @@
 use sha2::{Digest, Sha256};
 
 use super::Workbook;
-use super::codec::{Opt, Req, record};
+use super::codec::{Cx, Opt, Req, record};
+use crate::yaml::read::{Obj, Reader};
 
 record! {
     #[derive(Debug, Clone, PartialEq, Default)]
-    pub struct CopyOf as "the copy record" {
+    pub struct CopyOf as "the copy record", check check_copy {
         /// Who the copy is for, as the review team knows them.
         pub name: String = Req,
         /// Their role ("Lead peer"; `council` for a council officer's copy).
@@ -28,6 +29,18 @@ record! {
         /// This copy, among copies made for the same person from the same base.
         pub id: String = Req,
         ..extra
+    }
+}
+
+/// `base` is a digest as `peerbook copy` writes it.
+fn check_copy(c: &CopyOf, r: &mut Reader, o: &Obj, _: &Cx) {
+    let hex = c.base.strip_prefix("sha256:").unwrap_or("");
+    if !c.base.is_empty() && (hex.len() != 64 || !hex.chars().all(|x| x.is_ascii_hexdigit())) {
+        r.error(
+            &o.at("base"),
+            format!("'{}' is not a workbook digest", c.base),
+            "`base` is written by `peerbook copy` (sha256: and 64 hex digits); make the copy again with `peerbook copy BASE --for NAME`",
+        );
     }
 }
 
@@ -125,5 +138,15 @@ mod tests {
             .unwrap_or_default();
         assert!(err.contains("base"), "{err}");
         assert!(err.contains("copy.yaml:"), "{err}");
+        let text = crate::workbook::to_text(&base).replacen(
+            "answers:",
+            "copy:\n  name: Owen\n  base: abc\n  id: x\nanswers:",
+            1,
+        );
+        let err = crate::workbook::from_text("copy.yaml", text.as_bytes())
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(err.contains("'abc' is not a workbook digest"), "{err}");
     }
 }
