@@ -504,3 +504,21 @@ fn twenty_copies() {
     }
     home.ok(&["validate", "merged.yaml"]);
 }
+
+#[test]
+fn merging_a_copy_again_into_a_new_workbook_takes_everything_again() {
+    let home = week();
+    copy_for(&home, "review.yaml", "Owen Castellano", "owen.yaml");
+    as_reviewer(&home, "owen.yaml", |_, r| {
+        r.answer_mut("1").notes = "mine".into()
+    });
+    home.ok(&["merge", "review.yaml", "owen.yaml", "--out", "m1.yaml"]);
+    // What was merged into m1.yaml is not taken as merged into m2.yaml.
+    home.ok(&["merge", "review.yaml", "owen.yaml", "--out", "m2.yaml"]);
+    let m = load(&home, "m2.yaml");
+    assert_eq!(m.reviewers[0].answer("1").unwrap().notes, "mine");
+    // Nor when m1.yaml is made again from scratch.
+    std::fs::remove_file(home.path("m1.yaml")).unwrap();
+    home.ok(&["merge", "review.yaml", "owen.yaml", "--out", "m1.yaml"]);
+    assert_eq!(load(&home, "m1.yaml").reviewers.len(), 1);
+}

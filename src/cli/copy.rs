@@ -78,21 +78,25 @@ enum BaseOf {
     Found(usize),
 }
 
-fn base_of(
-    copy: &Workbook,
-    target_digest: &str,
-    given: &[Workbook],
-    found: &mut Vec<Workbook>,
-    folders: &[PathBuf],
-) -> Option<BaseOf> {
+struct Lookup<'a> {
+    /// The workbook merged into, when the merge is saved into it (a new
+    /// merged workbook has no copies merged into it yet).
+    in_place: Option<&'a Path>,
+    target_digest: String,
+    given: &'a [Workbook],
+    folders: Vec<PathBuf>,
+}
+
+fn base_of(copy: &Workbook, l: &Lookup, found: &mut Vec<Workbook>) -> Option<BaseOf> {
+    let (target_digest, given, folders) = (&l.target_digest, l.given, &l.folders);
     let Some(rec) = copy.copy.as_ref() else {
         return Some(BaseOf::Target);
     };
-    if let Some(w) = bases::find_merged_copy(folders, &rec.id) {
+    if let Some(w) = l.in_place.and_then(|t| bases::find_merged_copy(t, &rec.id)) {
         found.push(w);
         return Some(BaseOf::Found(found.len() - 1));
     }
-    if rec.base == target_digest {
+    if rec.base == *target_digest {
         return Some(BaseOf::Target);
     }
     if let Some(i) = given
@@ -143,7 +147,13 @@ pub fn merge(
     let mut found = Vec::new();
     let mut which = Vec::new();
     for (path, wb) in &loaded {
-        match base_of(wb, &target_digest, &given, &mut found, &folders) {
+        let lookup = Lookup {
+            in_place: out.is_none().then_some(target_path),
+            target_digest: target_digest.clone(),
+            given: &given,
+            folders: folders.clone(),
+        };
+        match base_of(wb, &lookup, &mut found) {
             Some(b) => which.push(b),
             None => {
                 let (name, digest) = wb

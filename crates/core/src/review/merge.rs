@@ -415,7 +415,9 @@ impl Merger {
             } else {
                 let cs: Vec<Side> = sides.iter().map(|s| s.at(&name)).collect();
                 if name == "changed" {
-                    latest(tv, &cs)
+                    // Only from copies that may change what it stamps.
+                    let own: Vec<Side> = cs.into_iter().filter(|s| s.rule.allows(path)).collect();
+                    latest(tv, &own)
                 } else {
                     let child = if path.is_empty() {
                         name.clone()

@@ -2,8 +2,9 @@
 //!
 //! `peerbook copy` keeps the workbook a copy is made from as
 //! `peerbook-bases/<digest>.yaml` beside it, and `peerbook merge` keeps
-//! each copy as it merged it as `peerbook-bases/copy-<id>.yaml` beside the
-//! merged workbook: the next merge of the same copy starts from there, so a
+//! each copy as it merged it as `peerbook-bases/copy-<id>-<name>.yaml` beside
+//! the merged workbook NAME: the next merge of the same copy into it starts
+//! from there, so a
 //! reviewer who goes on working in one copy for the whole week never
 //! collides with their own earlier changes. The folder and its files are
 //! readable by their owner only, as every workbook save is.
@@ -36,10 +37,17 @@ pub fn keep_base(beside: &Path, wb: &Workbook) -> Result<String, StoreError> {
     Ok(digest)
 }
 
-/// Keeps a copy as it was merged, by its copy record's id.
-pub fn keep_merged_copy(beside: &Path, id: &str, wb: &Workbook) -> Result<(), StoreError> {
-    let path = folder_beside(beside).join(format!("copy-{}.yaml", safe(id)));
-    write(&path, &copy::base_text(wb))
+/// Where a copy is kept as it was merged into the workbook `into`: beside
+/// it, named by the copy's id and the workbook's file name (a copy merged
+/// into two workbooks has a state for each).
+fn merged_copy_path(into: &Path, id: &str) -> PathBuf {
+    let stem = into.file_stem().unwrap_or_default().to_string_lossy();
+    folder_beside(into).join(format!("copy-{}-{}.yaml", safe(id), safe(&stem)))
+}
+
+/// Keeps a copy as it was merged into `into`, by its copy record's id.
+pub fn keep_merged_copy(into: &Path, id: &str, wb: &Workbook) -> Result<(), StoreError> {
+    write(&merged_copy_path(into, id), &copy::base_text(wb))
 }
 
 fn write(path: &Path, text: &str) -> Result<(), StoreError> {
@@ -50,7 +58,7 @@ fn write(path: &Path, text: &str) -> Result<(), StoreError> {
 
 fn safe(id: &str) -> String {
     id.chars()
-        .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
         .collect()
 }
 
@@ -69,9 +77,7 @@ pub fn find_base(folders: &[PathBuf], digest: &str) -> Option<Workbook> {
     })
 }
 
-/// The copy with this id as it was last merged, from any of the folders.
-pub fn find_merged_copy(folders: &[PathBuf], id: &str) -> Option<Workbook> {
-    folders
-        .iter()
-        .find_map(|f| read(&f.join(format!("copy-{}.yaml", safe(id)))))
+/// The copy with this id as it was last merged into `into`.
+pub fn find_merged_copy(into: &Path, id: &str) -> Option<Workbook> {
+    read(&merged_copy_path(into, id))
 }
