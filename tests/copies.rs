@@ -522,3 +522,20 @@ fn merging_a_copy_again_into_a_new_workbook_takes_everything_again() {
     home.ok(&["merge", "review.yaml", "owen.yaml", "--out", "m1.yaml"]);
     assert_eq!(load(&home, "m1.yaml").reviewers.len(), 1);
 }
+
+#[test]
+fn a_copy_opens_in_reviewer_mode_only_as_the_person_it_was_made_for() {
+    let home = week();
+    copy_for(&home, "review.yaml", "Owen Castellano", "owen.yaml");
+    let (_, err) = home.fails(&["review", "owen.yaml", "--as", "Nadia Brookes"]);
+    assert!(
+        err.contains("owen.yaml is the copy made for Owen Castellano"),
+        "{err}"
+    );
+    assert!(err.contains("--as \"Owen Castellano\""), "{err}");
+    // As Owen (or with no --as) it goes on to the interface, which needs a terminal.
+    let (_, err) = home.fails(&["review", "owen.yaml", "--as", "owen castellano"]);
+    assert!(err.contains("needs a terminal"), "{err}");
+    let (_, err) = home.fails(&["review", "owen.yaml"]);
+    assert!(err.contains("needs a terminal"), "{err}");
+}

@@ -60,6 +60,11 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             role,
         }) => {
             use std::io::IsTerminal;
+            // A copy made for someone is opened as them.
+            let (name, role) = match super::copy::made_for(&workbook, name.as_deref())? {
+                Some((n, r)) => (Some(n), role.or(r)),
+                None => (name, role),
+            };
             // The name given is the user's for everything this run does:
             // the lock, "last changed by", the reviewer's section.
             let name = match name {

@@ -66,6 +66,32 @@ pub fn copy(
     Ok(())
 }
 
+/// Who a copy made by `peerbook copy` is for (and their role), to open it
+/// in reviewer mode as them; a different `--as` is refused, since merge
+/// would hold that section as someone else's. `None` for any other file
+/// (one that does not load is left for the interface to report).
+pub fn made_for(
+    path: &Path,
+    given: Option<&str>,
+) -> Result<Option<(String, Option<String>)>, Failure> {
+    let Ok((wb, _)) = WorkbookFile::read(path) else {
+        return Ok(None);
+    };
+    let Some(rec) = wb.copy else {
+        return Ok(None);
+    };
+    match given {
+        Some(g) if !g.trim().eq_ignore_ascii_case(rec.name.trim()) => Err(Failure::new(format!(
+            "{} is the copy made for {}: open it with --as \"{}\" (or leave --as out), or make a copy of your own with `peerbook copy BASE --for \"{}\"`",
+            path.display(),
+            rec.name,
+            rec.name,
+            g.trim()
+        ))),
+        _ => Ok(Some((rec.name, rec.role))),
+    }
+}
+
 /// Where a copy's base is.
 #[derive(Clone, Copy)]
 enum BaseOf {
