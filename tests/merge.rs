@@ -231,12 +231,26 @@ fn the_merge_command_end_to_end() {
         text.contains("Merged 2 copies of base.yaml into merged.yaml: 1 change taken, 1 conflict."),
         "{text}"
     );
+    // Conflicts and what was taken are said in words, with the path.
     assert!(
-        text.contains("conflict: answers[question=2].narrative"),
+        text.contains("conflict 1: The council's answer for KLOE 2: was \"Where we are:"),
         "{text}"
     );
-    assert!(text.contains("  alice.yaml: Both"), "{text}");
-    assert!(text.contains("  bob.yaml: Bob"), "{text}");
+    assert!(
+        text.contains("; alice.yaml: \"Both\"; bob.yaml: \"Bob\"\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("  at answers[question=2].narrative"),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "alice.yaml:\n  took from The council's answers: The council's answer for KLOE 1\n"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("bob.yaml: nothing new taken"), "{text}");
     let v = run(&["validate", "merged.yaml"]);
     assert!(v.status.success(), "{}", String::from_utf8_lossy(&v.stdout));
     // Never over an existing file.

@@ -60,6 +60,11 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             role,
         }) => {
             use std::io::IsTerminal;
+            // A copy made for someone is opened as them.
+            let (name, role) = match super::copy::made_for(&workbook, name.as_deref())? {
+                Some((n, r)) => (Some(n), role.or(r)),
+                None => (name, role),
+            };
             // The name given is the user's for everything this run does:
             // the lock, "last changed by", the reviewer's section.
             let name = match name {
@@ -124,7 +129,33 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             },
         ),
         Some(Command::Import { workbook, csv }) => import(&workbook, &csv),
-        Some(Command::Merge { base, copies, out }) => merge(&base, &copies, &out),
+        Some(Command::Merge {
+            base,
+            copies,
+            out,
+            bases,
+        }) => super::copy::merge(&base, &copies, out.as_deref(), &bases),
+        Some(Command::Copy {
+            base,
+            name,
+            role,
+            out,
+        }) => super::copy::copy(&base, &name, role.as_deref(), out.as_deref()),
+        Some(Command::Resolve {
+            workbook,
+            number,
+            take,
+            keep,
+            value,
+        }) => super::resolve::resolve(
+            &workbook,
+            number,
+            super::resolve::Choice { take, keep, value },
+        ),
+        Some(Command::MergeDriver { base, ours, theirs }) => {
+            super::git::merge_driver(&base, &ours, &theirs)
+        }
+        Some(Command::GitSetup { pattern }) => super::git::git_setup(&pattern),
         Some(Command::Upgrade {
             workbook,
             framework,
@@ -831,53 +862,6 @@ fn import(path: &Path, csv_path: &Path) -> Result<(), Failure> {
             Ok(())
         }
     }
-}
-
-fn merge(base: &Path, copies: &[PathBuf], out: &Path) -> Result<(), Failure> {
-    let base_wb = open_workbook(base)?;
-    let mut loaded = Vec::new();
-    for c in copies {
-        loaded.push((c.display().to_string(), open_workbook(c)?));
-    }
-    let refs: Vec<crate::review::merge::Copy> = loaded
-        .iter()
-        .map(|(label, wb)| crate::review::merge::Copy {
-            label: label.clone(),
-            workbook: wb,
-        })
-        .collect();
-    let merged = crate::review::merge::merge(&base_wb, &refs)?;
-    WorkbookFile::create(out, &merged.workbook)?;
-    outln!(
-        "Merged {} cop{} of {} into {}: {} change{} taken, {} conflict{}.",
-        copies.len(),
-        if copies.len() == 1 { "y" } else { "ies" },
-        base.display(),
-        out.display(),
-        merged.changes.len(),
-        if merged.changes.len() == 1 { "" } else { "s" },
-        merged.conflicts.len(),
-        if merged.conflicts.len() == 1 { "" } else { "s" },
-    );
-    for c in &merged.conflicts {
-        outln!("conflict: {}", c.path);
-        let show = |v: &crate::yaml::Value| {
-            let t = crate::yaml::scalar_text(v)
-                .unwrap_or_else(|| crate::yaml::to_string(v).trim().replace('\n', " "));
-            crate::text::one_line(&t, 70)
-        };
-        outln!("  base: {}", show(&c.base));
-        for (from, v) in &c.values {
-            outln!("  {from}: {}", show(v));
-        }
-    }
-    if !merged.conflicts.is_empty() {
-        outln!(
-            "The base values were kept for these; every copy's value is listed under `conflicts:` in {}.",
-            out.display()
-        );
-    }
-    Ok(())
 }
 
 fn upgrade(places: &[PathBuf], path: &Path, spec: &str, force: bool) -> Result<(), Failure> {

@@ -19,7 +19,10 @@ macro_rules! outln {
 }
 
 mod commands;
+mod copy;
+mod git;
 mod readiness;
+mod resolve;
 mod status_json;
 
 use std::path::PathBuf;
@@ -144,19 +147,84 @@ pub enum Command {
     )]
     Import { workbook: PathBuf, csv: PathBuf },
 
-    /// Merge reviewers' copies of a workbook into one, three ways against the base
+    /// Merge reviewers' copies of a workbook into one, each three ways against its own base
     #[command(
-        after_help = "Examples:\n  peerbook merge review.yaml alice.yaml bob.yaml carol.yaml --out merged.yaml\n\nA field changed in one copy is taken; the same change in several copies is taken once.\nWhere copies changed the same field differently, the base value stays and the merged\nworkbook lists the conflict under `conflicts:` with every copy's value. Copies of another\nworkbook or framework are refused. Merging the same copy twice changes nothing."
+        after_help = "Examples:\n  peerbook merge review.yaml owen.yaml nadia.yaml --out merged.yaml\n  peerbook merge merged.yaml owen-2.yaml nadia-2.yaml carol.yaml\n\nA field changed in one copy is taken; the same change in several copies is taken once; an\nitem a copy deleted is deleted unless another copy changed it. Where copies changed the same\nfield differently, the workbook's value stays and it lists the conflict under `conflicts:`\nwith every copy's value. A copy made by `peerbook copy` is merged against the workbook it\nwas made from (found by its digest), and contributes its own reviewer section: anything\nelse it changed is held as a conflict. Without --out the merge is saved into the first\nworkbook (the evening merge). Copies of another workbook or framework are refused.\nMerging the same copy twice changes nothing."
     )]
     Merge {
-        /// The workbook the copies were made from
+        /// The workbook to merge into (the one the copies were made from, or the merged workbook)
         base: PathBuf,
         /// The reviewers' copies
         #[arg(required = true)]
         copies: Vec<PathBuf>,
-        /// Where to write the merged workbook (must not exist yet)
+        /// Write the merged workbook here (must not exist yet) instead of into BASE
         #[arg(long, value_name = "PATH")]
-        out: PathBuf,
+        out: Option<PathBuf>,
+        /// A workbook a copy was made from, when its snapshot is not beside BASE (may be repeated)
+        #[arg(long = "base", value_name = "FILE")]
+        bases: Vec<PathBuf>,
+    },
+
+    /// Make a reviewer's copy of a workbook that records who it is for and its base
+    #[command(
+        after_help = "Examples:\n  peerbook copy review.yaml --for \"Owen Castellano\" --role \"Lead peer\"\n  peerbook copy merged.yaml --for \"Nadia Brookes\" --out nadia-day2.yaml\n  peerbook copy review.yaml --for \"Sam Patel\" --role council\n\nThe copy goes beside BASE (BASE-owen-castellano.yaml) unless --out says where. The base is\nkept in peerbook-bases/ beside it, so `peerbook merge` can merge the copy against it later.\nA reviewer's copy contributes its own reviewer section; a copy with --role council may\nchange the council's answers, evidence, metrics and case studies."
+    )]
+    Copy {
+        /// The workbook to copy
+        base: PathBuf,
+        /// Who the copy is for, as the review team knows them
+        #[arg(long = "for", value_name = "NAME")]
+        name: String,
+        /// Their role, e.g. "Lead peer"; `council` for a council officer
+        #[arg(long)]
+        role: Option<String>,
+        /// Where to write the copy (must not exist yet)
+        #[arg(long, value_name = "PATH")]
+        out: Option<PathBuf>,
+    },
+
+    /// List the conflicts merging left, in words, or settle one
+    #[command(
+        after_help = "Examples:\n  peerbook resolve merged.yaml\n  peerbook resolve merged.yaml 2 --take \"Owen Castellano\"\n  peerbook resolve merged.yaml 3 --keep\n  peerbook resolve merged.yaml 1 --value 3\n\nA typed value is read as the field reads it (a rating by its level or label, or N/A) and\nthe workbook is checked as every save is; nothing is changed when it does not check out."
+    )]
+    Resolve {
+        workbook: PathBuf,
+        /// The conflict's number, as listed
+        number: Option<usize>,
+        /// Take this copy's value (its name as listed, or its number)
+        #[arg(long, value_name = "COPY")]
+        take: Option<String>,
+        /// Keep the workbook's value (drop the copies' values)
+        #[arg(long)]
+        keep: bool,
+        /// Settle it with this value instead
+        #[arg(long, value_name = "TEXT")]
+        value: Option<String>,
+    },
+
+    /// The git merge driver for workbooks (set up by `peerbook git-setup`)
+    #[command(
+        name = "merge-driver",
+        after_help = "git runs it as: peerbook merge-driver %O %A %B\n\nThe merge is written into %A; the exit code is 0 when nothing conflicted and 1 when\nconflicts were recorded in the workbook's `conflicts:` (never as <<<<<<< markers)."
+    )]
+    MergeDriver {
+        /// The common ancestor (%O)
+        base: PathBuf,
+        /// This branch's version, where the merge is written (%A)
+        ours: PathBuf,
+        /// The other branch's version (%B)
+        theirs: PathBuf,
+    },
+
+    /// Make `git merge` and `git pull` merge workbooks as `peerbook merge` does
+    #[command(
+        name = "git-setup",
+        after_help = "Examples:\n  peerbook git-setup\n  peerbook git-setup --pattern 'reviews/*.yaml'\n\nAdds `PATTERN merge=peerbook` to the repository's .gitattributes (once) and sets\nmerge.peerbook.name and merge.peerbook.driver with git config. Safe to run again."
+    )]
+    GitSetup {
+        /// The files to merge with peerbook (files that are not workbooks get git's own merge)
+        #[arg(long, default_value = "*.yaml")]
+        pattern: String,
     },
 
     /// Move a workbook to another version of its framework

@@ -209,7 +209,11 @@ pub fn conflicts(wb: &Workbook, on: usize) -> Pick {
     let labels: Vec<String> = wb
         .conflicts
         .iter()
-        .map(|c| format!("{}  ({} differing copies)", c.path, c.values.len()))
+        .map(|c| {
+            let what = crate::review::conflict_words::what(wb, &c.path);
+            let held = if c.held.is_some() { ", held" } else { "" };
+            format!("{what}  ({} differing copies{held})", c.values.len())
+        })
         .collect();
     let picker = Picker::of_labels("Conflicts from merging — Enter to settle one", labels)
         .size(Size::inset(6, 4))

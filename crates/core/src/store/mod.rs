@@ -17,6 +17,7 @@
 
 pub mod access;
 pub mod atomic;
+pub mod bases;
 pub mod beside;
 pub mod error;
 pub mod file;

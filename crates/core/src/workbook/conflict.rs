@@ -10,7 +10,7 @@
 //!     value: Alice's value
 //! ```
 
-use super::codec::{Any, Codec, Cx, Out, Record, Req, WCx, record};
+use super::codec::{Any, Codec, Cx, Opt, Out, Record, Req, WCx, record};
 use crate::yaml::read::{Obj, Reader};
 use crate::yaml::{Mapping, Value};
 
@@ -22,6 +22,10 @@ record! {
         pub base: Value = Any,
         /// Each copy's value, by copy label.
         pub values: Vec<(String, Value)> = Proposals,
+        /// Set when a copy changed something it does not own (a reviewer's
+        /// copy changing the council's answers): why it was held back for
+        /// the review manager to accept or drop.
+        pub held: Option<String> = Opt,
         ..extra
     }
 }
@@ -33,6 +37,7 @@ impl Conflict {
             path: path.into(),
             base,
             values,
+            held: None,
             extra: Mapping::new(),
         }
     }

@@ -9,6 +9,7 @@
 
 pub mod codec;
 mod conflict;
+pub mod copy;
 pub mod fields;
 mod model;
 pub mod onsite;
@@ -24,6 +25,7 @@ use std::sync::Arc;
 use crate::framework::Framework;
 use crate::yaml::Mapping;
 pub use conflict::Conflict;
+pub use copy::CopyOf;
 pub use model::{
     Answer, CaseStudy, Changed, EvidenceItem, EvidenceKind, MetricValue, Rating, Review, Status,
     TeamMember,
@@ -61,6 +63,9 @@ pub struct Workbook {
     /// value and every copy's value, until the review manager resolves them
     /// (see `merge`).
     pub conflicts: Vec<Conflict>,
+    /// Set in a reviewer's copy made by `peerbook copy`: who it is for and
+    /// the workbook it was made from.
+    pub copy: Option<CopyOf>,
     /// Top-level keys this version does not know (kept on save). Reviewers'
     /// data from the on-site week will live beside the council's answers.
     pub extra: Mapping,
@@ -90,6 +95,7 @@ impl Workbook {
             findings: onsite::Findings::default(),
             framework_extra: Mapping::new(),
             conflicts: Vec::new(),
+            copy: None,
             extra: Mapping::new(),
         }
     }

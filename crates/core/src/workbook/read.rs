@@ -24,6 +24,7 @@ const TOP_KEYS: &[&str] = &[
     "findings",
     "conflicts",
     "framework",
+    "copy",
 ];
 const FRAMEWORK_KEYS: &[&str] = &["id", "version", "digest", "content"];
 
@@ -127,6 +128,9 @@ fn from_document(file: &str, doc: &yaml::Document) -> Result<(Workbook, Diagnost
         .and_then(|v| Findings::read(&mut r, v, &top.at("findings"), &cx))
         .unwrap_or_default();
     let conflicts = items::<Conflict>(&mut r, &top, "conflicts", &cx);
+    let copy = top
+        .get("copy")
+        .and_then(|v| super::CopyOf::read(&mut r, v, &top.at("copy"), &cx));
     let extra = top.extra.clone();
     r.diags.sort();
     match framework {
@@ -143,6 +147,7 @@ fn from_document(file: &str, doc: &yaml::Document) -> Result<(Workbook, Diagnost
                 findings,
                 framework_extra,
                 conflicts,
+                copy,
                 extra,
             };
             wb.sort_answers();

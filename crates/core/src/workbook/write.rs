@@ -28,6 +28,9 @@ pub fn to_text(wb: &Workbook) -> String {
         w.entry("findings", &wb.findings.to_value(&cx));
     }
     w.list("conflicts", wb.conflicts.iter().map(|c| c.to_value(&cx)));
+    if let Some(copy) = &wb.copy {
+        w.entry("copy", &copy.to_value(&cx));
+    }
     w.entries(&wb.extra);
     let fw = &wb.framework;
     let named = |k: &str, v: &str| (Value::from(k), Value::from(v));

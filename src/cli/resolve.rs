@@ -1,0 +1,165 @@
+//! `peerbook resolve`: the conflicts merging left, in words, and settling
+//! one by choosing a copy's value, keeping the workbook's, or typing a new
+//! one (read as the field reads it, then checked as every workbook is).
+
+use std::path::Path;
+
+use super::Failure;
+use crate::review::conflict_words;
+use crate::review::merge;
+use crate::store::WorkbookFile;
+use crate::workbook::{Conflict, Workbook};
+use crate::yaml::Value;
+
+pub struct Choice {
+    pub take: Option<String>,
+    pub keep: bool,
+    pub value: Option<String>,
+}
+
+pub fn resolve(path: &Path, number: Option<usize>, choice: Choice) -> Result<(), Failure> {
+    let Some(n) = number else {
+        let (wb, _) = WorkbookFile::read(path)?;
+        if wb.conflicts.is_empty() {
+            outln!("{}: no conflicts.", path.display());
+        }
+        for (i, c) in wb.conflicts.iter().enumerate() {
+            outln!("{}. {}", i + 1, conflict_words::describe(&wb, c));
+            if let Some(why) = &c.held {
+                outln!("   held: {why}");
+            }
+        }
+        return Ok(());
+    };
+    let (mut file, wb, _) = WorkbookFile::open(path)?;
+    let index = n
+        .checked_sub(1)
+        .filter(|i| *i < wb.conflicts.len())
+        .ok_or_else(|| {
+            Failure::new(format!(
+                "{} has {} conflict{}; choose one by its number from `peerbook resolve {}`",
+                path.display(),
+                wb.conflicts.len(),
+                if wb.conflicts.len() == 1 { "" } else { "s" },
+                path.display()
+            ))
+        })?;
+    let c = &wb.conflicts[index];
+    let value = match (&choice.take, choice.keep, &choice.value) {
+        (Some(who), false, None) => pick(c, who)?,
+        (None, true, None) => c.base.clone(),
+        (None, false, Some(text)) => typed(&wb, c, text)?,
+        _ => {
+            return Err(Failure::new(
+                "say how to settle it: --take COPY (one of the copies listed), --keep (the workbook's value) or --value TEXT",
+            ));
+        }
+    };
+    let words = conflict_words::describe(&wb, c).what;
+    let shown = conflict_words::value_words(&wb.framework, &c.path, &value);
+    let settled = merge::resolve(&wb, index, &value).map_err(|e| {
+        Failure::new(format!(
+            "{words} cannot be {shown}: {e}\nNothing was changed."
+        ))
+    })?;
+    file.save(&settled)?;
+    outln!(
+        "Settled: {words} is {shown}. {} conflict{} left.",
+        settled.conflicts.len(),
+        if settled.conflicts.len() == 1 {
+            ""
+        } else {
+            "s"
+        }
+    );
+    Ok(())
+}
+
+/// A copy's value, by its label (or the start of it, or its number).
+fn pick(c: &Conflict, who: &str) -> Result<Value, Failure> {
+    let w = who.trim().to_lowercase();
+    if let Ok(i) = w.parse::<usize>()
+        && let Some((_, v)) = i.checked_sub(1).and_then(|i| c.values.get(i))
+    {
+        return Ok(v.clone());
+    }
+    let hits: Vec<&(String, Value)> = c
+        .values
+        .iter()
+        .filter(|(from, _)| from.to_lowercase() == w)
+        .chain(
+            c.values
+                .iter()
+                .filter(|(from, _)| from.to_lowercase() != w && from.to_lowercase().contains(&w)),
+        )
+        .collect();
+    match hits.as_slice() {
+        [(_, v), ..] if hits[0].0.to_lowercase() == w || hits.len() == 1 => Ok(v.clone()),
+        _ => Err(Failure::new(format!(
+            "--take {who}: {} the copies here: {}",
+            if hits.is_empty() {
+                "none of"
+            } else {
+                "more than one of"
+            },
+            c.values
+                .iter()
+                .map(|(f, _)| f.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ))),
+    }
+}
+
+/// A typed value, read as the field reads it: a rating by its level or
+/// label, a number as a number, a list one item a line, text as text.
+fn typed(wb: &Workbook, c: &Conflict, text: &str) -> Result<Value, Failure> {
+    let t = text.trim();
+    if c.path.ends_with(".rating") {
+        if t.is_empty() {
+            return Ok(Value::Null);
+        }
+        let scale = wb.framework.scale.as_ref();
+        if t.eq_ignore_ascii_case("n/a") && scale.is_some_and(|s| s.not_applicable) {
+            return Ok(Value::from("n/a"));
+        }
+        let level = scale.and_then(|s| {
+            s.levels
+                .iter()
+                .find(|l| t.parse::<i64>().ok() == Some(l.value) || l.label.eq_ignore_ascii_case(t))
+        });
+        return match level {
+            Some(l) => Ok(Value::from(l.value)),
+            None => Err(Failure::new(format!(
+                "'{t}' is not a rating here; give one of {}{}. Nothing was changed.",
+                scale.map(|s| s.describe()).unwrap_or_default(),
+                if scale.is_some_and(|s| s.not_applicable) {
+                    ", or N/A"
+                } else {
+                    ""
+                }
+            ))),
+        };
+    }
+    let all = std::iter::once(&c.base).chain(c.values.iter().map(|(_, v)| v));
+    let kinds: Vec<&Value> = all.filter(|v| !v.is_null()).collect();
+    if kinds.iter().any(|v| v.is_sequence()) {
+        let items: Vec<Value> = text
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(Value::from)
+            .collect();
+        return Ok(Value::Sequence(items));
+    }
+    if !kinds.is_empty() && kinds.iter().all(|v| v.is_number()) {
+        return match t.parse::<i64>() {
+            Ok(n) => Ok(Value::from(n)),
+            Err(_) => t
+                .parse::<f64>()
+                .map(Value::from)
+                .map_err(|_| Failure::new(format!("'{t}' is not a number. Nothing was changed."))),
+        };
+    }
+    Ok(Value::from(text))
+}
