@@ -99,7 +99,7 @@ fn from_document(file: &str, doc: &yaml::Document) -> Result<(Workbook, Diagnost
         );
         return Err(LoadError(r.diags));
     }
-    let (framework, framework_extra) = read_framework(&mut r, &top, &doc.index);
+    let (mut framework, framework_extra, digest) = read_framework(&mut r, &top, &doc.index);
     let cx = Cx {
         fw: framework.as_ref(),
         evidence: None,
@@ -127,6 +127,9 @@ fn from_document(file: &str, doc: &yaml::Document) -> Result<(Workbook, Diagnost
         .and_then(|v| Findings::read(&mut r, v, &top.at("findings"), &cx))
         .unwrap_or_default();
     let conflicts = items::<Conflict>(&mut r, &top, "conflicts", &cx);
+    if let (Some(fw), Some(digest)) = (framework.as_mut(), digest) {
+        digest.check(&mut r, fw);
+    }
     let extra = top.extra.clone();
     r.diags.sort();
     match framework {
@@ -156,9 +159,9 @@ fn read_framework(
     r: &mut Reader,
     top: &Obj,
     index: &yaml::PosIndex,
-) -> (Option<Framework>, yaml::Mapping) {
+) -> (Option<Framework>, yaml::Mapping, Option<PendingDigest>) {
     let Some(v) = top.get("framework") else {
-        return (None, yaml::Mapping::new());
+        return (None, yaml::Mapping::new(), None);
     };
     let Some(o) = r.obj(
         v,
@@ -167,18 +170,71 @@ fn read_framework(
         FRAMEWORK_KEYS,
         &["id", "version", "digest", "content"],
     ) else {
-        return (None, yaml::Mapping::new());
+        return (None, yaml::Mapping::new(), None);
     };
     let extra = o.extra.clone();
-    (embedded(r, &o, index), extra)
+    match embedded(r, &o, index) {
+        Some((fw, digest)) => (Some(fw), extra, Some(digest)),
+        None => (None, extra, None),
+    }
 }
 
-fn embedded(r: &mut Reader, o: &Obj, index: &yaml::PosIndex) -> Option<Framework> {
+/// The embedded framework's digest, being taken on another core while the
+/// rest of the workbook is read (it writes the whole framework out, a
+/// tenth of a large load). The framework's content is lent to that thread
+/// and given back by [`PendingDigest::check`].
+struct PendingDigest {
+    written: String,
+    at: Path,
+    content: Arc<yaml::Value>,
+    /// None if no thread could be started: then it is taken here.
+    running: Option<std::thread::JoinHandle<String>>,
+}
+
+impl PendingDigest {
+    fn start(fw: &mut Framework, written: String, at: Path) -> PendingDigest {
+        let content = Arc::new(std::mem::take(&mut fw.content));
+        let lent = Arc::clone(&content);
+        let running = std::thread::Builder::new()
+            .name("peerbook-digest".into())
+            .spawn(move || framework::digest(&lent))
+            .ok();
+        PendingDigest {
+            written,
+            at,
+            content,
+            running,
+        }
+    }
+
+    /// Gives the content back and reports a digest that does not match.
+    fn check(self, r: &mut Reader, fw: &mut Framework) {
+        let digest = match self.running {
+            Some(handle) => match handle.join() {
+                Ok(d) => d,
+                Err(e) => std::panic::resume_unwind(e),
+            },
+            None => framework::digest(&self.content),
+        };
+        // The thread has ended, so its share of the content is gone.
+        fw.content = Arc::try_unwrap(self.content).unwrap_or_else(|c| (*c).clone());
+        fw.digest = digest;
+        if fw.digest != self.written {
+            r.error(
+                &self.at,
+                "the embedded framework does not match its digest: it was changed after the workbook was made",
+                "undo the edit to `framework.content` (the previous save is kept as NAME.yaml.bak); to change the questions, edit a framework file with a new version and move the workbook to it with `peerbook upgrade`",
+            );
+        }
+    }
+}
+
+fn embedded(r: &mut Reader, o: &Obj, index: &yaml::PosIndex) -> Option<(Framework, PendingDigest)> {
     let id = r.req_text(o, "id");
     let version = r.req_text(o, "version");
     let digest = r.req_text(o, "digest");
     let content = o.get("content")?;
-    let (fw, diags) = framework::from_value(
+    let (fw, diags) = framework::from_value_undigested(
         r.file,
         content,
         index,
@@ -190,14 +246,7 @@ fn embedded(r: &mut Reader, o: &Obj, index: &yaml::PosIndex) -> Option<Framework
     r.diags
         .0
         .extend(diags.0.into_iter().filter(|d| d.is_error()));
-    let fw = fw?;
-    if fw.digest != digest {
-        r.error(
-            &o.at("digest"),
-            "the embedded framework does not match its digest: it was changed after the workbook was made",
-            "undo the edit to `framework.content` (the previous save is kept as NAME.yaml.bak); to change the questions, edit a framework file with a new version and move the workbook to it with `peerbook upgrade`",
-        );
-    }
+    let mut fw = fw?;
     if fw.id != id || fw.version != version {
         r.error(
             &o.at("id"),
@@ -208,7 +257,8 @@ fn embedded(r: &mut Reader, o: &Obj, index: &yaml::PosIndex) -> Option<Framework
             "make `framework.id` and `framework.version` match the embedded content",
         );
     }
-    Some(fw)
+    let pending = PendingDigest::start(&mut fw, digest, o.at("digest"));
+    Some((fw, pending))
 }
 
 /// The items of a top-level list, each read at its own place.
