@@ -183,6 +183,10 @@ fn read_framework(
 /// rest of the workbook is read (it writes the whole framework out, a
 /// tenth of a large load). The framework's content is lent to that thread
 /// and given back by [`PendingDigest::check`].
+/// Frameworks of at least this many questions have their digest taken on
+/// another thread (a real one has 20 to 60; the synthetic 100× one 1,300).
+const DIGEST_THREAD_QUESTIONS: usize = 200;
+
 struct PendingDigest {
     written: String,
     at: Path,
@@ -195,10 +199,16 @@ impl PendingDigest {
     fn start(fw: &mut Framework, written: String, at: Path) -> PendingDigest {
         let content = Arc::new(std::mem::take(&mut fw.content));
         let lent = Arc::clone(&content);
-        let running = std::thread::Builder::new()
-            .name("peerbook-digest".into())
-            .spawn(move || framework::digest(&lent))
-            .ok();
+        // A small framework's digest is quicker than waiting for a thread
+        // to be scheduled on a busy machine.
+        let running = (fw.questions().count() >= DIGEST_THREAD_QUESTIONS)
+            .then(|| {
+                std::thread::Builder::new()
+                    .name("peerbook-digest".into())
+                    .spawn(move || framework::digest(&lent))
+                    .ok()
+            })
+            .flatten();
         PendingDigest {
             written,
             at,
@@ -353,4 +363,44 @@ fn read_reviewers(r: &mut Reader, top: &Obj, cx: &Cx) -> Vec<Reviewer> {
         out.push(reviewer);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A workbook on a framework of `n` questions, as saved text.
+    fn saved(n: usize) -> (String, String) {
+        let mut text = String::from(
+            "kind: framework\nformat: 1\nid: big\nversion: '1'\ntitle: Big\ndomains:\n- id: d1\n  title: One\n  questions:\n",
+        );
+        for q in 0..n {
+            text.push_str(&format!("  - id: q{q}\n    text: Question {q}\n"));
+        }
+        let (fw, diags) =
+            framework::load_text("big.yaml", text.as_bytes(), Origin::File("big.yaml".into()));
+        let fw = fw.unwrap_or_else(|| panic!("{diags}"));
+        let digest = fw.digest.clone();
+        (super::super::to_text(&Workbook::new(fw, "C", "T")), digest)
+    }
+
+    #[test]
+    fn digests_taken_on_another_thread_match_and_catch_edits() {
+        for n in [3, DIGEST_THREAD_QUESTIONS + 1] {
+            let (text, digest) = saved(n);
+            let (wb, _) = from_text("w.yaml", text.as_bytes()).expect("it loads");
+            assert_eq!(wb.framework.digest, digest, "{n} questions");
+            // The content lent to the digest's thread came back whole.
+            assert_eq!(framework::digest(&wb.framework.content), digest);
+            assert_eq!(super::super::to_text(&wb), text);
+            let edited = text.replacen("Question 2\n", "Question two\n", 1);
+            assert_ne!(edited, text);
+            let err = from_text("w.yaml", edited.as_bytes()).expect_err("refused");
+            assert!(
+                err.0.to_string().contains("does not match its digest"),
+                "{n}: {}",
+                err.0
+            );
+        }
+    }
 }
