@@ -80,6 +80,8 @@ fn interactive(bin: &Path, home: &Path, file: &Path) -> Interactive {
     cmd.env("PEERBOOK_HOME", home);
     cmd.env("TERM", "xterm-256color");
     cmd.env("LANG", "C.UTF-8");
+    // A chosen name, so the first run does not stop to ask for one.
+    cmd.env("PEERBOOK_USER", "Bench Reviewer");
     let start = Instant::now();
     let mut child = pair.slave.spawn_command(cmd).expect("start peerbook");
     drop(pair.slave);
@@ -156,14 +158,42 @@ fn interactive(bin: &Path, home: &Path, file: &Path) -> Interactive {
     }
 }
 
+/// Runs a whole command through a fresh copy of this program
+/// (`--launch`): Linux counts in a child's peak memory the peak of the
+/// process it was started from, and this one holds synthetic workbooks and
+/// plain parses; the fresh copy holds nothing.
+fn command(bin: &Path, home: &Path, args: &[&str]) -> (Duration, u64) {
+    let exe = std::env::current_exe().expect("this program's path");
+    let out = Command::new(exe)
+        .arg("--launch")
+        .arg(bin)
+        .arg(home)
+        .args(args)
+        .output()
+        .expect("run the launcher");
+    let text = String::from_utf8_lossy(&out.stdout);
+    let mut it = text
+        .split_whitespace()
+        .filter_map(|n| n.parse::<u64>().ok());
+    match (out.status.success(), it.next(), it.next()) {
+        (true, Some(us), Some(kb)) => (Duration::from_micros(us), kb),
+        _ => panic!(
+            "peerbook {} failed: {}",
+            args.join(" "),
+            String::from_utf8_lossy(&out.stderr)
+        ),
+    }
+}
+
 /// Runs a whole command: how long it took and its peak resident memory in
 /// KB (from `wait4`'s resource use, which is the child's own).
-fn command(bin: &Path, home: &Path, args: &[&str]) -> (Duration, u64) {
+fn launch(bin: &Path, home: &Path, args: &[&str]) -> (Duration, u64) {
     let start = Instant::now();
     let child = Command::new(bin)
         .args(args)
         .current_dir(home)
         .env("PEERBOOK_HOME", home)
+        .env("PEERBOOK_USER", "Bench Reviewer")
         .stdin(std::process::Stdio::null())
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())
@@ -297,6 +327,15 @@ fn measure(bin: &Path, dir: &Path, name: &str, source: &Path, runs: usize) -> Ro
 }
 
 fn main() {
+    // `--launch BIN HOME ARGS...`: run one command, print microseconds and
+    // peak KB (see `command`).
+    let all: Vec<String> = std::env::args().collect();
+    if all.get(1).map(String::as_str) == Some("--launch") && all.len() >= 4 {
+        let rest: Vec<&str> = all[4..].iter().map(String::as_str).collect();
+        let (took, kb) = launch(Path::new(&all[2]), Path::new(&all[3]), &rest);
+        println!("{} {kb}", took.as_micros());
+        return;
+    }
     let mut runs = 9;
     let mut sizes = vec![13, 130, 1_300];
     let mut args = std::env::args().skip(1);
@@ -345,6 +384,7 @@ fn main() {
         let wb = synthetic::synthetic_workbook(q);
         std::fs::write(&file, peerbook::workbook::to_text(&wb)).expect("write the workbook");
         let name = format!("synthetic, {q} questions / {} evidence", wb.evidence.len());
+        drop(wb);
         rows.push(measure(&bin, &dir, &name, &file, runs));
     }
     let _ = std::fs::remove_dir_all(&dir);
