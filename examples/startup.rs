@@ -186,7 +186,9 @@ fn command(bin: &Path, home: &Path, args: &[&str]) -> (Duration, u64) {
 }
 
 /// Runs a whole command: how long it took and its peak resident memory in
-/// KB (from `wait4`'s resource use, which is the child's own).
+/// KB (from `wait4`'s resource use, which is the child's own). The child
+/// is reaped by that `wait4`, not by `Child::wait`.
+#[allow(clippy::zombie_processes)]
 fn launch(bin: &Path, home: &Path, args: &[&str]) -> (Duration, u64) {
     let start = Instant::now();
     let child = Command::new(bin)
