@@ -28,6 +28,8 @@ use std::hint::black_box;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+#[path = "shared/side_by_side.rs"]
+mod side_by_side;
 #[path = "shared/synthetic.rs"]
 mod synthetic;
 
@@ -271,6 +273,8 @@ struct SizeResult {
     evidence: usize,
     file_bytes: usize,
     rows: Vec<(&'static str, Stats)>,
+    /// The load against serde_yaml and yaml-rust2 on the same bytes.
+    side: Option<side_by_side::SideBySide>,
 }
 
 fn run_size(questions: usize, cfg: &Config, dir: &Path) -> SizeResult {
@@ -688,6 +692,14 @@ fn run_size(questions: usize, cfg: &Config, dir: &Path) -> SizeResult {
         },
     );
 
+    let side = cfg
+        .only
+        .as_deref()
+        .is_none_or(|o| "load side by side".contains(o) || o.contains("side"))
+        .then(|| {
+            eprintln!("  load side by side with serde_yaml and yaml-rust2 ...");
+            side_by_side::compare(&text, cfg.budget * 3, cfg.min_samples)
+        });
     let bytes = text.into_bytes();
     r.run(
         &mut b,
@@ -738,6 +750,7 @@ fn run_size(questions: usize, cfg: &Config, dir: &Path) -> SizeResult {
         evidence,
         file_bytes,
         rows: r.rows,
+        side,
     }
 }
 
@@ -890,6 +903,7 @@ fn print_table(results: &[SizeResult]) {
         println!("{line}");
     }
     println!();
+    print_side_by_side(results);
     let mut sizes = String::from("| workbook file (YAML) |");
     for r in results {
         sizes.push_str(&format!(" {} KiB |", thousands(r.file_bytes / 1024)));
@@ -904,6 +918,37 @@ fn print_table(results: &[SizeResult]) {
             thousands(last.questions)
         );
     }
+}
+
+/// The load against the two plain parsers, same bytes, same run.
+fn print_side_by_side(results: &[SizeResult]) {
+    if results.iter().all(|r| r.side.is_none()) {
+        return;
+    }
+    println!();
+    println!(
+        "Load side by side (the same bytes, taking turns; medians in ms; each ratio the median of the rounds' ratios):"
+    );
+    println!();
+    println!(
+        "| workbook | rounds | peerbook `workbook::from_text` | `serde_yaml::from_str::<Value>` | yaml-rust2 events only | peerbook ÷ serde_yaml | peerbook ÷ events |"
+    );
+    println!("|---|---:|---:|---:|---:|---:|---:|");
+    for r in results {
+        let Some(s) = r.side else { continue };
+        println!(
+            "| {} q / {} KiB | {} | {:.1} | {:.1} | {:.1} | ×{:.2} | ×{:.2} |",
+            thousands(r.questions),
+            thousands(r.file_bytes / 1024),
+            s.rounds,
+            s.peerbook_us / 1e3,
+            s.serde_yaml_us / 1e3,
+            s.events_us / 1e3,
+            s.vs_serde_yaml,
+            s.vs_events
+        );
+    }
+    println!();
 }
 
 fn main() {

@@ -18,7 +18,10 @@
 //! (`VmHWM` in `/proc/PID/status`); it then moves down, sets a rating, saves
 //! with Ctrl-s, waits for the file to change and reads the peak again before
 //! quitting.
-//! It also times `validate`, `status` and two exports as whole processes.
+//! It also times `validate`, `status` and three exports as whole processes,
+//! with each one's peak memory, and beside each `validate` a plain
+//! `serde_yaml::from_str::<Value>` of the same bytes in this process (the
+//! ratio is the median of the runs' own ratios).
 //! Figures are medians over the runs; the table goes to stdout, progress to
 //! stderr. docs/performance.md explains the results.
 
@@ -77,6 +80,8 @@ fn interactive(bin: &Path, home: &Path, file: &Path) -> Interactive {
     cmd.env("PEERBOOK_HOME", home);
     cmd.env("TERM", "xterm-256color");
     cmd.env("LANG", "C.UTF-8");
+    // A chosen name, so the first run does not stop to ask for one.
+    cmd.env("PEERBOOK_USER", "Bench Reviewer");
     let start = Instant::now();
     let mut child = pair.slave.spawn_command(cmd).expect("start peerbook");
     drop(pair.slave);
@@ -153,21 +158,72 @@ fn interactive(bin: &Path, home: &Path, file: &Path) -> Interactive {
     }
 }
 
-fn command(bin: &Path, home: &Path, args: &[&str]) -> Duration {
+/// Runs a whole command through a fresh copy of this program
+/// (`--launch`): Linux counts in a child's peak memory the peak of the
+/// process it was started from, and this one holds synthetic workbooks and
+/// plain parses; the fresh copy holds nothing.
+fn command(bin: &Path, home: &Path, args: &[&str]) -> (Duration, u64) {
+    let exe = std::env::current_exe().expect("this program's path");
+    let out = Command::new(exe)
+        .arg("--launch")
+        .arg(bin)
+        .arg(home)
+        .args(args)
+        .output()
+        .expect("run the launcher");
+    let text = String::from_utf8_lossy(&out.stdout);
+    let mut it = text
+        .split_whitespace()
+        .filter_map(|n| n.parse::<u64>().ok());
+    match (out.status.success(), it.next(), it.next()) {
+        (true, Some(us), Some(kb)) => (Duration::from_micros(us), kb),
+        _ => panic!(
+            "peerbook {} failed: {}",
+            args.join(" "),
+            String::from_utf8_lossy(&out.stderr)
+        ),
+    }
+}
+
+/// Runs a whole command: how long it took and its peak resident memory in
+/// KB (from `wait4`'s resource use, which is the child's own). The child
+/// is reaped by that `wait4`, not by `Child::wait`.
+#[allow(clippy::zombie_processes)]
+fn launch(bin: &Path, home: &Path, args: &[&str]) -> (Duration, u64) {
     let start = Instant::now();
-    let out = Command::new(bin)
+    let child = Command::new(bin)
         .args(args)
         .current_dir(home)
         .env("PEERBOOK_HOME", home)
-        .output()
+        .env("PEERBOOK_USER", "Bench Reviewer")
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
         .expect("run peerbook");
+    let mut status = 0;
+    // SAFETY: an all-zero rusage is a valid value for wait4 to fill in.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: the pid is our own child, not yet waited for; both pointers
+    // are to live locals.
+    let pid = unsafe { libc::wait4(child.id() as i32, &mut status, 0, &mut usage) };
     let took = start.elapsed();
     assert!(
-        out.status.success(),
-        "peerbook {} failed: {}",
-        args.join(" "),
-        String::from_utf8_lossy(&out.stderr)
+        pid > 0 && libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0,
+        "peerbook {} failed",
+        args.join(" ")
     );
+    (took, usage.ru_maxrss.max(0) as u64)
+}
+
+/// `serde_yaml::from_str::<Value>` of the file, in this process: what a
+/// plain parse of the same bytes costs, beside each `validate`.
+fn plain_parse(file: &Path) -> Duration {
+    let text = std::fs::read_to_string(file).expect("read the workbook");
+    let start = Instant::now();
+    let v: serde_yaml::Value = serde_yaml::from_str(&text).expect("it parses");
+    let took = start.elapsed();
+    drop(v);
     took
 }
 
@@ -195,7 +251,10 @@ fn measure(bin: &Path, dir: &Path, name: &str, source: &Path, runs: usize) -> Ro
     let mut first = Vec::new();
     let mut peak_first = Vec::new();
     let mut peak_work = Vec::new();
-    let mut times: Vec<Vec<Duration>> = vec![Vec::new(); 4];
+    let mut times: Vec<Vec<Duration>> = vec![Vec::new(); 5];
+    let mut peaks: Vec<Vec<u64>> = vec![Vec::new(); 5];
+    let mut plain = Vec::new();
+    let mut ratios = Vec::new();
     for run in 0..runs {
         // A fresh data folder and copy each run: the interactive run saves.
         let home = dir.join(format!("{name}-{run}"));
@@ -207,7 +266,7 @@ fn measure(bin: &Path, dir: &Path, name: &str, source: &Path, runs: usize) -> Ro
         peak_first.push(i.peak_at_first_frame_kb);
         peak_work.push(i.peak_after_work_kb);
         let f = file.to_string_lossy().to_string();
-        let cases: [&[&str]; 4] = [
+        let cases: [&[&str]; 5] = [
             &["validate", &f],
             &["status", &f],
             &[
@@ -222,9 +281,27 @@ fn measure(bin: &Path, dir: &Path, name: &str, source: &Path, runs: usize) -> Ro
                 "--force",
             ],
             &["export", &f, "--format", "csv", "--out", "x.csv", "--force"],
+            &[
+                "export",
+                &f,
+                "--pack",
+                "self-assessment",
+                "--format",
+                "docx",
+                "--out",
+                "x.docx",
+                "--force",
+            ],
         ];
         for (k, args) in cases.iter().enumerate() {
-            times[k].push(command(bin, &home, args));
+            let (t, peak) = command(bin, &home, args);
+            if k == 0 {
+                let p = plain_parse(&file);
+                plain.push(p);
+                ratios.push((t.as_secs_f64() / p.as_secs_f64() * 1000.0) as u64);
+            }
+            times[k].push(t);
+            peaks[k].push(peak);
         }
         let _ = std::fs::remove_dir_all(&home);
     }
@@ -235,6 +312,15 @@ fn measure(bin: &Path, dir: &Path, name: &str, source: &Path, runs: usize) -> Ro
         mb(median(peak_work)),
     ];
     cells.extend(times.into_iter().map(|t| ms(median(t))));
+    cells.push(ms(median(plain)));
+    cells.push(format!("×{:.2}", median(ratios) as f64 / 1000.0));
+    cells.push(
+        peaks
+            .into_iter()
+            .map(|p| mb(median(p)))
+            .collect::<Vec<_>>()
+            .join(" / "),
+    );
     Row {
         name: name.to_string(),
         size_kb,
@@ -243,6 +329,15 @@ fn measure(bin: &Path, dir: &Path, name: &str, source: &Path, runs: usize) -> Ro
 }
 
 fn main() {
+    // `--launch BIN HOME ARGS...`: run one command, print microseconds and
+    // peak KB (see `command`).
+    let all: Vec<String> = std::env::args().collect();
+    if all.get(1).map(String::as_str) == Some("--launch") && all.len() >= 4 {
+        let rest: Vec<&str> = all[4..].iter().map(String::as_str).collect();
+        let (took, kb) = launch(Path::new(&all[2]), Path::new(&all[3]), &rest);
+        println!("{} {kb}", took.as_micros());
+        return;
+    }
     let mut runs = 9;
     let mut sizes = vec![13, 130, 1_300];
     let mut args = std::env::args().skip(1);
@@ -291,6 +386,7 @@ fn main() {
         let wb = synthetic::synthetic_workbook(q);
         std::fs::write(&file, peerbook::workbook::to_text(&wb)).expect("write the workbook");
         let name = format!("synthetic, {q} questions / {} evidence", wb.evidence.len());
+        drop(wb);
         rows.push(measure(&bin, &dir, &name, &file, runs));
     }
     let _ = std::fs::remove_dir_all(&dir);
@@ -298,9 +394,9 @@ fn main() {
     println!("Median of {runs} runs; times in ms, memory in MB.");
     println!();
     println!(
-        "| workbook | file KiB | open: first frame | peak memory at first frame | peak after j, 3, Ctrl-s | `validate` | `status` | `export` md | `export` csv |"
+        "| workbook | file KiB | open: first frame | peak memory at first frame | peak after j, 3, Ctrl-s | `validate` | `status` | `export` md | `export` csv | `export` docx | serde_yaml parse, in process | `validate` ÷ serde_yaml | peak MB: validate / status / md / csv / docx |"
     );
-    println!("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+    println!("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     for r in rows {
         println!("| {} | {} | {} |", r.name, r.size_kb, r.cells.join(" | "));
     }

@@ -802,7 +802,7 @@ fn export(path: &Path, args: ExportArgs) -> Result<(), Failure> {
                 export::Format::Docx
             };
             (
-                export::render(&wb, pack, format, &opts),
+                export::render_by(&wb, pack, format, &opts, export::author(&paths::user())),
                 export::file_name(&wb, pack, format),
             )
         }

@@ -133,7 +133,7 @@ impl App {
         };
         let (bytes, name) = match choice {
             ExportChoice::Pack(pack, format) => (
-                crate::export::render(wb, pack, format, &opts),
+                crate::export::render_by(wb, pack, format, &opts, &self.user),
                 crate::export::file_name(wb, pack, format),
             ),
             ExportChoice::Csv => (

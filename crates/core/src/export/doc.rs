@@ -71,6 +71,24 @@ pub enum Block {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Document {
     pub blocks: Vec<Block>,
+    /// The anchors of `blocks[..anchors.scanned]`, so a new heading's slug
+    /// is checked against a set, not every block before it (that made a
+    /// large pack quadratic).
+    anchors: Anchors,
+}
+
+#[derive(Debug, Clone, Default)]
+struct Anchors {
+    taken: std::collections::HashSet<String>,
+    scanned: usize,
+}
+
+/// A cache of what `blocks` holds: two documents with the same blocks are
+/// the same document.
+impl PartialEq for Anchors {
+    fn eq(&self, _: &Anchors) -> bool {
+        true
+    }
 }
 
 impl Document {
@@ -80,7 +98,19 @@ impl Document {
 
     pub fn heading(&mut self, level: u8, text: impl Into<String>) {
         let text = text.into();
-        let anchor = slug(&text, &self.blocks);
+        // Blocks may have been pushed onto `blocks` directly: take in any
+        // anchors not seen yet.
+        let a = &mut self.anchors;
+        if a.scanned > self.blocks.len() {
+            *a = Anchors::default();
+        }
+        for b in &self.blocks[a.scanned..] {
+            if let Block::Heading { anchor, .. } | Block::Anchor(anchor) = b {
+                a.taken.insert(anchor.clone());
+            }
+        }
+        a.scanned = self.blocks.len();
+        let anchor = unique(slug_base(&text), |s| a.taken.contains(s));
         self.blocks.push(Block::Heading {
             level,
             text,
@@ -111,8 +141,18 @@ impl Document {
 /// An anchor from heading text, as GitHub makes them (lower case, spaces to
 /// '-', punctuation dropped), made unique within the document.
 pub fn slug(text: &str, existing: &[Block]) -> String {
-    let base: String = text
-        .to_lowercase()
+    let taken = |s: &str| {
+        existing.iter().any(|b| match b {
+            Block::Heading { anchor, .. } => anchor == s,
+            Block::Anchor(a) => a == s,
+            _ => false,
+        })
+    };
+    unique(slug_base(text), taken)
+}
+
+fn slug_base(text: &str) -> String {
+    text.to_lowercase()
         .chars()
         .filter_map(|c| {
             if c.is_alphanumeric() || c == '-' || c == '_' {
@@ -123,14 +163,11 @@ pub fn slug(text: &str, existing: &[Block]) -> String {
                 None
             }
         })
-        .collect();
-    let taken = |s: &str| {
-        existing.iter().any(|b| match b {
-            Block::Heading { anchor, .. } => anchor == s,
-            Block::Anchor(a) => a == s,
-            _ => false,
-        })
-    };
+        .collect()
+}
+
+/// `base`, or `base-1`, `base-2`, … whichever is not taken.
+fn unique(base: String, taken: impl Fn(&str) -> bool) -> String {
     if !taken(&base) {
         return base;
     }
@@ -152,5 +189,20 @@ mod tests {
         let s = d.sections();
         assert_eq!(s[0].1, "well-led-vision--strategy");
         assert_eq!(s[1].1, "well-led-vision--strategy-1");
+    }
+
+    #[test]
+    fn slugs_see_anchors_pushed_directly() {
+        let mut d = Document::default();
+        d.heading(2, "Safe");
+        d.push(Block::Anchor("safe-1".into()));
+        d.blocks.push(Block::Anchor("safe-2".into()));
+        d.heading(2, "Safe");
+        let s = d.sections();
+        assert_eq!(s[1].1, "safe-3");
+        assert_eq!(s[1].1, slug("Safe", &d.blocks[..3]));
+        d.blocks.clear();
+        d.heading(2, "Safe");
+        assert_eq!(d.sections()[0].1, "safe");
     }
 }

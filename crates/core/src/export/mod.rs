@@ -66,8 +66,21 @@ pub fn build(wb: &Workbook, pack: Pack, opts: &Options) -> doc::Document {
     }
 }
 
-/// A pack as the bytes of a file.
+/// A pack as the bytes of a file, with no author in a Word file's
+/// properties.
 pub fn render(wb: &Workbook, pack: Pack, format: Format, opts: &Options) -> Vec<u8> {
+    render_by(wb, pack, format, opts, "")
+}
+
+/// A pack as the bytes of a file; a Word file names `author` (the user's
+/// name) as its author, and is created and modified on the production date.
+pub fn render_by(
+    wb: &Workbook,
+    pack: Pack,
+    format: Format,
+    opts: &Options,
+    author: &str,
+) -> Vec<u8> {
     let d = build(wb, pack, opts);
     match format {
         Format::Markdown => {
@@ -75,7 +88,22 @@ pub fn render(wb: &Workbook, pack: Pack, format: Format, opts: &Options) -> Vec<
             s.push('\n');
             s.into_bytes()
         }
-        Format::Docx => docx::render(&d, &title(wb, pack)),
+        Format::Docx => docx::render_with(
+            &d,
+            &docx::Properties {
+                title: &title(wb, pack),
+                author,
+                date: Some(opts.produced),
+            },
+        ),
+    }
+}
+
+/// The author a Word file names: the user's name, none if it is unknown.
+pub fn author(user: &crate::store::paths::UserName) -> &str {
+    match user.source {
+        crate::store::paths::NameSource::Unknown => "",
+        _ => &user.name,
     }
 }
 

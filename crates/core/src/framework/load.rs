@@ -101,6 +101,23 @@ pub fn from_value(
     base: &Path,
     origin: Origin,
 ) -> (Option<Framework>, Diagnostics) {
+    let (mut fw, diags) = from_value_undigested(file, value, index, base, origin);
+    if let Some(fw) = &mut fw {
+        fw.digest = digest(&fw.content);
+    }
+    (fw, diags)
+}
+
+/// As [`from_value`], with the digest left empty for the caller to take
+/// with [`digest`] (a workbook's load takes it on another core while it
+/// reads the rest).
+pub fn from_value_undigested(
+    file: &str,
+    value: &Value,
+    index: &PosIndex,
+    base: &Path,
+    origin: Origin,
+) -> (Option<Framework>, Diagnostics) {
     let mut r = Reader::new(file, index, Unknown::Reject);
     if value.is_null() {
         r.error(
@@ -225,7 +242,7 @@ pub fn from_value(
         domains,
         metrics,
         evidence_categories,
-        digest: digest(&content),
+        digest: String::new(),
         content,
         origin,
         lookup,

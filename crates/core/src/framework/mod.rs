@@ -8,7 +8,7 @@ use std::collections::HashMap;
 
 use crate::yaml::{Pos, Value};
 
-pub use load::{from_value, load_text};
+pub use load::{digest, from_value, from_value_undigested, load_text};
 
 /// Where a framework was read from.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -100,7 +100,7 @@ fn from_document(file: &str, doc: &yaml::Document) -> Result<(Workbook, Diagnost
         );
         return Err(LoadError(r.diags));
     }
-    let (framework, framework_extra) = read_framework(&mut r, &top, &doc.index);
+    let (mut framework, framework_extra, digest) = read_framework(&mut r, &top, &doc.index);
     let cx = Cx {
         fw: framework.as_ref(),
         evidence: None,
@@ -131,6 +131,9 @@ fn from_document(file: &str, doc: &yaml::Document) -> Result<(Workbook, Diagnost
     let copy = top
         .get("copy")
         .and_then(|v| super::CopyOf::read(&mut r, v, &top.at("copy"), &cx));
+    if let (Some(fw), Some(digest)) = (framework.as_mut(), digest) {
+        digest.check(&mut r, fw);
+    }
     let extra = top.extra.clone();
     r.diags.sort();
     match framework {
@@ -161,9 +164,9 @@ fn read_framework(
     r: &mut Reader,
     top: &Obj,
     index: &yaml::PosIndex,
-) -> (Option<Framework>, yaml::Mapping) {
+) -> (Option<Framework>, yaml::Mapping, Option<PendingDigest>) {
     let Some(v) = top.get("framework") else {
-        return (None, yaml::Mapping::new());
+        return (None, yaml::Mapping::new(), None);
     };
     let Some(o) = r.obj(
         v,
@@ -172,18 +175,81 @@ fn read_framework(
         FRAMEWORK_KEYS,
         &["id", "version", "digest", "content"],
     ) else {
-        return (None, yaml::Mapping::new());
+        return (None, yaml::Mapping::new(), None);
     };
     let extra = o.extra.clone();
-    (embedded(r, &o, index), extra)
+    match embedded(r, &o, index) {
+        Some((fw, digest)) => (Some(fw), extra, Some(digest)),
+        None => (None, extra, None),
+    }
 }
 
-fn embedded(r: &mut Reader, o: &Obj, index: &yaml::PosIndex) -> Option<Framework> {
+/// The embedded framework's digest, being taken on another core while the
+/// rest of the workbook is read (it writes the whole framework out, a
+/// tenth of a large load). The framework's content is lent to that thread
+/// and given back by [`PendingDigest::check`].
+/// Frameworks of at least this many questions have their digest taken on
+/// another thread (a real one has 20 to 60; the synthetic 100× one 1,300).
+const DIGEST_THREAD_QUESTIONS: usize = 200;
+
+struct PendingDigest {
+    written: String,
+    at: Path,
+    content: Arc<yaml::Value>,
+    /// None if no thread could be started: then it is taken here.
+    running: Option<std::thread::JoinHandle<String>>,
+}
+
+impl PendingDigest {
+    fn start(fw: &mut Framework, written: String, at: Path) -> PendingDigest {
+        let content = Arc::new(std::mem::take(&mut fw.content));
+        let lent = Arc::clone(&content);
+        // A small framework's digest is quicker than waiting for a thread
+        // to be scheduled on a busy machine.
+        let running = (fw.questions().count() >= DIGEST_THREAD_QUESTIONS)
+            .then(|| {
+                std::thread::Builder::new()
+                    .name("peerbook-digest".into())
+                    .spawn(move || framework::digest(&lent))
+                    .ok()
+            })
+            .flatten();
+        PendingDigest {
+            written,
+            at,
+            content,
+            running,
+        }
+    }
+
+    /// Gives the content back and reports a digest that does not match.
+    fn check(self, r: &mut Reader, fw: &mut Framework) {
+        let digest = match self.running {
+            Some(handle) => match handle.join() {
+                Ok(d) => d,
+                Err(e) => std::panic::resume_unwind(e),
+            },
+            None => framework::digest(&self.content),
+        };
+        // The thread has ended, so its share of the content is gone.
+        fw.content = Arc::try_unwrap(self.content).unwrap_or_else(|c| (*c).clone());
+        fw.digest = digest;
+        if fw.digest != self.written {
+            r.error(
+                &self.at,
+                "the embedded framework does not match its digest: it was changed after the workbook was made",
+                "undo the edit to `framework.content` (the previous save is kept as NAME.yaml.bak); to change the questions, edit a framework file with a new version and move the workbook to it with `peerbook upgrade`",
+            );
+        }
+    }
+}
+
+fn embedded(r: &mut Reader, o: &Obj, index: &yaml::PosIndex) -> Option<(Framework, PendingDigest)> {
     let id = r.req_text(o, "id");
     let version = r.req_text(o, "version");
     let digest = r.req_text(o, "digest");
     let content = o.get("content")?;
-    let (fw, diags) = framework::from_value(
+    let (fw, diags) = framework::from_value_undigested(
         r.file,
         content,
         index,
@@ -195,14 +261,7 @@ fn embedded(r: &mut Reader, o: &Obj, index: &yaml::PosIndex) -> Option<Framework
     r.diags
         .0
         .extend(diags.0.into_iter().filter(|d| d.is_error()));
-    let fw = fw?;
-    if fw.digest != digest {
-        r.error(
-            &o.at("digest"),
-            "the embedded framework does not match its digest: it was changed after the workbook was made",
-            "undo the edit to `framework.content` (the previous save is kept as NAME.yaml.bak); to change the questions, edit a framework file with a new version and move the workbook to it with `peerbook upgrade`",
-        );
-    }
+    let mut fw = fw?;
     if fw.id != id || fw.version != version {
         r.error(
             &o.at("id"),
@@ -213,7 +272,8 @@ fn embedded(r: &mut Reader, o: &Obj, index: &yaml::PosIndex) -> Option<Framework
             "make `framework.id` and `framework.version` match the embedded content",
         );
     }
-    Some(fw)
+    let pending = PendingDigest::start(&mut fw, digest, o.at("digest"));
+    Some((fw, pending))
 }
 
 /// The items of a top-level list, each read at its own place.
@@ -339,4 +399,44 @@ fn read_reviewers(r: &mut Reader, top: &Obj, cx: &Cx) -> Vec<Reviewer> {
         out.push(reviewer);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A workbook on a framework of `n` questions, as saved text.
+    fn saved(n: usize) -> (String, String) {
+        let mut text = String::from(
+            "kind: framework\nformat: 1\nid: big\nversion: '1'\ntitle: Big\ndomains:\n- id: d1\n  title: One\n  questions:\n",
+        );
+        for q in 0..n {
+            text.push_str(&format!("  - id: q{q}\n    text: Question {q}\n"));
+        }
+        let (fw, diags) =
+            framework::load_text("big.yaml", text.as_bytes(), Origin::File("big.yaml".into()));
+        let fw = fw.unwrap_or_else(|| panic!("{diags}"));
+        let digest = fw.digest.clone();
+        (super::super::to_text(&Workbook::new(fw, "C", "T")), digest)
+    }
+
+    #[test]
+    fn digests_taken_on_another_thread_match_and_catch_edits() {
+        for n in [3, DIGEST_THREAD_QUESTIONS + 1] {
+            let (text, digest) = saved(n);
+            let (wb, _) = from_text("w.yaml", text.as_bytes()).expect("it loads");
+            assert_eq!(wb.framework.digest, digest, "{n} questions");
+            // The content lent to the digest's thread came back whole.
+            assert_eq!(framework::digest(&wb.framework.content), digest);
+            assert_eq!(super::super::to_text(&wb), text);
+            let edited = text.replacen("Question 2\n", "Question two\n", 1);
+            assert_ne!(edited, text);
+            let err = from_text("w.yaml", edited.as_bytes()).expect_err("refused");
+            assert!(
+                err.0.to_string().contains("does not match its digest"),
+                "{n}: {}",
+                err.0
+            );
+        }
+    }
 }

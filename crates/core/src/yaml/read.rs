@@ -115,6 +115,12 @@ impl<'a> Reader<'a> {
         };
         let mut extra = Mapping::new();
         for (k, val) in map {
+            // Known keys, nearly all of them, are checked without a copy.
+            if let Value::String(key) = k
+                && known.contains(&key.as_str())
+            {
+                continue;
+            }
             let Some(key) = scalar_text(k) else {
                 self.error(path, format!("{what} has a key that is not text"), "");
                 continue;
