@@ -25,6 +25,8 @@ mod beside;
 mod export;
 #[path = "ui/faults.rs"]
 mod faults;
+#[path = "ui/try12.rs"]
+mod try12;
 #[path = "ui/filter.rs"]
 mod filter;
 #[path = "ui/keys.rs"]

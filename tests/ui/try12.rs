@@ -1,0 +1,49 @@
+//! What a second first-time try of issue 12 found: faults met using the
+//! interface as a council officer and a peer reviewer would, each fixed
+//! and kept here.
+
+use super::harness::*;
+use peerbook::tui::app::Slot;
+
+#[test]
+fn a_strength_added_stays_chosen_so_j_goes_on_from_it() {
+    let (mut app, _d) = suffolk();
+    keys(&mut app, "tab");
+    assert_eq!(slot(&app), Some(Slot::Rating));
+    let before = wb(&app)
+        .answer(&question(&app).unwrap())
+        .map_or(0, |a| a.strengths.len());
+    press(&mut app, "a");
+    typ(&mut app, "Goals agreed at the first visit");
+    press(&mut app, "enter");
+    assert_eq!(slot(&app), Some(Slot::Strength(before)), "the new line");
+    // The next line down is where another strength is added, so `j Enter`
+    // after a strength never edits the owner by surprise.
+    press(&mut app, "j");
+    assert_eq!(slot(&app), Some(Slot::AddStrength));
+    // An area added with Enter on "add an area" is chosen likewise.
+    for _ in 0..20 {
+        if slot(&app) == Some(Slot::AddArea) {
+            break;
+        }
+        press(&mut app, "j");
+    }
+    assert_eq!(slot(&app), Some(Slot::AddArea));
+    press(&mut app, "enter");
+    typ(&mut app, "Carers are not yet part of reviews");
+    press(&mut app, "esc");
+    let areas = wb(&app)
+        .answer(&question(&app).unwrap())
+        .map_or(0, |a| a.areas.len());
+    assert_eq!(slot(&app), Some(Slot::Area(areas - 1)));
+}
+
+#[test]
+fn a_strength_left_empty_leaves_the_choice_where_it_was() {
+    let (mut app, _d) = suffolk();
+    keys(&mut app, "tab j");
+    assert_eq!(slot(&app), Some(Slot::Status));
+    press(&mut app, "a");
+    press(&mut app, "esc");
+    assert_eq!(slot(&app), Some(Slot::Status));
+}
