@@ -47,3 +47,19 @@ fn a_strength_left_empty_leaves_the_choice_where_it_was() {
     press(&mut app, "esc");
     assert_eq!(slot(&app), Some(Slot::Status));
 }
+
+#[test]
+fn a_pickers_footer_says_enter_chooses_and_esc_cancels() {
+    let (mut app, _d) = suffolk();
+    for (open, name) in [("r", "rating"), ("s", "status")] {
+        press(&mut app, open);
+        let text = screen(&mut app, 80, 24);
+        let footer = text.lines().last().unwrap();
+        assert!(
+            footer.contains("Enter choose") && footer.contains("Esc cancel"),
+            "{name}: {footer:?}"
+        );
+        assert!(!footer.contains("open") && !footer.contains("back"), "{footer}");
+        press(&mut app, "esc");
+    }
+}
