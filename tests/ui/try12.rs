@@ -63,3 +63,36 @@ fn a_pickers_footer_says_enter_chooses_and_esc_cancels() {
         press(&mut app, "esc");
     }
 }
+
+// ----- a terminal too small to show the editor -----
+
+#[test]
+fn a_paste_while_the_terminal_is_too_small_does_not_reach_an_open_editor() {
+    let (mut app, _d) = suffolk();
+    press(&mut app, "o"); // the owner editor
+    let before = popup(&app).unwrap().input;
+    let small = screen(&mut app, 40, 10);
+    assert!(small.contains("Terminal too small"), "{small}");
+    app.handle_paste(&"pasted unseen ".repeat(1000));
+    let _ = screen(&mut app, 80, 24);
+    assert_eq!(popup(&app).unwrap().input, before, "nothing pasted unseen");
+    app.handle_paste("seen");
+    assert!(popup(&app).unwrap().input.unwrap().ends_with("seen"));
+}
+
+#[test]
+fn ctrl_c_quits_from_an_editor_even_while_the_terminal_is_too_small() {
+    let (mut app, _d) = suffolk();
+    press(&mut app, "o");
+    typ(&mut app, "Jo");
+    let owner = popup(&app).unwrap().input.unwrap();
+    let _ = screen(&mut app, 40, 10);
+    // Other keys wait, but the way out is not locked while the window
+    // cannot grow; what was typed is kept.
+    press(&mut app, "q");
+    assert!(!quitting(&app));
+    press(&mut app, "ctrl-c");
+    assert!(quitting(&app), "Ctrl-c quits");
+    let qid = question(&app).unwrap();
+    assert_eq!(wb(&app).answer(&qid).unwrap().owner.as_deref(), Some(owner.as_str()));
+}
