@@ -96,3 +96,19 @@ fn ctrl_c_quits_from_an_editor_even_while_the_terminal_is_too_small() {
     let qid = question(&app).unwrap();
     assert_eq!(wb(&app).answer(&qid).unwrap().owner.as_deref(), Some(owner.as_str()));
 }
+
+// ----- a workbook open read-only -----
+
+#[test]
+fn a_read_only_workbook_refuses_the_rating_and_status_pickers_before_they_open() {
+    let (mut app, _d) = read_only_suffolk();
+    for open in ["r", "s"] {
+        press(&mut app, open);
+        assert_eq!(popup_name(&app), None, "{open} opened a picker");
+        assert!(is_error(&app), "{open}: {}", message(&app));
+        assert!(message(&app).contains("Read-only"), "{}", message(&app));
+    }
+    // The same through the answer pane's lines.
+    keys(&mut app, "tab enter");
+    assert_eq!(popup_name(&app), None);
+}
