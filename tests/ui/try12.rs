@@ -112,3 +112,56 @@ fn a_read_only_workbook_refuses_the_rating_and_status_pickers_before_they_open()
     keys(&mut app, "tab enter");
     assert_eq!(popup_name(&app), None);
 }
+
+// ----- keys.yaml that takes away what a field needs -----
+
+#[test]
+fn keys_yaml_may_not_give_a_typing_key_to_the_text_context() {
+    use peerbook::tui::keys::Keymap;
+    let mut k = Keymap::default();
+    let problems = k.apply_config("keys.yaml", "text:\n  back: a\n  quit: [ctrl-q, x]\n");
+    assert_eq!(problems.len(), 2, "{problems:?}");
+    assert!(
+        problems[0].starts_with("keys.yaml:2:9: 'a' would no longer type in a field"),
+        "{problems:?}"
+    );
+    assert!(problems[1].starts_with("keys.yaml:3:18: 'x'"), "{problems:?}");
+    // Through the interface: 'a' and 'x' still type, Esc still closes,
+    // and the Ctrl key that was given is used.
+    let (mut app, _d) = suffolk();
+    app.keymap = k;
+    press(&mut app, "o");
+    typ(&mut app, "ax");
+    assert!(popup(&app).unwrap().input.unwrap().ends_with("ax"));
+    press(&mut app, "esc");
+    assert_eq!(popup_name(&app), None);
+    press(&mut app, "o");
+    press(&mut app, "ctrl-q");
+    assert!(quitting(&app));
+}
+
+#[test]
+fn keys_yaml_giving_one_key_to_two_actions_says_so_and_the_first_keeps_it() {
+    use peerbook::tui::keys::{Action, Context, Key, Keymap};
+    let mut k = Keymap::default();
+    let problems = k.apply_config(
+        "keys.yaml",
+        "questions:\n  next_unanswered: F5\n  rating_picker: [F6, F5]\n",
+    );
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(
+        problems[0].starts_with(
+            "keys.yaml:3:23: 'F5' is given to both 'next_unanswered' (line 2) and 'rating_picker'"
+        ),
+        "{problems:?}"
+    );
+    let f = |n| Key::parse(n).unwrap();
+    assert_eq!(
+        k.lookup(Context::Questions, f("F5")),
+        Some(Action::NextUnanswered)
+    );
+    assert_eq!(
+        k.lookup(Context::Questions, f("F6")),
+        Some(Action::RatingPicker)
+    );
+}
