@@ -165,3 +165,13 @@ fn keys_yaml_giving_one_key_to_two_actions_says_so_and_the_first_keeps_it() {
         Some(Action::RatingPicker)
     );
 }
+
+#[test]
+fn an_empty_evidence_pane_beside_the_list_has_no_focus_mark_of_its_own() {
+    let (mut app, _d) = suffolk();
+    press(&mut app, "E");
+    filter_evidence(&mut app, "no item has these words zzqx");
+    let text = screen(&mut app, 80, 24);
+    assert!(text.contains("Nothing matches"), "{text}");
+    assert_eq!(text.matches('▶').count(), 1, "one pane has focus:\n{text}");
+}
