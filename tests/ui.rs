@@ -25,8 +25,6 @@ mod beside;
 mod export;
 #[path = "ui/faults.rs"]
 mod faults;
-#[path = "ui/try12.rs"]
-mod try12;
 #[path = "ui/filter.rs"]
 mod filter;
 #[path = "ui/keys.rs"]
@@ -35,6 +33,8 @@ mod keys;
 mod search;
 #[path = "ui/sort.rs"]
 mod sort;
+#[path = "ui/try12.rs"]
+mod try12;
 #[path = "ui/ux.rs"]
 mod ux;
 

@@ -59,7 +59,10 @@ fn a_pickers_footer_says_enter_chooses_and_esc_cancels() {
             footer.contains("Enter choose") && footer.contains("Esc cancel"),
             "{name}: {footer:?}"
         );
-        assert!(!footer.contains("open") && !footer.contains("back"), "{footer}");
+        assert!(
+            !footer.contains("open") && !footer.contains("back"),
+            "{footer}"
+        );
         press(&mut app, "esc");
     }
 }
@@ -94,7 +97,10 @@ fn ctrl_c_quits_from_an_editor_even_while_the_terminal_is_too_small() {
     press(&mut app, "ctrl-c");
     assert!(quitting(&app), "Ctrl-c quits");
     let qid = question(&app).unwrap();
-    assert_eq!(wb(&app).answer(&qid).unwrap().owner.as_deref(), Some(owner.as_str()));
+    assert_eq!(
+        wb(&app).answer(&qid).unwrap().owner.as_deref(),
+        Some(owner.as_str())
+    );
 }
 
 // ----- a workbook open read-only -----
@@ -125,7 +131,10 @@ fn keys_yaml_may_not_give_a_typing_key_to_the_text_context() {
         problems[0].starts_with("keys.yaml:2:9: 'a' would no longer type in a field"),
         "{problems:?}"
     );
-    assert!(problems[1].starts_with("keys.yaml:3:18: 'x'"), "{problems:?}");
+    assert!(
+        problems[1].starts_with("keys.yaml:3:18: 'x'"),
+        "{problems:?}"
+    );
     // Through the interface: 'a' and 'x' still type, Esc still closes,
     // and the Ctrl key that was given is used.
     let (mut app, _d) = suffolk();
