@@ -456,10 +456,13 @@ impl App {
             Some(Popup::Unsaved(_)) => self.unsaved_action(action),
             Some(Popup::Pick(_)) => self.pick_action(action),
             Some(Popup::Help { scroll }) => match action {
-                Action::Down => *scroll += 1,
+                // Within what the last frame could show.
+                Action::Down => *scroll = scroll.saturating_add(1).min(self.frame.help_last),
                 Action::Up => *scroll = scroll.saturating_sub(1),
-                Action::PageDown => *scroll += 10,
+                Action::PageDown => *scroll = scroll.saturating_add(10).min(self.frame.help_last),
                 Action::PageUp => *scroll = scroll.saturating_sub(10),
+                Action::Top => *scroll = 0,
+                Action::Bottom => *scroll = self.frame.help_last,
                 Action::Back | Action::Open | Action::Help => self.popup = None,
                 _ => {}
             },

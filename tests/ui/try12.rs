@@ -3,7 +3,7 @@
 //! and kept here.
 
 use super::harness::*;
-use peerbook::tui::app::Slot;
+use peerbook::tui::app::{App, Slot};
 
 #[test]
 fn a_strength_added_stays_chosen_so_j_goes_on_from_it() {
@@ -183,4 +183,34 @@ fn an_empty_evidence_pane_beside_the_list_has_no_focus_mark_of_its_own() {
     let text = screen(&mut app, 80, 24);
     assert!(text.contains("Nothing matches"), "{text}");
     assert_eq!(text.matches('▶').count(), 1, "one pane has focus:\n{text}");
+}
+
+// ----- the help pop-up -----
+
+/// The first line the help pop-up shows, from its title.
+fn help_from(app: &mut App) -> usize {
+    let text = screen(app, 80, 24);
+    let at = text
+        .find("Help: lines ")
+        .unwrap_or_else(|| panic!("{text}"));
+    let rest = &text[at + "Help: lines ".len()..];
+    rest[..rest.find('-').unwrap()].parse().unwrap()
+}
+
+#[test]
+fn help_goes_to_its_ends_and_k_after_running_past_the_end_moves_at_once() {
+    let (mut app, _d) = suffolk();
+    press(&mut app, "?");
+    assert_eq!(help_from(&mut app), 1);
+    press(&mut app, "G");
+    let last = help_from(&mut app);
+    assert!(last > 1, "G goes to the end");
+    for _ in 0..50 {
+        press(&mut app, "j");
+    }
+    assert_eq!(help_from(&mut app), last);
+    press(&mut app, "k");
+    assert_eq!(help_from(&mut app), last - 1, "one k, one line up");
+    press(&mut app, "g");
+    assert_eq!(help_from(&mut app), 1);
 }
