@@ -264,7 +264,12 @@ impl App {
     fn handle_key_now(&mut self, ev: KeyEvent) {
         let key = Key::from_event(&ev);
         let quits = self.keymap.lookup(Context::Global, key) == Some(Action::Quit);
-        if super::layout::key_waits(self.frame.size, self.popup.is_some(), quits) {
+        // The editor's quit key (Ctrl-c) keeps what was typed, so it works
+        // even while the terminal is too small to show the editor.
+        let editor_quits = matches!(self.popup, Some(Popup::Editor(_)))
+            && self.keymap.lookup(Context::Text, key) == Some(Action::Quit);
+        let popup_open = self.popup.is_some() && !editor_quits;
+        if super::layout::key_waits(self.frame.size, popup_open, quits || editor_quits) {
             return;
         }
         // Text input goes to the field being typed in: the keys bound in
@@ -299,6 +304,10 @@ impl App {
     /// (CR from terminals, CRLF) are line breaks in a multi-line field and
     /// spaces in a one-line field.
     pub fn handle_paste(&mut self, text: &str) {
+        // Like a key, a paste waits for a terminal big enough to show it.
+        if super::layout::too_small(self.frame.size) {
+            return;
+        }
         match &mut self.popup {
             Some(Popup::Editor(ed)) => {
                 ed.area.insert_str(line_breaks(text, ed.breaks()));
@@ -454,10 +463,13 @@ impl App {
             Some(Popup::Unsaved(_)) => self.unsaved_action(action),
             Some(Popup::Pick(_)) => self.pick_action(action),
             Some(Popup::Help { scroll }) => match action {
-                Action::Down => *scroll += 1,
+                // Within what the last frame could show.
+                Action::Down => *scroll = scroll.saturating_add(1).min(self.frame.help_last),
                 Action::Up => *scroll = scroll.saturating_sub(1),
-                Action::PageDown => *scroll += 10,
+                Action::PageDown => *scroll = scroll.saturating_add(10).min(self.frame.help_last),
                 Action::PageUp => *scroll = scroll.saturating_sub(10),
+                Action::Top => *scroll = 0,
+                Action::Bottom => *scroll = self.frame.help_last,
                 Action::Back | Action::Open | Action::Help => self.popup = None,
                 _ => {}
             },

@@ -52,6 +52,9 @@ pub struct Drawn {
     /// answer pane's scroll belongs to one question and starts again on
     /// another).
     offsets: HashMap<List, (u64, usize)>,
+    /// The furthest the help pop-up could scroll in the frame drawn, so
+    /// `j` past its end does not pile up presses `k` must take back.
+    pub help_last: usize,
 }
 
 impl Default for Drawn {
@@ -61,6 +64,7 @@ impl Default for Drawn {
             size: Rect::new(0, 0, 80, 24),
             hits: Vec::new(),
             offsets: HashMap::new(),
+            help_last: usize::MAX,
         }
     }
 }

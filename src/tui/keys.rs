@@ -378,6 +378,11 @@ pub struct Key {
 }
 
 impl Key {
+    /// True for a key that types a character in a field (no Ctrl or Alt).
+    pub fn types(&self) -> bool {
+        matches!(self.code, KeyCode::Char(_)) && !self.ctrl && !self.alt
+    }
+
     pub const fn plain(code: KeyCode) -> Key {
         Key {
             code,
@@ -849,6 +854,8 @@ impl Keymap {
                 "{file}:1:1: expected `context: {{action: key}}` mappings; using the default keys"
             )];
         };
+        // Keys this file gives, so one given twice in a context is reported.
+        let mut given: Vec<(Context, Key, Action, usize)> = Vec::new();
         for (ck, actions) in top {
             let cname = yaml::scalar_text(ck).unwrap_or_default();
             let cpath = YPath::root().key(&cname);
@@ -896,10 +903,33 @@ impl Keymap {
                 };
                 let mut parsed = Vec::new();
                 for (p, t) in texts {
+                    let pos = doc.index.value(&p);
                     match Key::parse(&t) {
-                        Ok(k) => parsed.push(k),
+                        // In a field a plain character must type.
+                        Ok(k) if context == Context::Text && k.types() => {
+                            problems.push(format!(
+                                "{file}:{}:{}: '{t}' would no longer type in a field; \
+                                 give '{aname}' a Ctrl, Alt or named key (esc, enter, F2)",
+                                pos.line, pos.col
+                            ));
+                        }
+                        Ok(k) => match given.iter().find(|g| g.0 == context && g.1 == k) {
+                            Some(&(_, _, other, line)) if other != action => {
+                                problems.push(format!(
+                                    "{file}:{}:{}: '{t}' is given to both '{}' (line {line}) \
+                                     and '{aname}' under '{cname}'; '{}' keeps it",
+                                    pos.line,
+                                    pos.col,
+                                    other.name(),
+                                    other.name()
+                                ));
+                            }
+                            _ => {
+                                given.push((context, k, action, pos.line));
+                                parsed.push(k);
+                            }
+                        },
                         Err(e) => {
-                            let pos = doc.index.value(&p);
                             problems.push(format!("{file}:{}:{}: {e}", pos.line, pos.col));
                         }
                     }

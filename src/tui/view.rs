@@ -550,6 +550,7 @@ fn draw_popup(f: &mut Frame, app: &App, p: &Popup, area: Rect, out: &mut Drawn) 
             }
             let inner_h = r.height.saturating_sub(2) as usize;
             let max = lines.len().saturating_sub(inner_h);
+            out.help_last = max;
             let from = (*scroll).min(max);
             let title = if max == 0 {
                 "Help (Esc to close)".to_string()

@@ -174,6 +174,8 @@ impl App {
                 self.remember(snap, label);
             }
         }
+        // A line added on the Questions screen stays chosen once written.
+        self.choose_edited_line(&ed.target);
         // What the editor changed is one entry, none if it came to nothing.
         if let (Some(g), Some(doc)) = (self.group.take(), &self.doc) {
             self.history.forget_if_unchanged(&doc.wb, g);

@@ -99,11 +99,15 @@ pub fn tree(rows: &[Row], visible: &[usize]) -> Vec<(Row, Option<usize>)> {
     let mut out = Vec::with_capacity(rows.len());
     let mut flat = 0;
     let mut header = None;
+    // `visible` is in order: walk it beside the rows (drawn every frame, so
+    // no search per row).
+    let mut next = visible.iter().copied().peekable();
     for row in rows {
         match row {
             Row::Domain(_) => header = Some(*row),
             Row::Question(..) => {
-                if visible.binary_search(&flat).is_ok() {
+                while next.next_if(|v| *v < flat).is_some() {}
+                if next.next_if_eq(&flat).is_some() {
                     if let Some(h) = header.take() {
                         out.push((h, None));
                     }

@@ -102,7 +102,9 @@ pub fn draw_note(f: &mut Frame, th: Theme, area: Rect, title: &str, text: &str) 
     f.render_widget(
         Paragraph::new(text.to_string())
             .wrap(Wrap { trim: true })
-            .block(boxed(title.to_string(), true, th)),
+            // One without a title sits beside the focused pane, so it
+            // never carries the focus mark.
+            .block(boxed(title.to_string(), !title.trim().is_empty(), th)),
         area,
     );
 }

@@ -235,7 +235,16 @@ impl Component for Picker {
     }
 
     fn hints(&self, keymap: &Keymap) -> Vec<(String, String)> {
-        keymap.footer(Context::Popup)
+        // In a picker Enter chooses and Esc cancels (not "open", "back").
+        keymap
+            .footer_actions(Context::Popup)
+            .into_iter()
+            .map(|(a, k, d)| match a {
+                Action::Open => (k, "choose".into()),
+                Action::Back => (k, "cancel".into()),
+                _ => (k, d),
+            })
+            .collect()
     }
 }
 

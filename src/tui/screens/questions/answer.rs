@@ -211,6 +211,10 @@ impl App {
     }
 
     pub(crate) fn open_rating_picker(&mut self, qid: &str) {
+        // Refused before it opens, like the editor, not after a choice.
+        if !self.may_change() {
+            return;
+        }
         let opts = self.rating_options();
         if opts.is_empty() {
             self.message = Some(("This framework is findings-only: no ratings".into(), true));
@@ -268,6 +272,9 @@ impl App {
     }
 
     pub(crate) fn open_status_picker(&mut self, qid: &str) {
+        if !self.may_change() {
+            return;
+        }
         let cur = self
             .wb()
             .and_then(|w| w.answer(qid))

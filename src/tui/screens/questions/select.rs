@@ -29,6 +29,31 @@ impl App {
         }
     }
 
+    /// After an editor closes on a strength, area or source of the question
+    /// shown, its line in the answer pane becomes the chosen one (so that
+    /// `j` after adding a strength goes on from it, not from the line the
+    /// `a` was pressed on). A line left empty and dropped changes nothing.
+    pub(crate) fn choose_edited_line(&mut self, target: &crate::tui::edit::Target) {
+        use crate::tui::edit::Target as T;
+        if self.screen != crate::tui::screens::Screen::Questions {
+            return;
+        }
+        let (q, slot) = match target {
+            T::Strength(q, i) => (q, Slot::Strength(*i)),
+            T::Area(q, i) => (q, Slot::Area(*i)),
+            T::ReviewStrength(_, q, i) => (q, Slot::ReviewStrength(*i)),
+            T::ReviewArea(_, q, i) => (q, Slot::ReviewArea(*i)),
+            T::ReviewSource(_, q, i) => (q, Slot::ReviewSource(*i)),
+            _ => return,
+        };
+        if self.current_question().as_ref() != Some(q) {
+            return;
+        }
+        if let Some(k) = self.slots().iter().position(|s| *s == slot) {
+            self.q.slot = k;
+        }
+    }
+
     /// The answer pane's selectable lines for the current question.
     pub fn slots(&self) -> Vec<Slot> {
         let Some(wb) = self.wb() else {
