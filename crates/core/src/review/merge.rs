@@ -66,6 +66,7 @@ fn identity(path: &str) -> Option<&'static str> {
         "evidence" => Some("id"),
         "reviewers" | "review.team" => Some("name"),
         "metrics" => Some("metric"),
+        "review.programme" => Some("id"),
         _ => None,
     }
 }

@@ -4,4 +4,5 @@
 
 pub mod analysis;
 pub mod merge;
+pub mod readiness;
 pub mod scoring;

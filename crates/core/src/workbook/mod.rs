@@ -12,6 +12,7 @@ mod conflict;
 pub mod fields;
 mod model;
 pub mod onsite;
+mod programme;
 mod read;
 mod upgrade;
 mod words;
@@ -27,6 +28,7 @@ pub use model::{
     Answer, CaseStudy, Changed, EvidenceItem, EvidenceKind, MetricValue, Rating, Review, Status,
     TeamMember,
 };
+pub use programme::ProgrammeItem;
 pub use read::{LoadError, from_text};
 pub use upgrade::{UpgradeReport, upgrade};
 pub use words::Words;

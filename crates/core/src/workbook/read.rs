@@ -127,6 +127,11 @@ fn from_document(file: &str, doc: &yaml::Document) -> Result<(Workbook, Diagnost
         .and_then(|v| Findings::read(&mut r, v, &top.at("findings"), &cx))
         .unwrap_or_default();
     let conflicts = items::<Conflict>(&mut r, &top, "conflicts", &cx);
+    super::programme::check(
+        &mut r,
+        (&top.at("review"), &review),
+        (&top.at("reviewers"), &reviewers),
+    );
     let extra = top.extra.clone();
     r.diags.sort();
     match framework {

@@ -134,6 +134,29 @@ fn a_whole_number_of_people_is_kept_and_a_fraction_is_caught_while_typing() {
 }
 
 #[test]
+fn hours_take_a_point_and_refuse_commas_signs_exponents_and_more_than_a_day() {
+    let mut w = wb();
+    w.reviewer_mut("Ann").activities.push(Activity::default());
+    let t = Target::Activity("Ann".into(), 0, ActField::Hours);
+    assert_eq!(t.kind(), Kind::Number);
+    assert!(t.write(&mut w, "1.5").unwrap());
+    assert_eq!(w.reviewers[0].activities[0].hours, Some(1.5));
+    for (bad, why) in [
+        ("3,5", "not a comma"),
+        ("-2", "cannot be negative"),
+        ("25", "more than 24 hours"),
+        ("1e6", "digits with an optional decimal point"),
+    ] {
+        let e = t.check(&w, bad).unwrap_err();
+        assert!(e.to_string().contains(why), "{bad}: {e}");
+        assert!(t.write(&mut w, bad).is_err(), "{bad}");
+        assert_eq!(w.reviewers[0].activities[0].hours, Some(1.5), "{bad}");
+    }
+    assert!(t.write(&mut w, " ").unwrap());
+    assert_eq!(w.reviewers[0].activities[0].hours, None);
+}
+
+#[test]
 fn end_before_start_is_one_rule_for_the_file_and_the_editor() {
     // The editor refuses it...
     let mut w = wb();
@@ -242,7 +265,7 @@ fn every_field_is_written_where_it_is_read_as_its_form_says() {
         assert_eq!(form, t.form(), "{t:?}");
         let text = match t.kind() {
             Kind::Date => "2026-03-14",
-            Kind::Number => "42",
+            Kind::Number => "12",
             Kind::Multi => "one\ntwo",
             Kind::Text => "one",
         };
