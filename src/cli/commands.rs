@@ -108,6 +108,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             date,
             out,
             force,
+            draft,
         }) => export(
             &workbook,
             ExportArgs {
@@ -116,6 +117,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
                 date,
                 out,
                 force,
+                draft,
             },
         ),
         Some(Command::Import { workbook, csv }) => import(&workbook, &csv),
@@ -704,6 +706,7 @@ fn onsite_text(out: &mut String, wb: &workbook::Workbook) {
         "  Recommendations: {}",
         wb.findings.recommendations.len()
     );
+    super::readiness_text::coverage(out, wb);
 }
 
 pub struct ExportArgs {
@@ -712,6 +715,8 @@ pub struct ExportArgs {
     pub date: Option<String>,
     pub out: Option<PathBuf>,
     pub force: bool,
+    /// Export the feedback report even while checks fail, marked DRAFT.
+    pub draft: bool,
 }
 
 fn export(path: &Path, args: ExportArgs) -> Result<(), Failure> {
@@ -764,10 +769,13 @@ fn export(path: &Path, args: ExportArgs) -> Result<(), Failure> {
             } else {
                 export::Format::Docx
             };
-            (
-                export::render(&wb, pack, format, &opts),
-                export::file_name(&wb, pack, format),
-            )
+            super::readiness_text::refuse_unready(&wb, pack, args.draft)?;
+            let bytes = if args.draft {
+                export::draft::render(&wb, pack, format, &opts)
+            } else {
+                export::render(&wb, pack, format, &opts)
+            };
+            (bytes, export::file_name(&wb, pack, format))
         }
     };
     let force = args.force;

@@ -19,6 +19,7 @@ macro_rules! outln {
 }
 
 mod commands;
+mod readiness_text;
 mod status_json;
 
 use std::path::PathBuf;
@@ -130,6 +131,10 @@ pub enum Command {
         /// Replace the output file if it exists
         #[arg(long)]
         force: bool,
+        /// Write the feedback report even while the checks before it find
+        /// something, marked DRAFT in its title and heading
+        #[arg(long)]
+        draft: bool,
     },
 
     /// Bring answers back from a CSV made by `export`; all rows or none

@@ -10,8 +10,8 @@ use std::path::Path;
 use serde::{Serialize, Serializer};
 
 use crate::framework::Framework;
-use crate::review::analysis;
 use crate::review::scoring::{MappedGroup, Report, Score};
+use crate::review::{analysis, readiness};
 use crate::workbook::{Rating, Workbook};
 
 /// The whole document, as pretty-printed JSON.
@@ -99,6 +99,17 @@ struct Onsite<'a> {
     triangulation: Vec<Sources>,
     recommendations: usize,
     scored: bool,
+    /// The questions no reviewer has looked at yet.
+    not_covered: Vec<Uncovered>,
+    /// What stands in the way of the feedback report, as sentences.
+    before_feedback: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct Uncovered {
+    question: String,
+    #[serde(rename = "ref")]
+    reference: String,
 }
 
 #[derive(Serialize)]
@@ -280,6 +291,17 @@ impl<'a> Onsite<'a> {
                 .collect(),
             recommendations: wb.findings.recommendations.len(),
             scored: wb.framework.scoring.is_some(),
+            not_covered: readiness::uncovered(wb)
+                .into_iter()
+                .map(|(question, reference)| Uncovered {
+                    question,
+                    reference,
+                })
+                .collect(),
+            before_feedback: readiness::feedback_blockers(wb)
+                .iter()
+                .map(ToString::to_string)
+                .collect(),
         })
     }
 }

@@ -78,9 +78,8 @@ pub fn hours(text: &str) -> Result<f64, HoursProblem> {
     let whole = parts.next().unwrap_or("");
     let frac = parts.next();
     let ok = |s: &str| s.chars().all(|c| c.is_ascii_digit());
-    let well_formed = ok(whole)
-        && frac.is_none_or(ok)
-        && !(whole.is_empty() && frac.is_none_or(str::is_empty));
+    let well_formed =
+        ok(whole) && frac.is_none_or(ok) && !(whole.is_empty() && frac.is_none_or(str::is_empty));
     if !well_formed {
         return Err(HoursProblem::NotDigits);
     }

@@ -5,6 +5,7 @@
 pub mod csv_io;
 pub mod doc;
 pub mod docx;
+pub mod draft;
 pub mod markdown;
 pub mod pack;
 

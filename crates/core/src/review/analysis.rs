@@ -37,7 +37,11 @@ pub fn totals(wb: &Workbook) -> Totals {
     };
     let mut joint: Vec<(&str, Option<u32>, Option<f64>)> = Vec::new();
     for a in wb.reviewers.iter().flat_map(|r| &r.activities) {
-        match a.programme.as_deref().filter(|id| wb.programme_item(id).is_some()) {
+        match a
+            .programme
+            .as_deref()
+            .filter(|id| wb.programme_item(id).is_some())
+        {
             Some(id) => match joint.iter_mut().find(|(j, ..)| *j == id) {
                 Some((_, p, h)) => {
                     *p = (*p).max(a.people);

@@ -75,7 +75,11 @@ pub fn feedback_blockers(wb: &Workbook) -> Vec<Blocker> {
             }
         }
     }
-    out.extend(uncovered(wb).into_iter().map(|(_, r)| Blocker::NotCovered(r)));
+    out.extend(
+        uncovered(wb)
+            .into_iter()
+            .map(|(_, r)| Blocker::NotCovered(r)),
+    );
     let f = &wb.findings;
     let written = |v: &[String]| v.iter().any(|s| crate::workbook::is_written(s));
     if !written(&f.key_messages) {
@@ -90,7 +94,11 @@ pub fn feedback_blockers(wb: &Workbook) -> Vec<Blocker> {
             )));
         }
     }
-    if !f.recommendations.iter().any(|r| crate::workbook::is_written(&r.text)) {
+    if !f
+        .recommendations
+        .iter()
+        .any(|r| crate::workbook::is_written(&r.text))
+    {
         out.push(Blocker::EmptySection("Recommendations".into()));
     }
     out
@@ -137,7 +145,10 @@ mod tests {
         w.findings.key_messages.push("Strong front door".into());
         let domains: Vec<String> = w.framework.domains.iter().map(|d| d.id.clone()).collect();
         for d in domains {
-            w.findings.domain_mut(&d).strengths.push("Clear plan".into());
+            w.findings
+                .domain_mut(&d)
+                .strengths
+                .push("Clear plan".into());
         }
         w.findings.recommendations.push(Recommendation {
             text: "Publish the plan".into(),

@@ -53,8 +53,7 @@ impl Workbook {
         let item = self.programme_item(id)?.clone();
         let r = self.reviewer_mut(reviewer);
         if r.attended(id) {
-            r.activities
-                .retain(|a| a.programme.as_deref() != Some(id));
+            r.activities.retain(|a| a.programme.as_deref() != Some(id));
             Some(false)
         } else {
             r.activities.push(Activity {
@@ -88,7 +87,7 @@ impl Reviewer {
 
 /// The programme's ids are well formed and used once; an activity or source
 /// naming an item the programme lacks is kept, with a warning (it counts on
-/// its own). 
+/// its own).
 pub(super) fn check(
     r: &mut Reader,
     (review_at, review): (&Path, &super::Review),
@@ -101,14 +100,20 @@ pub(super) fn check(
         if !is_item_id(&p.id) {
             r.error(
                 &at,
-                format!("programme id '{}' has characters that are not allowed", p.id),
+                format!(
+                    "programme id '{}' has characters that are not allowed",
+                    p.id
+                ),
                 "use letters, digits, '.', '_' and '-', e.g. `p3`",
             );
         } else if let Some(first) = seen.get(p.id.as_str()) {
             let line = r.pos(&items.idx(*first).key("id")).line;
             r.error(
                 &at,
-                format!("programme id '{}' is used twice (first at line {line})", p.id),
+                format!(
+                    "programme id '{}' is used twice (first at line {line})",
+                    p.id
+                ),
                 "give each programme item its own id",
             );
         } else {
