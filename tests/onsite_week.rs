@@ -253,3 +253,46 @@ fn the_feedback_report_waits_for_its_checks_unless_a_draft_is_asked_for() {
     let md = fs::read_to_string(home.path("final.md")).unwrap();
     assert!(!md.contains("DRAFT"));
 }
+
+#[test]
+fn the_progress_pack_says_what_is_done_late_and_open_on_the_day_given() {
+    let home = Home::new();
+    let text =
+        fs::read_to_string(support::seed_path("suffolk-reablement-2016-onsite.yaml")).unwrap();
+    let mut wb = workbook::from_text("onsite.yaml", text.as_bytes())
+        .unwrap()
+        .0;
+    let recs = &mut wb.findings.recommendations;
+    let n = recs.len();
+    recs[0].status = peerbook::workbook::onsite::ActionStatus::Done;
+    recs[0].progress = Some("Published in May".into());
+    home.write("onsite.yaml", workbook::to_text(&wb).as_bytes());
+    let late = |date: &str| {
+        home.ok(&[
+            "export",
+            "onsite.yaml",
+            "--pack",
+            "progress",
+            "--format",
+            "md",
+            "--date",
+            date,
+            "--out",
+            "p.md",
+            "--force",
+        ]);
+        fs::read_to_string(home.path("p.md")).unwrap()
+    };
+    let before = late("2016-12-01");
+    assert!(
+        before.contains(&format!("Of {n} recommendations, 1 is done, 0 are late")),
+        "{before}"
+    );
+    assert!(before.contains("Published in May"));
+    let after = late("2030-01-01");
+    assert!(
+        after.contains(&format!("1 is done, {} are late", n - 1)),
+        "{after}"
+    );
+    assert!(after.contains("*Nothing is open.*"), "{after}");
+}

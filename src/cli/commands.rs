@@ -735,6 +735,7 @@ fn export(path: &Path, args: ExportArgs) -> Result<(), Failure> {
         Some(PackArg::Summary) => Some(export::Pack::Summary),
         Some(PackArg::Feedback) => Some(export::Pack::Feedback),
         Some(PackArg::ActionPlan) => Some(export::Pack::ActionPlan),
+        Some(PackArg::Progress) => Some(export::Pack::Progress),
         None => None,
     };
     let (bytes, name) = match (args.format, pack) {
@@ -760,7 +761,7 @@ fn export(path: &Path, args: ExportArgs) -> Result<(), Failure> {
         ),
         (ExportFormat::Md | ExportFormat::Docx, None) => {
             return Err(Failure::new(
-                "say which document to make with --pack self-assessment, summary, feedback or action-plan",
+                "say which document to make with --pack self-assessment, summary, feedback, action-plan or progress",
             ));
         }
         (f, Some(pack)) => {

@@ -113,7 +113,7 @@ pub enum Command {
 
     /// Write the workbook's answers out as CSV (one row per question)
     #[command(
-        after_help = "Examples:\n  peerbook export review.yaml --pack self-assessment --format md\n  peerbook export review.yaml --pack summary --format docx\n  peerbook export merged.yaml --pack feedback --format md\n  peerbook export merged.yaml --pack action-plan --format csv\n  peerbook export review.yaml --format csv --out draft.csv --force\n\nThe pack's \"produced\" date is today unless --date (or PEERBOOK_EXPORT_DATE) fixes it,\nso the same workbook and date always give the same bytes."
+        after_help = "Examples:\n  peerbook export review.yaml --pack self-assessment --format md\n  peerbook export review.yaml --pack summary --format docx\n  peerbook export merged.yaml --pack feedback --format md\n  peerbook export merged.yaml --pack action-plan --format csv\n  peerbook export merged.yaml --pack progress --format md --date 2026-09-01\n  peerbook export review.yaml --format csv --out draft.csv --force\n\nThe pack's \"produced\" date is today unless --date (or PEERBOOK_EXPORT_DATE) fixes it,\nso the same workbook and date always give the same bytes. The progress pack counts a\nrecommendation late when its due date is before that date.\n\nThe feedback report is refused while something is left to settle (conflicts, questions\nwith no agreed rating or no reviewer, empty sections); --draft writes it marked DRAFT."
     )]
     Export {
         workbook: PathBuf,
@@ -192,6 +192,7 @@ pub enum PackArg {
     Summary,
     Feedback,
     ActionPlan,
+    Progress,
 }
 
 /// A failure to report: one paragraph, and the exit code.

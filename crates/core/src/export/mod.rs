@@ -8,6 +8,7 @@ pub mod docx;
 pub mod draft;
 pub mod markdown;
 pub mod pack;
+pub mod progress;
 
 pub use pack::Options;
 
@@ -19,6 +20,8 @@ pub enum Pack {
     Summary,
     Feedback,
     ActionPlan,
+    /// After the review: what was done, what is late, what is open.
+    Progress,
 }
 
 impl Pack {
@@ -28,6 +31,7 @@ impl Pack {
             Pack::Summary => "summary",
             Pack::Feedback => "feedback",
             Pack::ActionPlan => "action-plan",
+            Pack::Progress => "progress",
         }
     }
     pub fn title(self) -> &'static str {
@@ -36,6 +40,7 @@ impl Pack {
             Pack::Summary => "Summary",
             Pack::Feedback => "Feedback report",
             Pack::ActionPlan => "Action plan",
+            Pack::Progress => "Progress report",
         }
     }
 }
@@ -62,6 +67,7 @@ pub fn build(wb: &Workbook, pack: Pack, opts: &Options) -> doc::Document {
         Pack::Summary => pack::summary(wb, opts),
         Pack::Feedback => pack::feedback(wb, opts),
         Pack::ActionPlan => pack::action_plan(wb, opts),
+        Pack::Progress => progress::progress(wb, opts),
     }
 }
 
