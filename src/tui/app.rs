@@ -742,10 +742,9 @@ impl App {
                 return;
             }
             if action == Action::ReviewAs {
-                if let Some(name) = self.reviewer.take() {
-                    self.screen = Screen::Questions;
-                    self.q.slot = 0;
-                    self.message = Some((format!("Left reviewer mode ({name})"), false));
+                if let Some(name) = &self.reviewer {
+                    let ask = super::reviewer_guard::leave_question(name);
+                    super::screens::ScreenCtx::ask(self, ask, Pending::LeaveReviewer);
                 } else {
                     self.popup = Some(Popup::ReviewAs(Box::default()));
                 }
@@ -1579,7 +1578,7 @@ impl App {
     /// Opens the editor on a field. `added`: the field is a new list item,
     /// dropped again if left empty.
     pub fn edit(&mut self, target: Target, added: bool) {
-        if !self.may_change() {
+        if !self.may_change() || self.refused_in_reviewer_mode(&Part::of(&target)) {
             return;
         }
         let Some(doc) = &self.doc else { return };
@@ -2089,6 +2088,9 @@ impl App {
     }
 
     fn confirmed(&mut self, op: Pending) {
+        if op == Pending::LeaveReviewer {
+            return self.leave_reviewer_mode();
+        }
         let name = self.reviewer.clone().unwrap_or_default();
         let (part, label) = match &op {
             Pending::DeleteEvidence(i) => {
@@ -2101,6 +2103,7 @@ impl App {
                 (Part::Reviewer(name), format!("delete activity {}", i + 1))
             }
             Pending::DeleteMember(i) => (Part::Review, format!("delete team member {}", i + 1)),
+            Pending::LeaveReviewer => return,
         };
         let reviewer = self.reviewer.clone();
         let done = self.change(part, |wb| {
@@ -2131,6 +2134,7 @@ impl App {
                         wb.review.team.remove(i);
                     }
                 }
+                Pending::LeaveReviewer => {}
             }
             Some(label)
         });

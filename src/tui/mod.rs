@@ -12,6 +12,7 @@ pub mod edit;
 pub mod keys;
 pub mod layout;
 pub mod popups;
+mod reviewer_guard;
 pub mod saving;
 pub mod screens;
 pub mod shown;

@@ -64,6 +64,8 @@ pub enum Pending {
     DeleteCase(usize),
     DeleteMember(usize),
     DeleteActivity(usize),
+    /// `W` in reviewer mode: back to the council's view.
+    LeaveReviewer,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
