@@ -148,6 +148,8 @@ pub enum Popup {
     SavePath(Box<super::popups::saving::PathPrompt>),
     /// The user's name, asked once on the first run.
     UserName(Box<TextInput>),
+    /// Every reviewer's notes on a question (Peer screen, `n`).
+    Notes(Box<super::popups::team_notes::TeamNotes>),
 }
 
 impl Popup {
@@ -1077,6 +1079,7 @@ impl App {
                 self.select_question(self.peer.sel);
             }
             Action::GapChart => self.gap_chart = !self.gap_chart,
+            Action::TeamNotes => self.open_team_notes(&qid),
             Action::Conflicts => {
                 if self.wb().is_some_and(|w| w.conflicts.is_empty()) {
                     self.message = Some(("No conflicts: every merged field agreed".into(), false));
@@ -1968,6 +1971,7 @@ impl App {
         match &mut self.popup {
             Some(Popup::Unsaved(_)) => self.unsaved_action(action),
             Some(Popup::Pick(_)) => self.pick_action(action),
+            Some(Popup::Notes(_)) => self.team_notes_action(action),
             Some(Popup::Help { scroll }) => match action {
                 Action::Down => *scroll += 1,
                 Action::Up => *scroll = scroll.saturating_sub(1),
@@ -2015,6 +2019,9 @@ impl App {
     /// Writes an export beside the workbook, under a name not yet taken,
     /// and says where it went.
     pub fn export(&mut self, choice: ExportChoice) {
+        if self.feedback_waits(choice) {
+            return;
+        }
         let Some(doc) = &self.doc else { return };
         let wb = &doc.wb;
         let opts = crate::export::Options {
@@ -2024,6 +2031,19 @@ impl App {
             ExportChoice::Pack(pack, format) => (
                 crate::export::render(wb, pack, format, &opts),
                 crate::export::file_name(wb, pack, format),
+            ),
+            ExportChoice::Draft(pack, format) => (
+                crate::export::draft::render(wb, pack, format, &opts),
+                crate::export::file_name(wb, pack, format).replacen('.', "-draft.", 1),
+            ),
+            ExportChoice::ActionPlanCsv => (
+                crate::export::pack::action_plan_csv(wb),
+                crate::export::file_name(
+                    wb,
+                    crate::export::Pack::ActionPlan,
+                    crate::export::Format::Markdown,
+                )
+                .replace(".md", ".csv"),
             ),
             ExportChoice::Csv => (
                 crate::export::csv_io::export(wb),
@@ -2091,6 +2111,9 @@ impl App {
         if op == Pending::LeaveReviewer {
             return self.leave_reviewer_mode();
         }
+        if let Pending::Export(choice) = op {
+            return self.export(choice);
+        }
         let name = self.reviewer.clone().unwrap_or_default();
         let (part, label) = match &op {
             Pending::DeleteEvidence(i) => {
@@ -2103,7 +2126,7 @@ impl App {
                 (Part::Reviewer(name), format!("delete activity {}", i + 1))
             }
             Pending::DeleteMember(i) => (Part::Review, format!("delete team member {}", i + 1)),
-            Pending::LeaveReviewer => return,
+            Pending::LeaveReviewer | Pending::Export(_) => return,
         };
         let reviewer = self.reviewer.clone();
         let done = self.change(part, |wb| {
@@ -2134,7 +2157,7 @@ impl App {
                         wb.review.team.remove(i);
                     }
                 }
-                Pending::LeaveReviewer => {}
+                Pending::LeaveReviewer | Pending::Export(_) => {}
             }
             Some(label)
         });

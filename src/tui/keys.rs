@@ -77,6 +77,8 @@ pub enum Action {
     /// Finish typing in a field, even a multi-line one (where Enter is a
     /// new line).
     Done,
+    /// The Peer screen: every reviewer's full notes on the question.
+    TeamNotes,
 }
 
 impl Action {
@@ -235,6 +237,11 @@ const NAMES: &[(Action, &str, &str)] = &[
         "reload the file from disk, dropping your changes (press twice)",
     ),
     (Action::Done, "done", "finish typing in the field"),
+    (
+        Action::TeamNotes,
+        "team_notes",
+        "read every reviewer's notes on the question; take one into the findings",
+    ),
 ];
 
 impl Action {
@@ -554,6 +561,7 @@ impl Default for Keymap {
             b(C::Peer, Key::ch('x'), A::NotApplicable, false),
             b(C::Peer, Key::ch('C'), A::Conflicts, true),
             b(C::Peer, Key::ch('c'), A::GapChart, true),
+            b(C::Peer, Key::ch('n'), A::TeamNotes, true),
             b(C::Global, Key::ch('W'), A::ReviewAs, false),
             b(C::Peer, Key::plain(K::Enter), A::Open, true),
             b(C::Findings, Key::plain(K::Enter), A::Edit, true),

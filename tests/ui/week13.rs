@@ -63,3 +63,171 @@ fn w_asks_before_leaving_reviewer_mode_and_no_keeps_it() {
     keys(&mut app, "4");
     assert_eq!(rating(&app, "1"), Rating::Level(4));
 }
+
+fn onsite_in(dir: &tempfile::TempDir) -> (peerbook::tui::app::App, tempfile::TempDir) {
+    let path = dir.path().join("onsite.yaml");
+    app_with(
+        |wb| peerbook::store::session::Doc::detached(wb, &path),
+        seed("seeds/suffolk-reablement-2016-onsite.yaml"),
+    )
+}
+
+fn written(dir: &tempfile::TempDir) -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    v.sort();
+    v
+}
+
+/// Opens the export pop-up and chooses the item with this label.
+fn export(app: &mut peerbook::tui::app::App, label: &str) {
+    typ(app, "X");
+    let shown = expect_popup(app, "export");
+    let at = shown
+        .choices
+        .iter()
+        .position(|c| c == label)
+        .unwrap_or_else(|| panic!("no {label:?} in {:?}", shown.choices));
+    keys(app, "g");
+    for _ in 0..at {
+        keys(app, "down");
+    }
+    keys(app, "enter");
+}
+
+#[test]
+fn the_export_menu_has_the_action_plan_as_csv_and_word_and_the_progress_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut app, _d) = onsite_in(&dir);
+    export(&mut app, "Action plan as CSV, for a spreadsheet");
+    export(&mut app, "Action plan (Word)");
+    export(&mut app, "Progress on the recommendations (markdown)");
+    let files = written(&dir);
+    assert!(
+        files.iter().any(|f| f.ends_with("-action-plan.csv")),
+        "{files:?}"
+    );
+    assert!(
+        files.iter().any(|f| f.ends_with("-action-plan.docx")),
+        "{files:?}"
+    );
+    assert!(
+        files.iter().any(|f| f.ends_with("-progress.md")),
+        "{files:?}"
+    );
+    let csv = files.iter().find(|f| f.ends_with(".csv")).unwrap();
+    let csv = std::fs::read_to_string(dir.path().join(csv)).unwrap();
+    assert!(
+        csv.starts_with('\u{feff}'),
+        "a spreadsheet's CSV, as the CLI writes it"
+    );
+}
+
+#[test]
+fn the_feedback_report_lists_what_is_left_and_exports_only_a_draft_when_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut app, _d) = onsite_in(&dir);
+    export(&mut app, "Peer feedback report (markdown)");
+    let ask = expect_popup(&app, "confirm");
+    let said = ask.message.unwrap_or_default();
+    assert!(said.contains("2 things to settle"), "{said}");
+    assert!(
+        said.contains("no agreed rating: KLOE 10; no agreed rating: KLOE 12"),
+        "{said}"
+    );
+    assert!(said.contains("Export it marked DRAFT?"), "{said}");
+    // No: nothing is written.
+    keys(&mut app, "n");
+    assert!(!written(&dir).iter().any(|f| f.contains("feedback")));
+    export(&mut app, "Peer feedback report (markdown)");
+    keys(&mut app, "y");
+    let files = written(&dir);
+    let draft = files
+        .iter()
+        .find(|f| f.ends_with("-feedback-draft.md"))
+        .unwrap_or_else(|| panic!("{files:?}"));
+    let text = std::fs::read_to_string(dir.path().join(draft)).unwrap();
+    assert!(text.starts_with("# DRAFT: "), "{text}");
+    // Agree the two ratings on the Peer screen: the report goes out as it is.
+    typ(&mut app, "V");
+    for _ in 0..9 {
+        keys(&mut app, "down");
+    }
+    keys(&mut app, "2");
+    keys(&mut app, "down");
+    keys(&mut app, "down");
+    keys(&mut app, "2");
+    assert_eq!(
+        peerbook::review::readiness::feedback_blockers(wb(&app)),
+        vec![]
+    );
+    export(&mut app, "Peer feedback report (markdown)");
+    assert_eq!(popup_name(&app), None);
+    assert!(written(&dir).iter().any(|f| f.ends_with("-feedback.md")));
+}
+
+#[test]
+fn the_peer_screen_shows_every_reviewers_full_notes_and_takes_a_strength_into_the_findings() {
+    let (mut app, _d) = app_with(detached, seed("seeds/suffolk-reablement-2016-onsite.yaml"));
+    typ(&mut app, "V");
+    keys(&mut app, "n");
+    let shown = expect_popup(&app, "team notes");
+    assert_eq!(shown.message.as_deref(), Some("The team's notes on KLOE 1"));
+    let all = shown.choices.join("\n");
+    // The whole of the notes, not one truncated line, with strengths, areas
+    // and sources.
+    assert!(all.contains("Dr Miriam Ashcombe — "), "{all}");
+    assert!(all.contains("no one owns the whole"), "{all}");
+    assert!(
+        all.contains("+ Leaders talk about outcomes for people"),
+        "{all}"
+    );
+    assert!(all.contains("− Goal achievement is not followed"), "{all}");
+    assert!(
+        all.contains("[Heard] Interview with the Corporate Director"),
+        "{all}"
+    );
+    assert!(
+        all.contains("Before the feedback report: 2 to settle"),
+        "{all}"
+    );
+    // The first strength is selected; Enter takes it into the domain's
+    // findings and opens the editor on it.
+    let domain = wb(&app).framework.question("1").unwrap().0.id.clone();
+    let before = wb(&app)
+        .findings
+        .domains
+        .iter()
+        .find(|d| d.domain == domain)
+        .map_or(0, |d| d.strengths.len());
+    keys(&mut app, "enter");
+    let ed = expect_popup(&app, "editor");
+    assert_eq!(
+        ed.input.as_deref(),
+        Some("Leaders talk about outcomes for people, not about hours of care.")
+    );
+    typ(&mut app, " Seen in three plans.");
+    press(&mut app, "esc");
+    let d = wb(&app)
+        .findings
+        .domains
+        .iter()
+        .find(|d| d.domain == domain)
+        .unwrap();
+    assert_eq!(d.strengths.len(), before + 1);
+    assert_eq!(
+        d.strengths.last().unwrap(),
+        "Leaders talk about outcomes for people, not about hours of care. Seen in three plans."
+    );
+    // One undo takes it out again.
+    press(&mut app, "ctrl-z");
+    let n = wb(&app)
+        .findings
+        .domains
+        .iter()
+        .find(|d| d.domain == domain)
+        .map_or(0, |d| d.strengths.len());
+    assert_eq!(n, before);
+}

@@ -2,5 +2,7 @@
 //! themselves) and the saving prompts. (The text inputs, help and confirm
 //! are still in `app.rs` and `view.rs`.)
 
+pub mod checks;
 pub mod pick;
 pub mod saving;
+pub mod team_notes;

@@ -260,6 +260,11 @@ pub fn question_filter(
 pub enum ExportChoice {
     Pack(crate::export::Pack, crate::export::Format),
     Csv,
+    /// The action plan as CSV, as `peerbook export --pack action-plan --format csv`.
+    ActionPlanCsv,
+    /// A pack marked DRAFT ([`crate::export::draft`]): the feedback report
+    /// while its checks still find something, once the user says so.
+    Draft(crate::export::Pack, crate::export::Format),
 }
 
 pub const EXPORTS: &[(ExportChoice, &str)] = {
@@ -292,6 +297,22 @@ pub const EXPORTS: &[(ExportChoice, &str)] = {
         (
             ExportChoice::Pack(Pack::ActionPlan, Format::Markdown),
             "Action plan (markdown)",
+        ),
+        (
+            ExportChoice::Pack(Pack::ActionPlan, Format::Docx),
+            "Action plan (Word)",
+        ),
+        (
+            ExportChoice::ActionPlanCsv,
+            "Action plan as CSV, for a spreadsheet",
+        ),
+        (
+            ExportChoice::Pack(Pack::Progress, Format::Markdown),
+            "Progress on the recommendations (markdown)",
+        ),
+        (
+            ExportChoice::Pack(Pack::Progress, Format::Docx),
+            "Progress on the recommendations (Word)",
         ),
         (ExportChoice::Csv, "Answers as CSV, for a spreadsheet"),
     ]

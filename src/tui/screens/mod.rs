@@ -66,6 +66,8 @@ pub enum Pending {
     DeleteActivity(usize),
     /// `W` in reviewer mode: back to the council's view.
     LeaveReviewer,
+    /// An export asked about first (the feedback report as a draft).
+    Export(super::popups::pick::ExportChoice),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
