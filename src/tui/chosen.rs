@@ -149,6 +149,11 @@ impl App {
                     self.set_question_filter(f.clone());
                 }
             }
+            Purpose::Programme(ids) => {
+                if let Some(id) = ids.get(i) {
+                    self.toggle_programme(id);
+                }
+            }
             Purpose::ActivityKind => {
                 let Some(kind) = ActivityKind::ALL.get(i).copied() else {
                     return;

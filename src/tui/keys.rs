@@ -79,6 +79,8 @@ pub enum Action {
     Done,
     /// The Peer screen: every reviewer's full notes on the question.
     TeamNotes,
+    /// The Activity screen: the on-site programme, to mark what you attended.
+    Programme,
 }
 
 impl Action {
@@ -241,6 +243,11 @@ const NAMES: &[(Action, &str, &str)] = &[
         Action::TeamNotes,
         "team_notes",
         "read every reviewer's notes on the question; take one into the findings",
+    ),
+    (
+        Action::Programme,
+        "programme",
+        "the on-site programme: mark what you attended",
     ),
 ];
 
@@ -575,6 +582,7 @@ impl Default for Keymap {
             b(C::Activity, Key::ch('a'), A::Add, true),
             b(C::Activity, Key::plain(K::Enter), A::Edit, true),
             b(C::Activity, Key::ch('d'), A::Delete, true),
+            b(C::Activity, Key::ch('p'), A::Programme, true),
             b(C::Activity, Key::plain(K::Tab), A::NextPane, false),
             // Start screen
             b(C::Start, Key::plain(K::Enter), A::Open, true),

@@ -231,3 +231,47 @@ fn the_peer_screen_shows_every_reviewers_full_notes_and_takes_a_strength_into_th
         .map_or(0, |d| d.strengths.len());
     assert_eq!(n, before);
 }
+
+#[test]
+fn a_reviewer_marks_programme_items_attended_on_the_activity_screen_and_a_joint_one_counts_once() {
+    use peerbook::workbook::ProgrammeItem;
+    use peerbook::workbook::onsite::ActivityKind;
+    let mut w = seed("seeds/suffolk-reablement-2016.yaml");
+    w.review.programme.push(ProgrammeItem {
+        id: "p1".into(),
+        kind: ActivityKind::FocusGroup,
+        title: "Carers' focus group".into(),
+        people: Some(18),
+        hours: Some(1.5),
+        ..ProgrammeItem::default()
+    });
+    let (mut app, _d) = app_with(detached, w);
+    for name in ["Owen Castellano", "Nadia Brookes"] {
+        typ(&mut app, "W");
+        typ(&mut app, name);
+        keys(&mut app, "enter");
+        typ(&mut app, "A");
+        keys(&mut app, "p");
+        let shown = expect_popup(&app, "programme");
+        assert_eq!(shown.choices.len(), 1);
+        assert!(shown.choices[0].contains("Focus group · Carers' focus group · 18 people"));
+        assert!(shown.choices[0].starts_with("  "), "not yet attended");
+        keys(&mut app, "enter");
+        assert!(message(&app).starts_with("Attended: Carers' focus group"));
+        keys(&mut app, "p");
+        assert!(expect_popup(&app, "programme").choices[0].starts_with("✔"));
+        keys(&mut app, "esc");
+        typ(&mut app, "W");
+        keys(&mut app, "y");
+    }
+    assert_eq!(
+        wb(&app).attendees("p1"),
+        vec!["Owen Castellano", "Nadia Brookes"]
+    );
+    let t = peerbook::review::analysis::totals(wb(&app));
+    assert_eq!((t.meetings, t.people), (1, 18));
+    // The Peer screen's title counts it once.
+    typ(&mut app, "V");
+    let s = screen(&mut app, 120, 30);
+    assert!(s.contains("1 meetings, 18 people, 1.5 hours"), "{s}");
+}

@@ -4,5 +4,6 @@
 
 pub mod checks;
 pub mod pick;
+pub mod programme;
 pub mod saving;
 pub mod team_notes;

@@ -35,6 +35,8 @@ pub enum Purpose {
     ActivityKind,
     /// Which questions the list shows: the filters offered.
     QuestionFilter(Vec<Option<crate::tui::app::QuestionFilter>>),
+    /// The on-site programme (reviewer mode): the items' ids.
+    Programme(Vec<String>),
 }
 
 /// A picker pop-up: the list and what it is for.
@@ -47,6 +49,11 @@ pub struct Pick {
 impl Pick {
     fn new(picker: Picker, purpose: Purpose) -> Pick {
         Pick { picker, purpose }
+    }
+
+    /// A picker made outside this file (`programme.rs`).
+    pub(super) fn new_for(picker: Picker, purpose: Purpose) -> Pick {
+        Pick::new(picker, purpose)
     }
 
     /// The pop-up's name in [`crate::tui::shown::Shown`].
@@ -63,6 +70,7 @@ impl Pick {
             Purpose::SourceKind => "source kind",
             Purpose::ActivityKind => "activity kind",
             Purpose::QuestionFilter(_) => "question filter",
+            Purpose::Programme(_) => "programme",
         }
     }
 }
