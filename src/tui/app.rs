@@ -1080,6 +1080,7 @@ impl App {
             }
             Action::GapChart => self.gap_chart = !self.gap_chart,
             Action::TeamNotes => self.open_team_notes(&qid),
+            Action::Edit => self.edit(Target::AgreedNote(qid.clone()), false),
             Action::Conflicts => {
                 if self.wb().is_some_and(|w| w.conflicts.is_empty()) {
                     self.message = Some(("No conflicts: every merged field agreed".into(), false));
@@ -1216,7 +1217,7 @@ impl App {
                 };
                 self.edit(t, false);
             }
-            _ => {}
+            _ => self.findings_reorder(action, row),
         }
     }
 

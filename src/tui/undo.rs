@@ -70,6 +70,7 @@ impl Part {
             | T::RecDue(_)
             | T::RecProgress(_)
             | T::NextStep(_) => Part::Findings,
+            T::AgreedNote(_) => Part::Consensus,
         }
     }
 }
@@ -417,6 +418,7 @@ pub fn field_name(target: &Target, wb: &Workbook) -> String {
             format!("recommendation {}", i + 1)
         }
         T::NextStep(i) => format!("next step {}", i + 1),
+        T::AgreedNote(q) => format!("the note on the agreed rating of {}", r(q)),
     }
 }
 

@@ -275,3 +275,96 @@ fn a_reviewer_marks_programme_items_attended_on_the_activity_screen_and_a_joint_
     let s = screen(&mut app, 120, 30);
     assert!(s.contains("1 meetings, 18 people, 1.5 hours"), "{s}");
 }
+
+/// Moves down the Findings screen until the selected row holds `needle`.
+fn select_row(app: &mut peerbook::tui::app::App, needle: &str) {
+    keys(app, "g");
+    for _ in 0..200 {
+        if selected_rows(app, 160, 40)
+            .iter()
+            .any(|r| r.contains(needle))
+        {
+            return;
+        }
+        keys(app, "down");
+    }
+    panic!("no row holds {needle:?}");
+}
+
+#[test]
+fn recommendations_reorder_with_k_and_j_and_their_order_is_their_number() {
+    let (mut app, _d) = app_with(detached, seed("seeds/suffolk-reablement-2016-onsite.yaml"));
+    let recs = |app: &peerbook::tui::app::App| -> Vec<String> {
+        wb(app)
+            .findings
+            .recommendations
+            .iter()
+            .map(|r| r.text.clone())
+            .collect()
+    };
+    let before = recs(&app);
+    typ(&mut app, "F");
+    select_row(&mut app, &before[1][..20]);
+    press(&mut app, "K");
+    assert_eq!(recs(&app)[0], before[1]);
+    assert_eq!(recs(&app)[1], before[0]);
+    assert_eq!(message(&app), "Now recommendation 1");
+    // The selection went with it: J takes it back down.
+    press(&mut app, "J");
+    assert_eq!(recs(&app), before);
+    // At the top it stays where it is.
+    select_row(&mut app, &before[0][..20]);
+    press(&mut app, "K");
+    assert_eq!(recs(&app), before);
+    // Undo takes back the last move (J), not the one that did nothing.
+    press(&mut app, "ctrl-z");
+    assert_eq!(recs(&app)[0], before[1]);
+}
+
+#[test]
+fn a_key_message_runs_over_lines_and_an_agreed_rating_takes_a_note_on_the_peer_screen() {
+    let (mut app, _d) = app_with(detached, seed("seeds/suffolk-reablement-2016-onsite.yaml"));
+    typ(&mut app, "F");
+    let first = wb(&app).findings.key_messages[0].clone();
+    select_row(&mut app, &first[..20]);
+    keys(&mut app, "enter");
+    expect_popup(&app, "editor");
+    // Enter is a new line in a key message, no longer the end of it.
+    keys(&mut app, "end");
+    keys(&mut app, "enter");
+    typ(&mut app, "A second line.");
+    press(&mut app, "esc");
+    assert_eq!(
+        wb(&app).findings.key_messages[0],
+        format!("{first}\nA second line.")
+    );
+    // The Peer screen's e writes the note on the agreed rating.
+    typ(&mut app, "V");
+    keys(&mut app, "e");
+    let ed = expect_popup(&app, "editor");
+    let had = wb(&app)
+        .consensus
+        .iter()
+        .find(|a| a.question == "1")
+        .unwrap()
+        .note
+        .clone();
+    assert_eq!(ed.input, had.clone().or(Some(String::new())));
+    clear_input(&mut app);
+    typ(&mut app, "Agreed after the carers' focus group");
+    press(&mut app, "esc");
+    let a = wb(&app)
+        .consensus
+        .iter()
+        .find(|a| a.question == "1")
+        .unwrap();
+    assert_eq!(
+        a.note.as_deref(),
+        Some("Agreed after the carers' focus group")
+    );
+    let s = screen(&mut app, 120, 40);
+    assert!(
+        s.contains("Agreed (e): Agreed after the carers' focus group"),
+        "{s}"
+    );
+}

@@ -9,6 +9,7 @@ pub mod dashboard;
 pub mod details;
 pub mod evidence;
 pub mod findings;
+mod findings_order;
 pub mod metrics;
 pub mod peer;
 pub mod proud_of;

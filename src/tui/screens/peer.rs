@@ -121,6 +121,15 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect, out: &mut Drawn) {
             )));
         }
     }
+    if let Some(note) = wb
+        .consensus
+        .iter()
+        .find(|a| a.question == r.question)
+        .and_then(|a| a.note.as_deref())
+    {
+        let note = crate::text::one_line(note, w);
+        lines.push(Line::from(truncate(&format!("Agreed (e): {note}"), w)));
+    }
     if r.disagree() {
         lines.push(Line::from(Span::styled(
             "! Reviewers are two or more levels apart: agree a rating with digits, r, x or 0",

@@ -57,6 +57,8 @@ pub enum Target {
     RecDue(usize),
     RecProgress(usize),
     NextStep(usize),
+    /// The note on the agreed peer rating of a question (`consensus.note`).
+    AgreedNote(String),
 }
 
 /// How a field's text is checked before it is written.
@@ -90,7 +92,7 @@ impl Target {
             Target::ReviewStrength(..) => (Item, "Strength"),
             Target::ReviewArea(..) => (Item, "Area for consideration"),
             Target::ReviewSource(..) => (Flat, "Source"),
-            Target::KeyMessage(_) => (Item, "Key message"),
+            Target::KeyMessage(_) => (TextItem, "Key message"),
             Target::FindingStrength(..) => (Item, "Strength"),
             Target::FindingArea(..) => (Item, "Area for consideration"),
             Target::NextStep(_) => (Item, "Next step"),
@@ -103,6 +105,7 @@ impl Target {
             Target::RecOwner(_) => RecField::Owner.spec(),
             Target::RecDue(_) => RecField::Due.spec(),
             Target::RecProgress(_) => RecField::Progress.spec(),
+            Target::AgreedNote(_) => (OptText, "Note on the agreed rating"),
         }
     }
 
@@ -166,6 +169,7 @@ impl Target {
             Target::FindingStrength(d, i) => item(&domain(d)?.strengths, *i)?,
             Target::FindingArea(d, i) => item(&domain(d)?.areas, *i)?,
             Target::NextStep(i) => item(&wb.findings.next_steps, *i)?,
+            Target::AgreedNote(q) => wb.consensus.iter().find(|a| &a.question == q)?.note.show(),
             Target::RecText(_)
             | Target::RecOwner(_)
             | Target::RecDue(_)
@@ -206,7 +210,8 @@ impl Target {
                 Slot::Flat(&mut source.text)
             }
             Target::Activity(r, i, f) => f.slot(wb.reviewer_mut(r).activities.get_mut(*i)?),
-            Target::KeyMessage(i) => Slot::Item(&mut wb.findings.key_messages, *i),
+            Target::KeyMessage(i) => Slot::TextItem(&mut wb.findings.key_messages, *i),
+            Target::AgreedNote(q) => Slot::OptText(&mut agreed_mut(wb, q).note),
             Target::FindingStrength(d, i) => {
                 Slot::Item(&mut wb.findings.domain_mut(d).strengths, *i)
             }
@@ -261,8 +266,8 @@ impl Target {
             }
             // Only a list item's slot: finding another field's would make
             // the answer or the figure it belongs to.
-            _ if self.form() == Form::Item => match self.slot(wb) {
-                Some(Slot::Item(list, i)) => take(list, i),
+            _ if matches!(self.form(), Form::Item | Form::TextItem) => match self.slot(wb) {
+                Some(Slot::Item(list, i) | Slot::TextItem(list, i)) => take(list, i),
                 _ => false,
             },
             _ => false,
@@ -279,6 +284,21 @@ impl Target {
             _ => None,
         }
     }
+}
+
+/// The agreed rating of a question, made (not rated) when there is none.
+fn agreed_mut<'w>(wb: &'w mut Workbook, q: &str) -> &'w mut crate::workbook::onsite::Agreed {
+    let i = match wb.consensus.iter().position(|a| a.question == q) {
+        Some(i) => i,
+        None => {
+            wb.consensus.push(crate::workbook::onsite::Agreed {
+                question: q.to_string(),
+                ..Default::default()
+            });
+            wb.consensus.len() - 1
+        }
+    };
+    &mut wb.consensus[i]
 }
 
 /// The workbook's figure for a metric, made when it has none yet.

@@ -35,12 +35,15 @@ pub(crate) enum Form {
     /// One item of a list of one-line texts: a line break becomes a space,
     /// and an item past the end is added.
     Item,
+    /// One item of a list whose items may run over several lines (key
+    /// messages): kept as typed; an item past the end is added.
+    TextItem,
 }
 
 impl Form {
     pub(crate) fn kind(self) -> Kind {
         match self {
-            Form::Text | Form::OptText => Kind::Multi,
+            Form::Text | Form::OptText | Form::TextItem => Kind::Multi,
             Form::Number | Form::Count | Form::Hours => Kind::Number,
             Form::Date => Kind::Date,
             Form::Line | Form::Flat | Form::Opt | Form::Item => Kind::Text,
@@ -72,6 +75,7 @@ pub(crate) enum Slot<'a> {
     Date(&'a mut Option<NaiveDate>),
     Hours(&'a mut Option<f64>),
     Item(&'a mut Vec<String>, usize),
+    TextItem(&'a mut Vec<String>, usize),
 }
 
 impl Slot<'_> {
@@ -97,6 +101,10 @@ impl Slot<'_> {
                     None => list.push(text),
                 }
             }
+            Slot::TextItem(list, i) => match list.get_mut(i) {
+                Some(item) => *item = text.to_string(),
+                None => list.push(text.to_string()),
+            },
         }
         Ok(())
     }
@@ -114,6 +122,7 @@ impl Slot<'_> {
             Slot::Date(_) => Form::Date,
             Slot::Hours(_) => Form::Hours,
             Slot::Item(..) => Form::Item,
+            Slot::TextItem(..) => Form::TextItem,
         }
     }
 }

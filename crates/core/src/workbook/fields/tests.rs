@@ -239,6 +239,7 @@ fn every_field() -> (Workbook, Vec<Target>) {
         Target::RecOwner(0),
         Target::RecDue(0),
         Target::RecProgress(0),
+        Target::AgreedNote(q.clone()),
         Target::NextStep(0),
     ];
     v.extend(MemberField::ALL.iter().map(|f| Target::Member(0, *f)));
@@ -315,7 +316,7 @@ fn a_list_item_is_removed_from_its_list_and_nothing_else_is() {
     let before = to_text(&w);
     for t in &targets {
         let removed = t.remove_item(&mut w);
-        let is_item = matches!(t.form(), Form::Item)
+        let is_item = matches!(t.form(), Form::Item | Form::TextItem)
             || matches!(t, Target::RecText(_) | Target::ReviewSource(..));
         assert_eq!(removed, is_item, "{t:?}");
     }
@@ -341,4 +342,32 @@ fn a_list_item_is_removed_from_its_list_and_nothing_else_is() {
     assert!(!Target::Narrative("zz".into()).remove_item(&mut fresh));
     assert_eq!(fresh.metrics.len(), metrics);
     assert!(fresh.answer("zz").is_none());
+}
+
+#[test]
+fn a_key_message_keeps_its_lines_and_an_agreed_rating_takes_a_note() {
+    let mut w = wb();
+    let t = Target::KeyMessage(0);
+    assert_eq!(t.kind(), Kind::Multi);
+    assert!(
+        t.write(&mut w, "Strong front door.\nWaits are long.")
+            .unwrap()
+    );
+    assert_eq!(
+        w.findings.key_messages,
+        vec!["Strong front door.\nWaits are long."]
+    );
+    let q = w.framework.questions().next().unwrap().1.id.clone();
+    let n = Target::AgreedNote(q.clone());
+    assert_eq!(n.read(&w), "");
+    assert!(n.write(&mut w, "Agreed on day three").unwrap());
+    let a = w.consensus.iter().find(|a| a.question == q).unwrap();
+    assert_eq!(a.note.as_deref(), Some("Agreed on day three"));
+    assert_eq!(
+        a.rating,
+        crate::workbook::Rating::None,
+        "a note alone rates nothing"
+    );
+    assert!(n.write(&mut w, " ").unwrap());
+    assert_eq!(w.consensus[0].note, None);
 }
