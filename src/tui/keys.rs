@@ -247,7 +247,7 @@ const NAMES: &[(Action, &str, &str)] = &[
     (
         Action::Programme,
         "programme",
-        "the on-site programme: mark what you attended",
+        "the week's programme",
     ),
 ];
 
