@@ -296,3 +296,45 @@ fn the_progress_pack_says_what_is_done_late_and_open_on_the_day_given() {
     );
     assert!(after.contains("*Nothing is open.*"), "{after}");
 }
+
+#[test]
+fn merge_carries_the_programme_and_each_reviewers_attendance_and_counts_a_joint_meeting_once() {
+    let home = Home::new();
+    let mut base = seed("suffolk-reablement-2016.yaml");
+    base.review.programme.push(ProgrammeItem {
+        id: "p1".into(),
+        kind: ActivityKind::FocusGroup,
+        title: "Carers' focus group".into(),
+        people: Some(18),
+        hours: Some(2.0),
+        ..ProgrammeItem::default()
+    });
+    home.write("base.yaml", workbook::to_text(&base).as_bytes());
+    for name in ["Owen", "Nadia"] {
+        let mut copy = base.clone();
+        copy.reviewer_mut(name).answer_mut("1").notes = format!("{name} met the carers");
+        copy.toggle_attended(name, "p1").unwrap();
+        home.write(&format!("{name}.yaml"), workbook::to_text(&copy).as_bytes());
+    }
+    home.ok(&[
+        "merge",
+        "base.yaml",
+        "Owen.yaml",
+        "Nadia.yaml",
+        "--out",
+        "merged.yaml",
+    ]);
+    let text = fs::read_to_string(home.path("merged.yaml")).unwrap();
+    let merged = workbook::from_text("merged.yaml", text.as_bytes())
+        .unwrap()
+        .0;
+    assert_eq!(merged.review.programme.len(), 1);
+    let mut who = merged.attendees("p1");
+    who.sort();
+    assert_eq!(who, vec!["Nadia", "Owen"]);
+    let out = home.ok(&["status", "merged.yaml"]);
+    assert!(
+        out.contains("held 1 meetings, met 18 people, 2 hours"),
+        "{out}"
+    );
+}

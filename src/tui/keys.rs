@@ -244,11 +244,7 @@ const NAMES: &[(Action, &str, &str)] = &[
         "team_notes",
         "read every reviewer's notes on the question; take one into the findings",
     ),
-    (
-        Action::Programme,
-        "programme",
-        "the week's programme",
-    ),
+    (Action::Programme, "programme", "the week's programme"),
 ];
 
 impl Action {
