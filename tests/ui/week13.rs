@@ -368,3 +368,43 @@ fn a_key_message_runs_over_lines_and_an_agreed_rating_takes_a_note_on_the_peer_s
         "{s}"
     );
 }
+
+#[test]
+fn the_review_manager_plans_the_programme_on_the_details_screen() {
+    let (mut app, _d) = app_with(detached, seed("seeds/suffolk-reablement-2016.yaml"));
+    typ(&mut app, "R");
+    select_row(&mut app, "+ add to the on-site programme");
+    keys(&mut app, "enter");
+    let ed = expect_popup(&app, "editor");
+    assert_eq!(ed.input.as_deref(), Some(""));
+    typ(&mut app, "Carers' focus group");
+    press(&mut app, "esc");
+    // Its people met and hours follow its date and who hosts it.
+    for _ in 0..3 {
+        keys(&mut app, "down");
+    }
+    keys(&mut app, "enter");
+    typ(&mut app, "18");
+    keys(&mut app, "enter");
+    keys(&mut app, "down");
+    keys(&mut app, "enter");
+    typ(&mut app, "3,5");
+    keys(&mut app, "enter");
+    assert!(
+        expect_popup(&app, "editor")
+            .error
+            .unwrap_or_default()
+            .contains("not a comma")
+    );
+    backspaces(&mut app, 3);
+    typ(&mut app, "1.5");
+    keys(&mut app, "enter");
+    let p = &wb(&app).review.programme;
+    assert_eq!(p.len(), 1);
+    assert_eq!(p[0].id, "p1");
+    assert_eq!(p[0].title, "Carers' focus group");
+    assert_eq!(p[0].people, Some(18));
+    assert_eq!(p[0].hours, Some(1.5));
+    let s = screen(&mut app, 120, 40);
+    assert!(s.contains("Programme 1 what"), "{s}");
+}

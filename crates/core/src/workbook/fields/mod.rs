@@ -14,7 +14,7 @@ mod tests;
 pub use error::FieldError;
 pub use parts::{
     ACT_FIELDS, ActField, CASE_FIELDS, CaseField, EV_DATA_FIELDS, EV_FIELDS, EvField,
-    MEMBER_FIELDS, METRIC_FIELDS, MemberField, MetricField, RecField,
+    MEMBER_FIELDS, METRIC_FIELDS, MemberField, MetricField, ProgField, RecField,
 };
 
 use parts::{Form, Show, Slot, parse_date};
@@ -59,6 +59,8 @@ pub enum Target {
     NextStep(usize),
     /// The note on the agreed peer rating of a question (`consensus.note`).
     AgreedNote(String),
+    /// A field of the `i`th item of the on-site programme.
+    Programme(usize, ProgField),
 }
 
 /// How a field's text is checked before it is written.
@@ -106,6 +108,7 @@ impl Target {
             Target::RecDue(_) => RecField::Due.spec(),
             Target::RecProgress(_) => RecField::Progress.spec(),
             Target::AgreedNote(_) => (OptText, "Note on the agreed rating"),
+            Target::Programme(_, f) => f.spec(),
         }
     }
 
@@ -170,6 +173,7 @@ impl Target {
             Target::FindingArea(d, i) => item(&domain(d)?.areas, *i)?,
             Target::NextStep(i) => item(&wb.findings.next_steps, *i)?,
             Target::AgreedNote(q) => wb.consensus.iter().find(|a| &a.question == q)?.note.show(),
+            Target::Programme(i, f) => f.show(wb.review.programme.get(*i)?),
             Target::RecText(_)
             | Target::RecOwner(_)
             | Target::RecDue(_)
@@ -212,6 +216,7 @@ impl Target {
             Target::Activity(r, i, f) => f.slot(wb.reviewer_mut(r).activities.get_mut(*i)?),
             Target::KeyMessage(i) => Slot::TextItem(&mut wb.findings.key_messages, *i),
             Target::AgreedNote(q) => Slot::OptText(&mut agreed_mut(wb, q).note),
+            Target::Programme(i, f) => f.slot(wb.review.programme.get_mut(*i)?),
             Target::FindingStrength(d, i) => {
                 Slot::Item(&mut wb.findings.domain_mut(d).strengths, *i)
             }

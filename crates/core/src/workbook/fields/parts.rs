@@ -333,6 +333,18 @@ fields! {
     }
 }
 
+fields! {
+    /// A field of an item of the on-site programme (its kind is set in the
+    /// file, or is an interview).
+    pub enum ProgField of crate::workbook::ProgrammeItem {
+        Title => title, Line, "Programme: what";
+        Date => date, Date, "Programme: date (YYYY-MM-DD)";
+        With => with, Opt, "Programme: with";
+        People => people, Count, "Programme: people met";
+        Hours => hours, Hours, "Programme: hours";
+    }
+}
+
 /// The lists the interface shows, by their names there.
 pub const MEMBER_FIELDS: &[MemberField] = MemberField::ALL;
 /// An evidence item's own fields.
