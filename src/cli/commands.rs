@@ -706,7 +706,7 @@ fn onsite_text(out: &mut String, wb: &workbook::Workbook) {
         "  Recommendations: {}",
         wb.findings.recommendations.len()
     );
-    super::readiness_text::coverage(out, wb);
+    super::coverage_text::coverage(out, wb);
 }
 
 pub struct ExportArgs {
@@ -770,7 +770,7 @@ fn export(path: &Path, args: ExportArgs) -> Result<(), Failure> {
             } else {
                 export::Format::Docx
             };
-            super::readiness_text::refuse_unready(&wb, pack, args.draft)?;
+            super::coverage_text::refuse_unready(&wb, pack, args.draft)?;
             let bytes = if args.draft {
                 export::draft::render(&wb, pack, format, &opts)
             } else {

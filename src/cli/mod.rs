@@ -19,7 +19,7 @@ macro_rules! outln {
 }
 
 mod commands;
-mod readiness_text;
+mod coverage_text;
 mod status_json;
 
 use std::path::PathBuf;

@@ -11,7 +11,7 @@ use serde::{Serialize, Serializer};
 
 use crate::framework::Framework;
 use crate::review::scoring::{MappedGroup, Report, Score};
-use crate::review::{analysis, readiness};
+use crate::review::{analysis, coverage};
 use crate::workbook::{Rating, Workbook};
 
 /// The whole document, as pretty-printed JSON.
@@ -291,14 +291,14 @@ impl<'a> Onsite<'a> {
                 .collect(),
             recommendations: wb.findings.recommendations.len(),
             scored: wb.framework.scoring.is_some(),
-            not_covered: readiness::uncovered(wb)
+            not_covered: coverage::uncovered(wb)
                 .into_iter()
                 .map(|(question, reference)| Uncovered {
                     question,
                     reference,
                 })
                 .collect(),
-            before_feedback: readiness::feedback_blockers(wb)
+            before_feedback: coverage::feedback_blockers(wb)
                 .iter()
                 .map(ToString::to_string)
                 .collect(),

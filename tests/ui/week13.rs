@@ -160,7 +160,7 @@ fn the_feedback_report_lists_what_is_left_and_exports_only_a_draft_when_asked() 
     keys(&mut app, "down");
     keys(&mut app, "2");
     assert_eq!(
-        peerbook::review::readiness::feedback_blockers(wb(&app)),
+        peerbook::review::coverage::feedback_blockers(wb(&app)),
         vec![]
     );
     export(&mut app, "Peer feedback report (markdown)");

@@ -3,7 +3,7 @@
 //! whether to export a draft, marked DRAFT, instead.
 
 use crate::export::Pack;
-use crate::review::readiness;
+use crate::review::coverage;
 use crate::tui::app::App;
 use crate::tui::popups::pick::ExportChoice;
 use crate::tui::screens::{Pending, ScreenCtx};
@@ -12,7 +12,7 @@ use crate::tui::screens::{Pending, ScreenCtx};
 const LISTED: usize = 3;
 
 /// The question asked: how many, the first few, and what yes does.
-pub fn draft_question(blockers: &[readiness::Blocker]) -> String {
+pub fn draft_question(blockers: &[coverage::Blocker]) -> String {
     let n = blockers.len();
     let mut listed: Vec<String> = blockers
         .iter()
@@ -40,7 +40,7 @@ impl App {
             return false;
         };
         let Some(wb) = self.wb() else { return false };
-        let blockers = readiness::feedback_blockers(wb);
+        let blockers = coverage::feedback_blockers(wb);
         if blockers.is_empty() {
             return false;
         }

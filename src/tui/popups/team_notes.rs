@@ -11,7 +11,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
-use crate::review::readiness;
+use crate::review::coverage;
 use crate::text::{inert, pad};
 use crate::tui::app::App;
 use crate::tui::edit::Target;
@@ -114,7 +114,7 @@ impl TeamNotes {
                 false,
             );
         }
-        let open: Vec<String> = readiness::uncovered(wb)
+        let open: Vec<String> = coverage::uncovered(wb)
             .into_iter()
             .map(|(_, r)| r)
             .collect();
@@ -132,14 +132,14 @@ impl TeamNotes {
             None,
             true,
         );
-        let blockers = readiness::feedback_blockers(wb);
+        let blockers = coverage::feedback_blockers(wb);
         push(
             &mut rows,
             format!("Before the feedback report: {} to settle", blockers.len()),
             None,
             true,
         );
-        for line in readiness::describe(&blockers) {
+        for line in coverage::describe(&blockers) {
             push(&mut rows, format!("  {line}"), None, false);
         }
         let sel = rows.iter().position(|r| r.take.is_some()).unwrap_or(0);

@@ -1,12 +1,12 @@
 //! A draft of a pack: the same document, marked DRAFT in its title, its
 //! heading block and (in Word) its title property, with what is still to
 //! settle listed under the title. `peerbook export --draft` writes one while
-//! the checks before the feedback report ([`crate::review::readiness`])
+//! the checks before the feedback report ([`crate::review::coverage`])
 //! still find something.
 
 use super::doc::{Block, Document, Inline};
 use super::{Format, Options, Pack, build, docx, markdown};
-use crate::review::readiness::{self, Blocker};
+use crate::review::coverage::{self, Blocker};
 use crate::workbook::Workbook;
 
 /// What a draft's title starts with.
@@ -52,7 +52,7 @@ pub fn mark(doc: &mut Document, blockers: &[Blocker]) {
 /// blockers (for other packs, with none listed).
 pub fn render(wb: &Workbook, pack: Pack, format: Format, opts: &Options) -> Vec<u8> {
     let blockers = if pack == Pack::Feedback {
-        readiness::feedback_blockers(wb)
+        coverage::feedback_blockers(wb)
     } else {
         Vec::new()
     };

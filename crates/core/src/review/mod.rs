@@ -3,6 +3,6 @@
 //! copies back into one workbook.
 
 pub mod analysis;
+pub mod coverage;
 pub mod merge;
-pub mod readiness;
 pub mod scoring;

@@ -6,12 +6,12 @@ use std::fmt::Write as _;
 
 use super::Failure;
 use crate::export::Pack;
-use crate::review::readiness;
+use crate::review::coverage;
 use crate::workbook::Workbook;
 
 /// `status`'s lines on coverage and the feedback report.
 pub fn coverage(out: &mut String, wb: &Workbook) {
-    let open: Vec<String> = readiness::uncovered(wb)
+    let open: Vec<String> = coverage::uncovered(wb)
         .into_iter()
         .map(|(_, r)| crate::text::inert(&r))
         .collect();
@@ -24,7 +24,7 @@ pub fn coverage(out: &mut String, wb: &Workbook) {
             open.join(", ")
         }
     );
-    let n = readiness::feedback_blockers(wb).len();
+    let n = coverage::feedback_blockers(wb).len();
     let _ = writeln!(
         out,
         "  Before the feedback report: {}",
@@ -42,7 +42,7 @@ pub fn refuse_unready(wb: &Workbook, pack: Pack, draft: bool) -> Result<(), Fail
     if pack != Pack::Feedback || draft {
         return Ok(());
     }
-    let blockers = readiness::feedback_blockers(wb);
+    let blockers = coverage::feedback_blockers(wb);
     if blockers.is_empty() {
         return Ok(());
     }
@@ -51,7 +51,7 @@ pub fn refuse_unready(wb: &Workbook, pack: Pack, draft: bool) -> Result<(), Fail
         blockers.len(),
         if blockers.len() == 1 { "" } else { "s" }
     );
-    for line in readiness::describe(&blockers) {
+    for line in coverage::describe(&blockers) {
         let _ = writeln!(msg, "  {}", crate::text::inert(&line));
     }
     msg.push_str("Settle them in `peerbook open`, or add --draft to write it marked DRAFT.");
