@@ -692,7 +692,10 @@ fn the_lock_and_changed_by_name_the_as_user() {
     assert!(lock.starts_with(&format!("{name} on ")), "{lock}");
     // Out of reviewer mode, a change to the council's own answer is
     // stamped with the same name.
+    // Leaving reviewer mode asks first (issue 13).
     p.send(b"W");
+    p.wait_text("Leave reviewer mode (Dr Miriam Ashcombe)?");
+    p.send(b"y");
     p.wait_text("Left reviewer mode");
     p.send(b"3");
     p.wait_text("Rating: 3 Good standard");

@@ -118,6 +118,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             date,
             out,
             force,
+            draft,
         }) => export(
             &workbook,
             ExportArgs {
@@ -126,6 +127,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
                 date,
                 out,
                 force,
+                draft,
             },
         ),
         Some(Command::Import { workbook, csv }) => import(&workbook, &csv),
@@ -741,6 +743,7 @@ fn onsite_text(out: &mut String, wb: &workbook::Workbook) {
         "  Recommendations: {}",
         wb.findings.recommendations.len()
     );
+    super::coverage_text::coverage(out, wb);
 }
 
 pub struct ExportArgs {
@@ -749,6 +752,8 @@ pub struct ExportArgs {
     pub date: Option<String>,
     pub out: Option<PathBuf>,
     pub force: bool,
+    /// Export the feedback report even while checks fail, marked DRAFT.
+    pub draft: bool,
 }
 
 fn export(path: &Path, args: ExportArgs) -> Result<(), Failure> {
@@ -767,6 +772,7 @@ fn export(path: &Path, args: ExportArgs) -> Result<(), Failure> {
         Some(PackArg::Summary) => Some(export::Pack::Summary),
         Some(PackArg::Feedback) => Some(export::Pack::Feedback),
         Some(PackArg::ActionPlan) => Some(export::Pack::ActionPlan),
+        Some(PackArg::Progress) => Some(export::Pack::Progress),
         None => None,
     };
     let (bytes, name) = match (args.format, pack) {
@@ -792,7 +798,7 @@ fn export(path: &Path, args: ExportArgs) -> Result<(), Failure> {
         ),
         (ExportFormat::Md | ExportFormat::Docx, None) => {
             return Err(Failure::new(
-                "say which document to make with --pack self-assessment, summary, feedback or action-plan",
+                "say which document to make with --pack self-assessment, summary, feedback, action-plan or progress",
             ));
         }
         (f, Some(pack)) => {
@@ -801,10 +807,13 @@ fn export(path: &Path, args: ExportArgs) -> Result<(), Failure> {
             } else {
                 export::Format::Docx
             };
-            (
-                export::render_by(&wb, pack, format, &opts, export::author(&paths::user())),
-                export::file_name(&wb, pack, format),
-            )
+            super::coverage_text::refuse_unready(&wb, pack, args.draft)?;
+            let bytes = if args.draft {
+                export::draft::render(&wb, pack, format, &opts, export::author(&paths::user()))
+            } else {
+                export::render_by(&wb, pack, format, &opts, export::author(&paths::user()))
+            };
+            (bytes, export::file_name(&wb, pack, format))
         }
     };
     let force = args.force;

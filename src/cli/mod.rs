@@ -20,6 +20,7 @@ macro_rules! outln {
 
 mod commands;
 mod copy;
+mod coverage_text;
 mod git;
 mod readiness;
 mod resolve;
@@ -121,7 +122,7 @@ pub enum Command {
 
     /// Write the workbook's answers out as CSV (one row per question)
     #[command(
-        after_help = "Examples:\n  peerbook export review.yaml --pack self-assessment --format md\n  peerbook export review.yaml --pack summary --format docx\n  peerbook export merged.yaml --pack feedback --format md\n  peerbook export merged.yaml --pack action-plan --format csv\n  peerbook export review.yaml --format csv --out draft.csv --force\n\nThe pack's \"produced\" date is today unless --date (or PEERBOOK_EXPORT_DATE) fixes it,\nso the same workbook and date always give the same bytes."
+        after_help = "Examples:\n  peerbook export review.yaml --pack self-assessment --format md\n  peerbook export review.yaml --pack summary --format docx\n  peerbook export merged.yaml --pack feedback --format md\n  peerbook export merged.yaml --pack action-plan --format csv\n  peerbook export merged.yaml --pack progress --format md --date 2026-09-01\n  peerbook export review.yaml --format csv --out draft.csv --force\n\nThe pack's \"produced\" date is today unless --date (or PEERBOOK_EXPORT_DATE) fixes it,\nso the same workbook and date always give the same bytes. The progress pack counts a\nrecommendation late when its due date is before that date.\n\nThe feedback report is refused while something is left to settle (conflicts, questions\nwith no agreed rating or no reviewer, empty sections); --draft writes it marked DRAFT."
     )]
     Export {
         workbook: PathBuf,
@@ -139,6 +140,10 @@ pub enum Command {
         /// Replace the output file if it exists
         #[arg(long)]
         force: bool,
+        /// Write the feedback report even while the checks before it find
+        /// something, marked DRAFT in its title and heading
+        #[arg(long)]
+        draft: bool,
     },
 
     /// Bring answers back from a CSV made by `export`; all rows or none
@@ -261,6 +266,7 @@ pub enum PackArg {
     Summary,
     Feedback,
     ActionPlan,
+    Progress,
 }
 
 /// A failure to report: one paragraph, and the exit code.

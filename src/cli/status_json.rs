@@ -10,8 +10,8 @@ use std::path::Path;
 use serde::{Serialize, Serializer};
 
 use crate::framework::Framework;
-use crate::review::analysis;
 use crate::review::scoring::{MappedGroup, Report, Score};
+use crate::review::{analysis, coverage};
 use crate::workbook::{Rating, Workbook};
 
 /// The whole document, as pretty-printed JSON.
@@ -107,6 +107,17 @@ struct Onsite<'a> {
     triangulation: Vec<Sources>,
     recommendations: usize,
     scored: bool,
+    /// The questions no reviewer has looked at yet.
+    not_covered: Vec<Uncovered>,
+    /// What stands in the way of the feedback report, as sentences.
+    before_feedback: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct Uncovered {
+    question: String,
+    #[serde(rename = "ref")]
+    reference: String,
 }
 
 #[derive(Serialize)]
@@ -290,6 +301,17 @@ impl<'a> Onsite<'a> {
                 .collect(),
             recommendations: wb.findings.recommendations.len(),
             scored: wb.framework.scoring.is_some(),
+            not_covered: coverage::uncovered(wb)
+                .into_iter()
+                .map(|(question, reference)| Uncovered {
+                    question,
+                    reference,
+                })
+                .collect(),
+            before_feedback: coverage::feedback_blockers(wb)
+                .iter()
+                .map(ToString::to_string)
+                .collect(),
         })
     }
 }

@@ -398,10 +398,8 @@ impl App {
                 return;
             }
             if action == Action::ReviewAs {
-                if let Some(name) = self.reviewer.take() {
-                    self.screen = Screen::Questions;
-                    self.q.slot = 0;
-                    self.message = Some((format!("Left reviewer mode ({name})"), false));
+                if self.reviewer.is_some() {
+                    self.ask_leave_reviewer();
                 } else {
                     self.popup = Some(Popup::ReviewAs(Box::default()));
                 }
@@ -462,6 +460,7 @@ impl App {
         match &mut self.popup {
             Some(Popup::Unsaved(_)) => self.unsaved_action(action),
             Some(Popup::Pick(_)) => self.pick_action(action),
+            Some(Popup::Notes(_)) => self.team_notes_action(action),
             Some(Popup::Help { scroll }) => match action {
                 // Within what the last frame could show.
                 Action::Down => *scroll = scroll.saturating_add(1).min(self.frame.help_last),

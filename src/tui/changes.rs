@@ -21,7 +21,7 @@ impl App {
         part: Part,
         edit: impl FnOnce(&mut Workbook) -> Option<String>,
     ) -> bool {
-        if !self.may_change() {
+        if !self.may_change() || self.refused_in_reviewer_mode(&part) {
             return false;
         }
         let snap = self.before_change(&part);

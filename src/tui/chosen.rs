@@ -169,6 +169,11 @@ impl App {
                 }
             }
             Purpose::Categories(item) => super::screens::evidence_categories::toggle(self, item, i),
+            Purpose::Programme(ids) => {
+                if let Some(id) = ids.get(i) {
+                    self.toggle_programme(id);
+                }
+            }
             Purpose::ActivityKind => {
                 let Some(kind) = ActivityKind::ALL.get(i).copied() else {
                     return;

@@ -90,6 +90,10 @@ pub enum Action {
     ReportView,
     /// Tag the selected evidence item with the framework's categories.
     Categories,
+    /// The Peer screen: every reviewer's full notes on the question.
+    TeamNotes,
+    /// The Activity screen: the on-site programme, to mark what you attended.
+    Programme,
 }
 
 impl Action {
@@ -278,6 +282,12 @@ const NAMES: &[(Action, &str, &str)] = &[
         "categories",
         "tag the item with evidence categories",
     ),
+    (
+        Action::TeamNotes,
+        "team_notes",
+        "read every reviewer's notes on the question; take one into the findings",
+    ),
+    (Action::Programme, "programme", "the week's programme"),
 ];
 
 impl Action {
@@ -602,6 +612,8 @@ impl Default for Keymap {
             b(C::Peer, Key::ch('x'), A::NotApplicable, false),
             b(C::Peer, Key::ch('C'), A::Conflicts, true),
             b(C::Peer, Key::ch('c'), A::GapChart, true),
+            b(C::Peer, Key::ch('n'), A::TeamNotes, true),
+            b(C::Peer, Key::ch('e'), A::Edit, false),
             b(C::Global, Key::ch('W'), A::ReviewAs, false),
             b(C::Peer, Key::plain(K::Enter), A::Open, true),
             b(C::Findings, Key::plain(K::Enter), A::Edit, true),
@@ -613,9 +625,12 @@ impl Default for Keymap {
             b(C::Findings, Key::ch('s'), A::StatusPicker, false),
             b(C::Findings, Key::ch('p'), A::Progress, false),
             b(C::Findings, Key::ch('r'), A::ReportView, false),
+            b(C::Findings, Key::ch('K'), A::MoveUp, false),
+            b(C::Findings, Key::ch('J'), A::MoveDown, false),
             b(C::Activity, Key::ch('a'), A::Add, true),
             b(C::Activity, Key::plain(K::Enter), A::Edit, true),
             b(C::Activity, Key::ch('d'), A::Delete, true),
+            b(C::Activity, Key::ch('p'), A::Programme, true),
             b(C::Activity, Key::plain(K::Tab), A::NextPane, false),
             // Start screen
             b(C::Start, Key::plain(K::Enter), A::Open, true),
@@ -996,6 +1011,10 @@ fn short(a: Action) -> String {
         Action::Conflicts => "conflicts".into(),
         Action::GapChart => "gap chart".into(),
         Action::QuickWin => "quick win".into(),
+        Action::TeamNotes => "team notes".into(),
+        Action::Programme => "programme".into(),
+        Action::Categories => "categories".into(),
+        Action::ReportView => "report".into(),
         Action::Open => "open".into(),
         Action::Back => "back".into(),
         Action::Yes => "yes".into(),

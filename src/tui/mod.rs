@@ -13,6 +13,7 @@ pub mod keys;
 pub mod layout;
 pub mod mouse;
 pub mod popups;
+mod reviewer_guard;
 pub mod saving;
 pub mod screens;
 pub mod shown;

@@ -37,6 +37,11 @@ impl App {
         };
         match p {
             Popup::Help { .. } => {}
+            Popup::Notes(n) => {
+                s.message = Some(n.title.trim().to_string());
+                s.choice = Some(n.sel);
+                s.choices = n.rows.iter().map(|r| r.text.clone()).collect();
+            }
             Popup::Pick(p) => {
                 s.choice = Some(p.picker.selected());
                 s.choices = p.picker.labels().map(str::to_string).collect();
@@ -89,6 +94,7 @@ impl Popup {
             Popup::Unsaved(_) => "unsaved",
             Popup::SavePath(_) => "save path",
             Popup::UserName(_) => "user name",
+            Popup::Notes(_) => "team notes",
         }
     }
 }

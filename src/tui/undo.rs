@@ -71,6 +71,8 @@ impl Part {
             | T::RecProgress(_)
             | T::NextStep(_)
             | T::Report(_) => Part::Findings,
+            T::AgreedNote(_) => Part::Consensus,
+            T::Programme(..) => Part::Review,
         }
     }
 }
@@ -419,6 +421,8 @@ pub fn field_name(target: &Target, wb: &Workbook) -> String {
         }
         T::NextStep(i) => format!("next step {}", i + 1),
         T::Report(t) => crate::tui::screens::report_state::what(t),
+        T::AgreedNote(q) => format!("the note on the agreed rating of {}", r(q)),
+        T::Programme(i, _) => format!("programme item {}", i + 1),
     }
 }
 

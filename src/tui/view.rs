@@ -481,6 +481,7 @@ fn draw_popup(f: &mut Frame, app: &App, p: &Popup, area: Rect, out: &mut Drawn) 
         Popup::Unsaved(u) => draw_unsaved(f, app, u, area),
         Popup::SavePath(p) => draw_path_prompt(f, app, p, area),
         Popup::Pick(p) => p.picker.draw(f, area, th),
+        Popup::Notes(n) => n.draw(f, area, th),
         Popup::Help { scroll } => {
             let r = layout::centred(area, 70, area.height.saturating_sub(2));
             f.render_widget(Clear, r);

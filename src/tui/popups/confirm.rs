@@ -6,6 +6,12 @@ use crate::tui::undo::Part;
 
 impl App {
     pub(crate) fn confirmed(&mut self, op: Pending) {
+        if op == Pending::LeaveReviewer {
+            return self.leave_reviewer_mode();
+        }
+        if let Pending::Export(choice) = op {
+            return self.export(choice);
+        }
         let name = self.reviewer.clone().unwrap_or_default();
         let (part, label) = match &op {
             Pending::DeleteEvidence(i) => {
@@ -18,6 +24,7 @@ impl App {
                 (Part::Reviewer(name), format!("delete activity {}", i + 1))
             }
             Pending::DeleteMember(i) => (Part::Review, format!("delete team member {}", i + 1)),
+            Pending::LeaveReviewer | Pending::Export(_) => return,
         };
         let reviewer = self.reviewer.clone();
         let done = self.change(part, |wb| {
@@ -48,6 +55,7 @@ impl App {
                         wb.review.team.remove(i);
                     }
                 }
+                Pending::LeaveReviewer | Pending::Export(_) => {}
             }
             Some(label)
         });

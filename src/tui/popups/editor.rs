@@ -14,7 +14,7 @@ impl App {
     /// Opens the editor on a field. `added`: the field is a new list item,
     /// dropped again if left empty.
     pub fn edit(&mut self, target: Target, added: bool) {
-        if !self.may_change() {
+        if !self.may_change() || self.refused_in_reviewer_mode(&Part::of(&target)) {
             return;
         }
         let Some(doc) = &self.doc else { return };

@@ -95,6 +95,9 @@ impl App {
     /// Exports beside the workbook: writes at once when the name is free,
     /// else asks what to do about the file already there.
     pub fn export(&mut self, choice: ExportChoice) {
+        if self.feedback_waits(choice) {
+            return;
+        }
         let Some((_, dir, name)) = self.render_export(choice) else {
             return;
         };
@@ -135,6 +138,19 @@ impl App {
             ExportChoice::Pack(pack, format) => (
                 crate::export::render_by(wb, pack, format, &opts, &self.user),
                 crate::export::file_name(wb, pack, format),
+            ),
+            ExportChoice::Draft(pack, format) => (
+                crate::export::draft::render(wb, pack, format, &opts, &self.user),
+                crate::export::file_name(wb, pack, format).replacen('.', "-draft.", 1),
+            ),
+            ExportChoice::ActionPlanCsv => (
+                crate::export::pack::action_plan_csv(wb),
+                crate::export::file_name(
+                    wb,
+                    crate::export::Pack::ActionPlan,
+                    crate::export::Format::Markdown,
+                )
+                .replace(".md", ".csv"),
             ),
             ExportChoice::Csv => (
                 crate::export::csv_io::export(wb),

@@ -3,14 +3,18 @@
 //! new-workbook form, export and confirm. (Help's scrolling and the
 //! dispatch to each pop-up are in `app.rs`; their drawing in `view.rs`.)
 
+pub mod checks;
 pub mod confirm;
 pub mod editor;
 pub mod export;
+pub mod export_choice;
 pub mod names;
 pub mod new_workbook;
 pub mod pick;
+pub mod programme;
 pub mod saving;
 pub mod search;
+pub mod team_notes;
 
 use crate::tui::edit::Editor;
 use crate::tui::keys::Context;
@@ -44,6 +48,8 @@ pub enum Popup {
     SavePath(Box<saving::PathPrompt>),
     /// The user's name, asked once on the first run.
     UserName(Box<TextInput>),
+    /// Every reviewer's notes on a question (Peer screen, `n`).
+    Notes(Box<team_notes::TeamNotes>),
 }
 
 impl Popup {

@@ -46,6 +46,8 @@ pub enum Purpose {
     Exported,
     /// The evidence categories of the evidence item at this position.
     Categories(usize),
+    /// The on-site programme (reviewer mode): the items' ids.
+    Programme(Vec<String>),
 }
 
 /// A picker pop-up: the list and what it is for.
@@ -82,6 +84,7 @@ impl Pick {
             Purpose::ExportExists { .. } => "export exists",
             Purpose::Exported => "exported",
             Purpose::Categories(_) => "evidence categories",
+            Purpose::Programme(_) => "programme",
         }
     }
 }
@@ -284,12 +287,7 @@ pub fn question_filter(
     Pick::new(picker, Purpose::QuestionFilter(filters))
 }
 
-/// What the export pop-up offers.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub enum ExportChoice {
-    Pack(crate::export::Pack, crate::export::Format),
-    Csv,
-}
+pub use super::export_choice::ExportChoice;
 
 pub const EXPORTS: &[(ExportChoice, &str)] = {
     use crate::export::{Format, Pack};
@@ -321,6 +319,22 @@ pub const EXPORTS: &[(ExportChoice, &str)] = {
         (
             ExportChoice::Pack(Pack::ActionPlan, Format::Markdown),
             "Action plan (markdown)",
+        ),
+        (
+            ExportChoice::Pack(Pack::ActionPlan, Format::Docx),
+            "Action plan (Word)",
+        ),
+        (
+            ExportChoice::ActionPlanCsv,
+            "Action plan as CSV, for a spreadsheet",
+        ),
+        (
+            ExportChoice::Pack(Pack::Progress, Format::Markdown),
+            "Progress on the recommendations (markdown)",
+        ),
+        (
+            ExportChoice::Pack(Pack::Progress, Format::Docx),
+            "Progress on the recommendations (Word)",
         ),
         (ExportChoice::Csv, "Answers as CSV, for a spreadsheet"),
     ]

@@ -102,6 +102,12 @@ pub fn action(cx: &mut impl ScreenCtx, action: Action) {
         .and_then(|r| r.activities.get(sel))
         .map(|a| (a.kind, a.title.clone()));
     match action {
+        Action::Programme => {
+            if let Some(wb) = cx.workbook() {
+                let p = crate::tui::popups::programme::pick(wb, &name);
+                cx.choose(p);
+            }
+        }
         Action::Add => {
             cx.open_group();
             let mut i = 0;

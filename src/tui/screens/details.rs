@@ -1,4 +1,5 @@
-//! The review's details: council, title, dates, focus questions, the team;
+//! The review's details: council, title, dates, focus questions, the team,
+//! the on-site programme;
 //! what its keys do to them.
 
 use ratatui::Frame;
@@ -38,8 +39,19 @@ pub fn draw(f: &mut Frame, cx: DrawCtx, st: &ListForm, area: Rect, out: &mut Dra
                 ),
                 inert(&t.as_ref().map(|t| t.read(wb)).unwrap_or_default()),
             ),
+            Some(Target::Programme(k, f)) => (
+                format!(
+                    "Programme {} {}",
+                    k + 1,
+                    f.label().trim_start_matches("Programme: ")
+                ),
+                inert(&t.as_ref().map(|t| t.read(wb)).unwrap_or_default()),
+            ),
             Some(t) => (t.label().to_string(), t.read(wb)),
             None if i == 4 + focus_n => (String::new(), "+ add a focus question".into()),
+            None if Some(i) == programme_add_row(&targets) => {
+                (String::new(), "+ add to the on-site programme".into())
+            }
             None => (String::new(), "+ add a team member".into()),
         })
         .collect();
@@ -76,6 +88,14 @@ pub fn rows(wb: &Workbook) -> Vec<Option<Target>> {
     ];
     v.extend((0..wb.review.focus.len()).map(|i| Some(Target::Focus(i))));
     v.push(None); // add focus question
+    for i in 0..wb.review.programme.len() {
+        v.extend(
+            crate::workbook::fields::ProgField::ALL
+                .iter()
+                .map(|f| Some(Target::Programme(i, *f))),
+        );
+    }
+    v.push(None); // add to the programme
     for i in 0..wb.review.team.len() {
         v.extend(MEMBER_FIELDS.iter().map(|f| Some(Target::Member(i, *f))));
     }
@@ -115,6 +135,15 @@ pub fn action(cx: &mut impl ScreenCtx, action: Action) {
                     Pending::DeleteMember(i),
                 );
             }
+            Some(Some(Target::Programme(i, _))) => {
+                let i = *i;
+                cx.change(Part::Review, |wb| {
+                    (i < wb.review.programme.len()).then(|| {
+                        wb.review.programme.remove(i);
+                        format!("delete programme item {}", i + 1)
+                    })
+                });
+            }
             _ => {}
         },
         _ => {}
@@ -128,6 +157,9 @@ fn add(cx: &mut impl ScreenCtx, sel: usize, rows: &[Option<Target>]) {
     };
     let add_focus_row = 4 + focus_n;
     let in_focus = sel <= add_focus_row;
+    if !in_focus && programme_add_row(rows).is_some_and(|p| sel <= p) {
+        return add_programme(cx);
+    }
     cx.open_group();
     let mut i = 0;
     let added = cx.change(Part::Review, |wb| {
@@ -150,4 +182,42 @@ fn add(cx: &mut impl ScreenCtx, sel: usize, rows: &[Option<Target>]) {
         cx.list_form().sel = rows.len() - 1;
         cx.edit(Target::Member(i, MemberField::Name), false);
     }
+}
+
+/// Adds an item to the on-site programme (an interview until its kind is
+/// set in the file) and types what it is.
+fn add_programme(cx: &mut impl ScreenCtx) {
+    cx.open_group();
+    let mut i = 0;
+    let added = cx.change(Part::Review, |wb| {
+        let item = crate::workbook::ProgrammeItem {
+            id: wb.next_programme_id(),
+            date: wb.review.onsite_start,
+            ..Default::default()
+        };
+        wb.review.programme.push(item);
+        i = wb.review.programme.len() - 1;
+        Some(format!("add programme item {}", i + 1))
+    });
+    if added {
+        let at = cx
+            .workbook()
+            .map(rows)
+            .and_then(|r| programme_add_row(&r))
+            .unwrap_or(0);
+        cx.list_form().sel = at.saturating_sub(crate::workbook::fields::ProgField::ALL.len());
+        cx.edit(
+            Target::Programme(i, crate::workbook::fields::ProgField::Title),
+            false,
+        );
+    }
+}
+
+/// The row that adds to the programme: the second of the adding rows.
+fn programme_add_row(rows: &[Option<Target>]) -> Option<usize> {
+    rows.iter()
+        .enumerate()
+        .filter(|(_, r)| r.is_none())
+        .map(|(i, _)| i)
+        .nth(1)
 }

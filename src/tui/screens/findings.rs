@@ -269,7 +269,14 @@ pub fn action(cx: &mut impl ScreenCtx, action: Action) {
             };
             cx.edit(t, false);
         }
-        _ => {}
+        _ => {
+            let which = match row {
+                Some(FindRow::Rec(i)) => Some((true, i)),
+                Some(FindRow::KeyMessage(i)) => Some((false, i)),
+                _ => None,
+            };
+            super::findings_order::reorder(cx, action, which)
+        }
     }
 }
 

@@ -14,6 +14,7 @@ pub mod details;
 pub mod evidence;
 pub mod evidence_categories;
 pub mod findings;
+mod findings_order;
 pub mod list_forms;
 pub mod metrics;
 pub mod peer;
@@ -47,6 +48,10 @@ pub enum Pending {
     DeleteCase(usize),
     DeleteMember(usize),
     DeleteActivity(usize),
+    /// `W` in reviewer mode: back to the council's view.
+    LeaveReviewer,
+    /// An export asked about first (the feedback report as a draft).
+    Export(super::popups::export_choice::ExportChoice),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

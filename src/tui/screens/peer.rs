@@ -123,6 +123,15 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect, out: &mut Drawn) {
             )));
         }
     }
+    if let Some(note) = wb
+        .consensus
+        .iter()
+        .find(|a| a.question == r.question)
+        .and_then(|a| a.note.as_deref())
+    {
+        let note = crate::text::one_line(note, w);
+        lines.push(Line::from(truncate(&format!("Agreed (e): {note}"), w)));
+    }
     if r.disagree() {
         lines.push(Line::from(Span::styled(
             "! Reviewers are two or more levels apart: agree a rating with digits, r, x or 0",
@@ -223,6 +232,8 @@ impl App {
                 self.select_question(self.peer.sel);
             }
             Action::GapChart => self.gap_chart = !self.gap_chart,
+            Action::TeamNotes => self.open_team_notes(&qid),
+            Action::Edit => self.edit(crate::tui::edit::Target::AgreedNote(qid.clone()), false),
             Action::Conflicts => {
                 if self.wb().is_some_and(|w| w.conflicts.is_empty()) {
                     self.message = Some(("No conflicts: every merged field agreed".into(), false));

@@ -57,12 +57,14 @@ impl Component for Confirm {
     }
 
     fn draw(&self, f: &mut Frame, area: Rect, th: Theme) {
-        let r = layout::centred(area, 60, 7);
-        f.render_widget(Clear, r);
         let mut lines: Vec<Line> = wrap(&self.message, 56)
             .into_iter()
             .map(Line::from)
             .collect();
+        // Tall enough for a long question (a list of checks), never less
+        // than the five lines a short one has always had.
+        let r = layout::centred(area, 60, (lines.len() as u16 + 4).max(7));
+        f.render_widget(Clear, r);
         lines.push(Line::from(""));
         lines.push(Line::from(Span::styled(self.keys.clone(), th.title())));
         f.render_widget(

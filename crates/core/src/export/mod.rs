@@ -5,9 +5,11 @@
 pub mod csv_io;
 pub mod doc;
 pub mod docx;
+pub mod draft;
 pub mod feedback;
 pub mod markdown;
 pub mod pack;
+pub mod progress;
 pub mod readiness;
 
 pub use pack::Options;
@@ -20,6 +22,8 @@ pub enum Pack {
     Summary,
     Feedback,
     ActionPlan,
+    /// After the review: what was done, what is late, what is open.
+    Progress,
 }
 
 impl Pack {
@@ -29,6 +33,7 @@ impl Pack {
             Pack::Summary => "summary",
             Pack::Feedback => "feedback",
             Pack::ActionPlan => "action-plan",
+            Pack::Progress => "progress",
         }
     }
     pub fn title(self) -> &'static str {
@@ -37,6 +42,7 @@ impl Pack {
             Pack::Summary => "Summary",
             Pack::Feedback => "Feedback report",
             Pack::ActionPlan => "Action plan",
+            Pack::Progress => "Progress report",
         }
     }
 }
@@ -63,6 +69,7 @@ pub fn build(wb: &Workbook, pack: Pack, opts: &Options) -> doc::Document {
         Pack::Summary => pack::summary(wb, opts),
         Pack::Feedback => feedback::feedback(wb, opts),
         Pack::ActionPlan => pack::action_plan(wb, opts),
+        Pack::Progress => progress::progress(wb, opts),
     }
 }
 

@@ -55,7 +55,7 @@ fn anchor_for(evidence_id: &str) -> String {
     format!("evidence-{evidence_id}")
 }
 
-fn title_block(d: &mut Document, wb: &Workbook, what: &str, opts: &Options) {
+pub(super) fn title_block(d: &mut Document, wb: &Workbook, what: &str, opts: &Options) {
     d.heading(1, format!("{}: {}", wb.review.council, wb.review.title));
     let fw = &wb.framework;
     let mut info = vec![b(what.to_string()), Inline::Break];

@@ -17,18 +17,48 @@ pub struct Totals {
     pub hours: f64,
 }
 
+/// The team's totals. An activity that points at a programme item is that
+/// item: however many reviewers attended it, it counts once, with the
+/// item's people and hours (or, where the item has none, the most any
+/// attendee logged). Other activities count one by one.
 pub fn totals(wb: &Workbook) -> Totals {
+    use crate::workbook::onsite::ActivityKind;
     let mut t = Totals::default();
-    for a in wb.reviewers.iter().flat_map(|r| &r.activities) {
+    let mut count = |kind: ActivityKind, people: Option<u32>, hours: Option<f64>| {
         t.activities += 1;
-        if a.kind == crate::workbook::onsite::ActivityKind::Document {
+        if kind == ActivityKind::Document {
             t.documents += 1;
         }
-        if a.kind.is_meeting() {
+        if kind.is_meeting() {
             t.meetings += 1;
         }
-        t.people += a.people.unwrap_or(0);
-        t.hours += a.hours.unwrap_or(0.0);
+        t.people += people.unwrap_or(0);
+        t.hours += hours.unwrap_or(0.0);
+    };
+    let mut joint: Vec<(&str, Option<u32>, Option<f64>)> = Vec::new();
+    for a in wb.reviewers.iter().flat_map(|r| &r.activities) {
+        match a
+            .programme
+            .as_deref()
+            .filter(|id| wb.programme_item(id).is_some())
+        {
+            Some(id) => match joint.iter_mut().find(|(j, ..)| *j == id) {
+                Some((_, p, h)) => {
+                    *p = (*p).max(a.people);
+                    *h = match (*h, a.hours) {
+                        (Some(x), Some(y)) => Some(x.max(y)),
+                        (x, y) => x.or(y),
+                    };
+                }
+                None => joint.push((id, a.people, a.hours)),
+            },
+            None => count(a.kind, a.people, a.hours),
+        }
+    }
+    for (id, people, hours) in joint {
+        if let Some(item) = wb.programme_item(id) {
+            count(item.kind, item.people.or(people), item.hours.or(hours));
+        }
     }
     t
 }
@@ -289,6 +319,42 @@ mod tests {
                 hours: 3.5
             }
         );
+    }
+
+    #[test]
+    fn a_joint_meeting_counts_once_in_the_totals() {
+        use crate::workbook::ProgrammeItem;
+        let mut w = wb();
+        let before = totals(&w);
+        w.review.programme.push(ProgrammeItem {
+            id: "p1".into(),
+            kind: ActivityKind::FocusGroup,
+            title: "Carers' focus group".into(),
+            people: Some(18),
+            hours: Some(1.5),
+            ..ProgrammeItem::default()
+        });
+        // Alice and Bob both attended; each logged what they saw of it.
+        assert_eq!(w.toggle_attended("Alice", "p1"), Some(true));
+        assert_eq!(w.toggle_attended("Bob", "p1"), Some(true));
+        w.reviewers[1].activities.last_mut().unwrap().people = Some(9);
+        assert_eq!(w.attendees("p1"), vec!["Alice", "Bob"]);
+        let t = totals(&w);
+        assert_eq!(t.activities, before.activities + 1);
+        assert_eq!(t.meetings, before.meetings + 1);
+        assert_eq!(t.people, before.people + 18, "18 people, not 27");
+        assert_eq!(t.hours, before.hours + 1.5);
+        // Without the item's own figures, the most any attendee logged.
+        w.review.programme[0].people = None;
+        w.reviewers[0].activities.last_mut().unwrap().people = Some(12);
+        assert_eq!(totals(&w).people, before.people + 12);
+        // Unmarking takes the activity out of the log again.
+        assert_eq!(w.toggle_attended("Bob", "p1"), Some(false));
+        assert_eq!(w.attendees("p1"), vec!["Alice"]);
+        assert_eq!(w.toggle_attended("Bob", "nope"), None);
+        // An activity naming an item the programme lacks counts on its own.
+        w.reviewers[0].activities[0].programme = Some("gone".into());
+        assert_eq!(totals(&w).activities, before.activities + 1);
     }
 
     #[test]

@@ -104,6 +104,7 @@ pub fn identity(path: &str) -> Option<&'static str> {
         "metrics" => Some("metric"),
         "findings.themes" => Some("id"),
         "findings.report.contacts" => Some("name"),
+        "review.programme" => Some("id"),
         _ => None,
     }
 }

@@ -5,6 +5,7 @@
 
 pub mod analysis;
 pub mod conflict_words;
+pub mod coverage;
 pub mod merge;
 pub mod owners;
 pub mod readiness;

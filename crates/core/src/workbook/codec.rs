@@ -251,11 +251,53 @@ impl Codec<Option<f64>> for Num {
     }
 }
 
-/// An optional count of people or things.
+/// Optional hours one activity took: 0 to 24 ([`crate::value::hours`]).
+pub struct Hours;
+impl Codec<Option<f64>> for Hours {
+    fn read(r: &mut Reader, o: &Obj, key: &str, _: &Cx) -> Option<f64> {
+        let v = o.get(key)?;
+        let read = match v {
+            Value::Number(n) => n.as_f64().map_or(
+                Err(crate::value::HoursProblem::NotDigits),
+                crate::value::check_hours,
+            ),
+            Value::String(s) => crate::value::hours(s),
+            _ => Err(crate::value::HoursProblem::NotDigits),
+        };
+        match read {
+            Ok(h) => Some(h),
+            Err(why) => {
+                let found = yaml::scalar_text(v).unwrap_or_else(|| yaml::kind_name(v).into());
+                r.error(
+                    &o.at(key),
+                    format!("'{key}: {found}' is not kept: {why}"),
+                    format!("write the hours as digits, e.g. `{key}: 1.5`"),
+                );
+                None
+            }
+        }
+    }
+    fn write(v: &Option<f64>, out: &mut Out, key: &str, _: &WCx) {
+        if let Some(v) = v {
+            out.put(key, number(*v));
+        }
+    }
+}
+
+/// An optional count of people or things: a whole number, not negative.
 pub struct Count;
 impl Codec<Option<u32>> for Count {
     fn read(r: &mut Reader, o: &Obj, key: &str, _: &Cx) -> Option<u32> {
-        r.int(o, key).and_then(|n| u32::try_from(n).ok())
+        let n = r.int(o, key)?;
+        let kept = u32::try_from(n).ok();
+        if kept.is_none() {
+            r.error(
+                &o.at(key),
+                format!("'{key}' should be a whole number from 0, found {n}"),
+                format!("write how many, e.g. `{key}: 6`"),
+            );
+        }
+        kept
     }
     fn write(v: &Option<u32>, out: &mut Out, key: &str, _: &WCx) {
         if let Some(v) = v {

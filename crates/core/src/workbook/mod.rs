@@ -13,6 +13,7 @@ pub mod copy;
 pub mod fields;
 mod model;
 pub mod onsite;
+mod programme;
 mod read;
 pub mod report;
 mod upgrade;
@@ -30,6 +31,7 @@ pub use model::{
     Answer, CaseStudy, Changed, EvidenceItem, EvidenceKind, MetricValue, Rating, Review, Status,
     TeamMember,
 };
+pub use programme::ProgrammeItem;
 pub use read::{LoadError, from_text};
 pub use upgrade::{UpgradeReport, upgrade};
 pub use words::Words;

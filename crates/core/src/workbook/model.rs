@@ -19,6 +19,8 @@ record! {
         pub onsite_start: Option<NaiveDate> = Date,
         pub onsite_end: Option<NaiveDate> = Date,
         pub team: Vec<TeamMember> = Items,
+        /// The on-site programme, shared by the team.
+        pub programme: Vec<super::programme::ProgrammeItem> = Items,
         ..extra
     }
 }

@@ -7,7 +7,8 @@
 use chrono::NaiveDate;
 
 use super::codec::{
-    Count, Cx, Date, Flag, Items, Num, One, Opt, PeerRated, Req, ReqWord, Text, Texts, Word, record,
+    Count, Cx, Date, Flag, Hours, Items, One, Opt, PeerRated, Req, ReqWord, Text, Texts, Word,
+    record,
 };
 use super::report::{ReportDetails, Theme};
 use super::words::words;
@@ -92,7 +93,10 @@ record! {
         pub title: String = Req,
         /// How many people were met.
         pub people: Option<u32> = Count,
-        pub hours: Option<f64> = Num,
+        pub hours: Option<f64> = Hours,
+        /// The programme item this was ([`super::ProgrammeItem`]): the
+        /// reviewer attended it, and it counts once however many did.
+        pub programme: Option<String> = Opt,
         ..extra
     }
 }
@@ -115,6 +119,8 @@ record! {
     pub struct Source as "a source" {
         pub kind: SourceKind = ReqWord,
         pub text: String = Req,
+        /// The programme item it came from, if any.
+        pub programme: Option<String> = Opt,
         ..extra
     }
 }
@@ -124,6 +130,7 @@ impl Source {
         Source {
             kind,
             text: text.into(),
+            programme: None,
             extra: Default::default(),
         }
     }

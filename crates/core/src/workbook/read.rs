@@ -134,6 +134,11 @@ fn from_document(file: &str, doc: &yaml::Document) -> Result<(Workbook, Diagnost
     if let (Some(fw), Some(digest)) = (framework.as_mut(), digest) {
         digest.check(&mut r, fw);
     }
+    super::programme::check(
+        &mut r,
+        (&top.at("review"), &review),
+        (&top.at("reviewers"), &reviewers),
+    );
     let extra = top.extra.clone();
     r.diags.sort();
     match framework {

@@ -18,6 +18,8 @@ pub enum FieldError {
     EndBeforeStart { start: NaiveDate, end: NaiveDate },
     /// The item the field belongs to is no longer in the workbook.
     NoSuchItem,
+    /// Not hours one activity can take (the text trimmed, and why).
+    NotHours(String, crate::value::HoursProblem),
 }
 
 impl fmt::Display for FieldError {
@@ -39,6 +41,7 @@ impl fmt::Display for FieldError {
                 f,
                 "the on-site week cannot end ({end}) before it starts ({start})"
             ),
+            FieldError::NotHours(t, why) => write!(f, "'{t}' was not kept: {why}"),
             FieldError::NoSuchItem => write!(
                 f,
                 "the item being edited is no longer in the workbook: press Esc to close the editor"

@@ -15,7 +15,7 @@ mod tests;
 pub use error::FieldError;
 pub use parts::{
     ACT_FIELDS, ActField, CASE_FIELDS, CaseField, EV_DATA_FIELDS, EV_FIELDS, EvField,
-    MEMBER_FIELDS, METRIC_FIELDS, MemberField, MetricField, RecField,
+    MEMBER_FIELDS, METRIC_FIELDS, MemberField, MetricField, ProgField, RecField,
 };
 
 use parts::{Form, Show, Slot, parse_date};
@@ -60,6 +60,10 @@ pub enum Target {
     NextStep(usize),
     /// A field of the feedback report ([`report::ReportTarget`]).
     Report(report::ReportTarget),
+    /// The note on the agreed peer rating of a question (`consensus.note`).
+    AgreedNote(String),
+    /// A field of the `i`th item of the on-site programme.
+    Programme(usize, ProgField),
 }
 
 /// How a field's text is checked before it is written.
@@ -107,6 +111,8 @@ impl Target {
             Target::RecDue(_) => RecField::Due.spec(),
             Target::RecProgress(_) => RecField::Progress.spec(),
             Target::Report(t) => t.spec(),
+            Target::AgreedNote(_) => (OptText, "Note on the agreed rating"),
+            Target::Programme(_, f) => f.spec(),
         }
     }
 
@@ -170,6 +176,8 @@ impl Target {
             Target::FindingStrength(d, i) => item(&domain(d)?.strengths, *i)?,
             Target::FindingArea(d, i) => item(&domain(d)?.areas, *i)?,
             Target::NextStep(i) => item(&wb.findings.next_steps, *i)?,
+            Target::AgreedNote(q) => wb.consensus.iter().find(|a| &a.question == q)?.note.show(),
+            Target::Programme(i, f) => f.show(wb.review.programme.get(*i)?),
             Target::RecText(_)
             | Target::RecOwner(_)
             | Target::RecDue(_)
@@ -212,6 +220,8 @@ impl Target {
             }
             Target::Activity(r, i, f) => f.slot(wb.reviewer_mut(r).activities.get_mut(*i)?),
             Target::KeyMessage(i) => Slot::Para(&mut wb.findings.key_messages, *i),
+            Target::AgreedNote(q) => Slot::OptText(&mut agreed_mut(wb, q).note),
+            Target::Programme(i, f) => f.slot(wb.review.programme.get_mut(*i)?),
             Target::FindingStrength(d, i) => {
                 Slot::Item(&mut wb.findings.domain_mut(d).strengths, *i)
             }
@@ -285,6 +295,21 @@ impl Target {
             _ => None,
         }
     }
+}
+
+/// The agreed rating of a question, made (not rated) when there is none.
+fn agreed_mut<'w>(wb: &'w mut Workbook, q: &str) -> &'w mut crate::workbook::onsite::Agreed {
+    let i = match wb.consensus.iter().position(|a| a.question == q) {
+        Some(i) => i,
+        None => {
+            wb.consensus.push(crate::workbook::onsite::Agreed {
+                question: q.to_string(),
+                ..Default::default()
+            });
+            wb.consensus.len() - 1
+        }
+    };
+    &mut wb.consensus[i]
 }
 
 /// The workbook's figure for a metric, made when it has none yet.

@@ -29,6 +29,9 @@ pub(crate) enum Form {
     Count,
     /// A YYYY-MM-DD date; nothing when blank.
     Date,
+    /// Hours spent, 0 to 24 with a decimal point ([`value::hours`]);
+    /// nothing when blank.
+    Hours,
     /// One item of a list of one-line texts: a line break becomes a space,
     /// and an item past the end is added.
     Item,
@@ -41,7 +44,7 @@ impl Form {
     pub(crate) fn kind(self) -> Kind {
         match self {
             Form::Text | Form::OptText | Form::Para => Kind::Multi,
-            Form::Number | Form::Count => Kind::Number,
+            Form::Number | Form::Count | Form::Hours => Kind::Number,
             Form::Date => Kind::Date,
             Form::Line | Form::Flat | Form::Opt | Form::Item => Kind::Text,
         }
@@ -53,6 +56,7 @@ impl Form {
             Form::Number => parse_number(text).map(drop),
             Form::Count => parse_count(text).map(drop),
             Form::Date => parse_date(text).map(drop),
+            Form::Hours => parse_hours(text).map(drop),
             _ => Ok(()),
         }
     }
@@ -69,6 +73,7 @@ pub(crate) enum Slot<'a> {
     Number(&'a mut Option<f64>),
     Count(&'a mut Option<u32>),
     Date(&'a mut Option<NaiveDate>),
+    Hours(&'a mut Option<f64>),
     Item(&'a mut Vec<String>, usize),
     Para(&'a mut Vec<String>, usize),
 }
@@ -88,6 +93,7 @@ impl Slot<'_> {
             Slot::Number(n) => *n = parse_number(text)?,
             Slot::Count(n) => *n = parse_count(text)?,
             Slot::Date(d) => *d = parse_date(text)?,
+            Slot::Hours(n) => *n = parse_hours(text)?,
             Slot::Item(list, i) => {
                 let text = text.replace('\n', " ");
                 match list.get_mut(i) {
@@ -114,6 +120,7 @@ impl Slot<'_> {
             Slot::Number(_) => Form::Number,
             Slot::Count(_) => Form::Count,
             Slot::Date(_) => Form::Date,
+            Slot::Hours(_) => Form::Hours,
             Slot::Item(..) => Form::Item,
             Slot::Para(..) => Form::Para,
         }
@@ -174,6 +181,16 @@ fn parse_number(text: &str) -> Result<Option<f64>, FieldError> {
     value::number(text)
         .map(Some)
         .ok_or_else(|| FieldError::NotANumber(text.trim().replace(',', "")))
+}
+
+/// Blank hours are none; anything else must be 0 to 24 with a point.
+fn parse_hours(text: &str) -> Result<Option<f64>, FieldError> {
+    if text.trim().is_empty() {
+        return Ok(None);
+    }
+    value::hours(text)
+        .map(Some)
+        .map_err(|why| FieldError::NotHours(text.trim().to_string(), why))
 }
 
 fn parse_count(text: &str) -> Result<Option<u32>, FieldError> {
@@ -302,7 +319,7 @@ fields! {
         Date => date, Date, "Date (YYYY-MM-DD)";
         Title => title, Line, "What (who or what was met, read or seen)";
         People => people, Count, "People met";
-        Hours => hours, Number, "Hours";
+        Hours => hours, Hours, "Hours";
     }
 }
 
@@ -313,6 +330,18 @@ fields! {
         Owner => owner, Opt, "Owner";
         Due => due, Date, "Due (YYYY-MM-DD)";
         Progress => progress, OptText, "Progress";
+    }
+}
+
+fields! {
+    /// A field of an item of the on-site programme (its kind is set in the
+    /// file, or is an interview).
+    pub enum ProgField of crate::workbook::ProgrammeItem {
+        Title => title, Line, "Programme: what";
+        Date => date, Date, "Programme: date (YYYY-MM-DD)";
+        With => with, Opt, "Programme: with";
+        People => people, Count, "Programme: people met";
+        Hours => hours, Hours, "Programme: hours";
     }
 }
 

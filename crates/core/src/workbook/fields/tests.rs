@@ -134,6 +134,29 @@ fn a_whole_number_of_people_is_kept_and_a_fraction_is_caught_while_typing() {
 }
 
 #[test]
+fn hours_take_a_point_and_refuse_commas_signs_exponents_and_more_than_a_day() {
+    let mut w = wb();
+    w.reviewer_mut("Ann").activities.push(Activity::default());
+    let t = Target::Activity("Ann".into(), 0, ActField::Hours);
+    assert_eq!(t.kind(), Kind::Number);
+    assert!(t.write(&mut w, "1.5").unwrap());
+    assert_eq!(w.reviewers[0].activities[0].hours, Some(1.5));
+    for (bad, why) in [
+        ("3,5", "not a comma"),
+        ("-2", "cannot be negative"),
+        ("25", "more than 24 hours"),
+        ("1e6", "digits with an optional decimal point"),
+    ] {
+        let e = t.check(&w, bad).unwrap_err();
+        assert!(e.to_string().contains(why), "{bad}: {e}");
+        assert!(t.write(&mut w, bad).is_err(), "{bad}");
+        assert_eq!(w.reviewers[0].activities[0].hours, Some(1.5), "{bad}");
+    }
+    assert!(t.write(&mut w, " ").unwrap());
+    assert_eq!(w.reviewers[0].activities[0].hours, None);
+}
+
+#[test]
 fn end_before_start_is_one_rule_for_the_file_and_the_editor() {
     // The editor refuses it...
     let mut w = wb();
@@ -216,6 +239,7 @@ fn every_field() -> (Workbook, Vec<Target>) {
         Target::RecOwner(0),
         Target::RecDue(0),
         Target::RecProgress(0),
+        Target::AgreedNote(q.clone()),
         Target::NextStep(0),
     ];
     v.extend(MemberField::ALL.iter().map(|f| Target::Member(0, *f)));
@@ -242,7 +266,7 @@ fn every_field_is_written_where_it_is_read_as_its_form_says() {
         assert_eq!(form, t.form(), "{t:?}");
         let text = match t.kind() {
             Kind::Date => "2026-03-14",
-            Kind::Number => "42",
+            Kind::Number => "12",
             Kind::Multi => "one\ntwo",
             Kind::Text => "one",
         };
@@ -318,4 +342,32 @@ fn a_list_item_is_removed_from_its_list_and_nothing_else_is() {
     assert!(!Target::Narrative("zz".into()).remove_item(&mut fresh));
     assert_eq!(fresh.metrics.len(), metrics);
     assert!(fresh.answer("zz").is_none());
+}
+
+#[test]
+fn a_key_message_keeps_its_lines_and_an_agreed_rating_takes_a_note() {
+    let mut w = wb();
+    let t = Target::KeyMessage(0);
+    assert_eq!(t.kind(), Kind::Multi);
+    assert!(
+        t.write(&mut w, "Strong front door.\nWaits are long.")
+            .unwrap()
+    );
+    assert_eq!(
+        w.findings.key_messages,
+        vec!["Strong front door.\nWaits are long."]
+    );
+    let q = w.framework.questions().next().unwrap().1.id.clone();
+    let n = Target::AgreedNote(q.clone());
+    assert_eq!(n.read(&w), "");
+    assert!(n.write(&mut w, "Agreed on day three").unwrap());
+    let a = w.consensus.iter().find(|a| a.question == q).unwrap();
+    assert_eq!(a.note.as_deref(), Some("Agreed on day three"));
+    assert_eq!(
+        a.rating,
+        crate::workbook::Rating::None,
+        "a note alone rates nothing"
+    );
+    assert!(n.write(&mut w, " ").unwrap());
+    assert_eq!(w.consensus[0].note, None);
 }
