@@ -96,7 +96,7 @@ fn export(app: &mut peerbook::tui::app::App, label: &str) {
     }
     keys(app, "enter");
     // What was written is named in a pop-up of its own: close it.
-    if popup_name(app) == Some("exported".into()) {
+    if popup_name(app) == Some("exported") {
         keys(app, "esc");
     }
 }
