@@ -125,6 +125,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             framework,
             force,
         }) => upgrade(&places(), &workbook, &framework, force),
+        Some(Command::Diff(args)) => super::diff::run(args),
     }
 }
 

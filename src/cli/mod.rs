@@ -19,6 +19,7 @@ macro_rules! outln {
 }
 
 mod commands;
+mod diff;
 mod status_json;
 
 use std::path::PathBuf;
@@ -166,6 +167,12 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+
+    /// Say what changed between two versions of a workbook, per question, in words
+    #[command(
+        after_help = "Examples:\n  peerbook diff last-week.yaml review.yaml\n  peerbook diff review.yaml.bak review.yaml --format md > changes.md\n  git show HEAD~3:review.yaml | peerbook diff - review.yaml\n  peerbook diff --textconv review.yaml\n\nFor `git diff` to show workbooks this way, tell git once:\n  git config diff.peerbook.textconv \"peerbook diff --textconv\"\n  echo '*.yaml diff=peerbook' >> .gitattributes"
+    )]
+    Diff(diff::DiffArgs),
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]

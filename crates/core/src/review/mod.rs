@@ -3,5 +3,6 @@
 //! copies back into one workbook.
 
 pub mod analysis;
+pub mod diff;
 pub mod merge;
 pub mod scoring;
