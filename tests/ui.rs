@@ -25,6 +25,8 @@ mod filter;
 mod keys;
 #[path = "ui/search.rs"]
 mod search;
+#[path = "ui/team.rs"]
+mod team;
 #[path = "ui/ux.rs"]
 mod ux;
 

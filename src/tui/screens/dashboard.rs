@@ -146,6 +146,7 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
             joined_within(not_started.iter().copied(), room)
         )
     }));
+    super::dashboard_team::still_to_do(&mut lines, wb, room);
     let orphans: Vec<&str> = wb.orphaned().map(|a| a.question.as_str()).collect();
     if !orphans.is_empty() {
         lines.push(Line::from(Span::styled(
@@ -162,7 +163,7 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
 
 /// Items made safe to draw and joined with commas, stopping with "…" once
 /// the text is wider than `room` columns (more than a box can show).
-fn joined_within<'a>(items: impl Iterator<Item = &'a str>, room: usize) -> String {
+pub(super) fn joined_within<'a>(items: impl Iterator<Item = &'a str>, room: usize) -> String {
     let mut out = String::new();
     let mut used = 0;
     for (i, item) in items.enumerate() {

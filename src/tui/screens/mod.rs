@@ -6,6 +6,7 @@
 
 pub mod activity;
 pub mod dashboard;
+mod dashboard_team;
 pub mod details;
 pub mod evidence;
 pub mod findings;

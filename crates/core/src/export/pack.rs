@@ -363,7 +363,7 @@ pub fn self_assessment(wb: &Workbook, opts: &Options) -> Document {
     }
 
     d.heading(2, "Gaps");
-    gaps(&mut d, wb, &ix);
+    gaps(&mut d, wb, &ix, opts.produced);
     d
 }
 
@@ -510,7 +510,7 @@ fn performance(d: &mut Document, wb: &Workbook) {
     });
 }
 
-fn gaps(d: &mut Document, wb: &Workbook, ix: &EvidenceIndex) {
+fn gaps(d: &mut Document, wb: &Workbook, ix: &EvidenceIndex, today: NaiveDate) {
     let fw = &wb.framework;
     let not_answered: Vec<String> = fw
         .questions()
@@ -525,7 +525,12 @@ fn gaps(d: &mut Document, wb: &Workbook, ix: &EvidenceIndex) {
     } else {
         Vec::new()
     };
-    if not_answered.is_empty() && unrated.is_empty() && wb.orphaned().next().is_none() {
+    let asks = crate::review::gaps::gaps(wb, today);
+    if not_answered.is_empty()
+        && unrated.is_empty()
+        && asks.is_empty()
+        && wb.orphaned().next().is_none()
+    {
         d.para(vec![t("None: every question is answered and rated.")]);
         return;
     }
@@ -537,6 +542,7 @@ fn gaps(d: &mut Document, wb: &Workbook, ix: &EvidenceIndex) {
         d.para(vec![b(format!("Not rated ({})", unrated.len()))]);
         d.push(bullets_of(&unrated));
     }
+    super::asks::asks(d, wb, &asks);
     let orphans: Vec<&Answer> = wb.orphaned().collect();
     if !orphans.is_empty() {
         d.para(vec![b(format!(

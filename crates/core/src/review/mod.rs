@@ -4,5 +4,6 @@
 
 pub mod analysis;
 pub mod diff;
+pub mod gaps;
 pub mod merge;
 pub mod scoring;

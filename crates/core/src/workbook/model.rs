@@ -4,7 +4,9 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use super::codec::{Cx, Date, Items, Num, One, Opt, Rated, Req, Text, Texts, Time, Word, record};
+use super::codec::{
+    Count, Cx, Date, Items, Num, One, Opt, Rated, Req, Text, Texts, Time, Word, record,
+};
 use super::words::words;
 use crate::yaml::Mapping;
 use crate::yaml::read::{Obj, Reader};
@@ -19,6 +21,10 @@ record! {
         pub onsite_start: Option<NaiveDate> = Date,
         pub onsite_end: Option<NaiveDate> = Date,
         pub team: Vec<TeamMember> = Items,
+        /// Evidence older than this many months is a gap (default 18).
+        pub evidence_max_age_months: Option<u32> = Count,
+        /// A narrative longer than this many words is a gap (no limit when unset).
+        pub word_limit: Option<u32> = Count,
         ..extra
     }
 }
