@@ -62,3 +62,146 @@ fn the_pack_says_what_the_peer_team_will_ask() {
     let v = home.ok(&["validate", "review.yaml"]);
     assert!(v.contains("valid"), "{v}");
 }
+
+fn status(home: &Home) -> String {
+    home.ok(&["status", "review.yaml"])
+}
+
+#[test]
+fn sign_off_is_counted_and_lapses_when_the_answer_changes() {
+    let home = Home::new();
+    suffolk_with(&home, "", |t| t);
+    // KLOE 2 is a draft: refused, with the fix.
+    let (code, msg) = home.fails(&["sign-off", "review.yaml", "KLOE 2"]);
+    assert_eq!(code, 2);
+    assert!(
+        msg.contains("not ready for review; mark it ready for review first"),
+        "{msg}"
+    );
+    // KLOE 1 is agreed: signed off by the user.
+    let out = home.ok(&["sign-off", "review.yaml", "kloe 1"]);
+    assert!(out.contains("KLOE 1: signed off by Test Officer"), "{out}");
+    assert!(out.contains("1 of 13 questions signed off."), "{out}");
+    let yaml = fs::read_to_string(home.path("review.yaml")).unwrap();
+    assert!(
+        yaml.contains("  signed_off:\n    by: Test Officer\n    at: "),
+        "{yaml}"
+    );
+    assert!(status(&home).contains("\nSigned off: 1 of 13 questions\n"));
+    let json = home.ok(&["status", "review.yaml", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v["team"]["signed_off"], 1);
+    assert_eq!(v["team"]["questions"], 13);
+
+    // A change through the CSV import lapses it: back to ready for review.
+    home.ok(&["export", "review.yaml", "--format", "csv", "--out", "d.csv"]);
+    let csv = fs::read_to_string(home.path("d.csv")).unwrap();
+    let csv = csv.replacen(
+        "Goals are agreed with the person",
+        "Goals are agreed with each person",
+        1,
+    );
+    home.write("d.csv", csv.as_bytes());
+    home.ok(&["import", "review.yaml", "d.csv"]);
+    let s = status(&home);
+    assert!(s.contains("\nSigned off: 0 of 13 questions\n"), "{s}");
+    assert!(
+        s.contains("Changed after sign-off, back to ready for review: KLOE 1"),
+        "{s}"
+    );
+    let yaml = fs::read_to_string(home.path("review.yaml")).unwrap();
+    assert!(
+        yaml.contains("- question: '1'\n  status: ready-for-review\n"),
+        "{yaml}"
+    );
+    assert!(
+        yaml.contains("  sign_off_lapsed:\n    by: Test Officer\n"),
+        "{yaml}"
+    );
+
+    // The whole workbook, for the pack.
+    home.ok(&["sign-off", "review.yaml", "--workbook"]);
+    home.ok(&[
+        "export",
+        "review.yaml",
+        "--pack",
+        "summary",
+        "--format",
+        "md",
+        "--out",
+        "s.md",
+    ]);
+    let md = fs::read_to_string(home.path("s.md")).unwrap();
+    assert!(md.contains("Signed off by Test Officer on "), "{md}");
+}
+
+#[test]
+fn comments_are_counted_kept_out_of_packs_and_survive_a_merge_of_two_copies() {
+    let home = Home::new();
+    suffolk_with(&home, "", |t| t);
+    fs::copy(home.path("review.yaml"), home.path("jo.yaml")).unwrap();
+    fs::copy(home.path("review.yaml"), home.path("sam.yaml")).unwrap();
+    let jo = home
+        .cmd(&[
+            "comment",
+            "jo.yaml",
+            "KLOE 3",
+            "Which year is this figure for?",
+        ])
+        .env("PEERBOOK_USER", "Jo Smith")
+        .output()
+        .unwrap();
+    assert!(jo.status.success(), "{}", support::bin::text(&jo));
+    let sam = home
+        .cmd(&[
+            "comment",
+            "sam.yaml",
+            "KLOE 3",
+            "Add the survey to the evidence",
+        ])
+        .env("PEERBOOK_USER", "Sam Patel")
+        .output()
+        .unwrap();
+    assert!(sam.status.success());
+    home.ok(&[
+        "merge",
+        "review.yaml",
+        "jo.yaml",
+        "sam.yaml",
+        "--out",
+        "merged.yaml",
+    ]);
+    let list = home.ok(&["comment", "merged.yaml", "KLOE 3"]);
+    assert!(list.contains("Jo Smith"), "{list}");
+    assert!(list.contains("Which year is this figure for?"), "{list}");
+    assert!(list.contains("Sam Patel"), "{list}");
+    let s = home.ok(&["status", "merged.yaml"]);
+    assert!(s.contains("Open comments: 2\n"), "{s}");
+    // Resolve one by the id it was listed with.
+    let id = list
+        .lines()
+        .find(|l| l.contains("Sam Patel"))
+        .and_then(|l| l.split_whitespace().next())
+        .unwrap()
+        .to_string();
+    let out = home.ok(&["comment", "merged.yaml", "KLOE 3", "--resolve", &id]);
+    assert!(out.contains(&format!("Resolved {id} on KLOE 3.")), "{out}");
+    let s = home.ok(&["status", "merged.yaml"]);
+    assert!(s.contains("Open comments: 1\n"), "{s}");
+    // Never in a pack.
+    home.ok(&[
+        "export",
+        "merged.yaml",
+        "--pack",
+        "self-assessment",
+        "--format",
+        "md",
+        "--out",
+        "p.md",
+    ]);
+    let md = fs::read_to_string(home.path("p.md")).unwrap();
+    assert!(
+        !md.contains("Which year is this figure for"),
+        "comments leaked into the pack"
+    );
+}

@@ -126,6 +126,8 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             force,
         }) => upgrade(&places(), &workbook, &framework, force),
         Some(Command::Diff(args)) => super::diff::run(args),
+        Some(Command::SignOff(args)) => super::team::sign_off(args),
+        Some(Command::Comment(args)) => super::team::comment(args),
     }
 }
 
@@ -570,6 +572,7 @@ fn status(reg: &Registry, path: &Path, format: StatusFormat) -> Result<(), Failu
             );
         }
     }
+    super::team::status_text(&mut out, &wb);
     onsite_text(&mut out, &wb);
     if !wb.conflicts.is_empty() {
         let _ = writeln!(

@@ -36,6 +36,8 @@ struct Status<'a> {
     /// `null` without reviewers or agreed ratings.
     onsite: Option<Onsite<'a>>,
     conflicts: usize,
+    /// Sign-off and open comments.
+    team: super::team::Team,
 }
 
 #[derive(Serialize)]
@@ -214,6 +216,7 @@ impl<'a> Status<'a> {
             orphaned: wb.orphaned().map(|a| a.question.as_str()).collect(),
             onsite: Onsite::of(wb),
             conflicts: wb.conflicts.len(),
+            team: super::team::Team::of(wb),
         }
     }
 }

@@ -7,6 +7,7 @@ pub mod csv_io;
 pub mod doc;
 pub mod docx;
 pub mod markdown;
+pub mod notes;
 pub mod pack;
 
 pub use pack::Options;

@@ -73,6 +73,7 @@ fn title_block(d: &mut Document, wb: &Workbook, what: &str, opts: &Options) {
     }
     info.push(Inline::Break);
     info.push(t(format!("Produced: {}", long_date(opts.produced))));
+    super::notes::title_lines(&mut info, wb);
     d.para(info);
 }
 

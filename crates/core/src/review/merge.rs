@@ -63,7 +63,7 @@ fn identity(path: &str) -> Option<&'static str> {
     }
     match shape.as_str() {
         "answers" | "consensus" | "reviewers.answers" => Some("question"),
-        "evidence" => Some("id"),
+        "evidence" | "answers.comments" => Some("id"),
         "reviewers" | "review.team" => Some("name"),
         "metrics" => Some("metric"),
         _ => None,

@@ -8,11 +8,13 @@
 //! workbook together from them.
 
 pub mod codec;
+pub mod comments;
 mod conflict;
 pub mod fields;
 mod model;
 pub mod onsite;
 mod read;
+pub mod signoff;
 mod upgrade;
 mod words;
 mod write;
@@ -28,6 +30,7 @@ pub use model::{
     TeamMember,
 };
 pub use read::{LoadError, from_text};
+pub use signoff::SignOff;
 pub use upgrade::{UpgradeReport, upgrade};
 pub use words::Words;
 pub use write::to_text;

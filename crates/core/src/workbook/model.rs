@@ -25,6 +25,8 @@ record! {
         pub evidence_max_age_months: Option<u32> = Count,
         /// A narrative longer than this many words is a gap (no limit when unset).
         pub word_limit: Option<u32> = Count,
+        /// The whole workbook signed off for the pack.
+        pub signed_off: Option<super::SignOff> = One,
         ..extra
     }
 }
@@ -77,6 +79,12 @@ record! {
         /// Ids of evidence items cited.
         pub evidence: Vec<String> = Texts,
         pub changed: Option<Changed> = One,
+        /// Who signed the answer off, and when (see `signoff.rs`).
+        pub signed_off: Option<super::SignOff> = One,
+        /// A sign-off that a later change undid.
+        pub sign_off_lapsed: Option<super::SignOff> = One,
+        /// The thread of comments on the answer (see `comments.rs`).
+        pub comments: Vec<super::comments::Comment> = Items,
         ..extra
     }
 }
@@ -89,10 +97,12 @@ impl Answer {
         }
     }
 
-    /// Something was written: record when and by whom, and settle the
-    /// status on what the answer now holds ([`Answer::settle_status`]).
+    /// Something was written: record when and by whom, settle the status
+    /// on what the answer now holds ([`Answer::settle_status`]) and lapse a
+    /// sign-off ([`super::signoff::lapse`]).
     pub fn touch(&mut self, by: &str, at: DateTime<Utc>) {
         self.settle_status();
+        super::signoff::lapse(self);
         self.changed = Some(Changed {
             at,
             by: by.to_string(),

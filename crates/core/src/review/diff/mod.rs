@@ -189,6 +189,12 @@ fn answer_changes(old: &Workbook, new: &Workbook, a: &Answer, b: &Answer) -> Cha
     c.list("strengths", &a.strengths, &b.strengths);
     c.list("areas", &a.areas, &b.areas);
     c.list("evidence", &cited(old, a), &cited(new, b));
+    let signed = |x: &Answer| match (&x.signed_off, &x.sign_off_lapsed) {
+        (Some(s), _) => format!("signed off by {}", s.describe()),
+        (None, Some(s)) => format!("changed after sign-off by {}", s.describe()),
+        (None, None) => "not signed off".into(),
+    };
+    c.set("sign-off", signed(a), signed(b));
     c
 }
 
@@ -226,6 +232,15 @@ pub fn diff(old: &Workbook, new: &Workbook) -> Diff {
             .collect()
     };
     c.list("peer team", &team(old), &team(new));
+    let whole = |wb: &Workbook| {
+        wb.review
+            .signed_off
+            .as_ref()
+            .map_or("not signed off".into(), |s| {
+                format!("signed off by {}", s.describe())
+            })
+    };
+    c.set("workbook sign-off", whole(old), whole(new));
     c.into_section("Review details".into(), &mut out);
 
     for id in question_ids(old, new) {
