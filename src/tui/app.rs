@@ -847,6 +847,7 @@ impl App {
             (_, Action::StatusPicker) => self.open_status_picker(&qid),
             (_, Action::EditOwner) => self.edit(Target::Owner(qid), false),
             (_, Action::EditNarrative) => self.edit(Target::Narrative(qid), false),
+            (_, Action::SignOff) => crate::tui::screens::signoff::toggle(self, &qid),
             (Pane::Form, Action::Add) => match self.slots().get(self.q.slot) {
                 Some(Slot::Area(_) | Slot::AddArea) => self.add_item(&qid, false),
                 Some(Slot::Evidence(_) | Slot::LinkEvidence) => self.open_link_picker(&qid),

@@ -77,6 +77,8 @@ pub enum Action {
     /// Finish typing in a field, even a multi-line one (where Enter is a
     /// new line).
     Done,
+    /// Sign the selected answer off, or take the sign-off back.
+    SignOff,
 }
 
 impl Action {
@@ -123,6 +125,11 @@ const NAMES: &[(Action, &str, &str)] = &[
     (Action::NotApplicable, "not_applicable", "mark as N/A"),
     (Action::StatusPicker, "status_picker", "set the status"),
     (Action::EditOwner, "edit_owner", "set the owner"),
+    (
+        Action::SignOff,
+        "sign_off",
+        "sign the answer off, or take it back",
+    ),
     (
         Action::EditNarrative,
         "edit_narrative",
@@ -588,6 +595,7 @@ impl Default for Keymap {
             b(C::Questions, Key::ch('J'), A::MoveDown, false),
             b(C::Questions, Key::ch('l'), A::Link, false),
             b(C::Questions, Key::ch('f'), A::FilterQuestions, false),
+            b(C::Questions, Key::ch('v'), A::SignOff, false),
             // Evidence
             b(C::Evidence, Key::ch('a'), A::Add, true),
             b(C::Evidence, Key::plain(K::Enter), A::Edit, true),
@@ -925,6 +933,7 @@ fn short(a: Action) -> String {
         Action::Discard => "discard".into(),
         Action::MergeDisk => "merge".into(),
         Action::Reload => "reload".into(),
+        Action::SignOff => "sign off".into(),
         other => other.describe(),
     }
 }

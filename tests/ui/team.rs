@@ -21,3 +21,34 @@ fn the_dashboard_lists_what_the_peer_team_will_ask() {
         "{text}"
     );
 }
+
+#[test]
+fn v_signs_an_answer_off_and_a_change_lapses_it() {
+    let (mut app, _d) = suffolk();
+    // KLOE 1 is agreed: signed off as the user.
+    press(&mut app, "v");
+    let text = screen(&mut app, 120, 40);
+    assert!(text.contains("KLOE 1 ✓"), "{text}");
+    assert!(text.contains("signed off by Tester on "), "{text}");
+    press(&mut app, "D");
+    let text = screen(&mut app, 200, 40);
+    assert!(text.contains("1 of 13 signed off"), "{text}");
+    press(&mut app, "Q");
+    // A new rating lapses it; the answer is back to ready for review.
+    press(&mut app, "2");
+    let text = screen(&mut app, 120, 40);
+    assert!(text.contains("KLOE 1 !"), "{text}");
+    assert!(
+        text.contains("Ready for review · changed after sign-off by Tester"),
+        "{text}"
+    );
+    // A draft cannot be signed off, and says why.
+    press(&mut app, "j");
+    press(&mut app, "v");
+    assert!(
+        message(&app).contains("not ready for review"),
+        "{}",
+        message(&app)
+    );
+    assert!(is_error(&app));
+}

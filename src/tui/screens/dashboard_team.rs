@@ -1,14 +1,38 @@
 //! The dashboard's lines about the team's work: what the peer team will
-//! ask about (the core's `review::gaps`).
+//! ask about (the core's `review::gaps`), how many answers are signed off,
+//! and the open comments.
 
 use ratatui::text::Line;
 
 use super::dashboard::joined_within;
 use crate::review::gaps;
-use crate::workbook::Workbook;
+use crate::workbook::{Workbook, comments, signoff};
 
 /// Lines for the dashboard's "Still to do" box.
 pub fn still_to_do(lines: &mut Vec<Line<'static>>, wb: &Workbook, room: usize) {
+    lines.push(Line::from(format!(
+        "{} of {} signed off",
+        signoff::signed_off_count(wb),
+        wb.framework.question_count()
+    )));
+    let open = comments::open(wb);
+    if !open.is_empty() {
+        let said: Vec<String> = open
+            .iter()
+            .map(|(q, c)| {
+                let r = wb
+                    .framework
+                    .question(q)
+                    .map_or(q.to_string(), |(_, x)| x.display_ref().to_string());
+                format!("{r} {}: {}", c.by, crate::text::one_line(&c.text, 40))
+            })
+            .collect();
+        lines.push(Line::from(format!(
+            "Open comments ({}): {}",
+            open.len(),
+            joined_within(said.iter().map(String::as_str), room)
+        )));
+    }
     let today = chrono::Local::now().date_naive();
     let asks = gaps::gaps(wb, today);
     if asks.is_empty() {

@@ -15,6 +15,7 @@ pub mod peer;
 pub mod proud_of;
 pub mod question_filter;
 pub mod questions;
+pub mod signoff;
 pub mod start;
 
 use super::component::Handled;
