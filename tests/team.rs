@@ -205,3 +205,23 @@ fn comments_are_counted_kept_out_of_packs_and_survive_a_merge_of_two_copies() {
         "comments leaked into the pack"
     );
 }
+
+#[test]
+fn one_reviewer_one_meeting_one_conflict_are_singular() {
+    let home = Home::new();
+    let text = fs::read(seed_path("suffolk-reablement-2016-onsite.yaml")).unwrap();
+    let (mut wb, _) = peerbook::workbook::from_text("onsite.yaml", &text).unwrap();
+    wb.reviewers.truncate(1);
+    let r = &mut wb.reviewers[0];
+    r.activities.retain(|a| a.kind.is_meeting());
+    r.activities.truncate(1);
+    r.activities[0].people = Some(1);
+    r.activities[0].hours = Some(1.0);
+    home.write("one.yaml", peerbook::workbook::to_text(&wb).as_bytes());
+    let s = home.ok(&["status", "one.yaml"]);
+    assert!(s.contains("On-site review (1 reviewer)\n"), "{s}");
+    assert!(
+        s.contains("  Activity: read 0 documents, held 1 meeting, met 1 person, 1 hour on site\n"),
+        "{s}"
+    );
+}

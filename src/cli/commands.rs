@@ -612,14 +612,20 @@ fn onsite_text(out: &mut String, wb: &workbook::Workbook) {
     }
     let fw = &wb.framework;
     let t = analysis::totals(wb);
-    let _ = writeln!(out, "\nOn-site review ({} reviewers)", wb.reviewers.len());
+    use crate::text::count;
     let _ = writeln!(
         out,
-        "  Activity: read {} documents, held {} meetings, met {} people, {} hours on site",
-        t.documents,
-        t.meetings,
-        t.people,
-        workbook::fmt_number(t.hours)
+        "\nOn-site review ({})",
+        count(wb.reviewers.len() as u32, "reviewer", "reviewers")
+    );
+    let _ = writeln!(
+        out,
+        "  Activity: read {}, held {}, met {}, {} {} on site",
+        count(t.documents as u32, "document", "documents"),
+        count(t.meetings as u32, "meeting", "meetings"),
+        count(t.people, "person", "people"),
+        workbook::fmt_number(t.hours),
+        if t.hours == 1.0 { "hour" } else { "hours" }
     );
     let rows = analysis::ratings(wb);
     let short = |r: workbook::Rating| match r {

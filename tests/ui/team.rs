@@ -52,3 +52,23 @@ fn v_signs_an_answer_off_and_a_change_lapses_it() {
     );
     assert!(is_error(&app));
 }
+
+#[test]
+fn the_peer_screen_counts_in_the_singular_too() {
+    let mut wb = seed("seeds/suffolk-reablement-2016-onsite.yaml");
+    wb.reviewers.truncate(1);
+    let r = &mut wb.reviewers[0];
+    r.activities.retain(|a| a.kind.is_meeting());
+    r.activities.truncate(1);
+    r.activities[0].people = Some(1);
+    r.activities[0].hours = Some(1.0);
+    let (mut app, _d) = app_with(detached, wb);
+    press(&mut app, "V");
+    let text = screen(&mut app, 160, 30);
+    assert!(
+        text.contains(
+            "Peer review: 1 reviewer · 0 documents, 1 meeting, 1 person, 1 hour · 0 conflicts"
+        ),
+        "{text}"
+    );
+}

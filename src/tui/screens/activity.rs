@@ -76,11 +76,12 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect, out: &mut Drawn) {
             rows: &rows,
             sel: app.activity.field,
             extra: vec![format!(
-                "The whole team so far: {} documents read, {} meetings, {} people met, {} hours.",
-                t.documents,
-                t.meetings,
-                t.people,
-                crate::workbook::fmt_number(t.hours)
+                "The whole team so far: {} read, {}, {} met, {} {}.",
+                crate::text::count(t.documents as u32, "document", "documents"),
+                crate::text::count(t.meetings as u32, "meeting", "meetings"),
+                crate::text::count(t.people, "person", "people"),
+                crate::workbook::fmt_number(t.hours),
+                if t.hours == 1.0 { "hour" } else { "hours" }
             )],
         },
         None,
