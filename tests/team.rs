@@ -225,3 +225,25 @@ fn one_reviewer_one_meeting_one_conflict_are_singular() {
         "{s}"
     );
 }
+
+#[test]
+fn status_wraps_a_long_domain_title_instead_of_cutting_it() {
+    let home = Home::new();
+    home.ok(&[
+        "new",
+        "--framework",
+        "halton-intermediate-care-2019",
+        "--council",
+        "Halton",
+        "--title",
+        "T",
+        "--out",
+        "h.yaml",
+    ]);
+    let s = home.ok(&["status", "h.yaml"]);
+    assert!(
+        s.contains("Intermediate care is responsive to individual\nneeds "),
+        "{s}"
+    );
+    assert!(!s.contains("individual ne "), "{s}");
+}

@@ -503,8 +503,11 @@ fn status(reg: &Registry, path: &Path, format: StatusFormat) -> Result<(), Failu
     }
     let _ = writeln!(out, "{}", header.trim_end());
     let row = |name: &str, s: &Score| {
-        let name: String = name.chars().take(name_w).collect();
-        let mut line = format!(
+        // A title wider than the column wraps; the figures go on its last line.
+        let mut wrapped: Vec<String> = crate::text::wrap_lines(name, name_w).collect();
+        let name = wrapped.pop().unwrap_or_default();
+        let mut line: String = wrapped.iter().map(|l| format!("{l}\n")).collect();
+        line += &format!(
             "{name:<name_w$}  {:>8}",
             format!("{}/{}", s.answered, s.total)
         );
