@@ -150,6 +150,7 @@ fn screen_hints(app: &App) -> Vec<(String, String)> {
         .into_iter()
         .filter(|(a, _, _)| app.doc.is_some() || *a != Action::Search)
         .filter(|(a, _, _)| app.reviewer.is_none() || *a != Action::StatusPicker)
+        .filter(|(a, _, _)| !super::screens::findings_only::hides(app, *a))
         .map(|(a, k, d)| match (app.reviewer.is_some(), a) {
             (true, Action::EditNarrative) => (a, k, "your notes".to_string()),
             _ => (a, k, d),
@@ -449,7 +450,7 @@ fn draw_popup(f: &mut Frame, app: &App, p: &Popup, area: Rect) {
             let rows = if on_start {
                 super::screens::start::help(&app.keymap)
             } else {
-                app.keymap.help(app.screen.context())
+                super::screens::findings_only::help_rows(app, app.keymap.help(app.screen.context()))
             };
             let kw = rows
                 .iter()

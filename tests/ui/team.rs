@@ -72,3 +72,33 @@ fn the_peer_screen_counts_in_the_singular_too() {
         "{text}"
     );
 }
+
+#[test]
+fn a_findings_only_framework_offers_no_rating_keys() {
+    let (mut app, _d) = leeds();
+    let text = screen(&mut app, 120, 30);
+    let footer = text.lines().last().unwrap_or_default().to_string();
+    assert!(!footer.contains("rating"), "{footer}");
+    assert!(!footer.contains("1-9"), "{footer}");
+    press(&mut app, "tab");
+    let footer = screen(&mut app, 120, 30)
+        .lines()
+        .last()
+        .unwrap_or_default()
+        .to_string();
+    assert!(!footer.contains("rating"), "{footer}");
+    press(&mut app, "tab");
+    press(&mut app, "?");
+    let mut seen = String::new();
+    for _ in 0..60 {
+        seen.push_str(&screen(&mut app, 80, 24));
+        press(&mut app, "j");
+    }
+    assert!(!seen.contains("rate at that level"), "{seen}");
+    assert!(!seen.contains("choose a rating"), "{seen}");
+    assert!(seen.contains("edit the narrative"), "{seen}");
+    // A framework with a scale still offers them.
+    let (mut app, _d) = suffolk();
+    press(&mut app, "?");
+    assert!(screen(&mut app, 80, 24).contains("rate at that level"));
+}

@@ -10,6 +10,7 @@ mod dashboard_team;
 pub mod details;
 pub mod evidence;
 pub mod findings;
+pub mod findings_only;
 pub mod metrics;
 pub mod peer;
 pub mod proud_of;

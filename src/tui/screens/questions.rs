@@ -58,7 +58,9 @@ pub fn footer(app: &App) -> Option<Vec<(String, String)>> {
             push(key(Action::Delete), "delete");
             push(moves, "move");
             push(key(Action::NextPane), "list");
-            push(key(Action::RatingPicker), "rating");
+            if !super::findings_only::hides(app, Action::RatingPicker) {
+                push(key(Action::RatingPicker), "rating");
+            }
             push(key(Action::Help), "help");
         }
     }
