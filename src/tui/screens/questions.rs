@@ -300,7 +300,7 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect, out: &mut Drawn) {
                 "Status: {} {}{}",
                 status_mark(a.status),
                 a.status.label(),
-                match super::signoff::status_note(&a) {
+                match super::signoff::status_note(a) {
                     n if n.is_empty() => n,
                     n => format!(" · {}", inert(&n)),
                 }
