@@ -102,3 +102,20 @@ fn a_findings_only_framework_offers_no_rating_keys() {
     press(&mut app, "?");
     assert!(screen(&mut app, 80, 24).contains("rate at that level"));
 }
+
+#[test]
+fn rating_and_clearing_in_reviewer_mode_leaves_no_empty_entry() {
+    let (mut app, _d) = suffolk();
+    app.reviewer = Some("Alice Peer".into());
+    keys(&mut app, "j 2");
+    let r = wb(&app).reviewer("Alice Peer").expect("Alice's section");
+    assert_eq!(
+        r.answer("2").map(|a| a.rating),
+        Some(peerbook::workbook::Rating::Level(2))
+    );
+    keys(&mut app, "0");
+    let r = wb(&app).reviewer("Alice Peer").expect("Alice's section");
+    assert!(r.answer("2").is_none(), "{:?}", r.answers);
+    let text = peerbook::workbook::to_text(wb(&app));
+    assert!(!text.contains("  answers:\n  - question: '2'\n"), "{text}");
+}
