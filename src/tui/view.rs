@@ -589,7 +589,8 @@ fn draw_popup(f: &mut Frame, app: &App, p: &Popup, area: Rect) {
                 }
                 _ => format!("{} or {} sets it", key(Action::Open), key(Action::Back)),
             };
-            let block = popup_block(&format!("{} — {hint}", ed.target.label()), th);
+            let words = super::screens::word_count::editor_note(app, ed);
+            let block = popup_block(&format!("{}{words} — {hint}", ed.target.label()), th);
             let inner = block.inner(r);
             f.render_widget(block, r);
             let (text_area, err_area) = if ed.error.is_some() {

@@ -119,3 +119,28 @@ fn rating_and_clearing_in_reviewer_mode_leaves_no_empty_entry() {
     let text = peerbook::workbook::to_text(wb(&app));
     assert!(!text.contains("  answers:\n  - question: '2'\n"), "{text}");
 }
+
+#[test]
+fn the_narrative_editor_counts_words_against_the_limit() {
+    let (mut app, _d) = suffolk();
+    press(&mut app, "e");
+    let text = screen(&mut app, 120, 40);
+    assert!(
+        text.contains("Narrative: where we are · 114 words"),
+        "{text}"
+    );
+    let mut wb = seed(SUFFOLK);
+    wb.review.word_limit = Some(60);
+    let (mut app, _d) = app_with(detached, wb);
+    press(&mut app, "e");
+    typ(&mut app, "More ");
+    let text = screen(&mut app, 120, 40);
+    assert!(
+        text.contains("Narrative: where we are · 115/60 words"),
+        "{text}"
+    );
+    // Other fields show no count.
+    press(&mut app, "esc");
+    press(&mut app, "o");
+    assert!(!screen(&mut app, 120, 40).contains(" words —"));
+}

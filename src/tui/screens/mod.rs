@@ -18,6 +18,7 @@ pub mod question_filter;
 pub mod questions;
 pub mod signoff;
 pub mod start;
+pub mod word_count;
 
 use super::component::Handled;
 use super::edit::Target;
