@@ -133,7 +133,7 @@ fn a_joint_meeting_counts_once_in_status_and_survives_a_round_trip() {
     home.ok(&["validate", "wb.yaml"]);
     let out = home.ok(&["status", "wb.yaml"]);
     assert!(
-        out.contains("held 1 meetings, met 18 people, 2 hours on site"),
+        out.contains("held 1 meeting, met 18 people, 2 hours on site"),
         "{out}"
     );
     let json = home.ok(&["status", "wb.yaml", "--format", "json"]);
@@ -334,7 +334,7 @@ fn merge_carries_the_programme_and_each_reviewers_attendance_and_counts_a_joint_
     assert_eq!(who, vec!["Nadia", "Owen"]);
     let out = home.ok(&["status", "merged.yaml"]);
     assert!(
-        out.contains("held 1 meetings, met 18 people, 2 hours"),
+        out.contains("held 1 meeting, met 18 people, 2 hours"),
         "{out}"
     );
 }

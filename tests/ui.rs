@@ -37,6 +37,8 @@ mod report;
 mod search;
 #[path = "ui/sort.rs"]
 mod sort;
+#[path = "ui/team.rs"]
+mod team;
 #[path = "ui/try12.rs"]
 mod try12;
 #[path = "ui/ux.rs"]

@@ -163,6 +163,9 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             framework,
             force,
         }) => upgrade(&places(), &workbook, &framework, force),
+        Some(Command::Diff(args)) => super::diff::run(args),
+        Some(Command::SignOff(args)) => super::team::sign_off(args),
+        Some(Command::Comment(args)) => super::team::comment(args),
     }
 }
 
@@ -538,8 +541,11 @@ fn status(reg: &Registry, path: &Path, format: StatusFormat) -> Result<(), Failu
     }
     let _ = writeln!(out, "{}", header.trim_end());
     let row = |name: &str, s: &Score| {
-        let name: String = name.chars().take(name_w).collect();
-        let mut line = format!(
+        // A title wider than the column wraps; the figures go on its last line.
+        let mut wrapped: Vec<String> = crate::text::wrap_lines(name, name_w).collect();
+        let name = wrapped.pop().unwrap_or_default();
+        let mut line: String = wrapped.iter().map(|l| format!("{l}\n")).collect();
+        line += &format!(
             "{name:<name_w$}  {:>8}",
             format!("{}/{}", s.answered, s.total)
         );
@@ -608,6 +614,7 @@ fn status(reg: &Registry, path: &Path, format: StatusFormat) -> Result<(), Failu
         }
     }
     super::readiness::status_text(&mut out, &wb);
+    super::team::status_text(&mut out, &wb);
     onsite_text(&mut out, &wb);
     if !wb.conflicts.is_empty() {
         let _ = writeln!(
@@ -647,14 +654,20 @@ fn onsite_text(out: &mut String, wb: &workbook::Workbook) {
     }
     let fw = &wb.framework;
     let t = analysis::totals(wb);
-    let _ = writeln!(out, "\nOn-site review ({} reviewers)", wb.reviewers.len());
+    use crate::text::count;
     let _ = writeln!(
         out,
-        "  Activity: read {} documents, held {} meetings, met {} people, {} hours on site",
-        t.documents,
-        t.meetings,
-        t.people,
-        workbook::fmt_number(t.hours)
+        "\nOn-site review ({})",
+        count(wb.reviewers.len() as u32, "reviewer", "reviewers")
+    );
+    let _ = writeln!(
+        out,
+        "  Activity: read {}, held {}, met {}, {} {} on site",
+        count(t.documents as u32, "document", "documents"),
+        count(t.meetings as u32, "meeting", "meetings"),
+        count(t.people, "person", "people"),
+        workbook::fmt_number(t.hours),
+        if t.hours == 1.0 { "hour" } else { "hours" }
     );
     let rows = analysis::ratings(wb);
     let short = |r: workbook::Rating| match r {

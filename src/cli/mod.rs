@@ -21,10 +21,12 @@ macro_rules! outln {
 mod commands;
 mod copy;
 mod coverage_text;
+mod diff;
 mod git;
 mod readiness;
 mod resolve;
 mod status_json;
+mod team;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -245,6 +247,25 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+
+    /// Say what changed between two versions of a workbook, per question, in words
+    #[command(
+        after_help = "Examples:\n  peerbook diff last-week.yaml review.yaml\n  peerbook diff review.yaml.bak review.yaml --format md > changes.md\n  git show HEAD~3:review.yaml | peerbook diff - review.yaml\n  peerbook diff --textconv review.yaml\n\nFor `git diff` to show workbooks this way, tell git once:\n  git config diff.peerbook.textconv \"peerbook diff --textconv\"\n  echo '*.yaml diff=peerbook' >> .gitattributes"
+    )]
+    Diff(diff::DiffArgs),
+
+    /// Sign questions (or the whole workbook) off, as the one who approves them
+    #[command(
+        name = "sign-off",
+        after_help = "Examples:\n  peerbook sign-off review.yaml \"KLOE 1\" \"KLOE 2\"\n  peerbook sign-off review.yaml --workbook\n  peerbook sign-off review.yaml \"KLOE 1\" --withdraw\n\nA question must be ready for review. A change to a signed-off answer lapses the\nsign-off and sends it back to ready for review. The name is yours (PEERBOOK_USER, or\nthe name peerbook stored)."
+    )]
+    SignOff(team::SignOffArgs),
+
+    /// Add a comment to a question's answer, resolve one, or list them
+    #[command(
+        after_help = "Examples:\n  peerbook comment review.yaml \"KLOE 3\" \"Which year is this figure for?\"\n  peerbook comment review.yaml \"KLOE 3\"\n  peerbook comment review.yaml \"KLOE 3\" --resolve c-20260210090000-josmith\n\nComments stay in the workbook (merge keeps every copy's), are counted by `status`\nand are never printed in the packs."
+    )]
+    Comment(team::CommentArgs),
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]

@@ -40,6 +40,8 @@ struct Status<'a> {
     /// without evidence categories.
     #[serde(skip_serializing_if = "Option::is_none")]
     readiness: Option<Vec<super::readiness::Json<'a>>>,
+    /// Sign-off and open comments.
+    team: super::team::Team,
 }
 
 #[derive(Serialize)]
@@ -235,6 +237,7 @@ impl<'a> Status<'a> {
             onsite: Onsite::of(wb),
             conflicts: wb.conflicts.len(),
             readiness: super::readiness::json(wb),
+            team: super::team::Team::of(wb),
         }
     }
 }

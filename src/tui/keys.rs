@@ -94,6 +94,8 @@ pub enum Action {
     TeamNotes,
     /// The Activity screen: the on-site programme, to mark what you attended.
     Programme,
+    /// Sign the selected answer off, or take the sign-off back.
+    SignOff,
 }
 
 impl Action {
@@ -140,6 +142,11 @@ const NAMES: &[(Action, &str, &str)] = &[
     (Action::NotApplicable, "not_applicable", "mark as N/A"),
     (Action::StatusPicker, "status_picker", "set the status"),
     (Action::EditOwner, "edit_owner", "set the owner"),
+    (
+        Action::SignOff,
+        "sign_off",
+        "sign the answer off, or take it back",
+    ),
     (
         Action::EditNarrative,
         "edit_narrative",
@@ -656,6 +663,7 @@ impl Default for Keymap {
             b(C::Questions, Key::ch('['), A::ScrollDetailUp, false),
             b(C::Questions, Key::ch(']'), A::ScrollDetailDown, false),
             b(C::Questions, Key::ch('p'), A::ShowPrompts, false),
+            b(C::Questions, Key::ch('v'), A::SignOff, false),
             // Evidence
             b(C::Evidence, Key::ch('a'), A::Add, true),
             b(C::Evidence, Key::plain(K::Enter), A::Edit, true),
@@ -1030,6 +1038,7 @@ fn short(a: Action) -> String {
         Action::Discard => "discard".into(),
         Action::MergeDisk => "merge".into(),
         Action::Reload => "reload".into(),
+        Action::SignOff => "sign off".into(),
         other => other.describe(),
     }
 }

@@ -81,7 +81,8 @@ impl Part {
 /// exist yet.
 #[derive(Debug, Clone)]
 enum Saved {
-    Answer(String, Option<Answer>),
+    /// Boxed: an answer is the largest part kept.
+    Answer(String, Option<Box<Answer>>),
     Reviewer(String, Option<Reviewer>),
     Review(Review),
     Evidence(Arc<Vec<EvidenceItem>>),
@@ -107,7 +108,7 @@ impl Snapshot {
     /// The part as it is now.
     pub fn take(wb: &Workbook, part: &Part) -> Snapshot {
         Snapshot(match part {
-            Part::Answer(q) => Saved::Answer(q.clone(), wb.answer(q).cloned()),
+            Part::Answer(q) => Saved::Answer(q.clone(), wb.answer(q).cloned().map(Box::new)),
             Part::Reviewer(r) => Saved::Reviewer(r.clone(), wb.reviewer(r).cloned()),
             Part::Review => Saved::Review(wb.review.clone()),
             Part::Evidence => Saved::Evidence(Arc::clone(&wb.evidence)),
@@ -125,12 +126,12 @@ impl Snapshot {
         Snapshot(match self.0 {
             Saved::Answer(q, kept) => {
                 let now = match (kept, answer_index(wb, &q)) {
-                    (Some(a), Some(i)) => Some(replace(&mut wb.answers[i], a)),
+                    (Some(a), Some(i)) => Some(Box::new(replace(&mut wb.answers[i], *a))),
                     (Some(a), None) => {
-                        *wb.answer_mut(&q) = a;
+                        *wb.answer_mut(&q) = *a;
                         None
                     }
-                    (None, Some(i)) => Some(wb.answers.remove(i)),
+                    (None, Some(i)) => Some(Box::new(wb.answers.remove(i))),
                     (None, None) => None,
                 };
                 Saved::Answer(q, now)
@@ -162,7 +163,7 @@ impl Snapshot {
     /// nothing). The whole workbook is never compared.
     fn matches(&self, wb: &Workbook) -> bool {
         match &self.0 {
-            Saved::Answer(q, a) => wb.answer(q) == a.as_ref(),
+            Saved::Answer(q, a) => wb.answer(q) == a.as_deref(),
             Saved::Reviewer(n, r) => wb.reviewer(n) == r.as_ref(),
             Saved::Review(r) => wb.review == *r,
             Saved::Evidence(e) => Arc::ptr_eq(&wb.evidence, e) || wb.evidence == *e,

@@ -188,6 +188,7 @@ fn screen_hints(app: &App) -> Vec<(String, String)> {
         .into_iter()
         .filter(|(a, _, _)| app.doc.is_some() || *a != Action::Search)
         .filter(|(a, _, _)| app.reviewer.is_none() || *a != Action::StatusPicker)
+        .filter(|(a, _, _)| !super::screens::findings_only::hides(app, *a))
         .map(|(a, k, d)| match (app.reviewer.is_some(), a) {
             (true, Action::EditNarrative) => (a, k, "your notes".to_string()),
             _ => (a, k, d),
@@ -489,7 +490,7 @@ fn draw_popup(f: &mut Frame, app: &App, p: &Popup, area: Rect, out: &mut Drawn) 
             let rows = if on_start {
                 super::screens::start::help(&app.keymap)
             } else {
-                app.keymap.help(app.screen.context())
+                super::screens::findings_only::help_rows(app, app.keymap.help(app.screen.context()))
             };
             let kw = rows
                 .iter()
@@ -632,7 +633,8 @@ fn draw_popup(f: &mut Frame, app: &App, p: &Popup, area: Rect, out: &mut Drawn) 
                 }
                 _ => format!("{} or {} sets it", key(Action::Open), key(Action::Back)),
             };
-            let block = popup_block(&format!("{} — {hint}", ed.target.label()), th);
+            let words = super::screens::word_count::editor_note(app, ed);
+            let block = popup_block(&format!("{}{words} — {hint}", ed.target.label()), th);
             let inner = block.inner(r);
             f.render_widget(block, r);
             let (text_area, err_area) = if ed.error.is_some() {

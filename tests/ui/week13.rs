@@ -283,7 +283,7 @@ fn a_reviewer_marks_programme_items_attended_on_the_activity_screen_and_a_joint_
     // The Peer screen's title counts it once.
     typ(&mut app, "V");
     let s = screen(&mut app, 120, 30);
-    assert!(s.contains("1 meetings, 18 people, 1.5 hours"), "{s}");
+    assert!(s.contains("1 meeting, 18 people, 1.5 hours"), "{s}");
 }
 
 /// Moves down the Findings screen until the selected row holds `needle`.

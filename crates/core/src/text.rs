@@ -450,3 +450,21 @@ mod tests {
         assert!(matches!(fold_accents("plain ascii"), Cow::Borrowed(_)));
     }
 }
+
+/// A count with its noun in the singular or plural: "1 meeting", "2
+/// meetings", "1 person", "3 people".
+pub fn count(n: impl Into<f64> + Copy + std::fmt::Display, one: &str, many: &str) -> String {
+    let word = if n.into() == 1.0 { one } else { many };
+    format!("{n} {word}")
+}
+
+#[cfg(test)]
+mod count_tests {
+    #[test]
+    fn counts_agree_with_their_nouns() {
+        assert_eq!(super::count(1u32, "meeting", "meetings"), "1 meeting");
+        assert_eq!(super::count(0u32, "meeting", "meetings"), "0 meetings");
+        assert_eq!(super::count(1u32, "person", "people"), "1 person");
+        assert_eq!(super::count(2u32, "conflict", "conflicts"), "2 conflicts");
+    }
+}

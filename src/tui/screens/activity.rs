@@ -77,11 +77,12 @@ pub fn draw(f: &mut Frame, cx: DrawCtx, st: &ListForm, area: Rect, out: &mut Dra
             rows: &rows,
             sel: st.field,
             extra: vec![format!(
-                "The whole team so far: {} documents read, {} meetings, {} people met, {} hours.",
-                t.documents,
-                t.meetings,
-                t.people,
-                crate::workbook::fmt_number(t.hours)
+                "The whole team so far: {} read, {}, {} met, {} {}.",
+                crate::text::count(t.documents as u32, "document", "documents"),
+                crate::text::count(t.meetings as u32, "meeting", "meetings"),
+                crate::text::count(t.people, "person", "people"),
+                crate::workbook::fmt_number(t.hours),
+                if t.hours == 1.0 { "hour" } else { "hours" }
             )],
         },
         None,

@@ -6,9 +6,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Bar, BarChart, BarGroup, Paragraph, Wrap};
 
 use crate::review::scoring::Report;
-use crate::text::{cut, inert, width};
+use crate::text::{cut, inert};
 use crate::tui::screens::ctx::DrawCtx;
 use crate::tui::widgets::boxed;
+use crate::tui::widgets::joined::joined_within;
 
 /// Draws the dashboard into the body, from the open workbook's scores.
 pub fn draw(f: &mut Frame, cx: DrawCtx, report: Option<&Report>, area: Rect) {
@@ -160,6 +161,7 @@ pub fn draw(f: &mut Frame, cx: DrawCtx, report: Option<&Report>, area: Rect) {
         .sum();
     let room_lines = (inner.height as usize).saturating_sub(used + 1);
     lines.extend(super::readiness::lines(wb, w, room_lines));
+    super::dashboard_team::still_to_do(&mut lines, wb, room);
     let orphans: Vec<&str> = wb.orphaned().map(|a| a.question.as_str()).collect();
     if !orphans.is_empty() {
         lines.push(Line::from(Span::styled(
@@ -172,40 +174,4 @@ pub fn draw(f: &mut Frame, cx: DrawCtx, report: Option<&Report>, area: Rect) {
         )));
     }
     f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), inner);
-}
-
-/// Items made safe to draw and joined with commas, stopping with "…" once
-/// the text is wider than `room` columns (more than a box can show).
-fn joined_within<'a>(items: impl Iterator<Item = &'a str>, room: usize) -> String {
-    let mut out = String::new();
-    let mut used = 0;
-    for (i, item) in items.enumerate() {
-        if used > room {
-            out.push_str(", …");
-            break;
-        }
-        if i > 0 {
-            out.push_str(", ");
-            used += 2;
-        }
-        let item = cut(item, room + 1);
-        used += width(&item);
-        out.push_str(&item);
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::joined_within;
-
-    #[test]
-    fn lists_are_cut_once_longer_than_the_room() {
-        let refs = ["1.1", "1.2", "1.3", "2.1"];
-        assert_eq!(joined_within(refs.into_iter(), 100), "1.1, 1.2, 1.3, 2.1");
-        assert_eq!(joined_within(refs.into_iter(), 4), "1.1, 1.2, …");
-        assert_eq!(joined_within(std::iter::empty(), 4), "");
-        // Control characters are drawn inert.
-        assert!(!joined_within(["a\u{1b}[2J"].into_iter(), 10).contains('\u{1b}'));
-    }
 }

@@ -10,10 +10,12 @@
 pub mod activity;
 pub mod ctx;
 pub mod dashboard;
+mod dashboard_team;
 pub mod details;
 pub mod evidence;
 pub mod evidence_categories;
 pub mod findings;
+pub mod findings_only;
 mod findings_order;
 pub mod list_forms;
 pub mod metrics;
@@ -26,7 +28,9 @@ pub mod questions;
 pub mod readiness;
 pub mod report;
 pub mod report_state;
+pub mod signoff;
 pub mod start;
+pub mod word_count;
 
 use super::component::Handled;
 use super::keys::{Action, Context};

@@ -7,7 +7,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use crate::text::{cut, inert, pad, truncate};
+use crate::text::{count, cut, inert, pad, truncate};
 use crate::tui::app::{App, Screen};
 use crate::tui::drawn::{Drawn, List};
 use crate::tui::keys::Action;
@@ -31,14 +31,15 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect, out: &mut Drawn) {
         area.height.saturating_sub(detail_h),
     );
     let bottom = Rect::new(area.x, area.y + top.height, area.width, detail_h);
+    let n = |x: usize| x as u32;
     let title = format!(
-        " Peer review: {} reviewers · {} documents, {} meetings, {} people, {} hours · {} conflicts ",
-        wb.reviewers.len(),
-        t.documents,
-        t.meetings,
-        t.people,
-        crate::workbook::fmt_number(t.hours),
-        wb.conflicts.len()
+        " Peer review: {} · {}, {}, {}, {} · {} ",
+        count(n(wb.reviewers.len()), "reviewer", "reviewers"),
+        count(n(t.documents), "document", "documents"),
+        count(n(t.meetings), "meeting", "meetings"),
+        count(t.people, "person", "people"),
+        hours(t.hours),
+        count(n(wb.conflicts.len()), "conflict", "conflicts")
     );
     let block = boxed(title, true, th);
     let inner = block.inner(top);
@@ -280,4 +281,10 @@ impl App {
             Some(label)
         });
     }
+}
+
+/// "1 hour", "2.5 hours".
+fn hours(h: f64) -> String {
+    let unit = if h == 1.0 { "hour" } else { "hours" };
+    format!("{} {unit}", crate::workbook::fmt_number(h))
 }

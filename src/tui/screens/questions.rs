@@ -73,7 +73,9 @@ pub fn footer(app: &App) -> Option<Vec<(String, String)>> {
                 _ => None,
             };
             push(scroll, "scroll");
-            push(key(Action::RatingPicker), "rating");
+            if !super::findings_only::hides(app, Action::RatingPicker) {
+                push(key(Action::RatingPicker), "rating");
+            }
             push(key(Action::Help), "help");
         }
     }
@@ -200,9 +202,10 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect, out: &mut Drawn) {
                     String::new()
                 };
                 let head = format!(
-                    " {} {} ",
+                    " {} {}{} ",
                     status_mark(status),
-                    inert(question.display_ref())
+                    inert(question.display_ref()),
+                    super::signoff::list_mark(a)
                 );
                 let text = truncate(&with_short_text(&head, &rtext, &question.text, w), w);
                 let selected = *flat == Some(app.q.sel);
@@ -325,9 +328,13 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect, out: &mut Drawn) {
         let text: Vec<String> = match slot {
             Slot::Rating => vec![format!("Rating: {}", rating_text(wb, a.rating))],
             Slot::Status => vec![format!(
-                "Status: {} {}",
+                "Status: {} {}{}",
                 status_mark(a.status),
-                a.status.label()
+                a.status.label(),
+                match super::signoff::status_note(a) {
+                    n if n.is_empty() => n,
+                    n => format!(" · {}", inert(&n)),
+                }
             )],
             Slot::Owner => vec![format!(
                 "Owner: {}",

@@ -6,6 +6,7 @@ pub mod esc;
 pub mod footer;
 pub mod form;
 pub mod input;
+pub mod joined;
 pub mod list;
 pub mod picker;
 

@@ -2,12 +2,14 @@
 //! once as a [`doc::Document`], then written as markdown or Word, so both
 //! formats carry the same content.
 
+mod asks;
 pub mod csv_io;
 pub mod doc;
 pub mod docx;
 pub mod draft;
 pub mod feedback;
 pub mod markdown;
+pub mod notes;
 pub mod pack;
 pub mod progress;
 pub mod readiness;

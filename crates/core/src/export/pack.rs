@@ -73,6 +73,7 @@ pub(super) fn title_block(d: &mut Document, wb: &Workbook, what: &str, opts: &Op
     }
     info.push(Inline::Break);
     info.push(t(format!("Produced: {}", long_date(opts.produced))));
+    super::notes::title_lines(&mut info, wb);
     d.para(info);
 }
 
@@ -365,7 +366,7 @@ pub fn self_assessment(wb: &Workbook, opts: &Options) -> Document {
     }
 
     d.heading(2, "Gaps");
-    gaps(&mut d, wb, &ix);
+    gaps(&mut d, wb, &ix, opts.produced);
     d
 }
 
@@ -518,7 +519,7 @@ fn performance(d: &mut Document, wb: &Workbook) {
     });
 }
 
-fn gaps(d: &mut Document, wb: &Workbook, ix: &EvidenceIndex) {
+fn gaps(d: &mut Document, wb: &Workbook, ix: &EvidenceIndex, today: NaiveDate) {
     let fw = &wb.framework;
     let not_answered: Vec<String> = fw
         .questions()
@@ -533,7 +534,12 @@ fn gaps(d: &mut Document, wb: &Workbook, ix: &EvidenceIndex) {
     } else {
         Vec::new()
     };
-    if not_answered.is_empty() && unrated.is_empty() && wb.orphaned().next().is_none() {
+    let asks = crate::review::gaps::gaps(wb, today);
+    if not_answered.is_empty()
+        && unrated.is_empty()
+        && asks.is_empty()
+        && wb.orphaned().next().is_none()
+    {
         d.para(vec![t("None: every question is answered and rated.")]);
         return;
     }
@@ -545,6 +551,7 @@ fn gaps(d: &mut Document, wb: &Workbook, ix: &EvidenceIndex) {
         d.para(vec![b(format!("Not rated ({})", unrated.len()))]);
         d.push(bullets_of(&unrated));
     }
+    super::asks::asks(d, wb, &asks);
     let orphans: Vec<&Answer> = wb.orphaned().collect();
     if !orphans.is_empty() {
         d.para(vec![b(format!(

@@ -99,7 +99,7 @@ pub fn identity(path: &str) -> Option<&'static str> {
     }
     match shape.as_str() {
         "answers" | "consensus" | "reviewers.answers" => Some("question"),
-        "evidence" => Some("id"),
+        "evidence" | "answers.comments" => Some("id"),
         "reviewers" | "review.team" => Some("name"),
         "metrics" => Some("metric"),
         "findings.themes" => Some("id"),

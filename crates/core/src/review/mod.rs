@@ -6,6 +6,8 @@
 pub mod analysis;
 pub mod conflict_words;
 pub mod coverage;
+pub mod diff;
+pub mod gaps;
 pub mod merge;
 pub mod owners;
 pub mod readiness;

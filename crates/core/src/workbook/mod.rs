@@ -8,6 +8,7 @@
 //! workbook together from them.
 
 pub mod codec;
+pub mod comments;
 mod conflict;
 pub mod copy;
 pub mod fields;
@@ -16,6 +17,7 @@ pub mod onsite;
 mod programme;
 mod read;
 pub mod report;
+pub mod signoff;
 mod upgrade;
 mod words;
 mod write;
@@ -33,6 +35,7 @@ pub use model::{
 };
 pub use programme::ProgrammeItem;
 pub use read::{LoadError, from_text};
+pub use signoff::SignOff;
 pub use upgrade::{UpgradeReport, upgrade};
 pub use words::Words;
 pub use write::to_text;

@@ -4,7 +4,9 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use super::codec::{Cx, Date, Items, Num, One, Opt, Rated, Req, Text, Texts, Time, Word, record};
+use super::codec::{
+    Count, Cx, Date, Items, Num, One, Opt, Rated, Req, Text, Texts, Time, Word, record,
+};
 use super::words::words;
 use crate::yaml::Mapping;
 use crate::yaml::read::{Obj, Reader};
@@ -21,6 +23,12 @@ record! {
         pub team: Vec<TeamMember> = Items,
         /// The on-site programme, shared by the team.
         pub programme: Vec<super::programme::ProgrammeItem> = Items,
+        /// Evidence older than this many months is a gap (default 18).
+        pub evidence_max_age_months: Option<u32> = Count,
+        /// A narrative longer than this many words is a gap (no limit when unset).
+        pub word_limit: Option<u32> = Count,
+        /// The whole workbook signed off for the pack.
+        pub signed_off: Option<super::SignOff> = One,
         ..extra
     }
 }
@@ -73,6 +81,12 @@ record! {
         /// Ids of evidence items cited.
         pub evidence: Vec<String> = Texts,
         pub changed: Option<Changed> = One,
+        /// Who signed the answer off, and when (see `signoff.rs`).
+        pub signed_off: Option<super::SignOff> = One,
+        /// A sign-off that a later change undid.
+        pub sign_off_lapsed: Option<super::SignOff> = One,
+        /// The thread of comments on the answer (see `comments.rs`).
+        pub comments: Vec<super::comments::Comment> = Items,
         ..extra
     }
 }
@@ -85,10 +99,12 @@ impl Answer {
         }
     }
 
-    /// Something was written: record when and by whom, and settle the
-    /// status on what the answer now holds ([`Answer::settle_status`]).
+    /// Something was written: record when and by whom, settle the status
+    /// on what the answer now holds ([`Answer::settle_status`]) and lapse a
+    /// sign-off ([`super::signoff::lapse`]).
     pub fn touch(&mut self, by: &str, at: DateTime<Utc>) {
         self.settle_status();
+        super::signoff::lapse(self);
         self.changed = Some(Changed {
             at,
             by: by.to_string(),

@@ -44,6 +44,14 @@ impl Reviewer {
         self.answers.iter().filter(|a| a.is_answered()).count()
     }
 
+    /// Removes the entry for a question once it holds nothing (a rating
+    /// set and cleared again) and no kept keys, so no empty
+    /// `- question: '1'` is left in the file.
+    pub fn drop_empty(&mut self, question: &str) {
+        self.answers
+            .retain(|a| a.question != question || a.is_answered() || !a.extra.is_empty());
+    }
+
     pub fn answer_mut(&mut self, question: &str) -> &mut ReviewerAnswer {
         match self.answers.iter().position(|a| a.question == question) {
             Some(i) => &mut self.answers[i],

@@ -44,6 +44,7 @@ impl App {
             (Pane::List, Action::Bottom) => self.select_question(to(total - 1)),
             (_, Action::FilterQuestions) => self.open_question_filter(),
             (_, Action::SortQuestions) => self.next_question_sort(),
+            (_, Action::SignOff) => crate::tui::screens::signoff::toggle(self, &qid),
             (Pane::List, Action::Open) => self.q.pane = Pane::Form,
             (Pane::Form, Action::Up) => self.q.slot = self.q.slot.saturating_sub(1),
             (Pane::Form, Action::Down) => {

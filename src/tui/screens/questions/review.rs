@@ -85,7 +85,9 @@ impl App {
             let a = r.answer_mut(qid);
             let before = a.clone();
             f(a);
-            (*a != before).then(|| undo::review_change(&before, a, &reference))
+            let label = (*a != before).then(|| undo::review_change(&before, a, &reference));
+            r.drop_empty(qid);
+            label
         });
     }
 

@@ -1,0 +1,72 @@
+//! Sign-off on the Questions screen: the key that signs the selected
+//! answer off (or takes the sign-off back), and the marks the list and the
+//! answer's status line show. The rule is the core's `workbook::signoff`.
+
+use crate::tui::app::App;
+use crate::tui::undo::Part;
+use crate::workbook::Answer;
+use crate::workbook::signoff;
+
+/// Signs the answer off as the user, or withdraws a sign-off it has.
+pub fn toggle(app: &mut App, qid: &str) {
+    if app.reviewer.is_some() {
+        app.message = Some((
+            "In reviewer mode the council's answers are read-only; sign-off is the council's"
+                .into(),
+            true,
+        ));
+        return;
+    }
+    let user = app.user.clone();
+    let mut refused = None;
+    let changed = app.change(Part::Answer(qid.to_string()), |wb| {
+        let a = wb.answer_mut(qid);
+        if signoff::withdraw(a) {
+            return Some(format!("take back the sign-off of {qid}"));
+        }
+        match signoff::sign_off(a, &user, chrono::Utc::now()) {
+            Ok(()) => Some(format!("sign off {qid}")),
+            Err(e) => {
+                refused = Some(e.to_string());
+                None
+            }
+        }
+    });
+    if let Some(why) = refused {
+        app.message = Some((why, true));
+    } else if changed {
+        let now = app
+            .wb()
+            .and_then(|wb| wb.answer(qid))
+            .map(status_note)
+            .unwrap_or_default();
+        app.message = Some((
+            if now.is_empty() {
+                "Sign-off taken back".to_string()
+            } else {
+                format!("Signed off: {now}")
+            },
+            false,
+        ));
+    }
+}
+
+/// The list's mark after a question's reference: `✓` signed off, `!`
+/// changed after sign-off.
+pub fn list_mark(a: Option<&Answer>) -> &'static str {
+    match a {
+        Some(a) if a.signed_off.is_some() => " ✓",
+        Some(a) if a.sign_off_lapsed.is_some() => " !",
+        _ => "",
+    }
+}
+
+/// What the answer's status line adds: who signed it off and when, or that
+/// it changed after sign-off; empty otherwise.
+pub fn status_note(a: &Answer) -> String {
+    match (&a.signed_off, &a.sign_off_lapsed) {
+        (Some(s), _) => format!("signed off by {}", s.describe()),
+        (None, Some(s)) => format!("changed after sign-off by {}", s.describe()),
+        _ => String::new(),
+    }
+}

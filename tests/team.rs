@@ -1,0 +1,249 @@
+//! Issue 17, a council team at work, through the real binary: what the
+//! peer team will ask in the pack's gaps.
+
+use std::fs;
+
+mod support;
+use support::bin::Home;
+use support::seed_path;
+
+/// The Suffolk seed with `extra` under `review:` and `edit` applied.
+fn suffolk_with(home: &Home, review_extra: &str, edit: impl Fn(String) -> String) {
+    let text = fs::read_to_string(seed_path("suffolk-reablement-2016.yaml")).unwrap();
+    let text = text.replacen("review:\n", &format!("review:\n{review_extra}"), 1);
+    let text = edit(text);
+    home.write("review.yaml", text.as_bytes());
+}
+
+#[test]
+fn the_pack_says_what_the_peer_team_will_ask() {
+    let home = Home::new();
+    suffolk_with(
+        &home,
+        "  word_limit: 60\n  evidence_max_age_months: 3\n",
+        |t| {
+            t.replacen(
+            "  - Goals are agreed with the person and recorded in their own words in most Home First plans.\n  - Locality OTs plan around outcomes that matter to the person.\n  - Early outcome figures for Home First are encouraging.\n",
+            "",
+            1,
+        )
+        .replacen("  strengths:\n  areas:\n", "  areas:\n", 1)
+        },
+    );
+    let out = home.ok(&[
+        "export",
+        "review.yaml",
+        "--pack",
+        "self-assessment",
+        "--format",
+        "md",
+        "--out",
+        "p.md",
+        "--date",
+        "2016-10-01",
+    ]);
+    assert_eq!(out.trim(), "p.md");
+    let md = fs::read_to_string(home.path("p.md")).unwrap();
+    let at = md.find("**What the peer team will ask (").expect(&md);
+    let part = &md[at..];
+    assert!(
+        part.contains("- KLOE 1: evidence older than 3 months: Integrated Reablement"),
+        "{part}"
+    );
+    assert!(
+        part.contains("narrative of 114 words, over the limit of 60"),
+        "{part}"
+    );
+    assert!(
+        part.contains("KLOE 1: ") && part.contains("rated, but no strengths are written"),
+        "{part}"
+    );
+    // The workbook's settings are kept by a save: validate reads them.
+    let v = home.ok(&["validate", "review.yaml"]);
+    assert!(v.contains("valid"), "{v}");
+}
+
+fn status(home: &Home) -> String {
+    home.ok(&["status", "review.yaml"])
+}
+
+#[test]
+fn sign_off_is_counted_and_lapses_when_the_answer_changes() {
+    let home = Home::new();
+    suffolk_with(&home, "", |t| t);
+    // KLOE 2 is a draft: refused, with the fix.
+    let (code, msg) = home.fails(&["sign-off", "review.yaml", "KLOE 2"]);
+    assert_eq!(code, 2);
+    assert!(
+        msg.contains("not ready for review; mark it ready for review first"),
+        "{msg}"
+    );
+    // KLOE 1 is agreed: signed off by the user.
+    let out = home.ok(&["sign-off", "review.yaml", "kloe 1"]);
+    assert!(out.contains("KLOE 1: signed off by Test Officer"), "{out}");
+    assert!(out.contains("1 of 13 questions signed off."), "{out}");
+    let yaml = fs::read_to_string(home.path("review.yaml")).unwrap();
+    assert!(
+        yaml.contains("  signed_off:\n    by: Test Officer\n    at: "),
+        "{yaml}"
+    );
+    assert!(status(&home).contains("\nSigned off: 1 of 13 questions\n"));
+    let json = home.ok(&["status", "review.yaml", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v["team"]["signed_off"], 1);
+    assert_eq!(v["team"]["questions"], 13);
+
+    // A change through the CSV import lapses it: back to ready for review.
+    home.ok(&["export", "review.yaml", "--format", "csv", "--out", "d.csv"]);
+    let csv = fs::read_to_string(home.path("d.csv")).unwrap();
+    let csv = csv.replacen(
+        "Goals are agreed with the person",
+        "Goals are agreed with each person",
+        1,
+    );
+    home.write("d.csv", csv.as_bytes());
+    home.ok(&["import", "review.yaml", "d.csv"]);
+    let s = status(&home);
+    assert!(s.contains("\nSigned off: 0 of 13 questions\n"), "{s}");
+    assert!(
+        s.contains("Changed after sign-off, back to ready for review: KLOE 1"),
+        "{s}"
+    );
+    let yaml = fs::read_to_string(home.path("review.yaml")).unwrap();
+    assert!(
+        yaml.contains("- question: '1'\n  status: ready-for-review\n"),
+        "{yaml}"
+    );
+    assert!(
+        yaml.contains("  sign_off_lapsed:\n    by: Test Officer\n"),
+        "{yaml}"
+    );
+
+    // The whole workbook, for the pack.
+    home.ok(&["sign-off", "review.yaml", "--workbook"]);
+    home.ok(&[
+        "export",
+        "review.yaml",
+        "--pack",
+        "summary",
+        "--format",
+        "md",
+        "--out",
+        "s.md",
+    ]);
+    let md = fs::read_to_string(home.path("s.md")).unwrap();
+    assert!(md.contains("Signed off by Test Officer on "), "{md}");
+}
+
+#[test]
+fn comments_are_counted_kept_out_of_packs_and_survive_a_merge_of_two_copies() {
+    let home = Home::new();
+    suffolk_with(&home, "", |t| t);
+    fs::copy(home.path("review.yaml"), home.path("jo.yaml")).unwrap();
+    fs::copy(home.path("review.yaml"), home.path("sam.yaml")).unwrap();
+    let jo = home
+        .cmd(&[
+            "comment",
+            "jo.yaml",
+            "KLOE 3",
+            "Which year is this figure for?",
+        ])
+        .env("PEERBOOK_USER", "Jo Smith")
+        .output()
+        .unwrap();
+    assert!(jo.status.success(), "{}", support::bin::text(&jo));
+    let sam = home
+        .cmd(&[
+            "comment",
+            "sam.yaml",
+            "KLOE 3",
+            "Add the survey to the evidence",
+        ])
+        .env("PEERBOOK_USER", "Sam Patel")
+        .output()
+        .unwrap();
+    assert!(sam.status.success());
+    home.ok(&[
+        "merge",
+        "review.yaml",
+        "jo.yaml",
+        "sam.yaml",
+        "--out",
+        "merged.yaml",
+    ]);
+    let list = home.ok(&["comment", "merged.yaml", "KLOE 3"]);
+    assert!(list.contains("Jo Smith"), "{list}");
+    assert!(list.contains("Which year is this figure for?"), "{list}");
+    assert!(list.contains("Sam Patel"), "{list}");
+    let s = home.ok(&["status", "merged.yaml"]);
+    assert!(s.contains("Open comments: 2\n"), "{s}");
+    // Resolve one by the id it was listed with.
+    let id = list
+        .lines()
+        .find(|l| l.contains("Sam Patel"))
+        .and_then(|l| l.split_whitespace().next())
+        .unwrap()
+        .to_string();
+    let out = home.ok(&["comment", "merged.yaml", "KLOE 3", "--resolve", &id]);
+    assert!(out.contains(&format!("Resolved {id} on KLOE 3.")), "{out}");
+    let s = home.ok(&["status", "merged.yaml"]);
+    assert!(s.contains("Open comments: 1\n"), "{s}");
+    // Never in a pack.
+    home.ok(&[
+        "export",
+        "merged.yaml",
+        "--pack",
+        "self-assessment",
+        "--format",
+        "md",
+        "--out",
+        "p.md",
+    ]);
+    let md = fs::read_to_string(home.path("p.md")).unwrap();
+    assert!(
+        !md.contains("Which year is this figure for"),
+        "comments leaked into the pack"
+    );
+}
+
+#[test]
+fn one_reviewer_one_meeting_one_conflict_are_singular() {
+    let home = Home::new();
+    let text = fs::read(seed_path("suffolk-reablement-2016-onsite.yaml")).unwrap();
+    let (mut wb, _) = peerbook::workbook::from_text("onsite.yaml", &text).unwrap();
+    wb.reviewers.truncate(1);
+    let r = &mut wb.reviewers[0];
+    r.activities.retain(|a| a.kind.is_meeting());
+    r.activities.truncate(1);
+    r.activities[0].people = Some(1);
+    r.activities[0].hours = Some(1.0);
+    home.write("one.yaml", peerbook::workbook::to_text(&wb).as_bytes());
+    let s = home.ok(&["status", "one.yaml"]);
+    assert!(s.contains("On-site review (1 reviewer)\n"), "{s}");
+    assert!(
+        s.contains("  Activity: read 0 documents, held 1 meeting, met 1 person, 1 hour on site\n"),
+        "{s}"
+    );
+}
+
+#[test]
+fn status_wraps_a_long_domain_title_instead_of_cutting_it() {
+    let home = Home::new();
+    home.ok(&[
+        "new",
+        "--framework",
+        "halton-intermediate-care-2019",
+        "--council",
+        "Halton",
+        "--title",
+        "T",
+        "--out",
+        "h.yaml",
+    ]);
+    let s = home.ok(&["status", "h.yaml"]);
+    assert!(
+        s.contains("Intermediate care is responsive to individual\nneeds "),
+        "{s}"
+    );
+    assert!(!s.contains("individual ne "), "{s}");
+}
