@@ -2,6 +2,7 @@
 //! once as a [`doc::Document`], then written as markdown or Word, so both
 //! formats carry the same content.
 
+pub mod cases;
 pub mod csv_io;
 pub mod doc;
 pub mod docx;

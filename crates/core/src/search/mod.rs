@@ -72,7 +72,7 @@ pub fn search(wb: &Workbook, low: &Lowered, q: &str, limit: usize) -> Vec<Hit> {
             _ => continue,
         };
         let shown = match low.questions.find(f, q) {
-            Some((0, at)) => around(text, at, q.len()),
+            Some((0, at)) => around(&text, at, q.len()),
             // The question's ref matched: its text from the start.
             _ => crate::text::one_line(text, WINDOW),
         };
@@ -106,7 +106,7 @@ pub fn search(wb: &Workbook, low: &Lowered, q: &str, limit: usize) -> Vec<Hit> {
             continue;
         };
         let at = low.more.find(f, q).map_or(0, |(_, at)| at);
-        let label = format!("{}: {}", spot.prefix(wb), around(text, at, q.len()));
+        let label = format!("{}: {}", spot.prefix(wb), around(&text, at, q.len()));
         if push(label, place) {
             break;
         }
