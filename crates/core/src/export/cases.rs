@@ -148,12 +148,17 @@ fn case(d: &mut Document, wb: &Workbook, c: &CaseStudy, level: u8) {
     }
 }
 
-/// A quote in curly quotation marks, unless it already has some.
+/// A quote in curly quotation marks, unless it already has some; who said
+/// it may follow " — " and stays outside the marks.
 fn quoted(q: &str) -> String {
     let q = q.trim();
-    if q.starts_with(['"', '\u{201c}']) {
-        q.to_string()
+    let (words, who) = match q.rsplit_once(" \u{2014} ") {
+        Some((w, who)) => (w.trim(), format!(" \u{2014} {}", who.trim())),
+        None => (q, String::new()),
+    };
+    if words.starts_with(['"', '\u{201c}']) {
+        format!("{words}{who}")
     } else {
-        format!("\u{201c}{q}\u{201d}")
+        format!("\u{201c}{words}\u{201d}{who}")
     }
 }
