@@ -18,6 +18,9 @@ pub enum FieldError {
     EndBeforeStart { start: NaiveDate, end: NaiveDate },
     /// The item the field belongs to is no longer in the workbook.
     NoSuchItem,
+    /// A case study illustrates an id that is neither a question nor a
+    /// domain of the framework.
+    NotATheme(String),
 }
 
 impl fmt::Display for FieldError {
@@ -42,6 +45,10 @@ impl fmt::Display for FieldError {
             FieldError::NoSuchItem => write!(
                 f,
                 "the item being edited is no longer in the workbook: press Esc to close the editor"
+            ),
+            FieldError::NotATheme(t) => write!(
+                f,
+                "'{t}' is not a question or domain id of the framework: write one id a line, e.g. a question's id"
             ),
         }
     }

@@ -241,6 +241,8 @@ fn every_field_is_written_where_it_is_read_as_its_form_says() {
         let form = t.slot(&mut w).expect("the item is there").form();
         assert_eq!(form, t.form(), "{t:?}");
         let text = match t.kind() {
+            // What a case study illustrates must be the framework's ids.
+            _ if t == Target::Case(0, CaseField::Illustrates) => "1\nwell-led",
             Kind::Date => "2026-03-14",
             Kind::Number => "42",
             Kind::Multi => "one\ntwo",
@@ -265,6 +267,8 @@ fn each_item_fields_key_is_its_key_in_the_workbook_file() {
     for t in &targets {
         let text = if t.kind() == Kind::Date {
             "2026-03-14"
+        } else if *t == Target::Case(0, CaseField::Illustrates) {
+            "well-led"
         } else {
             "7"
         };
@@ -321,4 +325,31 @@ fn a_list_item_is_removed_from_its_list_and_nothing_else_is() {
     assert!(!Target::Narrative("zz".into()).remove_item(&mut fresh));
     assert_eq!(fresh.metrics.len(), metrics);
     assert!(fresh.answer("zz").is_none());
+}
+
+#[test]
+fn a_case_studys_lists_are_edited_an_item_a_line() {
+    let mut w = wb();
+    w.proud_of.push(new_case());
+    let t = Target::Case(0, CaseField::Partners);
+    assert_eq!(t.kind(), Kind::Multi);
+    assert!(t.write(&mut w, "Age UK\n\n  NHS trust  \n").unwrap());
+    assert_eq!(w.proud_of[0].partners, ["Age UK", "NHS trust"]);
+    assert_eq!(t.read(&w), "Age UK\nNHS trust");
+    assert!(t.write(&mut w, "").unwrap());
+    assert!(w.proud_of[0].partners.is_empty());
+}
+
+#[test]
+fn a_case_study_illustrates_only_the_frameworks_questions_and_domains() {
+    let mut w = wb();
+    w.proud_of.push(new_case());
+    let t = Target::Case(0, CaseField::Illustrates);
+    assert_eq!(
+        t.write(&mut w, "1\nno-such-theme"),
+        Err(FieldError::NotATheme("no-such-theme".into()))
+    );
+    assert!(w.proud_of[0].illustrates.is_empty());
+    assert!(t.write(&mut w, "1\nwell-led").unwrap());
+    assert_eq!(w.proud_of[0].illustrates, ["1", "well-led"]);
 }
