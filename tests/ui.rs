@@ -21,6 +21,8 @@ mod saving;
 
 #[path = "ui/beside.rs"]
 mod beside;
+#[path = "ui/cases.rs"]
+mod cases;
 #[path = "ui/export.rs"]
 mod export;
 #[path = "ui/faults.rs"]
