@@ -77,7 +77,10 @@ fn the_seed_is_clean_and_saves_unchanged() {
     let saved = workbook::to_text(&wb);
     assert_eq!(proud_of(&saved), proud_of(&text));
     let (again, _) = workbook::from_text(HALTON, saved.as_bytes()).unwrap();
-    assert!(workbook::to_text(&again) == saved, "a saved file changed on save");
+    assert!(
+        workbook::to_text(&again) == saved,
+        "a saved file changed on save"
+    );
 }
 
 #[test]
@@ -96,9 +99,11 @@ fn an_older_workbooks_single_text_barrier_saves_as_it_was() {
 #[test]
 fn validate_names_an_unknown_question_id_with_its_line_column_and_fix() {
     let home = Home::new();
-    let text = fs::read_to_string(seed_path(HALTON))
-        .unwrap()
-        .replacen("  - resources\n", "  - kloe-99\n", 1);
+    let text = fs::read_to_string(seed_path(HALTON)).unwrap().replacen(
+        "  - resources\n",
+        "  - kloe-99\n",
+        1,
+    );
     home.write("wb.yaml", text.as_bytes());
     let line = text.lines().position(|l| l == "  - kloe-99").unwrap() + 1;
     let out = home.run(&["validate", "wb.yaml"]);
@@ -230,5 +235,8 @@ fn without_themes_the_case_studies_are_listed_without_theme_headings() {
     let s = pack(&seed("suffolk-reablement-2016.yaml"));
     let s = section(&s);
     assert!(s.contains("### The Waveney Out of Hospital team"), "{s}");
-    assert!(!s.contains("####") && !s.contains("Other case studies"), "{s}");
+    assert!(
+        !s.contains("####") && !s.contains("Other case studies"),
+        "{s}"
+    );
 }

@@ -27,7 +27,10 @@ fn partners_are_edited_an_item_a_line_on_the_proud_of_screen() {
     clear_input(&mut app);
     typ(&mut app, "Age UK Halton\nCarers Centre");
     // Written as typed, each line an item.
-    assert_eq!(wb(&app).proud_of[0].partners, ["Age UK Halton", "Carers Centre"]);
+    assert_eq!(
+        wb(&app).proud_of[0].partners,
+        ["Age UK Halton", "Carers Centre"]
+    );
     press(&mut app, "esc");
     assert!(popup(&app).is_none());
     let text = screen(&mut app, 120, 40);
@@ -44,7 +47,10 @@ fn the_editor_refuses_a_theme_the_framework_lacks() {
     typ(&mut app, "\nkloe-99");
     let e = expect_popup(&app, "editor");
     let err = e.error.expect("an error in the editor");
-    assert!(err.contains("'kloe-99' is not a question or domain id"), "{err}");
+    assert!(
+        err.contains("'kloe-99' is not a question or domain id"),
+        "{err}"
+    );
     // Nothing was written: the seed's themes are still there.
     assert_eq!(wb(&app).proud_of[0].illustrates, ["4", "caring"]);
     clear_input(&mut app);

@@ -23,9 +23,9 @@ pub const NO_THEME: &str = "Other case studies";
 /// as its index in the framework; None when it names none.
 pub fn theme_of(fw: &Framework, c: &CaseStudy) -> Option<usize> {
     c.illustrates.iter().find_map(|id| {
-        fw.domains.iter().position(|d| {
-            d.id == *id || d.questions.iter().any(|q| q.id == *id)
-        })
+        fw.domains
+            .iter()
+            .position(|d| d.id == *id || d.questions.iter().any(|q| q.id == *id))
     })
 }
 

@@ -72,7 +72,7 @@ pub fn search(wb: &Workbook, low: &Lowered, q: &str, limit: usize) -> Vec<Hit> {
             _ => continue,
         };
         let shown = match low.questions.find(f, q) {
-            Some((0, at)) => around(&text, at, q.len()),
+            Some((0, at)) => around(text, at, q.len()),
             // The question's ref matched: its text from the start.
             _ => crate::text::one_line(text, WINDOW),
         };

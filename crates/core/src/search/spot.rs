@@ -45,11 +45,13 @@ pub fn spots(wb: &Workbook) -> Vec<Spot> {
 impl Spot {
     /// The field's text as written; None when it is not there.
     pub fn text<'a>(&self, wb: &'a Workbook) -> Option<Cow<'a, str>> {
-        self.own_text(wb).map(Cow::Borrowed).or_else(|| match *self {
-            // A list is searched as its items, one a line, as it is edited.
-            Spot::Case(i, f) => Some(Cow::Owned(f.show(wb.proud_of.get(i)?))),
-            _ => None,
-        })
+        self.own_text(wb)
+            .map(Cow::Borrowed)
+            .or_else(|| match *self {
+                // A list is searched as its items, one a line, as it is edited.
+                Spot::Case(i, f) => Some(Cow::Owned(f.show(wb.proud_of.get(i)?))),
+                _ => None,
+            })
     }
 
     /// A field that is one text, as written; None for a list.

@@ -234,8 +234,13 @@ impl Target {
         self.form().check(text)?;
         if let Target::Case(_, CaseField::Illustrates) = self {
             let fw = &wb.framework;
-            let known = |id: &str| fw.question(id).is_some() || fw.domains.iter().any(|d| d.id == id);
-            return match text.lines().map(str::trim).find(|l| !l.is_empty() && !known(l)) {
+            let known =
+                |id: &str| fw.question(id).is_some() || fw.domains.iter().any(|d| d.id == id);
+            return match text
+                .lines()
+                .map(str::trim)
+                .find(|l| !l.is_empty() && !known(l))
+            {
                 Some(bad) => Err(FieldError::NotATheme(bad.to_string())),
                 None => Ok(()),
             };
