@@ -201,6 +201,25 @@ mod tests {
     }
 
     #[test]
+    fn a_case_studys_lists_and_new_texts_are_found() {
+        let mut wb = workbook();
+        wb.proud_of.push(CaseStudy {
+            title: "Home first".into(),
+            partners: vec!["Age Cymru".into(), "Betsi Cadwaladr".into()],
+            quotes: vec!["I slept in my own bed that night — Mr J".into()],
+            problem: Some("Waits for a bed in Bangor.".into()),
+            ..CaseStudy::default()
+        });
+        let place = |q: &str| hits(&wb, q).first().map(|h| h.place.clone());
+        assert_eq!(
+            place("cadwaladr"),
+            Some(Place::Case(0, CaseField::Partners))
+        );
+        assert_eq!(place("own bed"), Some(Place::Case(0, CaseField::Quotes)));
+        assert_eq!(place("bangor"), Some(Place::Case(0, CaseField::Problem)));
+    }
+
+    #[test]
     fn review_details_are_found() {
         let mut wb = workbook();
         wb.review
