@@ -21,6 +21,8 @@ mod saving;
 
 #[path = "ui/beside.rs"]
 mod beside;
+#[path = "ui/cases.rs"]
+mod cases;
 #[path = "ui/categories.rs"]
 mod categories;
 #[path = "ui/export.rs"]
@@ -1883,7 +1885,12 @@ fn top_and_bottom_in_a_form_move_between_fields() {
         0,
         "the case study shown changed"
     );
-    assert_eq!(selected_field(&app, "Proud of"), 6);
+    // The last of the case study's fields (Illustrates).
+    assert_eq!(
+        selected_field(&app, "Proud of"),
+        peerbook::workbook::fields::CASE_FIELDS.len() - 1
+    );
+    assert_eq!(peerbook::workbook::fields::CASE_FIELDS.len(), 14);
 }
 
 #[test]

@@ -184,8 +184,8 @@ pub fn synthetic_workbook(questions: usize) -> Workbook {
             summary: Some("Hospital and council staff plan discharge together.".into()),
             what_we_did: Some("One team, one plan, one trusted assessment.".into()),
             impact: Some("Fewer delayed discharges and more people home for good.".into()),
-            barriers: Some("Two record systems that do not talk to each other.".into()),
-            conditions: Some("Shared leadership and a pooled budget.".into()),
+            barriers: vec!["Two record systems that do not talk to each other.".into()],
+            conditions: vec!["Shared leadership and a pooled budget.".into()],
             contact: Some("discharge@example.org".into()),
             ..Default::default()
         });

@@ -3,6 +3,7 @@
 //! formats carry the same content.
 
 mod asks;
+pub mod cases;
 pub mod csv_io;
 pub mod doc;
 pub mod docx;

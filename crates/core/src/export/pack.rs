@@ -307,26 +307,7 @@ pub fn self_assessment(wb: &Workbook, opts: &Options) -> Document {
     d.heading(2, "Performance data");
     performance(&mut d, wb);
 
-    d.heading(2, "What we're proud of");
-    if wb.proud_of.is_empty() {
-        d.para(vec![t("No case studies were recorded.")]);
-    }
-    for c in &wb.proud_of {
-        d.heading(3, &c.title);
-        for (label, value) in [
-            ("Summary", &c.summary),
-            ("What we did", &c.what_we_did),
-            ("Impact", &c.impact),
-            ("Barriers to success", &c.barriers),
-            ("Conditions for success", &c.conditions),
-            ("Contact", &c.contact),
-        ] {
-            if let Some(v) = value {
-                d.para(vec![b(label)]);
-                d.push(Block::UserText(v.clone()));
-            }
-        }
-    }
+    super::cases::section(&mut d, wb);
 
     d.heading(2, "Evidence index");
     if wb.evidence.is_empty() {

@@ -162,7 +162,7 @@ impl Lowered {
         let mut more_spots = Vec::new();
         for spot in spots(wb) {
             if let Some(text) = spot.text(wb).filter(|t| !t.is_empty()) {
-                more.push(text);
+                more.push(&text);
                 more_spots.push(spot);
             }
         }

@@ -106,7 +106,7 @@ pub fn search(wb: &Workbook, low: &Lowered, q: &str, limit: usize) -> Vec<Hit> {
             continue;
         };
         let at = low.more.find(f, q).map_or(0, |(_, at)| at);
-        let label = format!("{}: {}", spot.prefix(wb), around(text, at, q.len()));
+        let label = format!("{}: {}", spot.prefix(wb), around(&text, at, q.len()));
         if push(label, place) {
             break;
         }
@@ -198,6 +198,25 @@ mod tests {
         let title = hits(&wb, "home in");
         assert_eq!(title[0].label, "case study: Hospital to home in a day");
         assert_eq!(title[0].place, Place::Case(0, CaseField::Title));
+    }
+
+    #[test]
+    fn a_case_studys_lists_and_new_texts_are_found() {
+        let mut wb = workbook();
+        wb.proud_of.push(CaseStudy {
+            title: "Home first".into(),
+            partners: vec!["Age Cymru".into(), "Betsi Cadwaladr".into()],
+            quotes: vec!["I slept in my own bed that night — Mr J".into()],
+            problem: Some("Waits for a bed in Bangor.".into()),
+            ..CaseStudy::default()
+        });
+        let place = |q: &str| hits(&wb, q).first().map(|h| h.place.clone());
+        assert_eq!(
+            place("cadwaladr"),
+            Some(Place::Case(0, CaseField::Partners))
+        );
+        assert_eq!(place("own bed"), Some(Place::Case(0, CaseField::Quotes)));
+        assert_eq!(place("bangor"), Some(Place::Case(0, CaseField::Problem)));
     }
 
     #[test]

@@ -4,6 +4,8 @@
 //! and each [`Spot`] finds its own text again and the place it leads to,
 //! so the lowered haystack and a hit's label never disagree.
 
+use std::borrow::Cow;
+
 use super::Place;
 use crate::workbook::Workbook;
 use crate::workbook::fields::{CASE_FIELDS, CaseField, MemberField, Target};
@@ -42,7 +44,18 @@ pub fn spots(wb: &Workbook) -> Vec<Spot> {
 
 impl Spot {
     /// The field's text as written; None when it is not there.
-    pub fn text<'a>(&self, wb: &'a Workbook) -> Option<&'a str> {
+    pub fn text<'a>(&self, wb: &'a Workbook) -> Option<Cow<'a, str>> {
+        self.own_text(wb)
+            .map(Cow::Borrowed)
+            .or_else(|| match *self {
+                // A list is searched as its items, one a line, as it is edited.
+                Spot::Case(i, f) => Some(Cow::Owned(f.show(wb.proud_of.get(i)?))),
+                _ => None,
+            })
+    }
+
+    /// A field that is one text, as written; None for a list.
+    fn own_text<'a>(&self, wb: &'a Workbook) -> Option<&'a str> {
         let r = &wb.review;
         match *self {
             Spot::Council => Some(&r.council),
@@ -65,9 +78,10 @@ impl Spot {
                     CaseField::Summary => c.summary.as_deref(),
                     CaseField::WhatWeDid => c.what_we_did.as_deref(),
                     CaseField::Impact => c.impact.as_deref(),
-                    CaseField::Barriers => c.barriers.as_deref(),
-                    CaseField::Conditions => c.conditions.as_deref(),
                     CaseField::Contact => c.contact.as_deref(),
+                    CaseField::Problem => c.problem.as_deref(),
+                    CaseField::FurtherInformation => c.further_information.as_deref(),
+                    _ => None,
                 }
             }
         }

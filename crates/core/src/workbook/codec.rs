@@ -238,6 +238,24 @@ impl Codec<Vec<String>> for Texts {
     }
 }
 
+/// A list of text written as a single text when it holds one item, so a
+/// field that was one text (a case study's barriers) reads and writes back
+/// unchanged; left out when empty.
+pub struct OneOrList;
+impl Codec<Vec<String>> for OneOrList {
+    fn read(r: &mut Reader, o: &Obj, key: &str, _: &Cx) -> Vec<String> {
+        let mut v = r.text_list(o, key);
+        v.retain(|s| !s.trim().is_empty());
+        v
+    }
+    fn write(v: &Vec<String>, out: &mut Out, key: &str, _: &WCx) {
+        match v.as_slice() {
+            [one] => out.text(key, one),
+            _ => out.list(key, v.iter().map(|s| s.as_str().into())),
+        }
+    }
+}
+
 /// An optional number; whole numbers written without a decimal point.
 pub struct Num;
 impl Codec<Option<f64>> for Num {

@@ -5,7 +5,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::codec::{
-    Count, Cx, Date, Items, Num, One, Opt, Rated, Req, Text, Texts, Time, Word, record,
+    Count, Cx, Date, Items, Num, One, OneOrList, Opt, Rated, Req, Text, Texts, Time, Word, record,
 };
 use super::words::words;
 use crate::yaml::Mapping;
@@ -206,14 +206,21 @@ record! {
 record! {
     /// A "What we're proud of" case study.
     #[derive(Debug, Clone, PartialEq, Default)]
-    pub struct CaseStudy as "a case study" {
+    pub struct CaseStudy as "a case study", check check_case {
         pub title: String = Req,
         pub summary: Option<String> = Opt,
         pub what_we_did: Option<String> = Opt,
         pub impact: Option<String> = Opt,
-        pub barriers: Option<String> = Opt,
-        pub conditions: Option<String> = Opt,
+        pub barriers: Vec<String> = OneOrList,
+        pub conditions: Vec<String> = OneOrList,
         pub contact: Option<String> = Opt,
+        pub problem: Option<String> = Opt,
+        pub partners: Vec<String> = Texts,
+        pub figures: Vec<String> = Texts,
+        pub quotes: Vec<String> = Texts,
+        pub further_information: Option<String> = Opt,
+        pub links: Vec<String> = Texts,
+        pub illustrates: Vec<String> = Texts,
         ..extra
     }
 }
@@ -255,6 +262,25 @@ fn check_answer(a: &Answer, r: &mut Reader, o: &Obj, cx: &Cx) {
                     a.question
                 ),
                 "add the item to `evidence:` or remove the citation",
+            );
+        }
+    }
+}
+
+/// What a case study illustrates is one of the framework's question or
+/// domain ids.
+fn check_case(c: &CaseStudy, r: &mut Reader, o: &Obj, cx: &Cx) {
+    let Some(fw) = cx.fw else { return };
+    for (i, id) in c.illustrates.iter().enumerate() {
+        if fw.question(id).is_none() && !fw.domains.iter().any(|d| d.id == *id) {
+            r.error(
+                &o.at("illustrates").idx(i),
+                format!(
+                    "case study '{}' illustrates '{id}', which is not a question or domain of {}",
+                    c.title,
+                    fw.key()
+                ),
+                "use a question id or a domain id from the framework , or remove the line",
             );
         }
     }

@@ -20,6 +20,9 @@ pub enum FieldError {
     NoSuchItem,
     /// Not hours one activity can take (the text trimmed, and why).
     NotHours(String, crate::value::HoursProblem),
+    /// A case study illustrates an id that is neither a question nor a
+    /// domain of the framework.
+    NotATheme(String),
 }
 
 impl fmt::Display for FieldError {
@@ -45,6 +48,10 @@ impl fmt::Display for FieldError {
             FieldError::NoSuchItem => write!(
                 f,
                 "the item being edited is no longer in the workbook: press Esc to close the editor"
+            ),
+            FieldError::NotATheme(t) => write!(
+                f,
+                "'{t}' is not a question or domain id of the framework: write one id a line, e.g. a question's id"
             ),
         }
     }

@@ -242,6 +242,19 @@ impl Target {
     /// or number never reaches the workbook.
     pub fn check(&self, wb: &Workbook, text: &str) -> Result<(), FieldError> {
         self.form().check(text)?;
+        if let Target::Case(_, CaseField::Illustrates) = self {
+            let fw = &wb.framework;
+            let known =
+                |id: &str| fw.question(id).is_some() || fw.domains.iter().any(|d| d.id == id);
+            return match text
+                .lines()
+                .map(str::trim)
+                .find(|l| !l.is_empty() && !known(l))
+            {
+                Some(bad) => Err(FieldError::NotATheme(bad.to_string())),
+                None => Ok(()),
+            };
+        }
         let (start, end) = match self {
             Target::OnsiteStart => (parse_date(text)?, wb.review.onsite_end),
             Target::OnsiteEnd => (wb.review.onsite_start, parse_date(text)?),

@@ -38,12 +38,15 @@ pub(crate) enum Form {
     /// One item of a list of texts that may run over several lines (a key
     /// message's paragraphs): kept as typed; an item past the end is added.
     Para,
+    /// A whole list of one-line texts edited as one text, an item a line:
+    /// blank lines are dropped.
+    Lines,
 }
 
 impl Form {
     pub(crate) fn kind(self) -> Kind {
         match self {
-            Form::Text | Form::OptText | Form::Para => Kind::Multi,
+            Form::Text | Form::OptText | Form::Para | Form::Lines => Kind::Multi,
             Form::Number | Form::Count | Form::Hours => Kind::Number,
             Form::Date => Kind::Date,
             Form::Line | Form::Flat | Form::Opt | Form::Item => Kind::Text,
@@ -76,6 +79,7 @@ pub(crate) enum Slot<'a> {
     Hours(&'a mut Option<f64>),
     Item(&'a mut Vec<String>, usize),
     Para(&'a mut Vec<String>, usize),
+    Lines(&'a mut Vec<String>),
 }
 
 impl Slot<'_> {
@@ -105,6 +109,14 @@ impl Slot<'_> {
                 Some(item) => *item = text.to_string(),
                 None => list.push(text.to_string()),
             },
+            Slot::Lines(list) => {
+                *list = text
+                    .lines()
+                    .map(str::trim)
+                    .filter(|l| !l.is_empty())
+                    .map(str::to_string)
+                    .collect();
+            }
         }
         Ok(())
     }
@@ -123,6 +135,7 @@ impl Slot<'_> {
             Slot::Hours(_) => Form::Hours,
             Slot::Item(..) => Form::Item,
             Slot::Para(..) => Form::Para,
+            Slot::Lines(_) => Form::Lines,
         }
     }
 }
@@ -141,6 +154,12 @@ impl Show for String {
 impl Show for Option<String> {
     fn show(&self) -> String {
         self.clone().unwrap_or_default()
+    }
+}
+
+impl Show for Vec<String> {
+    fn show(&self) -> String {
+        self.join("\n")
     }
 }
 
@@ -304,12 +323,19 @@ fields! {
     /// A field of a "What we're proud of" case study.
     pub enum CaseField of CaseStudy {
         Title => title, Line, "Title";
-        Summary => summary, OptText, "Summary";
+        Summary => summary, OptText, "Summary (one line)";
+        Problem => problem, OptText, "The problem it addressed";
+        Partners => partners, Lines, "Partners (one a line)";
         WhatWeDid => what_we_did, OptText, "What we did";
         Impact => impact, OptText, "Impact";
-        Barriers => barriers, OptText, "Barriers to success";
-        Conditions => conditions, OptText, "Conditions for success";
+        Figures => figures, Lines, "Impact in figures (one a line)";
+        Quotes => quotes, Lines, "Quotes (one a line)";
+        Barriers => barriers, Lines, "Barriers to success (one a line)";
+        Conditions => conditions, Lines, "Conditions for success (one a line)";
+        FurtherInformation => further_information, OptText, "Further information";
+        Links => links, Lines, "Links (one a line)";
         Contact => contact, Opt, "Contact";
+        Illustrates => illustrates, Lines, "Illustrates (question or domain ids, one a line)";
     }
 }
 

@@ -265,6 +265,8 @@ fn every_field_is_written_where_it_is_read_as_its_form_says() {
         let form = t.slot(&mut w).expect("the item is there").form();
         assert_eq!(form, t.form(), "{t:?}");
         let text = match t.kind() {
+            // What a case study illustrates must be the framework's ids.
+            _ if t == Target::Case(0, CaseField::Illustrates) => "1\nwell-led",
             Kind::Date => "2026-03-14",
             Kind::Number => "12",
             Kind::Multi => "one\ntwo",
@@ -289,6 +291,8 @@ fn each_item_fields_key_is_its_key_in_the_workbook_file() {
     for t in &targets {
         let text = if t.kind() == Kind::Date {
             "2026-03-14"
+        } else if *t == Target::Case(0, CaseField::Illustrates) {
+            "well-led"
         } else {
             "7"
         };
@@ -302,7 +306,10 @@ fn each_item_fields_key_is_its_key_in_the_workbook_file() {
         .chain(ActField::ALL.iter().map(|f| f.key()))
         .chain(RecField::ALL.iter().map(|f| f.key()));
     for key in keys {
-        assert!(file.contains(&format!(" {key}: ")), "{key}");
+        // A scalar after the key, or a list (a case study's partners) below it.
+        let scalar = file.contains(&format!(" {key}: "));
+        let list = file.contains(&format!(" {key}:\n"));
+        assert!(scalar || list, "{key}");
     }
 }
 
@@ -370,4 +377,31 @@ fn a_key_message_keeps_its_lines_and_an_agreed_rating_takes_a_note() {
     );
     assert!(n.write(&mut w, " ").unwrap());
     assert_eq!(w.consensus[0].note, None);
+}
+
+#[test]
+fn a_case_studys_lists_are_edited_an_item_a_line() {
+    let mut w = wb();
+    w.proud_of.push(new_case());
+    let t = Target::Case(0, CaseField::Partners);
+    assert_eq!(t.kind(), Kind::Multi);
+    assert!(t.write(&mut w, "Age UK\n\n  NHS trust  \n").unwrap());
+    assert_eq!(w.proud_of[0].partners, ["Age UK", "NHS trust"]);
+    assert_eq!(t.read(&w), "Age UK\nNHS trust");
+    assert!(t.write(&mut w, "").unwrap());
+    assert!(w.proud_of[0].partners.is_empty());
+}
+
+#[test]
+fn a_case_study_illustrates_only_the_frameworks_questions_and_domains() {
+    let mut w = wb();
+    w.proud_of.push(new_case());
+    let t = Target::Case(0, CaseField::Illustrates);
+    assert_eq!(
+        t.write(&mut w, "1\nno-such-theme"),
+        Err(FieldError::NotATheme("no-such-theme".into()))
+    );
+    assert!(w.proud_of[0].illustrates.is_empty());
+    assert!(t.write(&mut w, "1\nwell-led").unwrap());
+    assert_eq!(w.proud_of[0].illustrates, ["1", "well-led"]);
 }
