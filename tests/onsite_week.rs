@@ -144,6 +144,14 @@ fn a_joint_meeting_counts_once_in_status_and_survives_a_round_trip() {
 }
 
 #[test]
+fn the_feedback_reports_statistics_count_a_joint_meeting_once() {
+    let wb = joint_meeting();
+    let s = peerbook::export::feedback::statistics(&wb);
+    assert_eq!((s.focus_groups, s.people), (1, 18), "not 2 and 27");
+    assert_eq!(s.hours, 2.0);
+}
+
+#[test]
 fn a_programme_id_used_twice_is_refused_and_an_unknown_one_is_a_warning() {
     let home = Home::new();
     let mut wb = joint_meeting();

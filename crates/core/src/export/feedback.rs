@@ -51,8 +51,9 @@ impl Statistics {
 /// met and the hours spent.
 pub fn statistics(wb: &Workbook) -> Statistics {
     let mut s = Statistics::default();
-    for a in wb.reviewers.iter().flat_map(|r| &r.activities) {
-        match a.kind {
+    // A meeting several reviewers attended (one programme item) counts once.
+    for (kind, people, hours) in crate::review::analysis::counted_activities(wb) {
+        match kind {
             ActivityKind::Document => s.documents += 1,
             ActivityKind::Interview => s.interviews += 1,
             ActivityKind::FocusGroup => s.focus_groups += 1,
@@ -60,8 +61,8 @@ pub fn statistics(wb: &Workbook) -> Statistics {
             ActivityKind::Visit => s.visits += 1,
             ActivityKind::Other => s.other += 1,
         }
-        s.people += a.people.unwrap_or(0);
-        s.hours += a.hours.unwrap_or(0.0);
+        s.people += people.unwrap_or(0);
+        s.hours += hours.unwrap_or(0.0);
     }
     s
 }

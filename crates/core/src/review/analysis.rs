@@ -17,24 +17,20 @@ pub struct Totals {
     pub hours: f64,
 }
 
-/// The team's totals. An activity that points at a programme item is that
-/// item: however many reviewers attended it, it counts once, with the
-/// item's people and hours (or, where the item has none, the most any
-/// attendee logged). Other activities count one by one.
-pub fn totals(wb: &Workbook) -> Totals {
-    use crate::workbook::onsite::ActivityKind;
-    let mut t = Totals::default();
-    let mut count = |kind: ActivityKind, people: Option<u32>, hours: Option<f64>| {
-        t.activities += 1;
-        if kind == ActivityKind::Document {
-            t.documents += 1;
-        }
-        if kind.is_meeting() {
-            t.meetings += 1;
-        }
-        t.people += people.unwrap_or(0);
-        t.hours += hours.unwrap_or(0.0);
-    };
+/// The team's activities as they count: an activity that points at a
+/// programme item is that item, however many reviewers attended it, with
+/// the item's kind, people and hours (or, where the item has none, the most
+/// any attendee logged); other activities count one by one. As (kind,
+/// people, hours): the one rule behind [`totals`] and the feedback report's
+/// statistics.
+pub fn counted_activities(
+    wb: &Workbook,
+) -> Vec<(
+    crate::workbook::onsite::ActivityKind,
+    Option<u32>,
+    Option<f64>,
+)> {
+    let mut out = Vec::new();
     let mut joint: Vec<(&str, Option<u32>, Option<f64>)> = Vec::new();
     for a in wb.reviewers.iter().flat_map(|r| &r.activities) {
         match a
@@ -52,13 +48,31 @@ pub fn totals(wb: &Workbook) -> Totals {
                 }
                 None => joint.push((id, a.people, a.hours)),
             },
-            None => count(a.kind, a.people, a.hours),
+            None => out.push((a.kind, a.people, a.hours)),
         }
     }
     for (id, people, hours) in joint {
         if let Some(item) = wb.programme_item(id) {
-            count(item.kind, item.people.or(people), item.hours.or(hours));
+            out.push((item.kind, item.people.or(people), item.hours.or(hours)));
         }
+    }
+    out
+}
+
+/// The team's totals, counting activities as [`counted_activities`] does.
+pub fn totals(wb: &Workbook) -> Totals {
+    use crate::workbook::onsite::ActivityKind;
+    let mut t = Totals::default();
+    for (kind, people, hours) in counted_activities(wb) {
+        t.activities += 1;
+        if kind == ActivityKind::Document {
+            t.documents += 1;
+        }
+        if kind.is_meeting() {
+            t.meetings += 1;
+        }
+        t.people += people.unwrap_or(0);
+        t.hours += hours.unwrap_or(0.0);
     }
     t
 }
