@@ -8,6 +8,7 @@
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
@@ -53,8 +54,10 @@ struct Pty {
     writer: Writer,
     child: Box<dyn Child + Send + Sync>,
     reader: Option<JoinHandle<()>>,
+    /// Tells the reader thread to let go of the terminal (see `hang_up`).
+    let_go: Arc<AtomicBool>,
     // Kept open until the end: dropping it hangs up the terminal.
-    _master: Box<dyn MasterPty + Send>,
+    master: Option<Box<dyn MasterPty + Send>>,
 }
 
 impl Pty {
@@ -106,9 +109,20 @@ impl Pty {
         ));
         let shared = Arc::clone(&screen);
         let answer = Arc::clone(&writer);
+        let let_go = Arc::new(AtomicBool::new(false));
+        let letting_go = Arc::clone(&let_go);
+        let fd = pair.master.as_raw_fd().expect("the terminal's descriptor");
         let reader = std::thread::spawn(move || {
             let mut buf = [0u8; 8192];
             loop {
+                // Waits a little at a time, so that `hang_up` can make it
+                // let go of its end of the terminal.
+                if letting_go.load(Ordering::Relaxed) {
+                    break;
+                }
+                if !readable(fd, Duration::from_millis(50)) {
+                    continue;
+                }
                 match reader.read(&mut buf) {
                     Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
                     // End of output, or EIO once the program has exited.
@@ -135,8 +149,22 @@ impl Pty {
             writer,
             child,
             reader: Some(reader),
-            _master: pair.master,
+            let_go,
+            master: Some(pair.master),
         }
+    }
+
+    /// Closes the terminal's other end, as a terminal window closed or a
+    /// dropped ssh connection does, leaving the program running.
+    fn hang_up(&mut self) {
+        self.let_go.store(true, Ordering::Relaxed);
+        if let Some(h) = self.reader.take() {
+            let _ = h.join();
+        }
+        *self.writer.lock().unwrap() = Box::new(std::io::sink());
+        self.master = None;
+        // Nothing more can be read of it.
+        self.screen.lock().unwrap().eof = true;
     }
 
     /// The screen as text, one line per row.
@@ -245,6 +273,17 @@ impl Drop for Pty {
             let _ = self.child.wait();
         }
     }
+}
+
+/// Whether `fd` has something to read (or has ended) within `timeout`.
+fn readable(fd: i32, timeout: Duration) -> bool {
+    let mut p = libc::pollfd {
+        fd,
+        events: libc::POLLIN,
+        revents: 0,
+    };
+    // SAFETY: one valid pollfd, for the length given.
+    unsafe { libc::poll(&mut p, 1, timeout.as_millis() as i32) != 0 }
 }
 
 fn peerbook(home: &Path, args: &[&str]) -> std::process::Output {

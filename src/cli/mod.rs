@@ -326,8 +326,12 @@ pub fn main() -> ExitCode {
     match commands::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(f) => {
+            // Not eprintln!: after a hang-up the terminal is gone, and a
+            // failed write must not turn into a panic.
             if !f.message.is_empty() {
-                eprintln!(
+                use std::io::Write;
+                let _ = writeln!(
+                    std::io::stderr(),
                     "peerbook: {}",
                     crate::text::inert_keep_lines(f.message.trim_end())
                 );

@@ -18,6 +18,7 @@ pub mod saving;
 pub mod screens;
 pub mod shown;
 pub mod theme;
+mod tty;
 pub mod undo;
 pub mod view;
 pub mod widgets;
@@ -121,13 +122,16 @@ pub fn run_as(
     // The terminal first, so whatever is printed below can be read.
     restore();
     let _ = io::stdout().flush();
+    // Told to stop, or the terminal gone, with the editor open: what was
+    // typed in it goes into the workbook before the workbook is closed.
+    app.keep_typed();
     // Save what is unsaved before leaving.
     let closing = app.doc.as_mut().map(|d| (d.close(), d));
     if let Some((Err(e), d)) = closing {
         return Err(keep_unsaved(d, &e));
     }
     if let Some(note) = app.exit_note.take() {
-        println!("{note}");
+        let _ = writeln!(io::stdout(), "{note}");
     }
     result
 }
@@ -176,11 +180,14 @@ fn stop_on_signals() -> Arc<AtomicBool> {
     flag
 }
 
+const HUNG_UP: &str = "the terminal closed";
+
 fn event_loop(app: &mut App, stop: &AtomicBool) -> Result<(), String> {
     let backend = CrosstermBackend::new(io::stdout());
     // No clear(): it asks the terminal for the cursor position, which some
     // terminals never answer; the first draw paints the whole screen.
     let mut terminal = Terminal::new(backend).map_err(|e| e.to_string())?;
+    let tty = tty::Tty::open();
     loop {
         let mut drawn = None;
         terminal
@@ -197,15 +204,22 @@ fn event_loop(app: &mut App, stop: &AtomicBool) -> Result<(), String> {
             .map(|d| d.saturating_duration_since(Instant::now()))
             .unwrap_or(Duration::from_millis(500))
             .min(Duration::from_millis(500));
-        if event::poll(wait).map_err(|e| e.to_string())? {
-            match event::read().map_err(|e| e.to_string())? {
-                Event::Key(k) if k.kind != KeyEventKind::Release => {
-                    app.message = None;
-                    app.handle_key(k);
+        match tty::wait(tty.as_ref(), wait) {
+            tty::Wait::Gone => return Err(HUNG_UP.into()),
+            tty::Wait::Quiet => {}
+            // Everything crossterm has read, before the next frame.
+            tty::Wait::Ready => {
+                while !app.quit && event::poll(Duration::ZERO).map_err(|e| e.to_string())? {
+                    match event::read().map_err(|e| e.to_string())? {
+                        Event::Key(k) if k.kind != KeyEventKind::Release => {
+                            app.message = None;
+                            app.handle_key(k);
+                        }
+                        Event::Mouse(m) => app.handle_mouse(m),
+                        Event::Paste(s) => app.handle_paste(&s),
+                        _ => {}
+                    }
                 }
-                Event::Mouse(m) => app.handle_mouse(m),
-                Event::Paste(s) => app.handle_paste(&s),
-                _ => {}
             }
         }
         app.tick(Instant::now());

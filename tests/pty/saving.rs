@@ -197,6 +197,45 @@ fn told_to_stop_straight_after_a_key_peerbook_saves_that_key_first() {
     }
 }
 
+/// The terminal goes away (its window closed, an ssh connection dropped)
+/// with the narrative editor open. peerbook must notice for itself: no
+/// signal is relied on, and crossterm alone would spin at full speed for
+/// as long as the process lived.
+#[test]
+fn when_the_terminal_closes_peerbook_keeps_what_was_typed_and_exits() {
+    let home = tempfile::tempdir().unwrap();
+    let wb = home.path().join("suffolk.yaml");
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds/suffolk-reablement-2016.yaml"),
+        &wb,
+    )
+    .unwrap();
+    let mut p = Pty::spawn(home.path(), &["open", wb.to_str().unwrap()]);
+    p.wait_text("KLOE 1");
+    p.send(b"4");
+    p.wait_text("Rating: 4");
+    p.send(b"e");
+    p.wait_text("Esc done · Enter new line");
+    p.send(b"Typed as the line dropped");
+    p.wait_text("Typed as the line dropped");
+    p.hang_up();
+    let status = p.wait_exit();
+    assert!(!status.success(), "a hang-up is not a clean quit");
+    assert_eq!(rating_of(&wb, "1"), Some(4));
+    let narrative = field(&answer(&wb, "1"), "narrative")
+        .and_then(|v| v.as_str())
+        .map(str::to_owned)
+        .unwrap_or_default();
+    assert!(
+        narrative.ends_with("Typed as the line dropped"),
+        "the editor's text was lost: {narrative:?}"
+    );
+    assert!(
+        !peerbook::store::lock_path(&wb).exists(),
+        "the lock is left behind"
+    );
+}
+
 #[test]
 fn told_to_stop_while_saves_fail_peerbook_leaves_a_recovered_copy() {
     let Some(disk) = SmallDisk::mount(256) else {

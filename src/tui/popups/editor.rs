@@ -95,6 +95,16 @@ impl App {
         }
     }
 
+    /// Keeps what an open editor holds, as `Esc` would, when the interface
+    /// must close without a key (a signal, the terminal gone). Text that
+    /// does not check out stays in the editor and is lost with it; the
+    /// editor says why as it is typed.
+    pub(crate) fn keep_typed(&mut self) {
+        if matches!(&self.popup, Some(Popup::Editor(ed)) if ed.text() != ed.original) {
+            self.commit_editor();
+        }
+    }
+
     /// Writes the editor's text into the workbook. False if it does not
     /// check out (the error is shown in the editor).
     pub(crate) fn commit_editor(&mut self) -> bool {
