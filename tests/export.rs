@@ -108,6 +108,49 @@ fn golden_feedback_and_action_plan_from_the_on_site_seed() {
     }
 }
 
+/// A workbook marked `x-illustrative` says so on every row of both CSVs
+/// (issue 17), and its answers CSV still imports; a council's own workbook
+/// has no such column.
+#[test]
+fn csv_exports_of_an_illustrative_workbook_say_so_on_every_row() {
+    let [heading, mark] = peerbook::export::csv_io::ILLUSTRATIVE;
+    let rows = |csv: &[u8]| -> (csv::StringRecord, Vec<csv::StringRecord>) {
+        let mut rdr = csv::Reader::from_reader(&csv[3..]);
+        let h = rdr.headers().unwrap().clone();
+        (h, rdr.records().map(Result::unwrap).collect())
+    };
+    let mut wb = seed("suffolk-reablement-2016-onsite.yaml");
+    for csv in [
+        peerbook::export::csv_io::export(&wb),
+        peerbook::export::pack::action_plan_csv(&wb),
+    ] {
+        let (h, body) = rows(&csv);
+        assert_eq!(h.iter().last(), Some(heading), "{h:?}");
+        assert!(!body.is_empty());
+        for r in &body {
+            assert_eq!(r.iter().last(), Some(mark), "{r:?}");
+            assert_eq!(r.len(), h.len());
+        }
+    }
+    let answers = peerbook::export::csv_io::export(&wb);
+    let before = wb.answers.clone();
+    peerbook::export::csv_io::import(&mut wb, &answers, "Test Officer", chrono::Utc::now())
+        .expect("the marked sheet imports");
+    assert_eq!(
+        wb.answers.iter().map(|a| a.rating).collect::<Vec<_>>(),
+        before.iter().map(|a| a.rating).collect::<Vec<_>>()
+    );
+
+    let plain = plain_workbook();
+    for csv in [
+        peerbook::export::csv_io::export(&plain),
+        peerbook::export::pack::action_plan_csv(&plain),
+    ] {
+        let (h, _) = rows(&csv);
+        assert!(!h.iter().any(|c| c == heading), "{h:?}");
+    }
+}
+
 /// The outline of a markdown document: each heading's level and text,
 /// and each table's shape (rows × columns).
 #[derive(Debug, PartialEq)]

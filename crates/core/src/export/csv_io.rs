@@ -66,7 +66,20 @@ fn is_plain_number(text: &str) -> bool {
 /// plan.
 pub struct Sheet {
     w: csv::Writer<Vec<u8>>,
+    /// A workbook marked `x-illustrative` (as the seeds are) says so on
+    /// every row, in a last column, so that no row copied out of the sheet
+    /// passes for a council's own work. Import reads columns by name and
+    /// leaves it alone.
+    illustrative: bool,
 }
+
+/// The last column on a sheet from an illustrative workbook: its heading,
+/// and what every row says in it (short: the workbook's own note can run to
+/// a paragraph, and is in every other export).
+pub const ILLUSTRATIVE: [&str; 2] = [
+    "illustrative",
+    "yes: an illustrative example, not a council's own work",
+];
 
 impl Default for Sheet {
     fn default() -> Sheet {
@@ -80,13 +93,38 @@ impl Sheet {
             w: csv::WriterBuilder::new()
                 .terminator(csv::Terminator::CRLF)
                 .from_writer(BOM.as_bytes().to_vec()),
+            illustrative: false,
         }
     }
 
+    /// A sheet made from `wb`: marked on every row when `wb` is
+    /// illustrative.
+    pub fn of(wb: &Workbook) -> Sheet {
+        Sheet {
+            illustrative: crate::export::notes::illustrative(wb).is_some(),
+            ..Sheet::new()
+        }
+    }
+
+    /// The header row: `cells`, and the illustrative column's heading.
+    pub fn header<S: AsRef<str>>(&mut self, cells: impl IntoIterator<Item = S>) {
+        let last = self.illustrative.then_some(ILLUSTRATIVE[0]);
+        self.write(cells, last);
+    }
+
+    /// A row: `cells`, and the illustrative note.
     pub fn row<S: AsRef<str>>(&mut self, cells: impl IntoIterator<Item = S>) {
+        let last = self.illustrative.then_some(ILLUSTRATIVE[1]);
+        self.write(cells, last);
+    }
+
+    fn write<S: AsRef<str>>(&mut self, cells: impl IntoIterator<Item = S>, last: Option<&str>) {
         // Writing to a Vec cannot fail.
         for c in cells {
             let _ = self.w.write_field(to_cell(c.as_ref()).as_bytes());
+        }
+        if let Some(l) = last {
+            let _ = self.w.write_field(to_cell(l).as_bytes());
         }
         let _ = self.w.write_record(None::<&[u8]>);
     }
@@ -99,9 +137,9 @@ impl Sheet {
 /// The workbook's answers as a [`Sheet`]. Strengths and areas are one item
 /// per line within their cell.
 pub fn export(wb: &Workbook) -> Vec<u8> {
-    let mut w = Sheet::new();
+    let mut w = Sheet::of(wb);
     let fw = &wb.framework;
-    w.row(COLUMNS);
+    w.header(COLUMNS);
     for (d, q) in fw.questions() {
         let empty = Answer::new(&q.id);
         let a = wb.answer(&q.id).unwrap_or(&empty);

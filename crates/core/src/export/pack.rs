@@ -686,8 +686,8 @@ pub fn action_plan(wb: &Workbook, opts: &Options) -> Document {
 /// The action plan as CSV, written as the answers are (`csv_io::Sheet`:
 /// a byte-order mark, RFC 4180, no cell a spreadsheet would run).
 pub fn action_plan_csv(wb: &Workbook) -> Vec<u8> {
-    let mut w = crate::export::csv_io::Sheet::new();
-    w.row([
+    let mut w = crate::export::csv_io::Sheet::of(wb);
+    w.header([
         "number",
         "recommendation",
         "quick_win",
