@@ -247,3 +247,43 @@ fn status_wraps_a_long_domain_title_instead_of_cutting_it() {
     );
     assert!(!s.contains("individual ne "), "{s}");
 }
+
+/// Two comments under one id (a thread pasted twice by hand) would be
+/// taken for one by merge and by `comment --resolve`: validate refuses the
+/// file, naming the line of each.
+#[test]
+fn a_comment_id_used_twice_on_an_answer_is_refused_with_both_lines() {
+    use peerbook::workbook::{self, comments};
+    let home = Home::new();
+    let mut wb = support::seed("suffolk-reablement-2016.yaml");
+    let at = "2026-02-10T09:00:00Z".parse().unwrap();
+    let a = &mut wb.answers[0];
+    let first = comments::add(a, "Jo Smith", at, "Which year is this figure for?");
+    let second = comments::add(a, "Jo Smith", at, "And who collected it?");
+    a.comments[1].id = first.clone();
+    home.write("review.yaml", workbook::to_text(&wb).as_bytes());
+    let text = fs::read_to_string(home.path("review.yaml")).unwrap();
+    let line_of = |needle: &str| {
+        text.lines()
+            .position(|l| l.contains(needle))
+            .map(|i| i + 1)
+            .unwrap()
+    };
+    let first_line = line_of(&format!("id: {first}"));
+    let (_, out) = home.fails(&["validate", "review.yaml"]);
+    assert!(
+        out.contains(&format!(
+            "comment id '{first}' is used twice on this answer (first at line {first_line})"
+        )),
+        "{out}"
+    );
+    assert!(out.contains("give each comment its own id"), "{out}");
+    // Told apart again, the file validates.
+    let mut wb = support::seed("suffolk-reablement-2016.yaml");
+    let a = &mut wb.answers[0];
+    comments::add(a, "Jo Smith", at, "Which year is this figure for?");
+    comments::add(a, "Jo Smith", at, "And who collected it?");
+    assert_eq!(a.comments[1].id, second);
+    home.write("review.yaml", workbook::to_text(&wb).as_bytes());
+    home.ok(&["validate", "review.yaml"]);
+}

@@ -377,9 +377,33 @@ fn read_answers(r: &mut Reader, top: &Obj, cx: &Cx) -> Vec<Answer> {
             );
         }
         seen.insert(question.clone(), here);
+        check_comment_ids(r, &ap, &answer);
         out.push(answer);
     }
     out
+}
+
+/// Each comment on an answer has its own id: merge and `peerbook comment
+/// --resolve` find a comment by it, and two under one id would be taken
+/// for one.
+fn check_comment_ids(r: &mut Reader, ap: &Path, answer: &Answer) {
+    let mut seen: HashMap<&str, Pos> = HashMap::new();
+    for (i, c) in answer.comments.iter().enumerate() {
+        let here = r.pos(&ap.key("comments").idx(i).key("id"));
+        if let Some(first) = seen.get(c.id.as_str()) {
+            let line = first.line;
+            r.error_at(
+                here,
+                format!(
+                    "comment id '{}' is used twice on this answer (first at line {line})",
+                    c.id
+                ),
+                "give each comment its own id, e.g. add `-2` to the second",
+            );
+        } else {
+            seen.insert(c.id.as_str(), here);
+        }
+    }
 }
 
 /// Each reviewer has one section.
