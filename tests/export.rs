@@ -125,10 +125,10 @@ fn csv_exports_of_an_illustrative_workbook_say_so_on_every_row() {
         peerbook::export::pack::action_plan_csv(&wb),
     ] {
         let (h, body) = rows(&csv);
-        assert_eq!(h.iter().last(), Some(heading), "{h:?}");
+        assert_eq!(h.iter().next_back(), Some(heading), "{h:?}");
         assert!(!body.is_empty());
         for r in &body {
-            assert_eq!(r.iter().last(), Some(mark), "{r:?}");
+            assert_eq!(r.iter().next_back(), Some(mark), "{r:?}");
             assert_eq!(r.len(), h.len());
         }
     }
