@@ -340,7 +340,12 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect, out: &mut Drawn) {
                 "Owner: {}",
                 a.owner.as_deref().map(inert).unwrap_or_else(|| "–".into())
             )],
-            Slot::Narrative => text_block("Narrative (where we are):", &a.narrative, w, max),
+            Slot::Narrative => text_block(
+                &super::word_count::narrative_heading(&a.narrative, wb.review.word_limit),
+                &a.narrative,
+                w,
+                max,
+            ),
             Slot::Strength(k) => item_lines(k, "Strength", &a.strengths[*k], w, max),
             Slot::AddStrength => vec!["+ add a strength".into()],
             Slot::Area(k) => item_lines(k, "Area for development", &a.areas[*k], w, max),

@@ -13,9 +13,54 @@ pub fn editor_note(app: &App, ed: &Editor) -> String {
         return String::new();
     }
     let words: usize = ed.area.lines().iter().map(|l| word_count(l)).sum();
-    match app.wb().and_then(|wb| wb.review.word_limit) {
-        Some(limit) => format!(" · {words}/{limit} words"),
-        None if words == 1 => " · 1 word".into(),
-        None => format!(" · {words} words"),
+    format!(
+        " · {}",
+        words_note(words, app.wb().and_then(|wb| wb.review.word_limit))
+    )
+}
+
+/// "123 words", or "123/400 words" against the workbook's word limit, with
+/// how far over it is: the same words while writing and in the answer.
+pub fn words_note(words: usize, limit: Option<u32>) -> String {
+    match limit.map(|l| l as usize) {
+        Some(limit) if words > limit => format!("{words}/{limit} words, {} over", words - limit),
+        Some(limit) => format!("{words}/{limit} words"),
+        None if words == 1 => "1 word".into(),
+        None => format!("{words} words"),
+    }
+}
+
+/// The heading of the narrative in the answer pane, with its word count
+/// once there is text.
+pub fn narrative_heading(narrative: &str, limit: Option<u32>) -> String {
+    const HEAD: &str = "Narrative (where we are):";
+    match word_count(narrative) {
+        0 => HEAD.into(),
+        n => format!("{HEAD} {}", words_note(n, limit)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_answer_pane_counts_words_against_the_limit() {
+        assert_eq!(
+            narrative_heading("  ", Some(5)),
+            "Narrative (where we are):"
+        );
+        assert_eq!(
+            narrative_heading("One", None),
+            "Narrative (where we are): 1 word"
+        );
+        assert_eq!(
+            narrative_heading("We have a plan", Some(5)),
+            "Narrative (where we are): 4/5 words"
+        );
+        assert_eq!(
+            narrative_heading("We have a clear plan for reablement", Some(5)),
+            "Narrative (where we are): 7/5 words, 2 over"
+        );
     }
 }
