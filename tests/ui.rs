@@ -2228,6 +2228,76 @@ fn conflicts_from_merging_are_settled_in_the_interface() {
     assert_eq!(message(&app), "Conflict resolved");
 }
 
+/// Issue 13: a conflict can be settled with a value neither copy has,
+/// typed and read as `peerbook resolve --value` reads it.
+#[test]
+fn a_conflict_is_settled_with_a_typed_value_checked_before_it_is_kept() {
+    let b = seed(SUFFOLK);
+    let mut a = b.clone();
+    a.answer_mut("3").rating = Rating::Level(1);
+    let mut c = b.clone();
+    c.answer_mut("3").rating = Rating::Level(4);
+    let copies = [
+        peerbook::review::merge::Copy {
+            label: "alice.yaml".into(),
+            workbook: &a,
+        },
+        peerbook::review::merge::Copy {
+            label: "bob.yaml".into(),
+            workbook: &c,
+        },
+    ];
+    let mut merged = peerbook::review::merge::merge(&b, &copies)
+        .unwrap()
+        .workbook;
+    assert_eq!(merged.conflicts.len(), 1);
+    merged.consensus.push(peerbook::workbook::onsite::Agreed {
+        question: "1".into(),
+        rating: Rating::Level(3),
+        ..Default::default()
+    });
+    let before = merged.answer("3").unwrap().rating;
+    let (mut app, _d) = app_with(detached, merged);
+    typ(&mut app, "V");
+    typ(&mut app, "C");
+    keys(&mut app, "enter");
+    // The last choice, after the base's and each copy's values.
+    let pick = expect_popup(&app, "resolve");
+    assert_eq!(
+        pick.choices.last().map(String::as_str),
+        Some("Type a value…")
+    );
+    keys(&mut app, "G enter");
+    expect_popup(&app, "conflict value");
+    // Not a level of the scale: refused with the reason, nothing changed.
+    typ(&mut app, "7");
+    keys(&mut app, "enter");
+    let shown = expect_popup(&app, "conflict value");
+    let error = shown.error.unwrap_or_default();
+    assert!(error.contains("'7' is not a rating here"), "{error}");
+    assert!(error.ends_with("Nothing was changed."), "{error}");
+    assert_eq!(wb(&app).answer("3").unwrap().rating, before);
+    assert_eq!(wb(&app).conflicts.len(), 1);
+    // A level by its label.
+    clear_input(&mut app);
+    typ(&mut app, "good standard");
+    keys(&mut app, "enter");
+    assert!(popup(&app).is_none());
+    assert_eq!(wb(&app).answer("3").unwrap().rating, Rating::Level(3));
+    assert!(wb(&app).conflicts.is_empty());
+    assert_eq!(message(&app), "Conflict resolved");
+    // One change: undo brings the conflict back.
+    keys(&mut app, "ctrl-z");
+    assert_eq!(wb(&app).conflicts.len(), 1);
+    // Esc leaves the prompt with nothing changed.
+    typ(&mut app, "C");
+    keys(&mut app, "enter G enter");
+    typ(&mut app, "2");
+    keys(&mut app, "esc");
+    assert!(popup(&app).is_none());
+    assert_eq!(wb(&app).conflicts.len(), 1);
+}
+
 #[test]
 fn reviewer_mode_can_be_entered_and_left_in_the_interface() {
     let (mut app, _d) = onsite();

@@ -8,7 +8,7 @@ use super::Failure;
 use crate::review::conflict_words;
 use crate::review::merge;
 use crate::store::WorkbookFile;
-use crate::workbook::{Conflict, Workbook};
+use crate::workbook::Conflict;
 use crate::yaml::Value;
 
 pub struct Choice {
@@ -48,7 +48,8 @@ pub fn resolve(path: &Path, number: Option<usize>, choice: Choice) -> Result<(),
     let value = match (&choice.take, choice.keep, &choice.value) {
         (Some(who), false, None) => pick(c, who)?,
         (None, true, None) => c.base.clone(),
-        (None, false, Some(text)) => typed(&wb, c, text)?,
+        (None, false, Some(text)) => merge::typed_value(&wb, c, text)
+            .map_err(|e| Failure::new(format!("{e}. Nothing was changed.")))?,
         _ => {
             return Err(Failure::new(
                 "say how to settle it: --take COPY (one of the copies listed), --keep (the workbook's value) or --value TEXT",
@@ -109,57 +110,4 @@ fn pick(c: &Conflict, who: &str) -> Result<Value, Failure> {
                 .join(", ")
         ))),
     }
-}
-
-/// A typed value, read as the field reads it: a rating by its level or
-/// label, a number as a number, a list one item a line, text as text.
-fn typed(wb: &Workbook, c: &Conflict, text: &str) -> Result<Value, Failure> {
-    let t = text.trim();
-    if c.path.ends_with(".rating") {
-        if t.is_empty() {
-            return Ok(Value::Null);
-        }
-        let scale = wb.framework.scale.as_ref();
-        if t.eq_ignore_ascii_case("n/a") && scale.is_some_and(|s| s.not_applicable) {
-            return Ok(Value::from("n/a"));
-        }
-        let level = scale.and_then(|s| {
-            s.levels
-                .iter()
-                .find(|l| t.parse::<i64>().ok() == Some(l.value) || l.label.eq_ignore_ascii_case(t))
-        });
-        return match level {
-            Some(l) => Ok(Value::from(l.value)),
-            None => Err(Failure::new(format!(
-                "'{t}' is not a rating here; give one of {}{}. Nothing was changed.",
-                scale.map(|s| s.describe()).unwrap_or_default(),
-                if scale.is_some_and(|s| s.not_applicable) {
-                    ", or N/A"
-                } else {
-                    ""
-                }
-            ))),
-        };
-    }
-    let all = std::iter::once(&c.base).chain(c.values.iter().map(|(_, v)| v));
-    let kinds: Vec<&Value> = all.filter(|v| !v.is_null()).collect();
-    if kinds.iter().any(|v| v.is_sequence()) {
-        let items: Vec<Value> = text
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty())
-            .map(Value::from)
-            .collect();
-        return Ok(Value::Sequence(items));
-    }
-    if !kinds.is_empty() && kinds.iter().all(|v| v.is_number()) {
-        return match t.parse::<i64>() {
-            Ok(n) => Ok(Value::from(n)),
-            Err(_) => t
-                .parse::<f64>()
-                .map(Value::from)
-                .map_err(|_| Failure::new(format!("'{t}' is not a number. Nothing was changed."))),
-        };
-    }
-    Ok(Value::from(text))
 }

@@ -283,6 +283,7 @@ impl App {
                 Some(Popup::Filter(_)) => self.filter_key(action, ev),
                 Some(Popup::New(_)) => self.new_key(action, ev),
                 Some(Popup::ReviewAs(_)) => self.review_as_key(action, ev),
+                Some(Popup::ConflictValue(_)) => self.conflict_value_key(action, ev),
                 Some(Popup::SavePath(_)) => self.path_key(action, ev),
                 Some(Popup::UserName(_)) => self.user_name_key(action, ev),
                 _ => {}
@@ -333,6 +334,9 @@ impl App {
             }
             Some(Popup::ReviewAs(input) | Popup::UserName(input)) => {
                 input.paste(text);
+            }
+            Some(Popup::ConflictValue(p)) => {
+                p.input.paste(line_breaks(text, Breaks::Space).trim());
             }
             Some(Popup::SavePath(p)) => {
                 p.input.paste(line_breaks(text, Breaks::Space).trim());
@@ -489,7 +493,8 @@ impl App {
                 | Popup::New(_)
                 | Popup::ReviewAs(_)
                 | Popup::SavePath(_)
-                | Popup::UserName(_),
+                | Popup::UserName(_)
+                | Popup::ConflictValue(_),
             )
             | None => {}
         }

@@ -127,24 +127,11 @@ impl App {
             }
             Purpose::Resolve(c) => {
                 let Some((_, value)) = self.conflict_choices(c).get(i).cloned() else {
+                    // The last choice, after the values: one's own.
+                    self.ask_conflict_value(c);
                     return;
                 };
-                let mut failed = None;
-                let changed = self.change(Part::Whole, |wb| {
-                    match crate::review::merge::resolve(wb, c, &value) {
-                        Ok(w) => {
-                            *wb = w;
-                            Some("settle a conflict".into())
-                        }
-                        Err(e) => {
-                            failed = Some(e.to_string());
-                            None
-                        }
-                    }
-                });
-                if changed {
-                    self.message = Some(("Conflict resolved".into(), false));
-                } else if let Some(e) = failed {
+                if let Err(e) = self.settle_conflict(c, &value) {
                     self.message = Some((format!("Not resolved: {e}"), true));
                 }
             }

@@ -58,6 +58,10 @@ impl App {
             Popup::Filter(area) | Popup::ReviewAs(area) | Popup::UserName(area) => {
                 s.input = Some(area.text());
             }
+            Popup::ConflictValue(p) => {
+                s.input = Some(p.input.text());
+                s.error = p.error.clone();
+            }
             Popup::Confirm { ask, .. } => s.message = Some(ask.message.clone()),
             Popup::New(n) => {
                 let (field, area) = if n.on_title {
@@ -91,6 +95,7 @@ impl Popup {
             Popup::Confirm { .. } => "confirm",
             Popup::New(_) => "new workbook",
             Popup::ReviewAs(_) => "review as",
+            Popup::ConflictValue(_) => "conflict value",
             Popup::Unsaved(_) => "unsaved",
             Popup::SavePath(_) => "save path",
             Popup::UserName(_) => "user name",

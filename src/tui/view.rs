@@ -116,6 +116,10 @@ pub fn draw(f: &mut Frame, app: &App) -> Drawn {
             km,
             &[(&[Action::Open], "start"), (&[Action::Back], "cancel")],
         )),
+        Some(Popup::ConflictValue(_)) => Some(text_hints(
+            km,
+            &[(&[Action::Open], "settle"), (&[Action::Back], "cancel")],
+        )),
         Some(Popup::SavePath(_)) => Some(text_hints(
             km,
             &[(&[Action::Open], "save"), (&[Action::Back], "cancel")],
@@ -483,6 +487,7 @@ fn draw_popup(f: &mut Frame, app: &App, p: &Popup, area: Rect, out: &mut Drawn) 
         Popup::SavePath(p) => draw_path_prompt(f, app, p, area),
         Popup::Pick(p) => p.picker.draw(f, area, th),
         Popup::Notes(n) => n.draw(f, area, th),
+        Popup::ConflictValue(p) => p.draw(f, area, &app.keymap, th),
         Popup::Help { scroll } => {
             let r = layout::centred(area, 70, area.height.saturating_sub(2));
             f.render_widget(Clear, r);

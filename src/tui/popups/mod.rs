@@ -5,6 +5,7 @@
 
 pub mod checks;
 pub mod confirm;
+pub mod conflict_value;
 pub mod editor;
 pub mod export;
 pub mod export_choice;
@@ -50,6 +51,8 @@ pub enum Popup {
     UserName(Box<TextInput>),
     /// Every reviewer's notes on a question (Peer screen, `n`).
     Notes(Box<team_notes::TeamNotes>),
+    /// A value of one's own to settle a conflict with.
+    ConflictValue(Box<conflict_value::ValuePrompt>),
 }
 
 impl Popup {
@@ -65,6 +68,7 @@ impl Popup {
                 | Popup::Filter(_)
                 | Popup::New(_)
                 | Popup::ReviewAs(_)
+                | Popup::ConflictValue(_)
         )
     }
 
@@ -78,7 +82,8 @@ impl Popup {
             | Popup::Search(_)
             | Popup::Filter(_)
             | Popup::New(_)
-            | Popup::ReviewAs(_) => None,
+            | Popup::ReviewAs(_)
+            | Popup::ConflictValue(_) => None,
             _ => Some(Context::Popup),
         }
     }

@@ -241,6 +241,10 @@ pub fn resolve(conflict: usize, values: Vec<(String, crate::yaml::Value)>) -> Pi
                 ..Choice::new(label)
             }
         })
+        .chain(std::iter::once(Choice {
+            detail: Some("a rating, a number or text, checked before it is kept".into()),
+            ..Choice::new("Type a value…")
+        }))
         .collect();
     let picker = Picker::new("Choose the value to keep — Enter", choices)
         .size(Size::inset(6, 4))

@@ -20,7 +20,7 @@
 //! ([`super::owners`]); anything else it changes is held as a conflict.
 
 use super::owners::Rule;
-pub use super::resolve::{ResolveError, resolve};
+pub use super::resolve::{ResolveError, resolve, typed_value};
 pub use crate::workbook::Conflict;
 use crate::workbook::{self, LoadError, Workbook};
 use crate::yaml::{self, Mapping, Value};

@@ -2,7 +2,7 @@
 //! the conflict's path and the workbook is read back, so every check of a
 //! workbook file applies to it.
 
-use crate::workbook::{self, LoadError, Workbook};
+use crate::workbook::{self, Conflict, LoadError, Workbook};
 use crate::yaml::{self, Mapping, Value};
 
 /// Why a conflict could not be settled. Nothing was changed.
@@ -50,6 +50,60 @@ pub fn resolve(wb: &Workbook, index: usize, value: &Value) -> Result<Workbook, R
 }
 
 /// Sets the value at a merge path, creating list items and keys on the way.
+/// A value typed to settle conflict `c` (`peerbook resolve --value`, the
+/// interface's "Type a value"), read as the field reads it: a rating by its level or
+/// label, a number as a number, a list one item a line, text as text.
+pub fn typed_value(wb: &Workbook, c: &Conflict, text: &str) -> Result<Value, String> {
+    let t = text.trim();
+    if c.path.ends_with(".rating") {
+        if t.is_empty() {
+            return Ok(Value::Null);
+        }
+        let scale = wb.framework.scale.as_ref();
+        if t.eq_ignore_ascii_case("n/a") && scale.is_some_and(|s| s.not_applicable) {
+            return Ok(Value::from("n/a"));
+        }
+        let level = scale.and_then(|s| {
+            s.levels
+                .iter()
+                .find(|l| t.parse::<i64>().ok() == Some(l.value) || l.label.eq_ignore_ascii_case(t))
+        });
+        return match level {
+            Some(l) => Ok(Value::from(l.value)),
+            None => Err(format!(
+                "'{t}' is not a rating here; give one of {}{}",
+                scale.map(|s| s.describe()).unwrap_or_default(),
+                if scale.is_some_and(|s| s.not_applicable) {
+                    ", or N/A"
+                } else {
+                    ""
+                }
+            )),
+        };
+    }
+    let all = std::iter::once(&c.base).chain(c.values.iter().map(|(_, v)| v));
+    let kinds: Vec<&Value> = all.filter(|v| !v.is_null()).collect();
+    if kinds.iter().any(|v| v.is_sequence()) {
+        let items: Vec<Value> = text
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(Value::from)
+            .collect();
+        return Ok(Value::Sequence(items));
+    }
+    if !kinds.is_empty() && kinds.iter().all(|v| v.is_number()) {
+        return match t.parse::<i64>() {
+            Ok(n) => Ok(Value::from(n)),
+            Err(_) => t
+                .parse::<f64>()
+                .map(Value::from)
+                .map_err(|_| format!("'{t}' is not a number")),
+        };
+    }
+    Ok(Value::from(text))
+}
+
 fn set_path(tree: &mut Value, path: &str, value: Value) -> Result<(), String> {
     let mut node = tree;
     let mut rest = path;
