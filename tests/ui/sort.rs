@@ -125,3 +125,28 @@ fn help_and_the_footer_name_the_sort_key() {
     let footer = text.lines().last().unwrap();
     assert!(footer.contains("O sort"), "{footer}");
 }
+
+#[test]
+fn an_edit_that_changes_a_questions_group_moves_it_under_its_new_heading() {
+    let (mut app, _d) = owned();
+    keys(&mut app, "O O");
+    press(&mut app, "g");
+    let before = list(&mut app);
+    let first = current(&app);
+    assert_eq!(before[0], "Draft", "{before:#?}");
+    // Mark the first draft question agreed: the list drawn next has it
+    // under "Agreed", beside KLOE 1, however often it was drawn before.
+    press(&mut app, "s");
+    expect_popup(&app, "status");
+    press(&mut app, "G");
+    press(&mut app, "enter");
+    let l = list(&mut app);
+    let agreed = l.iter().position(|s| s == "Agreed").unwrap();
+    let row = |l: &[String]| {
+        l.iter()
+            .position(|s| s.contains(&format!("KLOE {first} ")))
+            .unwrap()
+    };
+    assert!(row(&before) < agreed && row(&l) > agreed, "{l:#?}");
+    assert_eq!(current(&app), first, "the selection stays on it");
+}

@@ -5,6 +5,8 @@
 //! question stays on the left; narrower, the question and its prompts are
 //! shown above the editor), scrolled with Alt-Up/Alt-Down while typing.
 
+use std::rc::Rc;
+
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -66,12 +68,25 @@ impl App {
 }
 
 /// The question, its guidance, then "To consider": its prompts and
-/// suggested evidence, wrapped at `w`.
-pub fn question_lines(app: &App, w: usize, th: Theme) -> Vec<Line<'static>> {
-    let (Some(wb), Some(qid)) = (app.wb(), app.current_question()) else {
-        return Vec::new();
+/// suggested evidence, wrapped at `w`: made once per question and width.
+pub fn question_lines(app: &App, w: usize) -> Rc<Vec<Line<'static>>> {
+    let Some(qid) = app.current_question() else {
+        return Rc::default();
     };
-    let Some((_, q)) = wb.framework.question(&qid) else {
+    let mut cache = app.q.prompts.borrow_mut();
+    if let Some(((id, width), lines)) = &*cache
+        && *id == qid
+        && *width == w
+    {
+        return Rc::clone(lines);
+    }
+    let lines = Rc::new(wrapped_question(app, &qid, w, app.theme));
+    *cache = Some(((qid, w), Rc::clone(&lines)));
+    lines
+}
+
+fn wrapped_question(app: &App, qid: &str, w: usize, th: Theme) -> Vec<Line<'static>> {
+    let Some((_, q)) = app.wb().and_then(|wb| wb.framework.question(qid)) else {
         return Vec::new();
     };
     let mut lines: Vec<Line> = wrap_lines(&q.text, w)
@@ -128,8 +143,7 @@ pub fn place_editor(
         );
         // As many rows as the question and its prompts need, up to half,
         // leaving the editor at least five.
-        let need =
-            question_lines(app, r.width.saturating_sub(2).max(1) as usize, th).len() as u16 + 2;
+        let need = question_lines(app, r.width.saturating_sub(2).max(1) as usize).len() as u16 + 2;
         let top = need
             .min(r.height / 2)
             .max(4)
@@ -160,14 +174,17 @@ pub fn place_editor(
     let inner = block.inner(question);
     f.render_widget(Clear, question);
     f.render_widget(block, question);
-    let lines = question_lines(app, inner.width.max(1) as usize, th);
+    let lines = question_lines(app, inner.width.max(1) as usize);
     let last = lines.len().saturating_sub(inner.height as usize);
     let from = app.q.scroll.beside_offset(app.q.detail_view).min(last);
     out.set_offset(crate::tui::drawn::List::BesideEnd, app.q.detail_view, last);
-    f.render_widget(
-        Paragraph::new(lines.into_iter().skip(from).collect::<Vec<_>>()),
-        inner,
-    );
+    let shown: Vec<Line> = lines
+        .iter()
+        .skip(from)
+        .take(inner.height as usize)
+        .cloned()
+        .collect();
+    f.render_widget(Paragraph::new(shown), inner);
     Some(editor)
 }
 

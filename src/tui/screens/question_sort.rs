@@ -11,13 +11,7 @@ use crate::workbook::{Status, Workbook};
 
 pub use super::questions::sort_order::QuestionSort;
 
-/// A line of the list as drawn: a heading (a domain's title, an owner, a
-/// status) or a question with its flat index.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Entry {
-    Heading(String),
-    Question(Row, usize),
-}
+pub use super::questions::tree::Entry;
 
 /// The group a question falls in, as (sort key, heading).
 fn group(wb: &Workbook, sort: QuestionSort, qid: &str) -> (String, String) {

@@ -142,39 +142,30 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect, out: &mut Drawn) {
     let inner = block.inner(left);
     f.render_widget(block, left);
     let height = inner.height as usize;
-    // The list as the filter and the order leave it: headings, and each
-    // question's row with its flat index.
-    let tree: Vec<(Option<String>, Row, Option<usize>)> = question_sort::entries(
-        wb,
-        app.q.sort,
-        &app.q.rows,
-        &app.q.question_rows,
-        &app.visible_questions(),
-    )
-    .into_iter()
-    .map(|e| match e {
-        question_sort::Entry::Heading(h) => (Some(h), Row::Domain(0), None),
-        question_sort::Entry::Question(row, i) => (None, row, Some(i)),
-    })
-    .collect();
+    // The list as the filter and the order leave it (made once per change
+    // of either): headings, and each question's row with its flat index.
+    let tree = app.list_entries();
     let sel_row = tree
         .iter()
-        .position(|(_, _, i)| *i == Some(app.q.sel))
+        .position(|e| matches!(e, question_sort::Entry::Question(_, i) if *i == app.q.sel))
         .unwrap_or(0);
     let offset = layout::scroll(app.frame.offset(List::Tree, 0), sel_row, height, tree.len());
     out.set_offset(List::Tree, 0, offset);
     out.hit(right, Hit::Form);
     let w = inner.width as usize;
     let mut lines = Vec::with_capacity(height);
-    for (y, (heading, row, flat)) in (inner.y..).zip(tree.iter().skip(offset).take(height)) {
-        if let Some(i) = *flat {
+    for (y, entry) in (inner.y..).zip(tree.iter().skip(offset).take(height)) {
+        let (row, flat) = match entry {
+            question_sort::Entry::Heading(h) => {
+                lines.push(Line::from(Span::styled(cut(h, w), th.title())));
+                continue;
+            }
+            question_sort::Entry::Question(row, i) => (*row, Some(*i)),
+        };
+        if let Some(i) = flat {
             out.hit(Rect::new(inner.x, y, inner.width, 1), Hit::Question(i));
         }
-        if let Some(h) = heading {
-            lines.push(Line::from(Span::styled(cut(h, w), th.title())));
-            continue;
-        }
-        match *row {
+        match row {
             Row::Domain(d) => lines.push(Line::from(Span::styled(
                 cut(&wb.framework.domains[d].title, w),
                 th.title(),
@@ -208,7 +199,7 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect, out: &mut Drawn) {
                     super::signoff::list_mark(a)
                 );
                 let text = truncate(&with_short_text(&head, &rtext, &question.text, w), w);
-                let selected = *flat == Some(app.q.sel);
+                let selected = flat == Some(app.q.sel);
                 let style = if selected {
                     th.selected()
                 } else {

@@ -9,6 +9,8 @@ use crate::text::inert;
 use crate::tui::app::{App, Popup};
 use crate::tui::popups::pick;
 use crate::tui::screens::question_filter::{QuestionFilter, choices, shown};
+use crate::tui::screens::question_sort::{Entry, entries};
+use crate::tui::screens::questions::state::EntriesFor;
 
 impl App {
     /// The flat indices of the questions the filter shows, made once per
@@ -26,6 +28,40 @@ impl App {
                 v
             }
         }
+    }
+
+    /// The list's lines as drawn (headings and questions, see
+    /// [`crate::tui::screens::question_sort::entries`]), made again only
+    /// when the questions shown, the order or a selection outside the
+    /// filter change: a frame takes the rows on screen from it.
+    pub fn list_entries(&self) -> Rc<Vec<Entry>> {
+        let Some(wb) = self.wb() else {
+            return Rc::new(Vec::new());
+        };
+        let shown = self.shown_questions();
+        let extra = (self.q.sel < self.q.question_rows.len()
+            && shown.binary_search(&self.q.sel).is_err())
+        .then_some(self.q.sel);
+        let key = EntriesFor {
+            shown,
+            sort: self.q.sort,
+            extra,
+        };
+        let mut cache = self.q.entries.borrow_mut();
+        if let Some((made_for, v)) = &*cache
+            && *made_for == key
+        {
+            return Rc::clone(v);
+        }
+        let v = Rc::new(entries(
+            wb,
+            self.q.sort,
+            &self.q.rows,
+            &self.q.question_rows,
+            &self.visible_questions(),
+        ));
+        *cache = Some((key, Rc::clone(&v)));
+        v
     }
 
     /// The questions the list draws and moves through, in the list's order

@@ -6,8 +6,12 @@ use super::state::{Row, Slot};
 use crate::tui::app::App;
 
 impl App {
-    /// The question tree for a framework.
+    /// The question tree for a framework. What was made from the framework
+    /// before (the list's lines, the wrapped prompts) is dropped with it: a
+    /// reload may bring another framework.
     pub(crate) fn build_rows(&mut self, fw: &crate::framework::Framework) {
+        *self.q.entries.borrow_mut() = None;
+        *self.q.prompts.borrow_mut() = None;
         self.q.rows.clear();
         self.q.question_rows.clear();
         for (di, d) in fw.domains.iter().enumerate() {

@@ -4,7 +4,9 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-pub use super::tree::Row;
+use ratatui::text::Line;
+
+pub use super::tree::{Entry, Row};
 use crate::tui::screens::Pane;
 use crate::tui::screens::question_filter::QuestionFilter;
 
@@ -51,6 +53,15 @@ pub struct QuestionsState {
     /// The flat indices of the questions the filter shows, by revision
     /// (see [`crate::tui::app::App::shown_questions`]); emptied when the filter changes.
     pub shown: RefCell<Option<(u64, Rc<Vec<usize>>)>>,
+    /// The list's lines as drawn, for the questions shown (the `Rc` in
+    /// `shown` they were made from, compared by pointer), the order and
+    /// the selection when the filter leaves it out (see
+    /// [`crate::tui::app::App::list_entries`]).
+    pub entries: RefCell<Option<(EntriesFor, Rc<Vec<Entry>>)>>,
+    /// The question and its prompts as drawn beside an editor, wrapped for
+    /// one question id and width (the framework does not change while the
+    /// workbook is open), so typing does not wrap them again on each key.
+    pub prompts: RefCell<Option<((String, usize), Rc<Vec<Line<'static>>>)>>,
     /// The list's order (framework, by owner, by status), kept while the
     /// workbook is open.
     pub sort: super::sort_order::QuestionSort,
@@ -61,4 +72,24 @@ pub struct QuestionsState {
     /// Where the user scrolled the answer pane and the question beside an
     /// editor (see [`crate::tui::screens::question_pane`]).
     pub scroll: super::scroll::PaneScroll,
+}
+
+/// What the list's lines were made from.
+#[derive(Debug)]
+pub struct EntriesFor {
+    pub shown: Rc<Vec<usize>>,
+    pub sort: super::sort_order::QuestionSort,
+    /// The selected question when the filter does not show it.
+    pub extra: Option<usize>,
+}
+
+impl PartialEq for EntriesFor {
+    fn eq(&self, other: &Self) -> bool {
+        // The same `Rc`: made for the same revision and filter (a new one
+        // is made whenever either changes, and this one is kept alive here,
+        // so its address is not reused).
+        Rc::ptr_eq(&self.shown, &other.shown)
+            && self.sort == other.sort
+            && self.extra == other.extra
+    }
 }
