@@ -614,14 +614,19 @@ impl Default for Keymap {
             b(C::Global, Key::ch('A'), A::ShowActivity, false),
             b(C::Global, Key::ch('V'), A::ShowPeer, false),
             b(C::Global, Key::ch('F'), A::ShowFindings, false),
+            b(C::Global, Key::ch('W'), A::ReviewAs, false),
+        ];
+        // The Peer screen is for agreeing ratings: its digits come first in
+        // its footer, then the agreed rating's note.
+        v.extend((1..=9u8).map(|d| b(C::Peer, Key::ch(char::from(b'0' + d)), A::Rate(d), d == 1)));
+        v.extend([
             b(C::Peer, Key::ch('r'), A::RatingPicker, true),
+            b(C::Peer, Key::ch('e'), A::Edit, true),
             b(C::Peer, Key::ch('0'), A::ClearRating, false),
             b(C::Peer, Key::ch('x'), A::NotApplicable, false),
             b(C::Peer, Key::ch('C'), A::Conflicts, true),
             b(C::Peer, Key::ch('c'), A::GapChart, true),
             b(C::Peer, Key::ch('n'), A::TeamNotes, true),
-            b(C::Peer, Key::ch('e'), A::Edit, false),
-            b(C::Global, Key::ch('W'), A::ReviewAs, false),
             b(C::Peer, Key::plain(K::Enter), A::Open, true),
             b(C::Findings, Key::plain(K::Enter), A::Edit, true),
             b(C::Findings, Key::ch('a'), A::Add, true),
@@ -724,12 +729,15 @@ impl Default for Keymap {
             b(C::Text, Key::ctrl('c'), A::Quit, false),
             b(C::Text, Key::alt_of(K::Up), A::ScrollDetailUp, false),
             b(C::Text, Key::alt_of(K::Down), A::ScrollDetailDown, false),
-        ];
-        for d in 1..=9u8 {
-            for c in [C::Questions, C::Peer] {
-                v.push(b(c, Key::ch(char::from(b'0' + d)), A::Rate(d), d == 1));
-            }
-        }
+        ]);
+        v.extend((1..=9u8).map(|d| {
+            b(
+                C::Questions,
+                Key::ch(char::from(b'0' + d)),
+                A::Rate(d),
+                d == 1,
+            )
+        }));
         Keymap { bindings: v }
     }
 }

@@ -193,8 +193,10 @@ fn screen_hints(app: &App) -> Vec<(String, String)> {
         .filter(|(a, _, _)| app.doc.is_some() || *a != Action::Search)
         .filter(|(a, _, _)| app.reviewer.is_none() || *a != Action::StatusPicker)
         .filter(|(a, _, _)| !super::screens::findings_only::hides(app, *a))
-        .map(|(a, k, d)| match (app.reviewer.is_some(), a) {
-            (true, Action::EditNarrative) => (a, k, "your notes".to_string()),
+        .map(|(a, k, d)| match (app.reviewer.is_some(), app.screen, a) {
+            (true, _, Action::EditNarrative) => (a, k, "your notes".to_string()),
+            // On the Peer screen `e` writes the agreed rating's note.
+            (_, Screen::Peer, Action::Edit) => (a, k, "note".to_string()),
             _ => (a, k, d),
         })
         .collect();
@@ -507,19 +509,25 @@ fn draw_popup(f: &mut Frame, app: &App, p: &Popup, area: Rect, out: &mut Drawn) 
                 format!("Keys on the {} screen", app.screen.title()),
                 th.title(),
             ))];
-            lines.extend(
-                rows.iter()
-                    .map(|(k, d)| (digit_range(app, k.clone()), d))
-                    .map(|(k, d)| {
-                        Line::from(vec![
-                            Span::styled(
-                                format!("{}{k}  ", " ".repeat(kw.saturating_sub(width(&k)))),
-                                th.accent(),
-                            ),
-                            Span::raw(d.clone()),
-                        ])
-                    }),
-            );
+            // A description longer than the box wraps under itself, never
+            // cut off.
+            let room = (r.width.saturating_sub(2) as usize)
+                .saturating_sub(kw + 2)
+                .max(10);
+            for (k, d) in rows.iter().map(|(k, d)| (digit_range(app, k.clone()), d)) {
+                let lead = format!("{}{k}  ", " ".repeat(kw.saturating_sub(width(&k))));
+                for (n, part) in crate::text::wrap_lines(d, room).enumerate() {
+                    let key = if n == 0 {
+                        lead.clone()
+                    } else {
+                        " ".repeat(width(&lead))
+                    };
+                    lines.push(Line::from(vec![
+                        Span::styled(key, th.accent()),
+                        Span::raw(part),
+                    ]));
+                }
+            }
             if !on_start {
                 lines.push(Line::from(""));
                 // Two lines, each short enough for the help box (68

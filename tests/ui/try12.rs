@@ -3,6 +3,7 @@
 //! and kept here.
 
 use super::harness::*;
+use crate::onsite;
 use peerbook::tui::app::{App, Slot};
 
 #[test]
@@ -213,4 +214,39 @@ fn help_goes_to_its_ends_and_k_after_running_past_the_end_moves_at_once() {
     assert_eq!(help_from(&mut app), last - 1, "one k, one line up");
     press(&mut app, "g");
     assert_eq!(help_from(&mut app), 1);
+}
+
+#[test]
+fn a_key_described_at_length_wraps_in_help_and_none_is_cut_off() {
+    let (mut app, _d) = onsite();
+    typ(&mut app, "V");
+    press(&mut app, "?");
+    let text = screen(&mut app, 160, 40);
+    let lines: Vec<&str> = text.lines().collect();
+    let at = lines
+        .iter()
+        .position(|l| l.contains("read every reviewer's notes"))
+        .expect("the team notes key is in help");
+    // The rest of the description is on the next line, under the first
+    // part (not under the key), and inside the box.
+    let next = lines[at + 1];
+    assert!(next.contains("the findings"), "{text}");
+    let col = |l: &str, what: &str| l.find(what).map(|b| l[..b].chars().count());
+    assert_eq!(
+        col(lines[at], "read every"),
+        col(next, "the findings").or(col(next, "findings")),
+        "{text}"
+    );
+}
+
+#[test]
+fn the_peer_footer_at_80_columns_leads_with_the_rating_keys_and_the_note() {
+    let (mut app, _d) = onsite();
+    typ(&mut app, "V");
+    let text = screen(&mut app, 80, 24);
+    let footer = text.lines().last().unwrap();
+    assert!(footer.trim_start().starts_with("1-4 rate"), "{footer}");
+    for hint in ["r rating", "e note", "C conflicts", "? help"] {
+        assert!(footer.contains(hint), "{hint} in: {footer}");
+    }
 }
