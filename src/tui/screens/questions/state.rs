@@ -61,7 +61,7 @@ pub struct QuestionsState {
     /// The question and its prompts as drawn beside an editor, wrapped for
     /// one question id and width (the framework does not change while the
     /// workbook is open), so typing does not wrap them again on each key.
-    pub prompts: RefCell<Option<((String, usize), Rc<Vec<Line<'static>>>)>>,
+    pub prompts: RefCell<Option<Wrapped>>,
     /// The list's order (framework, by owner, by status), kept while the
     /// workbook is open.
     pub sort: super::sort_order::QuestionSort,
@@ -73,6 +73,9 @@ pub struct QuestionsState {
     /// editor (see [`crate::tui::screens::question_pane`]).
     pub scroll: super::scroll::PaneScroll,
 }
+
+/// Lines wrapped for one question id and width.
+pub type Wrapped = ((String, usize), Rc<Vec<Line<'static>>>);
 
 /// What the list's lines were made from.
 #[derive(Debug)]
