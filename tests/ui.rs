@@ -25,6 +25,8 @@ mod beside;
 mod cases;
 #[path = "ui/categories.rs"]
 mod categories;
+#[path = "ui/dashboard.rs"]
+mod dashboard;
 #[path = "ui/export.rs"]
 mod export;
 #[path = "ui/faults.rs"]

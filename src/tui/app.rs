@@ -75,6 +75,8 @@ pub struct App {
     /// scrolled, the size (see [`super::drawn`]).
     pub frame: Drawn,
     report: RefCell<Option<(u64, Rc<Report>)>>,
+    /// The dashboard's "Still to do" lines, made once per revision and size.
+    pub todo: super::screens::dashboard::TodoCache,
     /// Lower-cased text for search and the evidence filter, by revision.
     pub(super) lowered: RefCell<Option<(u64, Rc<Lowered>)>>,
     /// Evidence positions by id, for [`App::evidence_item`].
@@ -118,6 +120,7 @@ impl App {
             exit_note: None,
             frame: Drawn::default(),
             report: RefCell::new(None),
+            todo: Default::default(),
             evidence_pos: RefCell::new(HashMap::new()),
             lowered: RefCell::new(None),
             workbooks_dir,
@@ -149,6 +152,7 @@ impl App {
         // Caches are keyed by revision, and a new document's revisions start
         // again: none may carry over.
         *self.report.borrow_mut() = None;
+        self.todo = Default::default();
         *self.lowered.borrow_mut() = None;
         self.evidence_pos.borrow_mut().clear();
         // Undo never reaches into the workbook open before.
@@ -233,6 +237,7 @@ impl App {
     pub fn draw_ctx(&self) -> DrawCtx<'_> {
         DrawCtx {
             wb: self.wb(),
+            revision: self.doc.as_ref().map_or(0, |d| d.revision),
             theme: self.theme,
             frame: &self.frame,
             reviewer: self.reviewer.as_deref(),

@@ -62,9 +62,13 @@ pub fn draw(f: &mut Frame, app: &App) -> Drawn {
         }
         Screen::Questions => super::screens::questions::draw(f, app, l.body, out_),
         Screen::Evidence => super::screens::evidence::draw(f, app, l.body, out_),
-        Screen::Dashboard => {
-            super::screens::dashboard::draw(f, app.draw_ctx(), app.report().as_deref(), l.body)
-        }
+        Screen::Dashboard => super::screens::dashboard::draw(
+            f,
+            app.draw_ctx(),
+            app.report().as_deref(),
+            &app.todo,
+            l.body,
+        ),
         Screen::Details => {
             super::screens::details::draw(f, app.draw_ctx(), &app.details, l.body, out_)
         }

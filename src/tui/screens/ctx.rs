@@ -48,6 +48,9 @@ pub trait ScreenCtx {
 #[derive(Clone, Copy)]
 pub struct DrawCtx<'a> {
     pub wb: Option<&'a Workbook>,
+    /// The workbook's revision (what was made from it once per revision
+    /// is kept against this).
+    pub revision: u64,
     pub theme: Theme,
     pub frame: &'a Drawn,
     /// Reviewer mode: whose entries are shown.

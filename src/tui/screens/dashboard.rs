@@ -1,5 +1,8 @@
 //! The dashboard: progress and scores by domain, and what is left to do.
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -8,11 +11,13 @@ use ratatui::widgets::{Bar, BarChart, BarGroup, Paragraph, Wrap};
 use crate::review::scoring::Report;
 use crate::text::{cut, inert};
 use crate::tui::screens::ctx::DrawCtx;
+use crate::tui::theme::Theme;
 use crate::tui::widgets::boxed;
 use crate::tui::widgets::joined::joined_within;
+use crate::workbook::Workbook;
 
 /// Draws the dashboard into the body, from the open workbook's scores.
-pub fn draw(f: &mut Frame, cx: DrawCtx, report: Option<&Report>, area: Rect) {
+pub fn draw(f: &mut Frame, cx: DrawCtx, report: Option<&Report>, todo: &TodoCache, area: Rect) {
     let th = cx.theme;
     let (Some(wb), Some(r)) = (cx.wb, report) else {
         return;
@@ -116,10 +121,23 @@ pub fn draw(f: &mut Frame, cx: DrawCtx, report: Option<&Report>, area: Rect) {
     let block = boxed(" Still to do ".into(), false, th);
     let inner = block.inner(rest);
     f.render_widget(block, rest);
-    let w = inner.width as usize;
+    let lines = todo.lines(cx.revision, inner, || {
+        still_to_do(wb, r, inner.width as usize, inner.height as usize, th)
+    });
+    f.render_widget(
+        Paragraph::new(lines.as_ref().clone()).wrap(Wrap { trim: true }),
+        inner,
+    );
+}
+
+/// The "Still to do" box's lines for a box `w` wide and `h` high: each
+/// walks every question (not started, evidence by category, sign-off,
+/// comments, what the peer team will ask, orphans), so they are made once
+/// per revision and size (see [`TodoCache`]), not once per frame.
+fn still_to_do(wb: &Workbook, r: &Report, w: usize, h: usize, th: Theme) -> Vec<Line<'static>> {
     // The lists below are cut once they hold more text than the box can
     // show; the paragraph wraps only what is kept.
-    let room = w * inner.height as usize;
+    let room = w * h;
     let mut lines = Vec::new();
     let answers = wb.answers_in_order();
     let not_started: Vec<&str> = wb
@@ -159,7 +177,7 @@ pub fn draw(f: &mut Frame, cx: DrawCtx, report: Option<&Report>, area: Rect) {
         .iter()
         .map(|l| l.width().div_ceil(w.max(1)).max(1))
         .sum();
-    let room_lines = (inner.height as usize).saturating_sub(used + 1);
+    let room_lines = h.saturating_sub(used + 1);
     lines.extend(super::readiness::lines(wb, w, room_lines));
     super::dashboard_team::still_to_do(&mut lines, wb, room);
     let orphans: Vec<&str> = wb.orphaned().map(|a| a.question.as_str()).collect();
@@ -173,5 +191,41 @@ pub fn draw(f: &mut Frame, cx: DrawCtx, report: Option<&Report>, area: Rect) {
             th.error(),
         )));
     }
-    f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), inner);
+    lines
+}
+
+/// The "Still to do" lines last made, with the revision, size and day they
+/// were made for (what the peer team will ask depends on the date).
+#[derive(Default)]
+pub struct TodoCache(RefCell<Option<(TodoFor, Rc<Vec<Line<'static>>>)>>);
+
+#[derive(PartialEq)]
+struct TodoFor {
+    revision: u64,
+    size: (u16, u16),
+    day: chrono::NaiveDate,
+}
+
+impl TodoCache {
+    fn lines(
+        &self,
+        revision: u64,
+        area: Rect,
+        make: impl FnOnce() -> Vec<Line<'static>>,
+    ) -> Rc<Vec<Line<'static>>> {
+        let key = TodoFor {
+            revision,
+            size: (area.width, area.height),
+            day: chrono::Local::now().date_naive(),
+        };
+        let mut c = self.0.borrow_mut();
+        if let Some((made_for, lines)) = &*c
+            && *made_for == key
+        {
+            return Rc::clone(lines);
+        }
+        let lines = Rc::new(make());
+        *c = Some((key, Rc::clone(&lines)));
+        lines
+    }
 }
