@@ -57,6 +57,52 @@ pub fn write_private(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
     replace_file(path, bytes, false)
 }
 
+/// Makes `to` hold `bytes`, which are what `from` holds now (the backup
+/// kept before a save), as a second name for `from`'s file rather than a
+/// copy: the save that follows writes a new file and renames it over
+/// `from`, so `to` keeps the old bytes without their being written and
+/// synced again. The link is made under a temporary name, checked to hold
+/// `bytes` (another program may have replaced `from` since it was read),
+/// and renamed over `to`. Where a link cannot be made (a file system
+/// without them) or holds something else, `bytes` are written as a copy;
+/// so they are when others may read `from`, since a backup peerbook makes
+/// is readable by its owner only and a link would share `from`'s
+/// permissions.
+pub fn keep_as(from: &Path, to: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    if !owner_only(from) {
+        return write_atomic(to, bytes);
+    }
+    let dir = parent_dir(to);
+    let name = to.file_name().unwrap_or_default().to_string_lossy();
+    // Named as a killed save's leftovers are, so [`remove_stale_temps`]
+    // finds one a kill left.
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let _ = fs::remove_file(&tmp);
+    if fs::hard_link(from, &tmp).is_err() {
+        return write_atomic(to, bytes);
+    }
+    let same = fs::read(&tmp).is_ok_and(|held| held == bytes);
+    if !same || fs::rename(&tmp, to).is_err() {
+        let _ = fs::remove_file(&tmp);
+        return write_atomic(to, bytes);
+    }
+    sync_dir(&dir);
+    Ok(())
+}
+
+/// Whether only the file's owner may read or write it.
+fn owner_only(path: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        fs::metadata(path).is_ok_and(|m| m.permissions().mode() & 0o077 == 0)
+    }
+    #[cfg(not(unix))]
+    {
+        fs::metadata(path).is_ok()
+    }
+}
+
 fn replace_file(path: &Path, bytes: &[u8], keep_permissions: bool) -> Result<(), StoreError> {
     let dir = parent_dir(path);
     let name = path.file_name().unwrap_or_default().to_string_lossy();
@@ -165,5 +211,47 @@ mod tests {
         assert!(left.exists());
         remove_stale_temps(&path);
         assert_eq!(names(dir.path()), [".other.yaml.1.tmp", "wb.yaml"]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_backup_of_a_private_file_is_a_link_that_keeps_the_old_bytes_through_the_save() {
+        use std::os::unix::fs::MetadataExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("wb.yaml");
+        let bak = dir.path().join("wb.yaml.bak");
+        write_atomic(&path, b"old").unwrap();
+        write_atomic(&bak, b"older").unwrap();
+        keep_as(&path, &bak, b"old").unwrap();
+        let ino = |p: &Path| fs::metadata(p).unwrap().ino();
+        assert_eq!(ino(&path), ino(&bak), "one file under two names");
+        write_atomic(&path, b"new").unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"new");
+        assert_eq!(fs::read(&bak).unwrap(), b"old", "the backup keeps the old bytes");
+        assert_ne!(ino(&path), ino(&bak));
+        assert_eq!(names(dir.path()), ["wb.yaml", "wb.yaml.bak"]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_backup_is_a_private_copy_when_others_may_read_the_file_or_it_changed_since_read() {
+        use std::os::unix::fs::{MetadataExt, PermissionsExt};
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("wb.yaml");
+        let bak = dir.path().join("wb.yaml.bak");
+        write_atomic(&path, b"old").unwrap();
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o644)).unwrap();
+        keep_as(&path, &bak, b"old").unwrap();
+        let meta = fs::metadata(&bak).unwrap();
+        assert_ne!(meta.ino(), fs::metadata(&path).unwrap().ino());
+        assert_eq!(meta.permissions().mode() & 0o777, 0o600);
+        assert_eq!(fs::read(&bak).unwrap(), b"old");
+        // Private, but replaced by someone else since it was read: the
+        // backup holds what was read, not what is there now.
+        fs::remove_file(&bak).unwrap();
+        write_private(&path, b"theirs").unwrap();
+        keep_as(&path, &bak, b"old").unwrap();
+        assert_eq!(fs::read(&bak).unwrap(), b"old");
+        assert_eq!(names(dir.path()), ["wb.yaml", "wb.yaml.bak"]);
     }
 }

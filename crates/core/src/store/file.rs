@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use sha2::{Digest, Sha256};
 
 use super::access::{folder_refusal, write_refusal};
-use super::atomic::{create_private_dir, remove_stale_temps, write_atomic};
+use super::atomic::{create_private_dir, keep_as, remove_stale_temps, write_atomic};
 use super::beside::{backup_path, parent_dir};
 use super::error::{StoreError, io_err};
 use super::lock::Lock;
@@ -185,7 +185,7 @@ impl WorkbookFile {
                     reason,
                 });
             }
-            write_atomic(&backup_path(&self.real), old)?;
+            keep_as(&self.real, &backup_path(&self.real), old)?;
         }
         write_atomic(&self.real, text.as_bytes())?;
         self.seen = Some(fingerprint(text.as_bytes()));
