@@ -81,7 +81,7 @@ pub fn keep_as(from: &Path, to: &Path, bytes: &[u8]) -> Result<(), StoreError> {
     if fs::hard_link(from, &tmp).is_err() {
         return write_atomic(to, bytes);
     }
-    let same = fs::read(&tmp).is_ok_and(|held| held == bytes);
+    let same = super::read::holds(&tmp, Some(bytes)).unwrap_or(false);
     if !same || fs::rename(&tmp, to).is_err() {
         let _ = fs::remove_file(&tmp);
         return write_atomic(to, bytes);
@@ -227,7 +227,11 @@ mod tests {
         assert_eq!(ino(&path), ino(&bak), "one file under two names");
         write_atomic(&path, b"new").unwrap();
         assert_eq!(fs::read(&path).unwrap(), b"new");
-        assert_eq!(fs::read(&bak).unwrap(), b"old", "the backup keeps the old bytes");
+        assert_eq!(
+            fs::read(&bak).unwrap(),
+            b"old",
+            "the backup keeps the old bytes"
+        );
         assert_ne!(ino(&path), ino(&bak));
         assert_eq!(names(dir.path()), ["wb.yaml", "wb.yaml.bak"]);
     }

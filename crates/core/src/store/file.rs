@@ -5,20 +5,14 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use sha2::{Digest, Sha256};
-
 use super::access::{folder_refusal, write_refusal};
 use super::atomic::{create_private_dir, keep_as, remove_stale_temps, write_atomic};
 use super::beside::{backup_path, parent_dir};
 use super::error::{StoreError, io_err};
 use super::lock::Lock;
-use super::read::{kind_of, read_capped};
+use super::read::{holds, kind_of, read_capped};
 use crate::diag::Diagnostics;
 use crate::workbook::{self, Workbook};
-
-fn fingerprint(bytes: &[u8]) -> [u8; 32] {
-    Sha256::digest(bytes).into()
-}
 
 /// A workbook file opened by this process.
 #[derive(Debug)]
@@ -28,11 +22,9 @@ pub struct WorkbookFile {
     /// Where the file really is, symbolic links resolved once at open: it
     /// is locked, backed up and saved there, and a link stays a link.
     real: PathBuf,
-    /// Hash of the bytes last read or written: a save first checks the file
-    /// still has them.
-    seen: Option<[u8; 32]>,
-    /// The bytes last read or written: the base a three-way merge with a
-    /// file changed on disk starts from.
+    /// The bytes last read or written: a save first checks the file still
+    /// holds them, and they are the base a three-way merge with a file
+    /// changed on disk starts from.
     base: Option<Vec<u8>>,
     lock: Option<Lock>,
 }
@@ -94,7 +86,6 @@ impl WorkbookFile {
         let file = WorkbookFile {
             path: path.to_path_buf(),
             real,
-            seen: Some(fingerprint(&bytes)),
             base: Some(bytes),
             lock,
         };
@@ -125,7 +116,6 @@ impl WorkbookFile {
         let mut f = WorkbookFile {
             path: path.to_path_buf(),
             real,
-            seen: None,
             base: None,
             lock: Some(lock),
         };
@@ -164,20 +154,17 @@ impl WorkbookFile {
             });
         }
         let text = workbook::to_text(wb);
-        let current = match read_capped(&self.real) {
-            Ok(b) => Some(b),
-            Err(e) if e.is_not_found() => None,
-            Err(e) => return Err(e.shown_as(&self.path)),
-        };
-        if current.as_deref().map(fingerprint) != self.seen {
+        // The file must still hold what was read or written last: compared
+        // as it is read, without a second copy of it.
+        if !holds(&self.real, self.base.as_deref()).map_err(|e| e.shown_as(&self.path))? {
             return Err(StoreError::ChangedOnDisk {
                 path: self.path.clone(),
             });
         }
-        if current.as_deref() == Some(text.as_bytes()) {
+        if self.base.as_deref() == Some(text.as_bytes()) {
             return Ok(false);
         }
-        if let Some(old) = &current {
+        if let Some(old) = &self.base {
             // Made read-only while open: not overwritten either.
             if let Some(reason) = write_refusal(&self.real) {
                 return Err(StoreError::NotWritable {
@@ -188,7 +175,6 @@ impl WorkbookFile {
             keep_as(&self.real, &backup_path(&self.real), old)?;
         }
         write_atomic(&self.real, text.as_bytes())?;
-        self.seen = Some(fingerprint(text.as_bytes()));
         self.base = Some(text.into_bytes());
         Ok(true)
     }
@@ -215,7 +201,6 @@ impl WorkbookFile {
     /// version this process has seen: the next save replaces it. For a
     /// merge with, or a reload of, a file someone else changed.
     pub fn adopt(&mut self, disk: Option<Vec<u8>>) {
-        self.seen = disk.as_deref().map(fingerprint);
         self.base = disk;
     }
 }

@@ -78,3 +78,75 @@ pub fn read_capped(path: &Path) -> Result<Vec<u8>, StoreError> {
     }
     Ok(bytes)
 }
+
+/// Whether the file at `path` holds exactly `want` (`None`: that there is
+/// no file), compared as it is read, a block at a time, so a save's check
+/// that nobody changed the workbook costs neither a second copy of it in
+/// memory nor a hash of it. Something other than a regular file is an
+/// error, as for [`read_capped`].
+pub fn holds(path: &Path, want: Option<&[u8]>) -> Result<bool, StoreError> {
+    let file = match open_to_read(path) {
+        Ok(f) => f,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(want.is_none()),
+        Err(e) => return Err(io_err(path, "read")(e)),
+    };
+    let meta = file.metadata().map_err(io_err(path, "read"))?;
+    if !meta.is_file() {
+        return Err(StoreError::NotRegular {
+            path: path.to_path_buf(),
+            kind: kind_of(meta.file_type()),
+        });
+    }
+    let Some(want) = want else {
+        return Ok(false);
+    };
+    if meta.len() != want.len() as u64 {
+        return Ok(false);
+    }
+    let mut file = file.take(want.len() as u64 + 1);
+    let mut block = vec![0u8; 64 * 1024];
+    let mut at = 0;
+    loop {
+        let n = match file.read(&mut block) {
+            Ok(0) => return Ok(at == want.len()),
+            Ok(n) => n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(io_err(path, "read")(e)),
+        };
+        if want.get(at..at + n) != Some(&block[..n]) {
+            return Ok(false);
+        }
+        at += n;
+    }
+}
+
+#[cfg(test)]
+mod holds_tests {
+    use super::holds;
+
+    #[test]
+    fn a_file_holds_its_bytes_and_nothing_else() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("wb.yaml");
+        assert!(holds(&path, None).unwrap(), "no file, none wanted");
+        assert!(!holds(&path, Some(b"x")).unwrap());
+        let big: Vec<u8> = (0..200_000u32).map(|i| (i % 251) as u8).collect();
+        std::fs::write(&path, &big).unwrap();
+        assert!(holds(&path, Some(&big)).unwrap());
+        assert!(!holds(&path, None).unwrap());
+        let mut late = big.clone();
+        *late.last_mut().unwrap() ^= 1;
+        assert!(
+            !holds(&path, Some(&late)).unwrap(),
+            "a change in the last block"
+        );
+        assert!(
+            !holds(&path, Some(&big[..big.len() - 1])).unwrap(),
+            "shorter"
+        );
+        assert!(
+            holds(dir.path(), Some(b"")).is_err(),
+            "a folder is not a file"
+        );
+    }
+}
