@@ -27,6 +27,10 @@ pub struct Editor {
     /// The last key was an Esc that asked before discarding what was
     /// typed (see [`crate::tui::widgets::esc`]).
     pub asked: bool,
+    /// The words of a narrative being written, counted when it changes
+    /// (see `App::editor_changed`), not on every frame: a cursor key in a
+    /// 1 MB narrative would count it again.
+    pub words: usize,
 }
 
 impl Editor {
@@ -47,6 +51,10 @@ impl Editor {
             // Drawn dimmed while the field is empty; never its text.
             area.set_placeholder_text(p);
         }
+        let words = match target {
+            Target::Narrative(_) => crate::review::diff::word_count(&text),
+            _ => 0,
+        };
         Editor {
             target,
             area,
@@ -54,6 +62,7 @@ impl Editor {
             original: text,
             added,
             asked: false,
+            words,
         }
     }
 

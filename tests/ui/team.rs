@@ -132,6 +132,7 @@ fn the_narrative_editor_counts_words_against_the_limit() {
     let mut wb = seed(SUFFOLK);
     wb.review.word_limit = Some(60);
     let (mut app, _d) = app_with(detached, wb);
+    assert!(screen(&mut app, 120, 40).contains("114/60 words, 54 over"));
     press(&mut app, "e");
     typ(&mut app, "More ");
     let text = screen(&mut app, 120, 40);
@@ -139,8 +140,15 @@ fn the_narrative_editor_counts_words_against_the_limit() {
         text.contains("Narrative: where we are · 115/60 words"),
         "{text}"
     );
-    // Other fields show no count.
+    // Closed, the answer pane counts the same words (counted again for
+    // the new revision, not kept from before the edit).
     press(&mut app, "esc");
+    let text = screen(&mut app, 120, 40);
+    assert!(
+        text.contains("Narrative (where we are): 115/60 words, 55 over"),
+        "{text}"
+    );
+    // Other fields show no count.
     press(&mut app, "o");
     assert!(!screen(&mut app, 120, 40).contains(" words —"));
 }

@@ -4,6 +4,7 @@
 
 use ratatui::crossterm::event::KeyEvent;
 
+use crate::review::diff::word_count;
 use crate::tui::app::{App, Popup};
 use crate::tui::edit::{Editor, Kind, Target, type_key};
 use crate::tui::keys::Action;
@@ -81,6 +82,9 @@ impl App {
             return;
         };
         let Some(doc) = &self.doc else { return };
+        if matches!(ed.target, Target::Narrative(_)) {
+            ed.words = ed.area.lines().iter().map(|l| word_count(l)).sum();
+        }
         match ed.target.kind() {
             Kind::Date | Kind::Number => {
                 ed.error = ed

@@ -332,7 +332,10 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect, out: &mut Drawn) {
                 a.owner.as_deref().map(inert).unwrap_or_else(|| "–".into())
             )],
             Slot::Narrative => text_block(
-                &super::word_count::narrative_heading(&a.narrative, wb.review.word_limit),
+                &super::word_count::narrative_heading(
+                    app.narrative_words(&qid, &a.narrative),
+                    wb.review.word_limit,
+                ),
                 &a.narrative,
                 w,
                 max,

@@ -12,10 +12,9 @@ pub fn editor_note(app: &App, ed: &Editor) -> String {
     if !matches!(ed.target, Target::Narrative(_)) {
         return String::new();
     }
-    let words: usize = ed.area.lines().iter().map(|l| word_count(l)).sum();
     format!(
         " · {}",
-        words_note(words, app.wb().and_then(|wb| wb.review.word_limit))
+        words_note(ed.words, app.wb().and_then(|wb| wb.review.word_limit))
     )
 }
 
@@ -32,11 +31,30 @@ pub fn words_note(words: usize, limit: Option<u32>) -> String {
 
 /// The heading of the narrative in the answer pane, with its word count
 /// once there is text.
-pub fn narrative_heading(narrative: &str, limit: Option<u32>) -> String {
+pub fn narrative_heading(words: usize, limit: Option<u32>) -> String {
     const HEAD: &str = "Narrative (where we are):";
-    match word_count(narrative) {
+    match words {
         0 => HEAD.into(),
         n => format!("{HEAD} {}", words_note(n, limit)),
+    }
+}
+
+impl App {
+    /// The words of the answer's narrative to question `qid`, counted once
+    /// per revision of the workbook and question: the answer pane shows
+    /// them on every frame.
+    pub fn narrative_words(&self, qid: &str, narrative: &str) -> usize {
+        let revision = self.doc.as_ref().map_or(0, |d| d.revision);
+        let mut cache = self.q.words.borrow_mut();
+        if let Some((rev, id, n)) = &*cache
+            && *rev == revision
+            && id == qid
+        {
+            return *n;
+        }
+        let n = word_count(narrative);
+        *cache = Some((revision, qid.to_string(), n));
+        n
     }
 }
 
@@ -47,19 +65,19 @@ mod tests {
     #[test]
     fn the_answer_pane_counts_words_against_the_limit() {
         assert_eq!(
-            narrative_heading("  ", Some(5)),
+            narrative_heading(word_count("  "), Some(5)),
             "Narrative (where we are):"
         );
         assert_eq!(
-            narrative_heading("One", None),
+            narrative_heading(word_count("One"), None),
             "Narrative (where we are): 1 word"
         );
         assert_eq!(
-            narrative_heading("We have a plan", Some(5)),
+            narrative_heading(word_count("We have a plan"), Some(5)),
             "Narrative (where we are): 4/5 words"
         );
         assert_eq!(
-            narrative_heading("We have a clear plan for reablement", Some(5)),
+            narrative_heading(word_count("We have a clear plan for reablement"), Some(5)),
             "Narrative (where we are): 7/5 words, 2 over"
         );
     }

@@ -62,6 +62,9 @@ pub struct QuestionsState {
     /// one question id and width (the framework does not change while the
     /// workbook is open), so typing does not wrap them again on each key.
     pub prompts: RefCell<Option<Wrapped>>,
+    /// The selected answer's narrative's word count, by revision and
+    /// question id (see `App::narrative_words`).
+    pub words: RefCell<Option<(u64, String, usize)>>,
     /// The list's order (framework, by owner, by status), kept while the
     /// workbook is open.
     pub sort: super::sort_order::QuestionSort,
