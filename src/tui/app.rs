@@ -427,6 +427,7 @@ impl App {
                     input: TextInput::default(),
                     hits: Vec::new(),
                     sel: 0,
+                    found: None,
                 })));
                 return;
             }

@@ -7,7 +7,7 @@ use ratatui::crossterm::event::KeyEvent;
 
 pub use state::SearchState;
 
-use crate::search::{Lowered, Place, search};
+use crate::search::{Lowered, Place, search_from};
 use crate::tui::app::{App, Popup, per_revision};
 use crate::tui::component::Handled;
 use crate::tui::edit::CASE_FIELDS;
@@ -82,12 +82,20 @@ impl App {
         };
         let Some(doc) = &self.doc else { return };
         let q = s.input.trimmed().to_lowercase();
-        s.hits = if q.is_empty() {
-            Vec::new()
+        if q.is_empty() {
+            s.hits = Vec::new();
+            s.found = None;
         } else {
             let low = per_revision(&self.lowered, doc, Lowered::new);
-            search(&doc.wb, &low, &q, 200)
-        };
+            let before = s
+                .found
+                .as_ref()
+                .filter(|(rev, _)| *rev == doc.revision)
+                .map(|(_, f)| f);
+            let (hits, found) = search_from(&doc.wb, &low, &q, 200, before);
+            s.hits = hits;
+            s.found = found.map(|f| (doc.revision, f));
+        }
         s.sel = 0;
     }
 

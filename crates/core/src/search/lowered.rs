@@ -89,19 +89,32 @@ impl Haystack {
     /// The fields that hold `q` (lower case, one line), in order; accents
     /// do not count (`llyn` finds `Llŷn`, `café` finds `cafe`).
     pub fn matching<'a>(&'a self, q: &str) -> impl Iterator<Item = usize> + 'a {
+        let holds = self.holder(q);
+        (0..self.bytes.len()).filter(move |i| holds(*i))
+    }
+
+    /// As [`Haystack::matching`], looking only in the fields `among` (in
+    /// order): those a shorter query that `q` contains was found in.
+    pub fn matching_among<'a>(
+        &'a self,
+        q: &str,
+        among: &'a [usize],
+    ) -> impl Iterator<Item = usize> + 'a {
+        let holds = self.holder(q);
+        among.iter().copied().filter(move |i| holds(*i))
+    }
+
+    /// Whether field `i` holds `q`: its byte summary first, then the text.
+    fn holder<'a>(&'a self, q: &str) -> impl Fn(usize) -> bool + 'a {
         let q = fold_query(q);
         let finder = memchr::memmem::Finder::new(q.as_bytes()).into_owned();
         let wanted = byte_mask(q.as_bytes());
         let searchable = !q.is_empty() && !q.contains(['\n', '\0']);
-        self.bytes
-            .iter()
-            .enumerate()
-            .filter(move |(i, has)| {
-                searchable
-                    && *has & wanted == wanted
-                    && finder.find(self.field(*i).as_bytes()).is_some()
-            })
-            .map(|(i, _)| i)
+        move |i| {
+            searchable
+                && self.bytes.get(i).is_some_and(|has| has & wanted == wanted)
+                && finder.find(self.field(i).as_bytes()).is_some()
+        }
     }
 }
 

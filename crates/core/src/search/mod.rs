@@ -49,7 +49,52 @@ fn around(text: &str, at: usize, len: usize) -> String {
 /// hits. `q` is already lower-cased; accents do not count (`llyn` finds
 /// `Llŷn`), and each hit shows the text as it is, around the match.
 pub fn search(wb: &Workbook, low: &Lowered, q: &str, limit: usize) -> Vec<Hit> {
+    search_from(wb, low, q, limit, None).0
+}
+
+/// The fields a query was found in, in each part of [`Lowered`], when a
+/// search read every field (it found fewer hits than its limit): a longer
+/// query that contains this one can only be in these fields, so the next
+/// keystroke looks only in them.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Found {
+    /// The query, folded.
+    query: String,
+    questions: Vec<usize>,
+    evidence: Vec<usize>,
+    more: Vec<usize>,
+}
+
+/// The fields of one haystack a query is looked for in: every one, or only
+/// those an earlier query it contains was found in.
+fn fields<'a>(
+    hay: &'a lowered::Haystack,
+    q: &str,
+    among: Option<&'a [usize]>,
+) -> Box<dyn Iterator<Item = usize> + 'a> {
+    match among {
+        Some(among) => Box::new(hay.matching_among(q, among)),
+        None => Box::new(hay.matching(q)),
+    }
+}
+
+/// As [`search`], given what the previous query found (`before`, from the
+/// same revision of the workbook): when `q` contains that query only its
+/// fields are read. Returns the hits and, when every field was read, what
+/// `q` found, for the next keystroke.
+pub fn search_from(
+    wb: &Workbook,
+    low: &Lowered,
+    q: &str,
+    limit: usize,
+    before: Option<&Found>,
+) -> (Vec<Hit>, Option<Found>) {
     let q = &fold_query(q);
+    let before = before.filter(|b| !b.query.is_empty() && q.contains(&b.query));
+    let mut found = Found {
+        query: q.clone(),
+        ..Found::default()
+    };
     let mut hits = Vec::new();
     let questions: Vec<_> = wb.framework.questions().map(|(_, q)| q).collect();
     let answers = wb.answers_in_order();
@@ -57,7 +102,8 @@ pub fn search(wb: &Workbook, low: &Lowered, q: &str, limit: usize) -> Vec<Hit> {
         hits.push(Hit { label, place });
         hits.len() >= limit
     };
-    for f in low.questions.matching(q) {
+    for f in fields(&low.questions, q, before.map(|b| &b.questions[..])) {
+        found.questions.push(f);
         let Some(&(i, field)) = low.question_fields.get(f) else {
             continue;
         };
@@ -78,10 +124,11 @@ pub fn search(wb: &Workbook, low: &Lowered, q: &str, limit: usize) -> Vec<Hit> {
         };
         let label = format!("{} · {what}: {shown}", question.display_ref());
         if push(label, Place::Question(i)) {
-            return hits;
+            return (hits, None);
         }
     }
-    for i in low.evidence.matching(q) {
+    for i in fields(&low.evidence, q, before.map(|b| &b.evidence[..])) {
+        found.evidence.push(i);
         let Some(e) = wb.evidence.get(i) else {
             continue;
         };
@@ -95,10 +142,11 @@ pub fn search(wb: &Workbook, low: &Lowered, q: &str, limit: usize) -> Vec<Hit> {
             _ => ("evidence", crate::text::one_line(&e.title, WINDOW)),
         };
         if push(format!("{} · {what}: {shown}", e.id), Place::Evidence(i)) {
-            return hits;
+            return (hits, None);
         }
     }
-    for f in low.more.matching(q) {
+    for f in fields(&low.more, q, before.map(|b| &b.more[..])) {
+        found.more.push(f);
         let Some(spot) = low.more_spots.get(f) else {
             continue;
         };
@@ -108,10 +156,10 @@ pub fn search(wb: &Workbook, low: &Lowered, q: &str, limit: usize) -> Vec<Hit> {
         let at = low.more.find(f, q).map_or(0, |(_, at)| at);
         let label = format!("{}: {}", spot.prefix(wb), around(&text, at, q.len()));
         if push(label, place) {
-            break;
+            return (hits, None);
         }
     }
-    hits
+    (hits, Some(found))
 }
 
 #[cfg(test)]
@@ -324,5 +372,41 @@ mod tests {
             "{label}"
         );
         assert!(crate::text::width(text) <= WINDOW, "{label}");
+    }
+
+    #[test]
+    fn letters_added_look_only_where_the_query_was_found_and_find_the_same() {
+        let wb = workbook();
+        let low = Lowered::new(&wb);
+        // Typed a letter at a time, with a letter taken back, a letter put
+        // in front, and a query that finds nothing then something again.
+        let typed = [
+            "v", "vi", "vis", "visi", "visit", "visits", "visit", "avisit", "e", "ev", "eve",
+            "evex", "eve", "llŷn", "llyn", "caf", "café", "xyz", "xyzz",
+        ];
+        let mut before: Option<Found> = None;
+        for q in typed {
+            let fresh = search(&wb, &low, q, 50);
+            let (hits, found) = search_from(&wb, &low, q, 50, before.as_ref());
+            assert_eq!(
+                hits,
+                fresh,
+                "after {:?}, {q:?}",
+                before.as_ref().map(|b| &b.query)
+            );
+            before = found;
+        }
+        // What a query found is kept only when every field was read.
+        assert!(
+            search_from(&wb, &low, "e", 1, None).1.is_none(),
+            "cut short at the limit"
+        );
+        let (_, found) = search_from(&wb, &low, "llyn", 50, None);
+        let found = found.unwrap();
+        assert_eq!(found.questions.len(), 1, "{found:?}");
+        // A query that does not contain the earlier one reads everything.
+        let (hits, _) = search_from(&wb, &low, "café", 50, Some(&found));
+        assert_eq!(hits, search(&wb, &low, "café", 50));
+        assert!(!hits.is_empty());
     }
 }
