@@ -127,8 +127,8 @@ pub fn comment(args: CommentArgs) -> Result<(), Failure> {
                 "{}  {}  {}{}\n  {}",
                 c.id,
                 crate::text::inert(&c.by),
-                c.at.format("%Y-%m-%d %H:%M"),
-                if c.resolved { "  (resolved)" } else { "" },
+                c.when(),
+                if c.is_open() { "" } else { "  (resolved)" },
                 crate::text::inert(&c.text.replace('\n', " "))
             );
         }

@@ -78,6 +78,9 @@ pub fn draw(f: &mut Frame, app: &App) -> Drawn {
             super::screens::activity::draw(f, app.draw_ctx(), &app.activity, l.body, out_)
         }
         Screen::Peer => super::screens::peer::draw(f, app, l.body, out_),
+        Screen::Reading => {
+            super::screens::reading::draw(f, app.draw_ctx(), &app.reading, l.body)
+        }
         Screen::Findings if app.report_view.on => {
             super::screens::report::draw(f, app, l.body, out_)
         }
@@ -90,6 +93,7 @@ pub fn draw(f: &mut Frame, app: &App) -> Drawn {
     let typing: Option<Vec<(String, String)>> = match &app.popup {
         // A component names its own keys.
         Some(Popup::Pick(p)) => Some(p.picker.hints(km)),
+        Some(Popup::Comments(t)) => Some(t.hints(km)),
         Some(Popup::Editor(ed)) => Some(editor_hints(ed, km)),
         Some(Popup::Search(_)) => Some(
             std::iter::once(("type".to_string(), "to search".to_string()))
@@ -487,6 +491,7 @@ fn draw_popup(f: &mut Frame, app: &App, p: &Popup, area: Rect, out: &mut Drawn) 
         Popup::SavePath(p) => draw_path_prompt(f, app, p, area),
         Popup::Pick(p) => p.picker.draw(f, area, th),
         Popup::Notes(n) => n.draw(f, area, th),
+        Popup::Comments(t) => t.draw(f, area, th),
         Popup::ConflictValue(p) => p.draw(f, area, &app.keymap, th),
         Popup::Help { scroll } => {
             let r = layout::centred(area, 70, area.height.saturating_sub(2));
@@ -554,6 +559,11 @@ fn draw_popup(f: &mut Frame, app: &App, p: &Popup, area: Rect, out: &mut Drawn) 
                     "Marks: · not started  ✎ draft  ◆ ready for review  ✔ agreed",
                     th.dim(),
                 )));
+                if let Some(l) =
+                    super::popups::comments::help_line(&app.keymap, app.screen.context())
+                {
+                    lines.push(Line::from(Span::styled(l, th.dim())));
+                }
             }
             let inner_h = r.height.saturating_sub(2) as usize;
             let max = lines.len().saturating_sub(inner_h);
