@@ -25,6 +25,8 @@ mod beside;
 mod cases;
 #[path = "ui/categories.rs"]
 mod categories;
+#[path = "ui/comments.rs"]
+mod comments;
 #[path = "ui/export.rs"]
 mod export;
 #[path = "ui/faults.rs"]
@@ -33,6 +35,8 @@ mod faults;
 mod filter;
 #[path = "ui/keys.rs"]
 mod keys;
+#[path = "ui/reading.rs"]
+mod reading;
 #[path = "ui/report.rs"]
 mod report;
 #[path = "ui/search.rs"]
@@ -1431,6 +1435,12 @@ fn every_state() -> Vec<(&'static str, App, TempDir)> {
         ("metrics", "M"),
         ("proud", "P"),
         ("proud form", "P enter j j j"),
+        ("comments", "c"),
+        ("comment editor", "c a"),
+        ("reading", "w"),
+        ("reading bottom", "w G"),
+        ("reading next domain", "w tab j j j"),
+        ("reading editor", "w pgdn e"),
     ];
     for (name, k) in plans {
         for (app, dir) in [suffolk(), halton(), leeds(), read_only_suffolk()] {
@@ -1791,6 +1801,10 @@ fn random_keys_on_every_screen_do_not_panic() {
         "Q",
         "K",
         "J",
+        "c",
+        "w",
+        "]",
+        "[",
         "backspace",
         "z",
         "ctrl-z",

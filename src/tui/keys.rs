@@ -1044,19 +1044,38 @@ impl Keymap {
                     .bindings
                     .iter()
                     .any(|b| b.context == context && b.action == action && b.footer);
-                self.bindings
-                    .retain(|b| !(b.context == context && b.action == action));
+                let mut unique: Vec<Key> = Vec::with_capacity(parsed.len());
                 for k in parsed {
-                    // A key now used for this action leaves its old action.
-                    self.bindings
-                        .retain(|b| !(b.context == context && b.key == k));
-                    self.bindings.push(Binding {
+                    if !unique.contains(&k) {
+                        unique.push(k);
+                    }
+                }
+                let parsed = unique;
+                // The new keys take the place of the action's old ones, so
+                // a rebound key keeps its place in the footer; a key now
+                // used for this action leaves its old action.
+                let mut kept = Vec::with_capacity(self.bindings.len());
+                let mut at = None;
+                for bnd in std::mem::take(&mut self.bindings) {
+                    let ours = bnd.context == context && bnd.action == action;
+                    if ours && at.is_none() {
+                        at = Some(kept.len());
+                    }
+                    if !ours && !(bnd.context == context && parsed.contains(&bnd.key)) {
+                        kept.push(bnd);
+                    }
+                }
+                let at = at.unwrap_or(kept.len());
+                kept.splice(
+                    at..at,
+                    parsed.into_iter().map(|key| Binding {
                         context,
-                        key: k,
+                        key,
                         action,
                         footer,
-                    });
-                }
+                    }),
+                );
+                self.bindings = kept;
             }
         }
         problems

@@ -78,9 +78,7 @@ pub fn draw(f: &mut Frame, app: &App) -> Drawn {
             super::screens::activity::draw(f, app.draw_ctx(), &app.activity, l.body, out_)
         }
         Screen::Peer => super::screens::peer::draw(f, app, l.body, out_),
-        Screen::Reading => {
-            super::screens::reading::draw(f, app.draw_ctx(), &app.reading, l.body)
-        }
+        Screen::Reading => super::screens::reading::draw(f, app.draw_ctx(), &app.reading, l.body),
         Screen::Findings if app.report_view.on => {
             super::screens::report::draw(f, app, l.body, out_)
         }
@@ -222,6 +220,7 @@ fn screen_hints(app: &App) -> Vec<(String, String)> {
         );
     }
     super::screens::question_sort::sort_hint(app, in_list, &mut hints);
+    super::screens::reading::footer_order(&mut hints);
     hints.into_iter().map(|(_, k, d)| (k, d)).collect()
 }
 
@@ -272,11 +271,16 @@ fn draw_tabs(f: &mut Frame, app: &App, area: Rect, out: &mut Drawn) {
     if app.doc.is_some() {
         out.hit(area, Hit::Inert);
         let mut x = area.x;
+        // The reading view is the Questions screen's, under its tab.
+        let shown = match app.screen {
+            Screen::Reading => Screen::Questions,
+            s => s,
+        };
         for s in app.tabs() {
             let w = layout::tab_width(s);
             out.hit(Rect::new(x, area.y, w, area.height), Hit::Tab(s));
             x = x.saturating_add(w);
-            let style = if s == app.screen {
+            let style = if s == shown {
                 th.selected()
             } else {
                 Style::default()

@@ -64,7 +64,12 @@ pub fn tally(comments: &[Comment]) -> String {
 impl Thread {
     /// The thread on `question`, the comment `select` chosen (by id), else
     /// the first open one, else the newest.
-    pub fn new(question: &str, reference: &str, comments: Vec<Comment>, select: Option<&str>) -> Thread {
+    pub fn new(
+        question: &str,
+        reference: &str,
+        comments: Vec<Comment>,
+        select: Option<&str>,
+    ) -> Thread {
         let sel = select
             .and_then(|id| comments.iter().position(|c| c.id == id))
             .or_else(|| comments.iter().position(Comment::is_open))
@@ -101,7 +106,11 @@ impl Thread {
     fn rows(&self, w: usize) -> Vec<(usize, bool, String)> {
         let mut rows = Vec::new();
         for (k, c) in self.comments.iter().enumerate() {
-            let mark = if c.is_open() { "● open" } else { "✓ resolved" };
+            let mark = if c.is_open() {
+                "● open"
+            } else {
+                "✓ resolved"
+            };
             let head = format!("{mark} · {} · {}", inert(&c.by), c.when());
             rows.push((k, true, truncate(&head, w)));
             let text = if c.text.trim().is_empty() {
@@ -110,7 +119,9 @@ impl Thread {
                 wrap(&c.text, w.saturating_sub(2))
             };
             rows.extend(text.into_iter().map(|l| (k, false, format!("  {l}"))));
-            rows.push((k, false, String::new()));
+            if k + 1 < self.comments.len() {
+                rows.push((k, false, String::new()));
+            }
         }
         rows
     }
@@ -145,12 +156,15 @@ impl Component for Thread {
     /// the footer (the thread's keys) stay in sight.
     fn draw(&self, f: &mut Frame, area: Rect, th: Theme) {
         let body = layout::main(area).body;
-        let r = layout::centred(body, WIDTH.min(body.width.saturating_sub(2)), body.height);
-        f.render_widget(Clear, r);
-        let w = r.width.saturating_sub(2) as usize;
-        let foot = usize::from(self.read_only.is_some());
-        let h = (r.height.saturating_sub(2) as usize).saturating_sub(foot);
+        let wide = WIDTH.min(body.width.saturating_sub(2));
+        let w = wide.saturating_sub(2) as usize;
         let rows = self.rows(w);
+        let foot = usize::from(self.read_only.is_some());
+        // As tall as the thread, up to the body.
+        let need = (rows.len().max(1) + foot + 2).max(6);
+        let r = layout::centred(body, wide, need.min(body.height as usize) as u16);
+        f.render_widget(Clear, r);
+        let h = (r.height.saturating_sub(2) as usize).saturating_sub(foot);
         let mut lines: Vec<Line> = Vec::new();
         if self.comments.is_empty() {
             lines.push(Line::from(Span::styled(
@@ -159,8 +173,14 @@ impl Component for Thread {
             )));
         }
         // The chosen comment in view, from its heading down as far as fits.
-        let first = rows.iter().position(|(k, _, _)| *k == self.sel).unwrap_or(0);
-        let end = rows.iter().rposition(|(k, _, _)| *k == self.sel).unwrap_or(0);
+        let first = rows
+            .iter()
+            .position(|(k, _, _)| *k == self.sel)
+            .unwrap_or(0);
+        let end = rows
+            .iter()
+            .rposition(|(k, _, _)| *k == self.sel)
+            .unwrap_or(0);
         let top = layout::scroll(0, end, h, rows.len()).min(first);
         for (k, head, text) in rows.into_iter().skip(top).take(h) {
             let open = self.comments.get(k).is_some_and(Comment::is_open);
@@ -171,7 +191,11 @@ impl Component for Thread {
                 (false, true) => Style::default(),
                 (_, false) => th.dim(),
             };
-            let text = if head && k == self.sel { pad(&text, w) } else { text };
+            let text = if head && k == self.sel {
+                pad(&text, w)
+            } else {
+                text
+            };
             lines.push(Line::from(Span::styled(text, style)));
         }
         if let Some(why) = &self.read_only {
@@ -240,7 +264,12 @@ mod tests {
     #[test]
     fn the_thread_opens_on_the_first_open_comment_and_says_what_r_does() {
         let km = Keymap::default();
-        let mut t = Thread::new("3", "KLOE 3", vec![comment("a", true), comment("b", false)], None);
+        let mut t = Thread::new(
+            "3",
+            "KLOE 3",
+            vec![comment("a", true), comment("b", false)],
+            None,
+        );
         assert_eq!(t.sel, 1);
         assert_eq!(t.title(), "Comments on KLOE 3 · 1 open, 1 resolved");
         assert!(t.hints(&km).contains(&("r".into(), "resolve".into())));

@@ -107,7 +107,10 @@ pub fn place_editor(
     out: &mut crate::tui::drawn::Drawn,
 ) -> Option<Rect> {
     // The reading view selects the question it edits (see `reading.rs`).
-    let beside = matches!(app.screen, super::Screen::Questions | super::Screen::Reading);
+    let beside = matches!(
+        app.screen,
+        super::Screen::Questions | super::Screen::Reading
+    );
     if !beside || app.current_question().is_none() {
         return None;
     }

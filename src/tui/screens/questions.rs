@@ -69,6 +69,7 @@ pub fn footer(app: &App) -> Option<Vec<(String, String)>> {
             push(moves, "move");
             push(key(Action::NextPane), "list");
             push(key(Action::ShowPrompts), "prompts");
+            push(key(Action::Comments), "comments");
             let scroll = match (key(Action::ScrollDetailUp), key(Action::ScrollDetailDown)) {
                 (Some(u), Some(d)) => Some(format!("{u}/{d}")),
                 _ => None,

@@ -37,8 +37,8 @@ const MEASURE: usize = 100;
 
 /// The mark before the rows of the question at the cursor (so which one
 /// `e` edits shows without colour), and the room it takes.
-const MARK: &str = "│ ";
-const GUTTER: usize = 2;
+const MARK: &str = " ┃ ";
+const GUTTER: usize = 3;
 
 /// The text's width and the rows shown, for the body of the screen.
 pub fn text_size(body: Rect) -> (usize, usize) {
@@ -50,7 +50,8 @@ pub fn text_size(body: Rect) -> (usize, usize) {
 }
 
 /// The status row of a question's block: its rating (where the framework
-/// rates), status, owner, words, sign-off and open comments.
+/// rates), status, open comments, words, owner and sign-off, the first
+/// kept when the row is cut.
 fn status_line(wb: &Workbook, q: &Question) -> String {
     let no_answer = crate::workbook::Answer::default();
     let a = wb.answer(&q.id).unwrap_or(&no_answer);
@@ -59,19 +60,19 @@ fn status_line(wb: &Workbook, q: &Question) -> String {
         parts.push(format!("Rating: {}", rating_text(wb, a.rating)));
     }
     parts.push(format!("{} {}", status_mark(a.status), a.status.label()));
-    if let Some(o) = &a.owner {
-        parts.push(format!("owner {}", inert(o)));
+    if let Some(n) = thread::count_note(a) {
+        parts.push(n);
     }
     match word_count(&a.narrative) {
         0 => {}
         n => parts.push(super::word_count::words_note(n, wb.review.word_limit)),
     }
+    if let Some(o) = &a.owner {
+        parts.push(format!("owner {}", inert(o)));
+    }
     match super::signoff::status_note(a) {
         n if n.is_empty() => {}
         n => parts.push(inert(&n)),
-    }
-    if let Some(n) = thread::count_note(a) {
-        parts.push(n);
     }
     parts.join(" · ")
 }
@@ -145,7 +146,26 @@ pub fn draw(f: &mut Frame, cx: DrawCtx, st: &ReadingState, area: Rect) {
         }
         p = Pos { q: p.q + 1, row: 0 };
     }
-    f.render_widget(Paragraph::new(lines), inner);
+    // On a wide terminal the column of text sits in the middle.
+    let used = (GUTTER + w) as u16;
+    let side = inner.width.saturating_sub(used) / 2;
+    let column = Rect::new(inner.x + side, inner.y, used.min(inner.width), inner.height);
+    f.render_widget(Paragraph::new(lines), column);
+}
+
+/// The Questions screen's footer names the reading view's key beside the
+/// narrative's, where it is seen at 80 columns (it is bound after the
+/// screen's other keys, so it would come last and be the first left out).
+pub fn footer_order(hints: &mut Vec<(Action, String, String)>) {
+    let Some(from) = hints.iter().position(|(a, _, _)| *a == Action::ReadingView) else {
+        return;
+    };
+    let hint = hints.remove(from);
+    let at = hints
+        .iter()
+        .position(|(a, _, _)| *a == Action::EditNarrative)
+        .map_or(hints.len(), |i| i + 1);
+    hints.insert(at, hint);
 }
 
 impl App {

@@ -141,7 +141,10 @@ mod tests {
         let a = &mut wb.answers[0];
         assert_eq!(open_on(a), 1);
         assert_eq!(find(a, &one).map(Comment::state), Some("resolved"));
-        assert_eq!(find(a, &two).map(Comment::when).as_deref(), Some("2026-02-10 09:00"));
+        assert_eq!(
+            find(a, &two).map(Comment::when).as_deref(),
+            Some("2026-02-10 09:00")
+        );
         // Reopened, it is open again; removed, it is gone.
         assert!(set_resolved(a, &one, false));
         assert_eq!(open_on(a), 2);

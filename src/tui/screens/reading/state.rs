@@ -131,7 +131,10 @@ impl<'a> Page<'a> {
     /// are taken.
     pub fn rows(&self, q: usize, from: usize) -> impl Iterator<Item = Row> + 'a {
         let row = |kind, text| Row { kind, text };
-        let heading = self.heading(q).into_iter().map(move |t| row(RowKind::Heading, t));
+        let heading = self
+            .heading(q)
+            .into_iter()
+            .map(move |t| row(RowKind::Heading, t));
         let n = self.narrative(q);
         let body: Box<dyn Iterator<Item = Row> + 'a> = if n.trim().is_empty() {
             Box::new(std::iter::once(row(RowKind::NoNarrative, String::new())))
@@ -258,7 +261,8 @@ impl ReadingState {
     /// The question at the cursor.
     pub fn question<'a>(&self, wb: &'a Workbook) -> Option<&'a Question> {
         let d = wb.framework.domains.get(self.domain)?;
-        d.questions.get(self.cursor.q.min(d.questions.len().checked_sub(1)?))
+        d.questions
+            .get(self.cursor.q.min(d.questions.len().checked_sub(1)?))
     }
 
     /// Handles a key, with the text `width` columns wide and `rows` rows
@@ -387,6 +391,9 @@ mod tests {
         assert_eq!(st.domain, 0);
         st.action(Action::NextDomain, &wb, 200, 6);
         assert_eq!((st.domain, st.cursor), (1, Pos::default()));
-        assert_eq!(st.action(Action::Back, &wb, 200, 6), Handled::Done(ReadingOut::Back));
+        assert_eq!(
+            st.action(Action::Back, &wb, 200, 6),
+            Handled::Done(ReadingOut::Back)
+        );
     }
 }
