@@ -148,6 +148,25 @@ impl<'a> Page<'a> {
             .skip(from)
     }
 
+    /// Whether question `q`'s block has a row `row`: this wraps its
+    /// narrative only as far as that row.
+    fn has_row(&self, q: usize, row: usize) -> bool {
+        self.rows(q, row).next().is_some()
+    }
+
+    /// Rows from `p` on, counted no further than `most`.
+    fn rows_from(&self, p: Pos, most: usize) -> usize {
+        let (mut n, mut at) = (0, p);
+        while at.q < self.len() && n < most {
+            n += self.rows(at.q, at.row).take(most - n).count();
+            at = Pos {
+                q: at.q + 1,
+                row: 0,
+            };
+        }
+        n
+    }
+
     /// A place that is in the document (the text may have changed since
     /// it was chosen).
     pub fn clamp(&self, p: Pos) -> Pos {
@@ -155,10 +174,15 @@ impl<'a> Page<'a> {
             return Pos::default();
         }
         let q = p.q.min(self.len() - 1);
-        let row = if q == p.q { p.row } else { 0 };
+        if q != p.q {
+            return Pos { q, row: 0 };
+        }
+        if self.has_row(q, p.row) {
+            return p;
+        }
         Pos {
             q,
-            row: row.min(self.height(q) - 1),
+            row: self.height(q) - 1,
         }
     }
 
@@ -177,17 +201,16 @@ impl<'a> Page<'a> {
     pub fn down(&self, mut p: Pos, n: usize) -> Pos {
         let mut left = n;
         while left > 0 && p.q < self.len() {
-            let h = self.height(p.q);
-            let room = h.saturating_sub(1).saturating_sub(p.row);
-            if left <= room {
+            if self.has_row(p.q, p.row + left) {
                 p.row += left;
                 return p;
             }
+            let h = self.height(p.q);
             if p.q + 1 == self.len() {
                 p.row = h - 1;
                 return p;
             }
-            left -= room + 1;
+            left -= h - p.row;
             p = Pos { q: p.q + 1, row: 0 };
         }
         p
@@ -220,12 +243,12 @@ impl<'a> Page<'a> {
         if a.q == b.q {
             return b.row.saturating_sub(a.row);
         }
-        let mut d = self.height(a.q).saturating_sub(a.row);
-        for q in a.q + 1..b.q {
+        let mut d = 0;
+        for (q, from) in std::iter::once((a.q, a.row)).chain((a.q + 1..b.q).map(|q| (q, 0))) {
             if d > most {
                 return d;
             }
-            d += self.height(q);
+            d += self.rows(q, from).take(most + 1 - d).count();
         }
         d + b.row
     }
@@ -243,7 +266,12 @@ impl<'a> Page<'a> {
         } else {
             top
         };
-        top.min(self.up(self.end(), rows - 1))
+        // Only near the end is the end looked for.
+        if self.rows_from(top, rows) < rows {
+            top.min(self.up(self.end(), rows - 1))
+        } else {
+            top
+        }
     }
 }
 
