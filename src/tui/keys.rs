@@ -1061,7 +1061,8 @@ impl Keymap {
                     if ours && at.is_none() {
                         at = Some(kept.len());
                     }
-                    if !ours && !(bnd.context == context && parsed.contains(&bnd.key)) {
+                    let retaken = bnd.context == context && parsed.contains(&bnd.key);
+                    if !(ours || retaken) {
                         kept.push(bnd);
                     }
                 }

@@ -75,6 +75,13 @@ impl Comment {
     }
 }
 
+/// A comment's text as it is kept: trimmed, and None when nothing is left,
+/// for a blank comment is not kept (`peerbook comment` refuses one; the
+/// interface drops a new one left empty, as it does any new item).
+pub fn text_of(typed: &str) -> Option<&str> {
+    Some(typed.trim()).filter(|t| !t.is_empty())
+}
+
 /// The comment with this id on an answer.
 pub fn find<'a>(a: &'a Answer, id: &str) -> Option<&'a Comment> {
     a.comments.iter().find(|c| c.id == id)
@@ -150,6 +157,8 @@ mod tests {
         assert_eq!(open_on(a), 2);
         assert!(remove(a, &one));
         assert!(!remove(a, &one));
+        assert_eq!(text_of("  Which year?\n"), Some("Which year?"));
+        assert_eq!(text_of(" \n "), None);
         assert_eq!(a.comments.len(), 1);
     }
 }

@@ -376,7 +376,7 @@ mod tests {
         let rows: Vec<RowKind> = page.rows(1, 1).map(|r| r.kind).collect();
         assert_eq!(rows, [RowKind::Status, RowKind::Narrative, RowKind::Gap]);
         // An empty narrative is one dim row, not text.
-        let fresh = Workbook::new(wb.framework.clone(), "C", "T");
+        let fresh = Workbook::new((*wb.framework).clone(), "C", "T");
         let page = Page::new(&fresh, 0, 200);
         let rows: Vec<Row> = page.rows(0, 0).collect();
         assert_eq!(rows[2].kind, RowKind::NoNarrative);
