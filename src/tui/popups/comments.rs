@@ -229,13 +229,13 @@ impl Component for Thread {
 }
 
 /// The thread's keys in one line, for the help of the screens it opens
-/// from: "In the comments (c): a add a comment · r resolve or reopen".
+/// from: "In the comments (c): a/Enter add a comment · r resolve or
+/// reopen", short enough for the help box.
 pub fn help_line(keymap: &Keymap, context: Context) -> Option<String> {
     let open = keymap.key_for(context, Action::Comments)?;
     let keys: Vec<String> = [
         (Action::Add, "add a comment"),
         (Action::ResolveComment, "resolve or reopen"),
-        (Action::Back, "close"),
     ]
     .iter()
     .filter_map(|(a, what)| {
