@@ -440,6 +440,8 @@ fn run_size(questions: usize, cfg: &Config, dir: &Path) -> SizeResult {
     );
     b.wb_mut().answer_mut(&qid).narrative = original.clone();
 
+    reading(&mut b, &mut r);
+
     long_line(&mut b, &mut r, &qid, true);
     long_line(&mut b, &mut r, &qid, false);
     b.wb_mut().answer_mut(&qid).narrative = original.clone();
@@ -754,6 +756,53 @@ fn run_size(questions: usize, cfg: &Config, dir: &Path) -> SizeResult {
     }
 }
 
+/// The reading view (`w`) of the first question's domain: its frame, a row
+/// down, a page down, to the end of the domain and on to the next domain,
+/// each with its frame. What it draws is the rows on screen, so none of
+/// these should grow with the workbook.
+fn reading(b: &mut Bench, r: &mut Runner) {
+    let to_reading = |b: &mut Bench| {
+        b.show(Screen::Questions);
+        b.app.q.pane = Pane::List;
+        if b.app.q.sel != 0 {
+            b.app.select_question(0);
+        }
+        b.press(ch('w'));
+    };
+    to_reading(b);
+    assert_eq!(b.app.screen, Screen::Reading, "w opens the reading view");
+    r.run(b, "frame: Reading view", to_reading, Bench::draw);
+    b.press(ch('j'));
+    assert_eq!(b.app.reading.cursor.row, 1, "j moves the cursor a row");
+    let in_reading = |b: &mut Bench| {
+        if b.app.screen != Screen::Reading || b.app.reading.cursor.q + 2 >= 20 {
+            to_reading(b);
+        }
+    };
+    r.run(b, "key j (reading view, a row) + frame", in_reading, |b| {
+        b.press(ch('j'))
+    });
+    r.run(
+        b,
+        "key PgDn (reading view, a page) + frame",
+        in_reading,
+        |b| b.press(KeyEvent::new(KeyCode::PageDown, KeyModifiers::NONE)),
+    );
+    r.run(
+        b,
+        "key G (reading view, end of domain) + frame",
+        to_reading,
+        |b| b.press(ch('G')),
+    );
+    r.run(
+        b,
+        "key Tab (reading view, next domain) + frame",
+        to_reading,
+        |b| b.press(KeyEvent::new(KeyCode::Tab, KeyModifiers::NONE)),
+    );
+    b.show(Screen::Questions);
+}
+
 /// One narrative of a megabyte with no line break (a pasted report, say):
 /// the frame and keys on the Questions screen with it selected, and the
 /// editor opened on it. The frame should cost the rows on screen, not the
@@ -791,6 +840,27 @@ fn long_line(b: &mut Bench, r: &mut Runner, qid: &str, words: bool) {
         name("frame: Questions, 1 MB narrative"),
         to_long,
         Bench::draw,
+    );
+
+    r.run(
+        b,
+        name("frame: Reading view, from its start"),
+        |b| {
+            to_long(b);
+            b.press(ch('w'));
+        },
+        Bench::draw,
+    );
+    r.run(
+        b,
+        name("key j in the reading view + frame"),
+        |b| {
+            if b.app.screen != Screen::Reading || b.app.reading.cursor.row > 40 {
+                to_long(b);
+                b.press(ch('w'));
+            }
+        },
+        |b| b.press(ch('j')),
     );
 
     r.run(

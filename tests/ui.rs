@@ -25,6 +25,8 @@ mod beside;
 mod cases;
 #[path = "ui/categories.rs"]
 mod categories;
+#[path = "ui/comments.rs"]
+mod comments;
 #[path = "ui/dashboard.rs"]
 mod dashboard;
 #[path = "ui/export.rs"]
@@ -35,6 +37,8 @@ mod faults;
 mod filter;
 #[path = "ui/keys.rs"]
 mod keys;
+#[path = "ui/reading.rs"]
+mod reading;
 #[path = "ui/report.rs"]
 mod report;
 #[path = "ui/search.rs"]
@@ -1433,6 +1437,12 @@ fn every_state() -> Vec<(&'static str, App, TempDir)> {
         ("metrics", "M"),
         ("proud", "P"),
         ("proud form", "P enter j j j"),
+        ("comments", "c"),
+        ("comment editor", "c a"),
+        ("reading", "w"),
+        ("reading bottom", "w G"),
+        ("reading next domain", "w tab j j j"),
+        ("reading editor", "w pgdn e"),
     ];
     for (name, k) in plans {
         for (app, dir) in [suffolk(), halton(), leeds(), read_only_suffolk()] {
@@ -1793,6 +1803,10 @@ fn random_keys_on_every_screen_do_not_panic() {
         "Q",
         "K",
         "J",
+        "c",
+        "w",
+        "]",
+        "[",
         "backspace",
         "z",
         "ctrl-z",

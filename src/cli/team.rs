@@ -127,8 +127,8 @@ pub fn comment(args: CommentArgs) -> Result<(), Failure> {
                 "{}  {}  {}{}\n  {}",
                 c.id,
                 crate::text::inert(&c.by),
-                c.at.format("%Y-%m-%d %H:%M"),
-                if c.resolved { "  (resolved)" } else { "" },
+                c.when(),
+                if c.is_open() { "" } else { "  (resolved)" },
                 crate::text::inert(&c.text.replace('\n', " "))
             );
         }
@@ -147,10 +147,10 @@ pub fn comment(args: CommentArgs) -> Result<(), Failure> {
         format!("Resolved {cid} on {r}.")
     } else {
         let text = args.text.unwrap_or_default();
-        if text.trim().is_empty() {
+        let Some(text) = comments::text_of(&text) else {
             return Err(Failure::new("the comment is empty; give its text"));
-        }
-        let cid = comments::add(a, &who(), chrono::Utc::now(), text.trim());
+        };
+        let cid = comments::add(a, &who(), chrono::Utc::now(), text);
         format!("Added {cid} on {r}.")
     };
     file.save(&wb)?;

@@ -34,6 +34,7 @@ pub use super::screens::ctx::DrawCtx;
 pub use super::screens::evidence::state::EvidenceState;
 pub use super::screens::question_filter::QuestionFilter;
 pub use super::screens::questions::state::{QuestionsState, Row, Slot};
+pub use super::screens::reading::state::ReadingState;
 pub use super::screens::{ListForm, Pane, Screen};
 use super::undo::History;
 use crate::framework::registry::Registry;
@@ -59,6 +60,8 @@ pub struct App {
     /// The Peer screen shows the self/peer chart instead of the notes.
     pub gap_chart: bool,
     pub findings: ListForm,
+    /// Where the reading view is (see [`super::screens::reading`]).
+    pub reading: ReadingState,
     /// The Findings screen shows the feedback report's own fields.
     pub report_view: super::screens::report_state::ReportState,
     /// Reviewer mode: whose section the questions screen edits.
@@ -111,6 +114,7 @@ impl App {
             peer: ListForm::default(),
             gap_chart: false,
             findings: ListForm::default(),
+            reading: ReadingState::default(),
             report_view: Default::default(),
             reviewer: None,
             reviewer_role: None,
@@ -144,6 +148,7 @@ impl App {
         self.details = ListForm::default();
         self.metrics = ListForm::default();
         self.proud = ListForm::default();
+        self.reading = ReadingState::default();
         if let Some(n) = &doc.notice {
             self.message = Some((n.clone(), false));
         }
@@ -441,6 +446,7 @@ impl App {
                 }
             }
             Screen::Peer => self.peer_action(action),
+            Screen::Reading => self.reading_action(action),
             Screen::Findings => {
                 if !self.report_action(action) {
                     super::screens::findings::action(self, action)
@@ -471,6 +477,7 @@ impl App {
             Some(Popup::Unsaved(_)) => self.unsaved_action(action),
             Some(Popup::Pick(_)) => self.pick_action(action),
             Some(Popup::Notes(_)) => self.team_notes_action(action),
+            Some(Popup::Comments(_)) => self.comments_action(action),
             Some(Popup::Help { scroll }) => match action {
                 // Within what the last frame could show.
                 Action::Down => *scroll = scroll.saturating_add(1).min(self.frame.help_last),

@@ -96,6 +96,18 @@ pub enum Action {
     Programme,
     /// Sign the selected answer off, or take the sign-off back.
     SignOff,
+
+    // ----- Issue 17: comments on an answer, and the reading view -----
+    /// Questions and the reading view: the answer's thread of comments.
+    Comments,
+    /// In the thread: resolve the selected comment, or reopen it.
+    ResolveComment,
+    /// Questions: every narrative of the domain, one after another.
+    ReadingView,
+    /// The reading view: the next or the previous domain.
+    NextDomain,
+    PrevDomain,
+    // ----- end of issue 17's actions -----
 }
 
 impl Action {
@@ -295,6 +307,24 @@ const NAMES: &[(Action, &str, &str)] = &[
         "read every reviewer's notes on the question; take one into the findings",
     ),
     (Action::Programme, "programme", "the week's programme"),
+    // ----- Issue 17: comments and the reading view -----
+    (
+        Action::Comments,
+        "comments",
+        "the answer's comments: read, add, resolve or reopen",
+    ),
+    (
+        Action::ResolveComment,
+        "resolve_comment",
+        "resolve the comment, or reopen it",
+    ),
+    (
+        Action::ReadingView,
+        "reading_view",
+        "read the domain's narratives one after another",
+    ),
+    (Action::NextDomain, "next_domain", "the next domain"),
+    (Action::PrevDomain, "prev_domain", "the previous domain"),
 ];
 
 impl Action {
@@ -349,6 +379,11 @@ pub enum Context {
     /// the keys bound here do something else than type, and other
     /// contexts' bindings do not reach it, so letters always type.
     Text,
+    /// Issue 17: the thread of comments on an answer (a pop-up of its own
+    /// keys).
+    Comments,
+    /// Issue 17: the reading view of a domain's narratives.
+    Reading,
 }
 
 const CONTEXTS: &[(Context, &str)] = &[
@@ -367,6 +402,8 @@ const CONTEXTS: &[(Context, &str)] = &[
     (Context::Confirm, "confirm"),
     (Context::Unsaved, "unsaved"),
     (Context::Text, "text"),
+    (Context::Comments, "comments"),
+    (Context::Reading, "reading"),
 ];
 
 impl Context {
@@ -380,7 +417,11 @@ impl Context {
     fn inherits_global(self) -> bool {
         !matches!(
             self,
-            Context::Popup | Context::Confirm | Context::Unsaved | Context::Text
+            Context::Popup
+                | Context::Confirm
+                | Context::Unsaved
+                | Context::Text
+                | Context::Comments
         )
     }
 }
@@ -738,8 +779,47 @@ impl Default for Keymap {
                 d == 1,
             )
         }));
+        v.extend(comments_and_reading());
         Keymap { bindings: v }
     }
+}
+
+/// Issue 17's bindings, kept together: the thread of comments (`c` on the
+/// Questions screen and in the reading view, then its own keys) and the
+/// reading view (`w` on the Questions screen).
+fn comments_and_reading() -> Vec<Binding> {
+    use Action as A;
+    use Context as C;
+    use KeyCode as K;
+    vec![
+        b(C::Questions, Key::ch('c'), A::Comments, true),
+        b(C::Questions, Key::ch('w'), A::ReadingView, true),
+        // The thread: its own keys only, as a pop-up has.
+        b(C::Comments, Key::plain(K::Up), A::Up, false),
+        b(C::Comments, Key::ch('k'), A::Up, false),
+        b(C::Comments, Key::plain(K::Down), A::Down, false),
+        b(C::Comments, Key::ch('j'), A::Down, false),
+        b(C::Comments, Key::plain(K::PageUp), A::PageUp, false),
+        b(C::Comments, Key::plain(K::PageDown), A::PageDown, false),
+        b(C::Comments, Key::ch('g'), A::Top, false),
+        b(C::Comments, Key::plain(K::Home), A::Top, false),
+        b(C::Comments, Key::ch('G'), A::Bottom, false),
+        b(C::Comments, Key::plain(K::End), A::Bottom, false),
+        b(C::Comments, Key::ch('a'), A::Add, true),
+        b(C::Comments, Key::plain(K::Enter), A::Add, false),
+        b(C::Comments, Key::ch('r'), A::ResolveComment, true),
+        b(C::Comments, Key::plain(K::Esc), A::Back, true),
+        b(C::Comments, Key::ch('q'), A::Back, false),
+        b(C::Comments, Key::ch('c'), A::Back, false),
+        // The reading view (moving, help and quitting are global).
+        b(C::Reading, Key::ch('e'), A::EditNarrative, true),
+        b(C::Reading, Key::plain(K::Tab), A::NextDomain, true),
+        b(C::Reading, Key::plain(K::BackTab), A::PrevDomain, false),
+        b(C::Reading, Key::ch(']'), A::NextDomain, false),
+        b(C::Reading, Key::ch('['), A::PrevDomain, false),
+        b(C::Reading, Key::ch('c'), A::Comments, true),
+        b(C::Reading, Key::plain(K::Esc), A::Back, true),
+    ]
 }
 
 impl Keymap {
@@ -972,19 +1052,39 @@ impl Keymap {
                     .bindings
                     .iter()
                     .any(|b| b.context == context && b.action == action && b.footer);
-                self.bindings
-                    .retain(|b| !(b.context == context && b.action == action));
+                let mut unique: Vec<Key> = Vec::with_capacity(parsed.len());
                 for k in parsed {
-                    // A key now used for this action leaves its old action.
-                    self.bindings
-                        .retain(|b| !(b.context == context && b.key == k));
-                    self.bindings.push(Binding {
+                    if !unique.contains(&k) {
+                        unique.push(k);
+                    }
+                }
+                let parsed = unique;
+                // The new keys take the place of the action's old ones, so
+                // a rebound key keeps its place in the footer; a key now
+                // used for this action leaves its old action.
+                let mut kept = Vec::with_capacity(self.bindings.len());
+                let mut at = None;
+                for bnd in std::mem::take(&mut self.bindings) {
+                    let ours = bnd.context == context && bnd.action == action;
+                    if ours && at.is_none() {
+                        at = Some(kept.len());
+                    }
+                    let retaken = bnd.context == context && parsed.contains(&bnd.key);
+                    if !(ours || retaken) {
+                        kept.push(bnd);
+                    }
+                }
+                let at = at.unwrap_or(kept.len());
+                kept.splice(
+                    at..at,
+                    parsed.into_iter().map(|key| Binding {
                         context,
-                        key: k,
+                        key,
                         action,
                         footer,
-                    });
-                }
+                    }),
+                );
+                self.bindings = kept;
             }
         }
         problems
@@ -1047,6 +1147,12 @@ fn short(a: Action) -> String {
         Action::MergeDisk => "merge".into(),
         Action::Reload => "reload".into(),
         Action::SignOff => "sign off".into(),
+        // Issue 17.
+        Action::Comments => "comments".into(),
+        Action::ResolveComment => "resolve/reopen".into(),
+        Action::ReadingView => "read".into(),
+        Action::NextDomain => "next domain".into(),
+        Action::PrevDomain => "previous domain".into(),
         other => other.describe(),
     }
 }

@@ -11,7 +11,9 @@ pub struct Shown {
     /// Which pop-up: `help`, `rating`, `status`, `editor`, `search`,
     /// `filter`, `confirm`, `link evidence`, `kind`, `frameworks`,
     /// `new workbook`, `export`, `conflicts`, `resolve`, `review as`,
-    /// `source kind`, `activity kind`, `unsaved`, `save path`, `user name`.
+    /// `source kind`, `activity kind`, `unsaved`, `save path`, `user name`,
+    /// `comments` (its choices are the thread: "Jo Smith (2026-02-10
+    /// 09:00, open): text").
     pub name: &'static str,
     /// The position of the highlighted choice in a list pop-up.
     pub choice: Option<usize>,
@@ -63,6 +65,16 @@ impl App {
                 s.error = p.error.clone();
             }
             Popup::Confirm { ask, .. } => s.message = Some(ask.message.clone()),
+            Popup::Comments(t) => {
+                s.message = Some(t.title());
+                s.choice = Some(t.sel);
+                s.choices = t
+                    .comments
+                    .iter()
+                    .map(|c| format!("{} ({}, {}): {}", c.by, c.when(), c.state(), c.text))
+                    .collect();
+                s.error = t.read_only.clone();
+            }
             Popup::New(n) => {
                 let (field, area) = if n.on_title {
                     ("title", &n.title)
@@ -100,6 +112,7 @@ impl Popup {
             Popup::SavePath(_) => "save path",
             Popup::UserName(_) => "user name",
             Popup::Notes(_) => "team notes",
+            Popup::Comments(_) => "comments",
         }
     }
 }

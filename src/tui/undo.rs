@@ -48,9 +48,11 @@ impl Part {
     pub fn of(target: &Target) -> Part {
         use Target as T;
         match target {
-            T::Narrative(q) | T::Owner(q) | T::Strength(q, _) | T::Area(q, _) => {
-                Part::Answer(q.clone())
-            }
+            T::Narrative(q)
+            | T::Owner(q)
+            | T::Strength(q, _)
+            | T::Area(q, _)
+            | T::Comment(q, _) => Part::Answer(q.clone()),
             T::Council | T::Title | T::Focus(_) | T::OnsiteStart | T::OnsiteEnd | T::Member(..) => {
                 Part::Review
             }
@@ -424,6 +426,7 @@ pub fn field_name(target: &Target, wb: &Workbook) -> String {
         T::Report(t) => crate::tui::screens::report_state::what(t),
         T::AgreedNote(q) => format!("the note on the agreed rating of {}", r(q)),
         T::Programme(i, _) => format!("programme item {}", i + 1),
+        T::Comment(q, _) => format!("a comment on {}", r(q)),
     }
 }
 

@@ -82,6 +82,7 @@ pub fn draw(f: &mut Frame, app: &App) -> Drawn {
             super::screens::activity::draw(f, app.draw_ctx(), &app.activity, l.body, out_)
         }
         Screen::Peer => super::screens::peer::draw(f, app, l.body, out_),
+        Screen::Reading => super::screens::reading::draw(f, app.draw_ctx(), &app.reading, l.body),
         Screen::Findings if app.report_view.on => {
             super::screens::report::draw(f, app, l.body, out_)
         }
@@ -94,6 +95,7 @@ pub fn draw(f: &mut Frame, app: &App) -> Drawn {
     let typing: Option<Vec<(String, String)>> = match &app.popup {
         // A component names its own keys.
         Some(Popup::Pick(p)) => Some(p.picker.hints(km)),
+        Some(Popup::Comments(t)) => Some(t.hints(km)),
         Some(Popup::Editor(ed)) => Some(editor_hints(ed, km)),
         Some(Popup::Search(_)) => Some(
             std::iter::once(("type".to_string(), "to search".to_string()))
@@ -224,6 +226,7 @@ fn screen_hints(app: &App) -> Vec<(String, String)> {
         );
     }
     super::screens::question_sort::sort_hint(app, in_list, &mut hints);
+    super::screens::reading::footer_order(&mut hints);
     hints.into_iter().map(|(_, k, d)| (k, d)).collect()
 }
 
@@ -274,11 +277,16 @@ fn draw_tabs(f: &mut Frame, app: &App, area: Rect, out: &mut Drawn) {
     if app.doc.is_some() {
         out.hit(area, Hit::Inert);
         let mut x = area.x;
+        // The reading view is the Questions screen's, under its tab.
+        let shown = match app.screen {
+            Screen::Reading => Screen::Questions,
+            s => s,
+        };
         for s in app.tabs() {
             let w = layout::tab_width(s);
             out.hit(Rect::new(x, area.y, w, area.height), Hit::Tab(s));
             x = x.saturating_add(w);
-            let style = if s == app.screen {
+            let style = if s == shown {
                 th.selected()
             } else {
                 Style::default()
@@ -493,6 +501,7 @@ fn draw_popup(f: &mut Frame, app: &App, p: &Popup, area: Rect, out: &mut Drawn) 
         Popup::SavePath(p) => draw_path_prompt(f, app, p, area),
         Popup::Pick(p) => p.picker.draw(f, area, th),
         Popup::Notes(n) => n.draw(f, area, th),
+        Popup::Comments(t) => t.draw(f, area, th),
         Popup::ConflictValue(p) => p.draw(f, area, &app.keymap, th),
         Popup::Help { scroll } => {
             let r = layout::centred(area, 70, area.height.saturating_sub(2));
@@ -566,6 +575,11 @@ fn draw_popup(f: &mut Frame, app: &App, p: &Popup, area: Rect, out: &mut Drawn) 
                     "Marks: · not started  ✎ draft  ◆ ready for review  ✔ agreed",
                     th.dim(),
                 )));
+                if let Some(l) =
+                    super::popups::comments::help_line(&app.keymap, app.screen.context())
+                {
+                    lines.push(Line::from(Span::styled(l, th.dim())));
+                }
             }
             let inner_h = r.height.saturating_sub(2) as usize;
             let max = lines.len().saturating_sub(inner_h);

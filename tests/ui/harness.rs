@@ -483,3 +483,36 @@ pub fn workbook_path(app: &App) -> std::path::PathBuf {
 pub fn exit_note(app: &App) -> Option<String> {
     app.exit_note.clone()
 }
+
+// ----- a real file -----
+
+/// An app with a copy of a seed open for writing, in a temporary folder:
+/// what it saves can be read back with [`saved`].
+pub fn real_file(seed_rel: &str) -> (App, TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("workbook.yaml");
+    std::fs::copy(Path::new(env!("CARGO_MANIFEST_DIR")).join(seed_rel), &path).unwrap();
+    let mut app = bare_app_in(&dir);
+    app.open_path(&path);
+    assert!(app.doc.is_some(), "{}", message(&app));
+    (app, dir)
+}
+
+/// Saves what the app holds, waiting for the save, and reads the file
+/// back as it is on disk.
+pub fn saved(app: &mut App) -> (Workbook, String) {
+    let doc = app.doc.as_mut().expect("a workbook is open");
+    assert!(
+        doc.flush(std::time::Duration::from_secs(10)),
+        "the save did not finish: {:?}",
+        doc.state
+    );
+    let bytes = std::fs::read(&doc.path).unwrap();
+    let (wb, _) = peerbook::workbook::from_text("disk", &bytes).unwrap();
+    (wb, String::from_utf8(bytes).unwrap())
+}
+
+/// The question at the reading view's cursor (its id): the one `e` edits.
+pub fn reading_at(app: &App) -> Option<String> {
+    app.reading.question(wb(app)).map(|q| q.id.clone())
+}

@@ -190,6 +190,8 @@ impl App {
         }
         // A line added on the Questions screen stays chosen once written.
         self.choose_edited_line(&ed.target);
+        // A comment goes back to its thread.
+        self.back_to_thread(&ed.target);
         // What the editor changed is one entry, none if it came to nothing.
         if let (Some(g), Some(doc)) = (self.group.take(), &self.doc) {
             self.history.forget_if_unchanged(&doc.wb, g);

@@ -4,6 +4,7 @@
 //! dispatch to each pop-up are in `app.rs`; their drawing in `view.rs`.)
 
 pub mod checks;
+pub mod comments;
 pub mod confirm;
 pub mod conflict_value;
 pub mod editor;
@@ -53,6 +54,8 @@ pub enum Popup {
     Notes(Box<team_notes::TeamNotes>),
     /// A value of one's own to settle a conflict with.
     ConflictValue(Box<conflict_value::ValuePrompt>),
+    /// The thread of comments on an answer (Questions, `c`).
+    Comments(Box<comments::Thread>),
 }
 
 impl Popup {
@@ -75,6 +78,7 @@ impl Popup {
     pub(crate) fn context(&self) -> Option<Context> {
         match self {
             Popup::Confirm { .. } => Some(Context::Confirm),
+            Popup::Comments(_) => Some(Context::Comments),
             Popup::Unsaved(_) => Some(Context::Unsaved),
             Popup::SavePath(_)
             | Popup::UserName(_)

@@ -26,6 +26,7 @@ pub mod question_pane;
 pub mod question_sort;
 pub mod questions;
 pub mod readiness;
+pub mod reading;
 pub mod report;
 pub mod report_state;
 pub mod signoff;
@@ -73,6 +74,9 @@ pub enum Screen {
     Peer,
     /// The review manager's findings and recommendations.
     Findings,
+    /// A domain's narratives one after another, to read and edit as a
+    /// document (`w` on the Questions screen; not a tab of its own).
+    Reading,
 }
 
 impl Screen {
@@ -105,6 +109,7 @@ impl Screen {
             Screen::Activity => "Activity",
             Screen::Peer => "Peer",
             Screen::Findings => "Findings",
+            Screen::Reading => "Reading",
         }
     }
     pub fn context(self) -> Context {
@@ -119,6 +124,7 @@ impl Screen {
             Screen::Activity => Context::Activity,
             Screen::Peer => Context::Peer,
             Screen::Findings => Context::Findings,
+            Screen::Reading => Context::Reading,
         }
     }
 }

@@ -121,7 +121,12 @@ pub fn place_editor(
     area: Rect,
     out: &mut crate::tui::drawn::Drawn,
 ) -> Option<Rect> {
-    if app.screen != super::Screen::Questions || app.current_question().is_none() {
+    // The reading view selects the question it edits (see `reading.rs`).
+    let beside = matches!(
+        app.screen,
+        super::Screen::Questions | super::Screen::Reading
+    );
+    if !beside || app.current_question().is_none() {
         return None;
     }
     let th = app.theme;

@@ -3,6 +3,7 @@
 //! right.
 
 pub mod answer;
+pub mod comments;
 pub mod filter;
 pub mod review;
 pub mod scroll;
@@ -68,6 +69,7 @@ pub fn footer(app: &App) -> Option<Vec<(String, String)>> {
             push(moves, "move");
             push(key(Action::NextPane), "list");
             push(key(Action::ShowPrompts), "prompts");
+            push(key(Action::Comments), "comments");
             let scroll = match (key(Action::ScrollDetailUp), key(Action::ScrollDetailDown)) {
                 (Some(u), Some(d)) => Some(format!("{u}/{d}")),
                 _ => None,
@@ -193,10 +195,11 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect, out: &mut Drawn) {
                     String::new()
                 };
                 let head = format!(
-                    " {} {}{} ",
+                    " {} {}{}{} ",
                     status_mark(status),
                     inert(question.display_ref()),
-                    super::signoff::list_mark(a)
+                    super::signoff::list_mark(a),
+                    comments::list_mark(a)
                 );
                 let text = truncate(&with_short_text(&head, &rtext, &question.text, w), w);
                 let selected = flat == Some(app.q.sel);
@@ -272,6 +275,7 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect, out: &mut Drawn) {
             council.push(format!("Rating: {}", rating_text(wb, a.rating)));
         }
         council.push(format!("Status: {}", a.status.label()));
+        council.extend(comments::pane_line(app, a).map(|(l, _)| l));
         for l in council {
             lines.push(Line::from(Span::styled(l, th.dim())));
         }
@@ -302,6 +306,11 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect, out: &mut Drawn) {
         )));
     } else {
         lines.push(Line::from(Span::styled(rule("─ Our answer ", w), th.dim())));
+        // The thread, when there is one: open comments stand out.
+        if let Some((l, open)) = comments::pane_line(app, a) {
+            let style = if open { th.accent() } else { th.dim() };
+            lines.push(Line::from(Span::styled(truncate(&l, w), style)));
+        }
     }
     let ra = app
         .reviewer

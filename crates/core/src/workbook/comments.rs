@@ -3,6 +3,11 @@
 //! and author, so that two officers commenting on one answer in two copies
 //! both survive a merge (`review/merge.rs` matches `answers.comments` by
 //! id). Comments are never printed in the packs.
+//!
+//! The command line (`peerbook comment`) and the interface (the thread on
+//! the Questions screen, `c`) both go through these functions: the id, who
+//! and when, resolving and reopening, what is open, and how a comment's
+//! time and state are said.
 
 use chrono::{DateTime, Utc};
 
@@ -52,6 +57,49 @@ pub fn add(a: &mut Answer, by: &str, at: DateTime<Utc>, text: &str) -> String {
     id
 }
 
+impl Comment {
+    /// Not yet resolved.
+    pub fn is_open(&self) -> bool {
+        !self.resolved
+    }
+
+    /// When it was written, as the thread and `peerbook comment` show it
+    /// (to the minute, UTC, as every stamp in the workbook).
+    pub fn when(&self) -> String {
+        self.at.format("%Y-%m-%d %H:%M").to_string()
+    }
+
+    /// "open" or "resolved".
+    pub fn state(&self) -> &'static str {
+        if self.resolved { "resolved" } else { "open" }
+    }
+}
+
+/// A comment's text as it is kept: trimmed, and None when nothing is left,
+/// for a blank comment is not kept (`peerbook comment` refuses one; the
+/// interface drops a new one left empty, as it does any new item).
+pub fn text_of(typed: &str) -> Option<&str> {
+    Some(typed.trim()).filter(|t| !t.is_empty())
+}
+
+/// The comment with this id on an answer.
+pub fn find<'a>(a: &'a Answer, id: &str) -> Option<&'a Comment> {
+    a.comments.iter().find(|c| c.id == id)
+}
+
+/// Takes a comment out of the thread (one begun in the interface and left
+/// empty). False if there is no such comment.
+pub fn remove(a: &mut Answer, id: &str) -> bool {
+    let before = a.comments.len();
+    a.comments.retain(|c| c.id != id);
+    a.comments.len() != before
+}
+
+/// How many comments on an answer are open.
+pub fn open_on(a: &Answer) -> usize {
+    a.comments.iter().filter(|c| c.is_open()).count()
+}
+
 /// Marks a comment resolved (or open again). False if there is no such
 /// comment.
 pub fn set_resolved(a: &mut Answer, id: &str, resolved: bool) -> bool {
@@ -72,7 +120,7 @@ pub fn open(wb: &Workbook) -> Vec<(&str, &Comment)> {
         .flat_map(|a| {
             a.comments
                 .iter()
-                .filter(|c| !c.resolved)
+                .filter(|c| c.is_open())
                 .map(move |c| (a.question.as_str(), c))
         })
         .collect()
@@ -97,5 +145,20 @@ mod tests {
         assert!(!set_resolved(&mut wb.answers[0], "c-none", true));
         let left: Vec<&str> = open(&wb).iter().map(|(_, c)| c.id.as_str()).collect();
         assert_eq!(left, vec![two.as_str()]);
+        let a = &mut wb.answers[0];
+        assert_eq!(open_on(a), 1);
+        assert_eq!(find(a, &one).map(Comment::state), Some("resolved"));
+        assert_eq!(
+            find(a, &two).map(Comment::when).as_deref(),
+            Some("2026-02-10 09:00")
+        );
+        // Reopened, it is open again; removed, it is gone.
+        assert!(set_resolved(a, &one, false));
+        assert_eq!(open_on(a), 2);
+        assert!(remove(a, &one));
+        assert!(!remove(a, &one));
+        assert_eq!(text_of("  Which year?\n"), Some("Which year?"));
+        assert_eq!(text_of(" \n "), None);
+        assert_eq!(a.comments.len(), 1);
     }
 }

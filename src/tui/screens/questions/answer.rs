@@ -45,6 +45,8 @@ impl App {
             (_, Action::FilterQuestions) => self.open_question_filter(),
             (_, Action::SortQuestions) => self.next_question_sort(),
             (_, Action::SignOff) => crate::tui::screens::signoff::toggle(self, &qid),
+            (_, Action::Comments) => self.open_comments(&qid, None),
+            (_, Action::ReadingView) => self.open_reading(),
             (Pane::List, Action::Open) => self.q.pane = Pane::Form,
             (Pane::Form, Action::Up) => self.q.slot = self.q.slot.saturating_sub(1),
             (Pane::Form, Action::Down) => {

@@ -64,6 +64,10 @@ pub enum Target {
     AgreedNote(String),
     /// A field of the `i`th item of the on-site programme.
     Programme(usize, ProgField),
+    /// The text of a comment on a question's answer: (question, comment
+    /// id). The comment itself is made by `comments::add`, under its
+    /// author's name and time.
+    Comment(String, String),
 }
 
 /// How a field's text is checked before it is written.
@@ -113,6 +117,7 @@ impl Target {
             Target::Report(t) => t.spec(),
             Target::AgreedNote(_) => (OptText, "Note on the agreed rating"),
             Target::Programme(_, f) => f.spec(),
+            Target::Comment(..) => (Text, "Comment"),
         }
     }
 
@@ -178,6 +183,7 @@ impl Target {
             Target::NextStep(i) => item(&wb.findings.next_steps, *i)?,
             Target::AgreedNote(q) => wb.consensus.iter().find(|a| &a.question == q)?.note.show(),
             Target::Programme(i, f) => f.show(wb.review.programme.get(*i)?),
+            Target::Comment(q, id) => super::comments::find(answer(q)?, id)?.text.show(),
             Target::RecText(_)
             | Target::RecOwner(_)
             | Target::RecDue(_)
@@ -222,6 +228,11 @@ impl Target {
             Target::KeyMessage(i) => Slot::Para(&mut wb.findings.key_messages, *i),
             Target::AgreedNote(q) => Slot::OptText(&mut agreed_mut(wb, q).note),
             Target::Programme(i, f) => f.slot(wb.review.programme.get_mut(*i)?),
+            Target::Comment(q, id) => {
+                let a = wb.answers.iter_mut().find(|a| &a.question == q)?;
+                let c = a.comments.iter_mut().find(|c| &c.id == id)?;
+                Slot::Text(&mut c.text)
+            }
             Target::FindingStrength(d, i) => {
                 Slot::Item(&mut wb.findings.domain_mut(d).strengths, *i)
             }
@@ -288,6 +299,11 @@ impl Target {
             Target::ReviewSource(r, q, i) => {
                 take(&mut wb.reviewer_mut(r).answer_mut(q).sources, *i)
             }
+            Target::Comment(q, id) => wb
+                .answers
+                .iter_mut()
+                .find(|a| &a.question == q)
+                .is_some_and(|a| super::comments::remove(a, id)),
             // Only a list item's slot: finding another field's would make
             // the answer or the figure it belongs to.
             _ if matches!(self.form(), Form::Item | Form::Para) => match self.slot(wb) {
@@ -298,7 +314,9 @@ impl Target {
         }
     }
 
-    /// The question this field belongs to, for "last changed".
+    /// The question this field belongs to, for "last changed" (a comment
+    /// is not a change to the answer: it leaves the stamp and the sign-off
+    /// as they are).
     pub fn question(&self) -> Option<&str> {
         match self {
             Target::Narrative(q)
@@ -346,6 +364,7 @@ fn metric_mut<'w>(wb: &'w mut Workbook, id: &str) -> &'w mut MetricValue {
 pub const NEW_EVIDENCE: &str = "New evidence";
 pub const NEW_CASE: &str = "New case study";
 pub const NEW_MEMBER: &str = "New team member";
+pub const NEW_COMMENT: &str = "Your comment (a question, a figure to check, a fix)";
 
 impl Target {
     /// The placeholder shown while this field is empty, for the fields a
@@ -355,6 +374,7 @@ impl Target {
             Target::Evidence(_, EvField::Title) => Some(NEW_EVIDENCE),
             Target::Case(_, CaseField::Title) => Some(NEW_CASE),
             Target::Member(_, MemberField::Name) => Some(NEW_MEMBER),
+            Target::Comment(..) => Some(NEW_COMMENT),
             _ => None,
         }
     }

@@ -217,6 +217,8 @@ fn every_field() -> (Workbook, Vec<Target>) {
         .sources
         .push(Source::default());
     w.findings.recommendations.push(Recommendation::default());
+    let at = "2026-02-10T09:00:00Z".parse().unwrap();
+    let c = crate::workbook::comments::add(w.answer_mut(&q), "Jo", at, "");
     let (r, d) = (String::from("Ann"), String::from("d1"));
     let mut v = vec![
         Target::Narrative(q.clone()),
@@ -241,6 +243,7 @@ fn every_field() -> (Workbook, Vec<Target>) {
         Target::RecProgress(0),
         Target::AgreedNote(q.clone()),
         Target::NextStep(0),
+        Target::Comment(q.clone(), c),
     ];
     v.extend(MemberField::ALL.iter().map(|f| Target::Member(0, *f)));
     v.extend(EvField::ALL.iter().map(|f| Target::Evidence(0, *f)));
@@ -324,11 +327,15 @@ fn a_list_item_is_removed_from_its_list_and_nothing_else_is() {
     for t in &targets {
         let removed = t.remove_item(&mut w);
         let is_item = matches!(t.form(), Form::Item | Form::Para)
-            || matches!(t, Target::RecText(_) | Target::ReviewSource(..));
+            || matches!(
+                t,
+                Target::RecText(_) | Target::ReviewSource(..) | Target::Comment(..)
+            );
         assert_eq!(removed, is_item, "{t:?}");
     }
     let a = w.answer(&q).unwrap();
     assert!(a.strengths.is_empty() && a.areas.is_empty() && w.review.focus.is_empty());
+    assert!(a.comments.is_empty());
     assert!(w.findings.recommendations.is_empty() && w.findings.key_messages.is_empty());
     assert!(
         w.reviewer("Ann")

@@ -1,0 +1,180 @@
+//! Comments on an answer in the interface: `c` opens the thread (the
+//! pop-up in `popups/comments.rs`), and what it asks for is done here with
+//! the core's `workbook::comments`, the functions `peerbook comment` uses,
+//! through the one edit path (`App::change`: the read-only refusal, the
+//! undo record, the save). A new comment is made under the user's name and
+//! the time the editor opens on it, its text written as it is typed; one
+//! left empty is dropped again. A comment is not a change to the answer: it
+//! leaves "last changed" and the sign-off as they are.
+//!
+//! In reviewer mode the thread can be read (the dashboard lists open
+//! comments in every mode) but not changed: the council's data is
+//! read-only in a reviewer's copy, and writing or resolving a comment is
+//! refused with the reason, as every change to the council's part is.
+//!
+//! Also the marks that say an answer has open comments: `✉2` in the list,
+//! a line in the answer pane, a note in the reading view.
+
+use crate::tui::app::{App, Popup};
+use crate::tui::component::{Component, Handled};
+use crate::tui::edit::Target;
+use crate::tui::keys::{Action, Context};
+use crate::tui::popups::comments::{Thread, ThreadChoice, tally};
+use crate::tui::undo::{self, Part};
+use crate::workbook::{Answer, comments};
+
+impl App {
+    /// Opens the thread on a question's answer, with the comment `select`
+    /// (by id) chosen.
+    pub(crate) fn open_comments(&mut self, qid: &str, select: Option<&str>) {
+        let Some(doc) = &self.doc else { return };
+        let list = doc
+            .wb
+            .answer(qid)
+            .map(|a| a.comments.clone())
+            .unwrap_or_default();
+        let reference = undo::question_ref(&doc.wb, qid);
+        let mut t = Thread::new(qid, &reference, list, select);
+        t.read_only = if doc.is_read_only() {
+            Some("Read-only: nothing can be changed here".into())
+        } else if self.reviewer.is_some() {
+            Some("Reviewer mode: the council's comments can be read, not changed".into())
+        } else {
+            None
+        };
+        self.popup = Some(Popup::Comments(Box::new(t)));
+    }
+
+    /// A key in the thread.
+    pub(crate) fn comments_action(&mut self, action: Action) {
+        let Some(Popup::Comments(t)) = &mut self.popup else {
+            return;
+        };
+        let qid = t.question.clone();
+        match t.action(action) {
+            Handled::Done(ThreadChoice::Close) => self.popup = None,
+            Handled::Done(ThreadChoice::Add) => self.begin_comment(&qid),
+            Handled::Done(ThreadChoice::SetResolved(id, resolved)) => {
+                self.set_comment_resolved(&qid, &id, resolved)
+            }
+            Handled::Consumed | Handled::Ignored => {}
+        }
+    }
+
+    /// Makes a new, empty comment under the user's name and opens the
+    /// editor on it; the comment and what is typed in it are one step to
+    /// undo.
+    fn begin_comment(&mut self, qid: &str) {
+        let user = self.user.clone();
+        let mut id = None;
+        self.open_group();
+        let made = self.change(Part::Answer(qid.to_string()), |wb| {
+            let r = undo::question_ref(wb, qid);
+            id = Some(comments::add(
+                wb.answer_mut(qid),
+                &user,
+                chrono::Utc::now(),
+                "",
+            ));
+            Some(format!("add a comment on {r}"))
+        });
+        // Refused (read-only, reviewer mode): the thread stays, and the
+        // status bar says why.
+        if let (true, Some(id)) = (made, id) {
+            self.popup = None;
+            self.edit(Target::Comment(qid.to_string(), id), true);
+        }
+    }
+
+    fn set_comment_resolved(&mut self, qid: &str, id: &str, resolved: bool) {
+        let mut said = String::new();
+        let changed = self.change(Part::Answer(qid.to_string()), |wb| {
+            let r = undo::question_ref(wb, qid);
+            let a = wb.answer_mut(qid);
+            let by = comments::find(a, id)?.by.clone();
+            comments::set_resolved(a, id, resolved).then_some(())?;
+            let verb = if resolved { "resolve" } else { "reopen" };
+            said = format!("{by}'s comment on {r}");
+            Some(format!("{verb} {said}"))
+        });
+        if !changed {
+            return;
+        }
+        let done = if resolved { "Resolved" } else { "Reopened" };
+        self.message = Some((format!("{done} {}", crate::text::inert(&said)), false));
+        self.refresh_thread();
+    }
+
+    /// The open thread shown as the workbook now has it.
+    fn refresh_thread(&mut self) {
+        let Some(Popup::Comments(t)) = &self.popup else {
+            return;
+        };
+        let list = self
+            .wb()
+            .and_then(|wb| wb.answer(&t.question))
+            .map(|a| a.comments.clone())
+            .unwrap_or_default();
+        if let Some(Popup::Comments(t)) = &mut self.popup {
+            t.refresh(list);
+        }
+    }
+
+    /// After the editor on a comment closes: back to its thread, on that
+    /// comment if it was kept, saying whether it was.
+    pub(crate) fn back_to_thread(&mut self, target: &Target) {
+        let Target::Comment(qid, id) = target else {
+            return;
+        };
+        let kept = self
+            .wb()
+            .and_then(|wb| wb.answer(qid))
+            .and_then(|a| comments::find(a, id))
+            .is_some();
+        self.open_comments(qid, Some(id));
+        let r = self
+            .wb()
+            .map(|wb| crate::text::inert(&undo::question_ref(wb, qid)))
+            .unwrap_or_default();
+        let said = if kept {
+            format!("Comment added to {r} as {}", crate::text::inert(&self.user))
+        } else {
+            format!("Nothing was written: no comment added to {r}")
+        };
+        self.message = Some((said, false));
+    }
+}
+
+/// The list's mark after a question's reference for its open comments:
+/// ` ✉2`; empty when none is open.
+pub fn list_mark(a: Option<&Answer>) -> String {
+    match a.map_or(0, comments::open_on) {
+        0 => String::new(),
+        n => format!(" ✉{n}"),
+    }
+}
+
+/// "2 open comments" (None when none is open), as the reading view's
+/// status line says it.
+pub fn count_note(a: &Answer) -> Option<String> {
+    match comments::open_on(a) {
+        0 => None,
+        1 => Some("✉ 1 open comment".into()),
+        n => Some(format!("✉ {n} open comments")),
+    }
+}
+
+/// The answer pane's line about the thread, when there is one: "Comments:
+/// 2 open, 1 resolved · c to read"; and whether any is open (it then
+/// stands out).
+pub fn pane_line(app: &App, a: &Answer) -> Option<(String, bool)> {
+    if a.comments.is_empty() {
+        return None;
+    }
+    let key = app
+        .keymap
+        .key_for(Context::Questions, Action::Comments)
+        .map_or_else(String::new, |k| format!(" · {k} to read"));
+    let open = comments::open_on(a) > 0;
+    Some((format!("Comments: {}{key}", tally(&a.comments)), open))
+}
