@@ -237,8 +237,11 @@ fn a_late_copy_from_the_original_base_after_an_evening_merge() {
     let said = home.ok(&["merge", "merged.yaml", "owen.yaml", "carol.yaml"]);
     assert!(said.contains("0 conflicts"), "{said}");
     assert!(said.contains("Carol Ives's copy (carol.yaml):"), "{said}");
+    // A section new to the workbook is said by what it holds.
     assert!(
-        said.contains("took from Carol Ives's reviewer section"),
+        said.contains(
+            "took from Carol Ives's reviewer section: all of it, new (1 question reviewed, 0 activities logged)"
+        ),
         "{said}"
     );
     let m = load(&home, "merged.yaml");

@@ -33,6 +33,8 @@ mod faults;
 mod filter;
 #[path = "ui/keys.rs"]
 mod keys;
+#[path = "ui/onsite_week.rs"]
+mod onsite_week;
 #[path = "ui/report.rs"]
 mod report;
 #[path = "ui/search.rs"]

@@ -282,6 +282,22 @@ fn section(wb: &Workbook, path: &str) -> String {
     }
 }
 
+/// A reviewer's section taken whole (one not in the workbook before), said
+/// by what it holds rather than by its name again.
+fn new_section(wb: &Workbook, path: &str) -> Option<String> {
+    let r = wb
+        .reviewers
+        .iter()
+        .find(|r| path == format!("reviewers[name={}]", r.name))?;
+    let n = r.reviewed();
+    let a = r.activities.len();
+    Some(format!(
+        "all of it, new ({} reviewed, {} logged)",
+        crate::text::count(n as u32, "question", "questions"),
+        crate::text::count(a as u32, "activity", "activities")
+    ))
+}
+
 fn report(target: &Path, written: &Path, m: &merge::Merged, labels: &[String], files: &[String]) {
     let n = labels.len();
     outln!(
@@ -322,6 +338,8 @@ fn report(target: &Path, written: &Path, m: &merge::Merged, labels: &[String], f
             let mut w = conflict_words::what(wb, &c.path);
             if c.deleted {
                 w.push_str(" (deleted)");
+            } else if let Some(new) = new_section(wb, &c.path) {
+                w = new;
             }
             match sections.iter_mut().find(|(x, _)| *x == s) {
                 Some((_, items)) => items.push(w),

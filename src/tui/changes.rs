@@ -21,7 +21,7 @@ impl App {
         part: Part,
         edit: impl FnOnce(&mut Workbook) -> Option<String>,
     ) -> bool {
-        if !self.may_change() || self.refused_in_reviewer_mode(&part) {
+        if !self.may_change_part(&part) {
             return false;
         }
         let snap = self.before_change(&part);
@@ -37,6 +37,14 @@ impl App {
             }
             None => false,
         }
+    }
+
+    /// Whether `part` may be changed: not when the workbook is read-only,
+    /// nor, in reviewer mode, when it is not the reviewer's own section
+    /// (the status bar says why). Every change and every undo or redo
+    /// asks it first.
+    pub(in crate::tui) fn may_change_part(&mut self, part: &Part) -> bool {
+        self.may_change() && !self.refused_in_reviewer_mode(part)
     }
 
     /// Runs `edit` on the workbook and its history unless the workbook is
@@ -221,6 +229,9 @@ impl super::screens::ctx::ScreenCtx for App {
     }
     fn open_group(&mut self) {
         App::open_group(self)
+    }
+    fn allowed(&mut self, part: &Part) -> bool {
+        self.may_change_part(part)
     }
     fn choose(&mut self, pick: super::popups::pick::Pick) {
         if self.may_change() {

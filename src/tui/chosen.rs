@@ -161,6 +161,18 @@ impl App {
                     self.toggle_programme(id);
                 }
             }
+            Purpose::ProgrammeKind(item) => {
+                let Some(kind) = ActivityKind::ALL.get(i).copied() else {
+                    return;
+                };
+                self.change(Part::Review, |wb| {
+                    let p = wb.review.programme.get_mut(item)?;
+                    (p.kind != kind).then(|| {
+                        p.kind = kind;
+                        format!("change the kind of programme item {}", item + 1)
+                    })
+                });
+            }
             Purpose::ActivityKind => {
                 let Some(kind) = ActivityKind::ALL.get(i).copied() else {
                     return;

@@ -29,7 +29,9 @@ pub fn pick(wb: &Workbook, reviewer: &str) -> Pick {
                     .date
                     .map(|d| d.format("%a %d %b ").to_string())
                     .unwrap_or_default();
-                let people = p.people.map_or(String::new(), |n| format!(" · {n} people"));
+                let people = p.people.map_or(String::new(), |n| {
+                    format!(" · {}", crate::text::count(n, "person", "people"))
+                });
                 format!("{mark} {when}{} · {}{people}", p.kind.label(), p.title)
             })
             .collect()
