@@ -129,3 +129,140 @@ fn the_teams_notes_wrap_under_their_own_text() {
         assert!(!flush || r.contains(" — "), "{r:?} in {rows:#?}");
     }
 }
+
+// ----- undo in reviewer mode goes through the one gate and the one save -----
+
+/// The onsite seed, its KLOE 1 rated 4 by the council in this session,
+/// then reviewer mode as Zed Peer (`W`, the name, Enter).
+fn rated_then_reviewing() -> (peerbook::tui::app::App, tempfile::TempDir) {
+    let (mut app, d) = app_with(detached, seed(ONSITE));
+    assert_eq!(rating(&app, "1"), peerbook::workbook::Rating::Level(3));
+    press(&mut app, "4");
+    assert_eq!(rating(&app, "1"), peerbook::workbook::Rating::Level(4));
+    typ(&mut app, "W");
+    typ(&mut app, "Zed Peer");
+    press(&mut app, "enter");
+    assert_eq!(reviewing_as(&app).as_deref(), Some("Zed Peer"));
+    (app, d)
+}
+
+fn own_rating(app: &peerbook::tui::app::App) -> Option<peerbook::workbook::Rating> {
+    wb(app)
+        .reviewer("Zed Peer")
+        .and_then(|r| r.answer("1"))
+        .map(|a| a.rating)
+}
+
+#[test]
+fn in_reviewer_mode_undo_never_reaches_the_councils_data() {
+    use peerbook::workbook::Rating;
+    let (mut app, _d) = rated_then_reviewing();
+    let before = revision(&app);
+    // The newest change is the council's rating: refused, and said why.
+    press(&mut app, "ctrl-z");
+    assert_eq!(
+        rating(&app, "1"),
+        Rating::Level(4),
+        "the council's rating stays"
+    );
+    assert_eq!(revision(&app), before, "nothing changed, nothing to save");
+    assert!(is_error(&app));
+    let said = message(&app);
+    assert!(
+        said.starts_with("Reviewer mode: nothing to undo of your own"),
+        "{said}"
+    );
+    assert!(said.contains("(change the rating of KLOE 1)"), "{said}");
+    assert!(said.contains("W leaves reviewer mode"), "{said}");
+    // The reviewer's own changes undo and redo as ever, and the council's
+    // stays refused behind them.
+    press(&mut app, "2");
+    assert_eq!(own_rating(&app), Some(Rating::Level(2)));
+    press(&mut app, "ctrl-z");
+    assert_eq!(own_rating(&app), None);
+    assert!(message(&app).starts_with("undid: change your rating on KLOE 1"));
+    press(&mut app, "ctrl-z");
+    assert_eq!(rating(&app, "1"), Rating::Level(4));
+    assert!(is_error(&app));
+    press(&mut app, "ctrl-y");
+    assert_eq!(own_rating(&app), Some(Rating::Level(2)));
+    // Out of reviewer mode the council's change can be undone again.
+    typ(&mut app, "W");
+    press(&mut app, "y");
+    press(&mut app, "ctrl-z");
+    assert_eq!(own_rating(&app), None);
+    press(&mut app, "ctrl-z");
+    assert_eq!(rating(&app, "1"), Rating::Level(3));
+}
+
+#[test]
+fn in_reviewer_mode_a_redo_of_the_councils_change_is_refused() {
+    use peerbook::workbook::Rating;
+    let (mut app, _d) = app_with(detached, seed(ONSITE));
+    press(&mut app, "4");
+    press(&mut app, "ctrl-z");
+    assert_eq!(rating(&app, "1"), Rating::Level(3));
+    typ(&mut app, "W");
+    typ(&mut app, "Zed Peer");
+    press(&mut app, "enter");
+    press(&mut app, "ctrl-y");
+    assert_eq!(rating(&app, "1"), Rating::Level(3), "not redone");
+    assert!(is_error(&app));
+    assert!(
+        message(&app).starts_with("Reviewer mode: nothing to redo of your own"),
+        "{}",
+        message(&app)
+    );
+    // Nor another reviewer's section: Zed's change, undone, is not Amy's to
+    // redo.
+    press(&mut app, "3");
+    press(&mut app, "ctrl-z");
+    typ(&mut app, "W");
+    press(&mut app, "y");
+    typ(&mut app, "W");
+    typ(&mut app, "Amy Peer");
+    press(&mut app, "enter");
+    press(&mut app, "ctrl-y");
+    assert_eq!(own_rating(&app), None);
+    assert!(is_error(&app));
+}
+
+#[test]
+fn an_undo_in_reviewer_mode_is_saved_like_any_change() {
+    use std::time::{Duration, Instant};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("onsite.yaml");
+    std::fs::copy(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(ONSITE),
+        &path,
+    )
+    .unwrap();
+    let mut app = bare_app_in(&dir);
+    app.open_path(&path);
+    review_as(&mut app, "Zed Peer", "Member peer");
+    let on_disk = || {
+        let bytes = std::fs::read(&path).unwrap();
+        peerbook::workbook::from_text("disk", &bytes).unwrap().0
+    };
+    let settle = |app: &mut peerbook::tui::app::App| {
+        let start = Instant::now();
+        while app.doc.as_ref().unwrap().has_unsaved() {
+            assert!(start.elapsed() < Duration::from_secs(10), "not saved");
+            std::thread::sleep(Duration::from_millis(20));
+            app.tick(Instant::now());
+        }
+    };
+    press(&mut app, "3");
+    settle(&mut app);
+    assert!(on_disk().reviewer("Zed Peer").is_some());
+    press(&mut app, "ctrl-z");
+    assert!(
+        app.doc.as_ref().unwrap().has_unsaved(),
+        "the undo is to be saved"
+    );
+    settle(&mut app);
+    assert!(
+        on_disk().reviewer("Zed Peer").is_none(),
+        "the undo was saved"
+    );
+}
