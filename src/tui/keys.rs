@@ -96,6 +96,10 @@ pub enum Action {
     Programme,
     /// Sign the selected answer off, or take the sign-off back.
     SignOff,
+    // ----- reviewer mode: a source's programme item (issue 13) -----
+    /// Reviewer mode: choose the programme item the selected source came
+    /// from (or none).
+    SourceProgramme,
 }
 
 impl Action {
@@ -295,6 +299,12 @@ const NAMES: &[(Action, &str, &str)] = &[
         "read every reviewer's notes on the question; take one into the findings",
     ),
     (Action::Programme, "programme", "the week's programme"),
+    // ----- reviewer mode: a source's programme item (issue 13) -----
+    (
+        Action::SourceProgramme,
+        "source_programme",
+        "choose the programme item the selected source came from (reviewer mode)",
+    ),
 ];
 
 impl Action {
@@ -725,6 +735,8 @@ impl Default for Keymap {
             b(C::Text, Key::alt_of(K::Up), A::ScrollDetailUp, false),
             b(C::Text, Key::alt_of(K::Down), A::ScrollDetailDown, false),
         ];
+        // ----- reviewer mode: a source's programme item (issue 13) -----
+        v.push(b(C::Questions, Key::ch('m'), A::SourceProgramme, false));
         for d in 1..=9u8 {
             for c in [C::Questions, C::Peer] {
                 v.push(b(c, Key::ch(char::from(b'0' + d)), A::Rate(d), d == 1));
@@ -1039,6 +1051,8 @@ fn short(a: Action) -> String {
         Action::MergeDisk => "merge".into(),
         Action::Reload => "reload".into(),
         Action::SignOff => "sign off".into(),
+        // ----- reviewer mode: a source's programme item (issue 13) -----
+        Action::SourceProgramme => "from programme".into(),
         other => other.describe(),
     }
 }

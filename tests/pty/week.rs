@@ -1,15 +1,16 @@
 //! An on-site week as the README's routine runs it, end to end in the real
 //! binary: the review manager plans the programme in the interface and
 //! makes three reviewers' copies with `peerbook copy`; on day 1 two
-//! reviewers rate, write notes, strengths, areas and a source and mark what
-//! they attended, each in a pseudo-terminal; evening 1 merges into
-//! merged.yaml; on day 2 they take fresh copies of it and go on, one of them
-//! touching the council's own rating, while the third reviewer's late copy,
-//! still made from the original workbook, comes in; evening 2 merges into
-//! the same workbook; the held conflict is settled with `peerbook resolve`;
-//! the feedback report is refused while anything stands before it and
-//! written as a draft when asked; the manager agrees ratings and writes the
-//! findings in the interface; the report and the action plan go out.
+//! reviewers rate, write notes, strengths, areas and a source (saying which
+//! programme item it came from) and mark what they attended, each in a
+//! pseudo-terminal; evening 1 merges into merged.yaml; on day 2 they take
+//! fresh copies of it and go on, one of them touching the council's own
+//! rating, while the third reviewer's late copy, still made from the
+//! original workbook, comes in; evening 2 merges into the same workbook;
+//! the held conflict is settled with `peerbook resolve`; the feedback
+//! report is refused while anything stands before it and written as a
+//! draft when asked; the manager agrees ratings and writes the findings in
+//! the interface; the report and the action plan go out.
 //!
 //! Each step waits for what the screen shows, never for a fixed time (bar
 //! the pause after Esc that every PTY test needs).
@@ -188,6 +189,11 @@ fn owen_day_1(home: &Path) {
     type_text(&mut p, OWEN_SOURCE);
     done_typing(&mut p, "Source");
     p.wait_text(&format!("[heard] {OWEN_SOURCE}"));
+    // Heard at the focus group: the source says so.
+    p.send(b"m");
+    p.wait_text("Not from a programme item");
+    p.send(b"j\r");
+    p.wait_text("from the programme: Carers' focus group");
     p.send(b"\t");
     p.wait_text("Questions: ");
     for (n, level) in [(2, 3), (3, 3), (4, 2), (5, 3)] {
@@ -453,6 +459,7 @@ fn three_reviewers_two_days_two_evening_merges_a_late_copy_and_the_report() {
     assert_eq!(owen1.areas, [OWEN_AREA]);
     assert_eq!(owen1.sources.len(), 1);
     assert_eq!(owen1.sources[0].text, OWEN_SOURCE);
+    assert_eq!(owen1.sources[0].programme.as_deref(), Some("p1"));
     assert_eq!(entry(NADIA, "6").notes, NADIA_NOTE);
     assert_eq!(entry(NADIA, "6").strengths, [NADIA_STRENGTH]);
     assert_eq!(entry(NADIA, "9").notes, NADIA_DAY2);

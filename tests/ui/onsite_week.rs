@@ -266,3 +266,169 @@ fn an_undo_in_reviewer_mode_is_saved_like_any_change() {
         "the undo was saved"
     );
 }
+
+// ----- a reviewer's source linked to the programme item it came from -----
+
+#[test]
+fn a_reviewers_source_points_at_the_programme_item_it_came_from() {
+    use super::go_to_slot;
+    use peerbook::tui::app::Slot;
+    let mut book = seed(ONSITE);
+    for (id, kind, title) in [
+        ("p1", ActivityKind::FocusGroup, "Carers' focus group"),
+        (
+            "p2",
+            ActivityKind::Interview,
+            "Director of adult social care",
+        ),
+    ] {
+        book.review.programme.push(ProgrammeItem {
+            id: id.into(),
+            kind,
+            title: title.into(),
+            ..ProgrammeItem::default()
+        });
+    }
+    let (mut app, _d) = app_with(detached, book);
+    review_as(&mut app, "Zed Peer", "Member peer");
+    let from = |app: &peerbook::tui::app::App| {
+        wb(app)
+            .reviewer("Zed Peer")
+            .and_then(|r| r.answer("1"))
+            .and_then(|a| a.sources.first())
+            .and_then(|s| s.programme.clone())
+    };
+    // Away from a source, m says what it needs.
+    press(&mut app, "m");
+    assert_eq!(popup_name(&app), None);
+    assert!(message(&app).starts_with("Choose one of your sources first"));
+    // A source heard, as a reviewer adds one.
+    go_to_slot(&mut app, &Slot::AddReviewSource);
+    press(&mut app, "enter");
+    keys(&mut app, "j enter");
+    typ(&mut app, "Carers said the plans were theirs");
+    press(&mut app, "esc");
+    go_to_slot(&mut app, &Slot::ReviewSource(0));
+    let text = screen(&mut app, 80, 24);
+    assert!(
+        text.contains("m from programme"),
+        "the footer names it:\n{text}"
+    );
+    // The picker starts on the source's current value: none.
+    press(&mut app, "m");
+    let pick = expect_popup(&app, "source programme");
+    assert_eq!(pick.choice, Some(0));
+    assert_eq!(pick.choices[0], "Not from a programme item");
+    assert!(
+        pick.choices[1].ends_with("Focus group · Carers' focus group"),
+        "{pick:?}"
+    );
+    // Esc cancels: nothing changes.
+    press(&mut app, "esc");
+    assert_eq!(popup_name(&app), None);
+    assert_eq!(from(&app), None);
+    // Enter chooses.
+    keys(&mut app, "m j enter");
+    assert_eq!(from(&app).as_deref(), Some("p1"));
+    assert_eq!(
+        message(&app),
+        "Linked your source 1 on KLOE 1: from the programme: Carers' focus group"
+    );
+    let text = screen(&mut app, 80, 24);
+    assert!(
+        text.contains("[heard] Carers said the plans were theirs"),
+        "{text}"
+    );
+    assert!(
+        text.contains("  from the programme: Carers' focus group"),
+        "{text}"
+    );
+    // Opened again, it starts on the item chosen; another is chosen the
+    // same way, and undone like any change.
+    press(&mut app, "m");
+    assert_eq!(expect_popup(&app, "source programme").choice, Some(1));
+    keys(&mut app, "j enter");
+    assert_eq!(from(&app).as_deref(), Some("p2"));
+    press(&mut app, "ctrl-z");
+    assert_eq!(from(&app).as_deref(), Some("p1"));
+    assert!(message(&app).starts_with("undid: link your source 1 on KLOE 1 to the programme"));
+    // The review manager reads it in the team's notes.
+    typ(&mut app, "W");
+    press(&mut app, "y");
+    press(&mut app, "V");
+    press(&mut app, "n");
+    let notes = expect_popup(&app, "team notes").choices.join("\n");
+    assert!(
+        notes.contains("[Heard] Carers said the plans were theirs (from the programme: Carers'"),
+        "{notes}"
+    );
+    // And the first choice takes it off again.
+    press(&mut app, "esc");
+    typ(&mut app, "W");
+    typ(&mut app, "Zed Peer");
+    press(&mut app, "enter");
+    go_to_slot(&mut app, &Slot::ReviewSource(0));
+    keys(&mut app, "m g enter");
+    assert_eq!(from(&app), None);
+    assert_eq!(
+        message(&app),
+        "Took your source 1 on KLOE 1 off the programme"
+    );
+}
+
+#[test]
+fn with_no_programme_m_on_a_source_says_who_plans_it() {
+    use super::go_to_slot;
+    use peerbook::tui::app::Slot;
+    use peerbook::workbook::onsite::{Source, SourceKind};
+    let mut book = seed(ONSITE);
+    book.reviewer_mut("Zed Peer")
+        .answer_mut("1")
+        .sources
+        .push(Source::new(SourceKind::Read, "The reablement strategy"));
+    let (mut app, _d) = app_with(detached, book);
+    review_as(&mut app, "Zed Peer", "Member peer");
+    go_to_slot(&mut app, &Slot::ReviewSource(0));
+    press(&mut app, "m");
+    assert_eq!(popup_name(&app), None);
+    assert!(
+        message(&app).starts_with("No programme yet"),
+        "{}",
+        message(&app)
+    );
+}
+
+/// Found by the test above: a source added to a question the reviewer had
+/// not yet rated or noted was dropped with its empty entry before its text
+/// could be typed ("the item being edited is no longer in the workbook").
+#[test]
+fn a_source_can_be_the_first_thing_a_reviewer_writes_on_a_question() {
+    use super::go_to_slot;
+    use peerbook::tui::app::Slot;
+    let (mut app, _d) = app_with(detached, seed(ONSITE));
+    review_as(&mut app, "Zed Peer", "Member peer");
+    let entry = |app: &peerbook::tui::app::App, q: &str| {
+        wb(app)
+            .reviewer("Zed Peer")
+            .and_then(|r| r.answer(q))
+            .cloned()
+    };
+    go_to_slot(&mut app, &Slot::AddReviewSource);
+    keys(&mut app, "enter enter");
+    typ(&mut app, "The reablement strategy");
+    press(&mut app, "esc");
+    assert_eq!(popup_name(&app), None, "{:?}", popup(&app));
+    let sources = entry(&app, "1").expect("an entry on KLOE 1").sources;
+    assert_eq!(sources.len(), 1);
+    assert_eq!(sources[0].text, "The reablement strategy");
+    // One left empty is taken away again, and the entry it made with it.
+    keys(&mut app, "tab j");
+    go_to_slot(&mut app, &Slot::AddReviewSource);
+    keys(&mut app, "enter enter");
+    assert_eq!(popup_name(&app), Some("editor"));
+    press(&mut app, "esc");
+    assert_eq!(popup_name(&app), None);
+    assert_eq!(entry(&app, "2"), None);
+    let text = peerbook::workbook::to_text(wb(&app));
+    assert!(!text.contains("- question: '2'\n    sources"), "{text}");
+}

@@ -186,7 +186,11 @@ impl App {
         if ed.added && ed.text().trim().is_empty() {
             let target = ed.target.clone();
             self.change(Part::of(&target), |wb| {
-                target.remove_item(wb).then_some(label)
+                let removed = target.remove_item(wb);
+                if removed {
+                    drop_emptied(wb, &target);
+                }
+                removed.then_some(label)
             });
         }
         // A line added on the Questions screen stays chosen once written.
@@ -195,5 +199,18 @@ impl App {
         if let (Some(g), Some(doc)) = (self.group.take(), &self.doc) {
             self.history.forget_if_unchanged(&doc.wb, g);
         }
+    }
+}
+
+/// A reviewer's entry left with nothing once an empty new item is taken
+/// away again is dropped, as every change to it drops it
+/// (`Reviewer::drop_empty`).
+fn drop_emptied(wb: &mut crate::workbook::Workbook, target: &Target) {
+    if let Target::ReviewStrength(r, q, _)
+    | Target::ReviewArea(r, q, _)
+    | Target::ReviewSource(r, q, _) = target
+        && let Some(rev) = wb.reviewers.iter_mut().find(|x| x.name == *r)
+    {
+        rev.drop_empty(q);
     }
 }

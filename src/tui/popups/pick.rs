@@ -50,6 +50,13 @@ pub enum Purpose {
     Programme(Vec<String>),
     /// The kind of the programme item at this position (Details screen).
     ProgrammeKind(usize),
+    /// The programme item a reviewer's source came from: the question, the
+    /// source's position, and the items' ids (the first choice is none).
+    SourceProgramme {
+        question: String,
+        source: usize,
+        ids: Vec<String>,
+    },
 }
 
 /// A picker pop-up: the list and what it is for.
@@ -88,6 +95,7 @@ impl Pick {
             Purpose::Categories(_) => "evidence categories",
             Purpose::Programme(_) => "programme",
             Purpose::ProgrammeKind(_) => "programme kind",
+            Purpose::SourceProgramme { .. } => "source programme",
         }
     }
 }

@@ -101,10 +101,13 @@ impl TeamNotes {
                 push(&mut rows, "  − ", s, Some(Take::Area(s.clone())), false);
             }
             for s in a.sources.iter().filter(|s| !s.text.trim().is_empty()) {
+                let from = s.programme.as_deref().map_or(String::new(), |id| {
+                    format!(" ({})", super::programme::source_from(wb, id))
+                });
                 push(
                     &mut rows,
                     &format!("  [{}] ", s.kind.label()),
-                    &s.text,
+                    &format!("{}{from}", s.text),
                     None,
                     false,
                 );
