@@ -14,6 +14,8 @@
 //!
 //! Each step waits for what the screen shows, never for a fixed time (bar
 //! the pause after Esc that every PTY test needs).
+//!
+//! (Just over 600 lines: one scenario, the whole week, step by step.)
 
 use super::*;
 use peerbook::workbook::{self, Rating, Workbook};
