@@ -303,7 +303,7 @@ const NAMES: &[(Action, &str, &str)] = &[
     (
         Action::SourceProgramme,
         "source_programme",
-        "choose the programme item the selected source came from (reviewer mode)",
+        "point a source at its programme item (reviewer mode)",
     ),
 ];
 
