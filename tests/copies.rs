@@ -104,6 +104,8 @@ fn a_copy_records_who_it_is_for_and_its_base_and_is_private() {
     // Never over an existing file; a name is needed.
     let (_, err) = home.fails(&["copy", "review.yaml", "--for", "Owen Castellano"]);
     assert!(err.contains("already exists"), "{err}");
+    // A copy not made leaves no record of one.
+    assert_eq!(made_records(&home), 1);
     let (_, err) = home.fails(&["copy", "review.yaml", "--for", " "]);
     assert!(err.contains("--for needs the name"), "{err}");
     // validate accepts it.
@@ -237,8 +239,11 @@ fn a_late_copy_from_the_original_base_after_an_evening_merge() {
     let said = home.ok(&["merge", "merged.yaml", "owen.yaml", "carol.yaml"]);
     assert!(said.contains("0 conflicts"), "{said}");
     assert!(said.contains("Carol Ives's copy (carol.yaml):"), "{said}");
+    // A section new to the workbook is said by what it holds.
     assert!(
-        said.contains("took from Carol Ives's reviewer section"),
+        said.contains(
+            "took from Carol Ives's reviewer section: all of it, new (1 question reviewed, 0 activities logged)"
+        ),
         "{said}"
     );
     let m = load(&home, "merged.yaml");
@@ -538,4 +543,118 @@ fn a_copy_opens_in_reviewer_mode_only_as_the_person_it_was_made_for() {
     assert!(err.contains("needs a terminal"), "{err}");
     let (_, err) = home.fails(&["review", "owen.yaml"]);
     assert!(err.contains("needs a terminal"), "{err}");
+}
+
+/// How many records of copies made `peerbook-bases/` holds.
+fn made_records(home: &Home) -> usize {
+    std::fs::read_dir(home.path("peerbook-bases"))
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .file_name()
+                .to_string_lossy()
+                .starts_with("made-")
+        })
+        .count()
+}
+
+fn snapshots(home: &Home) -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(home.path("peerbook-bases"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    v.sort();
+    v
+}
+
+/// peerbook-bases/ is pruned only of what nothing can use any more: a base
+/// stays while a copy in the folder, a copy as merged or a copy still out
+/// names it, and a copy as merged stays while the workbook it was merged
+/// into is there.
+#[test]
+fn pruning_the_bases_never_takes_one_a_copy_may_still_need() {
+    let home = week();
+    copy_for(&home, "review.yaml", "Owen Castellano", "owen.yaml");
+    // Nadia's copy goes away on a stick: nothing in the folder names its
+    // base but the record that it was made.
+    std::fs::create_dir(home.path("stick")).unwrap();
+    copy_for(&home, "review.yaml", "Nadia Brookes", "stick/nadia.yaml");
+    home.write("peerbook-bases/notes.txt", b"the manager's own file");
+    // The manager goes on in review.yaml, so it is no longer the copies'
+    // base: merging them needs the snapshot.
+    let mut b = load(&home, "review.yaml");
+    b.findings.next_steps = vec!["Feedback on Friday".into()];
+    save(&home, "review.yaml", &b);
+    let said = home.ok(&["bases"]);
+    assert!(said.contains("3 snapshots"), "{said}");
+    assert!(said.contains("the base named by owen.yaml; "), "{said}");
+    for who in ["Owen Castellano", "Nadia Brookes"] {
+        assert!(
+            said.contains(&format!("{who}'s copy (made here, not merged yet)")),
+            "{said}"
+        );
+    }
+    assert!(said.contains("Nothing to prune"), "{said}");
+    // A trial merge, thrown away: only what it left goes.
+    as_reviewer(&home, "owen.yaml", |_, r| {
+        r.answer_mut("1").notes = "Owen".into()
+    });
+    home.ok(&["merge", "review.yaml", "owen.yaml", "--out", "trial.yaml"]);
+    let said = home.ok(&["bases"]);
+    assert!(
+        said.contains("a copy as last merged into trial.yaml"),
+        "{said}"
+    );
+    std::fs::remove_file(home.path("trial.yaml")).unwrap();
+    let said = home.ok(&["bases", "--prune"]);
+    assert!(said.contains("Removed 1 snapshot"), "{said}");
+    let left = snapshots(&home);
+    assert!(!left.iter().any(|f| f.ends_with("-trial.yaml")), "{left:?}");
+    assert_eq!(
+        made_records(&home),
+        2,
+        "both copies may still come: {left:?}"
+    );
+    assert!(left.contains(&"notes.txt".to_string()), "left alone");
+    // The evening merge: Nadia's copy back from the stick finds its base.
+    as_reviewer(&home, "stick/nadia.yaml", |_, r| {
+        r.answer_mut("2").notes = "Nadia".into()
+    });
+    let said = home.ok(&[
+        "merge",
+        "review.yaml",
+        "owen.yaml",
+        "stick/nadia.yaml",
+        "--out",
+        "merged.yaml",
+    ]);
+    assert!(said.contains("0 conflicts"), "{said}");
+    let m = load(&home, "merged.yaml");
+    assert_eq!(m.reviewers.len(), 2);
+    assert_eq!(m.findings.next_steps, ["Feedback on Friday"]);
+    // Both merged here now: their records go (the next merge of each into
+    // merged.yaml starts from the copy as merged); the base stays while a
+    // copy in the folder names it.
+    home.ok(&["bases", "--prune"]);
+    assert_eq!(made_records(&home), 0);
+    let said = home.ok(&["bases"]);
+    assert!(said.contains("the base named by owen.yaml\n"), "{said}");
+    assert!(
+        said.contains("a copy as last merged into merged.yaml"),
+        "{said}"
+    );
+    // Merging both again changes nothing, from what is left.
+    let before = std::fs::read(home.path("merged.yaml")).unwrap();
+    home.ok(&["merge", "merged.yaml", "owen.yaml"]);
+    assert_eq!(std::fs::read(home.path("merged.yaml")).unwrap(), before);
+    // The week over: copies and merged workbook archived elsewhere. Then
+    // nothing names the base, and everything peerbook kept goes.
+    std::fs::remove_dir_all(home.path("stick")).unwrap();
+    std::fs::remove_file(home.path("owen.yaml")).unwrap();
+    std::fs::remove_file(home.path("merged.yaml")).unwrap();
+    let said = home.ok(&["bases", "--prune"]);
+    assert!(said.contains("Removed "), "{said}");
+    assert_eq!(snapshots(&home), ["notes.txt"]);
+    assert!(home.ok(&["bases"]).contains("no snapshots kept"));
 }

@@ -366,3 +366,40 @@ fn the_workbook_chooses_which_ratings_the_report_shows() {
         "{none}"
     );
 }
+
+#[test]
+fn the_peer_team_in_the_report_names_a_reviewer_the_details_left_out_once() {
+    let mut wb = seed(FULL);
+    let listed = wb.review.team[0].name.clone();
+    // A reviewer the details already name (written otherwise) is not
+    // listed again; one they leave out is, with the role their section has.
+    wb.reviewer_mut(&format!(" {} ", listed.to_uppercase()))
+        .answer_mut("1")
+        .notes = "Seen".into();
+    let late = wb.reviewer_mut("Owen Castellano");
+    late.role = Some("Lead peer".into());
+    late.answer_mut("1").notes = "Heard".into();
+    let md = md(&wb);
+    let team: Vec<&str> = md
+        .lines()
+        .skip_while(|l| !l.starts_with("The peer team was:"))
+        .skip(1)
+        .skip_while(|l| l.is_empty())
+        .take_while(|l| l.starts_with('|'))
+        .collect();
+    assert_eq!(team.len(), 3 + wb.review.team.len(), "{md}");
+    assert!(
+        team.last()
+            .unwrap()
+            .starts_with("| Owen Castellano | Lead peer |"),
+        "{team:#?}"
+    );
+    let upper = listed.to_uppercase();
+    assert_eq!(
+        team.iter()
+            .filter(|l| l.contains(&listed) || l.contains(upper.trim()))
+            .count(),
+        1,
+        "{team:#?}"
+    );
+}

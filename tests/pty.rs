@@ -21,6 +21,9 @@ mod saving;
 #[path = "pty/export.rs"]
 mod export;
 
+#[path = "pty/week.rs"]
+mod week;
+
 const ROWS: u16 = 24;
 const COLS: u16 = 80;
 /// How long to wait for anything to show. Generous: a loaded CI machine

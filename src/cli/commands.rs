@@ -143,6 +143,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             role,
             out,
         }) => super::copy::copy(&base, &name, role.as_deref(), out.as_deref()),
+        Some(Command::Bases { folder, prune }) => super::bases::bases(folder.as_deref(), prune),
         Some(Command::Resolve {
             workbook,
             number,

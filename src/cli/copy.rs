@@ -38,18 +38,21 @@ pub fn copy(
             base.with_file_name(format!("{stem}-{}.yaml", workbook::file_stem(name)))
         }
     };
-    let digest = bases::keep_base(base, &wb)?;
     let mut copy = wb.clone();
     // The manager's open conflicts stay in the manager's workbook.
     copy.conflicts.clear();
     let salt = chrono::Utc::now().to_rfc3339();
-    copy.copy = Some(CopyOf::new(
-        &wb,
-        name,
-        role.filter(|r| !r.trim().is_empty()),
-        &salt,
-    ));
-    WorkbookFile::create(&out, &copy)?;
+    let rec = CopyOf::new(&wb, name, role.filter(|r| !r.trim().is_empty()), &salt);
+    // The record first, then the base it keeps, then the copy: a prune
+    // running meanwhile never finds the base unnamed.
+    bases::keep_made(base, &rec.id, name, &out, &rec.base)?;
+    let digest = bases::keep_base(base, &wb)?;
+    let id = rec.id.clone();
+    copy.copy = Some(rec);
+    if let Err(e) = WorkbookFile::create(&out, &copy) {
+        bases::drop_made(base, &id);
+        return Err(e.into());
+    }
     let what = if copy.copy.as_ref().is_some_and(CopyOf::is_council) {
         "a council officer's copy: it may change the council's answers, evidence, metrics and case studies"
     } else {
@@ -282,6 +285,22 @@ fn section(wb: &Workbook, path: &str) -> String {
     }
 }
 
+/// A reviewer's section taken whole (one not in the workbook before), said
+/// by what it holds rather than by its name again.
+fn new_section(wb: &Workbook, path: &str) -> Option<String> {
+    let r = wb
+        .reviewers
+        .iter()
+        .find(|r| path == format!("reviewers[name={}]", r.name))?;
+    let n = r.reviewed();
+    let a = r.activities.len();
+    Some(format!(
+        "all of it, new ({} reviewed, {} logged)",
+        crate::text::count(n as u32, "question", "questions"),
+        crate::text::count(a as u32, "activity", "activities")
+    ))
+}
+
 fn report(target: &Path, written: &Path, m: &merge::Merged, labels: &[String], files: &[String]) {
     let n = labels.len();
     outln!(
@@ -322,6 +341,8 @@ fn report(target: &Path, written: &Path, m: &merge::Merged, labels: &[String], f
             let mut w = conflict_words::what(wb, &c.path);
             if c.deleted {
                 w.push_str(" (deleted)");
+            } else if let Some(new) = new_section(wb, &c.path) {
+                w = new;
             }
             match sections.iter_mut().find(|(x, _)| *x == s) {
                 Some((_, items)) => items.push(w),

@@ -18,6 +18,7 @@ macro_rules! outln {
     }};
 }
 
+mod bases;
 mod commands;
 mod copy;
 mod coverage_text;
@@ -188,6 +189,18 @@ pub enum Command {
         /// Where to write the copy (must not exist yet)
         #[arg(long, value_name = "PATH")]
         out: Option<PathBuf>,
+    },
+
+    /// What each snapshot in peerbook-bases/ is kept for; --prune removes those nothing needs
+    #[command(
+        after_help = "Examples:\n  peerbook bases\n  peerbook bases reviews/ --prune\n\nA base is kept while a copy or workbook in the folder names it, a copy as merged names it,\nor a copy made from it has not been merged here yet (it may still be out). A copy as merged\ninto a workbook is kept while that workbook is in the folder. Nothing else is removed."
+    )]
+    Bases {
+        /// The folder of the workbooks (or a workbook in it); the current folder if left out
+        folder: Option<PathBuf>,
+        /// Remove the snapshots nothing needs any more
+        #[arg(long)]
+        prune: bool,
     },
 
     /// List the conflicts merging left, in words, or settle one

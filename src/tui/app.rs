@@ -23,7 +23,6 @@ use super::widgets::input::TextInput;
 use ratatui::crossterm::event::KeyEvent;
 
 use super::drawn::Drawn;
-use super::edit::Target;
 use super::keys::{Action, Context, Key, Keymap};
 pub use super::popups::Popup;
 pub use super::popups::new_workbook::form::NewWorkbook;
@@ -250,7 +249,7 @@ impl App {
     }
 
     /// Rows of the details form.
-    pub fn detail_targets(&self) -> Vec<Option<Target>> {
+    pub fn detail_targets(&self) -> Vec<super::screens::details::Row> {
         self.wb()
             .map(super::screens::details::rows)
             .unwrap_or_default()

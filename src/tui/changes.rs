@@ -1,7 +1,10 @@
 //! The one place the workbook is changed from the interface: a read-only
-//! workbook refuses (and the status bar says so), the part changed is kept
+//! workbook refuses (and the status bar says so), and so does reviewer mode
+//! for anything but the reviewer's own section; the part changed is kept
 //! for undo, the change is recorded under what it did, and the save is
-//! started. Undo and redo go through it too (the history is in `undo`).
+//! started. Undo and redo go through the same gate and the same save (the
+//! history is in `undo`): an undo in reviewer mode can no more touch the
+//! council's data than the change it undoes could.
 
 use super::app::{App, Pane, Screen};
 use super::keys::Action;
@@ -12,8 +15,9 @@ use crate::workbook::Workbook;
 const READ_ONLY: &str = "Read-only: nothing can be changed here";
 
 impl App {
-    /// Performs a workbook edit: unless the workbook is read-only, `part`
-    /// is kept for undo and `edit` runs; if it names what it changed, the
+    /// Performs a workbook edit: unless `part` may not be changed (the
+    /// workbook is read-only, or reviewer mode and not the reviewer's own
+    /// section), it is kept for undo and `edit` runs; if it names what it changed, the
     /// change is recorded under that label and the save is started. True if
     /// the workbook changed.
     pub(in crate::tui) fn change(
@@ -21,12 +25,15 @@ impl App {
         part: Part,
         edit: impl FnOnce(&mut Workbook) -> Option<String>,
     ) -> bool {
-        if !self.may_change() || self.refused_in_reviewer_mode(&part) {
-            return false;
-        }
-        let snap = self.before_change(&part);
+        // The part as it was, unless the change folds into the open group's
+        // entry; taken only once the change is allowed.
+        let group = self.group;
+        let mut snap = None;
         let mut label = None;
-        self.write(|wb, _| {
+        self.perform(&part, |wb, history| {
+            if !history.continues(group) {
+                snap = Some(Snapshot::take(wb, &part));
+            }
             label = edit(wb);
             label.is_some()
         });
@@ -39,11 +46,25 @@ impl App {
         }
     }
 
-    /// Runs `edit` on the workbook and its history unless the workbook is
-    /// read-only (None then); if it says it changed something, the save is
-    /// started. Only [`App::change`] and undo use it.
-    fn write(&mut self, edit: impl FnOnce(&mut Workbook, &mut History) -> bool) -> Option<bool> {
-        if !self.may_change() {
+    /// Whether `part` may be changed: not when the workbook is read-only,
+    /// nor, in reviewer mode, when it is not the reviewer's own section
+    /// (the status bar says why). Every change and every undo or redo
+    /// asks it first.
+    pub(in crate::tui) fn may_change_part(&mut self, part: &Part) -> bool {
+        self.may_change() && !self.refused_in_reviewer_mode(part)
+    }
+
+    /// Runs `edit` on the workbook and its history unless `part` may not be
+    /// changed ([`App::may_change_part`]: None then, and the status bar
+    /// says why); if it says it changed something, the save is started.
+    /// Only [`App::change`] and undo use it, so an undo is refused and saved
+    /// exactly as the change it undoes was.
+    fn perform(
+        &mut self,
+        part: &Part,
+        edit: impl FnOnce(&mut Workbook, &mut History) -> bool,
+    ) -> Option<bool> {
+        if !self.may_change_part(part) {
             return None;
         }
         let doc = self.doc.as_mut()?;
@@ -101,18 +122,9 @@ impl App {
         }
     }
 
-    /// Takes a snapshot of a part before a change, unless the change will
-    /// be folded into the open group's entry.
-    pub(super) fn before_change(&self, part: &Part) -> Option<Snapshot> {
-        if self.history.continues(self.group) {
-            return None;
-        }
-        self.wb().map(|wb| Snapshot::take(wb, part))
-    }
-
     /// Records a change made after `before` was taken. A deletion says in
     /// the status bar how to undo it.
-    pub(super) fn remember(&mut self, before: Option<Snapshot>, label: String) {
+    fn remember(&mut self, before: Option<Snapshot>, label: String) {
         let Some(before) = before else { return };
         if let Some(what) = label.strip_prefix("delete ") {
             let key = self.key_name(Action::Undo);
@@ -132,8 +144,16 @@ impl App {
     /// Undoes (or redoes) the newest change, selects where it was made and
     /// says what it was. The workbook is saved as after any change.
     pub(super) fn undo_step(&mut self, redo: bool) {
+        let what = if redo { "redo" } else { "undo" };
+        if !self.may_change() {
+            return;
+        }
+        let Some((part, label)) = self.history.next(redo).map(|(p, l)| (p, l.to_string())) else {
+            self.message = Some((format!("Nothing to {what}"), false));
+            return;
+        };
         let mut step = None;
-        let done = self.write(|wb, history| {
+        let done = self.perform(&part, |wb, history| {
             step = if redo {
                 history.redo(wb)
             } else {
@@ -142,10 +162,20 @@ impl App {
             step.is_some()
         });
         if done.is_none() {
+            // Reviewer mode: the change is to the council's data (or another
+            // reviewer's), which only leaving reviewer mode may touch.
+            if self.reviewer.is_some() {
+                let key = self.key_name(Action::ReviewAs);
+                self.message = Some((
+                    format!(
+                        "Reviewer mode: nothing to {what} of your own; the last change ({label}) is not in your section ({key} leaves reviewer mode)"
+                    ),
+                    true,
+                ));
+            }
             return;
         }
         let Some(step) = step else {
-            let what = if redo { "redo" } else { "undo" };
             self.message = Some((format!("Nothing to {what}"), false));
             return;
         };
@@ -221,6 +251,9 @@ impl super::screens::ctx::ScreenCtx for App {
     }
     fn open_group(&mut self) {
         App::open_group(self)
+    }
+    fn allowed(&mut self, part: &Part) -> bool {
+        self.may_change_part(part)
     }
     fn choose(&mut self, pick: super::popups::pick::Pick) {
         if self.may_change() {

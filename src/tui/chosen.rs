@@ -8,7 +8,7 @@ use super::keys::Action;
 use super::popups::pick::{self, Purpose};
 use super::undo::Part;
 use super::widgets::picker::Picked;
-use crate::workbook::onsite::{ActivityKind, Source, SourceKind};
+use crate::workbook::onsite::{ActivityKind, SourceKind};
 use crate::workbook::{EvidenceKind, Status};
 
 impl App {
@@ -142,13 +142,10 @@ impl App {
                 let (Some(q), Some(name)) = (self.current_question(), self.reviewer.clone()) else {
                     return;
                 };
-                let mut index = 0;
                 self.open_group();
-                self.with_review(&q, |a| {
-                    a.sources.push(Source::new(kind, String::new()));
-                    index = a.sources.len() - 1;
-                });
-                self.edit(Target::ReviewSource(name, q, index), true);
+                if let Some(index) = self.add_review_source(&q, kind) {
+                    self.edit(Target::ReviewSource(name, q, index), true);
+                }
             }
             Purpose::QuestionFilter(filters) => {
                 if let Some(f) = filters.get(i) {
@@ -160,6 +157,33 @@ impl App {
                 if let Some(id) = ids.get(i) {
                     self.toggle_programme(id);
                 }
+            }
+            Purpose::SourceProgramme {
+                question,
+                source,
+                ids,
+            } => {
+                // The first choice is "not from a programme item".
+                let id = match i.checked_sub(1) {
+                    None => None,
+                    Some(k) => match ids.get(k) {
+                        Some(id) => Some(id.clone()),
+                        None => return,
+                    },
+                };
+                self.set_source_programme(&question, source, id);
+            }
+            Purpose::ProgrammeKind(item) => {
+                let Some(kind) = ActivityKind::ALL.get(i).copied() else {
+                    return;
+                };
+                self.change(Part::Review, |wb| {
+                    let p = wb.review.programme.get_mut(item)?;
+                    (p.kind != kind).then(|| {
+                        p.kind = kind;
+                        format!("change the kind of programme item {}", item + 1)
+                    })
+                });
             }
             Purpose::ActivityKind => {
                 let Some(kind) = ActivityKind::ALL.get(i).copied() else {

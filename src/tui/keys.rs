@@ -108,6 +108,10 @@ pub enum Action {
     NextDomain,
     PrevDomain,
     // ----- end of issue 17's actions -----
+    // ----- reviewer mode: a source's programme item (issue 13) -----
+    /// Reviewer mode: choose the programme item the selected source came
+    /// from (or none).
+    SourceProgramme,
 }
 
 impl Action {
@@ -325,6 +329,12 @@ const NAMES: &[(Action, &str, &str)] = &[
     ),
     (Action::NextDomain, "next_domain", "the next domain"),
     (Action::PrevDomain, "prev_domain", "the previous domain"),
+    // ----- reviewer mode: a source's programme item (issue 13) -----
+    (
+        Action::SourceProgramme,
+        "source_programme",
+        "point a source at its programme item (reviewer mode)",
+    ),
 ];
 
 impl Action {
@@ -780,6 +790,8 @@ impl Default for Keymap {
             )
         }));
         v.extend(comments_and_reading());
+        // ----- reviewer mode: a source's programme item (issue 13) -----
+        v.push(b(C::Questions, Key::ch('m'), A::SourceProgramme, false));
         Keymap { bindings: v }
     }
 }
@@ -1153,6 +1165,8 @@ fn short(a: Action) -> String {
         Action::ReadingView => "read".into(),
         Action::NextDomain => "next domain".into(),
         Action::PrevDomain => "previous domain".into(),
+        // ----- reviewer mode: a source's programme item (issue 13) -----
+        Action::SourceProgramme => "from programme".into(),
         other => other.describe(),
     }
 }

@@ -389,8 +389,8 @@ fn the_review_manager_plans_the_programme_on_the_details_screen() {
     assert_eq!(ed.input.as_deref(), Some(""));
     typ(&mut app, "Carers' focus group");
     press(&mut app, "esc");
-    // Its people met and hours follow its date and who hosts it.
-    for _ in 0..3 {
+    // Its people met and hours follow its kind, date and who hosts it.
+    for _ in 0..4 {
         keys(&mut app, "down");
     }
     keys(&mut app, "enter");

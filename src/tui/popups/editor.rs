@@ -109,40 +109,50 @@ impl App {
         }
     }
 
-    /// Writes the editor's text into the workbook. False if it does not
-    /// check out (the error is shown in the editor).
+    /// Writes the editor's text into the workbook, as any change is made
+    /// ([`App::change`]). False if it does not check out (the error is shown
+    /// in the editor) or may not be made.
     pub(crate) fn commit_editor(&mut self) -> bool {
-        let Some(Popup::Editor(ed)) = &mut self.popup else {
+        let Some(Popup::Editor(ed)) = &self.popup else {
             return false;
         };
         let text = ed.text();
         let target = ed.target.clone();
         let verb = if ed.added { "add" } else { "edit" };
-        let snap = self.before_change(&Part::of(&target));
+        let Some(label) = self
+            .wb()
+            .map(|wb| format!("{verb} {}", undo::field_name(&target, wb)))
+        else {
+            return false;
+        };
+        let user = self.user.clone();
+        let mut written = None;
+        self.change(Part::of(&target), |wb| {
+            let outcome = target.write(wb, &text);
+            let changed = matches!(outcome, Ok(true));
+            written = Some(outcome);
+            if !changed {
+                return None;
+            }
+            if let Some(q) = target.question() {
+                wb.answer_mut(q).touch(&user, chrono::Utc::now());
+            }
+            Some(label)
+        });
         let Some(Popup::Editor(ed)) = &mut self.popup else {
             return false;
         };
-        let Some(doc) = &mut self.doc else {
-            return false;
-        };
-        let label = format!("{verb} {}", undo::field_name(&target, &doc.wb));
-        match target.write(&mut doc.wb, &text) {
-            Ok(changed) => {
+        match written {
+            Some(Ok(_)) => {
                 ed.error = None;
-                if changed {
-                    if let Some(q) = target.question() {
-                        let a = doc.wb.answer_mut(q);
-                        a.touch(&self.user, chrono::Utc::now());
-                    }
-                    doc.changed();
-                    self.remember(snap, label);
-                }
                 true
             }
-            Err(e) => {
+            Some(Err(e)) => {
                 ed.error = Some(e.to_string());
                 false
             }
+            // Refused: the status bar says why.
+            None => false,
         }
     }
 
@@ -172,21 +182,20 @@ impl App {
         let Some(Popup::Editor(ed)) = self.popup.take() else {
             return;
         };
-        let snap = self.before_change(&Part::of(&ed.target));
         let label = self
             .wb()
             .map(|wb| format!("delete {}", undo::field_name(&ed.target, wb)))
             .unwrap_or_default();
         // A new list item left empty is not kept.
-        if ed.added
-            && ed.text().trim().is_empty()
-            && let Some(doc) = &mut self.doc
-        {
-            let removed = ed.target.remove_item(&mut doc.wb);
-            if removed {
-                doc.changed();
-                self.remember(snap, label);
-            }
+        if ed.added && ed.text().trim().is_empty() {
+            let target = ed.target.clone();
+            self.change(Part::of(&target), |wb| {
+                let removed = target.remove_item(wb);
+                if removed {
+                    drop_emptied(wb, &target);
+                }
+                removed.then_some(label)
+            });
         }
         // A line added on the Questions screen stays chosen once written.
         self.choose_edited_line(&ed.target);
@@ -196,5 +205,18 @@ impl App {
         if let (Some(g), Some(doc)) = (self.group.take(), &self.doc) {
             self.history.forget_if_unchanged(&doc.wb, g);
         }
+    }
+}
+
+/// A reviewer's entry left with nothing once an empty new item is taken
+/// away again is dropped, as every change to it drops it
+/// (`Reviewer::drop_empty`).
+fn drop_emptied(wb: &mut crate::workbook::Workbook, target: &Target) {
+    if let Target::ReviewStrength(r, q, _)
+    | Target::ReviewArea(r, q, _)
+    | Target::ReviewSource(r, q, _) = target
+        && let Some(rev) = wb.reviewers.iter_mut().find(|x| x.name == *r)
+    {
+        rev.drop_empty(q);
     }
 }

@@ -48,6 +48,15 @@ pub enum Purpose {
     Categories(usize),
     /// The on-site programme (reviewer mode): the items' ids.
     Programme(Vec<String>),
+    /// The kind of the programme item at this position (Details screen).
+    ProgrammeKind(usize),
+    /// The programme item a reviewer's source came from: the question, the
+    /// source's position, and the items' ids (the first choice is none).
+    SourceProgramme {
+        question: String,
+        source: usize,
+        ids: Vec<String>,
+    },
 }
 
 /// A picker pop-up: the list and what it is for.
@@ -85,6 +94,8 @@ impl Pick {
             Purpose::Exported => "exported",
             Purpose::Categories(_) => "evidence categories",
             Purpose::Programme(_) => "programme",
+            Purpose::ProgrammeKind(_) => "programme kind",
+            Purpose::SourceProgramme { .. } => "source programme",
         }
     }
 }
@@ -272,6 +283,12 @@ pub fn activity_kind(current: Option<ActivityKind>) -> Pick {
         .size(Size::fixed(32, ActivityKind::ALL.len() as u16 + 2))
         .on(on);
     Pick::new(picker, Purpose::ActivityKind)
+}
+
+/// The kinds of activity, for the kind of the programme item at `item`.
+pub fn programme_kind(item: usize, current: Option<ActivityKind>) -> Pick {
+    let Pick { picker, .. } = activity_kind(current);
+    Pick::new(picker, Purpose::ProgrammeKind(item))
 }
 
 /// The question list's filters (see `screens::question_filter::choices`),

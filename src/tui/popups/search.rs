@@ -57,8 +57,8 @@ impl App {
                     }
                     Some(Place::Details(target)) => {
                         let rows = self.wb().map(crate::tui::screens::details::rows);
-                        let row =
-                            rows.and_then(|r| r.iter().position(|t| *t == Some(target.clone())));
+                        let field = crate::tui::screens::details::Row::Field(target.clone());
+                        let row = rows.and_then(|r| r.iter().position(|t| *t == field));
                         self.details.sel = row.unwrap_or(0);
                         self.details.pane = Pane::List;
                         self.screen = Screen::Details;

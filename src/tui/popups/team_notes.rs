@@ -59,10 +59,22 @@ impl TeamNotes {
             .map(|(d, q)| (d.id.clone(), q.display_ref().to_string()))
             .unwrap_or_default();
         let mut rows: Vec<Row> = Vec::new();
-        let push = |rows: &mut Vec<Row>, text: String, take: Option<Take>, head: bool| {
-            for (i, line) in wrap(&text, width).into_iter().enumerate() {
+        // `lead` starts the first line; the lines the text wraps onto are
+        // indented to line up with the text after it.
+        let push = |rows: &mut Vec<Row>, lead: &str, text: &str, take: Option<Take>, head: bool| {
+            let hang = crate::text::width(lead);
+            let mut lines = wrap(text, width.saturating_sub(hang).max(1));
+            if lines.is_empty() {
+                lines.push(String::new());
+            }
+            for (i, line) in lines.into_iter().enumerate() {
+                let start = if i == 0 {
+                    lead.to_string()
+                } else {
+                    " ".repeat(hang)
+                };
                 rows.push(Row {
-                    text: line,
+                    text: format!("{start}{line}"),
                     take: if i == 0 { take.clone() } else { None },
                     head,
                 });
@@ -74,33 +86,28 @@ impl TeamNotes {
             };
             push(
                 &mut rows,
-                format!("{} — {}", r.name, rating_text(wb, a.rating)),
+                "",
+                &format!("{} — {}", r.name, rating_text(wb, a.rating)),
                 None,
                 true,
             );
             for line in a.notes.lines().filter(|l| !l.trim().is_empty()) {
-                push(&mut rows, format!("  {line}"), None, false);
+                push(&mut rows, "  ", line, None, false);
             }
             for s in a.strengths.iter().filter(|s| !s.trim().is_empty()) {
-                push(
-                    &mut rows,
-                    format!("  + {s}"),
-                    Some(Take::Strength(s.clone())),
-                    false,
-                );
+                push(&mut rows, "  + ", s, Some(Take::Strength(s.clone())), false);
             }
             for s in a.areas.iter().filter(|s| !s.trim().is_empty()) {
-                push(
-                    &mut rows,
-                    format!("  − {s}"),
-                    Some(Take::Area(s.clone())),
-                    false,
-                );
+                push(&mut rows, "  − ", s, Some(Take::Area(s.clone())), false);
             }
             for s in a.sources.iter().filter(|s| !s.text.trim().is_empty()) {
+                let from = s.programme.as_deref().map_or(String::new(), |id| {
+                    format!(" ({})", super::programme::source_from(wb, id))
+                });
                 push(
                     &mut rows,
-                    format!("  [{}] {}", s.kind.label(), s.text),
+                    &format!("  [{}] ", s.kind.label()),
+                    &format!("{}{from}", s.text),
                     None,
                     false,
                 );
@@ -109,7 +116,8 @@ impl TeamNotes {
         if rows.is_empty() {
             push(
                 &mut rows,
-                "No reviewer has written anything on this question yet.".into(),
+                "",
+                "No reviewer has written anything on this question yet.",
                 None,
                 false,
             );
@@ -118,10 +126,11 @@ impl TeamNotes {
             .into_iter()
             .map(|(_, r)| r)
             .collect();
-        push(&mut rows, String::new(), None, false);
+        push(&mut rows, "", "", None, false);
         push(
             &mut rows,
-            format!(
+            "",
+            &format!(
                 "Not yet looked at by any reviewer: {}",
                 if open.is_empty() {
                     "none".into()
@@ -135,12 +144,13 @@ impl TeamNotes {
         let blockers = coverage::feedback_blockers(wb);
         push(
             &mut rows,
-            format!("Before the feedback report: {} to settle", blockers.len()),
+            "",
+            &format!("Before the feedback report: {} to settle", blockers.len()),
             None,
             true,
         );
         for line in coverage::describe(&blockers) {
-            push(&mut rows, format!("  {line}"), None, false);
+            push(&mut rows, "  ", &line, None, false);
         }
         let sel = rows.iter().position(|r| r.take.is_some()).unwrap_or(0);
         TeamNotes {

@@ -28,6 +28,10 @@ pub trait ScreenCtx {
     /// Starts a group of changes undone together (a new item and the
     /// editor opened on it).
     fn open_group(&mut self);
+    /// Whether `part` of the workbook may be changed here; if not, the
+    /// status bar says why (read-only, or reviewer mode and not the
+    /// reviewer's own section). Asked before opening what leads to a change.
+    fn allowed(&mut self, part: &Part) -> bool;
     /// Opens a picker whose choice changes the workbook (refused, and the
     /// status bar says why, on a read-only one).
     fn choose(&mut self, pick: Pick);

@@ -12,6 +12,7 @@ use crate::text::inert;
 use crate::tui::drawn::Drawn;
 use crate::tui::edit::{MEMBER_FIELDS, MemberField, Target, new_member};
 use crate::tui::keys::Action;
+use crate::tui::popups::pick;
 use crate::tui::undo::Part;
 use crate::tui::widgets::form::{FormSpec, draw_form_with};
 use crate::workbook::Workbook;
@@ -20,43 +21,48 @@ use crate::workbook::Workbook;
 pub fn draw(f: &mut Frame, cx: DrawCtx, st: &ListForm, area: Rect, out: &mut Drawn) {
     let Some(wb) = cx.wb else { return };
     let targets = rows(wb);
-    let focus_n = wb.review.focus.len();
     let rows: Vec<(String, String)> = targets
         .iter()
-        .enumerate()
-        .map(|(i, t)| match t {
-            Some(Target::Focus(k)) => (
+        .map(|t| match t {
+            Row::Field(Target::Focus(k)) => (
                 format!("Focus question {}", k + 1),
                 inert(&Target::Focus(*k).read(wb)),
             ),
-            Some(Target::Member(k, _)) => (
+            Row::Field(t @ Target::Member(k, _)) => (
                 format!(
                     "Team {} {}",
                     k + 1,
-                    t.as_ref()
-                        .map_or("", Target::label)
-                        .trim_start_matches("Team member: ")
+                    t.label().trim_start_matches("Team member: ")
                 ),
-                inert(&t.as_ref().map(|t| t.read(wb)).unwrap_or_default()),
+                inert(&t.read(wb)),
             ),
-            Some(Target::Programme(k, f)) => (
+            Row::Field(t @ Target::Programme(k, f)) => (
                 format!(
                     "Programme {} {}",
                     k + 1,
                     f.label().trim_start_matches("Programme: ")
                 ),
-                inert(&t.as_ref().map(|t| t.read(wb)).unwrap_or_default()),
+                inert(&t.read(wb)),
             ),
-            Some(t) => (t.label().to_string(), t.read(wb)),
-            None if i == 4 + focus_n => (String::new(), "+ add a focus question".into()),
-            None if Some(i) == programme_add_row(&targets) => {
-                (String::new(), "+ add to the on-site programme".into())
-            }
-            None => (String::new(), "+ add a team member".into()),
+            Row::Field(t) => (t.label().to_string(), t.read(wb)),
+            Row::ProgrammeKind(k) => (
+                format!("Programme {} kind", k + 1),
+                wb.review
+                    .programme
+                    .get(*k)
+                    .map_or("", |p| p.kind.label())
+                    .to_string(),
+            ),
+            Row::AddFocus => (String::new(), "+ add a focus question".into()),
+            Row::AddProgramme => (String::new(), "+ add to the on-site programme".into()),
+            Row::AddMember => (String::new(), "+ add a team member".into()),
         })
         .collect();
     // A team member without a name yet shows the placeholder, dimmed.
-    let placeholder = |i: usize| targets.get(i)?.as_ref()?.placeholder();
+    let placeholder = |i: usize| match targets.get(i)? {
+        Row::Field(t) => t.placeholder(),
+        _ => None,
+    };
     draw_form_with(
         f,
         cx.theme,
@@ -77,29 +83,51 @@ pub fn draw(f: &mut Frame, cx: DrawCtx, st: &ListForm, area: Rect, out: &mut Dra
     );
 }
 
-/// The screen's rows, each the field it edits; None for the rows that add
-/// a focus question and a team member.
-pub fn rows(wb: &Workbook) -> Vec<Option<Target>> {
-    let mut v = vec![
-        Some(Target::Council),
-        Some(Target::Title),
-        Some(Target::OnsiteStart),
-        Some(Target::OnsiteEnd),
-    ];
-    v.extend((0..wb.review.focus.len()).map(|i| Some(Target::Focus(i))));
-    v.push(None); // add focus question
+/// A row of the screen.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Row {
+    /// A field edited as text.
+    Field(Target),
+    /// The kind of the `i`th programme item, chosen from a list.
+    ProgrammeKind(usize),
+    AddFocus,
+    AddProgramme,
+    AddMember,
+}
+
+/// The screen's rows: the fields it edits (a programme item's kind after
+/// what it is), and the rows that add a focus question, a programme item
+/// and a team member.
+pub fn rows(wb: &Workbook) -> Vec<Row> {
+    use crate::workbook::fields::ProgField;
+    let mut v: Vec<Row> = [
+        Target::Council,
+        Target::Title,
+        Target::OnsiteStart,
+        Target::OnsiteEnd,
+    ]
+    .into_iter()
+    .map(Row::Field)
+    .collect();
+    v.extend((0..wb.review.focus.len()).map(|i| Row::Field(Target::Focus(i))));
+    v.push(Row::AddFocus);
     for i in 0..wb.review.programme.len() {
+        for f in ProgField::ALL {
+            v.push(Row::Field(Target::Programme(i, *f)));
+            if *f == ProgField::Title {
+                v.push(Row::ProgrammeKind(i));
+            }
+        }
+    }
+    v.push(Row::AddProgramme);
+    for i in 0..wb.review.team.len() {
         v.extend(
-            crate::workbook::fields::ProgField::ALL
+            MEMBER_FIELDS
                 .iter()
-                .map(|f| Some(Target::Programme(i, *f))),
+                .map(|f| Row::Field(Target::Member(i, *f))),
         );
     }
-    v.push(None); // add to the programme
-    for i in 0..wb.review.team.len() {
-        v.extend(MEMBER_FIELDS.iter().map(|f| Some(Target::Member(i, *f))));
-    }
-    v.push(None); // add team member
+    v.push(Row::AddMember);
     v
 }
 
@@ -108,23 +136,47 @@ pub fn rows(wb: &Workbook) -> Vec<Option<Target>> {
 pub fn action(cx: &mut impl ScreenCtx, action: Action) {
     let rows = cx.workbook().map(rows).unwrap_or_default();
     let sel = cx.list_form().sel;
+    let Some(row) = rows.get(sel).cloned() else {
+        return;
+    };
     match action {
-        Action::Open | Action::Edit => match rows.get(sel) {
-            Some(Some(t)) => cx.edit(t.clone(), false),
-            Some(None) => add(cx, sel, &rows),
-            None => {}
+        Action::Open | Action::Edit => match row {
+            Row::Field(t) => cx.edit(t, false),
+            Row::ProgrammeKind(i) => {
+                let current = cx
+                    .workbook()
+                    .and_then(|w| w.review.programme.get(i))
+                    .map(|p| p.kind);
+                if cx.allowed(&Part::Review) {
+                    cx.choose(pick::programme_kind(i, current));
+                }
+            }
+            Row::AddFocus => add_focus(cx, sel),
+            Row::AddProgramme => add_programme(cx),
+            Row::AddMember => add_member(cx),
         },
-        Action::Add => add(cx, sel, &rows),
-        Action::Delete => match rows.get(sel) {
-            Some(Some(Target::Focus(i))) => {
-                let i = *i;
+        Action::Add => match row {
+            Row::Field(Target::Focus(_)) | Row::AddFocus => {
+                let at = rows.iter().position(|r| *r == Row::AddFocus).unwrap_or(sel);
+                add_focus(cx, at)
+            }
+            Row::Field(Target::Programme(..)) | Row::ProgrammeKind(_) | Row::AddProgramme => {
+                add_programme(cx)
+            }
+            Row::Field(Target::Member(..)) | Row::AddMember => add_member(cx),
+            _ => add_focus(
+                cx,
+                rows.iter().position(|r| *r == Row::AddFocus).unwrap_or(sel),
+            ),
+        },
+        Action::Delete => match row {
+            Row::Field(Target::Focus(i)) => {
                 cx.change(Part::Review, |wb| {
                     remove_at(&mut wb.review.focus, i)
                         .then(|| format!("delete focus question {}", i + 1))
                 });
             }
-            Some(Some(Target::Member(i, _))) => {
-                let i = *i;
+            Row::Field(Target::Member(i, _)) => {
                 let name = cx
                     .workbook()
                     .and_then(|w| w.review.team.get(i))
@@ -135,8 +187,7 @@ pub fn action(cx: &mut impl ScreenCtx, action: Action) {
                     Pending::DeleteMember(i),
                 );
             }
-            Some(Some(Target::Programme(i, _))) => {
-                let i = *i;
+            Row::Field(Target::Programme(i, _)) | Row::ProgrammeKind(i) => {
                 cx.change(Part::Review, |wb| {
                     (i < wb.review.programme.len()).then(|| {
                         wb.review.programme.remove(i);
@@ -150,43 +201,43 @@ pub fn action(cx: &mut impl ScreenCtx, action: Action) {
     }
 }
 
-/// Adds a focus question or a team member, by where the cursor is.
-fn add(cx: &mut impl ScreenCtx, sel: usize, rows: &[Option<Target>]) {
-    let Some(focus_n) = cx.workbook().map(|w| w.review.focus.len()) else {
+/// Adds a focus question (the row that adds one is at `at`) and types it.
+fn add_focus(cx: &mut impl ScreenCtx, at: usize) {
+    let Some(n) = cx.workbook().map(|w| w.review.focus.len()) else {
         return;
     };
-    let add_focus_row = 4 + focus_n;
-    let in_focus = sel <= add_focus_row;
-    if !in_focus && programme_add_row(rows).is_some_and(|p| sel <= p) {
-        return add_programme(cx);
+    cx.open_group();
+    let added = cx.change(Part::Review, |wb| {
+        wb.review.focus.push(String::new());
+        Some(format!("add focus question {}", n + 1))
+    });
+    if added {
+        cx.list_form().sel = at;
+        cx.edit(Target::Focus(n), true);
     }
+}
+
+/// Adds a team member and types their name.
+fn add_member(cx: &mut impl ScreenCtx) {
     cx.open_group();
     let mut i = 0;
     let added = cx.change(Part::Review, |wb| {
-        if in_focus {
-            wb.review.focus.push(String::new());
-            Some(format!("add focus question {}", focus_n + 1))
-        } else {
-            wb.review.team.push(new_member());
-            i = wb.review.team.len() - 1;
-            Some(format!("add team member {}", i + 1))
-        }
+        wb.review.team.push(new_member());
+        i = wb.review.team.len() - 1;
+        Some(format!("add team member {}", i + 1))
     });
-    if !added {
-        return;
-    }
-    if in_focus {
-        cx.list_form().sel = add_focus_row;
-        cx.edit(Target::Focus(focus_n), true);
-    } else {
-        cx.list_form().sel = rows.len() - 1;
+    if added {
+        let at = cx.workbook().map_or(0, |w| rows(w).len());
+        // The new member's name: the first of its rows.
+        cx.list_form().sel = at.saturating_sub(1 + MEMBER_FIELDS.len());
         cx.edit(Target::Member(i, MemberField::Name), false);
     }
 }
 
 /// Adds an item to the on-site programme (an interview until its kind is
-/// set in the file) and types what it is.
+/// chosen) and types what it is.
 fn add_programme(cx: &mut impl ScreenCtx) {
+    use crate::workbook::fields::ProgField;
     cx.open_group();
     let mut i = 0;
     let added = cx.change(Part::Review, |wb| {
@@ -200,24 +251,13 @@ fn add_programme(cx: &mut impl ScreenCtx) {
         Some(format!("add programme item {}", i + 1))
     });
     if added {
+        let title = Target::Programme(i, ProgField::Title);
         let at = cx
             .workbook()
             .map(rows)
-            .and_then(|r| programme_add_row(&r))
+            .and_then(|r| r.iter().position(|x| *x == Row::Field(title.clone())))
             .unwrap_or(0);
-        cx.list_form().sel = at.saturating_sub(crate::workbook::fields::ProgField::ALL.len());
-        cx.edit(
-            Target::Programme(i, crate::workbook::fields::ProgField::Title),
-            false,
-        );
+        cx.list_form().sel = at;
+        cx.edit(title, false);
     }
-}
-
-/// The row that adds to the programme: the second of the adding rows.
-fn programme_add_row(rows: &[Option<Target>]) -> Option<usize> {
-    rows.iter()
-        .enumerate()
-        .filter(|(_, r)| r.is_none())
-        .map(|(i, _)| i)
-        .nth(1)
 }

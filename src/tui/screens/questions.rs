@@ -64,6 +64,13 @@ pub fn footer(app: &App) -> Option<Vec<(String, String)>> {
                 _ => None,
             };
             push(key(Action::Open), "open");
+            // On a reviewer's source, where it came from comes next.
+            if matches!(
+                app.slots().get(app.q.slot),
+                Some(crate::tui::app::Slot::ReviewSource(_))
+            ) {
+                push(key(Action::SourceProgramme), "from programme");
+            }
             push(key(Action::Add), "add");
             push(key(Action::Delete), "delete");
             push(moves, "move");
@@ -374,10 +381,15 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect, out: &mut Drawn) {
             Slot::AddReviewArea => vec!["+ add an area for consideration".into()],
             Slot::ReviewSource(k) => {
                 let s = &ra.sources[*k];
-                vec![truncate(
+                let mut v = vec![truncate(
                     &format!("[{}] {}", s.kind.as_str(), cut(&s.text, w)),
                     w,
-                )]
+                )];
+                if let Some(id) = &s.programme {
+                    let from = crate::tui::popups::programme::source_from(wb, id);
+                    v.push(truncate(&format!("  {}", inert(&from)), w));
+                }
+                v
             }
             Slot::AddReviewSource => vec!["+ add a source (read, heard or seen)".into()],
         };

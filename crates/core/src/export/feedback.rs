@@ -278,7 +278,7 @@ fn on_site(wb: &Workbook) -> Option<String> {
 }
 
 fn how_it_was_done(d: &mut Document, wb: &Workbook, rep: &ReportDetails) {
-    let team = &wb.review.team;
+    let team = &analysis::peer_team(wb);
     let stats = statistics(wb);
     let when = on_site(wb);
     if team.is_empty()

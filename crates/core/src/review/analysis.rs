@@ -5,7 +5,34 @@
 
 use crate::review::scoring::{self, Score};
 use crate::workbook::onsite::SourceKind;
-use crate::workbook::{Rating, Workbook};
+use crate::workbook::{Rating, TeamMember, Workbook};
+
+/// The peer team as the report lists it: the team in the review details,
+/// then each reviewer with a section of their own whom the details do not
+/// name (a copy made `--for` someone the plan left out), with the role and
+/// organisation their section gives. Names match whatever their case and
+/// spacing.
+pub fn peer_team(wb: &Workbook) -> Vec<TeamMember> {
+    fn key(name: &str) -> String {
+        name.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    }
+    let mut team = wb.review.team.clone();
+    for r in &wb.reviewers {
+        let k = key(&r.name);
+        if !k.is_empty() && !team.iter().any(|m| key(&m.name) == k) {
+            team.push(TeamMember {
+                name: r.name.clone(),
+                role: r.role.clone(),
+                organisation: r.organisation.clone(),
+                ..TeamMember::default()
+            });
+        }
+    }
+    team
+}
 
 /// The figures a feedback report opens with.
 #[derive(Debug, Clone, PartialEq, Default)]

@@ -11,7 +11,8 @@ use crate::workbook::{Rating, Workbook};
 /// One thing to settle before the feedback report is final.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Blocker {
-    /// A field merged copies changed differently (its path).
+    /// A field merged copies changed differently, in words ("The council's
+    /// rating for KLOE 10"), as merge and `peerbook resolve` name it.
     Conflict(String),
     /// A question on the scale with no agreed peer rating (its reference).
     NotAgreed(String),
@@ -71,7 +72,7 @@ pub fn feedback_blockers(wb: &Workbook) -> Vec<Blocker> {
     let mut out: Vec<Blocker> = wb
         .conflicts
         .iter()
-        .map(|c| Blocker::Conflict(c.path.clone()))
+        .map(|c| Blocker::Conflict(super::conflict_words::what(wb, &c.path)))
         .collect();
     if fw.scale.is_some() {
         for (_, q) in fw.questions() {
@@ -202,7 +203,7 @@ mod tests {
         assert_eq!(
             b,
             vec![
-                Blocker::Conflict("answers[question=2].narrative".into()),
+                Blocker::Conflict("The council's answer for KLOE 2".into()),
                 Blocker::NotAgreed("KLOE 3".into()),
                 Blocker::NotAgreed("KLOE 4".into()),
                 Blocker::NotCovered("KLOE 4".into()),

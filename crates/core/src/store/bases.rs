@@ -6,7 +6,10 @@
 //! the merged workbook NAME: the next merge of the same copy into it starts
 //! from there, so a
 //! reviewer who goes on working in one copy for the whole week never
-//! collides with their own earlier changes. The folder and its files are
+//! collides with their own earlier changes. `peerbook copy` also keeps a
+//! record of each copy it made (`made-<id>.yaml`), so that a copy still out
+//! keeps its base; what is kept for what, and pruning what nothing needs any
+//! more, is [`super::bases_prune`]. The folder and its files are
 //! readable by their owner only, as every workbook save is.
 
 use std::path::{Path, PathBuf};
@@ -48,6 +51,26 @@ fn merged_copy_path(into: &Path, id: &str) -> PathBuf {
 /// Keeps a copy as it was merged into `into`, by its copy record's id.
 pub fn keep_merged_copy(into: &Path, id: &str, wb: &Workbook) -> Result<(), StoreError> {
     write(&merged_copy_path(into, id), &copy::base_text(wb))
+}
+
+/// Keeps the record of a copy made from the workbook `beside` (whom it is
+/// for, its file, its base's digest): the base waits for that copy until it
+/// has been merged here, wherever the copy went meanwhile (see
+/// [`super::bases_prune`]).
+pub fn keep_made(
+    beside: &Path,
+    id: &str,
+    name: &str,
+    file: &Path,
+    base: &str,
+) -> Result<(), StoreError> {
+    let path = folder_beside(beside).join(format!("made-{}.yaml", safe(id)));
+    write(&path, &super::bases_prune::made_record(name, file, base))
+}
+
+/// Takes back the record of a copy that could not be written after all.
+pub fn drop_made(beside: &Path, id: &str) {
+    let _ = std::fs::remove_file(folder_beside(beside).join(format!("made-{}.yaml", safe(id))));
 }
 
 fn write(path: &Path, text: &str) -> Result<(), StoreError> {

@@ -18,6 +18,7 @@
 pub mod access;
 pub mod atomic;
 pub mod bases;
+pub mod bases_prune;
 pub mod beside;
 pub mod error;
 pub mod file;

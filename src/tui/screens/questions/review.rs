@@ -10,6 +10,7 @@ use crate::tui::popups::pick;
 use crate::tui::screens::Pane;
 use crate::tui::undo::{self, Part};
 use crate::workbook::Rating;
+use crate::workbook::onsite::{Source, SourceKind};
 
 impl App {
     /// Reviewer mode: the keys that change an answer change the reviewer's
@@ -49,6 +50,7 @@ impl App {
                 ));
             }
             Action::Open if form => self.open_review_slot(qid, slot),
+            Action::SourceProgramme => self.choose_source_programme(qid, slot),
             Action::Add => {
                 let slot = match slot {
                     Some(Slot::ReviewArea(_) | Slot::AddReviewArea) => Slot::AddReviewArea,
@@ -89,6 +91,31 @@ impl App {
             r.drop_empty(qid);
             label
         });
+    }
+
+    /// Adds a source of `kind` to the reviewer's entry on `qid`, kept while
+    /// its text is still empty: the editor opens on it next, and closing
+    /// that empty takes it (and an entry left with nothing) away again. Its
+    /// position, if it was added.
+    pub(crate) fn add_review_source(&mut self, qid: &str, kind: SourceKind) -> Option<usize> {
+        let name = self.reviewer.clone()?;
+        let role = self.reviewer_role.clone();
+        let mut index = None;
+        self.change(Part::Reviewer(name.clone()), |wb| {
+            let reference = undo::question_ref(wb, qid);
+            let r = wb.reviewer_mut(&name);
+            if r.role.is_none() {
+                r.role = role;
+            }
+            let a = r.answer_mut(qid);
+            a.sources.push(Source::new(kind, String::new()));
+            index = Some(a.sources.len() - 1);
+            Some(format!(
+                "add your source {} on {reference}",
+                a.sources.len()
+            ))
+        });
+        index
     }
 
     pub(crate) fn set_review_rating(&mut self, qid: &str, r: Rating) {

@@ -360,8 +360,9 @@ fields! {
 }
 
 fields! {
-    /// A field of an item of the on-site programme (its kind is set in the
-    /// file, or is an interview).
+    /// A field of an item of the on-site programme typed as text (its kind
+    /// is chosen from a list on the Details screen, and is an interview
+    /// until then).
     pub enum ProgField of crate::workbook::ProgrammeItem {
         Title => title, Line, "Programme: what";
         Date => date, Date, "Programme: date (YYYY-MM-DD)";
