@@ -432,3 +432,23 @@ fn a_source_can_be_the_first_thing_a_reviewer_writes_on_a_question() {
     let text = peerbook::workbook::to_text(wb(&app));
     assert!(!text.contains("- question: '2'\n    sources"), "{text}");
 }
+
+#[test]
+fn the_teams_notes_show_a_reviewers_direction_and_control_characters_inert() {
+    let mut book = seed(ONSITE);
+    let name = book.reviewers[0].name.clone();
+    {
+        let a = book.reviewer_mut(&name).answer_mut("1");
+        a.notes = "Read \u{202e}backwards\u{202c} and \u{1b}[2Jcleared".into();
+        a.strengths.insert(0, "Strong \u{2067}isolate".into());
+    }
+    let (mut app, _d) = app_with(detached, book);
+    press(&mut app, "V");
+    press(&mut app, "n");
+    expect_popup(&app, "team notes");
+    let all = screen(&mut app, 120, 40);
+    assert!(all.contains("backwards") && all.contains("isolate"), "{all}");
+    for bad in ['\u{202e}', '\u{202c}', '\u{2067}', '\u{1b}'] {
+        assert!(!all.contains(bad), "{bad:?} reached the screen: {all:?}");
+    }
+}
