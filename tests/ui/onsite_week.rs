@@ -447,7 +447,10 @@ fn the_teams_notes_show_a_reviewers_direction_and_control_characters_inert() {
     press(&mut app, "n");
     expect_popup(&app, "team notes");
     let all = screen(&mut app, 120, 40);
-    assert!(all.contains("backwards") && all.contains("isolate"), "{all}");
+    assert!(
+        all.contains("backwards") && all.contains("isolate"),
+        "{all}"
+    );
     for bad in ['\u{202e}', '\u{202c}', '\u{2067}', '\u{1b}'] {
         assert!(!all.contains(bad), "{bad:?} reached the screen: {all:?}");
     }
