@@ -2,10 +2,9 @@
 //! `screens/`), the status bar, the footer and the open pop-up. Drawing
 //! changes nothing: what a frame drew (where each clickable thing is, the
 //! first row each list showed) is returned as a [`Drawn`] for the app to
-//! keep. (The pop-ups other than the pickers are still drawn here.)
-//!
-//! (Over 600 lines: the frame and the pop-ups not yet in `popups/`;
-//! issue 12's remaining step moves them out.)
+//! keep. Most pop-ups draw themselves (`popups/`); the text fields' pop-ups
+//! (the editor, search, the name prompts, the new-workbook form) are still
+//! drawn here.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -21,7 +20,7 @@ use super::layout::{self, MIN_HEIGHT, MIN_WIDTH};
 use super::widgets::input::{TextInput, key_line, text_hints};
 use super::widgets::{list_lines, popup_block};
 use crate::store::session::{ReadOnly, SaveState};
-use crate::text::{inert, tail, truncate, width};
+use crate::text::{inert, truncate, width};
 
 pub use super::theme::Theme;
 
@@ -150,7 +149,7 @@ pub fn draw(f: &mut Frame, app: &App) -> Drawn {
         })
         .unwrap_or_else(|| screen_hints(app))
         .into_iter()
-        .map(|(k, d)| (digit_range(app, k), d))
+        .map(|(k, d)| (super::popups::help::digit_range(app, k), d))
         .collect::<Vec<_>>();
     // Fitted to the width, most important first, the help key kept.
     let help = km
@@ -247,28 +246,6 @@ fn editor_hints(ed: &super::edit::Editor, km: &Keymap) -> Vec<(String, String)> 
         ],
     ));
     v
-}
-
-/// "1-9" as the keys that rate on this framework's scale ("1-4").
-fn digit_range(app: &App, keys: String) -> String {
-    if keys != "1-9" {
-        return keys;
-    }
-    let values: Vec<i64> = app
-        .wb()
-        .and_then(|w| w.framework.scale.as_ref())
-        .map(|s| {
-            s.levels
-                .iter()
-                .map(|l| l.value)
-                .filter(|v| (1..=9).contains(v))
-                .collect()
-        })
-        .unwrap_or_default();
-    match (values.iter().min(), values.iter().max()) {
-        (Some(lo), Some(hi)) => format!("{lo}-{hi}"),
-        _ => keys,
-    }
 }
 
 fn draw_tabs(f: &mut Frame, app: &App, area: Rect, out: &mut Drawn) {
@@ -377,227 +354,16 @@ fn draw_status(f: &mut Frame, app: &App, area: Rect) {
 }
 
 /// Changes that could not be saved: why, and every way to keep them.
-fn draw_unsaved(f: &mut Frame, app: &App, u: &super::saving::UnsavedPrompt, area: Rect) {
-    let th = app.theme;
-    let Some(doc) = &app.doc else { return };
-    let w = area.width.saturating_sub(6).min(76);
-    let inner_w = w.saturating_sub(2) as usize;
-    let (title, why) = if doc.is_changed_on_disk() {
-        (
-            "The file was changed on disk",
-            format!(
-                "{} was changed by another program (a sync, a git pull, another tool) since you opened it. Your changes are kept here and nothing was overwritten.",
-                doc.path.display()
-            ),
-        )
-    } else {
-        (
-            "Your changes are not saved",
-            format!(
-                "{} could not be saved: {}. Your changes are kept here.",
-                doc.path.display(),
-                doc.state.label().trim_start_matches("NOT SAVED: ")
-            ),
-        )
-    };
-    let mut lines: Vec<Line> = wrap(&inert(&why), inner_w)
-        .into_iter()
-        .map(Line::from)
-        .collect();
-    lines.push(Line::from(""));
-    let choices: Vec<(Action, String, String)> = app
-        .unsaved_choices(u)
-        .into_iter()
-        .map(|a| {
-            let what = match a {
-                Action::KeepTrying if doc.is_changed_on_disk() => format!(
-                    "go back; nothing is written until you choose ({} asks again)",
-                    app.keymap.keys_for(Context::Global, Action::Save)
-                ),
-                a => a.describe(),
-            };
-            (a, app.keymap.keys_for(Context::Unsaved, a), what)
-        })
-        .collect();
-    let kw = choices
-        .iter()
-        .map(|(_, k, _)| k.chars().count())
-        .max()
-        .unwrap_or(0);
-    for (a, keys, what) in &choices {
-        let style = if u.armed == Some(*a) {
-            th.error()
-        } else {
-            th.title()
-        };
-        let text = format!("{keys:>kw$}  {what}");
-        lines.push(Line::from(Span::styled(truncate(&text, inner_w), style)));
-    }
-    if let Some(a) = u.armed {
-        let keys = app.keymap.keys_for(Context::Unsaved, a);
-        let what = match a {
-            Action::Discard => "discard your unsaved changes and quit",
-            Action::WriteRecovered => {
-                "quit and print the whole workbook to the terminal as YAML, the last place left"
-            }
-            _ => "drop your unsaved changes and reload",
-        };
-        lines.push(Line::from(""));
-        let text = format!("Press {keys} again to {what}; any other key goes back.");
-        lines.extend(error_lines(&text, inner_w, th));
-    }
-    if let Some(e) = &u.error {
-        lines.push(Line::from(""));
-        lines.extend(error_lines(&inert(e), inner_w, th));
-    }
-    let h = (lines.len() as u16 + 2).min(area.height);
-    let r = layout::centred(area, w, h);
-    f.render_widget(Clear, r);
-    f.render_widget(Paragraph::new(lines).block(popup_block(title, th)), r);
-}
-
-/// A message wrapped to `w` columns, in the error style.
-fn error_lines(text: &str, w: usize, th: Theme) -> Vec<Line<'static>> {
-    wrap(text, w)
-        .into_iter()
-        .map(|l| Line::from(Span::styled(l, th.error())))
-        .collect()
-}
-
-fn draw_path_prompt(f: &mut Frame, app: &App, p: &super::saving::PathPrompt, area: Rect) {
-    use super::saving::PathPurpose;
-    let th = app.theme;
-    let w = area.width.saturating_sub(6).min(90);
-    let inner_w = w.saturating_sub(2) as usize;
-    let (title, help) = match &p.purpose {
-        PathPurpose::SaveAs { .. } => (
-            "Save as",
-            "The workbook is written to this new file and you go on editing it there.",
-        ),
-        PathPurpose::CopyOf(_) => (
-            "Open a copy",
-            "A copy is written to this new file and opened; the original is left as it is.",
-        ),
-    };
-    // The end of a long path is the part being typed.
-    let shown = tail(&inert(&p.input.text()), inner_w.saturating_sub(7));
-    let mut lines = vec![
-        Line::from(format!("File: {shown}▏")),
-        Line::from(Span::styled(truncate(help, inner_w), th.dim())),
-    ];
-    if let Some(e) = &p.error {
-        lines.extend(error_lines(&inert(e), inner_w, th));
-    }
-    let h = (lines.len() as u16 + 2).min(area.height);
-    let r = layout::centred(area, w, h);
-    f.render_widget(Clear, r);
-    f.render_widget(Paragraph::new(lines).block(popup_block(title, th)), r);
-}
-
 fn draw_popup(f: &mut Frame, app: &App, p: &Popup, area: Rect, out: &mut Drawn) {
     let th = app.theme;
     match p {
-        Popup::Unsaved(u) => draw_unsaved(f, app, u, area),
-        Popup::SavePath(p) => draw_path_prompt(f, app, p, area),
+        Popup::Unsaved(u) => super::popups::saving_draw::draw_unsaved(f, app, u, area),
+        Popup::SavePath(p) => super::popups::saving_draw::draw_path_prompt(f, app, p, area),
         Popup::Pick(p) => p.picker.draw(f, area, th),
         Popup::Notes(n) => n.draw(f, area, th),
         Popup::Comments(t) => t.draw(f, area, th),
         Popup::ConflictValue(p) => p.draw(f, area, &app.keymap, th),
-        Popup::Help { scroll } => {
-            let r = layout::centred(area, 70, area.height.saturating_sub(2));
-            f.render_widget(Clear, r);
-            let on_start = app.screen == Screen::Start;
-            let rows = if on_start {
-                super::screens::start::help(&app.keymap)
-            } else {
-                super::screens::findings_only::help_rows(app, app.keymap.help(app.screen.context()))
-            };
-            let kw = rows
-                .iter()
-                .map(|(k, _)| width(k))
-                .max()
-                .unwrap_or(0)
-                .min(24);
-            let mut lines: Vec<Line> = vec![Line::from(Span::styled(
-                format!("Keys on the {} screen", app.screen.title()),
-                th.title(),
-            ))];
-            // A description longer than the box wraps under itself, never
-            // cut off.
-            let room = (r.width.saturating_sub(2) as usize)
-                .saturating_sub(kw + 2)
-                .max(10);
-            for (k, d) in rows.iter().map(|(k, d)| (digit_range(app, k.clone()), d)) {
-                let lead = format!("{}{k}  ", " ".repeat(kw.saturating_sub(width(&k))));
-                for (n, part) in crate::text::wrap_lines(d, room).enumerate() {
-                    let key = if n == 0 {
-                        lead.clone()
-                    } else {
-                        " ".repeat(width(&lead))
-                    };
-                    lines.push(Line::from(vec![
-                        Span::styled(key, th.accent()),
-                        Span::raw(part),
-                    ]));
-                }
-            }
-            if !on_start {
-                lines.push(Line::from(""));
-                // Two lines, each short enough for the help box (68
-                // columns inside), so none is cut off.
-                let editor_keys = |rows: &[(Action, &str)]| -> String {
-                    rows.iter()
-                        .filter_map(|(a, what)| {
-                            app.keymap.text_key(*a).map(|k| format!("{k} {what}"))
-                        })
-                        .collect::<Vec<_>>()
-                        .join(" · ")
-                };
-                lines.push(Line::from(Span::styled(
-                    format!(
-                        "In the editor: {}",
-                        editor_keys(&[
-                            (Action::Back, "done"),
-                            (Action::Done, "done"),
-                            (Action::Save, "save")
-                        ])
-                    ),
-                    th.dim(),
-                )));
-                lines.push(Line::from(Span::styled(
-                    format!(
-                        "               {}",
-                        editor_keys(&[(Action::Undo, "undo"), (Action::Redo, "redo")])
-                    ),
-                    th.dim(),
-                )));
-                lines.push(Line::from(Span::styled(
-                    "Marks: · not started  ✎ draft  ◆ ready for review  ✔ agreed",
-                    th.dim(),
-                )));
-                if let Some(l) =
-                    super::popups::comments::help_line(&app.keymap, app.screen.context())
-                {
-                    lines.push(Line::from(Span::styled(l, th.dim())));
-                }
-            }
-            let inner_h = r.height.saturating_sub(2) as usize;
-            let max = lines.len().saturating_sub(inner_h);
-            out.help_last = max;
-            let from = (*scroll).min(max);
-            let title = if max == 0 {
-                "Help (Esc to close)".to_string()
-            } else {
-                format!(
-                    "Help: lines {}-{} of {} (j/k scroll, Esc close)",
-                    from + 1,
-                    (from + inner_h).min(lines.len()),
-                    lines.len()
-                )
-            };
-            let shown: Vec<Line> = lines.into_iter().skip(from).collect();
-            f.render_widget(Paragraph::new(shown).block(popup_block(&title, th)), r);
-        }
+        Popup::Help { scroll } => super::popups::help::draw(f, app, *scroll, area, out),
         Popup::UserName(a) => {
             let r = layout::centred(area, 64, 7);
             f.render_widget(Clear, r);

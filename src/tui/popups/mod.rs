@@ -10,11 +10,13 @@ pub mod conflict_value;
 pub mod editor;
 pub mod export;
 pub mod export_choice;
+pub mod help;
 pub mod names;
 pub mod new_workbook;
 pub mod pick;
 pub mod programme;
 pub mod saving;
+pub mod saving_draw;
 pub mod search;
 pub mod team_notes;
 
