@@ -403,3 +403,46 @@ fn the_peer_team_in_the_report_names_a_reviewer_the_details_left_out_once() {
         "{team:#?}"
     );
 }
+
+#[test]
+fn the_scoping_questions_are_the_reviews_focus_not_one_of_its_themes() {
+    let mut wb = seed(FINDINGS_ONLY);
+    // The workbook's own focus comes first, whatever the framework's
+    // scoping questions say: they are another council's.
+    let report = md(&wb);
+    assert!(
+        report.contains(&format!("- {}", wb.review.focus[0].trim())),
+        "{report}"
+    );
+    assert!(!report.contains("what are the blocks to this?"), "{report}");
+    // Without a focus of its own, the framework's scoping questions are it.
+    wb.review.focus.clear();
+    let report = md(&wb);
+    let background = report
+        .split("\n## ")
+        .find(|s| s.starts_with("Background"))
+        .unwrap();
+    assert!(
+        background.contains("The council asked the peer team to focus on:"),
+        "{background}"
+    );
+    for q in &wb.framework.domains[0].questions {
+        assert!(
+            background.contains(&format!("- {}", q.text.trim())),
+            "{background}"
+        );
+    }
+    // What the team found on them is under a heading of its own, before
+    // the themes, and the domain's title is not made a theme.
+    let heads = sections(&report);
+    assert!(!heads.contains(&"Scoping questions"), "{heads:?}");
+    let on = heads
+        .iter()
+        .position(|h| *h == "On the council's scoping questions")
+        .unwrap_or_else(|| panic!("{heads:?}"));
+    let first_theme = heads
+        .iter()
+        .position(|h| wb.framework.domains[1..].iter().any(|d| d.title == *h))
+        .unwrap_or_else(|| panic!("{heads:?}"));
+    assert!(on < first_theme, "{heads:?}");
+}

@@ -242,7 +242,20 @@ fn background(d: &mut Document, wb: &Workbook, rep: &ReportDetails) {
     if written(&rep.purpose) {
         d.push(Block::UserText(rep.purpose.clone()));
     }
-    let focus = written_items(&wb.review.focus);
+    // The focus the review details give; without one, the framework's
+    // scoping questions (a workbook made on another council's framework
+    // writes its own focus, and those are not its questions).
+    let mut focus = written_items(&wb.review.focus);
+    if focus.is_empty() {
+        focus = fw
+            .domains
+            .iter()
+            .filter(|d| d.is_scoping())
+            .flat_map(|d| &d.questions)
+            .map(|q| q.text.trim().to_string())
+            .filter(|t| written(t))
+            .collect();
+    }
     if !focus.is_empty() {
         d.para(vec![t("The council asked the peer team to focus on:")]);
         d.push(bullets_of(&focus));
@@ -374,12 +387,22 @@ fn theme(d: &mut Document, title: &str, narrative: &str, strengths: &[String], a
 
 /// The framework's domains in its order, findings for domains it does not
 /// have, then the report's own themes in the order listed.
+///
+/// What the team found on the council's scoping questions comes first,
+/// under a heading of its own: they are the review's focus (listed in the
+/// background), not one of its themes.
 fn themes(d: &mut Document, wb: &Workbook) {
     let fw = &wb.framework;
     let f = &wb.findings;
-    for domain in &fw.domains {
+    let (scoping, rest): (Vec<_>, Vec<_>) = fw.domains.iter().partition(|d| d.is_scoping());
+    for domain in scoping.into_iter().chain(rest) {
         if let Some(x) = f.domains.iter().find(|x| x.domain == domain.id) {
-            theme(d, &domain.title, &x.narrative, &x.strengths, &x.areas);
+            let title = if domain.is_scoping() {
+                "On the council's scoping questions"
+            } else {
+                &domain.title
+            };
+            theme(d, title, &x.narrative, &x.strengths, &x.areas);
         }
     }
     for x in f

@@ -69,6 +69,16 @@ pub struct Domain {
     pub questions: Vec<Question>,
 }
 
+impl Domain {
+    /// Whether this domain holds the council's scoping questions (its id is
+    /// `scoping`, as in the Somerset framework): what the council asked the
+    /// peer team to look at, which the feedback report lists as the focus
+    /// of the review rather than as one of its themes.
+    pub fn is_scoping(&self) -> bool {
+        self.id.eq_ignore_ascii_case("scoping")
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Question {
     pub id: String,
