@@ -346,3 +346,75 @@ fn merge_carries_the_programme_and_each_reviewers_attendance_and_counts_a_joint_
         "{out}"
     );
 }
+
+/// The Suffolk seed as `review.yaml`, in a folder of its own.
+fn week_folder() -> Home {
+    let home = Home::new();
+    fs::copy(
+        support::seed_path("suffolk-reablement-2016.yaml"),
+        home.path("review.yaml"),
+    )
+    .unwrap();
+    home
+}
+
+#[test]
+fn a_name_with_escape_sequences_never_reaches_the_terminal_from_copy_or_merge() {
+    let home = week_folder();
+    let evil = "Evil\u{1b}[2J\u{1b}]0;pwn\u{7} Name";
+    let made = home.ok(&["copy", "review.yaml", "--for", evil, "--out", "evil.yaml"]);
+    // A reviewer's copy that also changes the council's rating: held, and
+    // the reason names the copy.
+    let mut wb = {
+        let bytes = fs::read(home.path("evil.yaml")).unwrap();
+        workbook::from_text("evil.yaml", &bytes).unwrap().0
+    };
+    wb.answers[0].rating = Rating::Level(1);
+    home.write("evil.yaml", workbook::to_text(&wb).as_bytes());
+    let merged = home.ok(&["merge", "review.yaml", "evil.yaml", "--out", "merged.yaml"]);
+    let listed = home.ok(&["resolve", "merged.yaml"]);
+    for (what, out) in [("copy", &made), ("merge", &merged), ("resolve", &listed)] {
+        assert!(
+            !out.contains('\u{1b}') && !out.contains('\u{7}'),
+            "{what} printed a raw escape: {out:?}"
+        );
+        assert!(out.contains("Name"), "{what}: {out}");
+    }
+}
+
+#[test]
+fn merge_names_each_folder_it_looked_in_once_and_a_copy_given_twice_by_its_file_once() {
+    let home = week_folder();
+    home.ok(&["copy", "review.yaml", "--for", "Owen", "--out", "owen.yaml"]);
+    let out = home.ok(&[
+        "merge",
+        "review.yaml",
+        "owen.yaml",
+        "owen.yaml",
+        "--out",
+        "merged.yaml",
+    ]);
+    assert!(!out.contains("(owen.yaml) (owen.yaml)"), "{out}");
+    assert!(
+        out.contains("Owen's copy (owen.yaml): nothing new taken"),
+        "{out}"
+    );
+    // A copy of a workbook this folder has no base for.
+    let mut wb = {
+        let bytes = fs::read(home.path("owen.yaml")).unwrap();
+        workbook::from_text("owen.yaml", &bytes).unwrap().0
+    };
+    wb.copy.as_mut().unwrap().base = format!("sha256:{}", "0".repeat(64));
+    home.write("lost.yaml", workbook::to_text(&wb).as_bytes());
+    let (code, said) = home.fails(&["merge", "merged.yaml", "lost.yaml", "--out", "m2.yaml"]);
+    assert_eq!(code, 2, "{said}");
+    let folders = said
+        .split("no snapshot of its base is in ")
+        .nth(1)
+        .and_then(|s| s.split(". Pass").next())
+        .unwrap_or_else(|| panic!("{said}"));
+    let list: Vec<&str> = folders.split(", ").collect();
+    let mut once = list.clone();
+    once.dedup();
+    assert_eq!(list, once, "{said}");
+}

@@ -58,7 +58,11 @@ pub fn copy(
     } else {
         "a reviewer's copy: merge takes their own reviewer section and holds anything else they change for you"
     };
-    outln!("Made {} for {name}, {what}.", out.display());
+    outln!(
+        "Made {} for {}, {what}.",
+        out.display(),
+        crate::text::inert(name)
+    );
     outln!(
         "Its base ({}) is kept in {}; merge it back with `peerbook merge {} {}`.",
         &digest[..19.min(digest.len())],
@@ -160,7 +164,10 @@ pub fn merge(
         .collect::<Result<_, _>>()?;
     let mut folders = vec![bases::folder_beside(target_path)];
     if let Some(o) = out {
-        folders.push(bases::folder_beside(o));
+        let f = bases::folder_beside(o);
+        if !folders.contains(&f) {
+            folders.push(f);
+        }
     }
     let mut loaded = Vec::new();
     for c in copies {
@@ -214,7 +221,7 @@ pub fn merge(
         .zip(&plain)
         .map(|((p, _), l)| match l {
             Some(l) if plain.iter().filter(|x| x.as_ref() == Some(l)).count() == 1 => l.clone(),
-            Some(l) => format!("{l} ({})", file_name(p)),
+            Some(l) => format!("{l} ({})", p.display()),
             None => p.display().to_string(),
         })
         .collect();
@@ -259,12 +266,6 @@ pub fn merge(
         .collect();
     report(target_path, written, &merged, &labels, &files);
     Ok(())
-}
-
-fn file_name(p: &Path) -> String {
-    p.file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| p.display().to_string())
 }
 
 /// What a path belongs to, for grouping the report.
@@ -325,11 +326,14 @@ fn report(target: &Path, written: &Path, m: &merge::Merged, labels: &[String], f
             .iter()
             .filter(|c| c.held.is_some() && c.values.iter().any(|(f, _)| f == label))
             .count();
-        let file = if label == file {
+        // A label that names its file already (two copies alike) says it once.
+        let file = if label == file || label.ends_with(&format!(" ({file})")) {
             String::new()
         } else {
             format!(" ({file})")
         };
+        // Names come from the copies' files: shown inert, as all such text is.
+        let (label, file) = (crate::text::inert(label), crate::text::inert(&file));
         if mine.is_empty() {
             outln!("{label}{file}: nothing new taken");
         } else {
@@ -350,7 +354,11 @@ fn report(target: &Path, written: &Path, m: &merge::Merged, labels: &[String], f
             }
         }
         for (s, items) in sections {
-            outln!("  took from {s}: {}", items.join("; "));
+            outln!(
+                "  took from {}: {}",
+                crate::text::inert(&s),
+                crate::text::inert(&items.join("; "))
+            );
         }
         if held > 0 {
             outln!(
@@ -360,14 +368,14 @@ fn report(target: &Path, written: &Path, m: &merge::Merged, labels: &[String], f
         }
     }
     for (i, c) in m.conflicts.iter().enumerate() {
-        let words = conflict_words::describe(wb, c);
+        let words = crate::text::inert(&conflict_words::describe(wb, c).to_string());
         outln!(
             "conflict {}: {words}",
             i + 1 + wb.conflicts.len() - m.conflicts.len()
         );
-        outln!("  at {}", c.path);
+        outln!("  at {}", crate::text::inert(&c.path));
         if let Some(why) = &c.held {
-            outln!("  held: {why}");
+            outln!("  held: {}", crate::text::inert(why));
         }
     }
     if !m.conflicts.is_empty() {

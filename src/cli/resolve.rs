@@ -24,9 +24,10 @@ pub fn resolve(path: &Path, number: Option<usize>, choice: Choice) -> Result<(),
             outln!("{}: no conflicts.", path.display());
         }
         for (i, c) in wb.conflicts.iter().enumerate() {
-            outln!("{}. {}", i + 1, conflict_words::describe(&wb, c));
+            let words = conflict_words::describe(&wb, c).to_string();
+            outln!("{}. {}", i + 1, crate::text::inert(&words));
             if let Some(why) = &c.held {
-                outln!("   held: {why}");
+                outln!("   held: {}", crate::text::inert(why));
             }
         }
         return Ok(());
@@ -65,7 +66,9 @@ pub fn resolve(path: &Path, number: Option<usize>, choice: Choice) -> Result<(),
     })?;
     file.save(&settled)?;
     outln!(
-        "Settled: {words} is {shown}. {} conflict{} left.",
+        "Settled: {} is {}. {} conflict{} left.",
+        crate::text::inert(&words),
+        crate::text::inert(&shown),
         settled.conflicts.len(),
         if settled.conflicts.len() == 1 {
             ""
