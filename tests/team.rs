@@ -75,7 +75,7 @@ fn sign_off_is_counted_and_lapses_when_the_answer_changes() {
     let (code, msg) = home.fails(&["sign-off", "review.yaml", "KLOE 2"]);
     assert_eq!(code, 2);
     assert!(
-        msg.contains("not ready for review; mark it ready for review first"),
+        msg.contains("'KLOE 2' is Draft, not ready for review; mark it ready for review first"),
         "{msg}"
     );
     // KLOE 1 is agreed: signed off by the user.
