@@ -237,3 +237,33 @@ fn git_diff_shows_workbooks_through_the_textconv_setting() {
         "{shown}"
     );
 }
+
+/// A comment added or resolved since last week is a change the team
+/// meets about: `diff` says it (it said "No changes."), and so does `git
+/// diff` through the textconv, on an answer with nothing else in it too.
+#[test]
+fn comments_added_and_resolved_are_changes() {
+    let home = Home::new();
+    last_week(&home);
+    fs::copy(home.path("review.yaml"), home.path("old.yaml")).unwrap();
+    home.ok(&[
+        "comment",
+        "review.yaml",
+        "KLOE 1",
+        "Which year is this figure for?",
+    ]);
+    home.ok(&["comment", "review.yaml", "KLOE 13", "Who writes this one?"]);
+    let out = home.ok(&["diff", "old.yaml", "review.yaml"]);
+    assert!(!out.contains("No changes."), "{out}");
+    assert!(out.contains(": Which year is this figure for?"), "{out}");
+    assert!(out.contains(": Who writes this one?"), "{out}");
+    let text = home.ok(&["diff", "--textconv", "review.yaml"]);
+    assert!(text.contains(": Who writes this one? (open)"), "{text}");
+    // Resolved since: said as open → resolved.
+    fs::copy(home.path("review.yaml"), home.path("old.yaml")).unwrap();
+    let listed = home.ok(&["comment", "review.yaml", "KLOE 1"]);
+    let id = listed.split_whitespace().next().unwrap().to_string();
+    home.ok(&["comment", "review.yaml", "KLOE 1", "--resolve", &id]);
+    let out = home.ok(&["diff", "old.yaml", "review.yaml"]);
+    assert!(out.contains("open → resolved"), "{out}");
+}

@@ -75,7 +75,7 @@ fn sign_off_is_counted_and_lapses_when_the_answer_changes() {
     let (code, msg) = home.fails(&["sign-off", "review.yaml", "KLOE 2"]);
     assert_eq!(code, 2);
     assert!(
-        msg.contains("not ready for review; mark it ready for review first"),
+        msg.contains("'KLOE 2' is Draft, not ready for review; mark it ready for review first"),
         "{msg}"
     );
     // KLOE 1 is agreed: signed off by the user.
@@ -285,5 +285,38 @@ fn a_comment_id_used_twice_on_an_answer_is_refused_with_both_lines() {
     comments::add(a, "Jo Smith", at, "And who collected it?");
     assert_eq!(a.comments[1].id, second);
     home.write("review.yaml", workbook::to_text(&wb).as_bytes());
+    home.ok(&["validate", "review.yaml"]);
+}
+
+/// A word limit of 0 would make every narrative a gap ("8/0 words, 8
+/// over"): it is refused with the way to say no limit; a negative or
+/// worded one is refused as before.
+#[test]
+fn a_word_limit_of_zero_negative_or_in_words_is_refused_with_the_fix() {
+    let home = Home::new();
+    for (given, says) in [
+        ("0", "'word_limit' should be a whole number from 1, found 0"),
+        (
+            "-5",
+            "'word_limit' should be a whole number from 0, found -5",
+        ),
+        (
+            "many",
+            "'word_limit' should be a whole number, found 'many'",
+        ),
+    ] {
+        suffolk_with(&home, &format!("  word_limit: {given}\n"), |t| t);
+        let (code, out) = home.fails(&["validate", "review.yaml"]);
+        assert_eq!(code, 1, "{out}");
+        assert!(out.contains("review.yaml:5:15: error: "), "{given}: {out}");
+        assert!(out.contains(says), "{given}: {out}");
+    }
+    suffolk_with(&home, "  word_limit: 0\n", |t| t);
+    let (_, out) = home.fails(&["validate", "review.yaml"]);
+    assert!(
+        out.contains("or leave `word_limit` out for no limit"),
+        "{out}"
+    );
+    suffolk_with(&home, "  word_limit: 1\n", |t| t);
     home.ok(&["validate", "review.yaml"]);
 }

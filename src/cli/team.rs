@@ -87,8 +87,10 @@ pub fn sign_off(args: SignOffArgs) -> Result<(), Failure> {
         }
         match signoff::sign_off(a, &by, now) {
             Ok(()) => said.push(format!("{r}: signed off by {by}")),
-            Err(e @ SignOffError::NotReady { .. }) => return Err(Failure::new(e.to_string())),
-            Err(e) => said.push(e.to_string()),
+            Err(e @ SignOffError::NotReady { .. }) => {
+                return Err(Failure::new(e.naming(&r).to_string()));
+            }
+            Err(e) => said.push(e.naming(&r).to_string()),
         }
     }
     if args.whole {

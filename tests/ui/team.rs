@@ -46,11 +46,20 @@ fn v_signs_an_answer_off_and_a_change_lapses_it() {
     press(&mut app, "j");
     press(&mut app, "v");
     assert!(
-        message(&app).contains("not ready for review"),
+        message(&app).contains("'KLOE 2' is Draft, not ready for review"),
         "{}",
         message(&app)
     );
     assert!(is_error(&app));
+    // Undo names the question as the list does.
+    press(&mut app, "k");
+    press(&mut app, "v");
+    press(&mut app, "ctrl-z");
+    assert!(
+        message(&app).contains("sign off KLOE 1"),
+        "{}",
+        message(&app)
+    );
 }
 
 #[test]

@@ -2,6 +2,7 @@
 //! answer off (or takes the sign-off back), and the marks the list and the
 //! answer's status line show. The rule is the core's `workbook::signoff`.
 
+use crate::text::inert;
 use crate::tui::app::App;
 use crate::tui::undo::Part;
 use crate::workbook::Answer;
@@ -18,16 +19,20 @@ pub fn toggle(app: &mut App, qid: &str) {
         return;
     }
     let user = app.user.clone();
+    let reference = app
+        .wb()
+        .and_then(|wb| wb.framework.question(qid))
+        .map_or(qid.to_string(), |(_, q)| inert(q.display_ref()));
     let mut refused = None;
     let changed = app.change(Part::Answer(qid.to_string()), |wb| {
         let a = wb.answer_mut(qid);
         if signoff::withdraw(a) {
-            return Some(format!("take back the sign-off of {qid}"));
+            return Some(format!("take back the sign-off of {reference}"));
         }
         match signoff::sign_off(a, &user, chrono::Utc::now()) {
-            Ok(()) => Some(format!("sign off {qid}")),
+            Ok(()) => Some(format!("sign off {reference}")),
             Err(e) => {
-                refused = Some(e.to_string());
+                refused = Some(e.naming(&reference).to_string());
                 None
             }
         }

@@ -324,6 +324,27 @@ impl Codec<Option<u32>> for Count {
     }
 }
 
+/// An optional limit: a whole number from 1 (a limit of 0 would allow
+/// nothing; no limit is the key left out).
+pub struct Limit;
+impl Codec<Option<u32>> for Limit {
+    fn read(r: &mut Reader, o: &Obj, key: &str, cx: &Cx) -> Option<u32> {
+        let n = Count::read(r, o, key, cx)?;
+        if n == 0 {
+            r.error(
+                &o.at(key),
+                format!("'{key}' should be a whole number from 1, found 0"),
+                format!("write the limit, e.g. `{key}: 400`, or leave `{key}` out for no limit"),
+            );
+            return None;
+        }
+        Some(n)
+    }
+    fn write(v: &Option<u32>, out: &mut Out, key: &str, cx: &WCx) {
+        Count::write(v, out, key, cx)
+    }
+}
+
 /// A yes/no that is no when missing, written only when yes.
 pub struct Flag;
 impl Codec<bool> for Flag {

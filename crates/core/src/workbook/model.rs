@@ -5,7 +5,8 @@
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::codec::{
-    Count, Cx, Date, Items, Num, One, OneOrList, Opt, Rated, Req, Text, Texts, Time, Word, record,
+    Count, Cx, Date, Items, Limit, Num, One, OneOrList, Opt, Rated, Req, Text, Texts, Time, Word,
+    record,
 };
 use super::words::words;
 use crate::yaml::Mapping;
@@ -26,7 +27,7 @@ record! {
         /// Evidence older than this many months is a gap (default 18).
         pub evidence_max_age_months: Option<u32> = Count,
         /// A narrative longer than this many words is a gap (no limit when unset).
-        pub word_limit: Option<u32> = Count,
+        pub word_limit: Option<u32> = Limit,
         /// The whole workbook signed off for the pack.
         pub signed_off: Option<super::SignOff> = One,
         ..extra

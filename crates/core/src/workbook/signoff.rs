@@ -50,6 +50,19 @@ pub enum SignOffError {
     NoQuestion(String),
 }
 
+impl SignOffError {
+    /// The same error naming the question by `reference` ("KLOE 2"), as
+    /// people see it, rather than by its id.
+    pub fn naming(self, reference: &str) -> SignOffError {
+        let question = reference.to_string();
+        match self {
+            SignOffError::NotReady { status, .. } => SignOffError::NotReady { question, status },
+            SignOffError::Already { by, .. } => SignOffError::Already { question, by },
+            SignOffError::NoQuestion(_) => SignOffError::NoQuestion(question),
+        }
+    }
+}
+
 /// Signs an answer off. Only a ready-for-review or agreed answer can be.
 pub fn sign_off(a: &mut Answer, by: &str, at: DateTime<Utc>) -> Result<(), SignOffError> {
     if !matches!(a.status, Status::ReadyForReview | Status::Agreed) {

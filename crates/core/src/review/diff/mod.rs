@@ -195,7 +195,49 @@ fn answer_changes(old: &Workbook, new: &Workbook, a: &Answer, b: &Answer) -> Cha
         (None, None) => "not signed off".into(),
     };
     c.set("sign-off", signed(a), signed(b));
+    comments(&mut c, a, b);
     c
+}
+
+/// A comment as the diff names it: "Jo Smith, 2026-02-10 09:00: text".
+fn comment_words(c: &crate::workbook::comments::Comment) -> String {
+    format!(
+        "{}, {}: {}",
+        c.by,
+        c.at.format("%Y-%m-%d %H:%M"),
+        c.text.replace('\n', " ")
+    )
+}
+
+/// Comments added or taken out (matched by id), and those resolved or
+/// reopened.
+fn comments(c: &mut Changes, a: &Answer, b: &Answer) {
+    let state =
+        |x: &crate::workbook::comments::Comment| if x.resolved { "resolved" } else { "open" };
+    for o in &a.comments {
+        match b.comments.iter().find(|n| n.id == o.id) {
+            None => c.0.push(Change {
+                field: "comments".into(),
+                what: What::Removed(comment_words(o)),
+            }),
+            Some(n) => c.set(
+                &format!("comment by {}", comment_words(o)),
+                state(o).into(),
+                state(n).into(),
+            ),
+        }
+    }
+    for n in b
+        .comments
+        .iter()
+        .filter(|n| !a.comments.iter().any(|o| o.id == n.id))
+    {
+        let word = if n.resolved { " (resolved)" } else { "" };
+        c.0.push(Change {
+            field: "comments".into(),
+            what: What::Added(format!("{}{word}", comment_words(n))),
+        });
+    }
 }
 
 /// Compares two versions of a workbook.

@@ -4,7 +4,7 @@
 
 use std::fmt::Write as _;
 
-use super::{Diff, Piece, What, around_changes, rating_words};
+use super::{Diff, Piece, What, around_changes, comment_words, rating_words};
 
 /// Words kept on each side of a changed stretch of text.
 const CONTEXT: usize = 8;
@@ -138,7 +138,10 @@ pub fn textconv(wb: &Workbook) -> String {
         None => format!("Former question {id}"),
     };
     for a in &wb.answers {
-        let empty = !a.is_answered() && a.owner.is_none() && a.status.label() == "Not started";
+        let empty = !a.is_answered()
+            && a.owner.is_none()
+            && a.status.label() == "Not started"
+            && a.comments.is_empty();
         if empty {
             continue;
         }
@@ -166,6 +169,15 @@ pub fn textconv(wb: &Workbook) -> String {
             })
             .collect();
         list(&mut out, "evidence", &cited);
+        let comments: Vec<String> = a
+            .comments
+            .iter()
+            .map(|c| {
+                let state = if c.resolved { "resolved" } else { "open" };
+                format!("{} ({state})", comment_words(c))
+            })
+            .collect();
+        list(&mut out, "comments", &comments);
     }
     for r in &wb.reviewers {
         for a in r.answers.iter().filter(|a| a.is_answered()) {
