@@ -8,7 +8,6 @@ use super::codec::{
     Count, Cx, Date, Items, Num, One, OneOrList, Opt, Rated, Req, Text, Texts, Time, Word, record,
 };
 use super::words::words;
-use crate::yaml::Mapping;
 use crate::yaml::read::{Obj, Reader};
 
 record! {
@@ -108,7 +107,7 @@ impl Answer {
         self.changed = Some(Changed {
             at,
             by: by.to_string(),
-            extra: Mapping::new(),
+            extra: Default::default(),
         });
     }
 

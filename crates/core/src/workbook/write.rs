@@ -1,5 +1,7 @@
 //! Writing a workbook: a fixed key order, empty values left out, text as the
-//! person wrote it, unknown keys put back where they were found.
+//! person wrote it (in the quotes they chose, while it is unchanged), unknown
+//! and `x-` keys put back where they were found: after the known key each
+//! followed.
 
 use super::FORMAT;
 use super::Workbook;
@@ -11,11 +13,12 @@ use crate::yaml::{self, Value};
 /// built as one YAML value, which at 100× size would take more memory than
 /// the workbook itself.
 pub fn to_text(wb: &Workbook) -> String {
-    let mut w = yaml::DocWriter::with_capacity(64 * 1024);
+    let mut w = yaml::DocWriter::new(64 * 1024, &wb.extra);
     w.entry("kind", &"workbook".into());
     w.entry("format", &FORMAT.into());
     let cx = WCx {
         rated: wb.framework.scale.is_some(),
+        file: true,
     };
     w.entry("review", &wb.review.to_value(&cx));
     w.list("answers", wb.answers.iter().map(|a| a.to_value(&cx)));
@@ -24,28 +27,51 @@ pub fn to_text(wb: &Workbook) -> String {
     w.list("proud_of", wb.proud_of.iter().map(|c| c.to_value(&cx)));
     w.list("reviewers", wb.reviewers.iter().map(|r| r.to_value(&cx)));
     w.list("consensus", wb.consensus.iter().map(|a| a.to_value(&cx)));
-    if !wb.findings.is_empty() {
+    if wb.findings.is_empty() {
+        w.skip("findings");
+    } else {
         w.entry("findings", &wb.findings.to_value(&cx));
     }
     w.list("conflicts", wb.conflicts.iter().map(|c| c.to_value(&cx)));
-    if let Some(copy) = &wb.copy {
-        w.entry("copy", &copy.to_value(&cx));
+    match &wb.copy {
+        Some(copy) => w.entry("copy", &copy.to_value(&cx)),
+        None => w.skip("copy"),
     }
-    w.entries(&wb.extra);
+    // Kept keys with no known key to follow go before the framework, which
+    // is last.
+    w.unplaced(ORDER);
     let fw = &wb.framework;
-    let named = |k: &str, v: &str| (Value::from(k), Value::from(v));
-    let head = [
-        named("id", &fw.id),
-        named("version", &fw.version),
-        named("digest", &fw.digest),
-    ];
-    let content = Value::from("content");
+    let (id, version, digest) = (
+        Value::from(fw.id.as_str()),
+        Value::from(fw.version.as_str()),
+        Value::from(fw.digest.as_str()),
+    );
     w.mapping(
         "framework",
-        head.iter()
-            .map(|(k, v)| (k, v))
-            .chain(wb.framework_extra.iter())
-            .chain([(&content, &fw.content)]),
+        &[
+            ("id", &id),
+            ("version", &version),
+            ("digest", &digest),
+            ("content", &fw.content),
+        ],
+        &wb.framework_extra,
     );
     w.finish()
 }
+
+/// The top-level keys, in the order written.
+const ORDER: &[&str] = &[
+    "kind",
+    "format",
+    "review",
+    "answers",
+    "evidence",
+    "metrics",
+    "proud_of",
+    "reviewers",
+    "consensus",
+    "findings",
+    "conflicts",
+    "copy",
+    "framework",
+];

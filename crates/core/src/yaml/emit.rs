@@ -4,7 +4,10 @@
 //! else. What it writes reads back as the same value, in peerbook and in
 //! libyaml (see the tests and the `yaml_round_trip` fuzz target).
 
+use serde_yaml::value::TaggedValue;
 use serde_yaml::{Mapping, Value};
+
+use super::kept::{self, Kept, Style};
 
 pub(super) fn to_string(v: &Value) -> String {
     let mut out = String::with_capacity(4096);
@@ -22,54 +25,90 @@ pub(super) fn to_string(v: &Value) -> String {
 /// Writes a top-level mapping one entry at a time, so a large document never
 /// has to exist as one `Value`: the items of a long list are each built,
 /// written and dropped. It writes what [`to_string`] would write of the
-/// whole mapping.
-pub struct DocWriter {
+/// whole mapping, with the top-level keys kept from reading ([`Kept`]) where
+/// they were: after the known key each followed, written or not (so every
+/// known key is given, in order, to [`DocWriter::entry`],
+/// [`DocWriter::list`], [`DocWriter::mapping`] or [`DocWriter::skip`]).
+pub struct DocWriter<'k> {
     out: String,
+    kept: &'k Kept,
 }
 
-impl DocWriter {
-    pub fn with_capacity(bytes: usize) -> DocWriter {
-        DocWriter {
+impl<'k> DocWriter<'k> {
+    pub fn new(bytes: usize, kept: &'k Kept) -> DocWriter<'k> {
+        let mut w = DocWriter {
             out: String::with_capacity(bytes),
-        }
+            kept,
+        };
+        w.kept_after(None);
+        w
     }
 
     /// `key: value`.
     pub fn entry(&mut self, key: &str, v: &Value) {
-        entry(&mut self.out, &Value::String(key.to_string()), v, 0);
+        let v = self.kept.styled(key, v);
+        entry(&mut self.out, &Value::String(key.to_string()), &v, 0);
+        self.kept_after(Some(key));
     }
 
-    /// Entries kept as they were read (unknown keys).
-    pub fn entries(&mut self, m: &Mapping) {
-        map(&mut self.out, m, 0, false);
+    /// A known key with nothing to write: only the kept keys that followed
+    /// it.
+    pub fn skip(&mut self, key: &str) {
+        self.kept_after(Some(key));
+    }
+
+    /// The kept keys that follow none of the known keys in `order` (added
+    /// since reading, or after a key this writer does not know).
+    pub fn unplaced(&mut self, order: &[&str]) {
+        for (k, v) in self.kept.unplaced(order, true) {
+            entry(&mut self.out, k, &v, 0);
+        }
+    }
+
+    fn kept_after(&mut self, key: Option<&str>) {
+        if self.kept.is_empty() {
+            return;
+        }
+        for (k, v) in self.kept.after(key, true) {
+            entry(&mut self.out, k, &v, 0);
+        }
     }
 
     /// `key:` and the items, each made only when it is written; nothing
     /// when there are none.
     pub fn list(&mut self, key: &str, items: impl Iterator<Item = Value>) {
         let mut items = items.peekable();
-        if items.peek().is_none() {
-            return;
+        if items.peek().is_some() {
+            single_line(&mut self.out, key);
+            self.out.push_str(":\n");
+            for v in items {
+                self.out.push('-');
+                value_after(&mut self.out, &v, 0, false);
+            }
         }
-        single_line(&mut self.out, key);
-        self.out.push_str(":\n");
-        for v in items {
-            self.out.push('-');
-            value_after(&mut self.out, &v, 0, false);
-        }
+        self.kept_after(Some(key));
     }
 
-    /// `key:` and a mapping of the given entries, in order.
-    pub fn mapping<'a>(
-        &mut self,
-        key: &str,
-        entries: impl IntoIterator<Item = (&'a Value, &'a Value)>,
-    ) {
+    /// `key:` and a mapping of the given known entries, in order, with the
+    /// keys `kept` from reading it where they were.
+    pub fn mapping(&mut self, key: &str, known: &[(&str, &Value)], kept: &Kept) {
         single_line(&mut self.out, key);
         self.out.push_str(":\n");
-        for (k, v) in entries {
-            entry(&mut self.out, k, v, 2);
+        let order: Vec<&str> = known.iter().map(|(k, _)| *k).collect();
+        let mut put = |k: &Value, v: &Value| entry(&mut self.out, k, v, 2);
+        for (k, v) in kept.after(None, true) {
+            put(k, &v);
         }
+        for (k, v) in known {
+            put(&Value::String((*k).to_string()), &kept.styled(k, v));
+            for (k, v) in kept.after(Some(k), true) {
+                put(k, &v);
+            }
+        }
+        for (k, v) in kept.unplaced(&order, true) {
+            put(k, &v);
+        }
+        self.kept_after(Some(key));
     }
 
     pub fn finish(self) -> String {
@@ -156,6 +195,11 @@ fn value_after(out: &mut String, v: &Value, at: usize, in_map: bool) {
                 seq(out, s, at + 2, true);
             }
         }
+        Value::Tagged(t) if kept::style_of(t).is_some() => {
+            out.push(' ');
+            scalar(out, v, at);
+            out.push('\n');
+        }
         Value::Tagged(t) => {
             out.push(' ');
             out.push_str(&tag_text(&t.tag.to_string()));
@@ -200,6 +244,7 @@ fn scalar(out: &mut String, v: &Value, at: usize) {
         Value::String(s) => single_line(out, s),
         Value::Sequence(_) => out.push_str("[]"),
         Value::Mapping(_) => out.push_str("{}"),
+        Value::Tagged(t) if kept::style_of(t).is_some() => as_written(out, t, at),
         Value::Tagged(t) => {
             out.push_str(&tag_text(&t.tag.to_string()));
             out.push(' ');
@@ -211,18 +256,12 @@ fn scalar(out: &mut String, v: &Value, at: usize) {
 /// Multi-line text as a literal block (`|`), indented two past `at`, when
 /// it reads back exactly; otherwise in double quotes.
 fn text_block(out: &mut String, s: &str, at: usize) {
-    let body = s.trim_end_matches('\n');
-    let trailing = s.len() - body.len();
-    let block_ok = !body.is_empty()
-        // A leading space would need an indentation indicator, and libyaml
-        // refuses a leading tab where it works the indentation out.
-        && !body.starts_with([' ', '\n', '\t'])
-        && body.chars().all(|c| c == '\n' || c == '\t' || printable(c))
-        && body.split('\n').all(|l| !l.ends_with([' ', '\t']));
-    if !block_ok {
+    if !block_ok(s) {
         double_quoted(out, s);
         return;
     }
+    let body = s.trim_end_matches('\n');
+    let trailing = s.len() - body.len();
     out.push('|');
     match trailing {
         0 => out.push('-'),
@@ -244,15 +283,94 @@ fn text_block(out: &mut String, s: &str, at: usize) {
     out.pop();
 }
 
+/// Whether multi-line text reads back exactly from a literal block.
+fn block_ok(s: &str) -> bool {
+    let body = s.trim_end_matches('\n');
+    !body.is_empty()
+        // A leading space would need an indentation indicator, and libyaml
+        // refuses a leading tab where it works the indentation out.
+        && !body.starts_with([' ', '\n', '\t'])
+        && body.chars().all(|c| c == '\n' || c == '\t' || printable(c))
+        && body.split('\n').all(|l| !l.ends_with([' ', '\t']))
+}
+
 fn single_line(out: &mut String, s: &str) {
+    write_in(out, s, line_style(s));
+}
+
+/// How text is written on one line: without quotes where it reads back the
+/// same, in single quotes where every character may stand as it is, and in
+/// double quotes otherwise.
+fn line_style(s: &str) -> Style {
     if plain_ok(s) {
-        out.push_str(s);
+        Style::Plain
     } else if s.chars().all(printable) && !s.contains('\n') {
-        out.push('\'');
-        out.push_str(&s.replace('\'', "''"));
-        out.push('\'');
+        Style::Single
     } else {
-        double_quoted(out, s);
+        Style::Double
+    }
+}
+
+/// The style the writer writes a text value in: `None` for a literal block.
+pub(super) fn own_style(s: &str) -> Option<Style> {
+    if s.contains('\n') {
+        return (!block_ok(s)).then_some(Style::Double);
+    }
+    Some(line_style(s))
+}
+
+fn write_in(out: &mut String, s: &str, style: Style) {
+    match style {
+        Style::Plain => out.push_str(s),
+        Style::Single => single_quoted(out, s),
+        Style::Double => double_quoted(out, s),
+    }
+}
+
+fn single_quoted(out: &mut String, s: &str) {
+    out.push('\'');
+    for (i, part) in s.split('\'').enumerate() {
+        if i > 0 {
+            out.push_str("''");
+        }
+        out.push_str(part);
+    }
+    out.push('\'');
+}
+
+/// Whether `src` starts with `s` written in single quotes, exactly.
+pub(super) fn starts_single_quoted(src: &str, s: &str) -> bool {
+    let Some(mut rest) = src.strip_prefix('\'') else {
+        return false;
+    };
+    for (i, part) in s.split('\'').enumerate() {
+        if i > 0 {
+            let Some(r) = rest.strip_prefix("''") else {
+                return false;
+            };
+            rest = r;
+        }
+        let Some(r) = rest.strip_prefix(part) else {
+            return false;
+        };
+        rest = r;
+    }
+    rest.starts_with('\'')
+}
+
+/// Text read from a file in a style the writer would not choose, unchanged
+/// since ([`Kept`]): written in that style again. The parser noted it only
+/// where that style gives its text back exactly on one line; anything else
+/// (which no [`Kept`] makes) is written the writer's way.
+fn as_written(out: &mut String, t: &TaggedValue, at: usize) {
+    let Some((style, s)) = kept::style_of(t) else {
+        return;
+    };
+    let one_line = !s.is_empty() && !s.contains(['\n', '\r']);
+    match style {
+        Style::Plain | Style::Single if one_line => write_in(out, s, style),
+        Style::Double => double_quoted(out, s),
+        _ => scalar(out, &t.value, at),
     }
 }
 
@@ -287,14 +405,16 @@ fn plain_ok(s: &str) -> bool {
     // Text that would read back as something else: null, true, a number;
     // YAML 1.1 words for true and false, and digits with a leading zero,
     // for the sake of other tools that read the file.
-    if !matches!(super::parse::plain_value(s), Value::String(_)) {
+    if !super::parse::reads_as_text(s) {
         return false;
     }
-    let lower = s.to_ascii_lowercase();
-    if matches!(
-        lower.as_str(),
-        "y" | "n" | "yes" | "no" | "on" | "off" | "<<" | "=" | ".inf" | ".nan"
-    ) {
+    if s.len() <= 4
+        && [
+            "y", "n", "yes", "no", "on", "off", "<<", "=", ".inf", ".nan",
+        ]
+        .iter()
+        .any(|w| w.eq_ignore_ascii_case(s))
+    {
         return false;
     }
     !looks_like_an_integer(s)

@@ -13,8 +13,15 @@
 //!
 //! Writing ([`to_string`]) walks a `Value` and emits block-style YAML
 //! directly ([`emit`]).
+//!
+//! So that a save of an item nobody changed gives back what was read, the
+//! same pass notes each one-line scalar written in a style other than the
+//! writer's own ([`Mark`]), and the reader keeps, for each item, the keys it
+//! set aside with the known key each followed and those scalars' styles
+//! ([`Kept`]); the writer puts them back (`kept.rs`).
 
 mod emit;
+mod kept;
 mod parse;
 pub mod read;
 
@@ -24,6 +31,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use std::rc::Rc;
 
 pub use emit::DocWriter;
+pub use kept::{Kept, Style};
 pub use parse::MAX_BYTES;
 pub use serde_yaml::{Mapping, Value};
 
@@ -198,6 +206,23 @@ pub struct PosIndex {
     entries: Vec<Entry>,
     /// Scalars that became a number or a boolean, as written, by path hash.
     raw: HashMap<u64, Box<str>, BuildHasherDefault<PathHasher>>,
+    /// Text written in another style than the writer's, sorted by the list
+    /// or mapping it is in. Empty for a file peerbook wrote.
+    marks: Vec<Mark>,
+}
+
+/// A one-line text scalar written in a style the writer would not choose
+/// for its value (`unit: "%"`, which it would write `'%'`), noted so that
+/// it can be written that way again while the value is unchanged.
+#[derive(Debug, Clone)]
+pub struct Mark {
+    /// The path hash of the list or mapping it is in.
+    container: u64,
+    /// Its key or index there.
+    pub seg: Seg,
+    pub style: Style,
+    /// Its value.
+    pub text: Box<str>,
 }
 
 /// Path hashes are already well mixed: use them as they are.
@@ -223,6 +248,22 @@ impl PosIndex {
         self.entries.sort_by_key(|e| e.hash);
         self.entries.dedup_by_key(|e| e.hash);
         self.entries.shrink_to_fit();
+        // Stable: within one list or mapping, marks stay in file order.
+        self.marks.sort_by_key(|m| m.container);
+    }
+
+    /// Whether any text in the document was written in another style than
+    /// the writer's (never, for a file peerbook wrote).
+    pub fn has_marks(&self) -> bool {
+        !self.marks.is_empty()
+    }
+
+    /// The marks of the scalars directly in the list or mapping at `path`.
+    pub fn marks_in(&self, path: &Path) -> &[Mark] {
+        let h = path.hash();
+        let start = self.marks.partition_point(|m| m.container < h);
+        let end = start + self.marks[start..].partition_point(|m| m.container == h);
+        &self.marks[start..end]
     }
 
     fn get(&self, path: &Path) -> Option<&Entry> {
