@@ -534,4 +534,103 @@ mod tests {
         assert_eq!(back.value["narrative"], Value::String(text.into()));
         assert_eq!(out, to_string(&back.value));
     }
+
+    /// The marks of a document, as `(path of the container, key or index,
+    /// style, text)`.
+    fn marks(text: &str) -> Vec<(String, String, Style, String)> {
+        let doc = parse(text).unwrap();
+        let mut out: Vec<_> = doc
+            .index
+            .marks
+            .iter()
+            .map(|m| {
+                let at = match &m.seg {
+                    Seg::Key(k) => k.clone(),
+                    Seg::Idx(i) => i.to_string(),
+                };
+                (m.container, at, m.style, m.text.to_string())
+            })
+            .collect();
+        let name = |h: u64| {
+            [
+                Path::root(),
+                Path::root().key("list"),
+                Path::root().key("m"),
+            ]
+            .iter()
+            .find(|p| p.hash() == h)
+            .map_or("?".into(), |p| p.to_string())
+        };
+        out.sort_by_key(|m| m.1.clone());
+        out.into_iter()
+            .map(|(c, at, s, t)| (name(c), at, s, t))
+            .collect()
+    }
+
+    #[test]
+    fn text_written_otherwise_than_the_writer_would_is_marked() {
+        let m = |c: &str, at: &str, s: Style, t: &str| (c.into(), at.into(), s, t.into());
+        // After text that is not ASCII, so byte and character offsets differ.
+        let text = "a: Llŷn ’quoted’\nb: \"%\"\nc: 'plain'\nd: '%'\ne: yes\nf: plain\n\
+                    g: \"caf\\u00e9\"\nh: 'it''s: x'\ni: \"it's: x\"\nlist:\n- \"x\"\n- z\n\
+                    m:\n  k: -x\n";
+        assert_eq!(
+            marks(text),
+            vec![
+                m("list", "0", Style::Double, "x"),
+                m("(top level)", "b", Style::Double, "%"),
+                m("(top level)", "c", Style::Single, "plain"),
+                m("(top level)", "e", Style::Plain, "yes"),
+                m("(top level)", "g", Style::Double, "café"),
+                m("(top level)", "i", Style::Double, "it's: x"),
+                m("m", "k", Style::Plain, "-x"),
+            ]
+        );
+        // Text over several lines, blocks, keys, numbers and tagged text
+        // are not marked.
+        let text = "a: 'two\n  lines'\nb: \"two\n  lines\"\nc: plain\n  over two\n\
+                    d: >-\n  folded\n\"e\": 1\nf: !!str yes\ng: '1'\n";
+        assert_eq!(marks(text), vec![]);
+        // What the writer writes is never marked.
+        let doc = parse(text).unwrap();
+        assert!(!parse(&to_string(&doc.value)).unwrap().index.has_marks());
+    }
+
+    #[test]
+    fn marked_text_is_written_in_its_style_while_unchanged() {
+        let text = "a: \"%\"\nb: yes\nc: 'plain'\nd: \"caf\\u00e9\"\ne: -x\nlist:\n- \"x\"\n";
+        let doc = parse(text).unwrap();
+        let mut kept = Kept::default();
+        for m in doc.index.marks_in(&Path::root()) {
+            if let Seg::Key(k) = &m.seg {
+                kept.keep_style(k, vec![], m.style, &m.text);
+            }
+        }
+        for m in doc.index.marks_in(&Path::root().key("list")) {
+            if let Seg::Idx(i) = m.seg {
+                kept.keep_style("list", vec![Seg::Idx(i)], m.style, &m.text);
+            }
+        }
+        let Value::Mapping(map) = &doc.value else {
+            panic!()
+        };
+        let order = ["a", "b", "c", "d", "e", "list"];
+        let styled = Value::Mapping(kept.arrange(map.clone(), &order, true));
+        let out = to_string(&styled);
+        // Double quotes are written with the writer's escapes.
+        assert_eq!(out, text.replace("\\u00e9", "é"));
+        assert_eq!(parse(&out).unwrap().value, doc.value);
+        // Changed text is written the writer's way; so is everything when
+        // not written to a file.
+        let mut changed = map.clone();
+        changed.insert("a".into(), "% of all".into());
+        changed.insert("b".into(), "no".into());
+        let out = to_string(&Value::Mapping(kept.arrange(changed, &order, true)));
+        assert!(
+            out.starts_with("a: '% of all'\nb: 'no'\nc: 'plain'\n"),
+            "{out}"
+        );
+        let plain = kept.arrange(map.clone(), &order, false);
+        assert_eq!(Value::Mapping(plain), doc.value);
+    }
 }
