@@ -304,7 +304,14 @@ fn single_line(out: &mut String, s: &str) {
 fn line_style(s: &str) -> Style {
     if plain_ok(s) {
         Style::Plain
-    } else if s.chars().all(printable) && !s.contains('\n') {
+    } else {
+        quoted_style(s)
+    }
+}
+
+fn quoted_style(s: &str) -> Style {
+    // Printable ASCII (most text) holds no line break either.
+    if ascii_printable(s.as_bytes()) || s.chars().all(printable) && !s.contains('\n') {
         Style::Single
     } else {
         Style::Double
@@ -312,11 +319,19 @@ fn line_style(s: &str) -> Style {
 }
 
 /// The style the writer writes a text value in: `None` for a literal block.
+/// (The parser asks this of every text it reads, so the common case, text
+/// written without quotes, is answered first.)
 pub(super) fn own_style(s: &str) -> Option<Style> {
+    if plain_ok(s) {
+        return Some(Style::Plain);
+    }
+    if ascii_printable(s.as_bytes()) {
+        return Some(Style::Single);
+    }
     if s.contains('\n') {
         return (!block_ok(s)).then_some(Style::Double);
     }
-    Some(line_style(s))
+    Some(quoted_style(s))
 }
 
 fn write_in(out: &mut String, s: &str, style: Style) {
@@ -385,8 +400,94 @@ fn printable(c: char) -> bool {
         ))
 }
 
+/// Bytes the quick answer in [`plain_ok`] leaves to the full rules: ASCII
+/// control characters, and every byte of a character beyond ASCII.
+static LOOK_CLOSER: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = b < 0x20 || b >= 0x7f;
+        b += 1;
+    }
+    t
+};
+
 /// Whether text can be written without quotes and read back as the same text.
 fn plain_ok(s: &str) -> bool {
+    plainly_plain(s) || plain_by_the_rules(s)
+}
+
+/// The quick answer for most text, in one pass: ASCII that starts with a
+/// letter, holds no control character, `: ` or ` #`, does not end with a
+/// space or `:`, and is not a short word that reads as something else
+/// (null, true, false, and the YAML 1.1 words for them). None of
+/// [`plain_by_the_rules`] refuses it: no number starts with a letter.
+fn plainly_plain(s: &str) -> bool {
+    let b = s.as_bytes();
+    let (Some(first), Some(last)) = (b.first(), b.last()) else {
+        return false;
+    };
+    if !first.is_ascii_alphabetic()
+        || matches!(last, b' ' | b':')
+        || b.len() <= 5 && KEYWORDS.iter().any(|w| w.eq_ignore_ascii_case(s))
+    {
+        return false;
+    }
+    let mut prev = 0;
+    for &c in b {
+        if LOOK_CLOSER[usize::from(c)] || c == b' ' && prev == b':' || c == b'#' && prev == b' ' {
+            return false;
+        }
+        prev = c;
+    }
+    true
+}
+
+/// For text read from a plain scalar (so read as text): whether the writer
+/// writes it without quotes too. The parser asks this of most of what it
+/// reads, so it looks only at what a plain scalar can hold: one never holds
+/// `: ` or ` #`, nor starts or ends with a space. (Were that wrong, the text
+/// would only be written the writer's way.) Where unsure, the full rules.
+pub(super) fn stays_plain(s: &str) -> bool {
+    let b = s.as_bytes();
+    let (Some(first), Some(last)) = (b.first(), b.last()) else {
+        return false;
+    };
+    let ordinary = if first.is_ascii_alphabetic() {
+        b.len() > 5 || !KEYWORDS.iter().any(|w| w.eq_ignore_ascii_case(s))
+    } else {
+        first.is_ascii_digit() && !looks_like_an_integer(s)
+    };
+    (ordinary && !matches!(last, b' ' | b':') && ascii_printable(b)) || plain_ok(s)
+}
+
+/// Whether every byte is a printable ASCII character (none of
+/// [`LOOK_CLOSER`]), eight bytes at a time: the last eight overlap the
+/// word before them, and shorter text is padded with letters.
+fn ascii_printable(b: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // A byte from 0x80, below 0x20, or 0x7f (DEL).
+    let fine = |w: &[u8; 8]| {
+        let w = u64::from_le_bytes(*w);
+        let del = w ^ (0x7f * ONES);
+        (w | (w.wrapping_sub(0x20 * ONES) & !w) | (del.wrapping_sub(ONES) & !del)) & HIGH == 0
+    };
+    match b.last_chunk::<8>() {
+        Some(last) => b.as_chunks::<8>().0.iter().all(fine) && fine(last),
+        None => {
+            let mut w = [b'a'; 8];
+            w[..b.len()].copy_from_slice(b);
+            fine(&w)
+        }
+    }
+}
+
+/// Words of at most five letters that read as something other than text,
+/// in any case (`nULL` is text, but the quick answer need not know).
+const KEYWORDS: &[&str] = &["null", "true", "false", "y", "n", "yes", "no", "on", "off"];
+
+fn plain_by_the_rules(s: &str) -> bool {
     let Some(first) = s.chars().next() else {
         return false;
     };
@@ -641,6 +742,125 @@ mod tests {
              Council\nunit: '%'\nnote: 'it''s ours: all of it'\ndate: 2026-03-10\nnarrative: \
              |-\n  One.\n\n  Two.\n"
         );
+    }
+
+    #[test]
+    fn the_quick_answer_for_plain_text_agrees_with_the_rules() {
+        let seeds = [
+            "suffolk-reablement-2016-onsite.yaml",
+            "halton-intermediate-care-2019.yaml",
+        ];
+        let mut words: Vec<String> = AWKWARD.iter().map(|s| s.to_string()).collect();
+        for seed in seeds {
+            let path = format!("{}/../../seeds/{seed}", env!("CARGO_MANIFEST_DIR"));
+            let text = std::fs::read_to_string(path).unwrap();
+            // Every line, every line's value, and every run of words.
+            for line in text.lines() {
+                words.push(line.to_string());
+                words.push(line.trim().to_string());
+                if let Some((_, v)) = line.split_once(": ") {
+                    words.push(v.to_string());
+                }
+                let w: Vec<&str> = line.split(' ').collect();
+                for n in 1..w.len().min(4) {
+                    words.extend(w.windows(n).map(|w| w.join(" ")));
+                }
+            }
+        }
+        for w in [
+            "Nullable",
+            "nulls",
+            "trueish",
+            "Falsey",
+            "yes sir",
+            "offset",
+            "inf_value",
+            "nan-bread",
+            "x_y_z_",
+            "abcde ",
+            "Hello\x7f",
+            "Hello#",
+            "Hello:",
+            "Hello\tx",
+            "null",
+            "Null",
+            "NULL",
+            "nULL",
+            "true",
+            "True",
+            "TRUE",
+            "false",
+            "FALSE",
+            "y",
+            "Y",
+            "n",
+            "N",
+            "yes",
+            "Yes",
+            "YES",
+            "no",
+            "No",
+            "on",
+            "On",
+            "ON",
+            "off",
+            "Off",
+            "OFF",
+            "nan",
+            "NaN",
+            "inf",
+            "Inf",
+            "e",
+            "E5",
+            "x",
+            "ev-1",
+            "draft",
+            "d1-q1",
+            "bench",
+            "https://example.org/a#b",
+            "a:b",
+            "a: b",
+            "a #b",
+            "a#b",
+            "ab:",
+            "ab :",
+            "a\u{85}b",
+        ] {
+            words.push(w.to_string());
+        }
+        let quick = words.iter().filter(|w| plainly_plain(w)).count();
+        assert!(quick > 1000, "{quick}");
+        for w in &words {
+            if plainly_plain(w) {
+                assert!(plain_by_the_rules(w), "{w:?}");
+            }
+            let bytes = w.as_bytes();
+            let printable = bytes.iter().all(|c| (0x20..0x7f).contains(c));
+            assert_eq!(ascii_printable(bytes), printable, "{w:?}");
+            // What a plain scalar read as text can hold (no `: `, ` #`,
+            // or blank at either end) gets the full rules' answer.
+            let could_be_plain = super::super::parse::reads_as_text(w)
+                && !w.contains(": ")
+                && !w.contains(" #")
+                && !w.starts_with([' ', '\t'])
+                && !w.ends_with([' ', '\t']);
+            if could_be_plain {
+                assert_eq!(stays_plain(w), plain_ok(w), "{w:?}");
+            }
+        }
+        // Each kind of byte ASCII_PRINTABLE looks for, at each place in a
+        // word of eight.
+        for bad in [0u8, 0x1f, 0x7f, 0x80, 0xff] {
+            for len in 1..20 {
+                for at in 0..len {
+                    let mut b = b"abcdefghijklmnopqrst"[..len].to_vec();
+                    assert!(ascii_printable(&b));
+                    b[at] = bad;
+                    assert!(!ascii_printable(&b), "{bad:#x} at {at} of {len}");
+                }
+            }
+        }
+        assert!(ascii_printable(b""));
     }
 
     #[test]

@@ -467,8 +467,11 @@ impl Builder<'_> {
                     _ => None,
                 };
                 let (value, raw) = resolve(text, style, tag.as_ref(), pos)?;
+                // Keys are written the writer's way; only values are noted.
                 let mark = match (&value, written) {
-                    (Value::String(s), Some(w)) => self.restyle(s, w, at),
+                    (Value::String(s), Some(w)) if !matches!(self.slot(), Slot::Key) => {
+                        self.restyle(s, w, at)
+                    }
                     _ => None,
                 };
                 if anchor > 0 {
@@ -628,7 +631,11 @@ impl Builder<'_> {
     /// style, if the writer would write the text another way and `written`
     /// gives it back on one line (see [`Mark`]).
     fn restyle(&mut self, text: &str, written: Style, at: usize) -> Option<Style> {
-        if emit::own_style(text) == Some(written) || self.index.marks.len() >= MAX_MARKS {
+        let agrees = match written {
+            Style::Plain => emit::stays_plain(text),
+            _ => emit::own_style(text) == Some(written),
+        };
+        if agrees || self.index.marks.len() >= MAX_MARKS {
             return None;
         }
         let from = self.byte_at(at);
