@@ -596,21 +596,57 @@ mod tests {
         assert!(!parse(&to_string(&doc.value)).unwrap().index.has_marks());
     }
 
-    #[test]
-    fn marked_text_is_written_in_its_style_while_unchanged() {
-        let text = "a: \"%\"\nb: yes\nc: 'plain'\nd: \"caf\\u00e9\"\ne: -x\nlist:\n- \"x\"\n";
-        let doc = parse(text).unwrap();
+    /// A top-level mapping's marks, for its own values and its lists'
+    /// items, as the reader keeps them.
+    fn kept_marks(doc: &Document) -> Kept {
         let mut kept = Kept::default();
         for m in doc.index.marks_in(&Path::root()) {
             if let Seg::Key(k) = &m.seg {
                 kept.keep_style(k, vec![], m.style, &m.text);
             }
         }
-        for m in doc.index.marks_in(&Path::root().key("list")) {
-            if let Seg::Idx(i) = m.seg {
-                kept.keep_style("list", vec![Seg::Idx(i)], m.style, &m.text);
+        for k in doc.value.as_mapping().unwrap().keys() {
+            let k = k.as_str().unwrap();
+            for m in doc.index.marks_in(&Path::root().key(k)) {
+                if let Seg::Idx(i) = m.seg {
+                    kept.keep_style(k, vec![Seg::Idx(i)], m.style, &m.text);
+                }
             }
         }
+        kept
+    }
+
+    #[test]
+    fn marked_text_written_in_its_style_reads_back_the_same() {
+        for text in [
+            "a: [x:]\n",
+            "a: [-x, ?y, :z, x:y]\n",
+            "a: {b: c}\n",
+            "a: [yes, 'no', \"on\", ~x, 007, 0x1F]\n",
+            "a: x\tb\nb: 'x\tb'\nc: \"x\\tb\"\n",
+            "a: x\u{85}y\nb: '\u{2028}'\nc: \u{a0}x\n",
+            "a: \"\"\nb: ''\nc: \" \"\nd: '-'\ne: \"...\"\n",
+            "a: [\"a'b\", 'a\"b', 'it''s']\n",
+        ] {
+            let doc = parse(text).unwrap_or_else(|e| panic!("{e:?} in {text:?}"));
+            let kept = kept_marks(&doc);
+            let map = doc.value.as_mapping().unwrap().clone();
+            let order: Vec<String> = map
+                .keys()
+                .map(|k| k.as_str().unwrap().to_string())
+                .collect();
+            let order: Vec<&str> = order.iter().map(String::as_str).collect();
+            let out = to_string(&Value::Mapping(kept.arrange(map, &order, true)));
+            let back = parse(&out).unwrap_or_else(|e| panic!("{e:?} in {out:?} from {text:?}"));
+            assert_eq!(back.value, doc.value, "{text:?} written as {out:?}");
+        }
+    }
+
+    #[test]
+    fn marked_text_is_written_in_its_style_while_unchanged() {
+        let text = "a: \"%\"\nb: yes\nc: 'plain'\nd: \"caf\\u00e9\"\ne: -x\nlist:\n- \"x\"\n";
+        let doc = parse(text).unwrap();
+        let kept = kept_marks(&doc);
         let Value::Mapping(map) = &doc.value else {
             panic!()
         };

@@ -73,7 +73,7 @@ fn parse_limited(text: &str, max_nodes: usize) -> Result<Document, SyntaxError> 
     let mut spent = 0;
     loop {
         let current = fixed.as_deref().unwrap_or(text);
-        match parse_events(current, max_nodes, added_break) {
+        match parse_events(current, max_nodes, added_break, true) {
             Err(Stop::TabAfterColon(run)) if spent < TAB_REPARSE_BUDGET => {
                 spent += current.len();
                 let mut s = current.to_string();
@@ -137,12 +137,20 @@ fn tab_after_colon(text: &str, e: &ScanError) -> Option<std::ops::Range<usize>> 
     text[run.clone()].contains('\t').then_some(run)
 }
 
-fn parse_events(text: &str, max_nodes: usize, added_break: bool) -> Result<Document, Stop> {
+/// `marks`: whether to note text written in another style than the
+/// writer's ([`Mark`]).
+fn parse_events(
+    text: &str,
+    max_nodes: usize,
+    added_break: bool,
+    marks: bool,
+) -> Result<Document, Stop> {
     let mut parser = Parser::new_from_str(text);
     let mut b = Builder {
         max_nodes,
         src: text,
         ascii: text.is_ascii(),
+        marks,
         ..Builder::default()
     };
     // About one node per 20 bytes in frameworks and workbooks.
@@ -428,6 +436,8 @@ struct Builder<'t> {
     /// A character index and its byte offset, where the last look-up of a
     /// scalar's text left off (scalars come in file order).
     cursor: (usize, usize),
+    /// Whether to note text written otherwise than the writer would.
+    marks: bool,
     stack: Vec<Frame>,
     /// Items of the open lists, innermost last.
     seq_items: Vec<Value>,
@@ -469,7 +479,9 @@ impl Builder<'_> {
                 let (value, raw) = resolve(text, style, tag.as_ref(), pos)?;
                 // Keys are written the writer's way; only values are noted.
                 let mark = match (&value, written) {
-                    (Value::String(s), Some(w)) if !matches!(self.slot(), Slot::Key) => {
+                    (Value::String(s), Some(w))
+                        if self.marks && !matches!(self.slot(), Slot::Key) =>
+                    {
                         self.restyle(s, w, at)
                     }
                     _ => None,
@@ -642,8 +654,11 @@ impl Builder<'_> {
         let src = self.src.get(from..)?;
         let exact = match written {
             // A plain scalar over several lines reads with a space (or a
-            // line break) where the file has a line break and indentation.
-            Style::Plain => !text.contains(['\n', '\r']) && src.starts_with(text),
+            // line break) where the file has a line break and indentation;
+            // one in a flow (`[a:]`) may not read the same in a block.
+            Style::Plain => {
+                !text.contains(['\n', '\r']) && src.starts_with(text) && reads_back_plain(text)
+            }
             Style::Single => emit::starts_single_quoted(src, text),
             // Escapes may be spelt in several ways; the writer spells them
             // its own way, but keeps the quotes of one that fits a line.
@@ -738,6 +753,16 @@ impl Builder<'_> {
                 }
             }
         }
+    }
+}
+
+/// Whether `text`, written without quotes as a value in a block mapping (and
+/// so in a block list: the rules are the same), reads back as that text.
+fn reads_back_plain(text: &str) -> bool {
+    let line = format!("k: {text}\n");
+    match parse_events(&line, 3, false, false) {
+        Ok(doc) => doc.value.get("k") == Some(&Value::String(text.to_string())),
+        Err(_) => false,
     }
 }
 
