@@ -23,7 +23,7 @@ use std::ops::{Deref, DerefMut};
 
 use serde_yaml::value::{Tag, TaggedValue};
 
-use super::{Mapping, Seg, Value};
+use super::{Mapping, Path, PosIndex, Seg, Value};
 
 /// How a one-line scalar was written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -264,6 +264,55 @@ impl Kept {
         for s in layout.styles.iter().filter(|s| &*s.key == key) {
             apply(v, &s.rest, s.style, &s.text);
         }
+    }
+}
+
+/// Marks the text in `v` (at `path`) that `index` noted at the same place,
+/// reading the same, to be written in the style noted there.
+pub(super) fn restyle_like(v: &mut Value, path: &Path, index: &PosIndex) {
+    let marks = index.marks_in(path);
+    let noted = |seg: &Seg, text: &str| {
+        marks
+            .iter()
+            .find(|m| same_seg(&m.seg, seg) && &*m.text == text)
+    };
+    let visit = |seg: Seg, child: &mut Value| match child {
+        Value::String(s) => {
+            if let Some(m) = noted(&seg, s) {
+                *child = styled_text(m.style, std::mem::take(s));
+            }
+        }
+        Value::Mapping(_) | Value::Sequence(_) => {
+            let at = match &seg {
+                Seg::Key(k) => path.key(k),
+                Seg::Idx(i) => path.idx(*i),
+            };
+            restyle_like(child, &at, index);
+        }
+        _ => {}
+    };
+    match v {
+        Value::Mapping(m) => {
+            for (k, child) in m.iter_mut() {
+                if let Some(k) = super::scalar_text(k) {
+                    visit(Seg::Key(k), child);
+                }
+            }
+        }
+        Value::Sequence(items) => {
+            for (i, child) in items.iter_mut().enumerate() {
+                visit(Seg::Idx(i), child);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn same_seg(a: &Seg, b: &Seg) -> bool {
+    match (a, b) {
+        (Seg::Key(a), Seg::Key(b)) => a == b,
+        (Seg::Idx(a), Seg::Idx(b)) => a == b,
+        _ => false,
     }
 }
 

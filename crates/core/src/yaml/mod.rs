@@ -393,6 +393,18 @@ pub fn to_string(value: &Value) -> String {
     emit::to_string(value)
 }
 
+/// [`to_string`], but text that the document `v` was made from (`like`, its
+/// index) holds at the same place, reading the same, in a style of its own
+/// (`"%"`), is written in that style again. A merge writes its result so.
+pub fn to_string_as(v: &Value, like: &PosIndex) -> String {
+    if !like.has_marks() {
+        return emit::to_string(v);
+    }
+    let mut v = v.clone();
+    kept::restyle_like(&mut v, &Path::root(), like);
+    emit::to_string(&v)
+}
+
 /// A copy of `v` in which numbers and booleans at the given text keys (and
 /// in the given lists of text) become the text exactly as written, so an id
 /// written `1.10` stays `1.10` wherever the value is written out again.
@@ -640,6 +652,21 @@ mod tests {
             let back = parse(&out).unwrap_or_else(|e| panic!("{e:?} in {out:?} from {text:?}"));
             assert_eq!(back.value, doc.value, "{text:?} written as {out:?}");
         }
+    }
+
+    #[test]
+    fn a_tree_made_from_a_document_is_written_in_its_styles_where_unchanged() {
+        let text = "a: \"%\"\nb:\n- 'x'\n- c: \"d\"\ne: \"f\"\n";
+        let doc = parse(text).unwrap();
+        assert_eq!(to_string_as(&doc.value, &doc.index), text);
+        // A changed value, and one that moved, are written the writer's way.
+        let mut v = doc.value.clone();
+        v["e"] = "g".into();
+        v["b"].as_sequence_mut().unwrap().reverse();
+        assert_eq!(
+            to_string_as(&v, &doc.index),
+            "a: \"%\"\nb:\n- c: d\n- x\ne: g\n"
+        );
     }
 
     #[test]
