@@ -19,6 +19,9 @@
 //! writer's own ([`Mark`]), and the reader keeps, for each item, the keys it
 //! set aside with the known key each followed and those scalars' styles
 //! ([`Kept`]); the writer puts them back (`kept.rs`).
+//!
+//! (Just over 600 lines with its tests, which check the index and the marks
+//! together; the code is under 500.)
 
 mod emit;
 mod kept;
