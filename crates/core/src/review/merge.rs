@@ -156,7 +156,13 @@ pub fn merge_parts(target: &Workbook, parts: &[Part]) -> Result<Merged, MergeErr
             .map(|d| d.value)
             .unwrap_or(Value::Null)
     };
-    let target_v = tree(target);
+    // The target's own text, so that the merged workbook keeps how it was
+    // written (quotes of a person's choosing) where its values are the
+    // target's.
+    let (target_v, target_index) = match yaml::parse(&workbook::to_text(target)) {
+        Ok(doc) => (doc.value, Some(doc.index)),
+        Err(_) => (Value::Null, None),
+    };
     // Twenty copies of one base parse that base once.
     let mut bases: Vec<(*const Workbook, Value)> = Vec::new();
     for p in parts {
@@ -209,7 +215,11 @@ pub fn merge_parts(target: &Workbook, parts: &[Part]) -> Result<Merged, MergeErr
             merged.insert("framework".into(), fw);
         }
     }
-    let text = yaml::to_string(&Value::Mapping(merged));
+    let merged = Value::Mapping(merged);
+    let text = match &target_index {
+        Some(index) => yaml::to_string_as(&merged, index),
+        None => yaml::to_string(&merged),
+    };
     let (workbook, _) =
         workbook::from_text("merged workbook", text.as_bytes()).map_err(MergeError::Invalid)?;
     Ok(Merged {

@@ -6,8 +6,10 @@
 //! that one table come the struct, its known keys, its required keys, its
 //! reading (every problem reported with file, line, column and a fix, all
 //! of them in one run, unknown and `x-` keys kept) and its writing (a fixed
-//! key order, empty values left out, kept keys after the known ones). A new
-//! field is one line in the table.
+//! key order, empty values left out, kept keys after the known key each
+//! followed in the file, text the user wrote in quotes of their own written
+//! in them again while it is unchanged). A new field is one line in the
+//! table.
 //!
 //! Why a table and not serde's derive: peerbook's reader reports every
 //! problem of a file at once, with the fix for each, and keeps unknown
@@ -36,15 +38,22 @@ pub struct Cx<'a> {
 }
 
 /// What writing needs: whether the framework has a rating scale (answers'
-/// ratings are left out when it has not).
+/// ratings are left out when it has not), and whether the value is for a
+/// file, where unchanged text keeps the style it was written in
+/// ([`crate::yaml::Kept`]); values for comparing (merge's conflicts) never
+/// carry styles.
 #[derive(Debug, Clone, Copy)]
 pub struct WCx {
     pub rated: bool,
+    pub file: bool,
 }
 
 impl Default for WCx {
     fn default() -> WCx {
-        WCx { rated: true }
+        WCx {
+            rated: true,
+            file: false,
+        }
     }
 }
 
@@ -69,14 +78,17 @@ impl Out {
             self.put(key, Value::Sequence(items));
         }
     }
-    /// Keys kept from reading, after the known ones.
-    pub fn extra(&mut self, extra: &Mapping) {
-        for (k, v) in extra {
-            self.0.insert(k.clone(), v.clone());
-        }
-    }
     pub fn done(self) -> Value {
         Value::Mapping(self.0)
+    }
+    /// The mapping, with the keys kept from reading where they were (after
+    /// the known key each followed; `order` names every known key, in the
+    /// order written) and, in a file, text in the style it was written in.
+    pub fn done_with(self, kept: Option<&yaml::Kept>, order: &[&str], cx: &WCx) -> Value {
+        match kept {
+            Some(kept) if !kept.is_bare() => Value::Mapping(kept.arrange(self.0, order, cx.file)),
+            _ => Value::Mapping(self.0),
+        }
     }
 }
 
@@ -93,6 +105,9 @@ pub fn number(v: f64) -> Value {
 pub trait Codec<T> {
     /// Whether the key must be present (checked with the item's keys).
     const REQUIRED: bool = false;
+    /// Whether the value is kept whole, however deep (not items read on
+    /// their own), so the styles of all its text are kept with its item.
+    const WHOLE: bool = false;
     fn read(r: &mut Reader, o: &Obj, key: &str, cx: &Cx) -> T;
     fn write(v: &T, out: &mut Out, key: &str, cx: &WCx);
 }
@@ -150,8 +165,9 @@ macro_rules! record {
         pub struct $name {
             $( $(#[$fmeta])* pub $field: $ty, )*
             $(
-                /// Unknown and `x-` keys, kept for the next save.
-                pub $extra: $crate::yaml::Mapping,
+                /// Unknown and `x-` keys, kept for the next save with
+                /// where they were and how the item's text was written.
+                pub $extra: $crate::yaml::Kept,
             )?
         }
 
@@ -167,6 +183,11 @@ macro_rules! record {
                 mut o: $crate::yaml::read::Obj,
                 cx: &$crate::workbook::codec::Cx,
             ) -> Self {
+                $(
+                    if <$codec as $crate::workbook::codec::Codec<$ty>>::WHOLE {
+                        r.keep_styles_under(&mut o, stringify!($field));
+                    }
+                )*
                 let item = $name {
                     $( $field: <$codec as $crate::workbook::codec::Codec<$ty>>::read(
                         r, &o, stringify!($field), cx,
@@ -182,8 +203,7 @@ macro_rules! record {
                 $( <$codec as $crate::workbook::codec::Codec<$ty>>::write(
                     &self.$field, &mut out, stringify!($field), cx,
                 ); )*
-                $( out.extra(&self.$extra); )?
-                out.done()
+                out.done_with(None $( .or(Some(&self.$extra)) )?, Self::KEYS, cx)
             }
         }
     };
@@ -430,6 +450,7 @@ fn read_word<E: Words>(r: &mut Reader, o: &Obj, key: &str) -> E {
 /// Any YAML value, kept as written; written even when null.
 pub struct Any;
 impl Codec<Value> for Any {
+    const WHOLE: bool = true;
     fn read(_: &mut Reader, o: &Obj, key: &str, _: &Cx) -> Value {
         o.get(key).cloned().unwrap_or(Value::Null)
     }

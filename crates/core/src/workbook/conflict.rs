@@ -11,8 +11,8 @@
 //! ```
 
 use super::codec::{Any, Codec, Cx, Opt, Out, Record, Req, WCx, record};
+use crate::yaml::Value;
 use crate::yaml::read::{Obj, Reader};
-use crate::yaml::{Mapping, Value};
 
 record! {
     #[derive(Debug, Clone, PartialEq, Default)]
@@ -38,7 +38,7 @@ impl Conflict {
             base,
             values,
             held: None,
-            extra: Mapping::new(),
+            extra: Default::default(),
         }
     }
 

@@ -26,7 +26,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use crate::framework::Framework;
-use crate::yaml::Mapping;
+use crate::yaml::Kept;
 pub use conflict::Conflict;
 pub use copy::CopyOf;
 pub use model::{
@@ -62,8 +62,9 @@ pub struct Workbook {
     pub consensus: Vec<onsite::Agreed>,
     /// Findings, recommendations (and the actions on them), next steps.
     pub findings: onsite::Findings,
-    /// Keys under `framework:` other than id, version, digest and content.
-    pub framework_extra: Mapping,
+    /// Keys under `framework:` other than id, version, digest and content,
+    /// and how that section was written.
+    pub framework_extra: Kept,
     /// Fields that merged copies changed differently, each with the base
     /// value and every copy's value, until the review manager resolves them
     /// (see `merge`).
@@ -71,9 +72,10 @@ pub struct Workbook {
     /// Set in a reviewer's copy made by `peerbook copy`: who it is for and
     /// the workbook it was made from.
     pub copy: Option<CopyOf>,
-    /// Top-level keys this version does not know (kept on save). Reviewers'
-    /// data from the on-site week will live beside the council's answers.
-    pub extra: Mapping,
+    /// Top-level keys this version does not know (kept on save, where they
+    /// were). Reviewers' data from the on-site week will live beside the
+    /// council's answers.
+    pub extra: Kept,
 }
 
 impl Workbook {
@@ -98,10 +100,10 @@ impl Workbook {
             reviewers: Vec::new(),
             consensus: Vec::new(),
             findings: onsite::Findings::default(),
-            framework_extra: Mapping::new(),
+            framework_extra: Kept::default(),
             conflicts: Vec::new(),
             copy: None,
-            extra: Mapping::new(),
+            extra: Kept::default(),
         }
     }
 

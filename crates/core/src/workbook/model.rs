@@ -9,7 +9,6 @@ use super::codec::{
     record,
 };
 use super::words::words;
-use crate::yaml::Mapping;
 use crate::yaml::read::{Obj, Reader};
 
 record! {
@@ -109,7 +108,7 @@ impl Answer {
         self.changed = Some(Changed {
             at,
             by: by.to_string(),
-            extra: Mapping::new(),
+            extra: Default::default(),
         });
     }
 

@@ -169,19 +169,21 @@ fn read_framework(
     r: &mut Reader,
     top: &Obj,
     index: &yaml::PosIndex,
-) -> (Option<Framework>, yaml::Mapping, Option<PendingDigest>) {
+) -> (Option<Framework>, yaml::Kept, Option<PendingDigest>) {
     let Some(v) = top.get("framework") else {
-        return (None, yaml::Mapping::new(), None);
+        return (None, yaml::Kept::default(), None);
     };
-    let Some(o) = r.obj(
+    let Some(mut o) = r.obj(
         v,
         &top.at("framework"),
         "the embedded framework",
         FRAMEWORK_KEYS,
         &["id", "version", "digest", "content"],
     ) else {
-        return (None, yaml::Mapping::new(), None);
+        return (None, yaml::Kept::default(), None);
     };
+    // The content is kept whole, as read: so is how its text was written.
+    r.keep_styles_under(&mut o, "content");
     let extra = o.extra.clone();
     match embedded(r, &o, index) {
         Some((fw, digest)) => (Some(fw), extra, Some(digest)),

@@ -13,8 +13,18 @@
 //!
 //! Writing ([`to_string`]) walks a `Value` and emits block-style YAML
 //! directly ([`emit`]).
+//!
+//! So that a save of an item nobody changed gives back what was read, the
+//! same pass notes each one-line scalar written in a style other than the
+//! writer's own ([`Mark`]), and the reader keeps, for each item, the keys it
+//! set aside with the known key each followed and those scalars' styles
+//! ([`Kept`]); the writer puts them back (`kept.rs`).
+//!
+//! (Just over 600 lines with its tests, which check the index and the marks
+//! together; the code is under 500.)
 
 mod emit;
+mod kept;
 mod parse;
 pub mod read;
 
@@ -24,6 +34,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use std::rc::Rc;
 
 pub use emit::DocWriter;
+pub use kept::{Kept, Style};
 pub use parse::MAX_BYTES;
 pub use serde_yaml::{Mapping, Value};
 
@@ -198,6 +209,23 @@ pub struct PosIndex {
     entries: Vec<Entry>,
     /// Scalars that became a number or a boolean, as written, by path hash.
     raw: HashMap<u64, Box<str>, BuildHasherDefault<PathHasher>>,
+    /// Text written in another style than the writer's, sorted by the list
+    /// or mapping it is in. Empty for a file peerbook wrote.
+    marks: Vec<Mark>,
+}
+
+/// A one-line text scalar written in a style the writer would not choose
+/// for its value (`unit: "%"`, which it would write `'%'`), noted so that
+/// it can be written that way again while the value is unchanged.
+#[derive(Debug, Clone)]
+pub struct Mark {
+    /// The path hash of the list or mapping it is in.
+    container: u64,
+    /// Its key or index there.
+    pub seg: Seg,
+    pub style: Style,
+    /// Its value.
+    pub text: Box<str>,
 }
 
 /// Path hashes are already well mixed: use them as they are.
@@ -223,6 +251,22 @@ impl PosIndex {
         self.entries.sort_by_key(|e| e.hash);
         self.entries.dedup_by_key(|e| e.hash);
         self.entries.shrink_to_fit();
+        // Stable: within one list or mapping, marks stay in file order.
+        self.marks.sort_by_key(|m| m.container);
+    }
+
+    /// Whether any text in the document was written in another style than
+    /// the writer's (never, for a file peerbook wrote).
+    pub fn has_marks(&self) -> bool {
+        !self.marks.is_empty()
+    }
+
+    /// The marks of the scalars directly in the list or mapping at `path`.
+    pub fn marks_in(&self, path: &Path) -> &[Mark] {
+        let h = path.hash();
+        let start = self.marks.partition_point(|m| m.container < h);
+        let end = start + self.marks[start..].partition_point(|m| m.container == h);
+        &self.marks[start..end]
     }
 
     fn get(&self, path: &Path) -> Option<&Entry> {
@@ -350,6 +394,18 @@ pub fn canonical_text(value: &Value) -> String {
 /// multi-line strings as literal block scalars.
 pub fn to_string(value: &Value) -> String {
     emit::to_string(value)
+}
+
+/// [`to_string`], but text that the document `v` was made from (`like`, its
+/// index) holds at the same place, reading the same, in a style of its own
+/// (`"%"`), is written in that style again. A merge writes its result so.
+pub fn to_string_as(v: &Value, like: &PosIndex) -> String {
+    if !like.has_marks() {
+        return emit::to_string(v);
+    }
+    let mut v = v.clone();
+    kept::restyle_like(&mut v, &Path::root(), like);
+    emit::to_string(&v)
 }
 
 /// A copy of `v` in which numbers and booleans at the given text keys (and
@@ -492,5 +548,155 @@ mod tests {
         let back = parse(&out).unwrap();
         assert_eq!(back.value["narrative"], Value::String(text.into()));
         assert_eq!(out, to_string(&back.value));
+    }
+
+    /// The marks of a document, as `(path of the container, key or index,
+    /// style, text)`.
+    fn marks(text: &str) -> Vec<(String, String, Style, String)> {
+        let doc = parse(text).unwrap();
+        let mut out: Vec<_> = doc
+            .index
+            .marks
+            .iter()
+            .map(|m| {
+                let at = match &m.seg {
+                    Seg::Key(k) => k.clone(),
+                    Seg::Idx(i) => i.to_string(),
+                };
+                (m.container, at, m.style, m.text.to_string())
+            })
+            .collect();
+        let name = |h: u64| {
+            [
+                Path::root(),
+                Path::root().key("list"),
+                Path::root().key("m"),
+            ]
+            .iter()
+            .find(|p| p.hash() == h)
+            .map_or("?".into(), |p| p.to_string())
+        };
+        out.sort_by_key(|m| m.1.clone());
+        out.into_iter()
+            .map(|(c, at, s, t)| (name(c), at, s, t))
+            .collect()
+    }
+
+    #[test]
+    fn text_written_otherwise_than_the_writer_would_is_marked() {
+        let m = |c: &str, at: &str, s: Style, t: &str| (c.into(), at.into(), s, t.into());
+        // After text that is not ASCII, so byte and character offsets differ.
+        let text = "a: Llŷn ’quoted’\nb: \"%\"\nc: 'plain'\nd: '%'\ne: yes\nf: plain\n\
+                    g: \"caf\\u00e9\"\nh: 'it''s: x'\ni: \"it's: x\"\nlist:\n- \"x\"\n- z\n\
+                    m:\n  k: -x\n";
+        assert_eq!(
+            marks(text),
+            vec![
+                m("list", "0", Style::Double, "x"),
+                m("(top level)", "b", Style::Double, "%"),
+                m("(top level)", "c", Style::Single, "plain"),
+                m("(top level)", "e", Style::Plain, "yes"),
+                m("(top level)", "g", Style::Double, "café"),
+                m("(top level)", "i", Style::Double, "it's: x"),
+                m("m", "k", Style::Plain, "-x"),
+            ]
+        );
+        // Text over several lines, blocks, keys, numbers and tagged text
+        // are not marked.
+        let text = "a: 'two\n  lines'\nb: \"two\n  lines\"\nc: plain\n  over two\n\
+                    d: >-\n  folded\n\"e\": 1\nf: !!str yes\ng: '1'\n";
+        assert_eq!(marks(text), vec![]);
+        // What the writer writes is never marked.
+        let doc = parse(text).unwrap();
+        assert!(!parse(&to_string(&doc.value)).unwrap().index.has_marks());
+    }
+
+    /// A top-level mapping's marks, for its own values and its lists'
+    /// items, as the reader keeps them.
+    fn kept_marks(doc: &Document) -> Kept {
+        let mut kept = Kept::default();
+        for m in doc.index.marks_in(&Path::root()) {
+            if let Seg::Key(k) = &m.seg {
+                kept.keep_style(k, vec![], m.style, &m.text);
+            }
+        }
+        for k in doc.value.as_mapping().unwrap().keys() {
+            let k = k.as_str().unwrap();
+            for m in doc.index.marks_in(&Path::root().key(k)) {
+                if let Seg::Idx(i) = m.seg {
+                    kept.keep_style(k, vec![Seg::Idx(i)], m.style, &m.text);
+                }
+            }
+        }
+        kept
+    }
+
+    #[test]
+    fn marked_text_written_in_its_style_reads_back_the_same() {
+        for text in [
+            "a: [x:]\n",
+            "a: [-x, ?y, :z, x:y]\n",
+            "a: {b: c}\n",
+            "a: [yes, 'no', \"on\", ~x, 007, 0x1F]\n",
+            "a: x\tb\nb: 'x\tb'\nc: \"x\\tb\"\n",
+            "a: x\u{85}y\nb: '\u{2028}'\nc: \u{a0}x\n",
+            "a: \"\"\nb: ''\nc: \" \"\nd: '-'\ne: \"...\"\n",
+            "a: [\"a'b\", 'a\"b', 'it''s']\n",
+        ] {
+            let doc = parse(text).unwrap_or_else(|e| panic!("{e:?} in {text:?}"));
+            let kept = kept_marks(&doc);
+            let map = doc.value.as_mapping().unwrap().clone();
+            let order: Vec<String> = map
+                .keys()
+                .map(|k| k.as_str().unwrap().to_string())
+                .collect();
+            let order: Vec<&str> = order.iter().map(String::as_str).collect();
+            let out = to_string(&Value::Mapping(kept.arrange(map, &order, true)));
+            let back = parse(&out).unwrap_or_else(|e| panic!("{e:?} in {out:?} from {text:?}"));
+            assert_eq!(back.value, doc.value, "{text:?} written as {out:?}");
+        }
+    }
+
+    #[test]
+    fn a_tree_made_from_a_document_is_written_in_its_styles_where_unchanged() {
+        let text = "a: \"%\"\nb:\n- 'x'\n- c: \"d\"\ne: \"f\"\n";
+        let doc = parse(text).unwrap();
+        assert_eq!(to_string_as(&doc.value, &doc.index), text);
+        // A changed value, and one that moved, are written the writer's way.
+        let mut v = doc.value.clone();
+        v["e"] = "g".into();
+        v["b"].as_sequence_mut().unwrap().reverse();
+        assert_eq!(
+            to_string_as(&v, &doc.index),
+            "a: \"%\"\nb:\n- c: d\n- x\ne: g\n"
+        );
+    }
+
+    #[test]
+    fn marked_text_is_written_in_its_style_while_unchanged() {
+        let text = "a: \"%\"\nb: yes\nc: 'plain'\nd: \"caf\\u00e9\"\ne: -x\nlist:\n- \"x\"\n";
+        let doc = parse(text).unwrap();
+        let kept = kept_marks(&doc);
+        let Value::Mapping(map) = &doc.value else {
+            panic!()
+        };
+        let order = ["a", "b", "c", "d", "e", "list"];
+        let styled = Value::Mapping(kept.arrange(map.clone(), &order, true));
+        let out = to_string(&styled);
+        // Double quotes are written with the writer's escapes.
+        assert_eq!(out, text.replace("\\u00e9", "é"));
+        assert_eq!(parse(&out).unwrap().value, doc.value);
+        // Changed text is written the writer's way; so is everything when
+        // not written to a file.
+        let mut changed = map.clone();
+        changed.insert("a".into(), "% of all".into());
+        changed.insert("b".into(), "no".into());
+        let out = to_string(&Value::Mapping(kept.arrange(changed, &order, true)));
+        assert!(
+            out.starts_with("a: '% of all'\nb: 'no'\nc: 'plain'\n"),
+            "{out}"
+        );
+        let plain = kept.arrange(map.clone(), &order, false);
+        assert_eq!(Value::Mapping(plain), doc.value);
     }
 }

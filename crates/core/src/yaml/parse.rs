@@ -10,7 +10,11 @@ use serde_yaml::{Mapping, Number, Value};
 use yaml_rust2::parser::{Event, Parser};
 use yaml_rust2::scanner::{Marker, ScanError, TScalarStyle};
 
-use super::{Document, Entry, Pos, PosIndex, ROOT_HASH, SyntaxError, hash_idx, hash_key, narrow};
+use super::kept::Style;
+use super::{
+    Document, Entry, Mark, Pos, PosIndex, ROOT_HASH, Seg, SyntaxError, emit, hash_idx, hash_key,
+    narrow,
+};
 
 /// How deeply lists and mappings may nest. Frameworks and workbooks nest
 /// fewer than ten levels; a file nested a hundred deep is not one of them.
@@ -24,6 +28,11 @@ pub const MAX_NODES: usize = 4_000_000;
 /// Aliases may add at most this many values beyond the number written out
 /// in the file, so a small file cannot expand into a huge one.
 const ALIAS_ALLOWANCE: usize = 10_000;
+
+/// How many scalars written in another style than the writer's ([`Mark`])
+/// one document may note. Past this the rest are written the writer's way;
+/// a real workbook written by hand has a few hundred at most.
+const MAX_MARKS: usize = 100_000;
 
 /// The largest file peerbook reads (workbooks, frameworks, CSV imports,
 /// `keys.yaml`): 64 MiB. A workbook at 100 times a real review's size is
@@ -64,7 +73,7 @@ fn parse_limited(text: &str, max_nodes: usize) -> Result<Document, SyntaxError> 
     let mut spent = 0;
     loop {
         let current = fixed.as_deref().unwrap_or(text);
-        match parse_events(current, max_nodes, added_break) {
+        match parse_events(current, max_nodes, added_break, true) {
             Err(Stop::TabAfterColon(run)) if spent < TAB_REPARSE_BUDGET => {
                 spent += current.len();
                 let mut s = current.to_string();
@@ -128,10 +137,20 @@ fn tab_after_colon(text: &str, e: &ScanError) -> Option<std::ops::Range<usize>> 
     text[run.clone()].contains('\t').then_some(run)
 }
 
-fn parse_events(text: &str, max_nodes: usize, added_break: bool) -> Result<Document, Stop> {
+/// `marks`: whether to note text written in another style than the
+/// writer's ([`Mark`]).
+fn parse_events(
+    text: &str,
+    max_nodes: usize,
+    added_break: bool,
+    marks: bool,
+) -> Result<Document, Stop> {
     let mut parser = Parser::new_from_str(text);
     let mut b = Builder {
         max_nodes,
+        src: text,
+        ascii: text.is_ascii(),
+        marks,
         ..Builder::default()
     };
     // About one node per 20 bytes in frameworks and workbooks.
@@ -157,7 +176,7 @@ fn parse_events(text: &str, max_nodes: usize, added_break: bool) -> Result<Docum
             {
                 last_block(text, value, &at, added_break);
             }
-            b.event(block, pos_of(&at))?;
+            b.event(block, pos_of(&at), at.index())?;
         }
         if matches!(
             ev,
@@ -183,7 +202,7 @@ fn parse_events(text: &str, max_nodes: usize, added_break: bool) -> Result<Docum
                     ));
                 }
             }
-            ev => b.event(ev, pos)?,
+            ev => b.event(ev, pos, mark.index())?,
         }
     }
     b.index.finish();
@@ -409,7 +428,16 @@ struct MapItem {
 }
 
 #[derive(Default)]
-struct Builder {
+struct Builder<'t> {
+    /// The text parsed, for the scalars' text as written.
+    src: &'t str,
+    /// When it is all ASCII, a mark's character index is its byte offset.
+    ascii: bool,
+    /// A character index and its byte offset, where the last look-up of a
+    /// scalar's text left off (scalars come in file order).
+    cursor: (usize, usize),
+    /// Whether to note text written otherwise than the writer would.
+    marks: bool,
     stack: Vec<Frame>,
     /// Items of the open lists, innermost last.
     seq_items: Vec<Value>,
@@ -436,16 +464,32 @@ enum Slot {
     Key,
 }
 
-impl Builder {
-    fn event(&mut self, ev: Event, pos: Pos) -> Result<(), SyntaxError> {
+impl Builder<'_> {
+    /// One event, which starts at character `at` of the text.
+    fn event(&mut self, ev: Event, pos: Pos, at: usize) -> Result<(), SyntaxError> {
         match ev {
             Event::Scalar(text, style, anchor, tag) => {
                 self.count(pos, 1)?;
+                let written = match (style, &tag) {
+                    (TScalarStyle::Plain, None) => Some(Style::Plain),
+                    (TScalarStyle::SingleQuoted, None) => Some(Style::Single),
+                    (TScalarStyle::DoubleQuoted, None) => Some(Style::Double),
+                    _ => None,
+                };
                 let (value, raw) = resolve(text, style, tag.as_ref(), pos)?;
+                // Keys are written the writer's way; only values are noted.
+                let mark = match (&value, written) {
+                    (Value::String(s), Some(w))
+                        if self.marks && !matches!(self.slot(), Slot::Key) =>
+                    {
+                        self.restyle(s, w, at)
+                    }
+                    _ => None,
+                };
                 if anchor > 0 {
                     self.anchors.insert(anchor, (value.clone(), 1, raw.clone()));
                 }
-                self.place(value, raw, pos)
+                self.place(value, raw, pos, mark)
             }
             Event::Alias(id) => {
                 let Some((value, size, raw)) = self.anchors.get(&id) else {
@@ -472,7 +516,7 @@ impl Builder {
                     ));
                 }
                 self.count(pos, size)?;
-                self.place(value, raw, pos)
+                self.place(value, raw, pos, None)
             }
             Event::SequenceStart(anchor, _) | Event::MappingStart(anchor, _) => {
                 let map = matches!(ev, Event::MappingStart(..));
@@ -570,19 +614,104 @@ impl Builder {
         self.index.entries.len() - 1
     }
 
-    /// A scalar or alias: index it, then attach it (or take it as a key).
-    fn place(&mut self, value: Value, raw: Option<String>, pos: Pos) -> Result<(), SyntaxError> {
+    /// A scalar or alias: index it (with the style it was written in, if
+    /// that is to be kept), then attach it (or take it as a key).
+    fn place(
+        &mut self,
+        value: Value,
+        raw: Option<String>,
+        pos: Pos,
+        mark: Option<Style>,
+    ) -> Result<(), SyntaxError> {
         match self.slot() {
             Slot::Value(hash, key) => {
                 self.record(hash, key, pos);
                 if let Some(raw) = raw {
                     self.index.raw.insert(hash, raw.into_boxed_str());
                 }
+                if let (Some(style), Value::String(text)) = (mark, &value) {
+                    self.mark(style, text);
+                }
                 self.attach(value);
                 Ok(())
             }
             Slot::Key => self.key(value, raw, pos),
         }
+    }
+
+    /// For text written in style `written` starting at character `at`: that
+    /// style, if the writer would write the text another way and `written`
+    /// gives it back on one line (see [`Mark`]).
+    fn restyle(&mut self, text: &str, written: Style, at: usize) -> Option<Style> {
+        let agrees = match written {
+            Style::Plain => emit::stays_plain(text),
+            _ => emit::own_style(text) == Some(written),
+        };
+        if agrees || self.index.marks.len() >= MAX_MARKS {
+            return None;
+        }
+        let from = self.byte_at(at);
+        let src = self.src.get(from..)?;
+        let exact = match written {
+            // A plain scalar over several lines reads with a space (or a
+            // line break) where the file has a line break and indentation;
+            // one in a flow (`[a:]`) may not read the same in a block.
+            Style::Plain => {
+                !text.contains(['\n', '\r']) && src.starts_with(text) && reads_back_plain(text)
+            }
+            Style::Single => emit::starts_single_quoted(src, text),
+            // Escapes may be spelt in several ways; the writer spells them
+            // its own way, but keeps the quotes of one that fits a line.
+            Style::Double => one_line_double_quoted(src),
+        };
+        exact.then_some(written)
+    }
+
+    /// The byte offset of character `at` of the text.
+    fn byte_at(&mut self, at: usize) -> usize {
+        if self.ascii {
+            return at;
+        }
+        if at < self.cursor.0 {
+            self.cursor = (0, 0);
+        }
+        let (mut c, mut b) = self.cursor;
+        for ch in self.src[b..].chars() {
+            if c == at {
+                break;
+            }
+            c += 1;
+            b += ch.len_utf8();
+        }
+        self.cursor = (c, b);
+        b
+    }
+
+    /// Notes the style of the text about to be attached to the open list or
+    /// mapping.
+    fn mark(&mut self, style: Style, text: &str) {
+        let Some(f) = self.stack.last() else {
+            return;
+        };
+        let seg = if f.map {
+            let Some(k) = &f.key else {
+                return;
+            };
+            let key = match (&k.raw, &k.value) {
+                (Some(raw), _) => raw.clone(),
+                (None, Value::String(s)) => s.clone(),
+                _ => String::new(),
+            };
+            Seg::Key(key)
+        } else {
+            Seg::Idx(self.seq_items.len() - f.start)
+        };
+        self.index.marks.push(Mark {
+            container: f.hash,
+            seg,
+            style,
+            text: text.into(),
+        });
     }
 
     /// A mapping key: kept until its value arrives.
@@ -627,6 +756,34 @@ impl Builder {
     }
 }
 
+/// Whether `text`, written without quotes as a value in a block mapping (and
+/// so in a block list: the rules are the same), reads back as that text.
+fn reads_back_plain(text: &str) -> bool {
+    let line = format!("k: {text}\n");
+    match parse_events(&line, 3, false, false) {
+        Ok(doc) => doc.value.get("k") == Some(&Value::String(text.to_string())),
+        Err(_) => false,
+    }
+}
+
+/// Whether `src` starts with a double-quoted scalar that ends on its line.
+fn one_line_double_quoted(src: &str) -> bool {
+    let Some(rest) = src.strip_prefix('"') else {
+        return false;
+    };
+    let mut escaped = false;
+    for c in rest.chars() {
+        match c {
+            '\n' | '\r' => return false,
+            _ if escaped => escaped = false,
+            '\\' => escaped = true,
+            '"' => return true,
+            _ => {}
+        }
+    }
+    false
+}
+
 fn duplicate(pos: Pos, key: &str) -> SyntaxError {
     SyntaxError::new(
         pos,
@@ -662,20 +819,28 @@ fn resolve(
 }
 
 fn plain(text: String) -> (Value, Option<String>) {
-    match text.as_str() {
-        "" | "~" | "null" | "Null" | "NULL" => return (Value::Null, None),
-        "true" | "True" | "TRUE" => return (Value::Bool(true), Some(text)),
-        "false" | "False" | "FALSE" => return (Value::Bool(false), Some(text)),
+    match not_text(&text) {
+        None => (Value::String(text), None),
+        Some(Value::Null) => (Value::Null, None),
+        Some(v) => (v, Some(text)),
+    }
+}
+
+/// What unquoted text reads as when that is not text: null, true or false,
+/// a number. Everything else, integers beyond 64 bits included, is text as
+/// written.
+fn not_text(text: &str) -> Option<Value> {
+    match text {
+        "" | "~" | "null" | "Null" | "NULL" => return Some(Value::Null),
+        "true" | "True" | "TRUE" => return Some(Value::Bool(true)),
+        "false" | "False" | "FALSE" => return Some(Value::Bool(false)),
         _ => {}
     }
     let first = text.as_bytes()[0];
-    if (first.is_ascii_digit() || matches!(first, b'-' | b'+' | b'.'))
-        && let Ok(n) = text.parse::<Number>()
-    {
-        return (Value::Number(n), Some(text));
+    if first.is_ascii_digit() || matches!(first, b'-' | b'+' | b'.') {
+        return text.parse::<Number>().ok().map(Value::Number);
     }
-    // Everything else, integers beyond 64 bits included, is text as written.
-    (Value::String(text), None)
+    None
 }
 
 fn resolve_tagged(
@@ -733,9 +898,9 @@ fn untagged(text: String, style: TScalarStyle) -> (Value, Option<String>) {
     }
 }
 
-/// What unquoted text would read back as.
-pub(super) fn plain_value(s: &str) -> Value {
-    plain(s.to_string()).0
+/// Whether unquoted text would read back as text.
+pub(super) fn reads_as_text(s: &str) -> bool {
+    not_text(s).is_none()
 }
 
 /// The text of a top-level key's scalar value, read from the events alone

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 
 use crate::diag::{Diagnostic, Diagnostics, suggest};
-use crate::yaml::{Mapping, Path, Pos, PosIndex, Value, kind_name, scalar_text};
+use crate::yaml::{Kept, Mapping, Path, Pos, PosIndex, Seg, Value, kind_name, scalar_text};
 
 /// What to do with a key the reader does not know.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,8 +27,10 @@ pub struct Reader<'a> {
 pub struct Obj<'v> {
     pub map: &'v Mapping,
     pub path: Path,
-    /// Unknown keys (in `Keep` mode) and `x-` extensions, in file order.
-    pub extra: Mapping,
+    /// Unknown keys (in `Keep` mode) and `x-` extensions, in file order,
+    /// each with the known key it followed, and the styles of the text in
+    /// the mapping written otherwise than the writer would.
+    pub extra: Kept,
 }
 
 impl<'v> Obj<'v> {
@@ -113,23 +115,27 @@ impl<'a> Reader<'a> {
             );
             return None;
         };
-        let mut extra = Mapping::new();
+        let mut extra = Kept::default();
+        // The last known key read, which a kept key goes back after.
+        let mut after: Option<&str> = None;
         for (k, val) in map {
             // Known keys, nearly all of them, are checked without a copy.
             if let Value::String(key) = k
                 && known.contains(&key.as_str())
             {
+                after = Some(key);
                 continue;
             }
             let Some(key) = scalar_text(k) else {
                 self.error(path, format!("{what} has a key that is not text"), "");
                 continue;
             };
-            if known.contains(&key.as_str()) {
+            if let Some(k) = known.iter().find(|k| **k == key) {
+                after = Some(k);
                 continue;
             }
             if key.starts_with("x-") {
-                extra.insert(k.clone(), val.clone());
+                extra.keep(k.clone(), val.clone(), after);
                 continue;
             }
             let kp = self.index.key(&path.key(&key));
@@ -151,9 +157,12 @@ impl<'a> Reader<'a> {
                     )
                     .with_help(hint);
                     self.diags.push(d);
-                    extra.insert(k.clone(), val.clone());
+                    extra.keep(k.clone(), val.clone(), after);
                 }
             }
+        }
+        if self.index.has_marks() {
+            self.keep_styles(map, path, &mut extra);
         }
         for req in required {
             match map.get(req) {
@@ -176,6 +185,95 @@ impl<'a> Reader<'a> {
             path: path.clone(),
             extra,
         })
+    }
+
+    /// Notes in `extra` the styles of the text in the mapping `map` at
+    /// `path` that was written otherwise than the writer would: its own
+    /// values, the items of its lists of text, and anything in its kept
+    /// keys. (Mappings in it are items of their own, read with their own
+    /// styles, or are kept whole by [`Reader::keep_styles_under`].)
+    fn keep_styles(&self, map: &Mapping, path: &Path, extra: &mut Kept) {
+        for m in self.index.marks_in(path) {
+            if let Seg::Key(k) = &m.seg {
+                extra.keep_style(k, Vec::new(), m.style, &m.text);
+            }
+        }
+        for (k, v) in map {
+            let Some(key) = scalar_text(k) else {
+                continue;
+            };
+            if extra.contains_key(k) {
+                self.styles_within(v, &path.key(&key), &key, &mut Vec::new(), extra);
+            } else if let Value::Sequence(_) = v {
+                for m in self.index.marks_in(&path.key(&key)) {
+                    if let Seg::Idx(i) = m.seg {
+                        extra.keep_style(&key, vec![Seg::Idx(i)], m.style, &m.text);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Notes in `o.extra` the styles of all the text under `key` (a value
+    /// kept whole, such as an embedded framework), as [`Reader::obj`] does
+    /// for the mapping's own values and lists.
+    pub fn keep_styles_under(&self, o: &mut Obj, key: &str) {
+        if !self.index.has_marks() {
+            return;
+        }
+        let Some(v) = o.map.get(key) else {
+            return;
+        };
+        let at = o.at(key);
+        match v {
+            // Its items were noted with the mapping's other lists.
+            Value::Sequence(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    let mut rest = vec![Seg::Idx(i)];
+                    self.styles_within(item, &at.idx(i), key, &mut rest, &mut o.extra);
+                }
+            }
+            _ => self.styles_within(v, &at, key, &mut Vec::new(), &mut o.extra),
+        }
+    }
+
+    /// Everything in `v` (at `path`, reached from the mapping's `key` by
+    /// `rest`) that was written otherwise than the writer would.
+    fn styles_within(
+        &self,
+        v: &Value,
+        path: &Path,
+        key: &str,
+        rest: &mut Vec<Seg>,
+        extra: &mut Kept,
+    ) {
+        let children: Box<dyn Iterator<Item = (Seg, &Value)>> = match v {
+            Value::Mapping(m) => Box::new(
+                m.iter()
+                    .filter_map(|(k, v)| Some((Seg::Key(scalar_text(k)?), v))),
+            ),
+            Value::Sequence(items) => {
+                Box::new(items.iter().enumerate().map(|(i, v)| (Seg::Idx(i), v)))
+            }
+            _ => return,
+        };
+        for m in self.index.marks_in(path) {
+            rest.push(m.seg.clone());
+            extra.keep_style(key, rest.clone(), m.style, &m.text);
+            rest.pop();
+        }
+        for (seg, child) in children {
+            if !matches!(child, Value::Mapping(_) | Value::Sequence(_)) {
+                continue;
+            }
+            let at = match &seg {
+                Seg::Key(k) => path.key(k),
+                Seg::Idx(i) => path.idx(*i),
+            };
+            rest.push(seg);
+            self.styles_within(child, &at, key, rest, extra);
+            rest.pop();
+        }
     }
 
     /// A text value; numbers and booleans are read as the text written.
