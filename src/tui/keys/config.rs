@@ -58,7 +58,7 @@ impl Keymap {
                 let apath = cpath.key(&aname);
                 let Some(action) = Action::from_name(&aname) else {
                     let p = doc.index.key(&apath);
-                    let names: Vec<&str> = NAMES.iter().map(|(_, n, _)| *n).collect();
+                    let names: Vec<&str> = NAMES.iter().map(|(_, n, ..)| *n).collect();
                     let hint = crate::diag::suggest(&aname, &names)
                         .map(|s| format!("did you mean '{s}'?"))
                         .unwrap_or_else(|| format!("known actions: {}", names.join(", ")));

@@ -14,7 +14,6 @@ mod key;
 mod names;
 
 pub use key::Key;
-use names::short;
 
 /// Everything a user can ask for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -336,7 +335,7 @@ impl Keymap {
             for bnd in self.bindings.iter().filter(|b| b.context == c && b.footer) {
                 let (keys, label) = match bnd.action {
                     Action::Rate(_) => ("1-9".to_string(), "rate".to_string()),
-                    a => (bnd.key.to_string(), short(a)),
+                    a => (bnd.key.to_string(), a.footer_words().to_string()),
                 };
                 if !out.iter().any(|(_, k, _)| *k == keys) {
                     out.push((bnd.action, keys, label));

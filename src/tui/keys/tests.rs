@@ -99,3 +99,52 @@ fn keys_parse_and_display() {
     assert_eq!(Key::ctrl('s').to_string(), "Ctrl-s");
     assert!(Key::parse("nonsense").is_err());
 }
+
+#[test]
+fn every_action_has_a_name_help_words_and_footer_words_in_the_one_table() {
+    let mut seen = std::collections::HashSet::new();
+    for (action, name, help, footer) in names::NAMES {
+        assert!(seen.insert(*name), "{name} is named twice");
+        assert!(!help.is_empty() && !footer.is_empty(), "{name}");
+        assert_eq!(Action::from_name(name), Some(*action));
+        assert_eq!(action.name(), *name);
+        assert_eq!(action.describe(), *help);
+        assert_eq!(action.footer_words(), *footer);
+    }
+    // Every action a default key does has its row.
+    let k = Keymap::default();
+    for b in &k.bindings {
+        if !matches!(b.action, Action::Rate(_)) {
+            assert!(!b.action.name().is_empty(), "{:?} has no row", b.action);
+        }
+    }
+}
+
+#[test]
+fn the_footer_and_help_take_their_words_from_the_table() {
+    let k = Keymap::default();
+    let footer = k.footer_actions(Context::Questions);
+    assert!(!footer.is_empty());
+    for (action, _, words) in &footer {
+        let want = match action {
+            Action::Rate(_) => "rate",
+            a => a.footer_words(),
+        };
+        assert_eq!(words, want);
+    }
+    // The footer's short words and help's longer ones for the same key.
+    assert!(
+        footer
+            .iter()
+            .any(|(a, keys, words)| *a == Action::NextUnanswered
+                && keys == "n"
+                && words == "next gap")
+    );
+    let help = k.help(Context::Questions);
+    assert!(
+        help.iter()
+            .any(|(keys, d)| keys == "n" && d == "next unanswered question")
+    );
+    // Words the help screen gives an action with no shorter footer words.
+    assert_eq!(Action::Save.footer_words(), Action::Save.describe());
+}
