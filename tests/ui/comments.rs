@@ -260,3 +260,66 @@ fn snapshot_comments_thread() {
     let t = terminal(&mut app, 80, 24);
     insta::assert_snapshot!("comments_thread", t.backend());
 }
+
+#[test]
+fn ctrl_z_and_ctrl_y_undo_and_redo_inside_the_thread() {
+    let (mut app, _d) = on_kloe_3(with_thread());
+    keys(&mut app, "c r");
+    assert!(wb(&app).answer("3").unwrap().comments[0].resolved);
+    // Undone without leaving the thread, which shows the comment open again.
+    press(&mut app, "ctrl-z");
+    assert!(wb(&app).answer("3").unwrap().comments[0].is_open());
+    assert!(
+        message(&app).starts_with("undid: resolve Jo Smith's comment on KLOE 3"),
+        "{}",
+        message(&app)
+    );
+    let t = expect_popup(&app, "comments");
+    assert_eq!(
+        t.message.as_deref(),
+        Some("Comments on KLOE 3 · 2 open, 1 resolved")
+    );
+    let text = screen(&mut app, 80, 24);
+    assert!(
+        text.contains("● open · Jo Smith · 2026-02-10 09:00"),
+        "{text}"
+    );
+    // Redone, still in the thread.
+    press(&mut app, "ctrl-y");
+    assert!(wb(&app).answer("3").unwrap().comments[0].resolved);
+    assert!(
+        message(&app).starts_with("redid: resolve"),
+        "{}",
+        message(&app)
+    );
+    assert!(screen(&mut app, 80, 24).contains("✓ resolved · Jo Smith"));
+
+    // A comment just written is one step, undone from the thread too.
+    keys(&mut app, "a");
+    typ(&mut app, "Is this the 2016 figure?");
+    press(&mut app, "esc");
+    assert_eq!(wb(&app).answer("3").unwrap().comments.len(), 4);
+    press(&mut app, "ctrl-z");
+    assert_eq!(wb(&app).answer("3").unwrap().comments.len(), 3);
+    let t = expect_popup(&app, "comments");
+    assert_eq!(t.choices.len(), 3);
+    assert!(!screen(&mut app, 80, 24).contains("Is this the 2016 figure?"));
+    // With nothing left to undo, it says so and the thread stays.
+    for _ in 0..5 {
+        press(&mut app, "ctrl-z");
+    }
+    assert_eq!(message(&app), "Nothing to undo");
+    assert!(showing(&app, "comments"));
+}
+
+#[test]
+fn undo_in_the_thread_of_a_change_made_elsewhere_shows_where_it_was() {
+    let (mut app, _d) = on_kloe_3(with_thread());
+    // Rated on KLOE 1, then the thread on KLOE 3 opened.
+    keys(&mut app, "k k 1 j j c");
+    assert_eq!(rating(&app, "1"), peerbook::workbook::Rating::Level(1));
+    press(&mut app, "ctrl-z");
+    assert_eq!(rating(&app, "1"), seed(SUFFOLK).answer("1").unwrap().rating);
+    assert!(popup(&app).is_none());
+    assert_eq!(question(&app).as_deref(), Some("1"));
+}

@@ -215,6 +215,10 @@ fn comments_and_reading() -> Vec<Binding> {
         b(C::Comments, Key::plain(K::Esc), A::Back, true),
         b(C::Comments, Key::ch('q'), A::Back, false),
         b(C::Comments, Key::ch('c'), A::Back, false),
+        // Undo and redo as everywhere (the thread's context does not inherit
+        // the global keys).
+        b(C::Comments, Key::ctrl('z'), A::Undo, false),
+        b(C::Comments, Key::ctrl('y'), A::Redo, false),
         // The reading view (moving, help and quitting are global).
         b(C::Reading, Key::ch('e'), A::EditNarrative, true),
         b(C::Reading, Key::plain(K::Tab), A::NextDomain, true),

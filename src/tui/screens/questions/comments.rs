@@ -57,6 +57,18 @@ impl App {
             Handled::Done(ThreadChoice::SetResolved(id, resolved)) => {
                 self.set_comment_resolved(&qid, &id, resolved)
             }
+            // Undo and redo, through the same gate as everywhere; the
+            // thread then shows what the workbook has, unless the change
+            // undone was made elsewhere (it is then shown there).
+            Handled::Ignored if matches!(action, Action::Undo | Action::Redo) => {
+                let at = (self.screen, self.q.sel);
+                self.undo_step(action == Action::Redo);
+                if (self.screen, self.q.sel) == at {
+                    self.refresh_thread();
+                } else {
+                    self.popup = None;
+                }
+            }
             Handled::Consumed | Handled::Ignored => {}
         }
     }
