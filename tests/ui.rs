@@ -37,6 +37,8 @@ mod faults;
 mod filter;
 #[path = "ui/keys.rs"]
 mod keys;
+#[path = "ui/list_rows.rs"]
+mod list_rows;
 #[path = "ui/onsite_week.rs"]
 mod onsite_week;
 #[path = "ui/reading.rs"]

@@ -111,17 +111,29 @@ pub fn wrapped_note(from: usize, to: usize, forward: bool) -> Option<&'static st
     }
 }
 
-/// The fewest columns of a question's own text worth showing in the list.
-const SHORT_TEXT_MIN: usize = 24;
+/// The narrowest list (inside its frame) that shows the questions' own
+/// text after their references: narrower, each row is as it was.
+const SHORT_TEXT_LIST: usize = 36;
 
-/// A question's row in the list: its mark and reference, its rating, and
-/// then as much of the question's text as fits, when at least
-/// [`SHORT_TEXT_MIN`] columns of it do (so a narrow list stays as it was).
-fn with_short_text(head: &str, rating: &str, text: &str, w: usize) -> String {
-    let row = format!("{head}{rating}");
-    let sep = if rating.is_empty() { "" } else { "  " };
+/// The fewest columns of a question's text worth showing on a row (three
+/// characters and the ellipsis).
+const SHORT_TEXT_MIN: usize = 4;
+
+/// A question's row in the list: its status mark and reference, its marks
+/// (sign-off, open comments), its rating, and then as much of the
+/// question's text as fits, cut with an ellipsis, in a list at least
+/// [`SHORT_TEXT_LIST`] wide. A rating after a mark is set apart from it
+/// (`✉2 · 3`), so a count never runs into the rating's digit.
+fn with_short_text(head: &str, marks: &str, rating: &str, text: &str, w: usize) -> String {
+    let rating = match (marks.is_empty(), rating.is_empty()) {
+        (false, false) => format!(" · {rating}"),
+        (true, false) => format!(" {rating}"),
+        (_, true) => String::new(),
+    };
+    let row = format!("{head}{marks}{rating}");
+    let sep = if rating.is_empty() { " " } else { "  " };
     let room = w.saturating_sub(width(&row) + width(sep));
-    if room < SHORT_TEXT_MIN {
+    if w < SHORT_TEXT_LIST || room < SHORT_TEXT_MIN {
         return row;
     }
     format!(
@@ -201,14 +213,10 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect, out: &mut Drawn) {
                 } else {
                     String::new()
                 };
-                let head = format!(
-                    " {} {}{}{} ",
-                    status_mark(status),
-                    inert(question.display_ref()),
-                    super::signoff::list_mark(a),
-                    comments::list_mark(a)
-                );
-                let text = truncate(&with_short_text(&head, &rtext, &question.text, w), w);
+                let head = format!(" {} {}", status_mark(status), inert(question.display_ref()));
+                let marks = format!("{}{}", super::signoff::list_mark(a), comments::list_mark(a));
+                let row = with_short_text(&head, &marks, &rtext, &question.text, w);
+                let text = truncate(&row, w);
                 let selected = flat == Some(app.q.sel);
                 let style = if selected {
                     th.selected()
