@@ -204,6 +204,23 @@ impl App {
         Some(per_revision(&self.report, doc, scoring::report))
     }
 
+    /// The evidence items the Evidence screen's filters leave (cached).
+    pub fn evidence_shown(&self) -> Vec<usize> {
+        let Some(doc) = &self.doc else {
+            return Vec::new();
+        };
+        self.ev.shown(&doc.wb, doc.revision, || {
+            per_revision(&self.lowered, doc, Lowered::new)
+        })
+    }
+
+    /// Fields of an evidence item's form (see `evidence::fields`).
+    pub fn evidence_fields(&self, item: usize) -> Vec<Option<super::edit::EvField>> {
+        self.wb()
+            .and_then(|w| w.evidence.get(item))
+            .map_or_else(Vec::new, super::screens::evidence::fields)
+    }
+
     /// An evidence item by id, through a map of positions that is checked
     /// at every use (the item found must carry the id) and rebuilt when it
     /// is out of date, so drawing a question's citations does not search
@@ -245,6 +262,7 @@ impl App {
             theme: self.theme,
             frame: &self.frame,
             reviewer: self.reviewer.as_deref(),
+            keymap: &self.keymap,
         }
     }
 

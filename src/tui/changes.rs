@@ -273,4 +273,30 @@ impl super::screens::ctx::ScreenCtx for App {
     fn editing(&self) -> bool {
         matches!(self.popup, Some(super::app::Popup::Editor(_)))
     }
+    fn warn(&mut self, message: String) {
+        self.message = Some((message, true));
+    }
+    fn open(&mut self, popup: super::app::Popup) {
+        self.popup = Some(popup);
+    }
+    fn current_question(&self) -> Option<String> {
+        App::current_question(self)
+    }
+    fn show_question(&mut self, i: usize) {
+        self.screen = Screen::Questions;
+        self.select_question(i);
+    }
+    fn change_answer<F: FnOnce(&mut crate::workbook::Answer)>(
+        &mut self,
+        qid: &str,
+        edit: F,
+    ) -> bool {
+        self.with_answer(qid, edit)
+    }
+    fn evidence(&mut self) -> &mut super::screens::evidence::state::EvidenceState {
+        &mut self.ev
+    }
+    fn evidence_shown(&self) -> Vec<usize> {
+        App::evidence_shown(self)
+    }
 }

@@ -60,7 +60,14 @@ pub fn draw(f: &mut Frame, app: &App) -> Drawn {
             super::screens::start::draw(f, app.theme, &app.start, &app.workbooks_dir, l.body, out_)
         }
         Screen::Questions => super::screens::questions::draw(f, app, l.body, out_),
-        Screen::Evidence => super::screens::evidence::draw(f, app, l.body, out_),
+        Screen::Evidence => super::screens::evidence::draw(
+            f,
+            app.draw_ctx(),
+            (&app.ev, &app.evidence_shown()),
+            app.current_question().as_deref(),
+            l.body,
+            out_,
+        ),
         Screen::Dashboard => super::screens::dashboard::draw(
             f,
             app.draw_ctx(),

@@ -2,13 +2,16 @@
 //! implements it, in `changes.rs`), and what it may read while it draws:
 //! a screen's `action` and `draw` take these instead of the app.
 
+use super::evidence::state::EvidenceState;
 use super::{ListForm, Pending, Screen};
 use crate::tui::drawn::Drawn;
 use crate::tui::edit::Target;
+use crate::tui::keys::Keymap;
+use crate::tui::popups::Popup;
 use crate::tui::popups::pick::Pick;
 use crate::tui::theme::Theme;
 use crate::tui::undo::Part;
-use crate::workbook::Workbook;
+use crate::workbook::{Answer, Workbook};
 
 /// What a screen may ask of the app while it handles an action.
 pub trait ScreenCtx {
@@ -43,6 +46,25 @@ pub trait ScreenCtx {
     fn show(&mut self, screen: Screen);
     /// Whether the editor is open (an `edit` was not refused).
     fn editing(&self) -> bool;
+    /// Says something wrong in the status bar (an error).
+    fn warn(&mut self, message: String);
+    /// Opens a pop-up that changes nothing by being opened (a filter, a
+    /// list to read or choose from); what it leads to is refused, if it
+    /// must be, when it is done.
+    fn open(&mut self, popup: Popup);
+    /// The question selected on the questions screen (the one the Evidence
+    /// screen's `l` and `u` act on).
+    fn current_question(&self) -> Option<String>;
+    /// Shows the `i`th question (in framework order) on the questions
+    /// screen.
+    fn show_question(&mut self, i: usize);
+    /// Changes a question's answer through [`ScreenCtx::change`], stamped
+    /// as changed by the user. True if it changed.
+    fn change_answer<F: FnOnce(&mut Answer)>(&mut self, qid: &str, edit: F) -> bool;
+    /// The Evidence screen's state.
+    fn evidence(&mut self) -> &mut EvidenceState;
+    /// The evidence items its filters leave.
+    fn evidence_shown(&self) -> Vec<usize>;
 }
 
 /// What a screen reads while it draws, none of which it can change: the
@@ -59,4 +81,6 @@ pub struct DrawCtx<'a> {
     pub frame: &'a Drawn,
     /// Reviewer mode: whose entries are shown.
     pub reviewer: Option<&'a str>,
+    /// The keys, for a screen that names one.
+    pub keymap: &'a Keymap,
 }

@@ -1,5 +1,6 @@
 //! The evidence library: the items on the left, the selected one's form on
-//! the right.
+//! the right. It acts through [`ScreenCtx`] and draws from [`DrawCtx`]
+//! with its own state (`state.rs`), needing nothing of the app.
 
 pub mod state;
 
@@ -8,53 +9,60 @@ use ratatui::layout::Rect;
 
 pub use state::EvidenceState;
 
-use crate::search::Lowered;
-use crate::tui::app::{App, Pane, Popup, Screen, per_revision};
 use crate::tui::drawn::{Drawn, List};
 use crate::tui::edit::{EV_DATA_FIELDS, EV_FIELDS, EvField, Target, fmt_number, new_evidence};
 use crate::tui::keys::Action;
 use crate::tui::layout;
-use crate::tui::popups::pick;
-use crate::tui::screens::Pending;
+use crate::tui::popups::{Popup, pick};
+use crate::tui::screens::ctx::{DrawCtx, ScreenCtx};
+use crate::tui::screens::{Pane, Pending, Screen};
 use crate::tui::undo::Part;
-use crate::tui::widgets::confirm::Confirm;
 use crate::tui::widgets::draw_note;
 use crate::tui::widgets::form::{FormSpec, draw_form};
 use crate::tui::widgets::input::TextInput;
 use crate::tui::widgets::list::{ListSpec, draw_list_with};
 use crate::tui::widgets::placeholder_or;
 use crate::workbook::fields::NEW_EVIDENCE;
-use crate::workbook::{EvidenceKind, evidence_label};
+use crate::workbook::{EvidenceItem, EvidenceKind, evidence_label};
 
 /// Draws the screen into the body, recording what a click on it does.
-pub fn draw(f: &mut Frame, app: &App, area: Rect, out: &mut Drawn) {
-    let Some(wb) = app.wb() else { return };
-    let shown = app.evidence_shown();
+///
+/// `shown` is the items the filters leave (`EvidenceState::shown`) and
+/// `question` the current question (the one selected on the questions
+/// screen, which `l` and `u` act on).
+pub fn draw(
+    f: &mut Frame,
+    cx: DrawCtx,
+    (st, shown): (&EvidenceState, &[usize]),
+    question: Option<&str>,
+    area: Rect,
+    out: &mut Drawn,
+) {
+    let Some(wb) = cx.wb else { return };
     let (left, right) = layout::questions(area);
     let filter = format!(
         " Evidence {} of {}{}{} ",
         shown.len(),
         wb.evidence.len(),
-        app.ev
-            .kind
+        st.kind
             .map(|k| format!(" · {}", k.label()))
             .unwrap_or_default(),
-        if app.ev.query.is_empty() {
+        if st.query.is_empty() {
             String::new()
         } else {
-            format!(" · \"{}\"", app.ev.query)
+            format!(" · \"{}\"", st.query)
         }
     );
-    let sel = app.ev.list.sel.min(shown.len().saturating_sub(1));
+    let sel = st.list.sel.min(shown.len().saturating_sub(1));
     draw_list_with(
         f,
-        app.theme,
-        &app.frame,
+        cx.theme,
+        cx.frame,
         left,
         out,
         ListSpec {
             title: filter,
-            focused: app.ev.list.pane == Pane::List,
+            focused: st.list.pane == Pane::List,
             len: shown.len(),
             sel,
             list: List::Of(Screen::Evidence),
@@ -72,11 +80,10 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect, out: &mut Drawn) {
         } else {
             "Nothing matches the filter. Press f to choose a kind, / to change the text."
         };
-        return draw_note(f, app.theme, right, "", msg);
+        return draw_note(f, cx.theme, right, "", msg);
     };
     let e = &wb.evidence[idx];
-    let rows: Vec<(String, String)> = app
-        .evidence_fields(idx)
+    let rows: Vec<(String, String)> = fields(e)
         .iter()
         .map(|f| match f {
             None => ("Kind".to_string(), e.kind.label().to_string()),
@@ -102,16 +109,16 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect, out: &mut Drawn) {
         ));
     }
     extra.extend(super::evidence_categories::line(wb, e));
-    extra.extend(current_question_line(app, &e.id));
+    extra.extend(question.and_then(|q| current_question_line(cx, q, &e.id)));
     draw_form(
         f,
-        app.theme,
+        cx.theme,
         right,
         FormSpec {
             title: format!(" {} ", evidence_label(idx)),
-            focused: app.ev.list.pane == Pane::Form,
+            focused: st.list.pane == Pane::Form,
             rows: &rows,
-            sel: app.ev.list.field,
+            sel: st.list.field,
             extra,
         },
         None,
@@ -121,16 +128,15 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect, out: &mut Drawn) {
 /// The line that names the current question (the one selected on the
 /// questions screen, which `l` and `u` act on) and whether it cites the
 /// item, with the key that changes that.
-fn current_question_line(app: &App, id: &str) -> Option<String> {
-    use crate::tui::keys::{Action, Context};
-    let wb = app.wb()?;
-    let qid = app.current_question()?;
-    let (_, q) = wb.framework.question(&qid)?;
+fn current_question_line(cx: DrawCtx, qid: &str, id: &str) -> Option<String> {
+    use crate::tui::keys::Context;
+    let wb = cx.wb?;
+    let (_, q) = wb.framework.question(qid)?;
     let cites = wb
-        .answer(&qid)
+        .answer(qid)
         .is_some_and(|a| a.evidence.iter().any(|e| e == id));
     let action = if cites { Action::Unlink } else { Action::Link };
-    let key = app
+    let key = cx
         .keymap
         .key_for(Context::Evidence, action)
         .map_or(String::new(), |k| k.to_string());
@@ -142,148 +148,150 @@ fn current_question_line(app: &App, id: &str) -> Option<String> {
     })
 }
 
-impl App {
-    /// Evidence items shown on the evidence screen (filtered), cached.
-    pub fn evidence_shown(&self) -> Vec<usize> {
-        let Some(doc) = &self.doc else {
-            return Vec::new();
-        };
-        let key = (doc.revision, self.ev.kind, self.ev.query.clone());
-        if let Some((k, v)) = &*self.ev.cache.borrow()
-            && *k == key
-        {
-            return v.clone();
-        }
-        let q = self.ev.query.to_lowercase();
-        let kind = |i: &usize| self.ev.kind.is_none_or(|k| doc.wb.evidence[*i].kind == k);
-        let v: Vec<usize> = if q.is_empty() {
-            (0..doc.wb.evidence.len()).filter(kind).collect()
-        } else {
-            per_revision(&self.lowered, doc, Lowered::new)
-                .evidence
-                .matching(&q)
-                .filter(|i| *i < doc.wb.evidence.len() && kind(i))
-                .collect()
-        };
-        *self.ev.cache.borrow_mut() = Some((key, v.clone()));
-        v
+/// Fields of an evidence item's form: its title, its kind (None: chosen
+/// from a list), the fields every item has, and a data item's own.
+pub fn fields(e: &EvidenceItem) -> Vec<Option<EvField>> {
+    let mut v: Vec<Option<EvField>> = vec![Some(EvField::Title), None];
+    v.extend(EV_FIELDS[1..].iter().map(|f| Some(*f)));
+    if e.kind == EvidenceKind::Data {
+        v.extend(EV_DATA_FIELDS.iter().map(|f| Some(*f)));
     }
+    v
+}
 
-    /// Fields of the selected evidence item's form.
-    pub fn evidence_fields(&self, item: usize) -> Vec<Option<EvField>> {
-        let Some(e) = self.wb().and_then(|w| w.evidence.get(item)) else {
-            return Vec::new();
-        };
-        // None is the kind, chosen from a list.
-        let mut v: Vec<Option<EvField>> = vec![Some(EvField::Title), None];
-        v.extend(EV_FIELDS[1..].iter().map(|f| Some(*f)));
-        if e.kind == EvidenceKind::Data {
-            v.extend(EV_DATA_FIELDS.iter().map(|f| Some(*f)));
+/// The screen's own actions (after the moves every list-form screen
+/// shares): the filters, the categories, add, edit a field or choose the
+/// kind, delete (asked first), and link or unlink the current question.
+pub fn action(cx: &mut impl ScreenCtx, action: Action) {
+    let shown = cx.evidence_shown();
+    let cur = shown.get(cx.evidence().list.sel).copied();
+    match action {
+        Action::FilterKind => {
+            let kind = cx.evidence().kind;
+            cx.open(Popup::Pick(Box::new(pick::kind(true, kind))));
         }
-        v
-    }
-
-    pub(crate) fn evidence_action(&mut self, action: Action) {
-        let shown = self.evidence_shown();
-        let cur = shown.get(self.ev.list.sel).copied();
-        match action {
-            Action::FilterKind => {
-                self.popup = Some(Popup::Pick(Box::new(pick::kind(true, self.ev.kind))));
+        Action::Categories => super::evidence_categories::open(cx),
+        Action::Search => {
+            let input = TextInput::new(&cx.evidence().query);
+            cx.open(Popup::Filter(Box::new(input)));
+        }
+        Action::Add => {
+            cx.open_group();
+            let kind = cx.evidence().kind.unwrap_or_default();
+            let mut idx = 0;
+            let added = cx.change(Part::Evidence, |wb| {
+                let item = new_evidence(wb, kind);
+                let label = format!("add evidence {}", item.id);
+                wb.evidence_mut().push(item);
+                idx = wb.evidence.len() - 1;
+                Some(label)
+            });
+            if !added {
+                return;
             }
-            Action::Categories => crate::tui::screens::evidence_categories::open(self),
-            Action::Search => {
-                let input = TextInput::new(&self.ev.query);
-                self.popup = Some(Popup::Filter(Box::new(input)));
+            cx.evidence().query.clear();
+            let pos = cx
+                .evidence_shown()
+                .iter()
+                .position(|i| *i == idx)
+                .unwrap_or(0);
+            let st = cx.evidence();
+            st.list.sel = pos;
+            st.list.pane = Pane::Form;
+            st.list.field = 0;
+            cx.edit(Target::Evidence(idx, EvField::Title), false);
+        }
+        Action::Open | Action::Edit => {
+            let Some(i) = cur else { return };
+            let st = cx.evidence();
+            if st.list.pane == Pane::List {
+                st.list.pane = Pane::Form;
+                st.list.field = 0;
+                return;
             }
-            Action::Add => {
-                self.open_group();
-                let kind = self.ev.kind.unwrap_or_default();
-                let mut idx = 0;
-                let added = self.change(Part::Evidence, |wb| {
-                    let item = new_evidence(wb, kind);
-                    let label = format!("add evidence {}", item.id);
-                    wb.evidence_mut().push(item);
-                    idx = wb.evidence.len() - 1;
-                    Some(label)
+            let field = st.list.field;
+            let Some(e) = cx.workbook().and_then(|w| w.evidence.get(i)) else {
+                return;
+            };
+            let kind = e.kind;
+            match fields(e).get(field) {
+                Some(Some(f)) => cx.edit(Target::Evidence(i, *f), false),
+                Some(None) => cx.choose(pick::kind(false, Some(kind))),
+                None => {}
+            }
+        }
+        Action::Delete => {
+            let Some(i) = cur else { return };
+            let Some(wb) = cx.workbook() else { return };
+            let e = &wb.evidence[i];
+            let refs = wb.citing_refs(&e.id);
+            let message = if refs.is_empty() {
+                format!("Delete {} \"{}\"? No question cites it.", e.id, e.title)
+            } else {
+                format!(
+                    "Delete {} \"{}\"? It is cited by {}; those links go too.",
+                    e.id,
+                    e.title,
+                    refs.join(", ")
+                )
+            };
+            cx.ask(message, Pending::DeleteEvidence(i));
+        }
+        Action::Link | Action::Unlink => {
+            let (Some(i), Some(q)) = (cur, cx.current_question()) else {
+                return;
+            };
+            if action == Action::Link {
+                link(cx, &q, i);
+            } else if let Some(id) = cx.workbook().map(|w| w.evidence[i].id.clone()) {
+                let mut removed = false;
+                cx.change_answer(&q, |a| {
+                    let before = a.evidence.len();
+                    a.evidence.retain(|e| *e != id);
+                    removed = a.evidence.len() != before;
                 });
-                if !added {
-                    return;
-                }
-                self.ev.query.clear();
-                let pos = self
-                    .evidence_shown()
-                    .iter()
-                    .position(|i| *i == idx)
-                    .unwrap_or(0);
-                self.ev.list.sel = pos;
-                self.ev.list.pane = Pane::Form;
-                self.ev.list.field = 0;
-                self.edit(Target::Evidence(idx, EvField::Title), false);
-            }
-            Action::Open | Action::Edit => {
-                let Some(i) = cur else { return };
-                if self.ev.list.pane == Pane::List {
-                    self.ev.list.pane = Pane::Form;
-                    self.ev.list.field = 0;
-                    return;
-                }
-                match self.evidence_fields(i).get(self.ev.list.field) {
-                    Some(Some(f)) => self.edit(Target::Evidence(i, *f), false),
-                    Some(None) => {
-                        if !self.may_change() {
-                            return;
-                        }
-                        let k = self.wb().map(|w| w.evidence[i].kind).unwrap_or_default();
-                        self.popup = Some(Popup::Pick(Box::new(pick::kind(false, Some(k)))));
-                    }
-                    None => {}
-                }
-            }
-            Action::Delete => {
-                let Some(i) = cur else { return };
-                let Some(wb) = self.wb() else { return };
-                let e = &wb.evidence[i];
-                let refs = wb.citing_refs(&e.id);
-                let message = if refs.is_empty() {
-                    format!("Delete {} \"{}\"? No question cites it.", e.id, e.title)
+                let label = evidence_label(i);
+                cx.say(if removed {
+                    format!("Unlinked {label} from the current question")
                 } else {
-                    format!(
-                        "Delete {} \"{}\"? It is cited by {}; those links go too.",
-                        e.id,
-                        e.title,
-                        refs.join(", ")
-                    )
-                };
-                self.popup = Some(Popup::Confirm {
-                    ask: Confirm::new(message, &self.keymap),
-                    on_yes: Pending::DeleteEvidence(i),
+                    format!("{label} is not linked to the current question")
                 });
             }
-            Action::Link | Action::Unlink => {
-                let (Some(i), Some(q)) = (cur, self.current_question()) else {
-                    return;
-                };
-                if action == Action::Link {
-                    self.link(&q, i);
-                } else if let Some(id) = self.wb().map(|w| w.evidence[i].id.clone()) {
-                    let mut removed = false;
-                    self.with_answer(&q, |a| {
-                        let before = a.evidence.len();
-                        a.evidence.retain(|e| *e != id);
-                        removed = a.evidence.len() != before;
-                    });
-                    let label = crate::workbook::evidence_label(i);
-                    self.message = Some((
-                        if removed {
-                            format!("Unlinked {label} from the current question")
-                        } else {
-                            format!("{label} is not linked to the current question")
-                        },
-                        false,
-                    ));
-                }
-            }
-            _ => {}
         }
+        _ => {}
     }
+}
+
+/// Links evidence item `idx` to question `qid` (from here, or the link
+/// picker of the questions screen), saying so, or that it already was.
+pub fn link(cx: &mut impl ScreenCtx, qid: &str, idx: usize) {
+    let Some(id) = cx
+        .workbook()
+        .and_then(|w| w.evidence.get(idx))
+        .map(|e| e.id.clone())
+    else {
+        return;
+    };
+    let mut already = false;
+    let added = cx.change_answer(qid, |a| {
+        if a.evidence.contains(&id) {
+            already = true;
+        } else {
+            a.evidence.push(id.clone());
+        }
+    });
+    if !added && !already {
+        return; // refused: the status bar says why
+    }
+    let r = cx
+        .workbook()
+        .and_then(|w| w.framework.question(qid))
+        .map(|(_, q)| q.display_ref().to_string())
+        .unwrap_or_default();
+    let label = evidence_label(idx);
+    cx.say(if added {
+        format!("Linked {label} to {r}")
+    } else {
+        format!("{label} is already linked to {r}")
+    });
 }

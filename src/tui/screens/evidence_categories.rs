@@ -3,32 +3,30 @@
 //! categories, each marked `[x]` when the item has it; Enter toggles the
 //! one selected and the picker stays open on it, Esc closes it.
 
-use crate::tui::app::{App, Popup};
+use crate::tui::popups::Popup;
 use crate::tui::popups::pick::{Pick, Purpose};
+use crate::tui::screens::ctx::ScreenCtx;
 use crate::tui::undo::Part;
 use crate::tui::widgets::picker::{Choice, Picker, Size, Tone};
 use crate::workbook::{EvidenceItem, Workbook};
 
 /// Opens the picker for the selected item, or says why not.
-pub fn open(app: &mut App) {
-    let Some(item) = app.evidence_shown().get(app.ev.list.sel).copied() else {
+pub fn open(cx: &mut impl ScreenCtx) {
+    let sel = cx.evidence().list.sel;
+    let Some(item) = cx.evidence_shown().get(sel).copied() else {
         return;
     };
-    let Some(wb) = app.wb() else { return };
+    let Some(wb) = cx.workbook() else { return };
     if wb.framework.evidence_categories.is_empty() {
         let msg = format!(
             "{} has no evidence categories to tag items with",
             wb.framework.key()
         );
-        app.message = Some((msg, false));
+        cx.say(msg);
         return;
     }
-    if !app.may_change() {
-        return;
-    }
-    let Some(wb) = app.wb() else { return };
     let p = picker(wb, item, 0);
-    app.popup = Some(Popup::Pick(Box::new(p)));
+    cx.choose(p);
 }
 
 /// The categories as choices for item `item`, on the `on`th.
@@ -65,25 +63,25 @@ fn picker(wb: &Workbook, item: usize, on: usize) -> Pick {
 
 /// Ticks or unticks the `i`th category on item `item`, then opens the
 /// picker again on it.
-pub fn toggle(app: &mut App, item: usize, i: usize) {
-    let Some(id) = app
-        .wb()
+pub fn toggle(cx: &mut impl ScreenCtx, item: usize, i: usize) {
+    let Some(id) = cx
+        .workbook()
         .and_then(|wb| wb.framework.evidence_categories.get(i))
         .map(|c| c.id.clone())
     else {
         return;
     };
-    app.change(Part::Evidence, |wb| {
+    cx.change(Part::Evidence, |wb| {
         let e = wb.evidence_mut().get_mut(item)?;
         let label = toggled(e, &id);
         Some(label)
     });
-    let again = app
-        .wb()
+    let again = cx
+        .workbook()
         .filter(|wb| item < wb.evidence.len())
         .map(|wb| picker(wb, item, i));
     if let Some(p) = again {
-        app.popup = Some(Popup::Pick(Box::new(p)));
+        cx.open(Popup::Pick(Box::new(p)));
     }
 }
 

@@ -81,7 +81,7 @@ impl App {
             _ => {}
         }
         match screen {
-            Screen::Evidence => self.evidence_action(action),
+            Screen::Evidence => crate::tui::screens::evidence::action(self, action),
             Screen::Details => crate::tui::screens::details::action(self, action),
             Screen::Metrics => crate::tui::screens::metrics::action(self, action),
             Screen::ProudOf => crate::tui::screens::proud_of::action(self, action),

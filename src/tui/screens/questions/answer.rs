@@ -400,35 +400,8 @@ impl App {
         }
     }
 
+    /// Links an evidence item to a question (see `evidence::link`).
     pub(crate) fn link(&mut self, qid: &str, idx: usize) {
-        let Some(id) = self
-            .wb()
-            .and_then(|w| w.evidence.get(idx))
-            .map(|e| e.id.clone())
-        else {
-            return;
-        };
-        let mut already = false;
-        let added = self.with_answer(qid, |a| {
-            if a.evidence.contains(&id) {
-                already = true;
-            } else {
-                a.evidence.push(id.clone());
-            }
-        });
-        if !added && !already {
-            return; // refused: the status bar says why
-        }
-        let r = self
-            .wb()
-            .and_then(|w| w.framework.question(qid))
-            .map(|(_, q)| q.display_ref().to_string())
-            .unwrap_or_default();
-        let label = crate::workbook::evidence_label(idx);
-        self.message = Some(if added {
-            (format!("Linked {label} to {r}"), false)
-        } else {
-            (format!("{label} is already linked to {r}"), false)
-        });
+        crate::tui::screens::evidence::link(self, qid, idx)
     }
 }
