@@ -31,6 +31,7 @@ pub use super::popups::pick::{EXPORTS, ExportChoice};
 pub use super::popups::search::state::SearchState;
 pub use super::screens::ctx::DrawCtx;
 pub use super::screens::evidence::state::EvidenceState;
+pub use super::screens::peer::state::PeerState;
 pub use super::screens::question_filter::QuestionFilter;
 pub use super::screens::questions::state::{QuestionsState, Row, Slot};
 pub use super::screens::reading::state::ReadingState;
@@ -55,9 +56,7 @@ pub struct App {
     pub metrics: ListForm,
     pub proud: ListForm,
     pub activity: ListForm,
-    pub peer: ListForm,
-    /// The Peer screen shows the self/peer chart instead of the notes.
-    pub gap_chart: bool,
+    pub peer: PeerState,
     pub findings: ListForm,
     /// Where the reading view is (see [`super::screens::reading`]).
     pub reading: ReadingState,
@@ -110,8 +109,7 @@ impl App {
             metrics: ListForm::default(),
             proud: ListForm::default(),
             activity: ListForm::default(),
-            peer: ListForm::default(),
-            gap_chart: false,
+            peer: PeerState::default(),
             findings: ListForm::default(),
             reading: ReadingState::default(),
             report_view: Default::default(),
@@ -462,7 +460,7 @@ impl App {
                     self.screen = Screen::Questions;
                 }
             }
-            Screen::Peer => self.peer_action(action),
+            Screen::Peer => super::screens::peer::action(self, action),
             Screen::Reading => self.reading_action(action),
             Screen::Findings => {
                 if !self.report_action(action) {

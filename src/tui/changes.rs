@@ -299,4 +299,13 @@ impl super::screens::ctx::ScreenCtx for App {
     fn evidence_shown(&self) -> Vec<usize> {
         App::evidence_shown(self)
     }
+    fn peer(&mut self) -> &mut super::screens::peer::state::PeerState {
+        &mut self.peer
+    }
+    fn rating_picker(&mut self, qid: &str) {
+        self.open_rating_picker(qid)
+    }
+    fn team_notes(&mut self, qid: &str) {
+        self.open_team_notes(qid)
+    }
 }

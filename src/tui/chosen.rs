@@ -57,8 +57,12 @@ impl App {
                     return;
                 };
                 if self.screen == Screen::Peer {
-                    if let Some(id) = self.peer_question() {
-                        self.set_agreed(&id, r);
+                    let sel = self.peer.list.sel;
+                    if let Some(id) = self
+                        .wb()
+                        .and_then(|w| super::screens::peer::question(w, sel))
+                    {
+                        super::screens::peer::set_agreed(self, &id, r);
                     }
                 } else if self.reviewer.is_some() {
                     self.set_review_rating(&q, r);

@@ -87,7 +87,7 @@ pub fn draw(f: &mut Frame, app: &App) -> Drawn {
         Screen::Activity => {
             super::screens::activity::draw(f, app.draw_ctx(), &app.activity, l.body, out_)
         }
-        Screen::Peer => super::screens::peer::draw(f, app, l.body, out_),
+        Screen::Peer => super::screens::peer::draw(f, app.draw_ctx(), &app.peer, l.body, out_),
         Screen::Reading => super::screens::reading::draw(f, app.draw_ctx(), &app.reading, l.body),
         Screen::Findings if app.report_view.on => {
             super::screens::report::draw(f, app, l.body, out_)

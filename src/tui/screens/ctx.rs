@@ -3,6 +3,7 @@
 //! a screen's `action` and `draw` take these instead of the app.
 
 use super::evidence::state::EvidenceState;
+use super::peer::state::PeerState;
 use super::{ListForm, Pending, Screen};
 use crate::tui::drawn::Drawn;
 use crate::tui::edit::Target;
@@ -65,6 +66,14 @@ pub trait ScreenCtx {
     fn evidence(&mut self) -> &mut EvidenceState;
     /// The evidence items its filters leave.
     fn evidence_shown(&self) -> Vec<usize>;
+    /// The Peer screen's state.
+    fn peer(&mut self) -> &mut PeerState;
+    /// Opens the rating picker on a question, on its rating (refused, and
+    /// the status bar says why, where nothing can be changed or there is
+    /// no scale).
+    fn rating_picker(&mut self, qid: &str);
+    /// Opens every reviewer's notes on a question.
+    fn team_notes(&mut self, qid: &str);
 }
 
 /// What a screen reads while it draws, none of which it can change: the

@@ -1,5 +1,9 @@
 //! The Peer screen: everyone's ratings side by side, agreed ratings, gaps
-//! and triangulation, or the self/peer chart.
+//! and triangulation, or the self/peer chart. It acts through
+//! [`ScreenCtx`] and draws from [`DrawCtx`] with its own state
+//! (`state.rs`), needing nothing of the app.
+
+pub mod state;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -8,18 +12,22 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::text::{count, cut, inert, pad, truncate};
-use crate::tui::app::{App, Screen};
+pub use state::PeerState;
+
 use crate::tui::drawn::{Drawn, List};
 use crate::tui::keys::Action;
 use crate::tui::layout;
+use crate::tui::popups::{Popup, pick};
+use crate::tui::screens::Screen;
+use crate::tui::screens::ctx::{DrawCtx, ScreenCtx};
 use crate::tui::undo::{self, Part};
 use crate::tui::widgets::{boxed, rating_text, short_rating};
 use crate::workbook::{Rating, Workbook};
 
 /// Draws the screen into the body, recording what a click on it does.
-pub fn draw(f: &mut Frame, app: &App, area: Rect, out: &mut Drawn) {
-    let th = app.theme;
-    let Some(wb) = app.wb() else { return };
+pub fn draw(f: &mut Frame, cx: DrawCtx, st: &PeerState, area: Rect, out: &mut Drawn) {
+    let th = cx.theme;
+    let Some(wb) = cx.wb else { return };
     let rows = crate::review::analysis::ratings(wb);
     let tri = crate::review::analysis::triangulation(wb);
     let t = crate::review::analysis::totals(wb);
@@ -51,9 +59,9 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect, out: &mut Drawn) {
         "Ref", "Self", "Reviewers", "Spread", "Agreed", "Gap", "Read/heard/seen"
     );
     let mut lines = vec![Line::from(Span::styled(truncate(&header, w), th.title()))];
-    let sel = app.peer.sel.min(rows.len().saturating_sub(1));
+    let sel = st.list.sel.min(rows.len().saturating_sub(1));
     let o = layout::scroll(
-        app.frame.offset(List::Of(Screen::Peer), 0),
+        cx.frame.offset(List::Of(Screen::Peer), 0),
         sel,
         h,
         rows.len(),
@@ -95,8 +103,8 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect, out: &mut Drawn) {
     }
     f.render_widget(Paragraph::new(lines), inner);
 
-    if app.gap_chart {
-        return draw_gap_chart(f, app, wb, bottom);
+    if st.gap_chart {
+        return draw_gap_chart(f, cx, wb, bottom);
     }
     // The selected question: what each reviewer found.
     let Some(r) = rows.get(sel) else { return };
@@ -144,8 +152,8 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect, out: &mut Drawn) {
 
 /// Each domain's score from the council's ratings beside the agreed peer
 /// ratings, as bars with the figures written beside them (one line each).
-fn draw_gap_chart(f: &mut Frame, app: &App, wb: &Workbook, area: Rect) {
-    let th = app.theme;
+fn draw_gap_chart(f: &mut Frame, cx: DrawCtx, wb: &Workbook, area: Rect) {
+    let th = cx.theme;
     let block = boxed(
         " Self against peer, by domain (c: back to notes) ".into(),
         false,
@@ -191,96 +199,91 @@ fn draw_gap_chart(f: &mut Frame, app: &App, wb: &Workbook, area: Rect) {
     f.render_widget(Paragraph::new(lines), inner);
 }
 
-impl App {
-    /// The question selected on the Peer screen.
-    pub(crate) fn peer_question(&self) -> Option<String> {
-        self.wb().and_then(|w| {
-            w.framework
-                .questions()
-                .nth(self.peer.sel)
-                .map(|(_, q)| q.id.clone())
-        })
-    }
+/// The question selected on the Peer screen (its `sel`th, in framework
+/// order).
+pub fn question(wb: &Workbook, sel: usize) -> Option<String> {
+    wb.framework.questions().nth(sel).map(|(_, q)| q.id.clone())
+}
 
-    pub(crate) fn peer_action(&mut self, action: Action) {
-        let n = self.q.question_rows.len();
-        let Some(qid) = self.peer_question() else {
-            return;
-        };
-        match action {
-            Action::Up => self.peer.sel = self.peer.sel.saturating_sub(1),
-            Action::Down => self.peer.sel = (self.peer.sel + 1).min(n.saturating_sub(1)),
-            Action::Top => self.peer.sel = 0,
-            Action::Bottom => self.peer.sel = n.saturating_sub(1),
-            Action::Rate(v) => match self.wb().and_then(|w| w.framework.scale.clone()) {
-                Some(s) if s.level(i64::from(v)).is_some() => {
-                    self.set_agreed(&qid, Rating::Level(i64::from(v)))
-                }
-                Some(s) => {
-                    self.message =
-                        Some((format!("{v} is not on the scale: {}", s.describe()), true))
-                }
-                None => {
-                    self.message =
-                        Some(("This framework is findings-only: no ratings".into(), true))
-                }
-            },
-            Action::ClearRating => self.set_agreed(&qid, Rating::None),
-            Action::NotApplicable => self.set_agreed(&qid, Rating::NotApplicable),
-            Action::RatingPicker => self.open_rating_picker(&qid),
-            Action::Open => {
-                self.screen = Screen::Questions;
-                self.select_question(self.peer.sel);
+/// The screen's actions: move, agree a rating (a digit, clear, N/A or the
+/// picker), open the question, the chart, the team's notes, the agreed
+/// note, and the conflicts from merging.
+pub fn action(cx: &mut impl ScreenCtx, action: Action) {
+    let sel = cx.peer().list.sel;
+    let Some(wb) = cx.workbook() else { return };
+    let n = wb.framework.questions().count();
+    let no_conflicts = wb.conflicts.is_empty();
+    let Some(qid) = question(wb, sel) else {
+        return;
+    };
+    match action {
+        Action::Up => cx.peer().list.sel = sel.saturating_sub(1),
+        Action::Down => cx.peer().list.sel = (sel + 1).min(n.saturating_sub(1)),
+        Action::Top => cx.peer().list.sel = 0,
+        Action::Bottom => cx.peer().list.sel = n.saturating_sub(1),
+        Action::Rate(v) => match cx.workbook().and_then(|w| w.framework.scale.clone()) {
+            Some(s) if s.level(i64::from(v)).is_some() => {
+                set_agreed(cx, &qid, Rating::Level(i64::from(v)))
             }
-            Action::GapChart => self.gap_chart = !self.gap_chart,
-            Action::TeamNotes => self.open_team_notes(&qid),
-            Action::Edit => self.edit(crate::tui::edit::Target::AgreedNote(qid.clone()), false),
-            Action::Conflicts => {
-                if self.wb().is_some_and(|w| w.conflicts.is_empty()) {
-                    self.message = Some(("No conflicts: every merged field agreed".into(), false));
-                } else {
-                    self.open_conflicts(0);
-                }
-            }
-            Action::Back => self.screen = Screen::Questions,
-            _ => {}
+            Some(s) => cx.warn(format!("{v} is not on the scale: {}", s.describe())),
+            None => cx.warn("This framework is findings-only: no ratings".into()),
+        },
+        Action::ClearRating => set_agreed(cx, &qid, Rating::None),
+        Action::NotApplicable => set_agreed(cx, &qid, Rating::NotApplicable),
+        Action::RatingPicker => cx.rating_picker(&qid),
+        Action::Open => cx.show_question(sel),
+        Action::GapChart => {
+            let st = cx.peer();
+            st.gap_chart = !st.gap_chart;
         }
-    }
-
-    /// Records the agreed peer rating for a question.
-    pub(crate) fn set_agreed(&mut self, qid: &str, r: Rating) {
-        self.change(Part::Consensus, |wb| {
-            let label = format!(
-                "change the agreed rating of {}",
-                undo::question_ref(wb, qid)
-            );
-            let list = &mut wb.consensus;
-            match list.iter().position(|a| a.question == qid) {
-                Some(i) if r == Rating::None && list[i].note.is_none() => {
-                    list.remove(i);
-                }
-                Some(i) => list[i].rating = r,
-                None if r == Rating::None => return None,
-                None => {
-                    // Kept in framework order.
-                    let order = |q: &str| wb.framework.order_of(q).unwrap_or(usize::MAX);
-                    let at = list
-                        .iter()
-                        .position(|a| order(&a.question) > order(qid))
-                        .unwrap_or(list.len());
-                    list.insert(
-                        at,
-                        crate::workbook::onsite::Agreed {
-                            question: qid.to_string(),
-                            rating: r,
-                            ..Default::default()
-                        },
-                    );
-                }
+        Action::TeamNotes => cx.team_notes(&qid),
+        Action::Edit => cx.edit(crate::tui::edit::Target::AgreedNote(qid.clone()), false),
+        Action::Conflicts => {
+            if no_conflicts {
+                cx.say("No conflicts: every merged field agreed".into());
+            } else if let Some(wb) = cx.workbook() {
+                let p = pick::conflicts(wb, 0);
+                cx.open(Popup::Pick(Box::new(p)));
             }
-            Some(label)
-        });
+        }
+        Action::Back => cx.show(Screen::Questions),
+        _ => {}
     }
+}
+
+/// Records the agreed peer rating for a question.
+pub fn set_agreed(cx: &mut impl ScreenCtx, qid: &str, r: Rating) {
+    cx.change(Part::Consensus, |wb| {
+        let label = format!(
+            "change the agreed rating of {}",
+            undo::question_ref(wb, qid)
+        );
+        let list = &mut wb.consensus;
+        match list.iter().position(|a| a.question == qid) {
+            Some(i) if r == Rating::None && list[i].note.is_none() => {
+                list.remove(i);
+            }
+            Some(i) => list[i].rating = r,
+            None if r == Rating::None => return None,
+            None => {
+                // Kept in framework order.
+                let order = |q: &str| wb.framework.order_of(q).unwrap_or(usize::MAX);
+                let at = list
+                    .iter()
+                    .position(|a| order(&a.question) > order(qid))
+                    .unwrap_or(list.len());
+                list.insert(
+                    at,
+                    crate::workbook::onsite::Agreed {
+                        question: qid.to_string(),
+                        rating: r,
+                        ..Default::default()
+                    },
+                );
+            }
+        }
+        Some(label)
+    });
 }
 
 /// "1 hour", "2.5 hours".
