@@ -298,7 +298,7 @@ fn a_word_limit_of_zero_negative_or_in_words_is_refused_with_the_fix() {
         ("0", "'word_limit' should be a whole number from 1, found 0"),
         (
             "-5",
-            "'word_limit' should be a whole number from 0, found -5",
+            "'word_limit' should be a whole number from 1, found -5",
         ),
         (
             "many",
@@ -319,4 +319,256 @@ fn a_word_limit_of_zero_negative_or_in_words_is_refused_with_the_fix() {
     );
     suffolk_with(&home, "  word_limit: 1\n", |t| t);
     home.ok(&["validate", "review.yaml"]);
+}
+
+/// A sign-off of several questions of which some are refused signs none
+/// of them, says which were refused and why, and fails.
+#[test]
+fn a_sign_off_refused_part_way_signs_nothing_and_says_which_and_why() {
+    let home = Home::new();
+    suffolk_with(&home, "", |t| t);
+    let before = fs::read(home.path("review.yaml")).unwrap();
+    // KLOE 1 is agreed (it could be signed off), KLOE 2 a draft, KLOE 99
+    // not a question.
+    let (code, msg) = home.fails(&["sign-off", "review.yaml", "KLOE 1", "KLOE 2", "KLOE 99"]);
+    assert_eq!(code, 2, "{msg}");
+    assert!(
+        msg.contains("nothing was signed off: 2 of the 3 questions given were refused:\n"),
+        "{msg}"
+    );
+    assert!(
+        msg.contains(
+            "\n  'KLOE 2' is Draft, not ready for review; mark it ready for review first\n"
+        ),
+        "{msg}"
+    );
+    assert!(msg.contains("\n  no question 'KLOE 99' in "), "{msg}");
+    assert!(msg.contains("The workbook is unchanged."), "{msg}");
+    assert!(!msg.contains("signed off by"), "{msg}");
+    assert_eq!(fs::read(home.path("review.yaml")).unwrap(), before);
+    assert!(status(&home).contains("\nSigned off: 0 of 13 questions\n"));
+    // The workbook's own sign-off waits on them too.
+    let (_, msg) = home.fails(&["sign-off", "review.yaml", "KLOE 2", "--workbook"]);
+    assert!(
+        msg.contains("nothing was signed off: 'KLOE 2' is Draft"),
+        "{msg}"
+    );
+    assert_eq!(fs::read(home.path("review.yaml")).unwrap(), before);
+    // Left out, the rest is signed off.
+    let out = home.ok(&["sign-off", "review.yaml", "KLOE 1"]);
+    assert!(out.contains("KLOE 1: signed off by Test Officer"), "{out}");
+    // Withdrawing one that is not signed off says so; an unknown one is refused.
+    let out = home.ok(&["sign-off", "review.yaml", "KLOE 2", "--withdraw"]);
+    assert!(out.contains("KLOE 2: was not signed off"), "{out}");
+    let (_, msg) = home.fails(&["sign-off", "review.yaml", "KLOE 1", "KLOE 99", "--withdraw"]);
+    assert!(
+        msg.contains("nothing was withdrawn: 1 of the 2 questions given was refused:"),
+        "{msg}"
+    );
+    assert!(status(&home).contains("\nSigned off: 1 of 13 questions\n"));
+}
+
+fn on_disk(home: &Home) -> peerbook::workbook::Workbook {
+    let text = fs::read(home.path("review.yaml")).unwrap();
+    peerbook::workbook::from_text("review.yaml", &text)
+        .unwrap()
+        .0
+}
+
+fn thread(home: &Home) -> String {
+    home.ok(&["comment", "review.yaml", "KLOE 3"])
+}
+
+/// A comment too long for the command line comes from a file or from
+/// standard input, kept by the rule a typed one is.
+#[test]
+fn a_comment_comes_from_a_file_or_standard_input() {
+    use std::io::Write as _;
+    let home = Home::new();
+    suffolk_with(&home, "", |t| t);
+    // 128 KB: past what a shell passes as one argument on many systems.
+    let long = "The 2015 survey asked 412 people about reablement. ".repeat(2600);
+    assert!(long.len() > 128 * 1024);
+    home.write("long.txt", format!("\n{long}\n").as_bytes());
+    let out = home.ok(&["comment", "review.yaml", "KLOE 3", "--file", "long.txt"]);
+    assert!(out.starts_with("Added c-"), "{out}");
+    let wb = on_disk(&home);
+    assert_eq!(wb.answer("3").unwrap().comments[0].text, long.trim());
+
+    // From standard input: CRLF becomes LF, control and bidi characters are
+    // kept as typed ones are, and never reach the terminal.
+    let mut child = home
+        .cmd(&["comment", "review.yaml", "KLOE 3", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all("Which year?\r\nSee \u{1b}[31mhere\u{202e} too\r\n".as_bytes())
+        .unwrap();
+    let o = child.wait_with_output().unwrap();
+    assert!(o.status.success(), "{}", support::bin::text(&o));
+    let wb = on_disk(&home);
+    let c = &wb.answer("3").unwrap().comments[1];
+    assert_eq!(c.text, "Which year?\nSee \u{1b}[31mhere\u{202e} too");
+    let list = thread(&home);
+    assert!(
+        !list.contains('\u{1b}') && !list.contains('\u{202e}'),
+        "{list:?}"
+    );
+    assert!(list.contains("Which year? See �[31mhere� too"), "{list}");
+
+    // Refused, each saying why, and the workbook unchanged.
+    let before = fs::read(home.path("review.yaml")).unwrap();
+    home.write("blank.txt", b" \n\t\n");
+    let (_, msg) = home.fails(&["comment", "review.yaml", "KLOE 3", "--file", "blank.txt"]);
+    assert!(msg.contains("the comment in blank.txt is empty"), "{msg}");
+    home.write("big.txt", "x".repeat((1 << 20) + 1).as_bytes());
+    let (_, msg) = home.fails(&["comment", "review.yaml", "KLOE 3", "--file", "big.txt"]);
+    assert!(
+        msg.contains("over the 1024 KiB a comment may hold"),
+        "{msg}"
+    );
+    home.write("latin1.txt", b"Caf\xe9 figures");
+    let (_, msg) = home.fails(&["comment", "review.yaml", "KLOE 3", "--file", "latin1.txt"]);
+    assert!(
+        msg.contains("the comment in latin1.txt is not UTF-8 text (at byte 3)"),
+        "{msg}"
+    );
+    let (_, msg) = home.fails(&["comment", "review.yaml", "KLOE 3", "--file", "gone.txt"]);
+    assert!(
+        msg.contains("cannot read the comment from gone.txt"),
+        "{msg}"
+    );
+    let (_, msg) = home.fails(&["comment", "review.yaml", "KLOE 3", "  "]);
+    assert!(msg.contains("the comment is empty; give its text"), "{msg}");
+    assert_eq!(fs::read(home.path("review.yaml")).unwrap(), before);
+    // The file with them reads back.
+    home.ok(&["validate", "review.yaml"]);
+}
+
+#[test]
+fn a_resolved_comment_is_reopened_by_its_id() {
+    let home = Home::new();
+    suffolk_with(&home, "", |t| t);
+    home.ok(&["comment", "review.yaml", "KLOE 3", "Which year?"]);
+    let id = thread(&home).split_whitespace().next().unwrap().to_string();
+    home.ok(&["comment", "review.yaml", "KLOE 3", "--resolve", &id]);
+    assert!(thread(&home).contains("(resolved)"));
+    let out = home.ok(&["comment", "review.yaml", "KLOE 3", "--reopen", &id]);
+    assert_eq!(out.trim(), format!("Reopened {id} on KLOE 3."));
+    assert!(!thread(&home).contains("(resolved)"));
+    assert!(status(&home).contains("Open comments: 1\n"));
+    let out = home.ok(&["comment", "review.yaml", "KLOE 3", "--reopen", &id]);
+    assert_eq!(out.trim(), format!("{id} on KLOE 3 is already open."));
+    let (_, msg) = home.fails(&["comment", "review.yaml", "KLOE 3", "--reopen", "c-none"]);
+    assert!(msg.contains("no comment 'c-none' on KLOE 3"), "{msg}");
+}
+
+/// The word limit and the evidence age are set from the command line by
+/// the rule the file keeps; a bad value changes nothing.
+#[test]
+fn settings_sets_the_word_limit_and_evidence_age_or_refuses_a_bad_one() {
+    let home = Home::new();
+    suffolk_with(&home, "", |t| t);
+    let out = home.ok(&["settings", "review.yaml"]);
+    assert_eq!(
+        out,
+        "Word limit: none\nEvidence is old after: 18 months (the default)\n"
+    );
+    let out = home.ok(&[
+        "settings",
+        "review.yaml",
+        "--word-limit",
+        "60",
+        "--evidence-max-age-months",
+        "3",
+    ]);
+    assert_eq!(
+        out,
+        "Word limit: 60 words a narrative\nEvidence is old after: 3 months\n"
+    );
+    let yaml = fs::read_to_string(home.path("review.yaml")).unwrap();
+    assert!(
+        yaml.contains("  evidence_max_age_months: 3\n  word_limit: 60\n"),
+        "{yaml}"
+    );
+    home.ok(&[
+        "export",
+        "review.yaml",
+        "--pack",
+        "self-assessment",
+        "--format",
+        "md",
+        "--out",
+        "p.md",
+        "--date",
+        "2016-10-01",
+    ]);
+    let md = fs::read_to_string(home.path("p.md")).unwrap();
+    assert!(
+        md.contains("narrative of 114 words, over the limit of 60"),
+        "{md}"
+    );
+    assert!(md.contains("evidence older than 3 months"), "{md}");
+
+    let before = fs::read(home.path("review.yaml")).unwrap();
+    for (option, bad) in [
+        ("--word-limit", "0"),
+        ("--word-limit", "-5"),
+        ("--word-limit", "many"),
+        ("--evidence-max-age-months", "0"),
+        ("--evidence-max-age-months", "1.5"),
+    ] {
+        let (code, msg) = home.fails(&[
+            "settings",
+            "review.yaml",
+            "--word-limit",
+            "400",
+            option,
+            bad,
+        ]);
+        assert_eq!(code, 2, "{msg}");
+        assert!(
+            msg.contains(&format!(
+                "{option} {bad}: not a whole number from 1; give one"
+            )),
+            "{msg}"
+        );
+        assert!(msg.contains("Nothing was changed."), "{msg}");
+        assert_eq!(
+            fs::read(home.path("review.yaml")).unwrap(),
+            before,
+            "{option} {bad}"
+        );
+    }
+    let out = home.ok(&[
+        "settings",
+        "review.yaml",
+        "--word-limit",
+        "none",
+        "--evidence-max-age-months",
+        "default",
+    ]);
+    assert_eq!(
+        out,
+        "Word limit: none\nEvidence is old after: 18 months (the default)\n"
+    );
+    let yaml = fs::read_to_string(home.path("review.yaml")).unwrap();
+    assert!(!yaml.contains("word_limit") && !yaml.contains("evidence_max_age_months"));
+    // The file keeps the same rule for the age as for the word limit.
+    suffolk_with(&home, "  evidence_max_age_months: 0\n", |t| t);
+    let (_, out) = home.fails(&["validate", "review.yaml"]);
+    assert!(
+        out.contains("'evidence_max_age_months' should be a whole number from 1, found 0"),
+        "{out}"
+    );
+    assert!(
+        out.contains("or leave `evidence_max_age_months` out for the default"),
+        "{out}"
+    );
 }

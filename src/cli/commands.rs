@@ -167,6 +167,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
         Some(Command::Diff(args)) => super::diff::run(args),
         Some(Command::SignOff(args)) => super::team::sign_off(args),
         Some(Command::Comment(args)) => super::team::comment(args),
+        Some(Command::Settings(args)) => super::settings::run(args),
     }
 }
 

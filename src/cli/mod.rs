@@ -26,6 +26,7 @@ mod diff;
 mod git;
 mod readiness;
 mod resolve;
+mod settings;
 mod status_json;
 mod team;
 
@@ -276,9 +277,15 @@ pub enum Command {
 
     /// Add a comment to a question's answer, resolve one, or list them
     #[command(
-        after_help = "Examples:\n  peerbook comment review.yaml \"KLOE 3\" \"Which year is this figure for?\"\n  peerbook comment review.yaml \"KLOE 3\"\n  peerbook comment review.yaml \"KLOE 3\" --resolve c-20260210090000-josmith\n\nComments stay in the workbook (merge keeps every copy's), are counted by `status`\nand are never printed in the packs."
+        after_help = "Examples:\n  peerbook comment review.yaml \"KLOE 3\" \"Which year is this figure for?\"\n  peerbook comment review.yaml \"KLOE 3\" --file note.txt\n  cat notes.txt | peerbook comment review.yaml \"KLOE 3\" -\n  peerbook comment review.yaml \"KLOE 3\"\n  peerbook comment review.yaml \"KLOE 3\" --resolve c-20260210090000-josmith\n  peerbook comment review.yaml \"KLOE 3\" --reopen c-20260210090000-josmith\n\nA comment is trimmed, its line breaks kept, and may hold up to 1 MiB. Comments stay in\nthe workbook (merge keeps every copy's), are counted by `status` and are never printed\nin the packs."
     )]
     Comment(team::CommentArgs),
+
+    /// Show or set the workbook's settings: the word limit and the age evidence is old after
+    #[command(
+        after_help = "Examples:\n  peerbook settings review.yaml\n  peerbook settings review.yaml --word-limit 400\n  peerbook settings review.yaml --evidence-max-age-months 24\n  peerbook settings review.yaml --word-limit none --evidence-max-age-months default\n\nThe pack's gaps and the dashboard list a narrative over the word limit and evidence\nolder than the age (counted back from the first day on site). Each is a whole number\nfrom 1; a value refused changes nothing. The Details screen sets them too."
+    )]
+    Settings(settings::SettingsArgs),
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]

@@ -33,11 +33,18 @@ pub struct CommentArgs {
     /// The question, by reference or id
     #[arg(value_name = "QUESTION")]
     pub question: String,
-    /// The comment to add; without it the question's comments are listed
+    /// The comment to add (`-` reads it from standard input); without it
+    /// the question's comments are listed
     pub text: Option<String>,
+    /// Read the comment to add from this file (UTF-8 text)
+    #[arg(long, value_name = "PATH", conflicts_with = "text")]
+    pub file: Option<PathBuf>,
     /// Mark this comment resolved (by its id, as listed)
-    #[arg(long, value_name = "ID", conflicts_with = "text")]
+    #[arg(long, value_name = "ID", conflicts_with_all = ["text", "file", "reopen"])]
     pub resolve: Option<String>,
+    /// Open a resolved comment again (by its id, as listed)
+    #[arg(long, value_name = "ID", conflicts_with_all = ["text", "file"])]
+    pub reopen: Option<String>,
 }
 
 /// A question's id from its reference ("KLOE 3") or id, any case.
@@ -75,23 +82,39 @@ pub fn sign_off(args: SignOffArgs) -> Result<(), Failure> {
     let now = chrono::Utc::now();
     let by = who();
     let mut said = Vec::new();
+    // Every question is tried, so that all that are refused are said at
+    // once; then, if any was, nothing is saved.
+    let mut refused = Vec::new();
     for q in &args.questions {
-        let id = question_id(&wb, q)?;
+        let id = match question_id(&wb, q) {
+            Ok(id) => id,
+            Err(f) => {
+                refused.push(f.message);
+                continue;
+            }
+        };
         let r = reference(&wb, &id);
         let a = wb.answer_mut(&id);
         if args.withdraw {
-            if signoff::withdraw(a) {
-                said.push(format!("{r}: sign-off withdrawn"));
-            }
+            said.push(if signoff::withdraw(a) {
+                format!("{r}: sign-off withdrawn")
+            } else {
+                format!("{r}: was not signed off")
+            });
             continue;
         }
         match signoff::sign_off(a, &by, now) {
             Ok(()) => said.push(format!("{r}: signed off by {by}")),
-            Err(e @ SignOffError::NotReady { .. }) => {
-                return Err(Failure::new(e.naming(&r).to_string()));
-            }
+            Err(e @ SignOffError::NotReady { .. }) => refused.push(e.naming(&r).to_string()),
             Err(e) => said.push(e.naming(&r).to_string()),
         }
+    }
+    if !refused.is_empty() {
+        return Err(Failure::new(nothing_done(
+            &refused,
+            args.questions.len(),
+            args.withdraw,
+        )));
     }
     if args.whole {
         if args.withdraw {
@@ -115,8 +138,73 @@ pub fn sign_off(args: SignOffArgs) -> Result<(), Failure> {
     Ok(())
 }
 
+/// What `sign-off` says when some of the questions it was given were
+/// refused: each, with why, and that nothing at all was changed.
+fn nothing_done(refused: &[String], asked: usize, withdraw: bool) -> String {
+    let what = if withdraw { "withdrawn" } else { "signed off" };
+    let mut out = if asked == 1 {
+        format!("nothing was {what}: {}", refused[0])
+    } else {
+        let mut out = format!(
+            "nothing was {what}: {} of the {asked} questions given {} refused:",
+            refused.len(),
+            if refused.len() == 1 { "was" } else { "were" }
+        );
+        for r in refused {
+            let _ = write!(out, "\n  {r}");
+        }
+        let them = if refused.len() == 1 { "it" } else { "them" };
+        let _ = write!(out, "\nFix {them} or leave {them} out, and run it again.");
+        out
+    };
+    out.push_str("\nThe workbook is unchanged.");
+    out
+}
+
+/// The text of a comment to add: the argument, standard input (`-`) or a
+/// file, read up to the most a comment may hold, and kept by the one rule
+/// ([`comments::text_of`]).
+fn comment_text(args: &CommentArgs) -> Result<String, Failure> {
+    use std::io::Read as _;
+    let cap = comments::MAX_BYTES as u64 + 1;
+    let (bytes, from) = match (&args.file, args.text.as_deref()) {
+        (Some(p), _) => {
+            let f = std::fs::File::open(p).map_err(|e| {
+                Failure::new(format!("cannot read the comment from {}: {e}", p.display()))
+            })?;
+            let mut b = Vec::new();
+            f.take(cap)
+                .read_to_end(&mut b)
+                .map_err(|e| Failure::new(format!("cannot read {}: {e}", p.display())))?;
+            (b, p.display().to_string())
+        }
+        (None, Some("-")) => {
+            let mut b = Vec::new();
+            std::io::stdin()
+                .take(cap)
+                .read_to_end(&mut b)
+                .map_err(|e| Failure::new(format!("cannot read standard input: {e}")))?;
+            (b, "standard input".to_string())
+        }
+        (None, t) => (t.unwrap_or_default().as_bytes().to_vec(), String::new()),
+    };
+    let text = String::from_utf8(bytes).map_err(|e| {
+        Failure::new(format!(
+            "the comment in {from} is not UTF-8 text (at byte {}); save it as UTF-8 and try again",
+            e.utf8_error().valid_up_to()
+        ))
+    })?;
+    comments::text_of(&text).map_err(|e| match e {
+        comments::TextProblem::Empty if !from.is_empty() => Failure::new(format!(
+            "the comment in {from} is empty; write its text there"
+        )),
+        e => Failure::new(e.to_string()),
+    })
+}
+
 pub fn comment(args: CommentArgs) -> Result<(), Failure> {
-    if args.text.is_none() && args.resolve.is_none() {
+    let adds = args.text.is_some() || args.file.is_some();
+    if !adds && args.resolve.is_none() && args.reopen.is_none() {
         let (wb, _) = WorkbookFile::read(&args.workbook)?;
         let id = question_id(&wb, &args.question)?;
         let a = wb.answer(&id);
@@ -136,23 +224,41 @@ pub fn comment(args: CommentArgs) -> Result<(), Failure> {
         }
         return Ok(());
     }
+    // The text is read, and checked, before the workbook is opened: a
+    // refused one leaves it untouched, and no lock waits on the reader.
+    let text = if adds {
+        Some(comment_text(&args)?)
+    } else {
+        None
+    };
     let (mut file, mut wb, _) = WorkbookFile::open(&args.workbook)?;
     let id = question_id(&wb, &args.question)?;
     let r = reference(&wb, &id);
     let a = wb.answer_mut(&id);
-    let line = if let Some(cid) = &args.resolve {
-        if !comments::set_resolved(a, cid, true) {
+    let line = if let Some((cid, resolved)) = args
+        .resolve
+        .as_ref()
+        .map(|c| (c, true))
+        .or(args.reopen.as_ref().map(|c| (c, false)))
+    {
+        let Some(was_open) = comments::find(a, cid).map(|c| c.is_open()) else {
             return Err(Failure::new(format!(
                 "no comment '{cid}' on {r}; `peerbook comment FILE \"{r}\"` lists them"
             )));
-        }
-        format!("Resolved {cid} on {r}.")
-    } else {
-        let text = args.text.unwrap_or_default();
-        let Some(text) = comments::text_of(&text) else {
-            return Err(Failure::new("the comment is empty; give its text"));
         };
-        let cid = comments::add(a, &who(), chrono::Utc::now(), text);
+        if was_open != resolved {
+            let state = if resolved { "resolved" } else { "open" };
+            outln!("{cid} on {r} is already {state}.");
+            return Ok(());
+        }
+        comments::set_resolved(a, cid, resolved);
+        format!(
+            "{} {cid} on {r}.",
+            if resolved { "Resolved" } else { "Reopened" }
+        )
+    } else {
+        let text = text.unwrap_or_default();
+        let cid = comments::add(a, &who(), chrono::Utc::now(), &text);
         format!("Added {cid} on {r}.")
     };
     file.save(&wb)?;

@@ -54,10 +54,16 @@ impl Part {
             | T::Owner(q)
             | T::Strength(q, _)
             | T::Area(q, _)
-            | T::Comment(q, _) => Part::Answer(q.clone()),
-            T::Council | T::Title | T::Focus(_) | T::OnsiteStart | T::OnsiteEnd | T::Member(..) => {
-                Part::Review
-            }
+            | T::Comment(q, _)
+            | T::NewComment(q, _) => Part::Answer(q.clone()),
+            T::Council
+            | T::Title
+            | T::Focus(_)
+            | T::OnsiteStart
+            | T::OnsiteEnd
+            | T::Member(..)
+            | T::WordLimit
+            | T::EvidenceMaxAge => Part::Review,
             T::Evidence(..) => Part::Evidence,
             T::Metric(..) => Part::Metrics,
             T::Case(..) => Part::ProudOf,
@@ -454,7 +460,9 @@ pub fn field_name(target: &Target, wb: &Workbook) -> String {
         T::Report(t) => crate::tui::screens::report_state::what(t),
         T::AgreedNote(q) => format!("the note on the agreed rating of {}", r(q)),
         T::Programme(i, _) => format!("programme item {}", i + 1),
-        T::Comment(q, _) => format!("a comment on {}", r(q)),
+        T::Comment(q, _) | T::NewComment(q, _) => format!("a comment on {}", r(q)),
+        T::WordLimit => "the word limit".into(),
+        T::EvidenceMaxAge => "the age evidence is old after".into(),
     }
 }
 

@@ -198,7 +198,7 @@ fn reviewer_mode_reads_the_thread_but_does_not_change_it() {
         !footer.contains("add a comment") && !footer.contains("resolve"),
         "{footer}"
     );
-    for k in ["a", "r", "enter"] {
+    for k in ["a", "r", "enter", "e"] {
         clear_message(&mut app);
         press(&mut app, k);
         assert!(
@@ -248,7 +248,9 @@ fn help_names_the_comments_key_and_the_threads_own() {
         press(&mut app, "j");
     }
     assert!(
-        seen.contains("In the comments (c): a/Enter add a comment · r resolve or reopen"),
+        seen.contains(
+            "In the comments (c): a/Enter add a comment · e edit your own · r resolve or reopen"
+        ),
         "{seen}"
     );
 }
@@ -322,4 +324,110 @@ fn undo_in_the_thread_of_a_change_made_elsewhere_shows_where_it_was() {
     assert_eq!(rating(&app, "1"), seed(SUFFOLK).answer("1").unwrap().rating);
     assert!(popup(&app).is_none());
     assert_eq!(question(&app).as_deref(), Some("1"));
+}
+
+/// The editor open on a new comment puts nothing in the workbook: what a
+/// crash then would leave on disk has no empty comment. The comment goes in
+/// with its first words and is saved as it is typed.
+#[test]
+fn a_new_comment_enters_the_workbook_only_once_it_has_text() {
+    let (mut app, _d) = real_file(SUFFOLK);
+    keys(&mut app, "c a");
+    assert!(showing(&app, "editor"));
+    assert!(wb(&app).answer("1").unwrap().comments.is_empty());
+    let (disk, file) = saved(&mut app);
+    assert!(disk.answer("1").unwrap().comments.is_empty());
+    assert!(!file.contains("comments:"), "{file}");
+    typ(&mut app, "  ");
+    assert!(wb(&app).answer("1").unwrap().comments.is_empty());
+    typ(&mut app, "Which");
+    // Saved while the editor is still open (as a crash would find it).
+    let (disk, _) = saved(&mut app);
+    assert_eq!(disk.answer("1").unwrap().comments[0].text, "  Which");
+    // Taken back to nothing, it leaves the workbook again.
+    backspaces(&mut app, 7);
+    assert!(wb(&app).answer("1").unwrap().comments.is_empty());
+    let (disk, _) = saved(&mut app);
+    assert!(disk.answer("1").unwrap().comments.is_empty());
+    typ(&mut app, "Which year?");
+    press(&mut app, "esc");
+    assert_eq!(message(&app), "Comment added to KLOE 1 as Tester");
+    let (disk, _) = saved(&mut app);
+    let thread = &disk.answer("1").unwrap().comments;
+    assert_eq!(thread.len(), 1);
+    assert_eq!(thread[0].text, "Which year?");
+    assert_eq!(thread[0].by, "Tester");
+    // One step to undo, as before.
+    keys(&mut app, "esc ctrl-z");
+    assert!(wb(&app).answer("1").unwrap().comments.is_empty());
+}
+
+/// Suffolk with one comment of the user's and one of Jo Smith's on KLOE 3.
+fn mine_and_jos() -> Workbook {
+    let mut wb = seed(SUFFOLK);
+    let a = wb.answer_mut("3");
+    comments::add(
+        a,
+        "Jo Smith",
+        "2026-02-10T09:00:00Z".parse().unwrap(),
+        "Which year?",
+    );
+    comments::add(
+        a,
+        "Tester",
+        "2026-02-11T09:00:00Z".parse().unwrap(),
+        "Add the survey.",
+    );
+    wb
+}
+
+#[test]
+fn e_edits_your_own_comment_and_refuses_anothers_saying_whose() {
+    let (mut app, _d) = on_kloe_3(mine_and_jos());
+    press(&mut app, "c");
+    assert_eq!(expect_popup(&app, "comments").choice, Some(0));
+    // Jo's: not offered, and refused naming her.
+    let footer = screen(&mut app, 80, 24).lines().last().unwrap().to_string();
+    assert!(!footer.contains("edit"), "{footer}");
+    press(&mut app, "e");
+    assert!(showing(&app, "comments"));
+    assert!(is_error(&app));
+    assert_eq!(
+        message(&app),
+        "This is Jo Smith's comment: only Jo Smith can change its words. Reply with a comment of your own (a), or resolve it (r)"
+    );
+    // The user's own: offered, and edited in the editor.
+    press(&mut app, "j");
+    let footer = screen(&mut app, 80, 24).lines().last().unwrap().to_string();
+    assert!(footer.contains("e edit yours"), "{footer}");
+    press(&mut app, "e");
+    let ed = expect_popup(&app, "editor");
+    assert_eq!(ed.input.as_deref(), Some("Add the survey."));
+    backspaces(&mut app, 1);
+    typ(&mut app, " of 2015.");
+    press(&mut app, "esc");
+    assert!(showing(&app, "comments"));
+    assert_eq!(message(&app), "Your comment on KLOE 3 is changed");
+    let thread = &wb(&app).answer("3").unwrap().comments;
+    assert_eq!(thread[1].text, "Add the survey of 2015.");
+    assert_eq!(thread[1].by, "Tester");
+    assert_eq!(thread[0].text, "Which year?");
+    // It cannot be emptied: the editor says so, and keeps the last words.
+    press(&mut app, "e");
+    backspaces(&mut app, 40);
+    let ed = expect_popup(&app, "editor");
+    assert!(
+        ed.error
+            .as_deref()
+            .is_some_and(|e| e.contains("a comment cannot be left empty")),
+        "{:?}",
+        ed.error
+    );
+    assert_eq!(wb(&app).answer("3").unwrap().comments[1].text, "A");
+    // Undo puts the text back as it was before the edit.
+    keys(&mut app, "esc esc esc ctrl-z");
+    assert_eq!(
+        wb(&app).answer("3").unwrap().comments[1].text,
+        "Add the survey of 2015."
+    );
 }

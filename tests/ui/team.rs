@@ -161,3 +161,67 @@ fn the_narrative_editor_counts_words_against_the_limit() {
     press(&mut app, "o");
     assert!(!screen(&mut app, 120, 40).contains(" words —"));
 }
+
+/// The word limit and the evidence age are set on the Details screen, by
+/// the rule the file keeps: a bad value is refused and changes nothing.
+#[test]
+fn the_details_screen_sets_the_word_limit_and_the_evidence_age() {
+    let (mut app, _d) = real_file(SUFFOLK);
+    press(&mut app, "R");
+    keys(&mut app, "j j j j");
+    let text = screen(&mut app, 120, 40);
+    assert!(
+        text.contains("Word limit of a narrative (blank: none)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Evidence is old after (months; blank: 18)"),
+        "{text}"
+    );
+    press(&mut app, "enter");
+    for bad in ["0", "-5", "many"] {
+        typ(&mut app, bad);
+        press(&mut app, "enter");
+        let ed = expect_popup(&app, "editor");
+        assert_eq!(
+            ed.error.as_deref(),
+            Some(
+                format!(
+                    "'{bad}' is not kept: write a whole number from 1, e.g. 400, or leave it blank"
+                )
+                .as_str()
+            )
+        );
+        assert_eq!(wb(&app).review.word_limit, None, "{bad}");
+        backspaces(&mut app, bad.len());
+    }
+    typ(&mut app, "60");
+    press(&mut app, "enter");
+    assert!(popup(&app).is_none());
+    assert_eq!(wb(&app).review.word_limit, Some(60));
+    keys(&mut app, "j enter");
+    typ(&mut app, "24");
+    press(&mut app, "enter");
+    assert_eq!(wb(&app).review.evidence_max_age_months, Some(24));
+    let text = screen(&mut app, 120, 40);
+    assert!(
+        text.contains("Word limit of a narrative (blank: none)  60"),
+        "{text}"
+    );
+    let (disk, file) = saved(&mut app);
+    assert_eq!(disk.review.word_limit, Some(60));
+    assert!(
+        file.contains("  evidence_max_age_months: 24\n  word_limit: 60\n"),
+        "{file}"
+    );
+    // The answer pane judges by it at once.
+    press(&mut app, "Q");
+    assert!(screen(&mut app, 120, 40).contains("114/60 words, 54 over"));
+    // Blank is no limit again; one step to undo each.
+    keys(&mut app, "R k enter");
+    backspaces(&mut app, 2);
+    press(&mut app, "enter");
+    assert_eq!(wb(&app).review.word_limit, None);
+    press(&mut app, "ctrl-z");
+    assert_eq!(wb(&app).review.word_limit, Some(60));
+}

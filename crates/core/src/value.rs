@@ -29,6 +29,14 @@ pub fn count(n: f64) -> Option<u32> {
     (n >= 0.0 && n.fract() == 0.0 && n <= 1e6).then_some(n as u32)
 }
 
+/// A limit a workbook sets (its narratives' word limit, the age in months
+/// past which evidence is old): a whole number from 1. The one rule for a
+/// limit read from the file and one typed in the interface or given to
+/// `peerbook settings`; none is the key left out.
+pub fn limit(n: i64) -> Option<u32> {
+    u32::try_from(n).ok().filter(|n| *n >= 1)
+}
+
 /// The most hours one activity may last: a day.
 pub const MAX_HOURS: f64 = 24.0;
 

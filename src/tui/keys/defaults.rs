@@ -211,6 +211,7 @@ fn comments_and_reading() -> Vec<Binding> {
         b(C::Comments, Key::plain(K::End), A::Bottom, false),
         b(C::Comments, Key::ch('a'), A::Add, true),
         b(C::Comments, Key::plain(K::Enter), A::Add, false),
+        b(C::Comments, Key::ch('e'), A::Edit, true),
         b(C::Comments, Key::ch('r'), A::ResolveComment, true),
         b(C::Comments, Key::plain(K::Esc), A::Back, true),
         b(C::Comments, Key::ch('q'), A::Back, false),

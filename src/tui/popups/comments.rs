@@ -2,8 +2,9 @@
 //! the reading view), the way Word comments are used while a
 //! self-assessment is written: each comment's author, when, whether it is
 //! open or resolved, and its text, open ones marked and bold. `a` (or
-//! Enter) writes a new one, `r` resolves the selected one or reopens it,
-//! Esc closes. The component only chooses; the app makes the change (see
+//! Enter) writes a new one, `e` edits the selected one when it is the
+//! user's own (another's is refused, saying whose it is), `r` resolves the
+//! selected one or reopens it, Esc closes. The component only chooses; the app makes the change (see
 //! `screens/questions/comments.rs`), through its one edit path.
 
 use ratatui::Frame;
@@ -18,7 +19,7 @@ use crate::tui::keys::{Action, Context, Keymap};
 use crate::tui::layout;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::{popup_block, wrap};
-use crate::workbook::comments::Comment;
+use crate::workbook::comments::{self, Comment};
 
 /// What the thread asks for. The app closes it for `Add` (the editor takes
 /// its place, and gives it back when done) and `Close`; after
@@ -27,6 +28,8 @@ use crate::workbook::comments::Comment;
 pub enum ThreadChoice {
     /// Begin a new comment.
     Add,
+    /// Edit the text of the comment with this id.
+    Edit(String),
     /// Resolve the comment with this id (true) or reopen it (false).
     SetResolved(String, bool),
     Close,
@@ -45,6 +48,8 @@ pub struct Thread {
     /// workbook): said at the foot, and the keys that would change are not
     /// offered.
     pub read_only: Option<String>,
+    /// The user's name: their own comments are offered for editing.
+    pub user: String,
 }
 
 /// The widest the pop-up is.
@@ -80,6 +85,7 @@ impl Thread {
             comments,
             sel,
             read_only: None,
+            user: String::new(),
         }
     }
 
@@ -140,6 +146,12 @@ impl Component for Thread {
             Action::Top => self.sel = 0,
             Action::Bottom => self.sel = last,
             Action::Add => return Handled::Done(ThreadChoice::Add),
+            Action::Edit => {
+                return match self.comments.get(self.sel) {
+                    Some(c) => Handled::Done(ThreadChoice::Edit(c.id.clone())),
+                    None => Handled::Consumed,
+                };
+            }
             Action::ResolveComment => {
                 return match self.comments.get(self.sel) {
                     Some(c) => Handled::Done(ThreadChoice::SetResolved(c.id.clone(), c.is_open())),
@@ -211,12 +223,18 @@ impl Component for Thread {
     }
 
     fn hints(&self, keymap: &Keymap) -> Vec<(String, String)> {
-        let resolves = self.comments.get(self.sel).is_some_and(Comment::is_open);
+        let chosen = self.comments.get(self.sel);
+        let resolves = chosen.is_some_and(Comment::is_open);
+        let mine = chosen.is_some_and(|c| comments::is_author(c, &self.user));
         keymap
             .footer_actions(Context::Comments)
             .into_iter()
             .filter_map(|(a, k, d)| match a {
-                Action::Add | Action::ResolveComment if self.read_only.is_some() => None,
+                Action::Add | Action::ResolveComment | Action::Edit if self.read_only.is_some() => {
+                    None
+                }
+                Action::Edit if !mine => None,
+                Action::Edit => Some((k, "edit yours".into())),
                 Action::ResolveComment if self.comments.is_empty() => None,
                 Action::Add => Some((k, "add a comment".into())),
                 Action::ResolveComment if resolves => Some((k, "resolve".into())),
@@ -235,6 +253,7 @@ pub fn help_line(keymap: &Keymap, context: Context) -> Option<String> {
     let open = keymap.key_for(context, Action::Comments)?;
     let keys: Vec<String> = [
         (Action::Add, "add a comment"),
+        (Action::Edit, "edit your own"),
         (Action::ResolveComment, "resolve or reopen"),
     ]
     .iter()

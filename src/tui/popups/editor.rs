@@ -200,7 +200,7 @@ impl App {
         // A line added on the Questions screen stays chosen once written.
         self.choose_edited_line(&ed.target);
         // A comment goes back to its thread.
-        self.back_to_thread(&ed.target);
+        self.back_to_thread(&ed.target, ed.text() != ed.original);
         // What the editor changed is one entry, none if it came to nothing.
         if let (Some(g), Some(doc)) = (self.group.take(), &self.doc) {
             self.history.forget_if_unchanged(&doc.wb, g);

@@ -1,4 +1,5 @@
-//! The review's details: council, title, dates, focus questions, the team,
+//! The review's details: council, title, dates, the limits the pack's
+//! gaps judge by (word limit, evidence age), focus questions, the team,
 //! the on-site programme;
 //! what its keys do to them.
 
@@ -105,6 +106,8 @@ pub fn rows(wb: &Workbook) -> Vec<Row> {
         Target::Title,
         Target::OnsiteStart,
         Target::OnsiteEnd,
+        Target::WordLimit,
+        Target::EvidenceMaxAge,
     ]
     .into_iter()
     .map(Row::Field)

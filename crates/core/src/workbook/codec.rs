@@ -344,21 +344,27 @@ impl Codec<Option<u32>> for Count {
     }
 }
 
-/// An optional limit: a whole number from 1 (a limit of 0 would allow
-/// nothing; no limit is the key left out).
+/// An optional limit: a whole number from 1 ([`crate::value::limit`]; a
+/// limit of 0 would allow nothing; none is the key left out).
 pub struct Limit;
 impl Codec<Option<u32>> for Limit {
-    fn read(r: &mut Reader, o: &Obj, key: &str, cx: &Cx) -> Option<u32> {
-        let n = Count::read(r, o, key, cx)?;
-        if n == 0 {
+    fn read(r: &mut Reader, o: &Obj, key: &str, _: &Cx) -> Option<u32> {
+        let n = r.int(o, key)?;
+        let kept = crate::value::limit(n);
+        if kept.is_none() {
+            let (example, left_out) = match key {
+                "word_limit" => (400, "for no limit"),
+                _ => (18, "for the default"),
+            };
             r.error(
                 &o.at(key),
-                format!("'{key}' should be a whole number from 1, found 0"),
-                format!("write the limit, e.g. `{key}: 400`, or leave `{key}` out for no limit"),
+                format!("'{key}' should be a whole number from 1, found {n}"),
+                format!(
+                    "write the limit, e.g. `{key}: {example}`, or leave `{key}` out {left_out}"
+                ),
             );
-            return None;
         }
-        Some(n)
+        kept
     }
     fn write(v: &Option<u32>, out: &mut Out, key: &str, cx: &WCx) {
         Count::write(v, out, key, cx)

@@ -9,7 +9,7 @@
 //! and when, resolving and reopening, what is open, and how a comment's
 //! time and state are said.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Timelike, Utc};
 
 use super::codec::{Flag, Req, Time, record};
 use super::{Answer, Workbook};
@@ -31,21 +31,7 @@ record! {
 /// the second and the author's name in letters and digits, made unique
 /// within the answer.
 pub fn add(a: &mut Answer, by: &str, at: DateTime<Utc>, text: &str) -> String {
-    let who: String = by
-        .chars()
-        .filter(|c| c.is_ascii_alphanumeric())
-        .map(|c| c.to_ascii_lowercase())
-        .collect();
-    let base = format!("c-{}-{}", at.format("%Y%m%d%H%M%S"), who);
-    let taken = |id: &str| a.comments.iter().any(|c| c.id == id);
-    let id = if taken(&base) {
-        (2..)
-            .map(|n| format!("{base}-{n}"))
-            .find(|id| !taken(id))
-            .unwrap_or(base)
-    } else {
-        base
-    };
+    let id = new_id(&a.comments, by, at);
     a.comments.push(Comment {
         id: id.clone(),
         by: by.to_string(),
@@ -55,6 +41,25 @@ pub fn add(a: &mut Answer, by: &str, at: DateTime<Utc>, text: &str) -> String {
         extra: Default::default(),
     });
     id
+}
+
+/// The id a new comment by `by` at `at` gets in a thread.
+fn new_id(thread: &[Comment], by: &str, at: DateTime<Utc>) -> String {
+    let who: String = by
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    let base = format!("c-{}-{}", at.format("%Y%m%d%H%M%S"), who);
+    let taken = |id: &str| thread.iter().any(|c| c.id == id);
+    if taken(&base) {
+        (2..)
+            .map(|n| format!("{base}-{n}"))
+            .find(|id| !taken(id))
+            .unwrap_or(base)
+    } else {
+        base
+    }
 }
 
 impl Comment {
@@ -75,11 +80,97 @@ impl Comment {
     }
 }
 
-/// A comment's text as it is kept: trimmed, and None when nothing is left,
-/// for a blank comment is not kept (`peerbook comment` refuses one; the
-/// interface drops a new one left empty, as it does any new item).
-pub fn text_of(typed: &str) -> Option<&str> {
-    Some(typed.trim()).filter(|t| !t.is_empty())
+/// The most a comment's text may hold: 1 MiB. A comment is a note in a
+/// thread (a pasted e-mail, a report's paragraph fits many times over); a
+/// longer text belongs in the evidence library. The same for a comment
+/// typed in the interface, given to `peerbook comment` or read from a file.
+pub const MAX_BYTES: usize = 1 << 20;
+
+/// Why a comment's text is not kept.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum TextProblem {
+    #[error("the comment is empty; give its text")]
+    Empty,
+    #[error(
+        "the comment is {bytes} bytes, over the {} KiB a comment may hold; put a text that long in the evidence library and say in the comment where it is",
+        MAX_BYTES / 1024
+    )]
+    TooLong { bytes: usize },
+}
+
+/// A comment's text as it is kept, the one rule for every way one is
+/// written: line breaks made LF (no bare CR), trimmed; refused when
+/// nothing is left or it is over [`MAX_BYTES`]. Other characters are kept
+/// as typed, as in every field, and shown inert.
+pub fn text_of(typed: &str) -> Result<String, TextProblem> {
+    let t = crate::text::line_breaks(typed, crate::text::Breaks::Keep);
+    let t = t.trim();
+    if t.is_empty() {
+        return Err(TextProblem::Empty);
+    }
+    if t.len() > MAX_BYTES {
+        return Err(TextProblem::TooLong { bytes: t.len() });
+    }
+    Ok(t.to_string())
+}
+
+/// Whether `user` wrote the comment, and so may change its text. Anyone
+/// may resolve or reopen a comment, as in Word; its words stay its
+/// author's.
+pub fn is_author(c: &Comment, user: &str) -> bool {
+    c.by.trim() == user.trim()
+}
+
+/// A comment being written in the interface, not yet in the thread: it
+/// enters it with its first words (never empty, so a crash while it is
+/// being typed leaves no empty comment behind), is changed as more is
+/// typed, and leaves it again if everything is taken out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Draft {
+    pub id: String,
+    pub by: String,
+    pub at: DateTime<Utc>,
+}
+
+/// A draft of a new comment on an answer (which may not be there yet),
+/// under `by` at `at` (to the second, as the file keeps it), with the id
+/// [`add`] would give it now.
+pub fn draft(a: Option<&Answer>, by: &str, at: DateTime<Utc>) -> Draft {
+    let at = at.with_nanosecond(0).unwrap_or(at);
+    Draft {
+        id: new_id(a.map_or(&[][..], |a| &a.comments), by, at),
+        by: by.to_string(),
+        at,
+    }
+}
+
+/// Writes a draft's text as typed so far: blank, it is taken out of the
+/// thread (if it was in it); otherwise put in, or its text changed. True
+/// if the thread changed.
+pub fn write_draft(a: &mut Answer, d: &Draft, typed: &str) -> Result<bool, TextProblem> {
+    match text_of(typed) {
+        Err(TextProblem::Empty) => return Ok(remove(a, &d.id)),
+        Err(e) => return Err(e),
+        Ok(_) => {}
+    }
+    match a.comments.iter_mut().find(|c| c.id == d.id) {
+        Some(c) if c.text == typed => Ok(false),
+        Some(c) => {
+            c.text = typed.to_string();
+            Ok(true)
+        }
+        None => {
+            a.comments.push(Comment {
+                id: d.id.clone(),
+                by: d.by.clone(),
+                at: d.at,
+                text: typed.to_string(),
+                resolved: false,
+                extra: Default::default(),
+            });
+            Ok(true)
+        }
+    }
 }
 
 /// The comment with this id on an answer.
@@ -157,8 +248,62 @@ mod tests {
         assert_eq!(open_on(a), 2);
         assert!(remove(a, &one));
         assert!(!remove(a, &one));
-        assert_eq!(text_of("  Which year?\n"), Some("Which year?"));
-        assert_eq!(text_of(" \n "), None);
+        assert_eq!(
+            text_of("  Which year?\r\nThis one\n").as_deref(),
+            Ok("Which year?\nThis one")
+        );
+        assert_eq!(text_of(" \n "), Err(TextProblem::Empty));
         assert_eq!(a.comments.len(), 1);
+    }
+
+    #[test]
+    fn a_draft_is_in_the_thread_only_while_it_has_text() {
+        let mut wb = one_question_workbook();
+        let at: DateTime<Utc> = "2026-02-10T09:00:00.750Z".parse().unwrap();
+        let d = draft(wb.answers.first(), "Jo Smith", at);
+        assert_eq!(d.id, "c-20260210090000-josmith");
+        assert_eq!(d.at.to_rfc3339(), "2026-02-10T09:00:00+00:00");
+        let a = &mut wb.answers[0];
+        // Opening it, or typing only spaces, puts nothing in the thread.
+        assert_eq!(write_draft(a, &d, "  "), Ok(false));
+        assert!(a.comments.is_empty());
+        assert_eq!(write_draft(a, &d, "W"), Ok(true));
+        assert_eq!(write_draft(a, &d, "Which "), Ok(true));
+        assert_eq!(a.comments.len(), 1);
+        assert_eq!(a.comments[0].text, "Which ");
+        assert_eq!(a.comments[0].by, "Jo Smith");
+        // Everything taken out: it leaves the thread again.
+        assert_eq!(write_draft(a, &d, ""), Ok(true));
+        assert!(a.comments.is_empty());
+        let long = "x".repeat(MAX_BYTES + 1);
+        assert_eq!(
+            write_draft(a, &d, &long),
+            Err(TextProblem::TooLong {
+                bytes: MAX_BYTES + 1
+            })
+        );
+        assert!(a.comments.is_empty());
+    }
+
+    #[test]
+    fn a_comment_holds_up_to_a_mebibyte_and_its_author_is_who_wrote_it() {
+        let at: DateTime<Utc> = "2026-02-10T09:00:00Z".parse().unwrap();
+        let most = "y".repeat(MAX_BYTES);
+        assert_eq!(
+            text_of(&format!(" {most}\n")).map(|t| t.len()),
+            Ok(MAX_BYTES)
+        );
+        let over = format!("{most}y");
+        let e = text_of(&over).unwrap_err();
+        assert!(
+            e.to_string()
+                .contains("over the 1024 KiB a comment may hold"),
+            "{e}"
+        );
+        let mut wb = one_question_workbook();
+        let id = add(&mut wb.answers[0], "Jo Smith", at, "Which year?");
+        let c = find(&wb.answers[0], &id).unwrap();
+        assert!(is_author(c, "Jo Smith"));
+        assert!(!is_author(c, "Sam Patel"));
     }
 }

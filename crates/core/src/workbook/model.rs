@@ -5,8 +5,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::codec::{
-    Count, Cx, Date, Items, Limit, Num, One, OneOrList, Opt, Rated, Req, Text, Texts, Time, Word,
-    record,
+    Cx, Date, Items, Limit, Num, One, OneOrList, Opt, Rated, Req, Text, Texts, Time, Word, record,
 };
 use super::words::words;
 use crate::yaml::read::{Obj, Reader};
@@ -24,7 +23,7 @@ record! {
         /// The on-site programme, shared by the team.
         pub programme: Vec<super::programme::ProgrammeItem> = Items,
         /// Evidence older than this many months is a gap (default 18).
-        pub evidence_max_age_months: Option<u32> = Count,
+        pub evidence_max_age_months: Option<u32> = Limit,
         /// A narrative longer than this many words is a gap (no limit when unset).
         pub word_limit: Option<u32> = Limit,
         /// The whole workbook signed off for the pack.

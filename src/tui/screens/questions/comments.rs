@@ -2,10 +2,15 @@
 //! pop-up in `popups/comments.rs`), and what it asks for is done here with
 //! the core's `workbook::comments`, the functions `peerbook comment` uses,
 //! through the one edit path (`App::change`: the read-only refusal, the
-//! undo record, the save). A new comment is made under the user's name and
-//! the time the editor opens on it, its text written as it is typed; one
-//! left empty is dropped again. A comment is not a change to the answer: it
-//! leaves "last changed" and the sign-off as they are.
+//! undo record, the save). A new comment is a draft under the user's name
+//! and the time the editor opens on it: it enters the workbook with its
+//! first words and is written as it is typed, as every text field is (so a
+//! crash or a hang-up keeps what was typed, and never leaves an empty
+//! comment); one left empty never enters it. The author may edit their own
+//! comment's text (`e`); another's is refused, saying whose it is, since a
+//! comment's words are its author's (anyone may resolve or reopen one). A
+//! comment is not a change to the answer: it leaves "last changed" and the
+//! sign-off as they are.
 //!
 //! In reviewer mode the thread can be read (the dashboard lists open
 //! comments in every mode) but not changed: the council's data is
@@ -35,6 +40,7 @@ impl App {
             .unwrap_or_default();
         let reference = undo::question_ref(&doc.wb, qid);
         let mut t = Thread::new(qid, &reference, list, select);
+        t.user = self.user.clone();
         t.read_only = if doc.is_read_only() {
             Some("Read-only: nothing can be changed here".into())
         } else if self.reviewer.is_some() {
@@ -54,6 +60,7 @@ impl App {
         match t.action(action) {
             Handled::Done(ThreadChoice::Close) => self.popup = None,
             Handled::Done(ThreadChoice::Add) => self.begin_comment(&qid),
+            Handled::Done(ThreadChoice::Edit(id)) => self.edit_comment(&qid, &id),
             Handled::Done(ThreadChoice::SetResolved(id, resolved)) => {
                 self.set_comment_resolved(&qid, &id, resolved)
             }
@@ -73,29 +80,42 @@ impl App {
         }
     }
 
-    /// Makes a new, empty comment under the user's name and opens the
-    /// editor on it; the comment and what is typed in it are one step to
-    /// undo.
+    /// Opens the editor on a new comment under the user's name (a draft:
+    /// in the workbook once it has text); the comment and what is typed in
+    /// it are one step to undo.
     fn begin_comment(&mut self, qid: &str) {
-        let user = self.user.clone();
-        let mut id = None;
-        self.open_group();
-        let made = self.change(Part::Answer(qid.to_string()), |wb| {
-            let r = undo::question_ref(wb, qid);
-            id = Some(comments::add(
-                wb.answer_mut(qid),
-                &user,
-                chrono::Utc::now(),
-                "",
-            ));
-            Some(format!("add a comment on {r}"))
-        });
         // Refused (read-only, reviewer mode): the thread stays, and the
         // status bar says why.
-        if let (true, Some(id)) = (made, id) {
-            self.popup = None;
-            self.edit(Target::Comment(qid.to_string(), id), true);
+        if !self.may_change_part(&Part::Answer(qid.to_string())) {
+            return;
         }
+        let Some(wb) = self.wb() else { return };
+        let draft = comments::draft(wb.answer(qid), &self.user, chrono::Utc::now());
+        self.popup = None;
+        self.edit(Target::NewComment(qid.to_string(), draft), true);
+    }
+
+    /// Opens the editor on a comment's text, if it is the user's own.
+    fn edit_comment(&mut self, qid: &str, id: &str) {
+        if !self.may_change_part(&Part::Answer(qid.to_string())) {
+            return;
+        }
+        let Some(by) = self
+            .wb()
+            .and_then(|wb| wb.answer(qid))
+            .and_then(|a| comments::find(a, id))
+            .filter(|c| !comments::is_author(c, &self.user))
+            .map(|c| crate::text::inert(&c.by))
+        else {
+            self.popup = None;
+            return self.edit(Target::Comment(qid.to_string(), id.to_string()), false);
+        };
+        self.message = Some((
+            format!(
+                "This is {by}'s comment: only {by} can change its words. Reply with a comment of your own (a), or resolve it (r)"
+            ),
+            true,
+        ));
     }
 
     fn set_comment_resolved(&mut self, qid: &str, id: &str, resolved: bool) {
@@ -134,9 +154,11 @@ impl App {
 
     /// After the editor on a comment closes: back to its thread, on that
     /// comment if it was kept, saying whether it was.
-    pub(crate) fn back_to_thread(&mut self, target: &Target) {
-        let Target::Comment(qid, id) = target else {
-            return;
+    pub(crate) fn back_to_thread(&mut self, target: &Target, changed: bool) {
+        let (qid, id, new) = match target {
+            Target::Comment(q, id) => (q, id, false),
+            Target::NewComment(q, d) => (q, &d.id, true),
+            _ => return,
         };
         let kept = self
             .wb()
@@ -148,10 +170,11 @@ impl App {
             .wb()
             .map(|wb| crate::text::inert(&undo::question_ref(wb, qid)))
             .unwrap_or_default();
-        let said = if kept {
-            format!("Comment added to {r} as {}", crate::text::inert(&self.user))
-        } else {
-            format!("Nothing was written: no comment added to {r}")
+        let said = match (new, kept) {
+            (true, true) => format!("Comment added to {r} as {}", crate::text::inert(&self.user)),
+            (true, false) => format!("Nothing was written: no comment added to {r}"),
+            (false, _) if changed => format!("Your comment on {r} is changed"),
+            (false, _) => return,
         };
         self.message = Some((said, false));
     }

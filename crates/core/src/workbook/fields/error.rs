@@ -14,6 +14,10 @@ pub enum FieldError {
     NotANumber(String),
     /// A number, but not a whole number of people from 0 to a million.
     NotACount(String),
+    /// Not a limit: a whole number from 1 (the text trimmed).
+    NotALimit(String),
+    /// A comment's text that is not kept (empty, too long).
+    Comment(crate::workbook::comments::TextProblem),
     /// The on-site week would end before it starts.
     EndBeforeStart { start: NaiveDate, end: NaiveDate },
     /// The item the field belongs to is no longer in the workbook.
@@ -40,6 +44,15 @@ impl fmt::Display for FieldError {
             FieldError::NotACount(t) => {
                 write!(f, "'{t}' is not a number of people: write a whole number")
             }
+            FieldError::NotALimit(t) => write!(
+                f,
+                "'{t}' is not kept: write a whole number from 1, e.g. 400, or leave it blank"
+            ),
+            FieldError::Comment(crate::workbook::comments::TextProblem::Empty) => write!(
+                f,
+                "a comment cannot be left empty: write its text (to put the old text back, close and undo)"
+            ),
+            FieldError::Comment(p) => write!(f, "{p}"),
             FieldError::EndBeforeStart { start, end } => write!(
                 f,
                 "the on-site week cannot end ({end}) before it starts ({start})"

@@ -21,6 +21,7 @@ pub use parts::{
 use parts::{Form, Show, Slot, parse_date};
 
 use crate::text::{Breaks, line_breaks};
+use crate::workbook::comments;
 use crate::workbook::{
     CaseStudy, EvidenceItem, EvidenceKind, MetricValue, Review, TeamMember, Workbook,
 };
@@ -65,9 +66,16 @@ pub enum Target {
     /// A field of the `i`th item of the on-site programme.
     Programme(usize, ProgField),
     /// The text of a comment on a question's answer: (question, comment
-    /// id). The comment itself is made by `comments::add`, under its
-    /// author's name and time.
+    /// id). It may not be left empty.
     Comment(String, String),
+    /// A new comment on a question's answer, being written: in the thread
+    /// only while it has text ([`comments::write_draft`]).
+    NewComment(String, comments::Draft),
+    /// The narratives' word limit (`review.word_limit`; blank, none).
+    WordLimit,
+    /// The age in months past which evidence is old
+    /// (`review.evidence_max_age_months`; blank, the default).
+    EvidenceMaxAge,
 }
 
 /// How a field's text is checked before it is written.
@@ -117,7 +125,9 @@ impl Target {
             Target::Report(t) => t.spec(),
             Target::AgreedNote(_) => (OptText, "Note on the agreed rating"),
             Target::Programme(_, f) => f.spec(),
-            Target::Comment(..) => (Text, "Comment"),
+            Target::Comment(..) | Target::NewComment(..) => (Text, "Comment"),
+            Target::WordLimit => (Limit, "Word limit of a narrative (blank: none)"),
+            Target::EvidenceMaxAge => (Limit, "Evidence is old after (months; blank: 18)"),
         }
     }
 
@@ -183,7 +193,10 @@ impl Target {
             Target::NextStep(i) => item(&wb.findings.next_steps, *i)?,
             Target::AgreedNote(q) => wb.consensus.iter().find(|a| &a.question == q)?.note.show(),
             Target::Programme(i, f) => f.show(wb.review.programme.get(*i)?),
-            Target::Comment(q, id) => super::comments::find(answer(q)?, id)?.text.show(),
+            Target::Comment(q, id) => comments::find(answer(q)?, id)?.text.show(),
+            Target::NewComment(q, d) => comments::find(answer(q)?, &d.id)?.text.show(),
+            Target::WordLimit => wb.review.word_limit.show(),
+            Target::EvidenceMaxAge => wb.review.evidence_max_age_months.show(),
             Target::RecText(_)
             | Target::RecOwner(_)
             | Target::RecDue(_)
@@ -233,6 +246,10 @@ impl Target {
                 let c = a.comments.iter_mut().find(|c| &c.id == id)?;
                 Slot::Text(&mut c.text)
             }
+            // Written by `comments::write_draft` (see `write`).
+            Target::NewComment(..) => return None,
+            Target::WordLimit => Slot::Limit(&mut wb.review.word_limit),
+            Target::EvidenceMaxAge => Slot::Limit(&mut wb.review.evidence_max_age_months),
             Target::FindingStrength(d, i) => {
                 Slot::Item(&mut wb.findings.domain_mut(d).strengths, *i)
             }
@@ -253,6 +270,22 @@ impl Target {
     /// or number never reaches the workbook.
     pub fn check(&self, wb: &Workbook, text: &str) -> Result<(), FieldError> {
         self.form().check(text)?;
+        match self {
+            // The one rule for a comment's text; a new one may be blank
+            // (it is then not in the thread).
+            Target::Comment(..) => {
+                return comments::text_of(text)
+                    .map(drop)
+                    .map_err(FieldError::Comment);
+            }
+            Target::NewComment(..) => {
+                return match comments::text_of(text) {
+                    Err(e @ comments::TextProblem::TooLong { .. }) => Err(FieldError::Comment(e)),
+                    _ => Ok(()),
+                };
+            }
+            _ => {}
+        }
         if let Target::Case(_, CaseField::Illustrates) = self {
             let fw = &wb.framework;
             let known =
@@ -283,6 +316,13 @@ impl Target {
             return Ok(false);
         }
         self.check(wb, text)?;
+        if let Target::NewComment(q, d) = self {
+            // A blank draft makes no answer.
+            if comments::text_of(text).is_err() && wb.answer(q).is_none() {
+                return Ok(false);
+            }
+            return comments::write_draft(wb.answer_mut(q), d, text).map_err(FieldError::Comment);
+        }
         self.slot(wb).ok_or(FieldError::NoSuchItem)?.set(text)?;
         Ok(true)
     }
@@ -303,7 +343,12 @@ impl Target {
                 .answers
                 .iter_mut()
                 .find(|a| &a.question == q)
-                .is_some_and(|a| super::comments::remove(a, id)),
+                .is_some_and(|a| comments::remove(a, id)),
+            Target::NewComment(q, d) => wb
+                .answers
+                .iter_mut()
+                .find(|a| &a.question == q)
+                .is_some_and(|a| comments::remove(a, &d.id)),
             // Only a list item's slot: finding another field's would make
             // the answer or the figure it belongs to.
             _ if matches!(self.form(), Form::Item | Form::Para) => match self.slot(wb) {
@@ -374,7 +419,7 @@ impl Target {
             Target::Evidence(_, EvField::Title) => Some(NEW_EVIDENCE),
             Target::Case(_, CaseField::Title) => Some(NEW_CASE),
             Target::Member(_, MemberField::Name) => Some(NEW_MEMBER),
-            Target::Comment(..) => Some(NEW_COMMENT),
+            Target::NewComment(..) => Some(NEW_COMMENT),
             _ => None,
         }
     }

@@ -27,6 +27,9 @@ pub(crate) enum Form {
     Number,
     /// A whole number of people; nothing when blank.
     Count,
+    /// A limit the workbook sets, a whole number from 1
+    /// ([`value::limit`]); nothing when blank.
+    Limit,
     /// A YYYY-MM-DD date; nothing when blank.
     Date,
     /// Hours spent, 0 to 24 with a decimal point ([`value::hours`]);
@@ -47,7 +50,7 @@ impl Form {
     pub(crate) fn kind(self) -> Kind {
         match self {
             Form::Text | Form::OptText | Form::Para | Form::Lines => Kind::Multi,
-            Form::Number | Form::Count | Form::Hours => Kind::Number,
+            Form::Number | Form::Count | Form::Limit | Form::Hours => Kind::Number,
             Form::Date => Kind::Date,
             Form::Line | Form::Flat | Form::Opt | Form::Item => Kind::Text,
         }
@@ -58,6 +61,7 @@ impl Form {
         match self {
             Form::Number => parse_number(text).map(drop),
             Form::Count => parse_count(text).map(drop),
+            Form::Limit => parse_limit(text).map(drop),
             Form::Date => parse_date(text).map(drop),
             Form::Hours => parse_hours(text).map(drop),
             _ => Ok(()),
@@ -75,6 +79,7 @@ pub(crate) enum Slot<'a> {
     OptText(&'a mut Option<String>),
     Number(&'a mut Option<f64>),
     Count(&'a mut Option<u32>),
+    Limit(&'a mut Option<u32>),
     Date(&'a mut Option<NaiveDate>),
     Hours(&'a mut Option<f64>),
     Item(&'a mut Vec<String>, usize),
@@ -96,6 +101,7 @@ impl Slot<'_> {
             Slot::Opt(o) | Slot::OptText(o) => *o = opt(text),
             Slot::Number(n) => *n = parse_number(text)?,
             Slot::Count(n) => *n = parse_count(text)?,
+            Slot::Limit(n) => *n = parse_limit(text)?,
             Slot::Date(d) => *d = parse_date(text)?,
             Slot::Hours(n) => *n = parse_hours(text)?,
             Slot::Item(list, i) => {
@@ -131,6 +137,7 @@ impl Slot<'_> {
             Slot::OptText(_) => Form::OptText,
             Slot::Number(_) => Form::Number,
             Slot::Count(_) => Form::Count,
+            Slot::Limit(_) => Form::Limit,
             Slot::Date(_) => Form::Date,
             Slot::Hours(_) => Form::Hours,
             Slot::Item(..) => Form::Item,
@@ -219,6 +226,21 @@ fn parse_count(text: &str) -> Result<Option<u32>, FieldError> {
             .map(Some)
             .ok_or_else(|| FieldError::NotACount(text.trim().to_string())),
     }
+}
+
+/// A blank limit is none; anything else must be a whole number from 1
+/// (thousands commas allowed), as in the file.
+fn parse_limit(text: &str) -> Result<Option<u32>, FieldError> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    t.replace(',', "")
+        .parse::<i64>()
+        .ok()
+        .and_then(value::limit)
+        .map(Some)
+        .ok_or_else(|| FieldError::NotALimit(t.to_string()))
 }
 
 /// One enum of fields for one item type, from one table of

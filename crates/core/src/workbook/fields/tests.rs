@@ -244,6 +244,8 @@ fn every_field() -> (Workbook, Vec<Target>) {
         Target::AgreedNote(q.clone()),
         Target::NextStep(0),
         Target::Comment(q.clone(), c),
+        Target::WordLimit,
+        Target::EvidenceMaxAge,
     ];
     v.extend(MemberField::ALL.iter().map(|f| Target::Member(0, *f)));
     v.extend(EvField::ALL.iter().map(|f| Target::Evidence(0, *f)));
@@ -411,4 +413,57 @@ fn a_case_study_illustrates_only_the_frameworks_questions_and_domains() {
     assert!(w.proud_of[0].illustrates.is_empty());
     assert!(t.write(&mut w, "1\nwell-led").unwrap());
     assert_eq!(w.proud_of[0].illustrates, ["1", "well-led"]);
+}
+
+/// The workbook's limits, typed, keep the rule the file keeps: a whole
+/// number from 1, or blank for none; anything else changes nothing.
+#[test]
+fn a_limit_is_a_whole_number_from_one_or_blank() {
+    let mut w = wb();
+    assert!(Target::WordLimit.write(&mut w, "1,000").unwrap());
+    assert_eq!(w.review.word_limit, Some(1000));
+    for bad in ["0", "-5", "many", "2.5", "99999999999"] {
+        let e = Target::WordLimit.write(&mut w, bad).unwrap_err();
+        assert_eq!(e, FieldError::NotALimit(bad.into()));
+        assert!(e.to_string().contains("write a whole number from 1"), "{e}");
+        assert!(Target::EvidenceMaxAge.write(&mut w, bad).is_err(), "{bad}");
+    }
+    assert_eq!(w.review.word_limit, Some(1000));
+    assert_eq!(w.review.evidence_max_age_months, None);
+    assert!(Target::EvidenceMaxAge.write(&mut w, " 24 ").unwrap());
+    assert_eq!(w.review.evidence_max_age_months, Some(24));
+    assert!(Target::WordLimit.write(&mut w, "").unwrap());
+    assert_eq!(w.review.word_limit, None);
+    assert_eq!(Target::EvidenceMaxAge.kind(), Kind::Number);
+}
+
+/// A new comment is in the thread only while it has text; an existing
+/// one cannot be emptied.
+#[test]
+fn a_new_comment_enters_the_thread_with_its_first_words() {
+    use crate::workbook::comments;
+    let mut w = wb();
+    let q = w.framework.questions().next().unwrap().1.id.clone();
+    let at = "2026-02-10T09:00:00Z".parse().unwrap();
+    let d = comments::draft(w.answer(&q), "Jo", at);
+    let t = Target::NewComment(q.clone(), d.clone());
+    let had_answer = w.answer(&q).is_some();
+    assert!(!t.write(&mut w, " ").unwrap());
+    assert_eq!(
+        w.answer(&q).is_some(),
+        had_answer,
+        "a blank draft made an answer"
+    );
+    assert!(w.answer(&q).is_none_or(|a| a.comments.is_empty()));
+    assert!(t.write(&mut w, "W").unwrap());
+    assert_eq!(t.read(&w), "W");
+    let existing = Target::Comment(q.clone(), d.id.clone());
+    let e = existing.write(&mut w, "  ").unwrap_err();
+    assert!(
+        e.to_string().contains("a comment cannot be left empty"),
+        "{e}"
+    );
+    assert_eq!(existing.read(&w), "W");
+    assert!(t.write(&mut w, "").unwrap());
+    assert!(w.answer(&q).unwrap().comments.is_empty());
 }
