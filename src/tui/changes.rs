@@ -282,9 +282,20 @@ impl super::screens::ctx::ScreenCtx for App {
     fn current_question(&self) -> Option<String> {
         App::current_question(self)
     }
-    fn show_question(&mut self, i: usize) {
-        self.screen = Screen::Questions;
-        self.select_question(i);
+    fn select_question(&mut self, i: usize) {
+        App::select_question(self, i);
+    }
+    fn comments(&mut self, qid: &str) {
+        self.open_comments(qid, None);
+    }
+    fn reading(&mut self) -> &mut super::screens::reading::state::ReadingState {
+        &mut self.reading
+    }
+    fn frame_size(&self) -> ratatui::layout::Rect {
+        self.frame.size
+    }
+    fn user(&self) -> String {
+        self.user.clone()
     }
     fn change_answer<F: FnOnce(&mut crate::workbook::Answer)>(
         &mut self,

@@ -437,7 +437,7 @@ fn draw_popup(f: &mut Frame, app: &App, p: &Popup, area: Rect, out: &mut Drawn) 
                 }
                 _ => format!("{} or {} sets it", key(Action::Open), key(Action::Back)),
             };
-            let words = super::screens::word_count::editor_note(app, ed);
+            let words = super::screens::word_count::editor_note(app.wb(), ed);
             let block = popup_block(&format!("{}{words} — {hint}", ed.target.label()), th);
             let inner = block.inner(r);
             f.render_widget(block, r);
