@@ -297,6 +297,9 @@ impl super::screens::ctx::ScreenCtx for App {
     fn user(&self) -> String {
         self.user.clone()
     }
+    fn report_view(&mut self) -> &mut super::screens::report_state::ReportState {
+        &mut self.report_view
+    }
     fn change_answer<F: FnOnce(&mut crate::workbook::Answer)>(
         &mut self,
         qid: &str,

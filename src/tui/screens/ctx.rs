@@ -5,6 +5,7 @@
 use super::evidence::state::EvidenceState;
 use super::peer::state::PeerState;
 use super::reading::state::ReadingState;
+use super::report_state::ReportState;
 use super::{ListForm, Pending, Screen};
 use crate::tui::drawn::Drawn;
 use crate::tui::edit::Target;
@@ -69,6 +70,8 @@ pub trait ScreenCtx {
     fn frame_size(&self) -> Rect;
     /// Who is typing (for "last changed by", a sign-off, a comment).
     fn user(&self) -> String;
+    /// The Findings screen's report view.
+    fn report_view(&mut self) -> &mut ReportState;
     /// Changes a question's answer through [`ScreenCtx::change`], stamped
     /// as changed by the user. True if it changed.
     fn change_answer<F: FnOnce(&mut Answer)>(&mut self, qid: &str, edit: F) -> bool;

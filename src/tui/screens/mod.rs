@@ -1,11 +1,10 @@
 //! The screens: which there are, what they are called, the state they
 //! share, and one file (or folder) a screen that draws it and handles its
 //! actions. Start, details, metrics, proud of, activity, findings,
-//! evidence, peer and the reading view act through [`ctx::ScreenCtx`] (what a screen may ask
+//! evidence, peer, the reading view and the report view act through [`ctx::ScreenCtx`] (what a screen may ask
 //! of the app, passed in) and draw from [`ctx::DrawCtx`] (what they may
 //! read) with their own state, so they need nothing of the app; the
-//! dashboard draws so too. The questions screen's actions (and the report
-//! view's) are still `impl App` blocks in their own
+//! dashboard draws so too. The questions screen's actions are still `impl App` blocks in their own
 //! files, and it draws from `&App`.
 
 pub mod activity;
