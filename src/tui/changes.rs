@@ -234,6 +234,7 @@ impl super::screens::ctx::ScreenCtx for App {
             Screen::Metrics => &mut self.metrics,
             Screen::Activity => &mut self.activity,
             Screen::Findings => &mut self.findings,
+            Screen::Peer => &mut self.peer.list,
             _ => &mut self.proud,
         }
     }
