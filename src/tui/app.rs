@@ -461,9 +461,9 @@ impl App {
                 }
             }
             Screen::Peer => super::screens::peer::action(self, action),
-            Screen::Reading => self.reading_action(action),
+            Screen::Reading => super::screens::reading::action(self, action),
             Screen::Findings => {
-                if !self.report_action(action) {
+                if !super::screens::report::action(self, action) {
                     super::screens::findings::action(self, action)
                 }
             }

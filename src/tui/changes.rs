@@ -234,6 +234,7 @@ impl super::screens::ctx::ScreenCtx for App {
             Screen::Metrics => &mut self.metrics,
             Screen::Activity => &mut self.activity,
             Screen::Findings => &mut self.findings,
+            Screen::Peer => &mut self.peer.list,
             _ => &mut self.proud,
         }
     }
@@ -282,9 +283,23 @@ impl super::screens::ctx::ScreenCtx for App {
     fn current_question(&self) -> Option<String> {
         App::current_question(self)
     }
-    fn show_question(&mut self, i: usize) {
-        self.screen = Screen::Questions;
-        self.select_question(i);
+    fn select_question(&mut self, i: usize) {
+        App::select_question(self, i);
+    }
+    fn comments(&mut self, qid: &str) {
+        self.open_comments(qid, None);
+    }
+    fn reading(&mut self) -> &mut super::screens::reading::state::ReadingState {
+        &mut self.reading
+    }
+    fn frame_size(&self) -> ratatui::layout::Rect {
+        self.frame.size
+    }
+    fn user(&self) -> String {
+        self.user.clone()
+    }
+    fn report_view(&mut self) -> &mut super::screens::report_state::ReportState {
+        &mut self.report_view
     }
     fn change_answer<F: FnOnce(&mut crate::workbook::Answer)>(
         &mut self,

@@ -90,7 +90,7 @@ pub fn draw(f: &mut Frame, app: &App) -> Drawn {
         Screen::Peer => super::screens::peer::draw(f, app.draw_ctx(), &app.peer, l.body, out_),
         Screen::Reading => super::screens::reading::draw(f, app.draw_ctx(), &app.reading, l.body),
         Screen::Findings if app.report_view.on => {
-            super::screens::report::draw(f, app, l.body, out_)
+            super::screens::report::draw(f, app.draw_ctx(), &app.report_view, l.body, out_)
         }
         Screen::Findings => {
             super::screens::findings::draw(f, app.draw_ctx(), &app.findings, l.body, out_)
@@ -437,7 +437,7 @@ fn draw_popup(f: &mut Frame, app: &App, p: &Popup, area: Rect, out: &mut Drawn) 
                 }
                 _ => format!("{} or {} sets it", key(Action::Open), key(Action::Back)),
             };
-            let words = super::screens::word_count::editor_note(app, ed);
+            let words = super::screens::word_count::editor_note(app.wb(), ed);
             let block = popup_block(&format!("{}{words} — {hint}", ed.target.label()), th);
             let inner = block.inner(r);
             f.render_widget(block, r);

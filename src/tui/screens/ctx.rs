@@ -4,6 +4,8 @@
 
 use super::evidence::state::EvidenceState;
 use super::peer::state::PeerState;
+use super::reading::state::ReadingState;
+use super::report_state::ReportState;
 use super::{ListForm, Pending, Screen};
 use crate::tui::drawn::Drawn;
 use crate::tui::edit::Target;
@@ -13,6 +15,7 @@ use crate::tui::popups::pick::Pick;
 use crate::tui::theme::Theme;
 use crate::tui::undo::Part;
 use crate::workbook::{Answer, Workbook};
+use ratatui::layout::Rect;
 
 /// What a screen may ask of the app while it handles an action.
 pub trait ScreenCtx {
@@ -56,9 +59,19 @@ pub trait ScreenCtx {
     /// The question selected on the questions screen (the one the Evidence
     /// screen's `l` and `u` act on).
     fn current_question(&self) -> Option<String>;
-    /// Shows the `i`th question (in framework order) on the questions
-    /// screen.
-    fn show_question(&mut self, i: usize);
+    /// Selects the `i`th question (in framework order) on the questions
+    /// screen (which [`ScreenCtx::show`] shows).
+    fn select_question(&mut self, i: usize);
+    /// Opens the thread of comments on a question's answer.
+    fn comments(&mut self, qid: &str);
+    /// The reading view's state.
+    fn reading(&mut self) -> &mut ReadingState;
+    /// The terminal's size at the last frame.
+    fn frame_size(&self) -> Rect;
+    /// Who is typing (for "last changed by", a sign-off, a comment).
+    fn user(&self) -> String;
+    /// The Findings screen's report view.
+    fn report_view(&mut self) -> &mut ReportState;
     /// Changes a question's answer through [`ScreenCtx::change`], stamped
     /// as changed by the user. True if it changed.
     fn change_answer<F: FnOnce(&mut Answer)>(&mut self, qid: &str, edit: F) -> bool;

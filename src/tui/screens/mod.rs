@@ -1,14 +1,14 @@
 //! The screens: which there are, what they are called, the state they
 //! share, and one file (or folder) a screen that draws it and handles its
 //! actions. Start, details, metrics, proud of, activity, findings,
-//! evidence and peer act through [`ctx::ScreenCtx`] (what a screen may ask
+//! evidence, peer, the reading view and the report view act through [`ctx::ScreenCtx`] (what a screen may ask
 //! of the app, passed in) and draw from [`ctx::DrawCtx`] (what they may
 //! read) with their own state, so they need nothing of the app; the
-//! dashboard draws so too. The questions screen's actions (and the reading
-//! view's, the report view's) are still `impl App` blocks in their own
+//! dashboard draws so too. The questions screen's actions are still `impl App` blocks in their own
 //! files, and it draws from `&App`.
 
 pub mod activity;
+pub mod comment_marks;
 pub mod ctx;
 pub mod dashboard;
 mod dashboard_team;

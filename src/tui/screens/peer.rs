@@ -231,7 +231,10 @@ pub fn action(cx: &mut impl ScreenCtx, action: Action) {
         Action::ClearRating => set_agreed(cx, &qid, Rating::None),
         Action::NotApplicable => set_agreed(cx, &qid, Rating::NotApplicable),
         Action::RatingPicker => cx.rating_picker(&qid),
-        Action::Open => cx.show_question(sel),
+        Action::Open => {
+            cx.show(Screen::Questions);
+            cx.select_question(sel);
+        }
         Action::GapChart => {
             let st = cx.peer();
             st.gap_chart = !st.gap_chart;

@@ -214,7 +214,11 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect, out: &mut Drawn) {
                     String::new()
                 };
                 let head = format!(" {} {}", status_mark(status), inert(question.display_ref()));
-                let marks = format!("{}{}", super::signoff::list_mark(a), comments::list_mark(a));
+                let marks = format!(
+                    "{}{}",
+                    super::signoff::list_mark(a),
+                    super::comment_marks::list_mark(a)
+                );
                 let row = with_short_text(&head, &marks, &rtext, &question.text, w);
                 let text = truncate(&row, w);
                 let selected = flat == Some(app.q.sel);
@@ -357,7 +361,8 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect, out: &mut Drawn) {
             )],
             Slot::Narrative => text_block(
                 &super::word_count::narrative_heading(
-                    app.narrative_words(&qid, &a.narrative),
+                    app.q
+                        .narrative_words(app.draw_ctx().revision, &qid, &a.narrative),
                     wb.review.word_limit,
                 ),
                 &a.narrative,

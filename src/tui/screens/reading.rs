@@ -16,12 +16,11 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::ctx::DrawCtx;
-use super::questions::comments as thread;
+use super::comment_marks as thread;
+use super::ctx::{DrawCtx, ScreenCtx};
 use crate::framework::Question;
 use crate::review::diff::word_count;
 use crate::text::{inert, pad, truncate};
-use crate::tui::app::App;
 use crate::tui::component::Handled;
 use crate::tui::edit::Target;
 use crate::tui::keys::Action;
@@ -168,67 +167,70 @@ pub fn footer_order(hints: &mut Vec<(Action, String, String)>) {
     hints.insert(at, hint);
 }
 
-impl App {
-    /// `w` on the Questions screen: the reading view of the selected
-    /// question's domain, from that question.
-    pub(crate) fn open_reading(&mut self) {
-        let (Some(wb), Some(qid)) = (self.wb(), self.current_question()) else {
-            return;
-        };
-        let found = wb.framework.domains.iter().enumerate().find_map(|(d, dm)| {
-            dm.questions
-                .iter()
-                .position(|q| q.id == qid)
-                .map(|i| (d, i))
-        });
-        if let Some((d, i)) = found {
-            self.reading = ReadingState::at(d, i);
-            self.screen = Screen::Reading;
-        }
+/// `w` on the Questions screen: the reading view of the selected
+/// question's domain, from that question.
+pub fn open(cx: &mut impl ScreenCtx) {
+    let (Some(wb), Some(qid)) = (cx.workbook(), cx.current_question()) else {
+        return;
+    };
+    let found = wb.framework.domains.iter().enumerate().find_map(|(d, dm)| {
+        dm.questions
+            .iter()
+            .position(|q| q.id == qid)
+            .map(|i| (d, i))
+    });
+    if let Some((d, i)) = found {
+        *cx.reading() = ReadingState::at(d, i);
+        cx.show(Screen::Reading);
     }
+}
 
-    /// A key in the reading view.
-    pub(crate) fn reading_action(&mut self, action: Action) {
-        let Some(doc) = &self.doc else { return };
-        let (w, h) = text_size(layout::main(self.frame.size).body);
-        let Handled::Done(out) = self.reading.action(action, &doc.wb, w, h) else {
-            return;
-        };
-        match out {
-            ReadingOut::Note(m) => self.message = Some((m.into(), false)),
-            ReadingOut::Back => {
-                self.select_reading_question();
-                self.screen = Screen::Questions;
-            }
-            ReadingOut::Edit => {
-                let Some(qid) = self.select_reading_question() else {
-                    return;
-                };
-                let target = match &self.reviewer {
-                    // As `e` on the Questions screen: the reviewer's own notes.
-                    Some(name) => Target::ReviewNotes(name.clone(), qid),
-                    None => Target::Narrative(qid),
-                };
-                self.edit(target, false);
-            }
-            ReadingOut::Comments => {
-                if let Some(qid) = self.select_reading_question() {
-                    self.open_comments(&qid, None);
-                }
+/// A key in the reading view.
+pub fn action(cx: &mut impl ScreenCtx, action: Action) {
+    let (w, h) = text_size(layout::main(cx.frame_size()).body);
+    // The state is taken out while it moves over the workbook, and put back.
+    let mut st = std::mem::take(cx.reading());
+    let Some(wb) = cx.workbook() else { return };
+    let done = st.action(action, wb, w, h);
+    *cx.reading() = st;
+    let Handled::Done(out) = done else {
+        return;
+    };
+    match out {
+        ReadingOut::Note(m) => cx.say(m.into()),
+        ReadingOut::Back => {
+            select_reading_question(cx);
+            cx.show(Screen::Questions);
+        }
+        ReadingOut::Edit => {
+            let Some(qid) = select_reading_question(cx) else {
+                return;
+            };
+            let target = match cx.reviewer() {
+                // As `e` on the Questions screen: the reviewer's own notes.
+                Some((name, _)) => Target::ReviewNotes(name, qid),
+                None => Target::Narrative(qid),
+            };
+            cx.edit(target, false);
+        }
+        ReadingOut::Comments => {
+            if let Some(qid) = select_reading_question(cx) {
+                cx.comments(&qid);
             }
         }
     }
+}
 
-    /// Selects, on the Questions screen, the question at the reading view's
-    /// cursor, so that the editor beside it, undo and the way back all name
-    /// that one; its id.
-    fn select_reading_question(&mut self) -> Option<String> {
-        let wb = self.wb()?;
-        let id = self.reading.question(wb)?.id.clone();
-        let flat = wb.framework.order_of(&id)?;
-        if self.q.sel != flat {
-            self.select_question(flat);
-        }
-        Some(id)
+/// Selects, on the Questions screen, the question at the reading view's
+/// cursor, so that the editor beside it, undo and the way back all name
+/// that one; its id.
+fn select_reading_question(cx: &mut impl ScreenCtx) -> Option<String> {
+    let st = cx.reading().clone();
+    let wb = cx.workbook()?;
+    let id = st.question(wb)?.id.clone();
+    let flat = wb.framework.order_of(&id)?;
+    if cx.current_question().as_deref() != Some(id.as_str()) {
+        cx.select_question(flat);
     }
+    Some(id)
 }

@@ -3,7 +3,8 @@
 //! executive summary, background, thanks, presentation, which ratings the
 //! report shows, each domain's paragraphs, each recommendation's
 //! explanation and group, themes beyond the framework's domains, contacts).
-//! Every edit goes through a field [`Target`] and `App::change`.
+//! Every edit goes through a field [`Target`] and `ScreenCtx::change`; it
+//! draws from `DrawCtx` with its own state (`report_state.rs`).
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -11,10 +12,10 @@ use ratatui::layout::Rect;
 use super::remove_at;
 pub use super::report_state::{ReportState, what};
 use crate::text::inert;
-use crate::tui::app::App;
 use crate::tui::drawn::Drawn;
 use crate::tui::edit::Target;
 use crate::tui::keys::Action;
+use crate::tui::screens::ctx::{DrawCtx, ScreenCtx};
 use crate::tui::undo::Part;
 use crate::tui::widgets::form::{FormSpec, draw_form};
 use crate::workbook::Workbook;
@@ -150,18 +151,18 @@ fn label(wb: &Workbook, row: &Row) -> (String, String) {
 }
 
 /// Draws the report's fields into the Findings screen's body.
-pub fn draw(f: &mut Frame, app: &App, area: Rect, _out: &mut Drawn) {
-    let Some(wb) = app.wb() else { return };
+pub fn draw(f: &mut Frame, cx: DrawCtx, st: &ReportState, area: Rect, _out: &mut Drawn) {
+    let Some(wb) = cx.wb else { return };
     let rows: Vec<(String, String)> = rows(wb).iter().map(|r| label(wb, r)).collect();
     draw_form(
         f,
-        app.theme,
+        cx.theme,
         area,
         FormSpec {
             title: " Feedback report (r: back to the findings) ".into(),
             focused: true,
             rows: &rows,
-            sel: app.report_view.sel.min(rows.len().saturating_sub(1)),
+            sel: st.sel.min(rows.len().saturating_sub(1)),
             extra: Vec::new(),
         },
         None,
@@ -171,44 +172,36 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect, _out: &mut Drawn) {
 /// The Findings screen's hook: `r` switches to (or from) the report's
 /// fields, and while they are shown this handles the screen's keys. True
 /// when the action was handled here.
-impl App {
-    /// The Findings screen's report keys (see `report_keys`), as a method
-    /// so the dispatcher need not name this file (no import circle).
-    pub(crate) fn report_action(&mut self, action: Action) -> bool {
-        report_keys(self, action)
-    }
-}
-
-fn report_keys(app: &mut App, action: Action) -> bool {
+pub fn action(cx: &mut impl ScreenCtx, action: Action) -> bool {
     if action == Action::ReportView {
-        app.report_view.on = !app.report_view.on;
+        cx.report_view().on = !cx.report_view().on;
         return true;
     }
-    if !app.report_view.on {
+    if !cx.report_view().on {
         return false;
     }
-    let Some(wb) = app.wb() else { return true };
+    let Some(wb) = cx.workbook() else { return true };
     let rows = rows(wb);
     let n = rows.len();
-    let sel = app.report_view.sel.min(n.saturating_sub(1));
+    let sel = cx.report_view().sel.min(n.saturating_sub(1));
     let row = rows.get(sel).cloned();
     match action {
-        Action::Up => app.report_view.sel = sel.saturating_sub(1),
-        Action::Down => app.report_view.sel = (sel + 1).min(n.saturating_sub(1)),
-        Action::Top => app.report_view.sel = 0,
-        Action::Bottom => app.report_view.sel = n.saturating_sub(1),
-        Action::Back => app.report_view.on = false,
+        Action::Up => cx.report_view().sel = sel.saturating_sub(1),
+        Action::Down => cx.report_view().sel = (sel + 1).min(n.saturating_sub(1)),
+        Action::Top => cx.report_view().sel = 0,
+        Action::Bottom => cx.report_view().sel = n.saturating_sub(1),
+        Action::Back => cx.report_view().on = false,
         Action::Open | Action::Edit => match row {
-            Some(Row::Field(t)) => app.edit(Target::Report(t), false),
-            Some(r) => toggle_or_add(app, &r),
+            Some(Row::Field(t)) => cx.edit(Target::Report(t), false),
+            Some(r) => toggle_or_add(cx, &r),
             None => {}
         },
         Action::Add => {
             if let Some(r) = row {
-                toggle_or_add(app, &r);
+                toggle_or_add(cx, &r);
             }
         }
-        Action::Delete => delete(app, row),
+        Action::Delete => delete(cx, row),
         _ => {}
     }
     true
@@ -218,11 +211,11 @@ fn report_mut(wb: &mut Workbook) -> &mut ReportDetails {
     wb.findings.report.get_or_insert_default()
 }
 
-fn toggle_or_add(app: &mut App, row: &Row) {
+fn toggle_or_add(cx: &mut impl ScreenCtx, row: &Row) {
     use ReportTarget as T;
     let target = match row {
         Row::Ratings => {
-            app.change(Part::Findings, |wb| {
+            cx.change(Part::Findings, |wb| {
                 let r = report_mut(wb);
                 r.ratings = match r.ratings {
                     RatingsShown::SelfAndPeer => RatingsShown::PeerOnly,
@@ -234,7 +227,7 @@ fn toggle_or_add(app: &mut App, row: &Row) {
             return;
         }
         Row::Emails => {
-            app.change(Part::Findings, |wb| {
+            cx.change(Part::Findings, |wb| {
                 let r = report_mut(wb);
                 r.show_emails = !r.show_emails;
                 Some("show or leave out the team's emails".into())
@@ -242,7 +235,7 @@ fn toggle_or_add(app: &mut App, row: &Row) {
             return;
         }
         Row::About => {
-            app.change(Part::Findings, |wb| {
+            cx.change(Part::Findings, |wb| {
                 let r = report_mut(wb);
                 r.omit_about_peer_review = !r.omit_about_peer_review;
                 Some("include or leave out \"what a peer review is\"".into())
@@ -250,23 +243,23 @@ fn toggle_or_add(app: &mut App, row: &Row) {
             return;
         }
         Row::AddThemeStrength(i) | Row::Field(T::ThemeStrength(i, _)) => {
-            let k = app
-                .wb()
+            let k = cx
+                .workbook()
                 .and_then(|w| w.findings.themes.get(*i))
                 .map_or(0, |t| t.strengths.len());
             T::ThemeStrength(*i, k)
         }
         Row::AddThemeArea(i) | Row::Field(T::ThemeArea(i, _)) => {
-            let k = app
-                .wb()
+            let k = cx
+                .workbook()
                 .and_then(|w| w.findings.themes.get(*i))
                 .map_or(0, |t| t.areas.len());
             T::ThemeArea(*i, k)
         }
         Row::AddTheme => {
-            app.open_group();
+            cx.open_group();
             let mut i = 0;
-            let added = app.change(Part::Findings, |wb| {
+            let added = cx.change(Part::Findings, |wb| {
                 let t = new_theme(wb);
                 wb.findings.themes.push(t);
                 i = wb.findings.themes.len() - 1;
@@ -278,9 +271,9 @@ fn toggle_or_add(app: &mut App, row: &Row) {
             T::Theme(i, ThemeField::Title)
         }
         Row::AddContact => {
-            app.open_group();
+            cx.open_group();
             let mut i = 0;
-            let added = app.change(Part::Findings, |wb| {
+            let added = cx.change(Part::Findings, |wb| {
                 let c = &mut report_mut(wb).contacts;
                 c.push(new_contact());
                 i = c.len() - 1;
@@ -294,13 +287,13 @@ fn toggle_or_add(app: &mut App, row: &Row) {
         Row::Field(_) => return,
     };
     let added = matches!(target, T::ThemeStrength(..) | T::ThemeArea(..));
-    app.edit(Target::Report(target), added);
+    cx.edit(Target::Report(target), added);
 }
 
-fn delete(app: &mut App, row: Option<Row>) {
+fn delete(cx: &mut impl ScreenCtx, row: Option<Row>) {
     use ReportTarget as T;
     let Some(Row::Field(t)) = row else { return };
-    app.change(Part::Findings, |wb| {
+    cx.change(Part::Findings, |wb| {
         let f = &mut wb.findings;
         match t {
             T::ThemeStrength(i, k) => remove_at(&mut f.themes.get_mut(i)?.strengths, k)

@@ -3,28 +3,27 @@
 //! answer's status line show. The rule is the core's `workbook::signoff`.
 
 use crate::text::inert;
-use crate::tui::app::App;
+use crate::tui::screens::ctx::ScreenCtx;
 use crate::tui::undo::Part;
 use crate::workbook::Answer;
 use crate::workbook::signoff;
 
 /// Signs the answer off as the user, or withdraws a sign-off it has.
-pub fn toggle(app: &mut App, qid: &str) {
-    if app.reviewer.is_some() {
-        app.message = Some((
+pub fn toggle(cx: &mut impl ScreenCtx, qid: &str) {
+    if cx.reviewer().is_some() {
+        cx.warn(
             "In reviewer mode the council's answers are read-only; sign-off is the council's"
                 .into(),
-            true,
-        ));
+        );
         return;
     }
-    let user = app.user.clone();
-    let reference = app
-        .wb()
+    let user = cx.user();
+    let reference = cx
+        .workbook()
         .and_then(|wb| wb.framework.question(qid))
         .map_or(qid.to_string(), |(_, q)| inert(q.display_ref()));
     let mut refused = None;
-    let changed = app.change(Part::Answer(qid.to_string()), |wb| {
+    let changed = cx.change(Part::Answer(qid.to_string()), |wb| {
         let a = wb.answer_mut(qid);
         if signoff::withdraw(a) {
             return Some(format!("take back the sign-off of {reference}"));
@@ -38,21 +37,18 @@ pub fn toggle(app: &mut App, qid: &str) {
         }
     });
     if let Some(why) = refused {
-        app.message = Some((why, true));
+        cx.warn(why);
     } else if changed {
-        let now = app
-            .wb()
+        let now = cx
+            .workbook()
             .and_then(|wb| wb.answer(qid))
             .map(status_note)
             .unwrap_or_default();
-        app.message = Some((
-            if now.is_empty() {
-                "Sign-off taken back".to_string()
-            } else {
-                format!("Signed off: {now}")
-            },
-            false,
-        ));
+        cx.say(if now.is_empty() {
+            "Sign-off taken back".to_string()
+        } else {
+            format!("Signed off: {now}")
+        });
     }
 }
 

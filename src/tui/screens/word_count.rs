@@ -1,20 +1,19 @@
 //! The word count shown while a narrative is written, against the
 //! workbook's word limit when it sets one (`review.word_limit`).
 
-use crate::review::diff::word_count;
-use crate::tui::app::App;
 use crate::tui::edit::Editor;
+use crate::workbook::Workbook;
 use crate::workbook::fields::Target;
 
 /// " · 123 words" or " · 123/400 words" for a narrative being edited;
 /// empty for any other field.
-pub fn editor_note(app: &App, ed: &Editor) -> String {
+pub fn editor_note(wb: Option<&Workbook>, ed: &Editor) -> String {
     if !matches!(ed.target, Target::Narrative(_)) {
         return String::new();
     }
     format!(
         " · {}",
-        words_note(ed.words, app.wb().and_then(|wb| wb.review.word_limit))
+        words_note(ed.words, wb.and_then(|wb| wb.review.word_limit))
     )
 }
 
@@ -39,28 +38,10 @@ pub fn narrative_heading(words: usize, limit: Option<u32>) -> String {
     }
 }
 
-impl App {
-    /// The words of the answer's narrative to question `qid`, counted once
-    /// per revision of the workbook and question: the answer pane shows
-    /// them on every frame.
-    pub fn narrative_words(&self, qid: &str, narrative: &str) -> usize {
-        let revision = self.doc.as_ref().map_or(0, |d| d.revision);
-        let mut cache = self.q.words.borrow_mut();
-        if let Some((rev, id, n)) = &*cache
-            && *rev == revision
-            && id == qid
-        {
-            return *n;
-        }
-        let n = word_count(narrative);
-        *cache = Some((revision, qid.to_string(), n));
-        n
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::review::diff::word_count;
 
     #[test]
     fn the_answer_pane_counts_words_against_the_limit() {

@@ -46,7 +46,7 @@ impl App {
             (_, Action::SortQuestions) => self.next_question_sort(),
             (_, Action::SignOff) => crate::tui::screens::signoff::toggle(self, &qid),
             (_, Action::Comments) => self.open_comments(&qid, None),
-            (_, Action::ReadingView) => self.open_reading(),
+            (_, Action::ReadingView) => crate::tui::screens::reading::open(self),
             (Pane::List, Action::Open) => self.q.pane = Pane::Form,
             (Pane::Form, Action::Up) => self.q.slot = self.q.slot.saturating_sub(1),
             (Pane::Form, Action::Down) => {

@@ -17,8 +17,8 @@
 //! read-only in a reviewer's copy, and writing or resolving a comment is
 //! refused with the reason, as every change to the council's part is.
 //!
-//! Also the marks that say an answer has open comments: `✉2` in the list,
-//! a line in the answer pane, a note in the reading view.
+//! Also the answer pane's line about the thread; the marks in the list and
+//! the reading view are in `screens/comment_marks.rs`.
 
 use crate::tui::app::{App, Popup};
 use crate::tui::component::{Component, Handled};
@@ -177,25 +177,6 @@ impl App {
             (false, _) => return,
         };
         self.message = Some((said, false));
-    }
-}
-
-/// The list's mark after a question's reference for its open comments:
-/// ` ✉2`; empty when none is open.
-pub fn list_mark(a: Option<&Answer>) -> String {
-    match a.map_or(0, comments::open_on) {
-        0 => String::new(),
-        n => format!(" ✉{n}"),
-    }
-}
-
-/// "2 open comments" (None when none is open), as the reading view's
-/// status line says it.
-pub fn count_note(a: &Answer) -> Option<String> {
-    match comments::open_on(a) {
-        0 => None,
-        1 => Some("✉ 1 open comment".into()),
-        n => Some(format!("✉ {n} open comments")),
     }
 }
 

@@ -63,7 +63,7 @@ pub struct QuestionsState {
     /// workbook is open), so typing does not wrap them again on each key.
     pub prompts: RefCell<Option<Wrapped>>,
     /// The selected answer's narrative's word count, by revision and
-    /// question id (see `App::narrative_words`).
+    /// question id (see [`QuestionsState::narrative_words`]).
     pub words: RefCell<Option<(u64, String, usize)>>,
     /// The list's order (framework, by owner, by status), kept while the
     /// workbook is open.
@@ -97,5 +97,23 @@ impl PartialEq for EntriesFor {
         Rc::ptr_eq(&self.shown, &other.shown)
             && self.sort == other.sort
             && self.extra == other.extra
+    }
+}
+
+impl QuestionsState {
+    /// The words of the answer's narrative to question `qid`, counted once
+    /// per revision of the workbook and question: the answer pane shows
+    /// them on every frame.
+    pub fn narrative_words(&self, revision: u64, qid: &str, narrative: &str) -> usize {
+        let mut cache = self.words.borrow_mut();
+        if let Some((rev, id, n)) = &*cache
+            && *rev == revision
+            && id == qid
+        {
+            return *n;
+        }
+        let n = crate::review::diff::word_count(narrative);
+        *cache = Some((revision, qid.to_string(), n));
+        n
     }
 }
