@@ -622,6 +622,9 @@ fn run_size(questions: usize, cfg: &Config, dir: &Path) -> SizeResult {
         |_| {},
         |_| peerbook::store::write_atomic(&part_path, &old).expect("the write"),
     );
+    // Not left for the next size's start screen to list.
+    let _ = std::fs::remove_file(&part_path);
+    let _ = std::fs::remove_file(&part_bak);
 
     r.run(
         &mut b,
