@@ -127,6 +127,12 @@ pub fn width(s: &str) -> usize {
 /// The text cut to `width` columns, with an ellipsis where it was cut.
 /// Reads only as far as the cut.
 pub fn truncate(s: &str, width: usize) -> String {
+    truncate_measured(s, width).0
+}
+
+/// [`truncate`], and the text's width when it was not cut (measured on the
+/// way, so [`pad`] need not walk it again).
+fn truncate_measured(s: &str, width: usize) -> (String, Option<usize>) {
     let mut used = 0;
     // Where the text stops fitting in `width - 1` columns, room for the "…".
     let mut cut = None;
@@ -141,17 +147,17 @@ pub fn truncate(s: &str, width: usize) -> String {
             if width > 0 {
                 out.push('…');
             }
-            return out;
+            return (out, None);
         }
     }
-    s.to_string()
+    (s.to_string(), Some(used))
 }
 
 /// The text cut to `width` columns and filled with spaces to exactly that
 /// width, for rows drawn as a block (a selected row in a list).
 pub fn pad(s: &str, width: usize) -> String {
-    let mut out = truncate(s, width);
-    let w = self::width(&out);
+    let (mut out, w) = truncate_measured(s, width);
+    let w = w.unwrap_or_else(|| self::width(&out));
     out.extend(std::iter::repeat_n(' ', width.saturating_sub(w)));
     out
 }
@@ -382,6 +388,29 @@ mod tests {
         assert_eq!(cut("日本語テキスト", 7), "日本語…");
         assert_eq!(cut(&"x".repeat(1_000_000), 4), "xxx…");
         assert_eq!(one_line("first\nsecond", 3), "fi…");
+    }
+
+    #[test]
+    fn a_padded_row_is_the_cut_text_and_spaces_to_its_width() {
+        // Measured while it is cut, as `width` measures it after.
+        for s in [
+            "",
+            "plain",
+            "● 1.2 ✓ 💬 Standard 4 – Ynys Môn",
+            "e\u{301}e\u{301} café",
+            "日本語テキスト",
+            "line\r\nbreak\ttab",
+            "\u{1b}[2J",
+            "🇬🇧🇫🇷 flags",
+            "halfwidth ｶﾞﾊﾟ",
+        ] {
+            for w in 0..40 {
+                let cut = truncate(s, w);
+                let mut want = cut.clone();
+                want.extend(std::iter::repeat_n(' ', w.saturating_sub(width(&cut))));
+                assert_eq!(pad(s, w), want, "{s:?} in {w}");
+            }
+        }
     }
 
     #[test]

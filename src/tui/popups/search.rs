@@ -94,7 +94,7 @@ impl App {
                 .map(|(_, f)| f);
             let (hits, found) = search_from(&doc.wb, &low, &q, 200, before);
             s.hits = hits;
-            s.found = found.map(|f| (doc.revision, f));
+            s.found = Some((doc.revision, found));
         }
         s.sel = 0;
     }

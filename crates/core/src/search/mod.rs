@@ -52,10 +52,10 @@ pub fn search(wb: &Workbook, low: &Lowered, q: &str, limit: usize) -> Vec<Hit> {
     search_from(wb, low, q, limit, None).0
 }
 
-/// The fields a query was found in, in each part of [`Lowered`], when a
-/// search read every field (it found fewer hits than its limit): a longer
-/// query that contains this one can only be in these fields, so the next
-/// keystroke looks only in them.
+/// Every field a query was found in, in each part of [`Lowered`], those
+/// past the hits' limit included (only their hits' labels are not made): a
+/// longer query that contains this one can only be in these fields, so the
+/// next keystroke looks only in them.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Found {
     /// The query, folded.
@@ -80,15 +80,17 @@ fn fields<'a>(
 
 /// As [`search`], given what the previous query found (`before`, from the
 /// same revision of the workbook): when `q` contains that query only its
-/// fields are read. Returns the hits and, when every field was read, what
-/// `q` found, for the next keystroke.
+/// fields are read. Returns the hits and what `q` found, for the next
+/// keystroke. Past `limit` hits the search goes on only to note the fields
+/// that hold `q` (no label is made for them), so a query found more often
+/// than the list shows still narrows the next one.
 pub fn search_from(
     wb: &Workbook,
     low: &Lowered,
     q: &str,
     limit: usize,
     before: Option<&Found>,
-) -> (Vec<Hit>, Option<Found>) {
+) -> (Vec<Hit>, Found) {
     let q = &fold_query(q);
     let before = before.filter(|b| !b.query.is_empty() && q.contains(&b.query));
     let mut found = Found {
@@ -98,12 +100,12 @@ pub fn search_from(
     let mut hits = Vec::new();
     let questions: Vec<_> = wb.framework.questions().map(|(_, q)| q).collect();
     let answers = wb.answers_in_order();
-    let mut push = |label: String, place: Place| {
-        hits.push(Hit { label, place });
-        hits.len() >= limit
-    };
+    let room = |hits: &Vec<Hit>| hits.len() < limit;
     for f in fields(&low.questions, q, before.map(|b| &b.questions[..])) {
         found.questions.push(f);
+        if !room(&hits) {
+            continue;
+        }
         let Some(&(i, field)) = low.question_fields.get(f) else {
             continue;
         };
@@ -123,12 +125,16 @@ pub fn search_from(
             _ => crate::text::one_line(text, WINDOW),
         };
         let label = format!("{} · {what}: {shown}", question.display_ref());
-        if push(label, Place::Question(i)) {
-            return (hits, None);
-        }
+        hits.push(Hit {
+            label,
+            place: Place::Question(i),
+        });
     }
     for i in fields(&low.evidence, q, before.map(|b| &b.evidence[..])) {
         found.evidence.push(i);
+        if !room(&hits) {
+            continue;
+        }
         let Some(e) = wb.evidence.get(i) else {
             continue;
         };
@@ -141,12 +147,16 @@ pub fn search_from(
             // The id matched: the title.
             _ => ("evidence", crate::text::one_line(&e.title, WINDOW)),
         };
-        if push(format!("{} · {what}: {shown}", e.id), Place::Evidence(i)) {
-            return (hits, None);
-        }
+        hits.push(Hit {
+            label: format!("{} · {what}: {shown}", e.id),
+            place: Place::Evidence(i),
+        });
     }
     for f in fields(&low.more, q, before.map(|b| &b.more[..])) {
         found.more.push(f);
+        if !room(&hits) {
+            continue;
+        }
         let Some(spot) = low.more_spots.get(f) else {
             continue;
         };
@@ -155,11 +165,9 @@ pub fn search_from(
         };
         let at = low.more.find(f, q).map_or(0, |(_, at)| at);
         let label = format!("{}: {}", spot.prefix(wb), around(&text, at, q.len()));
-        if push(label, place) {
-            return (hits, None);
-        }
+        hits.push(Hit { label, place });
     }
-    (hits, Some(found))
+    (hits, found)
 }
 
 #[cfg(test)]
@@ -394,19 +402,85 @@ mod tests {
                 "after {:?}, {q:?}",
                 before.as_ref().map(|b| &b.query)
             );
-            before = found;
+            before = Some(found);
         }
-        // What a query found is kept only when every field was read.
-        assert!(
-            search_from(&wb, &low, "e", 1, None).1.is_none(),
-            "cut short at the limit"
-        );
         let (_, found) = search_from(&wb, &low, "llyn", 50, None);
-        let found = found.unwrap();
         assert_eq!(found.questions.len(), 1, "{found:?}");
         // A query that does not contain the earlier one reads everything.
         let (hits, _) = search_from(&wb, &low, "café", 50, Some(&found));
         assert_eq!(hits, search(&wb, &low, "café", 50));
         assert!(!hits.is_empty());
+    }
+
+    #[test]
+    fn a_query_found_past_the_limit_still_narrows_the_next_to_the_same_hits() {
+        let mut wb = workbook();
+        // Forty evidence items and every question hold "review"; a few say
+        // more, so a longer query is found in fewer fields than the limit.
+        let ev = std::sync::Arc::make_mut(&mut wb.evidence);
+        for k in 0..40 {
+            let title = match k % 10 {
+                3 => format!("Reviewed by the board, item {k}"),
+                7 => format!("Review wheel {k}"),
+                _ => format!("Review notes {k}"),
+            };
+            ev.push(EvidenceItem {
+                id: format!("R{k}"),
+                title,
+                ..EvidenceItem::default()
+            });
+        }
+        let ids: Vec<String> = wb
+            .framework
+            .questions()
+            .map(|(_, q)| q.id.clone())
+            .collect();
+        for (k, id) in ids.iter().enumerate() {
+            wb.answer_mut(id).narrative = if k % 4 == 0 {
+                "We reviewed the plans with the board.".into()
+            } else {
+                "A review is due next spring.".into()
+            };
+        }
+        let low = Lowered::new(&wb);
+        let every = |q: &str| search(&wb, &low, q, usize::MAX);
+        assert!(every("review").len() > 40, "the limits below are passed");
+        for limit in [1, 5, 12] {
+            let mut before: Option<Found> = None;
+            for q in [
+                "r",
+                "re",
+                "rev",
+                "revi",
+                "revie",
+                "review",
+                "reviewe",
+                "reviewed",
+                "reviewq",
+                "reviewe",
+                "review w",
+                "review wh",
+                "e",
+                "ew",
+                "ewed",
+            ] {
+                let (hits, found) = search_from(&wb, &low, q, limit, before.as_ref());
+                let all = every(q);
+                assert_eq!(
+                    hits,
+                    all[..all.len().min(limit)],
+                    "limit {limit}, {q:?} after {:?}",
+                    before.as_ref().map(|b| &b.query)
+                );
+                // Every field that holds the query is noted, past the limit too.
+                let noted = found.questions.len() + found.evidence.len() + found.more.len();
+                assert!(
+                    noted >= all.len(),
+                    "limit {limit}, {q:?}: {noted} < {}",
+                    all.len()
+                );
+                before = Some(found);
+            }
+        }
     }
 }

@@ -7,6 +7,7 @@ use std::path::Path;
 
 use super::beside::parent_dir;
 use super::error::{StoreError, io_err};
+use super::read::FileId;
 
 /// Removes temporary files a killed save left beside the workbook. Only
 /// called with the lock held, so no other peerbook is writing them.
@@ -63,12 +64,19 @@ pub fn write_private(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
 /// `from`, so `to` keeps the old bytes without their being written and
 /// synced again. The link is made under a temporary name, checked to hold
 /// `bytes` (another program may have replaced `from` since it was read),
-/// and renamed over `to`. Where a link cannot be made (a file system
+/// and renamed over `to`: by its being the same file as `checked` (taken
+/// when the save found `from` holding `bytes`, see
+/// [`super::read::holds_file`]), or else by reading it. Where a link cannot be made (a file system
 /// without them) or holds something else, `bytes` are written as a copy;
 /// so they are when others may read `from`, since a backup peerbook makes
 /// is readable by its owner only and a link would share `from`'s
 /// permissions.
-pub fn keep_as(from: &Path, to: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+pub fn keep_as(
+    from: &Path,
+    to: &Path,
+    bytes: &[u8],
+    checked: Option<&FileId>,
+) -> Result<(), StoreError> {
     if !owner_only(from) {
         return write_atomic(to, bytes);
     }
@@ -81,7 +89,9 @@ pub fn keep_as(from: &Path, to: &Path, bytes: &[u8]) -> Result<(), StoreError> {
     if fs::hard_link(from, &tmp).is_err() {
         return write_atomic(to, bytes);
     }
-    let same = super::read::holds(&tmp, Some(bytes)).unwrap_or(false);
+    // The same file, unchanged since it was read: not read again.
+    let known = checked.filter(|c| c.is_known() && FileId::at(&tmp).as_ref() == Some(*c));
+    let same = known.is_some() || super::read::holds(&tmp, Some(bytes)).unwrap_or(false);
     if !same || fs::rename(&tmp, to).is_err() {
         let _ = fs::remove_file(&tmp);
         return write_atomic(to, bytes);
@@ -222,7 +232,7 @@ mod tests {
         let bak = dir.path().join("wb.yaml.bak");
         write_atomic(&path, b"old").unwrap();
         write_atomic(&bak, b"older").unwrap();
-        keep_as(&path, &bak, b"old").unwrap();
+        keep_as(&path, &bak, b"old", None).unwrap();
         let ino = |p: &Path| fs::metadata(p).unwrap().ino();
         assert_eq!(ino(&path), ino(&bak), "one file under two names");
         write_atomic(&path, b"new").unwrap();
@@ -245,7 +255,7 @@ mod tests {
         let bak = dir.path().join("wb.yaml.bak");
         write_atomic(&path, b"old").unwrap();
         fs::set_permissions(&path, fs::Permissions::from_mode(0o644)).unwrap();
-        keep_as(&path, &bak, b"old").unwrap();
+        keep_as(&path, &bak, b"old", None).unwrap();
         let meta = fs::metadata(&bak).unwrap();
         assert_ne!(meta.ino(), fs::metadata(&path).unwrap().ino());
         assert_eq!(meta.permissions().mode() & 0o777, 0o600);
@@ -254,8 +264,40 @@ mod tests {
         // backup holds what was read, not what is there now.
         fs::remove_file(&bak).unwrap();
         write_private(&path, b"theirs").unwrap();
-        keep_as(&path, &bak, b"old").unwrap();
+        keep_as(&path, &bak, b"old", None).unwrap();
         assert_eq!(fs::read(&bak).unwrap(), b"old");
         assert_eq!(names(dir.path()), ["wb.yaml", "wb.yaml.bak"]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_backup_checked_by_which_file_it_is_still_holds_what_was_read() {
+        use super::super::read::holds_file;
+        use std::os::unix::fs::MetadataExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("wb.yaml");
+        let bak = dir.path().join("wb.yaml.bak");
+        write_private(&path, b"read").unwrap();
+        // Checked as the save checks it, and still that file: linked.
+        let id = holds_file(&path, b"read").unwrap();
+        assert!(id.is_some());
+        keep_as(&path, &bak, b"read", id.as_ref()).unwrap();
+        let ino = |p: &Path| fs::metadata(p).unwrap().ino();
+        assert_eq!(ino(&path), ino(&bak));
+        assert_eq!(fs::read(&bak).unwrap(), b"read");
+        // Checked, then replaced by another program before the backup is
+        // made: the link is another file, so the bytes read are kept.
+        write_private(&path, b"read again").unwrap();
+        let id = holds_file(&path, b"read again").unwrap();
+        assert!(id.is_some());
+        write_private(&path, b"theirs!!!!").unwrap();
+        keep_as(&path, &bak, b"read again", id.as_ref()).unwrap();
+        assert_eq!(fs::read(&bak).unwrap(), b"read again");
+        assert_ne!(ino(&path), ino(&bak));
+        assert_eq!(fs::read(&path).unwrap(), b"theirs!!!!");
+        assert_eq!(names(dir.path()), ["wb.yaml", "wb.yaml.bak"]);
+        // A file that holds something else gives no id.
+        assert_eq!(holds_file(&path, b"read again").unwrap(), None);
+        assert_eq!(holds_file(&dir.path().join("none"), b"x").unwrap(), None);
     }
 }

@@ -10,7 +10,7 @@ use super::atomic::{create_private_dir, keep_as, remove_stale_temps, write_atomi
 use super::beside::{backup_path, parent_dir};
 use super::error::{StoreError, io_err};
 use super::lock::Lock;
-use super::read::{holds, kind_of, read_capped};
+use super::read::{holds, holds_file, kind_of, read_capped};
 use crate::diag::Diagnostics;
 use crate::workbook::{self, Workbook};
 
@@ -27,6 +27,12 @@ pub struct WorkbookFile {
     /// changed on disk starts from.
     base: Option<Vec<u8>>,
     lock: Option<Lock>,
+}
+
+/// The buffer a save writes its text into, for a file last `len` bytes
+/// long: that and an eighth more, and at least 64 KiB.
+fn save_buffer(len: usize) -> usize {
+    (len + len / 8).max(64 * 1024)
 }
 
 /// The real path of an existing file, through any symbolic links.
@@ -153,10 +159,24 @@ impl WorkbookFile {
                 path: self.path.clone(),
             });
         }
-        let text = workbook::to_text(wb);
+        // Sized to the file it replaces, with room for what was typed
+        // since (a text that outgrows it still comes out whole).
+        let text = match self.base.as_deref() {
+            Some(old) => workbook::to_text_sized(wb, save_buffer(old.len())),
+            None => workbook::to_text(wb),
+        };
         // The file must still hold what was read or written last: compared
-        // as it is read, without a second copy of it.
-        if !holds(&self.real, self.base.as_deref()).map_err(|e| e.shown_as(&self.path))? {
+        // as it is read, without a second copy of it. Which file that was
+        // is kept, so the backup of it need not be read again.
+        let shown = |e: StoreError| e.shown_as(&self.path);
+        let (unchanged, checked) = match self.base.as_deref() {
+            Some(old) => {
+                let id = holds_file(&self.real, old).map_err(shown)?;
+                (id.is_some(), id)
+            }
+            None => (holds(&self.real, None).map_err(shown)?, None),
+        };
+        if !unchanged {
             return Err(StoreError::ChangedOnDisk {
                 path: self.path.clone(),
             });
@@ -172,7 +192,7 @@ impl WorkbookFile {
                     reason,
                 });
             }
-            keep_as(&self.real, &backup_path(&self.real), old)?;
+            keep_as(&self.real, &backup_path(&self.real), old, checked.as_ref())?;
         }
         write_atomic(&self.real, text.as_bytes())?;
         self.base = Some(text.into_bytes());

@@ -79,15 +79,78 @@ pub fn read_capped(path: &Path) -> Result<Vec<u8>, StoreError> {
     Ok(bytes)
 }
 
+/// Which file a path named when it was read: its device and inode, length
+/// and time of last change. A second name made for it later (a hard link)
+/// that gives the same is the same file, unchanged since.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileId {
+    dev: u64,
+    ino: u64,
+    len: u64,
+    modified: Option<std::time::SystemTime>,
+}
+
+impl FileId {
+    fn of(meta: &fs::Metadata) -> FileId {
+        #[cfg(unix)]
+        let (dev, ino) = {
+            use std::os::unix::fs::MetadataExt;
+            (meta.dev(), meta.ino())
+        };
+        #[cfg(not(unix))]
+        let (dev, ino) = (0, 0);
+        FileId {
+            dev,
+            ino,
+            len: meta.len(),
+            modified: meta.modified().ok(),
+        }
+    }
+
+    /// The file at `path` now, if there is one.
+    pub fn at(path: &Path) -> Option<FileId> {
+        fs::metadata(path).ok().map(|m| FileId::of(&m))
+    }
+
+    /// Whether this names a file at all: where the system gives no inode
+    /// numbers, two ids never compare as the same file.
+    pub fn is_known(&self) -> bool {
+        cfg!(unix)
+    }
+}
+
 /// Whether the file at `path` holds exactly `want` (`None`: that there is
 /// no file), compared as it is read, a block at a time, so a save's check
 /// that nobody changed the workbook costs neither a second copy of it in
 /// memory nor a hash of it. Something other than a regular file is an
 /// error, as for [`read_capped`].
 pub fn holds(path: &Path, want: Option<&[u8]>) -> Result<bool, StoreError> {
+    match want {
+        Some(want) => Ok(holds_file(path, want)?.is_some()),
+        None => match open_to_read(path) {
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(true),
+            Err(e) => Err(io_err(path, "read")(e)),
+            Ok(file) => {
+                let meta = file.metadata().map_err(io_err(path, "read"))?;
+                if !meta.is_file() {
+                    return Err(StoreError::NotRegular {
+                        path: path.to_path_buf(),
+                        kind: kind_of(meta.file_type()),
+                    });
+                }
+                Ok(false)
+            }
+        },
+    }
+}
+
+/// As [`holds`] for a file that must be there: which file it was (its
+/// [`FileId`], taken from the opened file) when it holds exactly `want`,
+/// `None` when it is missing or holds something else.
+pub fn holds_file(path: &Path, want: &[u8]) -> Result<Option<FileId>, StoreError> {
     let file = match open_to_read(path) {
         Ok(f) => f,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(want.is_none()),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(io_err(path, "read")(e)),
     };
     let meta = file.metadata().map_err(io_err(path, "read"))?;
@@ -97,24 +160,22 @@ pub fn holds(path: &Path, want: Option<&[u8]>) -> Result<bool, StoreError> {
             kind: kind_of(meta.file_type()),
         });
     }
-    let Some(want) = want else {
-        return Ok(false);
-    };
+    let id = FileId::of(&meta);
     if meta.len() != want.len() as u64 {
-        return Ok(false);
+        return Ok(None);
     }
     let mut file = file.take(want.len() as u64 + 1);
     let mut block = vec![0u8; 64 * 1024];
     let mut at = 0;
     loop {
         let n = match file.read(&mut block) {
-            Ok(0) => return Ok(at == want.len()),
+            Ok(0) => return Ok((at == want.len()).then_some(id)),
             Ok(n) => n,
             Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
             Err(e) => return Err(io_err(path, "read")(e)),
         };
         if want.get(at..at + n) != Some(&block[..n]) {
-            return Ok(false);
+            return Ok(None);
         }
         at += n;
     }

@@ -38,7 +38,7 @@ pub use read::{LoadError, from_text};
 pub use signoff::SignOff;
 pub use upgrade::{UpgradeReport, upgrade};
 pub use words::Words;
-pub use write::to_text;
+pub use write::{to_text, to_text_sized};
 
 pub const FORMAT: i64 = 1;
 

@@ -13,7 +13,17 @@ use crate::yaml::{self, Value};
 /// built as one YAML value, which at 100× size would take more memory than
 /// the workbook itself.
 pub fn to_text(wb: &Workbook) -> String {
-    let mut w = yaml::DocWriter::new(64 * 1024, &wb.extra);
+    to_text_sized(wb, 64 * 1024)
+}
+
+/// As [`to_text`], into a buffer made `bytes` long at the start: a save
+/// passes about the length of the file it replaces, so the text is written
+/// into one allocation instead of one doubling after another (a 4.3 MB
+/// workbook would otherwise pass through buffers of 4 and 8 MB, which at
+/// 100× size takes the save over its memory target). A text longer than
+/// `bytes` still comes out whole: the buffer grows as it must.
+pub fn to_text_sized(wb: &Workbook, bytes: usize) -> String {
+    let mut w = yaml::DocWriter::new(bytes, &wb.extra);
     w.entry("kind", &"workbook".into());
     w.entry("format", &FORMAT.into());
     let cx = WCx {
@@ -99,6 +109,33 @@ mod tests {
             ..Default::default()
         });
         to_text(&wb)
+    }
+
+    #[test]
+    fn a_buffer_sized_too_small_or_large_gives_the_same_text() {
+        let mut wb = super::super::one_question_workbook();
+        wb.answers[0].narrative = "Visits are planned weekly. ".repeat(400);
+        let text = to_text(&wb);
+        assert!(text.len() > 10_000, "{}", text.len());
+        for bytes in [
+            0,
+            1,
+            100,
+            text.len() - 1,
+            text.len(),
+            text.len() + 1,
+            1 << 20,
+        ] {
+            let sized = super::to_text_sized(&wb, bytes);
+            assert_eq!(sized, text, "sized to {bytes}");
+            if bytes >= text.len() {
+                assert_eq!(
+                    sized.capacity(),
+                    bytes,
+                    "one buffer of {bytes}, never grown"
+                );
+            }
+        }
     }
 
     fn edit(text: &str, from: &str, to: &str) -> String {
