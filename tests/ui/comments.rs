@@ -248,9 +248,7 @@ fn help_names_the_comments_key_and_the_threads_own() {
         press(&mut app, "j");
     }
     assert!(
-        seen.contains(
-            "In the comments (c): a/Enter add a comment · e edit your own · r resolve or reopen"
-        ),
+        seen.contains("In the comments (c): a/Enter add · e edit yours · r resolve/reopen"),
         "{seen}"
     );
 }

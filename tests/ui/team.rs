@@ -205,7 +205,7 @@ fn the_details_screen_sets_the_word_limit_and_the_evidence_age() {
     assert_eq!(wb(&app).review.evidence_max_age_months, Some(24));
     let text = screen(&mut app, 120, 40);
     assert!(
-        text.contains("Word limit of a narrative (blank: none)  60"),
+        text.contains("Word limit of a narrative (blank: none): 60"),
         "{text}"
     );
     let (disk, file) = saved(&mut app);
