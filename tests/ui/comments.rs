@@ -329,7 +329,7 @@ fn e_edits_your_own_comment_and_refuses_anothers_saying_whose() {
     assert!(is_error(&app));
     assert_eq!(
         message(&app),
-        "This is Jo Smith's comment: only Jo Smith can change its words. Reply with a comment of your own (a), or resolve it (r)"
+        "This is Jo Smith's comment: only they can change its words; a adds a reply of your own"
     );
     // The user's own: offered, and edited in the editor.
     press(&mut app, "j");
