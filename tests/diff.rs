@@ -238,7 +238,7 @@ fn git_diff_shows_workbooks_through_the_textconv_setting() {
     );
 }
 
-/// A comment added or resolved since last week is a change the team
+/// A comment added, resolved or edited since last week is a change the team
 /// meets about: `diff` says it (it said "No changes."), and so does `git
 /// diff` through the textconv, on an answer with nothing else in it too.
 #[test]
@@ -266,4 +266,18 @@ fn comments_added_and_resolved_are_changes() {
     home.ok(&["comment", "review.yaml", "KLOE 1", "--resolve", &id]);
     let out = home.ok(&["diff", "old.yaml", "review.yaml"]);
     assert!(out.contains("open → resolved"), "{out}");
+    // Edited by its author since: word by word.
+    fs::copy(home.path("review.yaml"), home.path("old.yaml")).unwrap();
+    let text = fs::read_to_string(home.path("review.yaml")).unwrap();
+    home.write(
+        "review.yaml",
+        text.replace("this figure for?", "this figure from?")
+            .as_bytes(),
+    );
+    let out = home.ok(&["diff", "old.yaml", "review.yaml"]);
+    assert!(
+        out.contains("comment by Test Officer, ")
+            && out.contains(": Which year is this figure [-for?-] {+from?+}"),
+        "{out}"
+    );
 }

@@ -524,14 +524,13 @@ fn settings_sets_the_word_limit_and_evidence_age_or_refuses_a_bad_one() {
         ("--evidence-max-age-months", "0"),
         ("--evidence-max-age-months", "1.5"),
     ] {
-        let (code, msg) = home.fails(&[
-            "settings",
-            "review.yaml",
-            "--word-limit",
-            "400",
-            option,
-            bad,
-        ]);
+        // With a good value for the other: that is not set either.
+        let other = if option == "--word-limit" {
+            ["--evidence-max-age-months", "24"]
+        } else {
+            ["--word-limit", "400"]
+        };
+        let (code, msg) = home.fails(&["settings", "review.yaml", other[0], other[1], option, bad]);
         assert_eq!(code, 2, "{msg}");
         assert!(
             msg.contains(&format!(

@@ -242,7 +242,7 @@ fn snapshot_review_details() {
     assert_eq!(on_screen(&app), "Details");
     snap!("details", app);
     // Further down: the first team member.
-    for _ in 0..9 {
+    for _ in 0..11 {
         press(&mut app, "j");
     }
     snap!("details_team", app);

@@ -18,10 +18,10 @@ use crate::workbook::fields::Target;
 pub struct SettingsArgs {
     pub workbook: PathBuf,
     /// A narrative longer than this many words is a gap; `none` for no limit
-    #[arg(long, value_name = "WORDS|none")]
+    #[arg(long, value_name = "WORDS|none", allow_hyphen_values = true)]
     pub word_limit: Option<String>,
     /// Evidence older than this many months is a gap; `default` for 18
-    #[arg(long, value_name = "MONTHS|default")]
+    #[arg(long, value_name = "MONTHS|default", allow_hyphen_values = true)]
     pub evidence_max_age_months: Option<String>,
 }
 

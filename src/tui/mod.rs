@@ -186,7 +186,12 @@ fn event_loop(app: &mut App, stop: &AtomicBool) -> Result<(), String> {
     let backend = CrosstermBackend::new(io::stdout());
     // No clear(): it asks the terminal for the cursor position, which some
     // terminals never answer; the first draw paints the whole screen.
-    let mut terminal = Terminal::new(backend).map_err(|e| e.to_string())?;
+    // Never dropped: ratatui's drop shows the cursor and, when that fails
+    // (the terminal is gone), prints with `eprintln!`, which panics on a
+    // closed terminal before what was typed is saved. `restore` shows the
+    // cursor instead, ignoring a failure.
+    let mut terminal =
+        std::mem::ManuallyDrop::new(Terminal::new(backend).map_err(|e| e.to_string())?);
     let tty = tty::Tty::open();
     loop {
         let mut drawn = None;

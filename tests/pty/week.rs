@@ -136,9 +136,9 @@ fn plan_the_programme(home: &Path) {
     p.wait_text("KLOE 1 · ");
     p.send(b"R");
     p.wait_text("+ add to the on-site programme");
-    // Past the council, title, dates, four focus questions and the row that
-    // adds a fifth.
-    p.send(&[b'j'; 9]);
+    // Past the council, title, dates, the word limit and evidence age, four
+    // focus questions and the row that adds a fifth.
+    p.send(&[b'j'; 11]);
     for (n, title, focus_group, people, hours) in [
         (1, "Carers' focus group", true, "18", "2"),
         (2, "Director of adult social care", false, "1", "1.5"),

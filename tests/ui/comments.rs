@@ -248,9 +248,7 @@ fn help_names_the_comments_key_and_the_threads_own() {
         press(&mut app, "j");
     }
     assert!(
-        seen.contains(
-            "In the comments (c): a/Enter add a comment · e edit your own · r resolve or reopen"
-        ),
+        seen.contains("In the comments (c): a/Enter add · e edit yours · r resolve/reopen"),
         "{seen}"
     );
 }
@@ -394,7 +392,7 @@ fn e_edits_your_own_comment_and_refuses_anothers_saying_whose() {
     assert!(is_error(&app));
     assert_eq!(
         message(&app),
-        "This is Jo Smith's comment: only Jo Smith can change its words. Reply with a comment of your own (a), or resolve it (r)"
+        "This is Jo Smith's comment: only they can change its words; a adds a reply of your own"
     );
     // The user's own: offered, and edited in the editor.
     press(&mut app, "j");

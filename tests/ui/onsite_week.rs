@@ -9,9 +9,10 @@ use peerbook::workbook::onsite::ActivityKind;
 
 const ONSITE: &str = "seeds/suffolk-reablement-2016-onsite.yaml";
 
-/// The Details row that adds to the programme, in the Suffolk seed: four
-/// fixed rows, its four focus questions and the row that adds one.
-const ADD_PROGRAMME: usize = 9;
+/// The Details row that adds to the programme, in the Suffolk seed: six
+/// fixed rows (council, title, two dates, two limits), its four focus
+/// questions and the row that adds one.
+const ADD_PROGRAMME: usize = 11;
 
 #[test]
 fn a_programme_items_kind_is_chosen_from_a_list_on_the_details_screen() {

@@ -261,7 +261,8 @@ fn read_only_refuses_deleting_a_case_study() {
 fn read_only_refuses_removing_a_team_member() {
     let (mut app, _d) = read_only_suffolk();
     press(&mut app, "R");
-    for _ in 0..9 {
+    // The first team member.
+    for _ in 0..11 {
         press(&mut app, "j");
     }
     press(&mut app, "d");

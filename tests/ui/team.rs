@@ -205,7 +205,7 @@ fn the_details_screen_sets_the_word_limit_and_the_evidence_age() {
     assert_eq!(wb(&app).review.evidence_max_age_months, Some(24));
     let text = screen(&mut app, 120, 40);
     assert!(
-        text.contains("Word limit of a narrative (blank: none)  60"),
+        text.contains("Word limit of a narrative (blank: none): 60"),
         "{text}"
     );
     let (disk, file) = saved(&mut app);
@@ -224,4 +224,21 @@ fn the_details_screen_sets_the_word_limit_and_the_evidence_age() {
     assert_eq!(wb(&app).review.word_limit, None);
     press(&mut app, "ctrl-z");
     assert_eq!(wb(&app).review.word_limit, Some(60));
+}
+
+/// `v` on a question with no answer yet says why it cannot be signed off,
+/// and makes no empty answer for a later save to write.
+#[test]
+fn v_on_a_question_not_started_says_so_and_leaves_no_empty_answer() {
+    let mut book = seed(SUFFOLK);
+    book.answers.retain(|a| a.question != "2");
+    let (mut app, _d) = app_with(detached, book);
+    keys(&mut app, "j v");
+    assert_eq!(question(&app).as_deref(), Some("2"));
+    assert_eq!(
+        message(&app),
+        "'KLOE 2' is Not started, not ready for review; mark it ready for review first"
+    );
+    assert!(is_error(&app));
+    assert!(wb(&app).answer("2").is_none());
 }

@@ -82,8 +82,8 @@ fn deleting_a_focus_question_can_be_undone() {
     let (mut app, _d) = suffolk();
     press(&mut app, "R");
     let f0 = wb(&app).review.focus.clone();
-    // Council, title, two dates, then the focus questions.
-    keys(&mut app, "j j j j j");
+    // Council, title, two dates, two limits, then the focus questions.
+    keys(&mut app, "j j j j j j j");
     press(&mut app, "d");
     assert_eq!(wb(&app).review.focus.len(), f0.len() - 1);
     assert!(!screen_text(&mut app).contains("What outcomes does the council"));
@@ -91,7 +91,7 @@ fn deleting_a_focus_question_can_be_undone() {
     assert_eq!(wb(&app).review.focus, f0);
     assert_eq!(on_screen(&app), "Details");
     assert!(screen_text(&mut app).contains("What outcomes does the council"));
-    assert_eq!(selected_row(&app, "Details"), 5);
+    assert_eq!(selected_row(&app, "Details"), 7);
     assert_eq!(
         message(&app),
         "undid: delete focus question 2 — Ctrl-y to redo"

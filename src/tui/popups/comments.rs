@@ -247,14 +247,14 @@ impl Component for Thread {
 }
 
 /// The thread's keys in one line, for the help of the screens it opens
-/// from: "In the comments (c): a/Enter add a comment · r resolve or
-/// reopen", short enough for the help box.
+/// from: "In the comments (c): a/Enter add · e edit yours · r
+/// resolve/reopen", short enough for the help box.
 pub fn help_line(keymap: &Keymap, context: Context) -> Option<String> {
     let open = keymap.key_for(context, Action::Comments)?;
     let keys: Vec<String> = [
-        (Action::Add, "add a comment"),
-        (Action::Edit, "edit your own"),
-        (Action::ResolveComment, "resolve or reopen"),
+        (Action::Add, "add"),
+        (Action::Edit, "edit yours"),
+        (Action::ResolveComment, "resolve/reopen"),
     ]
     .iter()
     .filter_map(|(a, what)| {

@@ -24,7 +24,16 @@ pub fn toggle(cx: &mut impl ScreenCtx, qid: &str) {
         .map_or(qid.to_string(), |(_, q)| inert(q.display_ref()));
     let mut refused = None;
     let changed = cx.change(Part::Answer(qid.to_string()), |wb| {
-        let a = wb.answer_mut(qid);
+        // A question with no answer yet is not started: refused without
+        // making an empty answer that a later save would write.
+        let Some(a) = wb.answers.iter_mut().find(|a| a.question == qid) else {
+            let e = signoff::SignOffError::NotReady {
+                question: reference.clone(),
+                status: crate::workbook::Status::NotStarted.label(),
+            };
+            refused = Some(e.to_string());
+            return None;
+        };
         if signoff::withdraw(a) {
             return Some(format!("take back the sign-off of {reference}"));
         }

@@ -112,7 +112,7 @@ impl App {
         };
         self.message = Some((
             format!(
-                "This is {by}'s comment: only {by} can change its words. Reply with a comment of your own (a), or resolve it (r)"
+                "This is {by}'s comment: only they can change its words; a adds a reply of your own"
             ),
             true,
         ));

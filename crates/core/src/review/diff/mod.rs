@@ -209,8 +209,8 @@ fn comment_words(c: &crate::workbook::comments::Comment) -> String {
     )
 }
 
-/// Comments added or taken out (matched by id), and those resolved or
-/// reopened.
+/// Comments added or taken out (matched by id), those resolved or
+/// reopened, and those whose text was edited.
 fn comments(c: &mut Changes, a: &Answer, b: &Answer) {
     let state =
         |x: &crate::workbook::comments::Comment| if x.resolved { "resolved" } else { "open" };
@@ -220,11 +220,19 @@ fn comments(c: &mut Changes, a: &Answer, b: &Answer) {
                 field: "comments".into(),
                 what: What::Removed(comment_words(o)),
             }),
-            Some(n) => c.set(
-                &format!("comment by {}", comment_words(o)),
-                state(o).into(),
-                state(n).into(),
-            ),
+            Some(n) => {
+                c.set(
+                    &format!("comment by {}", comment_words(o)),
+                    state(o).into(),
+                    state(n).into(),
+                );
+                // Its author edited it: word by word, as a narrative.
+                c.words(
+                    &format!("comment by {}, {}", o.by, o.at.format("%Y-%m-%d %H:%M")),
+                    &o.text,
+                    &n.text,
+                );
+            }
         }
     }
     for n in b
