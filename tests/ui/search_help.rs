@@ -78,7 +78,7 @@ fn search_jumps_to_the_question() {
     let last = s
         .choices
         .iter()
-        .position(|c| c.starts_with("ev-2 "))
+        .position(|c| c.starts_with("E2 · evidence"))
         .unwrap_or_else(|| panic!("{:?}", s.choices));
     assert!(last > 0, "{:?}", s.choices);
     for _ in 0..last {

@@ -148,7 +148,7 @@ pub fn search_from(
             _ => ("evidence", crate::text::one_line(&e.title, WINDOW)),
         };
         hits.push(Hit {
-            label: format!("{} · {what}: {shown}", e.id),
+            label: format!("{} · {what}: {shown}", crate::workbook::evidence_label(i)),
             place: Place::Evidence(i),
         });
     }
@@ -305,6 +305,32 @@ mod tests {
             hits(&wb, "ynys mon")[0].label,
             "details · focus question 1: How well do we support carers on Ynys Môn?"
         );
+    }
+
+    /// The interface and the pack call the first item E1 whatever its id in
+    /// the file: so does a search hit.
+    #[test]
+    fn an_evidence_hit_is_labelled_as_the_pack_labels_it_not_by_its_id() {
+        let mut wb = workbook();
+        let ev = std::sync::Arc::make_mut(&mut wb.evidence);
+        ev[0].id = "ev-7".into();
+        ev[0].comparator = Some("Wales average".into());
+        ev.push(EvidenceItem {
+            id: "ev-1".into(),
+            title: "Café survey results".into(),
+            ..EvidenceItem::default()
+        });
+        assert_eq!(
+            hits(&wb, "survey")[0].label,
+            "E2 · evidence: Café survey results"
+        );
+        assert_eq!(
+            hits(&wb, "wales")[0].label,
+            "E1 · evidence comparator: Wales average"
+        );
+        // The id is still found, as the file's own key.
+        let by_id = hits(&wb, "ev-7");
+        assert_eq!(by_id[0].label, "E1 · evidence: Notes from the café meeting");
     }
 
     #[test]

@@ -114,8 +114,10 @@ impl Spot {
             Spot::Member(_, MemberField::Role) => "details · team member's role".into(),
             Spot::Member(..) => "details · team member".into(),
             Spot::EvidenceComparator(i) => {
-                let id = wb.evidence.get(i).map_or("", |e| e.id.as_str());
-                format!("{} · evidence comparator", short(id))
+                format!(
+                    "{} · evidence comparator",
+                    crate::workbook::evidence_label(i)
+                )
             }
             Spot::MetricComparator(i) => {
                 let id = wb.metrics.get(i).map_or("", |m| m.metric.as_str());
