@@ -368,6 +368,50 @@ fn a_sign_off_refused_part_way_signs_nothing_and_says_which_and_why() {
     assert!(status(&home).contains("\nSigned off: 1 of 13 questions\n"));
 }
 
+/// With no name at all (no PEERBOOK_USER, none kept, no login name), a
+/// sign-off or a comment is refused rather than made by "unknown user".
+#[test]
+fn a_sign_off_or_comment_with_no_name_known_is_refused_and_changes_nothing() {
+    let home = Home::new();
+    suffolk_with(&home, "", |t| t);
+    let before = fs::read(home.path("review.yaml")).unwrap();
+    let nameless = |args: &[&str]| {
+        let mut c = home.cmd(args);
+        c.env("PEERBOOK_USER", "")
+            .env_remove("USER")
+            .env_remove("USERNAME")
+            .env_remove("LOGNAME");
+        let out = c.output().unwrap();
+        let text = format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        (out.status.code(), text)
+    };
+    for (args, what) in [
+        (&["sign-off", "review.yaml", "KLOE 1"][..], "a sign-off"),
+        (
+            &["comment", "review.yaml", "KLOE 3", "Which year?"][..],
+            "a comment",
+        ),
+    ] {
+        let (code, msg) = nameless(args);
+        assert_eq!(code, Some(2), "{msg}");
+        assert!(
+            msg.contains(&format!("{what} must say who made it")),
+            "{msg}"
+        );
+        assert!(msg.contains("PEERBOOK_USER="), "{msg}");
+        assert!(!msg.contains("unknown user"), "{msg}");
+        assert!(!msg.contains("panicked"), "{msg}");
+        assert_eq!(fs::read(home.path("review.yaml")).unwrap(), before);
+    }
+    // Listing a thread needs no name.
+    let (code, msg) = nameless(&["comment", "review.yaml", "KLOE 3"]);
+    assert_eq!(code, Some(0), "{msg}");
+}
+
 fn on_disk(home: &Home) -> peerbook::workbook::Workbook {
     let text = fs::read(home.path("review.yaml")).unwrap();
     peerbook::workbook::from_text("review.yaml", &text)

@@ -68,8 +68,19 @@ fn reference(wb: &Workbook, id: &str) -> String {
         .map_or(id.to_string(), |(_, q)| q.display_ref().to_string())
 }
 
-fn who() -> String {
-    paths::user_name()
+/// Who signs or comments. With no name at all (no `PEERBOOK_USER`, no name
+/// kept by the interface, no login name) it is refused: a sign-off or a
+/// comment by "unknown user" would say nothing the team can act on.
+fn who(what: &str) -> Result<String, Failure> {
+    let user = paths::user();
+    if user.source == paths::NameSource::Unknown {
+        return Err(Failure::new(format!(
+            "{what} must say who made it, and peerbook does not know your name; \
+             run it with PEERBOOK_USER=\"Your name\", or open peerbook once (it asks for \
+             your name and keeps it). Nothing was changed."
+        )));
+    }
+    Ok(user.name)
 }
 
 pub fn sign_off(args: SignOffArgs) -> Result<(), Failure> {
@@ -80,7 +91,7 @@ pub fn sign_off(args: SignOffArgs) -> Result<(), Failure> {
     }
     let (mut file, mut wb, _) = WorkbookFile::open(&args.workbook)?;
     let now = chrono::Utc::now();
-    let by = who();
+    let by = who("a sign-off")?;
     let mut said = Vec::new();
     // Every question is tried, so that all that are refused are said at
     // once; then, if any was, nothing is saved.
@@ -258,7 +269,8 @@ pub fn comment(args: CommentArgs) -> Result<(), Failure> {
         )
     } else {
         let text = text.unwrap_or_default();
-        let cid = comments::add(a, &who(), chrono::Utc::now(), &text);
+        let by = who("a comment")?;
+        let cid = comments::add(a, &by, chrono::Utc::now(), &text);
         format!("Added {cid} on {r}.")
     };
     file.save(&wb)?;
