@@ -1,6 +1,9 @@
 //! Copies that always merge, through the real binary: `peerbook copy`,
 //! deletions, per-copy bases day by day, owned sections, conflicts in
 //! words and `peerbook resolve`.
+//!
+//! (Over 600 lines: one copy-and-merge scenario a test, sharing the
+//! helpers that make and edit copies.)
 
 use peerbook::workbook::onsite::Reviewer;
 use peerbook::workbook::{self, Rating, Workbook};

@@ -1,5 +1,8 @@
 //! Issue 17, a council team at work, through the real binary: what the
 //! peer team will ask in the pack's gaps.
+//!
+//! (Just over 600 lines: one test a behaviour of issue 17, sharing the
+//! Suffolk workbook they edit.)
 
 use std::fs;
 
