@@ -516,6 +516,71 @@ fn a_resolved_comment_is_reopened_by_its_id() {
     assert!(msg.contains("no comment 'c-none' on KLOE 3"), "{msg}");
 }
 
+/// `--edit ID` changes the words of one's own comment, from the command
+/// line or a file; another person's is refused, naming whose, and changes
+/// nothing.
+#[test]
+fn a_comment_is_edited_by_its_author_only() {
+    let home = Home::new();
+    suffolk_with(&home, "", |t| t);
+    home.ok(&["comment", "review.yaml", "KLOE 3", "Which year?"]);
+    let id = thread(&home).split_whitespace().next().unwrap().to_string();
+    let out = home.ok(&[
+        "comment",
+        "review.yaml",
+        "KLOE 3",
+        "--edit",
+        &id,
+        "Which year, 2015?",
+    ]);
+    assert_eq!(out.trim(), format!("Edited {id} on KLOE 3."));
+    assert!(
+        thread(&home).contains("\n  Which year, 2015?"),
+        "{}",
+        thread(&home)
+    );
+    home.write("new.txt", b"Which year, 2016?\r\nAnd which month?\n");
+    home.ok(&[
+        "comment",
+        "review.yaml",
+        "KLOE 3",
+        "--edit",
+        &id,
+        "--file",
+        "new.txt",
+    ]);
+    let c = on_disk(&home).answer("3").unwrap().comments[0].clone();
+    assert_eq!(c.text, "Which year, 2016?\nAnd which month?");
+    assert_eq!(status(&home).matches("Open comments: 1\n").count(), 1);
+    // Someone else's comment keeps its words.
+    let before = fs::read(home.path("review.yaml")).unwrap();
+    let out = home
+        .cmd(&[
+            "comment",
+            "review.yaml",
+            "KLOE 3",
+            "--edit",
+            &id,
+            "Mine now",
+        ])
+        .env("PEERBOOK_USER", "Ann Other")
+        .output()
+        .unwrap();
+    let msg = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{msg}");
+    assert!(
+        msg.contains(&format!("{id} is Test Officer's comment")),
+        "{msg}"
+    );
+    assert_eq!(fs::read(home.path("review.yaml")).unwrap(), before);
+    // No text, or no such comment: refused.
+    let (_, msg) = home.fails(&["comment", "review.yaml", "KLOE 3", "--edit", &id]);
+    assert!(msg.contains("--edit needs the comment's new text"), "{msg}");
+    let (_, msg) = home.fails(&["comment", "review.yaml", "KLOE 3", "--edit", "c-none", "x"]);
+    assert!(msg.contains("no comment 'c-none' on KLOE 3"), "{msg}");
+    assert_eq!(fs::read(home.path("review.yaml")).unwrap(), before);
+}
+
 /// The word limit and the evidence age are set from the command line by
 /// the rule the file keeps; a bad value changes nothing.
 #[test]

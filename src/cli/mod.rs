@@ -277,7 +277,7 @@ pub enum Command {
 
     /// Add a comment to a question's answer, resolve one, or list them
     #[command(
-        after_help = "Examples:\n  peerbook comment review.yaml \"KLOE 3\" \"Which year is this figure for?\"\n  peerbook comment review.yaml \"KLOE 3\" --file note.txt\n  cat notes.txt | peerbook comment review.yaml \"KLOE 3\" -\n  peerbook comment review.yaml \"KLOE 3\"\n  peerbook comment review.yaml \"KLOE 3\" --resolve c-20260210090000-josmith\n  peerbook comment review.yaml \"KLOE 3\" --reopen c-20260210090000-josmith\n\nA comment is trimmed, its line breaks kept, and may hold up to 1 MiB. Comments stay in\nthe workbook (merge keeps every copy's), are counted by `status` and are never printed\nin the packs."
+        after_help = "Examples:\n  peerbook comment review.yaml \"KLOE 3\" \"Which year is this figure for?\"\n  peerbook comment review.yaml \"KLOE 3\" --file note.txt\n  cat notes.txt | peerbook comment review.yaml \"KLOE 3\" -\n  peerbook comment review.yaml \"KLOE 3\"\n  peerbook comment review.yaml \"KLOE 3\" --resolve c-20260210090000-josmith\n  peerbook comment review.yaml \"KLOE 3\" --reopen c-20260210090000-josmith\n  peerbook comment review.yaml \"KLOE 3\" --edit c-20260210090000-josmith \"Which year, 2015 or 2016?\"\n\nA comment is trimmed, its line breaks kept, and may hold up to 1 MiB. Comments stay in\nthe workbook (merge keeps every copy's), are counted by `status` and are never printed\nin the packs."
     )]
     Comment(team::CommentArgs),
 

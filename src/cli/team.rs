@@ -45,6 +45,10 @@ pub struct CommentArgs {
     /// Open a resolved comment again (by its id, as listed)
     #[arg(long, value_name = "ID", conflicts_with_all = ["text", "file"])]
     pub reopen: Option<String>,
+    /// Put the text given (or --file's) in place of your own comment's (by
+    /// its id, as listed)
+    #[arg(long, value_name = "ID", conflicts_with_all = ["resolve", "reopen"])]
+    pub edit: Option<String>,
 }
 
 /// A question's id from its reference ("KLOE 3") or id, any case.
@@ -215,6 +219,11 @@ fn comment_text(args: &CommentArgs) -> Result<String, Failure> {
 
 pub fn comment(args: CommentArgs) -> Result<(), Failure> {
     let adds = args.text.is_some() || args.file.is_some();
+    if args.edit.is_some() && !adds {
+        return Err(Failure::new(
+            "--edit needs the comment's new text: give it after the question, or with --file",
+        ));
+    }
     if !adds && args.resolve.is_none() && args.reopen.is_none() {
         let (wb, _) = WorkbookFile::read(&args.workbook)?;
         let id = question_id(&wb, &args.question)?;
@@ -267,6 +276,26 @@ pub fn comment(args: CommentArgs) -> Result<(), Failure> {
             "{} {cid} on {r}.",
             if resolved { "Resolved" } else { "Reopened" }
         )
+    } else if let Some(cid) = &args.edit {
+        let text = text.unwrap_or_default();
+        let me = who("an edited comment")?;
+        let Some(c) = a.comments.iter_mut().find(|c| &c.id == cid) else {
+            return Err(Failure::new(format!(
+                "no comment '{cid}' on {r}; `peerbook comment FILE \"{r}\"` lists them"
+            )));
+        };
+        if !comments::is_author(c, &me) {
+            return Err(Failure::new(format!(
+                "{cid} is {}'s comment: only they can change its words; add a reply of your own. Nothing was changed.",
+                crate::text::inert(&c.by)
+            )));
+        }
+        if c.text == text {
+            outln!("{cid} on {r} already says that.");
+            return Ok(());
+        }
+        c.text = text;
+        format!("Edited {cid} on {r}.")
     } else {
         let text = text.unwrap_or_default();
         let by = who("a comment")?;
