@@ -174,6 +174,21 @@ impl Pty {
         if let Some(h) = self.reader.take() {
             let _ = h.join();
         }
+        // portable-pty's writer, dropped, types a newline and the EOF
+        // character (Ctrl-D) into the terminal first; a terminal that goes
+        // away types nothing, and those keys reached the editor before the
+        // hang-up often enough to make these tests flaky. With no EOF
+        // character set, the writer goes quietly.
+        if let Some(fd) = self.master.as_ref().and_then(|m| m.as_raw_fd()) {
+            // SAFETY: a valid descriptor and a termios for it to fill.
+            unsafe {
+                let mut t: libc::termios = std::mem::zeroed();
+                if libc::tcgetattr(fd, &mut t) == 0 {
+                    t.c_cc[libc::VEOF] = 0;
+                    libc::tcsetattr(fd, libc::TCSANOW, &t);
+                }
+            }
+        }
         *self.writer.lock().unwrap() = Box::new(std::io::sink());
         self.master = None;
         // Nothing more can be read of it.

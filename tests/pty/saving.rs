@@ -243,14 +243,7 @@ fn when_the_terminal_closes_peerbook_keeps_what_was_typed_and_exits() {
 /// The terminal goes away with the editor open on a new comment: with
 /// nothing typed, no comment is left in the file; with words typed, they
 /// are kept, under the user's name.
-///
-/// Ignored in CI for now: about one run in ten the words typed last are
-/// missing from the file after a clean exit (code 2, no recovered copy), as
-/// in the narrative's test above, which fails the same way as often; the
-/// cause is in saving on a hang-up, not in comments. Run it with
-/// `cargo test --test pty -- --ignored new_comment`.
 #[test]
-#[ignore = "flaky with the narrative hang-up test: words typed last are sometimes not saved on a hang-up"]
 fn when_the_terminal_closes_on_a_new_comment_only_its_words_are_kept() {
     let home = tempfile::tempdir().unwrap();
     let wb = home.path().join("suffolk.yaml");
