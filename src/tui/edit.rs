@@ -95,7 +95,10 @@ pub fn type_key(area: &mut TextArea<'static>, ev: KeyEvent, breaks: Breaks) -> b
     let line_break = !alt
         && match ev.code {
             KeyCode::Char('\r' | '\n') => true,
-            KeyCode::Char('m') => ctrl,
+            // Ctrl-M is CR and Ctrl-J is LF: what a terminal sends for a
+            // line break without bracketed paste. The text area's own
+            // Ctrl-J would delete the line typed so far.
+            KeyCode::Char('m' | 'j') => ctrl,
             _ => false,
         };
     if line_break {
@@ -124,6 +127,12 @@ mod tests {
         area.insert_str("b");
         assert!(type_key(&mut area, ctrl_m, Breaks::Keep));
         assert_eq!(area.lines(), ["a", "b", ""]);
+        // A bare line feed (Ctrl-J) is a line break too, and never deletes
+        // the line typed before it.
+        let ctrl_j = KeyEvent::new(KeyCode::Char('j'), KeyModifiers::CONTROL);
+        area.insert_str("typed");
+        assert!(type_key(&mut area, ctrl_j, Breaks::Keep));
+        assert_eq!(area.lines(), ["a", "b", "typed", ""]);
         let mut area = TextArea::default();
         area.insert_str("a");
         type_key(&mut area, cr, Breaks::Space);
