@@ -78,6 +78,24 @@ pub struct Workbook {
     pub extra: Kept,
 }
 
+/// The top-level keys a workbook may have, in the order they are written
+/// (reading knows them by this list too).
+const TOP_KEYS: &[&str] = &[
+    "kind",
+    "format",
+    "review",
+    "answers",
+    "evidence",
+    "metrics",
+    "proud_of",
+    "reviewers",
+    "consensus",
+    "findings",
+    "conflicts",
+    "copy",
+    "framework",
+];
+
 impl Workbook {
     /// A new, empty workbook for a framework: one not-started answer per
     /// question.

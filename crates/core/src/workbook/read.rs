@@ -11,21 +11,6 @@ use crate::framework::{self, Framework, Origin};
 use crate::yaml::read::{Obj, Reader, Unknown, is_item_id};
 use crate::yaml::{self, Path, Pos, Value};
 
-const TOP_KEYS: &[&str] = &[
-    "kind",
-    "format",
-    "review",
-    "answers",
-    "evidence",
-    "metrics",
-    "proud_of",
-    "reviewers",
-    "consensus",
-    "findings",
-    "conflicts",
-    "framework",
-    "copy",
-];
 const FRAMEWORK_KEYS: &[&str] = &["id", "version", "digest", "content"];
 
 /// Why a workbook could not be opened: every error found, with positions.
@@ -71,7 +56,7 @@ fn from_document(file: &str, doc: &yaml::Document) -> Result<(Workbook, Diagnost
             &doc.value,
             &root,
             "the workbook",
-            TOP_KEYS,
+            super::TOP_KEYS,
             &["kind", "format", "review", "framework"],
         )
         .ok_or_else(|| LoadError(r.diags.clone()))?;

@@ -49,7 +49,7 @@ pub fn to_text_sized(wb: &Workbook, bytes: usize) -> String {
     }
     // Kept keys with no known key to follow go before the framework, which
     // is last.
-    w.unplaced(ORDER);
+    w.unplaced(super::TOP_KEYS);
     let fw = &wb.framework;
     let (id, version, digest) = (
         Value::from(fw.id.as_str()),
@@ -68,23 +68,6 @@ pub fn to_text_sized(wb: &Workbook, bytes: usize) -> String {
     );
     w.finish()
 }
-
-/// The top-level keys, in the order written.
-const ORDER: &[&str] = &[
-    "kind",
-    "format",
-    "review",
-    "answers",
-    "evidence",
-    "metrics",
-    "proud_of",
-    "reviewers",
-    "consensus",
-    "findings",
-    "conflicts",
-    "copy",
-    "framework",
-];
 
 #[cfg(test)]
 mod tests {
